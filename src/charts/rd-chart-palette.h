@@ -1,0 +1,35 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double red, green, blue, alpha;
+} RdColor;
+
+typedef enum {
+  RD_CHART_STYLE_LIGHT,
+  RD_CHART_STYLE_DARK,
+  RD_CHART_STYLE_HIGH_CONTRAST,
+} RdChartStyle;
+
+/* Colours a chart draws with. The series colours are the Okabe–Ito set,
+ * which stays distinguishable for the common kinds of colour blindness. */
+typedef struct
+{
+  RdColor background;
+  RdColor foreground;
+  RdColor grid;
+  RdColor track;     /* the unfilled part of a bar or meter */
+  RdColor series[4]; /* one per success factor, in RdFactor order */
+} RdChartPalette;
+
+void rd_chart_palette_init (RdChartPalette *palette,
+                            RdChartStyle    style);
+
+double rd_color_contrast_ratio (const RdColor *a,
+                                const RdColor *b);
+
+G_END_DECLS

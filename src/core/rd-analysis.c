@@ -1,0 +1,450 @@
+#define G_LOG_DOMAIN "rd-analysis"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "rd-analysis.h"
+
+typedef struct
+{
+  double sum;
+  guint n;
+} Mean;
+
+struct _RdAnalysis
+{
+  GObject parent_instance;
+
+  RdFramework *framework;
+  RdAssessmentMode mode;
+  GHashTable *only_items;           /* item ids, or NULL for all */
+  double targets[RD_N_FACTORS];
+
+  GHashTable *item_means;           /* item id → Mean of the respondents' scores */
+  guint n_respondents;
+  guint group_counts[RD_N_GROUPS];  /* respondents per group with any answer */
+  RdFactorResult factors[RD_N_FACTORS];
+};
+
+G_DEFINE_FINAL_TYPE (RdAnalysis, rd_analysis, G_TYPE_OBJECT)
+
+static void
+rd_analysis_finalize (GObject *object)
+{
+  RdAnalysis *self = RD_ANALYSIS (object);
+
+  g_clear_object (&self->framework);
+  g_clear_pointer (&self->item_means, g_hash_table_unref);
+  g_clear_pointer (&self->only_items, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rd_analysis_parent_class)->finalize (object);
+}
+
+static void
+rd_analysis_class_init (RdAnalysisClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rd_analysis_finalize;
+}
+
+static void
+rd_analysis_init (RdAnalysis *self)
+{
+  self->item_means = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+}
+
+/* The score of one answer, 0–100, or NAN when it does not count: not
+ * applicable, an incomparable older version, or a value the item rejects. */
+double
+rd_analysis_score_answer (RdItem         *item,
+                          const RdAnswer *answer)
+{
+  if (answer->not_applicable)
+    return NAN;
+  if (!rd_item_accepts_version (item, answer->item_version))
+    return NAN;
+
+  if (rd_item_get_kind (item) == RD_ITEM_KIND_DATE)
+    {
+      GDate date, answered_on;
+
+      rd_answer_get_date (answer, &date);
+      rd_answer_get_answered_date (answer, &answered_on);
+      return rd_item_score_date (item, &date, &answered_on);
+    }
+
+  return rd_item_score_value (item, answer->value);
+}
+
+static gboolean
+item_counts (RdAnalysis *self,
+             RdItem     *item)
+{
+  if (!rd_framework_item_in_mode (self->framework, item, self->mode))
+    return FALSE;
+  if (self->only_items != NULL && !g_hash_table_contains (self->only_items, rd_item_get_id (item)))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+collect_answers (RdAnalysis *self,
+                 GPtrArray  *answers,
+                 int         group)
+{
+  g_autoptr(GHashTable) respondents = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < answers->len; i++)
+    {
+      const RdAnswer *answer = g_ptr_array_index (answers, i);
+      RdItem *item;
+      Mean *mean;
+      double score;
+
+      if (group != RD_ANALYSIS_ALL_GROUPS && (int) answer->group != group)
+        continue;
+
+      if (!g_hash_table_contains (respondents, &answer->respondent_id))
+        {
+          g_hash_table_add (respondents, (gpointer) &answer->respondent_id);
+          self->group_counts[answer->group]++;
+        }
+
+      item = rd_framework_lookup_item (self->framework, answer->item_id);
+      if (item == NULL || !item_counts (self, item))
+        continue;
+
+      score = rd_analysis_score_answer (item, answer);
+      if (isnan (score))
+        continue;
+
+      mean = g_hash_table_lookup (self->item_means, rd_item_get_id (item));
+      if (mean == NULL)
+        {
+          mean = g_new0 (Mean, 1);
+          g_hash_table_insert (self->item_means, (char *) rd_item_get_id (item), mean);
+        }
+      mean->sum += score;
+      mean->n++;
+    }
+
+  self->n_respondents = g_hash_table_size (respondents);
+}
+
+static void
+compute_factors (RdAnalysis *self)
+{
+  guint n_items = rd_framework_get_n_items (self->framework);
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      RdFactorResult *result = &self->factors[f];
+      double weighted_sum = 0, weight_sum = 0;
+
+      result->target = self->targets[f];
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          RdItem *item = rd_framework_get_item (self->framework, i);
+          double weight = rd_item_get_weight (item, f);
+          double score;
+
+          if (weight <= 0 || !item_counts (self, item))
+            continue;
+
+          result->n_items++;
+          score = rd_analysis_get_item_score (self, rd_item_get_id (item), NULL);
+          if (isnan (score))
+            continue;
+
+          result->n_answered++;
+          weighted_sum += weight * score;
+          weight_sum += weight;
+        }
+
+      result->readiness = weight_sum > 0 ? weighted_sum / weight_sum : NAN;
+      result->gap = isnan (result->readiness) ? NAN : MAX (0.0, result->target - result->readiness);
+      result->trusted = result->n_answered >= RD_ANALYSIS_MIN_ANSWERED &&
+                        2 * result->n_answered >= result->n_items;
+    }
+}
+
+RdAnalysis *
+rd_analysis_new_filtered (RdFramework       *framework,
+                          RdAssessmentMode   mode,
+                          GPtrArray         *answers,
+                          const double       targets[RD_N_FACTORS],
+                          int                group,
+                          GHashTable        *only_items)
+{
+  RdAnalysis *self;
+
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
+  g_return_val_if_fail (answers != NULL, NULL);
+  g_return_val_if_fail (group >= RD_ANALYSIS_ALL_GROUPS && group < RD_N_GROUPS, NULL);
+
+  self = g_object_new (RD_TYPE_ANALYSIS, NULL);
+  self->framework = g_object_ref (framework);
+  self->mode = mode;
+  self->only_items = only_items ? g_hash_table_ref (only_items) : NULL;
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    self->targets[f] = targets ? targets[f] : rd_framework_get_default_target (framework, f);
+
+  collect_answers (self, answers, group);
+  compute_factors (self);
+
+  return self;
+}
+
+RdAnalysis *
+rd_analysis_new (RdFramework      *framework,
+                 RdAssessmentMode  mode,
+                 GPtrArray        *answers,
+                 const double      targets[RD_N_FACTORS])
+{
+  return rd_analysis_new_filtered (framework, mode, answers, targets,
+                                   RD_ANALYSIS_ALL_GROUPS, NULL);
+}
+
+RdFramework *
+rd_analysis_get_framework (RdAnalysis *self)
+{
+  g_return_val_if_fail (RD_IS_ANALYSIS (self), NULL);
+  return self->framework;
+}
+
+guint
+rd_analysis_get_n_respondents (RdAnalysis *self)
+{
+  g_return_val_if_fail (RD_IS_ANALYSIS (self), 0);
+  return self->n_respondents;
+}
+
+guint
+rd_analysis_count_group (RdAnalysis *self,
+                         RdGroup     group)
+{
+  g_return_val_if_fail (RD_IS_ANALYSIS (self), 0);
+  g_return_val_if_fail (group < RD_N_GROUPS, 0);
+  return self->group_counts[group];
+}
+
+/* The mean over the respondents who answered; NAN when nobody did. */
+double
+rd_analysis_get_item_score (RdAnalysis *self,
+                            const char *item_id,
+                            guint      *n_responses)
+{
+  Mean *mean;
+
+  g_return_val_if_fail (RD_IS_ANALYSIS (self), NAN);
+
+  mean = g_hash_table_lookup (self->item_means, item_id);
+  if (n_responses != NULL)
+    *n_responses = mean ? mean->n : 0;
+
+  return mean ? mean->sum / mean->n : NAN;
+}
+
+/* The plain mean of the area's answered item scores. */
+double
+rd_analysis_get_area_score (RdAnalysis *self,
+                            const char *area_id,
+                            guint      *n_answered)
+{
+  guint n_items, answered = 0;
+  double sum = 0;
+
+  g_return_val_if_fail (RD_IS_ANALYSIS (self), NAN);
+
+  n_items = rd_framework_get_n_items (self->framework);
+  for (guint i = 0; i < n_items; i++)
+    {
+      RdItem *item = rd_framework_get_item (self->framework, i);
+      double score;
+
+      if (!g_str_equal (rd_item_get_area_id (item), area_id) || !item_counts (self, item))
+        continue;
+
+      score = rd_analysis_get_item_score (self, rd_item_get_id (item), NULL);
+      if (!isnan (score))
+        {
+          sum += score;
+          answered++;
+        }
+    }
+
+  if (n_answered != NULL)
+    *n_answered = answered;
+
+  return answered > 0 ? sum / answered : NAN;
+}
+
+void
+rd_analysis_get_factor (RdAnalysis     *self,
+                        RdFactor        factor,
+                        RdFactorResult *result)
+{
+  g_return_if_fail (RD_IS_ANALYSIS (self));
+  g_return_if_fail (factor < RD_N_FACTORS);
+
+  *result = self->factors[factor];
+}
+
+static int
+compare_gaps (gconstpointer a,
+              gconstpointer b)
+{
+  const RdItemGap *gap_a = a;
+  const RdItemGap *gap_b = b;
+
+  if (gap_a->weighted_gap > gap_b->weighted_gap)
+    return -1;
+  if (gap_a->weighted_gap < gap_b->weighted_gap)
+    return 1;
+  return 0;
+}
+
+static gboolean
+item_gap (RdAnalysis *self,
+          RdItem     *item,
+          RdFactor    factor,
+          RdItemGap  *gap)
+{
+  double weight = rd_item_get_weight (item, factor);
+  double score;
+
+  if (weight <= 0 || !item_counts (self, item))
+    return FALSE;
+
+  score = rd_analysis_get_item_score (self, rd_item_get_id (item), NULL);
+  if (isnan (score) || score >= self->targets[factor])
+    return FALSE;
+
+  gap->item = item;
+  gap->factor = factor;
+  gap->score = score;
+  gap->weighted_gap = weight * (self->targets[factor] - score);
+  return TRUE;
+}
+
+static GArray *
+sort_and_cut (GArray *gaps,
+              guint   max_items)
+{
+  /* g_array_sort is a stable merge sort, so ties keep the framework's order. */
+  g_array_sort (gaps, compare_gaps);
+  if (max_items > 0 && gaps->len > max_items)
+    g_array_set_size (gaps, max_items);
+  return gaps;
+}
+
+/* Items below the factor's target, largest weighted gap first. */
+GArray *
+rd_analysis_list_weakest_items (RdAnalysis *self,
+                                RdFactor    factor,
+                                guint       max_items)
+{
+  GArray *gaps;
+  guint n_items;
+
+  g_return_val_if_fail (RD_IS_ANALYSIS (self), NULL);
+  g_return_val_if_fail (factor < RD_N_FACTORS, NULL);
+
+  gaps = g_array_new (FALSE, FALSE, sizeof (RdItemGap));
+  n_items = rd_framework_get_n_items (self->framework);
+  for (guint i = 0; i < n_items; i++)
+    {
+      RdItemGap gap;
+
+      if (item_gap (self, rd_framework_get_item (self->framework, i), factor, &gap))
+        g_array_append_val (gaps, gap);
+    }
+
+  return sort_and_cut (gaps, max_items);
+}
+
+/* Every item once, under the factor where its weighted gap is largest. */
+GArray *
+rd_analysis_list_priorities (RdAnalysis *self,
+                             guint       max_items)
+{
+  GArray *gaps;
+  guint n_items;
+
+  g_return_val_if_fail (RD_IS_ANALYSIS (self), NULL);
+
+  gaps = g_array_new (FALSE, FALSE, sizeof (RdItemGap));
+  n_items = rd_framework_get_n_items (self->framework);
+  for (guint i = 0; i < n_items; i++)
+    {
+      RdItem *item = rd_framework_get_item (self->framework, i);
+      RdItemGap best = { NULL };
+
+      for (guint f = 0; f < RD_N_FACTORS; f++)
+        {
+          RdItemGap gap;
+
+          if (item_gap (self, item, f, &gap) &&
+              (best.item == NULL || gap.weighted_gap > best.weighted_gap))
+            best = gap;
+        }
+
+      if (best.item != NULL)
+        g_array_append_val (gaps, best);
+    }
+
+  return sort_and_cut (gaps, max_items);
+}
+
+/* Readiness in two assessments of one school, each computed over only the
+ * items that count in both, so that a change measures the school and not a
+ * change of questions. */
+void
+rd_analysis_compare (RdFramework      *framework,
+                     RdAssessmentMode  before_mode,
+                     GPtrArray        *before_answers,
+                     RdAssessmentMode  after_mode,
+                     GPtrArray        *after_answers,
+                     RdFactorChange    changes[RD_N_FACTORS])
+{
+  g_autoptr(RdAnalysis) before_all = NULL;
+  g_autoptr(RdAnalysis) after_all = NULL;
+  g_autoptr(RdAnalysis) before = NULL;
+  g_autoptr(RdAnalysis) after = NULL;
+  g_autoptr(GHashTable) common = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_items;
+
+  g_return_if_fail (RD_IS_FRAMEWORK (framework));
+
+  before_all = rd_analysis_new (framework, before_mode, before_answers, NULL);
+  after_all = rd_analysis_new (framework, after_mode, after_answers, NULL);
+
+  n_items = rd_framework_get_n_items (framework);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const char *id = rd_item_get_id (rd_framework_get_item (framework, i));
+
+      if (!isnan (rd_analysis_get_item_score (before_all, id, NULL)) &&
+          !isnan (rd_analysis_get_item_score (after_all, id, NULL)))
+        g_hash_table_add (common, (char *) id);
+    }
+
+  before = rd_analysis_new_filtered (framework, before_mode, before_answers, NULL,
+                                     RD_ANALYSIS_ALL_GROUPS, common);
+  after = rd_analysis_new_filtered (framework, after_mode, after_answers, NULL,
+                                    RD_ANALYSIS_ALL_GROUPS, common);
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      RdFactorResult b, a;
+
+      rd_analysis_get_factor (before, f, &b);
+      rd_analysis_get_factor (after, f, &a);
+      changes[f].before = b.readiness;
+      changes[f].after = a.readiness;
+      changes[f].delta = a.readiness - b.readiness;
+      changes[f].n_items = a.n_answered;
+    }
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <glib-object.h>
+
+#include "rd-types.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_ASSESSMENT (rd_assessment_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdAssessment, rd_assessment, RD, ASSESSMENT, GObject)
+
+typedef struct
+{
+  gint64 id;
+  gint64 school_id;
+  const char *school_year;
+  const char *framework_id;
+  const char *framework_version;
+  RdAssessmentMode mode;
+  RdAssessmentStatus status;
+  gint64 created;        /* unix time */
+  guint n_respondents;
+  guint n_answers;
+} RdAssessmentInfo;
+
+/* A snapshot of one row of the store, with counts for lists. */
+RdAssessment      *rd_assessment_new                   (const RdAssessmentInfo *info);
+gint64             rd_assessment_get_id                (RdAssessment *self);
+gint64             rd_assessment_get_school_id         (RdAssessment *self);
+const char        *rd_assessment_get_school_year       (RdAssessment *self);
+const char        *rd_assessment_get_framework_id      (RdAssessment *self);
+const char        *rd_assessment_get_framework_version (RdAssessment *self);
+RdAssessmentMode   rd_assessment_get_mode              (RdAssessment *self);
+RdAssessmentStatus rd_assessment_get_status            (RdAssessment *self);
+gint64             rd_assessment_get_created           (RdAssessment *self);
+guint              rd_assessment_get_n_respondents     (RdAssessment *self);
+guint              rd_assessment_get_n_answers         (RdAssessment *self);
+
+gboolean           rd_school_year_is_valid             (const char   *school_year);
+char              *rd_school_year_for_date             (GDateTime    *when);
+
+G_END_DECLS

@@ -1,0 +1,784 @@
+#define G_LOG_DOMAIN "rd-framework-loader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "rd-errors.h"
+#include "rd-framework-private.h"
+#include "rd-item-private.h"
+
+#define MAX_WEIGHT 3.0
+
+typedef struct
+{
+  const char *name;   /* file name, for messages */
+  GStrv languages;
+  GError **error;
+} Loader;
+
+static gboolean fail (Loader     *loader,
+                      const char *place,
+                      const char *format,
+                      ...) G_GNUC_PRINTF (3, 4);
+
+/* Every message reads "FILE: PLACE: PROBLEM" so that a user can find it. */
+static gboolean
+fail (Loader     *loader,
+      const char *place,
+      const char *format,
+      ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (loader->error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_INVALID,
+               "%s: %s: %s", loader->name, place, problem);
+  return FALSE;
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  gsize length = strlen (id);
+
+  if (length == 0 || length > 64)
+    return FALSE;
+
+  for (const char *p = id; *p; p++)
+    {
+      if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "4", "4 b", "4 b i": a point, a letter, a roman numeral. */
+static gboolean
+is_valid_council_point (const char *point)
+{
+  g_auto(GStrv) parts = g_strsplit (point, " ", -1);
+  guint n = g_strv_length (parts);
+
+  if (n < 1 || n > 3)
+    return FALSE;
+  if (strlen (parts[0]) != 1 || !g_ascii_isdigit (parts[0][0]))
+    return FALSE;
+  if (n >= 2 && (strlen (parts[1]) != 1 || !g_ascii_islower (parts[1][0])))
+    return FALSE;
+  if (n == 3)
+    {
+      if (parts[2][0] == '\0')
+        return FALSE;
+      for (const char *p = parts[2]; *p; p++)
+        if (strchr ("ivx", *p) == NULL)
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_keys (Loader             *loader,
+            JsonObject         *object,
+            const char         *place,
+            const char * const *allowed)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (!g_strv_contains (allowed, l->data))
+        return fail (loader, place, _("unknown key “%s”"), (const char *) l->data);
+    }
+
+  return TRUE;
+}
+
+static JsonNode *
+get_member (Loader     *loader,
+            JsonObject *object,
+            const char *place,
+            const char *key,
+            gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL && required)
+    fail (loader, place, _("“%s” is missing"), key);
+
+  return node;
+}
+
+static gboolean
+get_string (Loader      *loader,
+            JsonObject  *object,
+            const char  *place,
+            const char  *key,
+            gboolean     required,
+            const char **out)
+{
+  JsonNode *node = get_member (loader, object, place, key, required);
+
+  *out = NULL;
+  if (node == NULL)
+    return !required;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (loader, place, _("“%s” must be a string"), key);
+
+  *out = json_node_get_string (node);
+  if (**out == '\0')
+    return fail (loader, place, _("“%s” must not be empty"), key);
+
+  return TRUE;
+}
+
+static gboolean
+get_number (Loader     *loader,
+            JsonObject *object,
+            const char *place,
+            const char *key,
+            gboolean    required,
+            double     *out)
+{
+  JsonNode *node = get_member (loader, object, place, key, required);
+  GType type;
+
+  if (node == NULL)
+    return !required;
+
+  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+    return fail (loader, place, _("“%s” must be a number"), key);
+
+  *out = json_node_get_double (node);
+  if (!isfinite (*out))
+    return fail (loader, place, _("“%s” must be a finite number"), key);
+
+  return TRUE;
+}
+
+static gboolean
+get_positive_int (Loader     *loader,
+                  JsonObject *object,
+                  const char *place,
+                  const char *key,
+                  gboolean    required,
+                  guint      *out)
+{
+  JsonNode *node = get_member (loader, object, place, key, required);
+  gint64 value;
+
+  if (node == NULL)
+    return !required;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (loader, place, _("“%s” must be a whole number"), key);
+
+  value = json_node_get_int (node);
+  if (value < 1 || value > G_MAXINT)
+    return fail (loader, place, _("“%s” must be 1 or more"), key);
+
+  *out = (guint) value;
+  return TRUE;
+}
+
+static JsonArray *
+get_array (Loader     *loader,
+           JsonObject *object,
+           const char *place,
+           const char *key)
+{
+  JsonNode *node = get_member (loader, object, place, key, TRUE);
+
+  if (node == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail (loader, place, _("“%s” must be a list"), key);
+      return NULL;
+    }
+
+  if (json_array_get_length (json_node_get_array (node)) == 0)
+    {
+      fail (loader, place, _("“%s” must not be empty"), key);
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+get_object (Loader     *loader,
+            JsonObject *object,
+            const char *place,
+            const char *key,
+            gboolean    required)
+{
+  JsonNode *node = get_member (loader, object, place, key, required);
+
+  if (node == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (loader, place, _("“%s” must be an object"), key);
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+/* A text must be given in every declared language, and in no other. */
+static RdText *
+get_text (Loader     *loader,
+          JsonObject *object,
+          const char *place,
+          const char *key,
+          gboolean    required,
+          gboolean   *ok)
+{
+  g_autofree char *text_place = g_strdup_printf ("%s.%s", place, key);
+  g_autoptr(GList) members = NULL;
+  g_autoptr(RdText) text = NULL;
+  JsonObject *map;
+
+  *ok = FALSE;
+
+  if (json_object_get_member (object, key) == NULL && !required)
+    {
+      *ok = TRUE;
+      return NULL;
+    }
+
+  map = get_object (loader, object, place, key, required);
+  if (map == NULL)
+    return NULL;
+
+  text = rd_text_new ();
+  members = json_object_get_members (map);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *lang = l->data;
+      const char *value;
+
+      if (!g_strv_contains ((const char * const *) loader->languages, lang))
+        {
+          fail (loader, text_place, _("language “%s” is not in “languages”"), lang);
+          return NULL;
+        }
+      if (!get_string (loader, map, text_place, lang, TRUE, &value))
+        return NULL;
+      rd_text_set (text, lang, value);
+    }
+
+  for (guint i = 0; loader->languages[i] != NULL; i++)
+    {
+      if (json_object_get_member (map, loader->languages[i]) == NULL)
+        {
+          fail (loader, text_place, _("missing “%s” text"), loader->languages[i]);
+          return NULL;
+        }
+    }
+
+  *ok = TRUE;
+  return g_steal_pointer (&text);
+}
+
+static gboolean
+load_languages (Loader     *loader,
+                JsonObject *root)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array = get_array (loader, root, "languages", "languages");
+  gboolean has_english = FALSE;
+
+  if (array == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *place = g_strdup_printf ("languages[%u]", i);
+      const char *lang;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+          *json_node_get_string (node) == '\0')
+        return fail (loader, place, _("a language must be a non-empty string"));
+
+      lang = json_node_get_string (node);
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (json_array_get_string_element (array, j), lang))
+          return fail (loader, place, _("language “%s” is listed twice"), lang);
+
+      has_english |= g_str_equal (lang, "en");
+      g_strv_builder_add (builder, lang);
+    }
+
+  if (!has_english)
+    return fail (loader, "languages", _("“en” must be among the languages"));
+
+  loader->languages = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+load_targets (Loader      *loader,
+              JsonObject  *root,
+              RdFramework *framework)
+{
+  JsonObject *targets = get_object (loader, root, "targets", "targets", TRUE);
+  g_autoptr(GList) members = NULL;
+
+  if (targets == NULL)
+    return FALSE;
+
+  members = json_object_get_members (targets);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      RdFactor factor;
+
+      if (!rd_factor_from_id (l->data, &factor))
+        return fail (loader, "targets", _("unknown factor “%s”"), (const char *) l->data);
+    }
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      double target;
+
+      if (!get_number (loader, targets, "targets", rd_factor_to_id (f), TRUE, &target))
+        return FALSE;
+      if (target < 0 || target > 100)
+        return fail (loader, "targets", _("target for “%s” must lie between 0 and 100"),
+                     rd_factor_to_id (f));
+      framework->targets[f] = target;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_areas (Loader      *loader,
+            JsonObject  *root,
+            RdFramework *framework)
+{
+  static const char * const keys[] = { "id", "title", "description", NULL };
+  JsonArray *array = get_array (loader, root, "areas", "areas");
+
+  if (array == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *place = g_strdup_printf ("areas[%u]", i);
+      g_autoptr(RdText) title = NULL;
+      g_autoptr(RdText) description = NULL;
+      JsonObject *object;
+      const char *id;
+      gboolean ok;
+      RdArea *area;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (loader, place, _("an area must be an object"));
+      object = json_node_get_object (node);
+
+      if (!check_keys (loader, object, place, keys) ||
+          !get_string (loader, object, place, "id", TRUE, &id))
+        return FALSE;
+      if (!is_valid_id (id))
+        return fail (loader, place, _("id “%s” may hold only a–z, 0–9 and “-”"), id);
+      if (g_hash_table_contains (framework->areas_by_id, id))
+        return fail (loader, place, _("duplicate area id “%s”"), id);
+
+      g_free (place);
+      place = g_strdup_printf ("areas[%u] “%s”", i, id);
+
+      title = get_text (loader, object, place, "title", TRUE, &ok);
+      if (!ok)
+        return FALSE;
+      description = get_text (loader, object, place, "description", TRUE, &ok);
+      if (!ok)
+        return FALSE;
+
+      area = rd_area_new (id, title, description);
+      g_ptr_array_add (framework->areas, area);
+      g_hash_table_insert (framework->areas_by_id, (char *) rd_area_get_id (area), area);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_factors (Loader     *loader,
+              JsonObject *object,
+              const char *place,
+              RdItem     *item)
+{
+  JsonObject *factors = get_object (loader, object, place, "factors", TRUE);
+  g_autofree char *factors_place = g_strdup_printf ("%s.factors", place);
+  g_autoptr(GList) members = NULL;
+
+  if (factors == NULL)
+    return FALSE;
+
+  members = json_object_get_members (factors);
+  if (members == NULL)
+    return fail (loader, factors_place, _("an item must inform at least one factor"));
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      RdFactor factor;
+      double weight;
+
+      if (!rd_factor_from_id (l->data, &factor))
+        return fail (loader, factors_place, _("unknown factor “%s”"), (const char *) l->data);
+      if (!get_number (loader, factors, factors_place, l->data, TRUE, &weight))
+        return FALSE;
+      if (weight <= 0 || weight > MAX_WEIGHT)
+        return fail (loader, factors_place, _("weight of “%s” must be above 0 and at most %g"),
+                     (const char *) l->data, MAX_WEIGHT);
+      item->weights[factor] = weight;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_ladder (Loader     *loader,
+             JsonObject *object,
+             const char *place,
+             RdItem     *item)
+{
+  static const char * const keys[] = { "at", "score", NULL };
+  g_autofree char *ladder_place = g_strdup_printf ("%s.ladder", place);
+  gboolean is_fact = rd_item_kind_is_fact (item->kind);
+  JsonArray *array;
+  guint n_steps;
+
+  if (!is_fact)
+    {
+      if (json_object_has_member (object, "ladder"))
+        return fail (loader, place, _("a statement is scored by agreement and takes no ladder"));
+      return TRUE;
+    }
+
+  if (!json_object_has_member (object, "ladder"))
+    return fail (loader, place, _("a %s item needs a ladder"), rd_item_kind_to_id (item->kind));
+
+  array = get_array (loader, object, place, "ladder");
+  if (array == NULL)
+    return FALSE;
+
+  n_steps = json_array_get_length (array);
+  if (n_steps < 2)
+    return fail (loader, ladder_place, _("a ladder needs at least two steps"));
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *step_place = g_strdup_printf ("%s[%u]", ladder_place, i);
+      RdLadderStep step;
+      JsonObject *step_object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (loader, step_place, _("a step must be an object with “at” and “score”"));
+      step_object = json_node_get_object (node);
+
+      if (!check_keys (loader, step_object, step_place, keys) ||
+          !get_number (loader, step_object, step_place, "at", TRUE, &step.at) ||
+          !get_number (loader, step_object, step_place, "score", TRUE, &step.score))
+        return FALSE;
+
+      if (step.score < 0 || step.score > 100)
+        return fail (loader, step_place, _("score %g must lie between 0 and 100"), step.score);
+
+      if (i > 0)
+        {
+          double previous = g_array_index (item->ladder, RdLadderStep, i - 1).at;
+
+          if (step.at <= previous)
+            return fail (loader, step_place, _("thresholds must ascend (%g after %g)"),
+                         step.at, previous);
+        }
+
+      if (item->kind == RD_ITEM_KIND_PERCENT && step.at > 100)
+        return fail (loader, step_place, _("a percentage threshold must be at most 100"));
+      if (item->kind == RD_ITEM_KIND_NUMBER && step.at > item->max)
+        return fail (loader, step_place, _("threshold %g lies above “max” (%g)"), step.at, item->max);
+
+      g_array_append_val (item->ladder, step);
+    }
+
+  if (g_array_index (item->ladder, RdLadderStep, 0).at != item->min)
+    return fail (loader, ladder_place,
+                 _("the first step must be at the lowest valid answer, %g"), item->min);
+
+  if (item->kind == RD_ITEM_KIND_YES_NO &&
+      (n_steps != 2 || g_array_index (item->ladder, RdLadderStep, 1).at != 1))
+    return fail (loader, ladder_place, _("a yes-no ladder has exactly the steps 0 (no) and 1 (yes)"));
+
+  return TRUE;
+}
+
+static gboolean
+load_item (Loader      *loader,
+           JsonObject  *object,
+           guint        index,
+           RdFramework *framework,
+           RdItem      *item)
+{
+  static const char * const keys[] = {
+    "id", "version", "comparable_since", "area", "kind", "text", "help", "unit",
+    "min", "max", "ladder", "factors", "recommendation", "council_point", "pulse", NULL
+  };
+  g_autofree char *place = g_strdup_printf ("items[%u]", index);
+  const char *id, *area_id, *kind_id, *point;
+  gboolean ok;
+  JsonNode *pulse;
+
+  if (!check_keys (loader, object, place, keys) ||
+      !get_string (loader, object, place, "id", TRUE, &id))
+    return FALSE;
+  if (!is_valid_id (id))
+    return fail (loader, place, _("id “%s” may hold only a–z, 0–9 and “-”"), id);
+  if (g_hash_table_contains (framework->items_by_id, id))
+    return fail (loader, place, _("duplicate item id “%s”"), id);
+
+  /* From here on the place names the item, which is what a writer searches for. */
+  g_free (place);
+  place = g_strdup_printf ("items[%u] “%s”", index, id);
+  item->id = g_strdup (id);
+
+  if (!get_positive_int (loader, object, place, "version", TRUE, &item->version))
+    return FALSE;
+  item->comparable_since = item->version;
+  if (!get_positive_int (loader, object, place, "comparable_since", FALSE, &item->comparable_since))
+    return FALSE;
+  if (item->comparable_since > item->version)
+    return fail (loader, place, _("“comparable_since” (%u) is later than “version” (%u)"),
+                 item->comparable_since, item->version);
+
+  if (!get_string (loader, object, place, "area", TRUE, &area_id))
+    return FALSE;
+  if (!g_hash_table_contains (framework->areas_by_id, area_id))
+    return fail (loader, place, _("unknown area “%s”"), area_id);
+  item->area_id = g_strdup (area_id);
+
+  if (!get_string (loader, object, place, "kind", TRUE, &kind_id))
+    return FALSE;
+  if (!rd_item_kind_from_id (kind_id, &item->kind))
+    return fail (loader, place,
+                 _("unknown kind “%s” (use statement, number, percent, yes-no or date)"), kind_id);
+
+  item->text = get_text (loader, object, place, "text", TRUE, &ok);
+  if (!ok)
+    return FALSE;
+  item->help = get_text (loader, object, place, "help", TRUE, &ok);
+  if (!ok)
+    return FALSE;
+  item->recommendation = get_text (loader, object, place, "recommendation", TRUE, &ok);
+  if (!ok)
+    return FALSE;
+
+  if (item->kind == RD_ITEM_KIND_NUMBER)
+    {
+      item->unit = get_text (loader, object, place, "unit", TRUE, &ok);
+      if (!ok)
+        return FALSE;
+      if (!get_number (loader, object, place, "min", FALSE, &item->min) ||
+          !get_number (loader, object, place, "max", FALSE, &item->max))
+        return FALSE;
+      if (item->min >= item->max)
+        return fail (loader, place, _("“min” (%g) must be below “max” (%g)"), item->min, item->max);
+    }
+  else
+    {
+      static const char * const number_only[] = { "unit", "min", "max" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (number_only); i++)
+        if (json_object_has_member (object, number_only[i]))
+          return fail (loader, place, _("“%s” is allowed on number items only"), number_only[i]);
+
+      switch (item->kind)
+        {
+        case RD_ITEM_KIND_STATEMENT:
+          item->min = 1;
+          item->max = 5;
+          break;
+        case RD_ITEM_KIND_PERCENT:
+          item->max = 100;
+          break;
+        case RD_ITEM_KIND_YES_NO:
+          item->max = 1;
+          break;
+        case RD_ITEM_KIND_DATE:
+        case RD_ITEM_KIND_NUMBER:
+        default:
+          break;
+        }
+    }
+
+  if (!load_ladder (loader, object, place, item) ||
+      !load_factors (loader, object, place, item))
+    return FALSE;
+
+  if (!get_string (loader, object, place, "council_point", TRUE, &point))
+    return FALSE;
+  if (!is_valid_council_point (point))
+    return fail (loader, place, _("“%s” is not a point of the Council Recommendation such as “4 b i”"),
+                 point);
+  item->council_point = g_strdup (point);
+
+  pulse = json_object_get_member (object, "pulse");
+  if (pulse != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (pulse) || json_node_get_value_type (pulse) != G_TYPE_BOOLEAN)
+        return fail (loader, place, _("“pulse” must be true or false"));
+      item->pulse = json_node_get_boolean (pulse);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_items (Loader      *loader,
+            JsonObject  *root,
+            RdFramework *framework)
+{
+  JsonArray *array = get_array (loader, root, "items", "items");
+
+  if (array == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autoptr(RdItem) item = rd_item_new ();
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_autofree char *place = g_strdup_printf ("items[%u]", i);
+          return fail (loader, place, _("an item must be an object"));
+        }
+
+      if (!load_item (loader, json_node_get_object (node), i, framework, item))
+        return FALSE;
+
+      g_hash_table_insert (framework->items_by_id, item->id, item);
+      g_ptr_array_add (framework->items, g_steal_pointer (&item));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_root (Loader      *loader,
+           JsonObject  *root,
+           RdFramework *framework)
+{
+  static const char * const keys[] = {
+    "format", "format_version", "id", "version", "languages", "title", "description",
+    "targets", "areas", "items", NULL
+  };
+  const char *format, *id, *version;
+  guint format_version;
+  gboolean ok;
+
+  if (!get_string (loader, root, "format", "format", TRUE, &format))
+    return FALSE;
+  if (!g_str_equal (format, "readiness-framework"))
+    return fail (loader, "format", _("“%s” is not a Readiness framework"), format);
+
+  if (!get_positive_int (loader, root, "format_version", "format_version", TRUE, &format_version))
+    return FALSE;
+  if (format_version != RD_FRAMEWORK_FORMAT_VERSION)
+    {
+      g_set_error (loader->error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_VERSION,
+                   _("%s: format_version: version %u is not supported; this Readiness reads version %d"),
+                   loader->name, format_version, RD_FRAMEWORK_FORMAT_VERSION);
+      return FALSE;
+    }
+
+  if (!check_keys (loader, root, "top level", keys))
+    return FALSE;
+
+  if (!get_string (loader, root, "id", "id", TRUE, &id))
+    return FALSE;
+  if (!is_valid_id (id))
+    return fail (loader, "id", _("id “%s” may hold only a–z, 0–9 and “-”"), id);
+  if (!get_string (loader, root, "version", "version", TRUE, &version))
+    return FALSE;
+  framework->id = g_strdup (id);
+  framework->version = g_strdup (version);
+
+  if (!load_languages (loader, root))
+    return FALSE;
+  framework->languages = g_strdupv (loader->languages);
+
+  framework->title = get_text (loader, root, "top level", "title", TRUE, &ok);
+  if (!ok)
+    return FALSE;
+  framework->description = get_text (loader, root, "top level", "description", FALSE, &ok);
+  if (!ok)
+    return FALSE;
+
+  return load_targets (loader, root, framework) &&
+         load_areas (loader, root, framework) &&
+         load_items (loader, root, framework);
+}
+
+RdFramework *
+rd_framework_parse (const char  *data,
+                    gsize        length,
+                    const char  *name,
+                    GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(RdFramework) framework = rd_framework_new ();
+  g_autoptr(GError) parse_error = NULL;
+  Loader loader = { name ? name : "framework", NULL, error };
+  JsonNode *root;
+  gboolean ok;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length > G_MAXSSIZE || !g_utf8_validate (data, (gssize) length, NULL))
+    {
+      g_set_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_SYNTAX,
+                   _("%s: the file is not valid UTF-8 text"), loader.name);
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+    {
+      g_set_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_SYNTAX,
+                   _("%s: not valid JSON: %s"), loader.name, parse_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_INVALID,
+                   _("%s: top level: a framework must be a JSON object"), loader.name);
+      return NULL;
+    }
+
+  ok = load_root (&loader, json_node_get_object (root), framework);
+  g_strfreev (loader.languages);
+
+  if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&framework);
+}

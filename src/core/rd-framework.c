@@ -1,0 +1,217 @@
+#define G_LOG_DOMAIN "rd-framework"
+
+#include "config.h"
+
+#include "rd-framework-private.h"
+
+G_DEFINE_FINAL_TYPE (RdFramework, rd_framework, G_TYPE_OBJECT)
+
+static void
+rd_framework_finalize (GObject *object)
+{
+  RdFramework *self = RD_FRAMEWORK (object);
+
+  g_free (self->id);
+  g_free (self->version);
+  g_strfreev (self->languages);
+  g_clear_pointer (&self->title, rd_text_unref);
+  g_clear_pointer (&self->description, rd_text_unref);
+  g_clear_pointer (&self->areas_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->items_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->areas, g_ptr_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rd_framework_parent_class)->finalize (object);
+}
+
+static void
+rd_framework_class_init (RdFrameworkClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rd_framework_finalize;
+}
+
+static void
+rd_framework_init (RdFramework *self)
+{
+  self->areas = g_ptr_array_new_with_free_func (g_object_unref);
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->areas_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+RdFramework *
+rd_framework_new (void)
+{
+  return g_object_new (RD_TYPE_FRAMEWORK, NULL);
+}
+
+RdFramework *
+rd_framework_new_from_bytes (GBytes      *bytes,
+                             const char  *name,
+                             GError     **error)
+{
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  return rd_framework_parse (data, length, name, error);
+}
+
+RdFramework *
+rd_framework_new_from_file (GFile   *file,
+                            GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return NULL;
+
+  name = g_file_get_basename (file);
+  return rd_framework_parse (contents, length, name, error);
+}
+
+/* The built-in framework is compiled into the core so that it can never be
+ * missing or replaced by a broken installed copy. */
+RdFramework *
+rd_framework_load_builtin (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = g_resources_lookup_data (RESOURCE_BASE "/frameworks/" RD_BUILTIN_FRAMEWORK_ID ".json",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return rd_framework_new_from_bytes (bytes, RD_BUILTIN_FRAMEWORK_ID ".json", error);
+}
+
+const char *
+rd_framework_get_id (RdFramework *self)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), NULL);
+  return self->id;
+}
+
+const char *
+rd_framework_get_version (RdFramework *self)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), NULL);
+  return self->version;
+}
+
+const char * const *
+rd_framework_get_languages (RdFramework *self)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), NULL);
+  return (const char * const *) self->languages;
+}
+
+const RdText *
+rd_framework_get_title (RdFramework *self)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), NULL);
+  return self->title;
+}
+
+const RdText *
+rd_framework_get_description (RdFramework *self)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), NULL);
+  return self->description;
+}
+
+double
+rd_framework_get_default_target (RdFramework *self,
+                                 RdFactor     factor)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), 0);
+  g_return_val_if_fail (factor < RD_N_FACTORS, 0);
+  return self->targets[factor];
+}
+
+guint
+rd_framework_get_n_areas (RdFramework *self)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), 0);
+  return self->areas->len;
+}
+
+RdArea *
+rd_framework_get_area (RdFramework *self,
+                       guint        position)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), NULL);
+  g_return_val_if_fail (position < self->areas->len, NULL);
+  return g_ptr_array_index (self->areas, position);
+}
+
+RdArea *
+rd_framework_lookup_area (RdFramework *self,
+                          const char  *area_id)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), NULL);
+  return g_hash_table_lookup (self->areas_by_id, area_id);
+}
+
+guint
+rd_framework_get_n_items (RdFramework *self)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), 0);
+  return self->items->len;
+}
+
+RdItem *
+rd_framework_get_item (RdFramework *self,
+                       guint        position)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), NULL);
+  g_return_val_if_fail (position < self->items->len, NULL);
+  return g_ptr_array_index (self->items, position);
+}
+
+RdItem *
+rd_framework_lookup_item (RdFramework *self,
+                          const char  *item_id)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), NULL);
+  return g_hash_table_lookup (self->items_by_id, item_id);
+}
+
+gboolean
+rd_framework_item_in_mode (RdFramework      *self,
+                           RdItem           *item,
+                           RdAssessmentMode  mode)
+{
+  return mode == RD_ASSESSMENT_MODE_FULL || rd_item_is_pulse (item);
+}
+
+/* Items of one area (or all when @area_id is NULL) that a @mode assessment asks. */
+GPtrArray *
+rd_framework_list_items (RdFramework      *self,
+                         const char       *area_id,
+                         RdAssessmentMode  mode)
+{
+  GPtrArray *result;
+
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), NULL);
+
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      RdItem *item = g_ptr_array_index (self->items, i);
+
+      if (area_id != NULL && !g_str_equal (rd_item_get_area_id (item), area_id))
+        continue;
+      if (!rd_framework_item_in_mode (self, item, mode))
+        continue;
+      g_ptr_array_add (result, g_object_ref (item));
+    }
+
+  return result;
+}

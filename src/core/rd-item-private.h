@@ -1,0 +1,31 @@
+#pragma once
+
+#include "rd-item.h"
+
+G_BEGIN_DECLS
+
+/* Filled in by the framework loader, immutable afterwards. */
+struct _RdItem
+{
+  GObject parent_instance;
+
+  char *id;
+  guint version;
+  guint comparable_since;
+  char *area_id;
+  RdItemKind kind;
+  RdText *text;
+  RdText *help;
+  RdText *unit;
+  RdText *recommendation;
+  char *council_point;
+  double min;
+  double max;
+  double weights[RD_N_FACTORS];
+  gboolean pulse;
+  GArray *ladder;  /* of RdLadderStep, ascending by at */
+};
+
+RdItem *rd_item_new (void);
+
+G_END_DECLS

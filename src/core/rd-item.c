@@ -1,0 +1,341 @@
+#define G_LOG_DOMAIN "rd-item"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "rd-errors.h"
+#include "rd-item-private.h"
+
+G_DEFINE_FINAL_TYPE (RdItem, rd_item, G_TYPE_OBJECT)
+
+static void
+rd_item_finalize (GObject *object)
+{
+  RdItem *self = RD_ITEM (object);
+
+  g_free (self->id);
+  g_free (self->area_id);
+  g_free (self->council_point);
+  g_clear_pointer (&self->text, rd_text_unref);
+  g_clear_pointer (&self->help, rd_text_unref);
+  g_clear_pointer (&self->unit, rd_text_unref);
+  g_clear_pointer (&self->recommendation, rd_text_unref);
+  g_clear_pointer (&self->ladder, g_array_unref);
+
+  G_OBJECT_CLASS (rd_item_parent_class)->finalize (object);
+}
+
+static void
+rd_item_class_init (RdItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rd_item_finalize;
+}
+
+static void
+rd_item_init (RdItem *self)
+{
+  self->version = 1;
+  self->max = INFINITY;
+  self->ladder = g_array_new (FALSE, FALSE, sizeof (RdLadderStep));
+}
+
+RdItem *
+rd_item_new (void)
+{
+  return g_object_new (RD_TYPE_ITEM, NULL);
+}
+
+const char *
+rd_item_get_id (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), NULL);
+  return self->id;
+}
+
+guint
+rd_item_get_version (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), 0);
+  return self->version;
+}
+
+guint
+rd_item_get_comparable_since (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), 0);
+  return self->comparable_since;
+}
+
+const char *
+rd_item_get_area_id (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), NULL);
+  return self->area_id;
+}
+
+RdItemKind
+rd_item_get_kind (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), RD_ITEM_KIND_STATEMENT);
+  return self->kind;
+}
+
+const RdText *
+rd_item_get_text (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), NULL);
+  return self->text;
+}
+
+const RdText *
+rd_item_get_help (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), NULL);
+  return self->help;
+}
+
+const RdText *
+rd_item_get_unit (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), NULL);
+  return self->unit;
+}
+
+const RdText *
+rd_item_get_recommendation (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), NULL);
+  return self->recommendation;
+}
+
+const char *
+rd_item_get_council_point (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), NULL);
+  return self->council_point;
+}
+
+double
+rd_item_get_min (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), 0);
+  return self->min;
+}
+
+double
+rd_item_get_max (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), INFINITY);
+  return self->max;
+}
+
+double
+rd_item_get_weight (RdItem   *self,
+                    RdFactor  factor)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), 0);
+  g_return_val_if_fail (factor < RD_N_FACTORS, 0);
+  return self->weights[factor];
+}
+
+gboolean
+rd_item_informs (RdItem   *self,
+                 RdFactor  factor)
+{
+  return rd_item_get_weight (self, factor) > 0;
+}
+
+gboolean
+rd_item_is_pulse (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), FALSE);
+  return self->pulse;
+}
+
+const RdLadderStep *
+rd_item_get_ladder (RdItem *self,
+                    guint  *n_steps)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), NULL);
+  *n_steps = self->ladder->len;
+  return (const RdLadderStep *) (gpointer) self->ladder->data;
+}
+
+/* An answer given to an older version of the question still counts when the
+ * framework says the change kept it comparable. */
+gboolean
+rd_item_accepts_version (RdItem *self,
+                         guint   answered_version)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), FALSE);
+  return answered_version >= self->comparable_since &&
+         answered_version <= self->version;
+}
+
+gboolean
+rd_item_check_value (RdItem  *self,
+                     double   value,
+                     GError **error)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), FALSE);
+
+  if (!isfinite (value))
+    {
+      g_set_error (error, RD_VALUE_ERROR, RD_VALUE_ERROR_OUT_OF_RANGE,
+                   _("“%s” needs a number"), self->id);
+      return FALSE;
+    }
+
+  switch (self->kind)
+    {
+    case RD_ITEM_KIND_STATEMENT:
+      if (value != floor (value) || value < 1 || value > 5)
+        {
+          g_set_error (error, RD_VALUE_ERROR, RD_VALUE_ERROR_OUT_OF_RANGE,
+                       _("“%s” takes an agreement from 1 to 5, not %g"), self->id, value);
+          return FALSE;
+        }
+      return TRUE;
+
+    case RD_ITEM_KIND_PERCENT:
+      if (value < 0 || value > 100)
+        {
+          g_set_error (error, RD_VALUE_ERROR, RD_VALUE_ERROR_OUT_OF_RANGE,
+                       _("“%s” takes a percentage from 0 to 100, not %g"), self->id, value);
+          return FALSE;
+        }
+      return TRUE;
+
+    case RD_ITEM_KIND_YES_NO:
+      if (value != 0 && value != 1)
+        {
+          g_set_error (error, RD_VALUE_ERROR, RD_VALUE_ERROR_OUT_OF_RANGE,
+                       _("“%s” takes yes (1) or no (0), not %g"), self->id, value);
+          return FALSE;
+        }
+      return TRUE;
+
+    case RD_ITEM_KIND_NUMBER:
+      if (value < self->min || value > self->max)
+        {
+          if (isfinite (self->max))
+            g_set_error (error, RD_VALUE_ERROR, RD_VALUE_ERROR_OUT_OF_RANGE,
+                         _("“%s” takes a number from %g to %g, not %g"),
+                         self->id, self->min, self->max, value);
+          else
+            g_set_error (error, RD_VALUE_ERROR, RD_VALUE_ERROR_OUT_OF_RANGE,
+                         _("“%s” takes a number of at least %g, not %g"),
+                         self->id, self->min, value);
+          return FALSE;
+        }
+      return TRUE;
+
+    case RD_ITEM_KIND_DATE:
+      g_set_error (error, RD_VALUE_ERROR, RD_VALUE_ERROR_WRONG_KIND,
+                   _("“%s” takes a date, not a number"), self->id);
+      return FALSE;
+
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+gboolean
+rd_item_check_date (RdItem  *self,
+                    GDate   *date,
+                    GDate   *answered_on,
+                    GError **error)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), FALSE);
+
+  if (self->kind != RD_ITEM_KIND_DATE)
+    {
+      g_set_error (error, RD_VALUE_ERROR, RD_VALUE_ERROR_WRONG_KIND,
+                   _("“%s” does not take a date"), self->id);
+      return FALSE;
+    }
+
+  if (date == NULL || !g_date_valid (date))
+    {
+      g_set_error (error, RD_VALUE_ERROR, RD_VALUE_ERROR_OUT_OF_RANGE,
+                   _("“%s” needs a valid date"), self->id);
+      return FALSE;
+    }
+
+  if (answered_on != NULL && g_date_compare (date, answered_on) > 0)
+    {
+      g_set_error (error, RD_VALUE_ERROR, RD_VALUE_ERROR_OUT_OF_RANGE,
+                   _("“%s” cannot be a date in the future"), self->id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static double
+score_on_ladder (RdItem *self,
+                 double  value)
+{
+  double score = NAN;
+
+  for (guint i = 0; i < self->ladder->len; i++)
+    {
+      const RdLadderStep *step = &g_array_index (self->ladder, RdLadderStep, i);
+
+      if (step->at > value)
+        break;
+      score = step->score;
+    }
+
+  return score;
+}
+
+/* 0–100, or NAN where the value cannot be scored. */
+double
+rd_item_score_value (RdItem *self,
+                     double  value)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), NAN);
+
+  if (!rd_item_check_value (self, value, NULL))
+    return NAN;
+
+  if (self->kind == RD_ITEM_KIND_STATEMENT)
+    return (value - 1.0) / 4.0 * 100.0;
+
+  return score_on_ladder (self, value);
+}
+
+/* Whole months from @earlier to @later; a month is complete when the day of
+ * the month has been reached again. */
+guint
+rd_months_between (GDate *earlier,
+                   GDate *later)
+{
+  int months;
+
+  if (g_date_compare (earlier, later) >= 0)
+    return 0;
+
+  months = (g_date_get_year (later) - g_date_get_year (earlier)) * 12 +
+           ((int) g_date_get_month (later) - (int) g_date_get_month (earlier));
+  if (g_date_get_day (later) < g_date_get_day (earlier))
+    months--;
+
+  return (guint) MAX (months, 0);
+}
+
+double
+rd_item_score_date (RdItem *self,
+                    GDate  *date,
+                    GDate  *answered_on)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), NAN);
+
+  if (!rd_item_check_date (self, date, answered_on, NULL))
+    return NAN;
+
+  return score_on_ladder (self, rd_months_between (date, answered_on));
+}

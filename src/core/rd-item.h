@@ -1,0 +1,58 @@
+#pragma once
+
+#include <glib-object.h>
+
+#include "rd-text.h"
+#include "rd-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double at;
+  double score;
+} RdLadderStep;
+
+#define RD_TYPE_ITEM (rd_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdItem, rd_item, RD, ITEM, GObject)
+
+const char         *rd_item_get_id               (RdItem     *self);
+guint               rd_item_get_version          (RdItem     *self);
+guint               rd_item_get_comparable_since (RdItem     *self);
+const char         *rd_item_get_area_id          (RdItem     *self);
+RdItemKind          rd_item_get_kind             (RdItem     *self);
+const RdText       *rd_item_get_text             (RdItem     *self);
+const RdText       *rd_item_get_help             (RdItem     *self);
+const RdText       *rd_item_get_unit             (RdItem     *self);
+const RdText       *rd_item_get_recommendation   (RdItem     *self);
+const char         *rd_item_get_council_point    (RdItem     *self);
+double              rd_item_get_min              (RdItem     *self);
+double              rd_item_get_max              (RdItem     *self);
+double              rd_item_get_weight           (RdItem     *self,
+                                                  RdFactor    factor);
+gboolean            rd_item_informs              (RdItem     *self,
+                                                  RdFactor    factor);
+gboolean            rd_item_is_pulse             (RdItem     *self);
+const RdLadderStep *rd_item_get_ladder           (RdItem     *self,
+                                                  guint      *n_steps);
+gboolean            rd_item_accepts_version      (RdItem     *self,
+                                                  guint       answered_version);
+
+gboolean            rd_item_check_value          (RdItem     *self,
+                                                  double      value,
+                                                  GError    **error);
+gboolean            rd_item_check_date           (RdItem     *self,
+                                                  GDate      *date,
+                                                  GDate      *answered_on,
+                                                  GError    **error);
+double              rd_item_score_value          (RdItem     *self,
+                                                  double      value);
+double              rd_item_score_date           (RdItem     *self,
+                                                  GDate      *date,
+                                                  GDate      *answered_on);
+
+guint               rd_months_between            (GDate      *earlier,
+                                                  GDate      *later);
+
+G_END_DECLS

@@ -1,0 +1,1450 @@
+#define G_LOG_DOMAIN "rd-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "rd-errors.h"
+#include "rd-store.h"
+
+#define BUSY_TIMEOUT_MS 1000
+
+struct _RdStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements;  /* SQL text → prepared sqlite3_stmt */
+};
+
+G_DEFINE_FINAL_TYPE (RdStore, rd_store, G_TYPE_OBJECT)
+
+enum {
+  SCHOOLS_CHANGED,
+  ASSESSMENTS_CHANGED,
+  ANSWERS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* One entry per schema step: migrations[n] takes a database from version n
+ * to n + 1. Never edit a step once released; add a new one. */
+static const char * const migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE school ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  region TEXT,"
+  "  school_type TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  trashed INTEGER NOT NULL DEFAULT 0 CHECK (trashed IN (0, 1))"
+  ");"
+  "CREATE TABLE assessment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  school_id INTEGER NOT NULL REFERENCES school (id) ON DELETE CASCADE,"
+  "  school_year TEXT NOT NULL,"
+  "  framework_id TEXT NOT NULL,"
+  "  framework_version TEXT NOT NULL,"
+  "  mode TEXT NOT NULL CHECK (mode IN ('full', 'pulse')),"
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'complete')),"
+  "  created INTEGER NOT NULL,"
+  "  completed INTEGER,"
+  "  trashed INTEGER NOT NULL DEFAULT 0 CHECK (trashed IN (0, 1))"
+  ");"
+  "CREATE INDEX assessment_by_school ON assessment (school_id);"
+  "CREATE TABLE respondent ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,"
+  "  respondent_group TEXT NOT NULL CHECK (respondent_group IN"
+  "    ('leader', 'teacher', 'support-staff', 'learner', 'parent', 'other')),"
+  "  pseudonym TEXT,"
+  "  created INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX respondent_by_assessment ON respondent (assessment_id);"
+  "CREATE TABLE answer ("
+  "  respondent_id INTEGER NOT NULL REFERENCES respondent (id) ON DELETE CASCADE,"
+  "  item_id TEXT NOT NULL,"
+  "  item_version INTEGER NOT NULL CHECK (item_version >= 1),"
+  "  value REAL,"
+  "  date TEXT,"
+  "  not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (not_applicable IN (0, 1)),"
+  "  answered INTEGER NOT NULL,"
+  "  PRIMARY KEY (respondent_id, item_id),"
+  "  CHECK ((not_applicable = 1 AND value IS NULL AND date IS NULL) OR"
+  "         (not_applicable = 0 AND (value IS NULL) <> (date IS NULL)))"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE target ("
+  "  assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,"
+  "  factor TEXT NOT NULL CHECK (factor IN ('strategy', 'engagement', 'capacity', 'investment')),"
+  "  target REAL NOT NULL CHECK (target BETWEEN 0 AND 100),"
+  "  PRIMARY KEY (assessment_id, factor)"
+  ") WITHOUT ROWID;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);
+
+static RdStoreError
+store_error_code (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      return RD_STORE_ERROR_NOT_DATABASE;
+    case SQLITE_CORRUPT:
+      return RD_STORE_ERROR_CORRUPT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return RD_STORE_ERROR_LOCKED;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      return RD_STORE_ERROR_READ_ONLY;
+    case SQLITE_FULL:
+      return RD_STORE_ERROR_FULL;
+    case SQLITE_IOERR:
+      return RD_STORE_ERROR_IO;
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_RANGE:
+      return RD_STORE_ERROR_INVALID;
+    default:
+      return RD_STORE_ERROR_FAILED;
+    }
+}
+
+/* Says in words what a user can act on, then SQLite's own detail. */
+static void
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *path)
+{
+  RdStoreError code = store_error_code (rc);
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  const char *what;
+
+  switch (code)
+    {
+    case RD_STORE_ERROR_NOT_DATABASE:
+      what = _("The file is not a Readiness database");
+      break;
+    case RD_STORE_ERROR_CORRUPT:
+      what = _("The database is damaged");
+      break;
+    case RD_STORE_ERROR_LOCKED:
+      what = _("The database is in use by another program");
+      break;
+    case RD_STORE_ERROR_READ_ONLY:
+      what = _("The database cannot be written to");
+      break;
+    case RD_STORE_ERROR_FULL:
+      what = _("The disk is full");
+      break;
+    case RD_STORE_ERROR_IO:
+      what = _("The database could not be read or written");
+      break;
+    case RD_STORE_ERROR_INVALID:
+      what = _("The change breaks a rule of the database");
+      break;
+    case RD_STORE_ERROR_FOREIGN:
+    case RD_STORE_ERROR_TOO_NEW:
+    case RD_STORE_ERROR_NOT_FOUND:
+    case RD_STORE_ERROR_FAILED:
+    default:
+      what = _("The database reported an error");
+      break;
+    }
+
+  g_set_error (error, RD_STORE_ERROR, code, "%s (%s): %s", what, path, detail);
+}
+
+static void
+rd_store_finalize (GObject *object)
+{
+  RdStore *self = RD_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (rd_store_parent_class)->finalize (object);
+}
+
+static void
+rd_store_class_init (RdStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rd_store_finalize;
+
+  signals[SCHOOLS_CHANGED] =
+    g_signal_new ("schools-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[ASSESSMENTS_CHANGED] =
+    g_signal_new ("assessments-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[ANSWERS_CHANGED] =
+    g_signal_new ("answers-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+rd_store_init (RdStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}
+
+char *
+rd_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "readiness", "readiness.db", NULL);
+}
+
+const char *
+rd_store_get_path (RdStore *self)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/* Statements are prepared once and kept; @sql must be a string literal. */
+static sqlite3_stmt *
+prepare (RdStore     *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static gboolean
+step_done (RdStore       *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+exec (RdStore     *self,
+      const char  *sql,
+      GError     **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+rollback (RdStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+query_int (RdStore     *self,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc == SQLITE_DONE ? SQLITE_ERROR : rc, self->path);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Runs before anything is written, so a damaged or foreign file is left
+ * exactly as it was. */
+static gboolean
+check_existing (RdStore  *self,
+                gint64   *user_version,
+                GError  **error)
+{
+  gint64 application_id, n_objects;
+  sqlite3_stmt *stmt;
+  const char *result;
+  int rc;
+
+  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error) ||
+      !query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "PRAGMA user_version", user_version, error))
+    return FALSE;
+
+  if (n_objects == 0)
+    return TRUE;
+
+  if (application_id != RD_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_FOREIGN,
+                   _("The file is a database of another program, not of Readiness (%s)"),
+                   self->path);
+      return FALSE;
+    }
+
+  if (*user_version > RD_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_TOO_NEW,
+                   _("The database was made by a newer version of Readiness "
+                     "(schema %" G_GINT64_FORMAT ", this version reads up to %d) (%s)"),
+                   *user_version, RD_STORE_SCHEMA_VERSION, self->path);
+      return FALSE;
+    }
+
+  stmt = prepare (self, "PRAGMA quick_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  result = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT,
+                   _("The database is damaged (%s): %s"), self->path, result);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+static gboolean
+migrate (RdStore  *self,
+         gint64    from_version,
+         GError  **error)
+{
+  g_autofree char *set_version = NULL;
+
+  if (from_version == RD_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (gint64 v = from_version; v < RD_STORE_SCHEMA_VERSION; v++)
+    {
+      if (!exec (self, migrations[v], error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                 RD_STORE_SCHEMA_VERSION, RD_STORE_APPLICATION_ID);
+  if (!exec (self, set_version, error) || !exec (self, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* SQLite would create the file with the umask's permissions; answers are
+ * personal, so the file is made private first. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the database %s: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+
+  return TRUE;
+}
+
+RdStore *
+rd_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(RdStore) self = NULL;
+  gint64 user_version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_DATABASE,
+                   _("%s is a folder, not a database file"), path);
+      return NULL;
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (RD_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, path);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  if (!check_existing (self, &user_version, error))
+    return NULL;
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_READ_ONLY,
+                   _("The database cannot be written to (%s)"), path);
+      return NULL;
+    }
+
+  /* FULL makes every answer durable the moment it is committed, which the
+   * app promises (there is no save button). */
+  if (!exec (self, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; "
+                   "PRAGMA synchronous = FULL;", error))
+    return NULL;
+
+  if (!migrate (self, user_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static gboolean
+check_name (const char  *name,
+            GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                           _("A school needs a name"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A write that changed no row addressed something that is not there. */
+static gboolean
+expect_changed (RdStore     *self,
+                const char  *what,
+                gint64       id,
+                GError     **error)
+{
+  if (sqlite3_changes (self->db) > 0)
+    return TRUE;
+
+  g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+               _("There is no %s with id %" G_GINT64_FORMAT), what, id);
+  return FALSE;
+}
+
+gint64
+rd_store_add_school (RdStore     *self,
+                     const char  *name,
+                     const char  *region,
+                     const char  *school_type,
+                     GError     **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *stripped = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), 0);
+
+  if (!check_name (name, error))
+    return 0;
+
+  stmt = prepare (self,
+                  "INSERT INTO school (uuid, name, region, school_type, created) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return 0;
+
+  stripped = g_strstrip (g_strdup (name));
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, stripped, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 3, region);
+  bind_text_or_null (stmt, 4, school_type);
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+  if (!step_done (self, stmt, error))
+    return 0;
+
+  g_signal_emit (self, signals[SCHOOLS_CHANGED], 0);
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+gboolean
+rd_store_update_school (RdStore     *self,
+                        gint64       school_id,
+                        const char  *name,
+                        const char  *region,
+                        const char  *school_type,
+                        GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  if (!check_name (name, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "UPDATE school SET name = ?2, region = ?3, school_type = ?4 "
+                  "WHERE id = ?1 AND trashed = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (name));
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  sqlite3_bind_text (stmt, 2, stripped, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 3, region);
+  bind_text_or_null (stmt, 4, school_type);
+  if (!step_done (self, stmt, error) ||
+      !expect_changed (self, "school", school_id, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[SCHOOLS_CHANGED], 0);
+  return TRUE;
+}
+
+static RdSchool *
+school_from_row (sqlite3_stmt *stmt)
+{
+  return rd_school_new (sqlite3_column_int64 (stmt, 0),
+                        (const char *) sqlite3_column_text (stmt, 1),
+                        (const char *) sqlite3_column_text (stmt, 2),
+                        (const char *) sqlite3_column_text (stmt, 3));
+}
+
+RdSchool *
+rd_store_get_school (RdStore     *self,
+                     gint64       school_id,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  RdSchool *school = NULL;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, name, region, school_type FROM school "
+                  "WHERE id = ?1 AND trashed = 0", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    school = school_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                 _("There is no school with id %" G_GINT64_FORMAT), school_id);
+  else
+    set_sqlite_error (error, self->db, rc, self->path);
+  sqlite3_reset (stmt);
+
+  return school;
+}
+
+GPtrArray *
+rd_store_list_schools (RdStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, name, region, school_type FROM school WHERE trashed = 0 "
+                  "ORDER BY name COLLATE NOCASE, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (schools, school_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&schools);
+}
+
+static gboolean
+set_school_trashed (RdStore   *self,
+                    gint64     school_id,
+                    gboolean   trashed,
+                    GError   **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "UPDATE school SET trashed = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  sqlite3_bind_int (stmt, 2, trashed);
+  if (!step_done (self, stmt, error) ||
+      !expect_changed (self, "school", school_id, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[SCHOOLS_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+rd_store_trash_school (RdStore  *self,
+                       gint64    school_id,
+                       GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  return set_school_trashed (self, school_id, TRUE, error);
+}
+
+gboolean
+rd_store_restore_school (RdStore  *self,
+                         gint64    school_id,
+                         GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  return set_school_trashed (self, school_id, FALSE, error);
+}
+
+/* Only what is still in the trash: an undone deletion is left alone. */
+gboolean
+rd_store_purge_school (RdStore  *self,
+                       gint64    school_id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "DELETE FROM school WHERE id = ?1 AND trashed = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+rd_store_purge_assessment (RdStore  *self,
+                           gint64    assessment_id,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "DELETE FROM assessment WHERE id = ?1 AND trashed = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+rd_store_purge_trash (RdStore  *self,
+                      GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  /* ON DELETE CASCADE takes respondents, answers and targets along. */
+  if (!exec (self,
+             "BEGIN IMMEDIATE;"
+             "DELETE FROM assessment WHERE trashed = 1;"
+             "DELETE FROM school WHERE trashed = 1;"
+             "COMMIT;", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gint64
+rd_store_add_assessment (RdStore           *self,
+                         gint64             school_id,
+                         const char        *school_year,
+                         RdFramework       *framework,
+                         RdAssessmentMode   mode,
+                         GError           **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt;
+  gint64 assessment_id;
+
+  g_return_val_if_fail (RD_IS_STORE (self), 0);
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), 0);
+
+  if (!rd_school_year_is_valid (school_year))
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                   _("“%s” is not a school year such as 2026-2027"),
+                   school_year ? school_year : "");
+      return 0;
+    }
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return 0;
+
+  stmt = prepare (self,
+                  "INSERT INTO assessment (uuid, school_id, school_year, framework_id, "
+                  "framework_version, mode, created) "
+                  "SELECT ?1, id, ?3, ?4, ?5, ?6, ?7 FROM school WHERE id = ?2 AND trashed = 0",
+                  error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, school_id);
+  sqlite3_bind_text (stmt, 3, school_year, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, rd_framework_get_id (framework), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, rd_framework_get_version (framework), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, rd_assessment_mode_to_id (mode), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
+  if (!step_done (self, stmt, error) ||
+      !expect_changed (self, "school", school_id, error))
+    goto failed;
+
+  assessment_id = sqlite3_last_insert_rowid (self->db);
+
+  stmt = prepare (self, "INSERT INTO target (assessment_id, factor, target) VALUES (?1, ?2, ?3)",
+                  error);
+  if (stmt == NULL)
+    goto failed;
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      sqlite3_bind_int64 (stmt, 1, assessment_id);
+      sqlite3_bind_text (stmt, 2, rd_factor_to_id (f), -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 3, rd_framework_get_default_target (framework, f));
+      if (!step_done (self, stmt, error))
+        goto failed;
+    }
+
+  if (!exec (self, "COMMIT", error))
+    goto failed;
+
+  g_signal_emit (self, signals[ASSESSMENTS_CHANGED], 0, school_id);
+  return assessment_id;
+
+failed:
+  rollback (self);
+  return 0;
+}
+
+#define ASSESSMENT_COLUMNS \
+  "a.id, a.school_id, a.school_year, a.framework_id, a.framework_version, a.mode, a.status, " \
+  "a.created, " \
+  "(SELECT count(DISTINCT r.id) FROM respondent r JOIN answer w ON w.respondent_id = r.id " \
+  "  WHERE r.assessment_id = a.id), " \
+  "(SELECT count(*) FROM respondent r JOIN answer w ON w.respondent_id = r.id " \
+  "  WHERE r.assessment_id = a.id) "
+
+static RdAssessment *
+assessment_from_row (sqlite3_stmt *stmt)
+{
+  RdAssessmentInfo info = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .school_id = sqlite3_column_int64 (stmt, 1),
+    .school_year = (const char *) sqlite3_column_text (stmt, 2),
+    .framework_id = (const char *) sqlite3_column_text (stmt, 3),
+    .framework_version = (const char *) sqlite3_column_text (stmt, 4),
+    .created = sqlite3_column_int64 (stmt, 7),
+    .n_respondents = (guint) sqlite3_column_int64 (stmt, 8),
+    .n_answers = (guint) sqlite3_column_int64 (stmt, 9),
+  };
+
+  /* The schema's CHECK constraints guarantee known ids. */
+  rd_assessment_mode_from_id ((const char *) sqlite3_column_text (stmt, 5), &info.mode);
+  rd_assessment_status_from_id ((const char *) sqlite3_column_text (stmt, 6), &info.status);
+
+  return rd_assessment_new (&info);
+}
+
+RdAssessment *
+rd_store_get_assessment (RdStore  *self,
+                         gint64    assessment_id,
+                         GError  **error)
+{
+  RdAssessment *assessment = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT " ASSESSMENT_COLUMNS "FROM assessment a JOIN school s ON s.id = a.school_id "
+                  "WHERE a.id = ?1 AND a.trashed = 0 AND s.trashed = 0", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    assessment = assessment_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                 _("There is no assessment with id %" G_GINT64_FORMAT), assessment_id);
+  else
+    set_sqlite_error (error, self->db, rc, self->path);
+  sqlite3_reset (stmt);
+
+  return assessment;
+}
+
+GPtrArray *
+rd_store_list_assessments (RdStore  *self,
+                           gint64    school_id,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) assessments = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT " ASSESSMENT_COLUMNS "FROM assessment a "
+                  "WHERE a.school_id = ?1 AND a.trashed = 0 "
+                  "ORDER BY a.school_year DESC, a.created DESC, a.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (assessments, assessment_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&assessments);
+}
+
+static gint64
+school_of_assessment (RdStore *self,
+                      gint64   assessment_id)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT school_id FROM assessment WHERE id = ?1", NULL);
+  gint64 school_id = 0;
+
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    school_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return school_id;
+}
+
+gboolean
+rd_store_set_assessment_status (RdStore             *self,
+                                gint64               assessment_id,
+                                RdAssessmentStatus   status,
+                                GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  stmt = prepare (self,
+                  "UPDATE assessment SET status = ?2, "
+                  "completed = CASE WHEN ?2 = 'complete' THEN ?3 ELSE NULL END "
+                  "WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_text (stmt, 2, rd_assessment_status_to_id (status), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+  if (!step_done (self, stmt, error) ||
+      !expect_changed (self, "assessment", assessment_id, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[ASSESSMENTS_CHANGED], 0, school_of_assessment (self, assessment_id));
+  return TRUE;
+}
+
+static gboolean
+set_assessment_trashed (RdStore   *self,
+                        gint64     assessment_id,
+                        gboolean   trashed,
+                        GError   **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "UPDATE assessment SET trashed = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_int (stmt, 2, trashed);
+  if (!step_done (self, stmt, error) ||
+      !expect_changed (self, "assessment", assessment_id, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[ASSESSMENTS_CHANGED], 0, school_of_assessment (self, assessment_id));
+  return TRUE;
+}
+
+gboolean
+rd_store_trash_assessment (RdStore  *self,
+                           gint64    assessment_id,
+                           GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  return set_assessment_trashed (self, assessment_id, TRUE, error);
+}
+
+gboolean
+rd_store_restore_assessment (RdStore  *self,
+                             gint64    assessment_id,
+                             GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  return set_assessment_trashed (self, assessment_id, FALSE, error);
+}
+
+gboolean
+rd_store_get_targets (RdStore  *self,
+                      gint64    assessment_id,
+                      double    targets[RD_N_FACTORS],
+                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+  guint found = 0;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "SELECT factor, target FROM target WHERE assessment_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RdFactor factor;
+
+      if (rd_factor_from_id ((const char *) sqlite3_column_text (stmt, 0), &factor))
+        {
+          targets[factor] = sqlite3_column_double (stmt, 1);
+          found++;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  if (found != RD_N_FACTORS)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("The assessment with id %" G_GINT64_FORMAT " has no targets"), assessment_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rd_store_set_target (RdStore   *self,
+                     gint64     assessment_id,
+                     RdFactor   factor,
+                     double     target,
+                     GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (factor < RD_N_FACTORS, FALSE);
+
+  if (!isfinite (target) || target < 0 || target > 100)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                   _("A target must lie between 0 and 100, not %g"), target);
+      return FALSE;
+    }
+
+  stmt = prepare (self, "UPDATE target SET target = ?3 WHERE assessment_id = ?1 AND factor = ?2",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_text (stmt, 2, rd_factor_to_id (factor), -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 3, target);
+  if (!step_done (self, stmt, error) ||
+      !expect_changed (self, "assessment", assessment_id, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_id);
+  return TRUE;
+}
+
+gint64
+rd_store_add_respondent (RdStore     *self,
+                         gint64       assessment_id,
+                         RdGroup      group,
+                         const char  *pseudonym,
+                         GError     **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), 0);
+  g_return_val_if_fail (group < RD_N_GROUPS, 0);
+
+  stmt = prepare (self,
+                  "INSERT INTO respondent (uuid, assessment_id, respondent_group, pseudonym, created) "
+                  "SELECT ?1, id, ?3, ?4, ?5 FROM assessment WHERE id = ?2", error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, assessment_id);
+  sqlite3_bind_text (stmt, 3, rd_group_to_id (group), -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 4, pseudonym);
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+  if (!step_done (self, stmt, error) ||
+      !expect_changed (self, "assessment", assessment_id, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+gboolean
+rd_store_set_respondent_group (RdStore  *self,
+                               gint64    respondent_id,
+                               RdGroup   group,
+                               GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (group < RD_N_GROUPS, FALSE);
+
+  stmt = prepare (self, "UPDATE respondent SET respondent_group = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, respondent_id);
+  sqlite3_bind_text (stmt, 2, rd_group_to_id (group), -1, SQLITE_STATIC);
+  return step_done (self, stmt, error) &&
+         expect_changed (self, "respondent", respondent_id, error);
+}
+
+GPtrArray *
+rd_store_list_respondents (RdStore  *self,
+                           gint64    assessment_id,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) respondents = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_respondent_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT r.id, r.respondent_group, r.pseudonym, "
+                  "  (SELECT count(*) FROM answer w WHERE w.respondent_id = r.id) "
+                  "FROM respondent r WHERE r.assessment_id = ?1 ORDER BY r.id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RdRespondent *respondent = g_new0 (RdRespondent, 1);
+
+      respondent->id = sqlite3_column_int64 (stmt, 0);
+      rd_group_from_id ((const char *) sqlite3_column_text (stmt, 1), &respondent->group);
+      respondent->pseudonym = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      respondent->n_answers = (guint) sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (respondents, respondent);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&respondents);
+}
+
+static gint64
+assessment_of_respondent (RdStore *self,
+                          gint64   respondent_id)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT assessment_id FROM respondent WHERE id = ?1", NULL);
+  gint64 assessment_id = 0;
+
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, respondent_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    assessment_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return assessment_id;
+}
+
+/* Validates against the item, then commits at once: there is no save button. */
+gboolean
+rd_store_put_answer (RdStore         *self,
+                     RdItem          *item,
+                     const RdAnswer  *answer,
+                     GError         **error)
+{
+  gint64 answered = answer->answered != 0 ? answer->answered : g_get_real_time () / G_USEC_PER_SEC;
+  gint64 assessment_id;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RD_IS_ITEM (item), FALSE);
+
+  if (!answer->not_applicable)
+    {
+      if (rd_item_get_kind (item) == RD_ITEM_KIND_DATE)
+        {
+          RdAnswer dated = *answer;
+          GDate date, answered_on;
+
+          dated.answered = answered;
+          rd_answer_get_date (&dated, &date);
+          rd_answer_get_answered_date (&dated, &answered_on);
+          if (!rd_item_check_date (item, &date, &answered_on, error))
+            return FALSE;
+        }
+      else if (!rd_item_check_value (item, answer->value, error))
+        return FALSE;
+    }
+
+  stmt = prepare (self,
+                  "INSERT INTO answer (respondent_id, item_id, item_version, value, date, "
+                  "  not_applicable, answered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                  "ON CONFLICT (respondent_id, item_id) DO UPDATE SET "
+                  "  item_version = excluded.item_version, value = excluded.value, "
+                  "  date = excluded.date, not_applicable = excluded.not_applicable, "
+                  "  answered = excluded.answered", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, answer->respondent_id);
+  sqlite3_bind_text (stmt, 2, rd_item_get_id (item), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, rd_item_get_version (item));
+  if (answer->not_applicable)
+    {
+      sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_null (stmt, 5);
+    }
+  else if (rd_item_get_kind (item) == RD_ITEM_KIND_DATE)
+    {
+      GDate date;
+      char iso[16];
+
+      rd_answer_get_date (answer, &date);
+      g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &date);
+      sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_text (stmt, 5, iso, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      sqlite3_bind_double (stmt, 4, answer->value);
+      sqlite3_bind_null (stmt, 5);
+    }
+  sqlite3_bind_int (stmt, 6, answer->not_applicable ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 7, answered);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  assessment_id = assessment_of_respondent (self, answer->respondent_id);
+  g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_id);
+  return TRUE;
+}
+
+gboolean
+rd_store_set_answer_value (RdStore  *self,
+                           gint64    respondent_id,
+                           RdItem   *item,
+                           double    value,
+                           GError  **error)
+{
+  RdAnswer answer = { .respondent_id = respondent_id, .value = value };
+
+  return rd_store_put_answer (self, item, &answer, error);
+}
+
+gboolean
+rd_store_set_answer_date (RdStore  *self,
+                          gint64    respondent_id,
+                          RdItem   *item,
+                          GDate    *date,
+                          GError  **error)
+{
+  RdAnswer answer = { .respondent_id = respondent_id, .value = NAN };
+
+  if (date != NULL && g_date_valid (date))
+    answer.julian_day = g_date_get_julian (date);
+
+  return rd_store_put_answer (self, item, &answer, error);
+}
+
+gboolean
+rd_store_set_answer_not_applicable (RdStore  *self,
+                                    gint64    respondent_id,
+                                    RdItem   *item,
+                                    GError  **error)
+{
+  RdAnswer answer = { .respondent_id = respondent_id, .value = NAN, .not_applicable = TRUE };
+
+  return rd_store_put_answer (self, item, &answer, error);
+}
+
+gboolean
+rd_store_clear_answer (RdStore     *self,
+                       gint64       respondent_id,
+                       const char  *item_id,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "DELETE FROM answer WHERE respondent_id = ?1 AND item_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, respondent_id);
+  sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_of_respondent (self, respondent_id));
+  return TRUE;
+}
+
+#define ANSWER_COLUMNS \
+  "w.respondent_id, r.respondent_group, w.item_id, w.item_version, w.not_applicable, " \
+  "w.value, w.date, w.answered "
+
+static RdAnswer *
+answer_from_row (sqlite3_stmt *stmt)
+{
+  RdAnswer *answer = rd_answer_new ();
+  const char *iso_date;
+
+  answer->respondent_id = sqlite3_column_int64 (stmt, 0);
+  rd_group_from_id ((const char *) sqlite3_column_text (stmt, 1), &answer->group);
+  answer->item_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  answer->item_version = (guint) sqlite3_column_int64 (stmt, 3);
+  answer->not_applicable = sqlite3_column_int (stmt, 4) != 0;
+  if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+    answer->value = sqlite3_column_double (stmt, 5);
+  iso_date = (const char *) sqlite3_column_text (stmt, 6);
+  if (iso_date != NULL)
+    {
+      int year, month, day;
+
+      /* Stored as ISO 8601; g_date_set_parse() would follow the locale. */
+      if (sscanf (iso_date, "%d-%d-%d", &year, &month, &day) == 3 &&
+          g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+        {
+          GDate date;
+
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+          answer->julian_day = g_date_get_julian (&date);
+        }
+    }
+  answer->answered = sqlite3_column_int64 (stmt, 7);
+
+  return answer;
+}
+
+RdAnswer *
+rd_store_get_answer (RdStore     *self,
+                     gint64       respondent_id,
+                     const char  *item_id,
+                     GError     **error)
+{
+  RdAnswer *answer = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT " ANSWER_COLUMNS "FROM answer w JOIN respondent r ON r.id = w.respondent_id "
+                  "WHERE w.respondent_id = ?1 AND w.item_id = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, respondent_id);
+  sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    answer = answer_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    set_sqlite_error (error, self->db, rc, self->path);
+  sqlite3_reset (stmt);
+
+  return answer;
+}
+
+GPtrArray *
+rd_store_list_answers (RdStore  *self,
+                       gint64    assessment_id,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT " ANSWER_COLUMNS "FROM answer w JOIN respondent r ON r.id = w.respondent_id "
+                  "WHERE r.assessment_id = ?1 ORDER BY w.respondent_id, w.item_id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (answers, answer_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&answers);
+}

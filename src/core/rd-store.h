@@ -1,0 +1,136 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rd-answer.h"
+#include "rd-assessment.h"
+#include "rd-framework.h"
+#include "rd-school.h"
+#include "rd-types.h"
+
+G_BEGIN_DECLS
+
+#define RD_STORE_SCHEMA_VERSION 1
+/* PRAGMA application_id: "Rdns" tells our files from other SQLite databases. */
+#define RD_STORE_APPLICATION_ID 0x52646e73
+
+#define RD_TYPE_STORE (rd_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdStore, rd_store, RD, STORE, GObject)
+
+char         *rd_store_get_default_path       (void);
+RdStore      *rd_store_open                   (const char        *path,
+                                               GError           **error);
+const char   *rd_store_get_path               (RdStore           *self);
+
+/* Schools */
+gint64        rd_store_add_school             (RdStore           *self,
+                                               const char        *name,
+                                               const char        *region,
+                                               const char        *school_type,
+                                               GError           **error);
+gboolean      rd_store_update_school          (RdStore           *self,
+                                               gint64             school_id,
+                                               const char        *name,
+                                               const char        *region,
+                                               const char        *school_type,
+                                               GError           **error);
+RdSchool     *rd_store_get_school             (RdStore           *self,
+                                               gint64             school_id,
+                                               GError           **error);
+GPtrArray    *rd_store_list_schools           (RdStore           *self,
+                                               GError           **error);
+gboolean      rd_store_trash_school           (RdStore           *self,
+                                               gint64             school_id,
+                                               GError           **error);
+gboolean      rd_store_restore_school         (RdStore           *self,
+                                               gint64             school_id,
+                                               GError           **error);
+
+/* Assessments */
+gint64        rd_store_add_assessment         (RdStore           *self,
+                                               gint64             school_id,
+                                               const char        *school_year,
+                                               RdFramework       *framework,
+                                               RdAssessmentMode   mode,
+                                               GError           **error);
+RdAssessment *rd_store_get_assessment         (RdStore           *self,
+                                               gint64             assessment_id,
+                                               GError           **error);
+GPtrArray    *rd_store_list_assessments       (RdStore           *self,
+                                               gint64             school_id,
+                                               GError           **error);
+gboolean      rd_store_set_assessment_status  (RdStore           *self,
+                                               gint64             assessment_id,
+                                               RdAssessmentStatus status,
+                                               GError           **error);
+gboolean      rd_store_trash_assessment       (RdStore           *self,
+                                               gint64             assessment_id,
+                                               GError           **error);
+gboolean      rd_store_restore_assessment     (RdStore           *self,
+                                               gint64             assessment_id,
+                                               GError           **error);
+gboolean      rd_store_get_targets            (RdStore           *self,
+                                               gint64             assessment_id,
+                                               double             targets[RD_N_FACTORS],
+                                               GError           **error);
+gboolean      rd_store_set_target             (RdStore           *self,
+                                               gint64             assessment_id,
+                                               RdFactor           factor,
+                                               double             target,
+                                               GError           **error);
+
+/* Deleting is two steps so that it can be undone: trash, then purge. */
+gboolean      rd_store_purge_school           (RdStore           *self,
+                                               gint64             school_id,
+                                               GError           **error);
+gboolean      rd_store_purge_assessment       (RdStore           *self,
+                                               gint64             assessment_id,
+                                               GError           **error);
+gboolean      rd_store_purge_trash            (RdStore           *self,
+                                               GError           **error);
+
+/* Respondents and answers */
+gint64        rd_store_add_respondent         (RdStore           *self,
+                                               gint64             assessment_id,
+                                               RdGroup            group,
+                                               const char        *pseudonym,
+                                               GError           **error);
+gboolean      rd_store_set_respondent_group   (RdStore           *self,
+                                               gint64             respondent_id,
+                                               RdGroup            group,
+                                               GError           **error);
+GPtrArray    *rd_store_list_respondents       (RdStore           *self,
+                                               gint64             assessment_id,
+                                               GError           **error);
+gboolean      rd_store_put_answer             (RdStore           *self,
+                                               RdItem            *item,
+                                               const RdAnswer    *answer,
+                                               GError           **error);
+gboolean      rd_store_set_answer_value       (RdStore           *self,
+                                               gint64             respondent_id,
+                                               RdItem            *item,
+                                               double             value,
+                                               GError           **error);
+gboolean      rd_store_set_answer_date        (RdStore           *self,
+                                               gint64             respondent_id,
+                                               RdItem            *item,
+                                               GDate             *date,
+                                               GError           **error);
+gboolean      rd_store_set_answer_not_applicable (RdStore        *self,
+                                               gint64             respondent_id,
+                                               RdItem            *item,
+                                               GError           **error);
+gboolean      rd_store_clear_answer           (RdStore           *self,
+                                               gint64             respondent_id,
+                                               const char        *item_id,
+                                               GError           **error);
+RdAnswer     *rd_store_get_answer             (RdStore           *self,
+                                               gint64             respondent_id,
+                                               const char        *item_id,
+                                               GError           **error);
+GPtrArray    *rd_store_list_answers           (RdStore           *self,
+                                               gint64             assessment_id,
+                                               GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The four success factors ("key enablers") of the Council Recommendation of
+ * 23 November 2023. Their ids are fixed by the framework format. */
+typedef enum {
+  RD_FACTOR_STRATEGY,
+  RD_FACTOR_ENGAGEMENT,
+  RD_FACTOR_CAPACITY,
+  RD_FACTOR_INVESTMENT,
+} RdFactor;
+
+#define RD_N_FACTORS 4
+
+typedef enum {
+  RD_ITEM_KIND_STATEMENT,
+  RD_ITEM_KIND_NUMBER,
+  RD_ITEM_KIND_PERCENT,
+  RD_ITEM_KIND_YES_NO,
+  RD_ITEM_KIND_DATE,
+} RdItemKind;
+
+typedef enum {
+  RD_GROUP_LEADER,
+  RD_GROUP_TEACHER,
+  RD_GROUP_SUPPORT_STAFF,
+  RD_GROUP_LEARNER,
+  RD_GROUP_PARENT,
+  RD_GROUP_OTHER,
+} RdGroup;
+
+#define RD_N_GROUPS 6
+
+typedef enum {
+  RD_ASSESSMENT_MODE_FULL,
+  RD_ASSESSMENT_MODE_PULSE,
+} RdAssessmentMode;
+
+typedef enum {
+  RD_ASSESSMENT_STATUS_DRAFT,
+  RD_ASSESSMENT_STATUS_COMPLETE,
+} RdAssessmentStatus;
+
+typedef enum {
+  RD_LEVEL_BEGINNING,
+  RD_LEVEL_DEVELOPING,
+  RD_LEVEL_ESTABLISHED,
+  RD_LEVEL_LEADING,
+} RdLevel;
+
+const char *rd_factor_to_id          (RdFactor            factor);
+gboolean    rd_factor_from_id        (const char         *id,
+                                      RdFactor           *factor);
+const char *rd_factor_get_title      (RdFactor            factor);
+const char *rd_factor_get_short_title (RdFactor           factor);
+
+const char *rd_item_kind_to_id       (RdItemKind          kind);
+gboolean    rd_item_kind_from_id     (const char         *id,
+                                      RdItemKind         *kind);
+gboolean    rd_item_kind_is_fact     (RdItemKind          kind);
+
+const char *rd_group_to_id           (RdGroup             group);
+gboolean    rd_group_from_id         (const char         *id,
+                                      RdGroup            *group);
+const char *rd_group_get_title       (RdGroup             group);
+
+const char *rd_assessment_mode_to_id   (RdAssessmentMode    mode);
+gboolean    rd_assessment_mode_from_id (const char         *id,
+                                        RdAssessmentMode   *mode);
+const char *rd_assessment_mode_get_title (RdAssessmentMode  mode);
+
+const char *rd_assessment_status_to_id   (RdAssessmentStatus  status);
+gboolean    rd_assessment_status_from_id (const char         *id,
+                                          RdAssessmentStatus *status);
+
+RdLevel     rd_level_for_score       (double              score);
+const char *rd_level_get_title       (RdLevel             level);
+
+G_END_DECLS

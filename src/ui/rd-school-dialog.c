@@ -1,0 +1,107 @@
+#define G_LOG_DOMAIN "rd-school-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-school-dialog.h"
+
+struct _RdSchoolDialog
+{
+  AdwMessageDialog parent_instance;
+
+  AdwEntryRow *name_row;
+  AdwEntryRow *region_row;
+  AdwEntryRow *type_row;
+
+  gint64 school_id;
+};
+
+G_DEFINE_FINAL_TYPE (RdSchoolDialog, rd_school_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+static void
+on_name_changed (RdSchoolDialog *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "save", *name != '\0');
+}
+
+static void
+rd_school_dialog_class_init (RdSchoolDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rd-school-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdSchoolDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, RdSchoolDialog, region_row);
+  gtk_widget_class_bind_template_child (widget_class, RdSchoolDialog, type_row);
+}
+
+static void
+rd_school_dialog_init (RdSchoolDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (on_name_changed), self);
+}
+
+RdSchoolDialog *
+rd_school_dialog_new (GtkWindow *parent,
+                      RdSchool  *school)
+{
+  RdSchoolDialog *self = g_object_new (RD_TYPE_SCHOOL_DIALOG,
+                                       "transient-for", parent,
+                                       "modal", TRUE,
+                                       NULL);
+
+  if (school != NULL)
+    {
+      self->school_id = rd_school_get_id (school);
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Edit School"));
+      adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "save", _("_Save"));
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), rd_school_get_name (school));
+      if (rd_school_get_region (school) != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->region_row), rd_school_get_region (school));
+      if (rd_school_get_school_type (school) != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->type_row), rd_school_get_school_type (school));
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  return self;
+}
+
+gint64
+rd_school_dialog_get_school_id (RdSchoolDialog *self)
+{
+  g_return_val_if_fail (RD_IS_SCHOOL_DIALOG (self), 0);
+  return self->school_id;
+}
+
+const char *
+rd_school_dialog_get_name (RdSchoolDialog *self)
+{
+  g_return_val_if_fail (RD_IS_SCHOOL_DIALOG (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+}
+
+const char *
+rd_school_dialog_get_region (RdSchoolDialog *self)
+{
+  g_return_val_if_fail (RD_IS_SCHOOL_DIALOG (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->region_row));
+}
+
+const char *
+rd_school_dialog_get_school_type (RdSchoolDialog *self)
+{
+  g_return_val_if_fail (RD_IS_SCHOOL_DIALOG (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->type_row));
+}
+
+void
+rd_school_dialog_set_name (RdSchoolDialog *self,
+                           const char     *name)
+{
+  g_return_if_fail (RD_IS_SCHOOL_DIALOG (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+}

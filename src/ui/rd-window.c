@@ -1,0 +1,772 @@
+#define G_LOG_DOMAIN "rd-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-assessment-dialog.h"
+#include "rd-meter.h"
+#include "rd-school-dialog.h"
+#include "rd-window.h"
+
+struct _RdWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  RdStore *store;
+  RdFramework *framework;
+  GSettings *settings;        /* NULL when the schema is not installed */
+  GListStore *schools;        /* of RdSchool, a snapshot of the store */
+  gint64 selected_school_id;
+  GtkWindow *dialog;          /* the open school or assessment dialog */
+
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkWidget *content;
+  GtkStack *sidebar_stack;
+  GtkListBox *school_list;
+  AdwWindowTitle *content_title;
+  GtkStack *content_stack;
+  GtkListBox *assessment_list;
+  GtkWidget *new_assessment_button;
+  GtkWidget *school_menu_button;
+};
+
+G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_FRAMEWORK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_error (RdWindow     *self,
+            const GError *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static RdSchool *
+find_school (RdWindow *self,
+             gint64    school_id,
+             guint    *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->schools));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdSchool) school = g_list_model_get_item (G_LIST_MODEL (self->schools), i);
+
+      if (rd_school_get_id (school) == school_id)
+        {
+          if (position != NULL)
+            *position = i;
+          return school;  /* the list store keeps it alive */
+        }
+    }
+
+  return NULL;
+}
+
+static void
+update_actions (RdWindow *self)
+{
+  gboolean has_school = find_school (self, self->selected_school_id, NULL) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-school", has_school);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-school", has_school);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment", has_school);
+  gtk_widget_set_visible (self->new_assessment_button, has_school);
+  gtk_widget_set_visible (self->school_menu_button, has_school);
+}
+
+static char *
+describe_assessment (RdWindow     *self,
+                     RdAssessment *assessment,
+                     double       *fraction)
+{
+  g_autoptr(GPtrArray) items = rd_framework_list_items (self->framework, NULL,
+                                                        rd_assessment_get_mode (assessment));
+  guint n_respondents = rd_assessment_get_n_respondents (assessment);
+  guint n_answers = rd_assessment_get_n_answers (assessment);
+  guint expected = items->len * MAX (n_respondents, 1);
+  const char *status;
+
+  *fraction = expected > 0 ? (double) n_answers / expected : 0;
+  status = rd_assessment_get_status (assessment) == RD_ASSESSMENT_STATUS_COMPLETE
+           ? C_("assessment status", "Complete") : C_("assessment status", "Draft");
+
+  /* Translators: "Draft · 12 of 58 answered" */
+  return g_strdup_printf (_("%s · %u of %u answered"), status,
+                          MIN (n_answers, expected), expected);
+}
+
+static GtkWidget *
+create_assessment_row (RdWindow     *self,
+                       RdAssessment *assessment)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *delete_label = NULL;
+  GtkWidget *row, *meter, *delete_button;
+  double fraction;
+
+  /* Translators: "2026-2027 — Full assessment" */
+  title = g_strdup_printf (_("%s — %s"), rd_assessment_get_school_year (assessment),
+                           rd_assessment_mode_get_title (rd_assessment_get_mode (assessment)));
+  subtitle = describe_assessment (self, assessment, &fraction);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  meter = rd_meter_new ();
+  gtk_widget_add_css_class (meter, "assessment-progress");
+  rd_meter_set_fraction (RD_METER (meter), fraction);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (meter),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Answered"),
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), meter);
+
+  delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete_button, "flat");
+  gtk_widget_set_tooltip_text (delete_button, _("Delete Assessment"));
+  /* Translators: accessible name of a button, "Delete assessment 2026-2027 — Full assessment" */
+  delete_label = g_strdup_printf (_("Delete assessment %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "win.delete-assessment");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "x",
+                                    rd_assessment_get_id (assessment));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete_button);
+
+  return row;
+}
+
+static void
+reload_assessments (RdWindow *self)
+{
+  RdSchool *school = find_school (self, self->selected_school_id, NULL);
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->assessment_list))) != NULL)
+    gtk_list_box_remove (self->assessment_list, child);
+
+  if (school == NULL)
+    {
+      adw_window_title_set_title (self->content_title, "");
+      adw_window_title_set_subtitle (self->content_title, "");
+      gtk_stack_set_visible_child_name (self->content_stack, "no-school");
+      return;
+    }
+
+  adw_window_title_set_title (self->content_title, rd_school_get_name (school));
+  adw_window_title_set_subtitle (self->content_title,
+                                 rd_school_get_region (school) ? rd_school_get_region (school) : "");
+
+  assessments = rd_store_list_assessments (self->store, self->selected_school_id, &error);
+  if (assessments == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < assessments->len; i++)
+    gtk_list_box_append (self->assessment_list,
+                         create_assessment_row (self, g_ptr_array_index (assessments, i)));
+
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    assessments->len > 0 ? "assessments" : "no-assessments");
+}
+
+static void
+select_row_for_school (RdWindow *self)
+{
+  guint position;
+
+  if (find_school (self, self->selected_school_id, &position) != NULL)
+    gtk_list_box_select_row (self->school_list,
+                             gtk_list_box_get_row_at_index (self->school_list, (int) position));
+  else
+    gtk_list_box_unselect_all (self->school_list);
+}
+
+static void
+reload_schools (RdWindow *self)
+{
+  g_autoptr(GPtrArray) schools = NULL;
+  g_autoptr(GError) error = NULL;
+
+  schools = rd_store_list_schools (self->store, &error);
+  if (schools == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  g_list_store_splice (self->schools, 0, g_list_model_get_n_items (G_LIST_MODEL (self->schools)),
+                       schools->pdata, schools->len);
+
+  if (find_school (self, self->selected_school_id, NULL) == NULL)
+    self->selected_school_id = 0;
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, schools->len > 0 ? "list" : "empty");
+  select_row_for_school (self);
+  update_actions (self);
+  reload_assessments (self);
+}
+
+static GtkWidget *
+create_school_row (gpointer item,
+                   gpointer user_data)
+{
+  RdSchool *school = RD_SCHOOL (item);
+  GtkWidget *box, *name, *details;
+  g_autoptr(GString) detail_text = g_string_new (NULL);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  name = gtk_label_new (rd_school_get_name (school));
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), name);
+
+  if (rd_school_get_region (school) != NULL)
+    g_string_append (detail_text, rd_school_get_region (school));
+  if (rd_school_get_school_type (school) != NULL)
+    {
+      if (detail_text->len > 0)
+        g_string_append (detail_text, " · ");
+      g_string_append (detail_text, rd_school_get_school_type (school));
+    }
+
+  if (detail_text->len > 0)
+    {
+      details = gtk_label_new (detail_text->str);
+      gtk_label_set_xalign (GTK_LABEL (details), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (details, "dim-label");
+      gtk_widget_add_css_class (details, "school-row-subtitle");
+      gtk_box_append (GTK_BOX (box), details);
+    }
+
+  return box;
+}
+
+static void
+on_school_row_selected (RdWindow      *self,
+                        GtkListBoxRow *row)
+{
+  g_autoptr(RdSchool) school = NULL;
+
+  if (row == NULL)
+    return;
+
+  school = g_list_model_get_item (G_LIST_MODEL (self->schools),
+                                  (guint) gtk_list_box_row_get_index (row));
+  if (school == NULL || rd_school_get_id (school) == self->selected_school_id)
+    return;
+
+  self->selected_school_id = rd_school_get_id (school);
+  update_actions (self);
+  reload_assessments (self);
+}
+
+static void
+on_school_row_activated (RdWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+on_assessments_changed (RdWindow *self,
+                        gint64    school_id)
+{
+  if (school_id == self->selected_school_id)
+    reload_assessments (self);
+}
+
+static void
+remember_dialog (RdWindow  *self,
+                 GtkWindow *dialog)
+{
+  g_set_weak_pointer (&self->dialog, dialog);
+  gtk_window_present (dialog);
+}
+
+static void
+on_school_dialog_response (RdWindow       *self,
+                           const char     *response,
+                           RdSchoolDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 school_id = rd_school_dialog_get_school_id (dialog);
+
+  if (!g_str_equal (response, "save"))
+    return;
+
+  if (school_id == 0)
+    {
+      school_id = rd_store_add_school (self->store,
+                                       rd_school_dialog_get_name (dialog),
+                                       rd_school_dialog_get_region (dialog),
+                                       rd_school_dialog_get_school_type (dialog),
+                                       &error);
+      if (school_id != 0)
+        rd_window_select_school (self, school_id);
+    }
+  else
+    {
+      rd_store_update_school (self->store, school_id,
+                              rd_school_dialog_get_name (dialog),
+                              rd_school_dialog_get_region (dialog),
+                              rd_school_dialog_get_school_type (dialog),
+                              &error);
+    }
+
+  if (error != NULL)
+    show_error (self, error);
+}
+
+static void
+open_school_dialog (RdWindow *self,
+                    RdSchool *school)
+{
+  RdSchoolDialog *dialog = rd_school_dialog_new (GTK_WINDOW (self), school);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_school_dialog_response),
+                           self, G_CONNECT_SWAPPED);
+  remember_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+add_school_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_school_dialog (RD_WINDOW (widget), NULL);
+}
+
+static void
+rename_school_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  RdSchool *school = find_school (self, self->selected_school_id, NULL);
+
+  if (school != NULL)
+    open_school_dialog (self, school);
+}
+
+static void
+on_school_toast_dismissed (AdwToast *toast,
+                           RdWindow *self)
+{
+  gint64 school_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "school-id"));
+  g_autoptr(GError) error = NULL;
+
+  /* Purges only when still in the trash, so an undone deletion survives. */
+  if (!rd_store_purge_school (self->store, school_id, &error))
+    g_warning ("Could not purge school %" G_GINT64_FORMAT ": %s", school_id, error->message);
+}
+
+static void
+delete_school_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  RdSchool *school = find_school (self, self->selected_school_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 school_id;
+  AdwToast *toast;
+
+  if (school == NULL)
+    return;
+
+  school_id = rd_school_get_id (school);
+  /* Translators: toast after deleting, with an Undo button */
+  title = g_strdup_printf (_("“%s” deleted"), rd_school_get_name (school));
+
+  if (!rd_store_trash_school (self->store, school_id, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete-school");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (school_id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "school-id", GSIZE_TO_POINTER (school_id));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_school_toast_dismissed), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+undo_delete_school_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  gint64 school_id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+
+  if (!rd_store_restore_school (self->store, school_id, &error))
+    show_error (self, error);
+  else
+    rd_window_select_school (self, school_id);
+}
+
+static void
+on_assessment_dialog_response (RdWindow           *self,
+                               const char         *response,
+                               RdAssessmentDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *school_year = NULL;
+
+  if (!g_str_equal (response, "create"))
+    return;
+
+  school_year = rd_assessment_dialog_get_school_year (dialog);
+  if (rd_store_add_assessment (self->store, self->selected_school_id, school_year,
+                               self->framework, rd_assessment_dialog_get_mode (dialog),
+                               &error) == 0)
+    show_error (self, error);
+}
+
+static void
+new_assessment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  RdSchool *school = find_school (self, self->selected_school_id, NULL);
+  RdAssessmentDialog *dialog;
+
+  if (school == NULL)
+    return;
+
+  dialog = rd_assessment_dialog_new (GTK_WINDOW (self), rd_school_get_name (school));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_assessment_dialog_response),
+                           self, G_CONNECT_SWAPPED);
+  remember_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+on_assessment_toast_dismissed (AdwToast *toast,
+                               RdWindow *self)
+{
+  gint64 assessment_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "assessment-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!rd_store_purge_assessment (self->store, assessment_id, &error))
+    g_warning ("Could not purge assessment %" G_GINT64_FORMAT ": %s", assessment_id, error->message);
+}
+
+static void
+delete_assessment_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  gint64 assessment_id = g_variant_get_int64 (parameter);
+  g_autoptr(RdAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  assessment = rd_store_get_assessment (self->store, assessment_id, &error);
+  if (assessment == NULL || !rd_store_trash_assessment (self->store, assessment_id, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* Translators: toast after deleting, "Assessment 2026-2027 deleted" */
+  title = g_strdup_printf (_("Assessment %s deleted"), rd_assessment_get_school_year (assessment));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete-assessment");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (assessment_id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "assessment-id", GSIZE_TO_POINTER (assessment_id));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_assessment_toast_dismissed), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_delete_assessment_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!rd_store_restore_assessment (self->store, g_variant_get_int64 (parameter), &error))
+    show_error (self, error);
+}
+
+static void
+show_schools_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+load_window_state (RdWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  /* Run from the build tree without the schema, the window simply keeps no state. */
+  if (schema == NULL)
+    return;
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+rd_window_close_request (GtkWindow *window)
+{
+  RdWindow *self = RD_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (rd_window_parent_class)->close_request (window);
+}
+
+static void
+rd_window_constructed (GObject *object)
+{
+  RdWindow *self = RD_WINDOW (object);
+
+  G_OBJECT_CLASS (rd_window_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->store, "schools-changed", G_CALLBACK (reload_schools),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "assessments-changed", G_CALLBACK (on_assessments_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "answers-changed", G_CALLBACK (reload_assessments),
+                           self, G_CONNECT_SWAPPED);
+
+  load_window_state (self);
+  reload_schools (self);
+}
+
+static void
+rd_window_dispose (GObject *object)
+{
+  RdWindow *self = RD_WINDOW (object);
+
+  if (self->dialog != NULL)
+    gtk_window_destroy (self->dialog);
+  g_clear_weak_pointer (&self->dialog);
+
+  G_OBJECT_CLASS (rd_window_parent_class)->dispose (object);
+}
+
+static void
+rd_window_finalize (GObject *object)
+{
+  RdWindow *self = RD_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->framework);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->schools);
+
+  G_OBJECT_CLASS (rd_window_parent_class)->finalize (object);
+}
+
+static void
+rd_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  RdWindow *self = RD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_FRAMEWORK:
+      self->framework = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RdWindow *self = RD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_FRAMEWORK:
+      g_value_set_object (value, self->framework);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_window_class_init (RdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = rd_window_constructed;
+  object_class->dispose = rd_window_dispose;
+  object_class->finalize = rd_window_finalize;
+  object_class->set_property = rd_window_set_property;
+  object_class->get_property = rd_window_get_property;
+  window_class->close_request = rd_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FRAMEWORK] =
+    g_param_spec_object ("framework", NULL, NULL, RD_TYPE_FRAMEWORK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, school_list);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, assessment_list);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, new_assessment_button);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, school_menu_button);
+
+  gtk_widget_class_install_action (widget_class, "win.add-school", NULL, add_school_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-school", NULL, rename_school_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-school", NULL, delete_school_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-school", "x",
+                                   undo_delete_school_action);
+  gtk_widget_class_install_action (widget_class, "win.new-assessment", NULL, new_assessment_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-assessment", "x",
+                                   delete_assessment_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-assessment", "x",
+                                   undo_delete_assessment_action);
+  gtk_widget_class_install_action (widget_class, "win.show-schools", NULL, show_schools_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.add-school", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-school", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-school", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-assessment", NULL);
+}
+
+static void
+rd_window_init (RdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->schools = g_list_store_new (RD_TYPE_SCHOOL);
+  gtk_list_box_bind_model (self->school_list, G_LIST_MODEL (self->schools),
+                           create_school_row, self, NULL);
+  g_signal_connect_object (self->school_list, "row-selected",
+                           G_CALLBACK (on_school_row_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->school_list, "row-activated",
+                           G_CALLBACK (on_school_row_activated), self, G_CONNECT_SWAPPED);
+}
+
+RdWindow *
+rd_window_new (GtkApplication *application,
+               RdStore        *store,
+               RdFramework    *framework)
+{
+  return g_object_new (RD_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       "framework", framework,
+                       NULL);
+}
+
+gint64
+rd_window_get_selected_school (RdWindow *self)
+{
+  g_return_val_if_fail (RD_IS_WINDOW (self), 0);
+  return self->selected_school_id;
+}
+
+void
+rd_window_select_school (RdWindow *self,
+                         gint64    school_id)
+{
+  g_return_if_fail (RD_IS_WINDOW (self));
+
+  self->selected_school_id = school_id;
+  select_row_for_school (self);
+  update_actions (self);
+  reload_assessments (self);
+  if (find_school (self, school_id, NULL) != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* The dialog the window has open, if any: tests answer it like a user would. */
+GtkWindow *
+rd_window_get_dialog (RdWindow *self)
+{
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+  return self->dialog;
+}

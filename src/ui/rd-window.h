@@ -1,0 +1,22 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-framework.h"
+#include "rd-store.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_WINDOW (rd_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdWindow, rd_window, RD, WINDOW, AdwApplicationWindow)
+
+RdWindow  *rd_window_new                (GtkApplication *application,
+                                         RdStore        *store,
+                                         RdFramework    *framework);
+gint64     rd_window_get_selected_school (RdWindow      *self);
+void       rd_window_select_school      (RdWindow       *self,
+                                         gint64          school_id);
+GtkWindow *rd_window_get_dialog         (RdWindow       *self);
+
+G_END_DECLS

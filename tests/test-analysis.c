@@ -1,0 +1,390 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "rd-analysis.h"
+#include "rd-store.h"
+
+#define EPSILON 1e-9
+
+static RdFramework *
+load_small (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", "small.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  RdFramework *framework = rd_framework_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  return framework;
+}
+
+static gint64
+local_time (int year,
+            int month,
+            int day)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_local (year, month, day, 12, 0, 0);
+
+  return g_date_time_to_unix (when);
+}
+
+static void
+add_value (GPtrArray  *answers,
+           gint64      respondent,
+           RdGroup     group,
+           const char *item_id,
+           guint       version,
+           double      value)
+{
+  RdAnswer *answer = rd_answer_new ();
+
+  answer->respondent_id = respondent;
+  answer->group = group;
+  answer->item_id = g_strdup (item_id);
+  answer->item_version = version;
+  answer->value = value;
+  answer->not_applicable = isnan (value);
+  answer->answered = local_time (2025, 9, 15);
+  g_ptr_array_add (answers, answer);
+}
+
+static void
+add_date (GPtrArray  *answers,
+          gint64      respondent,
+          RdGroup     group,
+          const char *item_id,
+          int         year,
+          int         month,
+          int         day)
+{
+  RdAnswer *answer = rd_answer_new ();
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  answer->respondent_id = respondent;
+  answer->group = group;
+  answer->item_id = g_strdup (item_id);
+  answer->item_version = 1;
+  answer->julian_day = g_date_get_julian (&date);
+  answer->answered = local_time (2025, 9, 15);
+  g_ptr_array_add (answers, answer);
+}
+
+/* The fixture of the help page's worked example, scored by hand:
+ *   leader:  a-plan 4 (75), a-team v2 5 (100), a-review 2025-01-10 answered
+ *            2025-09-15 = 8 months (100), b-speed 250 (50), b-share 95 (100),
+ *            b-mfa not applicable
+ *   teacher: a-plan 2 (25), a-team answered to v1 (not comparable, left out),
+ *            b-share 40 (0)
+ * Item scores: a-plan 50, a-team 100, a-review 100, b-speed 50, b-share 50. */
+static GPtrArray *
+make_answers (void)
+{
+  GPtrArray *answers = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+
+  add_value (answers, 1, RD_GROUP_LEADER, "a-plan", 1, 4);
+  add_value (answers, 1, RD_GROUP_LEADER, "a-team", 2, 5);
+  add_date (answers, 1, RD_GROUP_LEADER, "a-review", 2025, 1, 10);
+  add_value (answers, 1, RD_GROUP_LEADER, "b-speed", 1, 250);
+  add_value (answers, 1, RD_GROUP_LEADER, "b-share", 1, 95);
+  add_value (answers, 1, RD_GROUP_LEADER, "b-mfa", 1, NAN);
+  add_value (answers, 2, RD_GROUP_TEACHER, "a-plan", 1, 2);
+  add_value (answers, 2, RD_GROUP_TEACHER, "a-team", 1, 1);
+  add_value (answers, 2, RD_GROUP_TEACHER, "b-share", 1, 40);
+
+  return answers;
+}
+
+static void
+test_item_and_area_scores (void)
+{
+  g_autoptr(RdFramework) framework = load_small ();
+  g_autoptr(GPtrArray) answers = make_answers ();
+  g_autoptr(RdAnalysis) analysis = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, answers, NULL);
+  guint n;
+
+  g_assert_cmpfloat_with_epsilon (rd_analysis_get_item_score (analysis, "a-plan", &n), 50, EPSILON);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpfloat_with_epsilon (rd_analysis_get_item_score (analysis, "a-team", &n), 100, EPSILON);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpfloat_with_epsilon (rd_analysis_get_item_score (analysis, "a-review", NULL), 100, EPSILON);
+  g_assert_cmpfloat_with_epsilon (rd_analysis_get_item_score (analysis, "b-speed", NULL), 50, EPSILON);
+  g_assert_cmpfloat_with_epsilon (rd_analysis_get_item_score (analysis, "b-share", NULL), 50, EPSILON);
+  g_assert_true (isnan (rd_analysis_get_item_score (analysis, "b-mfa", &n)));
+  g_assert_cmpuint (n, ==, 0);
+
+  /* alpha: (50 + 100 + 100) / 3; beta: (50 + 50) / 2, b-mfa left out */
+  g_assert_cmpfloat_with_epsilon (rd_analysis_get_area_score (analysis, "alpha", &n), 250.0 / 3, EPSILON);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpfloat_with_epsilon (rd_analysis_get_area_score (analysis, "beta", &n), 50, EPSILON);
+  g_assert_cmpuint (n, ==, 2);
+
+  g_assert_cmpuint (rd_analysis_get_n_respondents (analysis), ==, 2);
+  g_assert_cmpuint (rd_analysis_count_group (analysis, RD_GROUP_LEADER), ==, 1);
+  g_assert_cmpuint (rd_analysis_count_group (analysis, RD_GROUP_TEACHER), ==, 1);
+  g_assert_cmpuint (rd_analysis_count_group (analysis, RD_GROUP_PARENT), ==, 0);
+}
+
+static void
+test_factor_readiness (void)
+{
+  g_autoptr(RdFramework) framework = load_small ();
+  g_autoptr(GPtrArray) answers = make_answers ();
+  g_autoptr(RdAnalysis) analysis = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, answers, NULL);
+  RdFactorResult result;
+
+  /* strategy: a-plan ×2, a-review ×1, b-speed ×1 = (100 + 100 + 50) / 4 */
+  rd_analysis_get_factor (analysis, RD_FACTOR_STRATEGY, &result);
+  g_assert_cmpfloat_with_epsilon (result.readiness, 62.5, EPSILON);
+  g_assert_cmpfloat (result.target, ==, 70);
+  g_assert_cmpfloat_with_epsilon (result.gap, 7.5, EPSILON);
+  g_assert_cmpuint (result.n_items, ==, 3);
+  g_assert_cmpuint (result.n_answered, ==, 3);
+  g_assert_true (result.trusted);
+
+  /* engagement: a-plan ×1, a-team ×1 = 75, above the target of 60 */
+  rd_analysis_get_factor (analysis, RD_FACTOR_ENGAGEMENT, &result);
+  g_assert_cmpfloat_with_epsilon (result.readiness, 75, EPSILON);
+  g_assert_cmpfloat (result.gap, ==, 0);
+
+  /* capacity: a-team ×1, b-share ×2 (b-mfa unanswered) = 200 / 3; 2 of 3 answered */
+  rd_analysis_get_factor (analysis, RD_FACTOR_CAPACITY, &result);
+  g_assert_cmpfloat_with_epsilon (result.readiness, 200.0 / 3, EPSILON);
+  g_assert_cmpuint (result.n_items, ==, 3);
+  g_assert_cmpuint (result.n_answered, ==, 2);
+  g_assert_true (result.trusted);
+  g_assert_cmpint (rd_level_for_score (result.readiness), ==, RD_LEVEL_ESTABLISHED);
+
+  /* investment: b-speed ×1, b-share ×1 = 50, gap 10 to the target of 60 */
+  rd_analysis_get_factor (analysis, RD_FACTOR_INVESTMENT, &result);
+  g_assert_cmpfloat_with_epsilon (result.readiness, 50, EPSILON);
+  g_assert_cmpfloat_with_epsilon (result.gap, 10, EPSILON);
+}
+
+static void
+test_targets_change_gaps (void)
+{
+  g_autoptr(RdFramework) framework = load_small ();
+  g_autoptr(GPtrArray) answers = make_answers ();
+  const double targets[RD_N_FACTORS] = { 90, 80, 50, 40 };
+  g_autoptr(RdAnalysis) analysis = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, answers, targets);
+  RdFactorResult result;
+
+  rd_analysis_get_factor (analysis, RD_FACTOR_STRATEGY, &result);
+  g_assert_cmpfloat_with_epsilon (result.gap, 27.5, EPSILON);
+  rd_analysis_get_factor (analysis, RD_FACTOR_ENGAGEMENT, &result);
+  g_assert_cmpfloat_with_epsilon (result.gap, 5, EPSILON);
+  rd_analysis_get_factor (analysis, RD_FACTOR_INVESTMENT, &result);
+  g_assert_cmpfloat (result.gap, ==, 0);
+}
+
+static void
+test_weakest_and_priorities (void)
+{
+  g_autoptr(RdFramework) framework = load_small ();
+  g_autoptr(GPtrArray) answers = make_answers ();
+  g_autoptr(RdAnalysis) analysis = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, answers, NULL);
+  g_autoptr(GArray) weakest = NULL;
+  g_autoptr(GArray) priorities = NULL;
+  RdItemGap *gap;
+
+  /* strategy, target 70: a-plan 2 × (70 − 50) = 40, b-speed 1 × 20 = 20; a-review meets it */
+  weakest = rd_analysis_list_weakest_items (analysis, RD_FACTOR_STRATEGY, 0);
+  g_assert_cmpuint (weakest->len, ==, 2);
+  gap = &g_array_index (weakest, RdItemGap, 0);
+  g_assert_cmpstr (rd_item_get_id (gap->item), ==, "a-plan");
+  g_assert_cmpfloat_with_epsilon (gap->weighted_gap, 40, EPSILON);
+  gap = &g_array_index (weakest, RdItemGap, 1);
+  g_assert_cmpstr (rd_item_get_id (gap->item), ==, "b-speed");
+  g_assert_cmpfloat_with_epsilon (gap->weighted_gap, 20, EPSILON);
+
+  /* Each item under its largest gap: a-plan 40 (strategy), b-share
+   * 2 × (65 − 50) = 30 (capacity), b-speed 20 (strategy). */
+  priorities = rd_analysis_list_priorities (analysis, 0);
+  g_assert_cmpuint (priorities->len, ==, 3);
+  gap = &g_array_index (priorities, RdItemGap, 0);
+  g_assert_cmpstr (rd_item_get_id (gap->item), ==, "a-plan");
+  g_assert_cmpint (gap->factor, ==, RD_FACTOR_STRATEGY);
+  gap = &g_array_index (priorities, RdItemGap, 1);
+  g_assert_cmpstr (rd_item_get_id (gap->item), ==, "b-share");
+  g_assert_cmpint (gap->factor, ==, RD_FACTOR_CAPACITY);
+  g_assert_cmpfloat_with_epsilon (gap->weighted_gap, 30, EPSILON);
+  gap = &g_array_index (priorities, RdItemGap, 2);
+  g_assert_cmpstr (rd_item_get_id (gap->item), ==, "b-speed");
+
+  g_clear_pointer (&priorities, g_array_unref);
+  priorities = rd_analysis_list_priorities (analysis, 1);
+  g_assert_cmpuint (priorities->len, ==, 1);
+}
+
+static void
+test_group (void)
+{
+  g_autoptr(RdFramework) framework = load_small ();
+  g_autoptr(GPtrArray) answers = make_answers ();
+  g_autoptr(RdAnalysis) teachers = rd_analysis_new_filtered (framework, RD_ASSESSMENT_MODE_FULL, answers,
+                                                             NULL, RD_GROUP_TEACHER, NULL);
+  RdFactorResult result;
+
+  g_assert_cmpuint (rd_analysis_get_n_respondents (teachers), ==, 1);
+  g_assert_cmpfloat_with_epsilon (rd_analysis_get_item_score (teachers, "a-plan", NULL), 25, EPSILON);
+  g_assert_true (isnan (rd_analysis_get_item_score (teachers, "a-team", NULL)));
+
+  /* Only a-plan of strategy's three items: a number, but not one to trust. */
+  rd_analysis_get_factor (teachers, RD_FACTOR_STRATEGY, &result);
+  g_assert_cmpfloat_with_epsilon (result.readiness, 25, EPSILON);
+  g_assert_cmpuint (result.n_answered, ==, 1);
+  g_assert_false (result.trusted);
+}
+
+static void
+test_pulse_mode (void)
+{
+  g_autoptr(RdFramework) framework = load_small ();
+  g_autoptr(GPtrArray) answers = make_answers ();
+  g_autoptr(RdAnalysis) pulse = rd_analysis_new (framework, RD_ASSESSMENT_MODE_PULSE, answers, NULL);
+  RdFactorResult result;
+
+  /* Pulse items are a-plan and b-speed: (2 × 50 + 50) / 3. */
+  rd_analysis_get_factor (pulse, RD_FACTOR_STRATEGY, &result);
+  g_assert_cmpfloat_with_epsilon (result.readiness, 50, EPSILON);
+  g_assert_cmpuint (result.n_items, ==, 2);
+  g_assert_true (result.trusted);
+
+  rd_analysis_get_factor (pulse, RD_FACTOR_ENGAGEMENT, &result);
+  g_assert_cmpuint (result.n_items, ==, 1);
+  g_assert_false (result.trusted);
+
+  rd_analysis_get_factor (pulse, RD_FACTOR_CAPACITY, &result);
+  g_assert_cmpuint (result.n_items, ==, 0);
+  g_assert_true (isnan (result.readiness));
+  g_assert_true (isnan (result.gap));
+  g_assert_false (result.trusted);
+
+  g_assert_true (isnan (rd_analysis_get_item_score (pulse, "b-share", NULL)));
+}
+
+static void
+test_compare (void)
+{
+  g_autoptr(RdFramework) framework = load_small ();
+  g_autoptr(GPtrArray) after = make_answers ();
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+  RdFactorChange changes[RD_N_FACTORS];
+
+  /* Last year: a-plan 2 (25), b-speed 50 (0), b-share 60 (50). Only these
+   * three items count in both years. */
+  add_value (before, 7, RD_GROUP_LEADER, "a-plan", 1, 2);
+  add_value (before, 7, RD_GROUP_LEADER, "b-speed", 1, 50);
+  add_value (before, 7, RD_GROUP_LEADER, "b-share", 1, 60);
+
+  rd_analysis_compare (framework, RD_ASSESSMENT_MODE_FULL, before, RD_ASSESSMENT_MODE_FULL, after, changes);
+
+  /* strategy: (2 × 25 + 0) / 3 → (2 × 50 + 50) / 3 */
+  g_assert_cmpfloat_with_epsilon (changes[RD_FACTOR_STRATEGY].before, 50.0 / 3, EPSILON);
+  g_assert_cmpfloat_with_epsilon (changes[RD_FACTOR_STRATEGY].after, 50, EPSILON);
+  g_assert_cmpfloat_with_epsilon (changes[RD_FACTOR_STRATEGY].delta, 100.0 / 3, EPSILON);
+  g_assert_cmpuint (changes[RD_FACTOR_STRATEGY].n_items, ==, 2);
+  g_assert_cmpfloat_with_epsilon (changes[RD_FACTOR_ENGAGEMENT].delta, 25, EPSILON);
+  g_assert_cmpfloat_with_epsilon (changes[RD_FACTOR_CAPACITY].delta, 0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (changes[RD_FACTOR_INVESTMENT].before, 25, EPSILON);
+  g_assert_cmpfloat_with_epsilon (changes[RD_FACTOR_INVESTMENT].delta, 25, EPSILON);
+}
+
+static void
+test_months_between (void)
+{
+  GDate a, b;
+
+  g_date_clear (&a, 1);
+  g_date_clear (&b, 1);
+  g_date_set_dmy (&a, 31, G_DATE_JANUARY, 2024);
+  g_date_set_dmy (&b, 29, G_DATE_FEBRUARY, 2024);
+  g_assert_cmpuint (rd_months_between (&a, &b), ==, 0);
+  g_date_set_dmy (&b, 31, G_DATE_MARCH, 2024);
+  g_assert_cmpuint (rd_months_between (&a, &b), ==, 2);
+  g_date_set_dmy (&b, 30, G_DATE_JANUARY, 2026);
+  g_assert_cmpuint (rd_months_between (&a, &b), ==, 23);
+  g_assert_cmpuint (rd_months_between (&b, &a), ==, 0);
+}
+
+/* The same numbers come out when the answers go through a real store. */
+static void
+test_through_store (void)
+{
+  g_autoptr(RdFramework) framework = load_small ();
+  g_autofree char *dir = g_dir_make_tmp ("readiness-analysis-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "analysis.db", NULL);
+  g_autoptr(GPtrArray) fixture = make_answers ();
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(RdAnalysis) analysis = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  double targets[RD_N_FACTORS];
+  gint64 school_id, assessment_id, respondents[3] = { 0 };
+  RdFactorResult result;
+
+  store = rd_store_open (path, &error);
+  g_assert_no_error (error);
+  school_id = rd_store_add_school (store, "Analysis school", NULL, NULL, &error);
+  assessment_id = rd_store_add_assessment (store, school_id, "2025-2026", framework,
+                                           RD_ASSESSMENT_MODE_FULL, &error);
+  respondents[1] = rd_store_add_respondent (store, assessment_id, RD_GROUP_LEADER, NULL, &error);
+  respondents[2] = rd_store_add_respondent (store, assessment_id, RD_GROUP_TEACHER, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < fixture->len; i++)
+    {
+      RdAnswer *answer = g_ptr_array_index (fixture, i);
+      RdItem *item = rd_framework_lookup_item (framework, answer->item_id);
+      RdAnswer copy = *answer;
+
+      /* Answers to an older item version cannot be given through the store. */
+      if (answer->item_version != rd_item_get_version (item))
+        continue;
+      copy.respondent_id = respondents[answer->respondent_id];
+      g_assert_true (rd_store_put_answer (store, item, &copy, &error));
+      g_assert_no_error (error);
+    }
+
+  stored = rd_store_list_answers (store, assessment_id, &error);
+  g_assert_true (rd_store_get_targets (store, assessment_id, targets, &error));
+  analysis = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, stored, targets);
+
+  rd_analysis_get_factor (analysis, RD_FACTOR_STRATEGY, &result);
+  g_assert_cmpfloat_with_epsilon (result.readiness, 62.5, EPSILON);
+  rd_analysis_get_factor (analysis, RD_FACTOR_CAPACITY, &result);
+  g_assert_cmpfloat_with_epsilon (result.readiness, 200.0 / 3, EPSILON);
+
+  g_clear_object (&store);
+  g_remove (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/analysis/item-and-area-scores", test_item_and_area_scores);
+  g_test_add_func ("/analysis/factor-readiness", test_factor_readiness);
+  g_test_add_func ("/analysis/targets-change-gaps", test_targets_change_gaps);
+  g_test_add_func ("/analysis/weakest-and-priorities", test_weakest_and_priorities);
+  g_test_add_func ("/analysis/group", test_group);
+  g_test_add_func ("/analysis/pulse-mode", test_pulse_mode);
+  g_test_add_func ("/analysis/compare", test_compare);
+  g_test_add_func ("/analysis/months-between", test_months_between);
+  g_test_add_func ("/analysis/through-store", test_through_store);
+
+  return g_test_run ();
+}

@@ -1,0 +1,232 @@
+#include "config.h"
+
+#include <math.h>
+
+#include "rd-errors.h"
+#include "rd-framework.h"
+
+static RdFramework *
+load_fixture (const char  *name,
+              GError     **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return rd_framework_new_from_file (file, error);
+}
+
+static void
+test_builtin_counts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = rd_framework_load_builtin (&error);
+  static const char * const required_areas[] = {
+    "strategy", "connectivity", "devices", "training", "cybersecurity",
+  };
+  guint per_factor[RD_N_FACTORS] = { 0 };
+  guint n_facts = 0, n_pulse = 0, n_items;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (framework);
+  g_assert_cmpstr (rd_framework_get_id (framework), ==, RD_BUILTIN_FRAMEWORK_ID);
+  g_assert_true (g_strv_contains (rd_framework_get_languages (framework), "nl"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (required_areas); i++)
+    g_assert_nonnull (rd_framework_lookup_area (framework, required_areas[i]));
+
+  n_items = rd_framework_get_n_items (framework);
+  g_assert_cmpuint (n_items, >=, 50);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      RdItem *item = rd_framework_get_item (framework, i);
+
+      for (guint f = 0; f < RD_N_FACTORS; f++)
+        per_factor[f] += rd_item_informs (item, f);
+      n_facts += rd_item_kind_is_fact (rd_item_get_kind (item));
+      n_pulse += rd_item_is_pulse (item);
+
+      /* The loader already demands every declared language; check it did. */
+      g_assert_nonnull (rd_text_get (rd_item_get_text (item), "nl"));
+      g_assert_cmpstr (rd_text_get (rd_item_get_text (item), "nl"), !=,
+                       rd_text_get (rd_item_get_text (item), "en"));
+    }
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      g_test_message ("%s: %u items", rd_factor_to_id (f), per_factor[f]);
+      g_assert_cmpuint (per_factor[f], >=, 8);
+    }
+  g_assert_cmpuint (n_facts, >=, 10);
+  g_assert_cmpuint (n_pulse, >=, 8);
+  g_assert_cmpuint (n_pulse, <=, 16);
+}
+
+static void
+test_builtin_pulse_covers_factors (void)
+{
+  g_autoptr(RdFramework) framework = rd_framework_load_builtin (NULL);
+  g_autoptr(GPtrArray) pulse = rd_framework_list_items (framework, NULL, RD_ASSESSMENT_MODE_PULSE);
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < pulse->len; i++)
+        n += rd_item_informs (g_ptr_array_index (pulse, i), f);
+      /* With fewer, a pulse could never measure the factor (half of its
+       * items and at least two must be answered). */
+      g_assert_cmpuint (n, >=, 3);
+    }
+}
+
+static void
+test_small_fixture (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = load_fixture ("small.json", &error);
+  RdItem *item;
+  guint n_steps;
+  const RdLadderStep *ladder;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_framework_get_n_areas (framework), ==, 2);
+  g_assert_cmpuint (rd_framework_get_n_items (framework), ==, 6);
+  g_assert_cmpfloat (rd_framework_get_default_target (framework, RD_FACTOR_CAPACITY), ==, 65);
+
+  item = rd_framework_lookup_item (framework, "b-speed");
+  g_assert_nonnull (item);
+  g_assert_cmpint (rd_item_get_kind (item), ==, RD_ITEM_KIND_NUMBER);
+  g_assert_cmpstr (rd_item_get_area_id (item), ==, "beta");
+  g_assert_cmpstr (rd_item_get_council_point (item), ==, "4 b i");
+  g_assert_cmpstr (rd_text_get (rd_item_get_unit (item), "nl"), ==, "Mbit/s");
+  g_assert_cmpfloat (rd_item_get_weight (item, RD_FACTOR_INVESTMENT), ==, 1);
+  g_assert_cmpfloat (rd_item_get_weight (item, RD_FACTOR_CAPACITY), ==, 0);
+  g_assert_true (rd_item_is_pulse (item));
+  ladder = rd_item_get_ladder (item, &n_steps);
+  g_assert_cmpuint (n_steps, ==, 3);
+  g_assert_cmpfloat (ladder[2].at, ==, 1000);
+
+  item = rd_framework_lookup_item (framework, "a-team");
+  g_assert_cmpuint (rd_item_get_version (item), ==, 2);
+  g_assert_false (rd_item_accepts_version (item, 1));
+  g_assert_true (rd_item_accepts_version (item, 2));
+  g_assert_cmpstr (rd_text_get (rd_item_get_text (item), "nl"), ==, "Het team doet mee.");
+  /* A language the file lacks falls back to English. */
+  g_assert_cmpstr (rd_text_get (rd_item_get_text (item), "de"), ==, "The team takes part.");
+}
+
+static void
+test_value_checks (void)
+{
+  g_autoptr(RdFramework) framework = load_fixture ("small.json", NULL);
+  RdItem *statement = rd_framework_lookup_item (framework, "a-plan");
+  RdItem *percent = rd_framework_lookup_item (framework, "b-share");
+  RdItem *number = rd_framework_lookup_item (framework, "b-speed");
+  RdItem *yes_no = rd_framework_lookup_item (framework, "b-mfa");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rd_item_check_value (statement, 5, NULL));
+  g_assert_false (rd_item_check_value (statement, 6, &error));
+  g_assert_error (error, RD_VALUE_ERROR, RD_VALUE_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  g_assert_false (rd_item_check_value (statement, 2.5, NULL));
+  g_assert_false (rd_item_check_value (statement, 0, NULL));
+  g_assert_true (rd_item_check_value (percent, 100, NULL));
+  g_assert_false (rd_item_check_value (percent, 100.5, NULL));
+  g_assert_false (rd_item_check_value (percent, -1, NULL));
+  g_assert_false (rd_item_check_value (number, 10001, NULL));
+  g_assert_false (rd_item_check_value (number, NAN, NULL));
+  g_assert_true (rd_item_check_value (yes_no, 1, NULL));
+  g_assert_false (rd_item_check_value (yes_no, 0.5, NULL));
+}
+
+typedef struct
+{
+  const char *file;
+  int code;
+  const char *message;
+} BrokenCase;
+
+/* Each message must name the file, the place and the problem. */
+static const BrokenCase broken_cases[] = {
+  { "not-json.json", RD_FRAMEWORK_ERROR_SYNTAX, "not-json.json: not valid JSON:" },
+  { "not-utf8.json", RD_FRAMEWORK_ERROR_SYNTAX, "not-utf8.json: the file is not valid UTF-8 text" },
+  { "wrong-format.json", RD_FRAMEWORK_ERROR_INVALID,
+    "wrong-format.json: format: “readiness-survey” is not a Readiness framework" },
+  { "future-version.json", RD_FRAMEWORK_ERROR_VERSION,
+    "future-version.json: format_version: version 2 is not supported" },
+  { "unknown-factor.json", RD_FRAMEWORK_ERROR_INVALID,
+    "unknown-factor.json: items[0] “a-plan”.factors: unknown factor “strategi”" },
+  { "duplicate-id.json", RD_FRAMEWORK_ERROR_INVALID,
+    "duplicate-id.json: items[2]: duplicate item id “a-plan”" },
+  { "ladder-not-ascending.json", RD_FRAMEWORK_ERROR_INVALID,
+    "ladder-not-ascending.json: items[3] “b-speed”.ladder[2]: thresholds must ascend (50 after 100)" },
+  { "missing-dutch.json", RD_FRAMEWORK_ERROR_INVALID,
+    "missing-dutch.json: items[1] “a-team”.help: missing “nl” text" },
+  { "unknown-area.json", RD_FRAMEWORK_ERROR_INVALID,
+    "unknown-area.json: items[4] “b-share”: unknown area “gamma”" },
+  { "unknown-key.json", RD_FRAMEWORK_ERROR_INVALID,
+    "unknown-key.json: items[4]: unknown key “ladders”" },
+  { "statement-with-ladder.json", RD_FRAMEWORK_ERROR_INVALID,
+    "statement-with-ladder.json: items[0] “a-plan”: a statement is scored by agreement and takes no ladder" },
+  { "fact-without-ladder.json", RD_FRAMEWORK_ERROR_INVALID,
+    "fact-without-ladder.json: items[4] “b-share”: a percent item needs a ladder" },
+  { "bad-council-point.json", RD_FRAMEWORK_ERROR_INVALID,
+    "bad-council-point.json: items[3] “b-speed”: “4.b.i” is not a point of the Council Recommendation" },
+  { "score-out-of-range.json", RD_FRAMEWORK_ERROR_INVALID,
+    "score-out-of-range.json: items[4] “b-share”.ladder[2]: score 120 must lie between 0 and 100" },
+  { "missing-target.json", RD_FRAMEWORK_ERROR_INVALID,
+    "missing-target.json: targets: “investment” is missing" },
+  { "ladder-first-step.json", RD_FRAMEWORK_ERROR_INVALID,
+    "ladder-first-step.json: items[4] “b-share”.ladder: the first step must be at the lowest valid answer, 0" },
+  { "yes-no-steps.json", RD_FRAMEWORK_ERROR_INVALID,
+    "yes-no-steps.json: items[5] “b-mfa”.ladder: a yes-no ladder has exactly the steps 0 (no) and 1 (yes)" },
+  { "zero-weight.json", RD_FRAMEWORK_ERROR_INVALID,
+    "zero-weight.json: items[1] “a-team”.factors: weight of “capacity” must be above 0" },
+  { "comparable-since-later.json", RD_FRAMEWORK_ERROR_INVALID,
+    "comparable-since-later.json: items[0] “a-plan”: “comparable_since” (3) is later than “version” (1)" },
+  { "empty-items.json", RD_FRAMEWORK_ERROR_INVALID,
+    "empty-items.json: items: “items” must not be empty" },
+  { "unit-on-percent.json", RD_FRAMEWORK_ERROR_INVALID,
+    "unit-on-percent.json: items[4] “b-share”: “unit” is allowed on number items only" },
+  { "extra-language.json", RD_FRAMEWORK_ERROR_INVALID,
+    "extra-language.json: items[0] “a-plan”.text: language “fr” is not in “languages”" },
+};
+
+static void
+test_broken (gconstpointer data)
+{
+  const BrokenCase *test_case = data;
+  g_autofree char *name = g_build_filename ("broken", test_case->file, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = load_fixture (name, &error);
+
+  g_assert_null (framework);
+  g_assert_error (error, RD_FRAMEWORK_ERROR, test_case->code);
+  g_test_message ("%s", error->message);
+  if (!g_str_has_prefix (error->message, test_case->message))
+    g_error ("expected “%s”, got “%s”", test_case->message, error->message);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Messages are checked in English. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/framework/builtin/counts", test_builtin_counts);
+  g_test_add_func ("/framework/builtin/pulse-covers-factors", test_builtin_pulse_covers_factors);
+  g_test_add_func ("/framework/fixture/small", test_small_fixture);
+  g_test_add_func ("/framework/item/value-checks", test_value_checks);
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/framework/broken/%s", broken_cases[i].file);
+      g_test_add_data_func (path, &broken_cases[i], test_broken);
+    }
+
+  return g_test_run ();
+}

@@ -1,0 +1,670 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "rd-errors.h"
+#include "rd-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  RdFramework *framework;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *framework_path = g_test_build_filename (G_TEST_DIST, "data", "frameworks",
+                                                           "small.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (framework_path);
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("readiness-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "sub", "readiness.db", NULL);
+  fixture->framework = rd_framework_new_from_file (file, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_dir_close (dir);
+    }
+  g_chmod (path, 0700);
+  g_remove (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+  g_clear_object (&fixture->framework);
+}
+
+static gint64
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+static void
+test_create_and_reopen (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
+  g_autoptr(GPtrArray) schools = NULL;
+  g_autoptr(RdSchool) school = NULL;
+  GStatBuf info;
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  /* Answers are personal: the file is private to the user. */
+  g_assert_cmpint (g_stat (fixture->path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  id = rd_store_add_school (store, "  Sint-Jozef Basisschool ", "Gent", "primary", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  rd_store_add_school (store, "Atheneum", NULL, "", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (rd_store_add_school (store, "   ", NULL, NULL, &error), ==, 0);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_clear_object (&store);
+  store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  schools = rd_store_list_schools (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (schools->len, ==, 2);
+  /* Sorted by name; names are trimmed; empty tags stored as none. */
+  g_assert_cmpstr (rd_school_get_name (g_ptr_array_index (schools, 0)), ==, "Atheneum");
+  g_assert_null (rd_school_get_school_type (g_ptr_array_index (schools, 0)));
+  school = rd_store_get_school (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rd_school_get_name (school), ==, "Sint-Jozef Basisschool");
+  g_assert_cmpstr (rd_school_get_region (school), ==, "Gent");
+
+  g_assert_cmpint (count_rows (fixture->path, "PRAGMA user_version"), ==, RD_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (count_rows (fixture->path, "PRAGMA application_id"), ==, RD_STORE_APPLICATION_ID);
+}
+
+static void
+test_assessment_and_targets (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(RdAssessment) assessment = NULL;
+  double targets[RD_N_FACTORS];
+  gint64 school_id, first, second;
+
+  school_id = rd_store_add_school (store, "Atheneum", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (rd_store_add_assessment (store, school_id, "2026-2028", fixture->framework,
+                                            RD_ASSESSMENT_MODE_FULL, &error), ==, 0);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rd_store_add_assessment (store, 9999, "2026-2027", fixture->framework,
+                                            RD_ASSESSMENT_MODE_FULL, &error), ==, 0);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  first = rd_store_add_assessment (store, school_id, "2025-2026", fixture->framework,
+                                   RD_ASSESSMENT_MODE_FULL, &error);
+  g_assert_no_error (error);
+  second = rd_store_add_assessment (store, school_id, "2026-2027", fixture->framework,
+                                    RD_ASSESSMENT_MODE_PULSE, &error);
+  g_assert_no_error (error);
+
+  assessments = rd_store_list_assessments (store, school_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (assessments->len, ==, 2);
+  /* Newest school year first. */
+  g_assert_cmpint (rd_assessment_get_id (g_ptr_array_index (assessments, 0)), ==, second);
+  g_assert_cmpint (rd_assessment_get_mode (g_ptr_array_index (assessments, 0)), ==,
+                   RD_ASSESSMENT_MODE_PULSE);
+
+  g_assert_true (rd_store_get_targets (store, first, targets, &error));
+  g_assert_cmpfloat (targets[RD_FACTOR_STRATEGY], ==, 70);
+  g_assert_cmpfloat (targets[RD_FACTOR_INVESTMENT], ==, 60);
+  g_assert_true (rd_store_set_target (store, first, RD_FACTOR_INVESTMENT, 85, &error));
+  g_assert_false (rd_store_set_target (store, first, RD_FACTOR_INVESTMENT, 101, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (rd_store_get_targets (store, first, targets, &error));
+  g_assert_cmpfloat (targets[RD_FACTOR_INVESTMENT], ==, 85);
+
+  g_assert_true (rd_store_set_assessment_status (store, first, RD_ASSESSMENT_STATUS_COMPLETE, &error));
+  assessment = rd_store_get_assessment (store, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_assessment_get_status (assessment), ==, RD_ASSESSMENT_STATUS_COMPLETE);
+  g_assert_cmpstr (rd_assessment_get_framework_id (assessment), ==, "small-fixture");
+  g_assert_cmpstr (rd_assessment_get_school_year (assessment), ==, "2025-2026");
+}
+
+static void
+test_answers_survive_reopen (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(RdAnswer) answer = NULL;
+  g_autoptr(RdAssessment) assessment = NULL;
+  RdFramework *framework = fixture->framework;
+  gint64 school_id, assessment_id, leader, teacher;
+  GDate date;
+
+  school_id = rd_store_add_school (store, "Atheneum", NULL, NULL, &error);
+  assessment_id = rd_store_add_assessment (store, school_id, "2026-2027", framework,
+                                           RD_ASSESSMENT_MODE_FULL, &error);
+  leader = rd_store_add_respondent (store, assessment_id, RD_GROUP_LEADER, NULL, &error);
+  teacher = rd_store_add_respondent (store, assessment_id, RD_GROUP_TEACHER, "T1", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (rd_store_set_answer_value (store, leader, rd_framework_lookup_item (framework, "a-plan"),
+                                            4, &error));
+  g_assert_true (rd_store_set_answer_value (store, leader, rd_framework_lookup_item (framework, "b-speed"),
+                                            250.5, &error));
+  g_assert_true (rd_store_set_answer_not_applicable (store, leader,
+                                                     rd_framework_lookup_item (framework, "b-mfa"), &error));
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 15, G_DATE_MARCH, 2024);
+  g_assert_true (rd_store_set_answer_date (store, leader, rd_framework_lookup_item (framework, "a-review"),
+                                           &date, &error));
+  g_assert_true (rd_store_set_answer_value (store, teacher, rd_framework_lookup_item (framework, "a-plan"),
+                                            2, &error));
+  /* Changing an answer replaces it. */
+  g_assert_true (rd_store_set_answer_value (store, teacher, rd_framework_lookup_item (framework, "a-plan"),
+                                            3, &error));
+  g_assert_no_error (error);
+
+  /* An invalid value is refused and nothing is stored. */
+  g_assert_false (rd_store_set_answer_value (store, teacher, rd_framework_lookup_item (framework, "b-share"),
+                                             140, &error));
+  g_assert_error (error, RD_VALUE_ERROR, RD_VALUE_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  g_date_set_dmy (&date, 1, G_DATE_JANUARY, 2999);
+  g_assert_false (rd_store_set_answer_date (store, teacher, rd_framework_lookup_item (framework, "a-review"),
+                                            &date, &error));
+  g_assert_error (error, RD_VALUE_ERROR, RD_VALUE_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+
+  g_clear_object (&store);
+  store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  answers = rd_store_list_answers (store, assessment_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 5);
+
+  answer = rd_store_get_answer (store, leader, "b-speed", &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (answer->value, ==, 250.5);
+  g_assert_cmpint (answer->group, ==, RD_GROUP_LEADER);
+  g_assert_cmpuint (answer->item_version, ==, 1);
+  g_assert_cmpint (answer->answered, >, 0);
+  g_clear_pointer (&answer, rd_answer_free);
+
+  answer = rd_store_get_answer (store, leader, "a-review", &error);
+  rd_answer_get_date (answer, &date);
+  g_assert_cmpint (g_date_get_year (&date), ==, 2024);
+  g_assert_cmpint (g_date_get_month (&date), ==, G_DATE_MARCH);
+  g_assert_cmpint (g_date_get_day (&date), ==, 15);
+  g_assert_true (isnan (answer->value));
+  g_clear_pointer (&answer, rd_answer_free);
+
+  answer = rd_store_get_answer (store, leader, "b-mfa", &error);
+  g_assert_true (answer->not_applicable);
+  g_clear_pointer (&answer, rd_answer_free);
+
+  answer = rd_store_get_answer (store, teacher, "a-plan", &error);
+  g_assert_cmpfloat (answer->value, ==, 3);
+  g_assert_cmpint (answer->group, ==, RD_GROUP_TEACHER);
+  g_clear_pointer (&answer, rd_answer_free);
+
+  g_assert_true (rd_store_clear_answer (store, teacher, "a-plan", &error));
+  g_assert_null (rd_store_get_answer (store, teacher, "a-plan", &error));
+  g_assert_no_error (error);
+
+  assessment = rd_store_get_assessment (store, assessment_id, &error);
+  g_assert_cmpuint (rd_assessment_get_n_answers (assessment), ==, 4);
+  g_assert_cmpuint (rd_assessment_get_n_respondents (assessment), ==, 1);
+}
+
+static const char *all_tables[] = { "school", "assessment", "respondent", "answer", "target" };
+
+static void
+test_delete_school_removes_rows (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
+  g_autoptr(GPtrArray) schools = NULL;
+  gint64 keep, drop;
+
+  /* Two schools with the same content; only one is deleted. */
+  for (guint s = 0; s < 2; s++)
+    {
+      gint64 school_id = rd_store_add_school (store, s == 0 ? "Keep" : "Drop", NULL, NULL, &error);
+      gint64 assessment_id = rd_store_add_assessment (store, school_id, "2026-2027", fixture->framework,
+                                                      RD_ASSESSMENT_MODE_FULL, &error);
+      gint64 respondent_id = rd_store_add_respondent (store, assessment_id, RD_GROUP_LEADER, NULL, &error);
+
+      rd_store_set_answer_value (store, respondent_id,
+                                 rd_framework_lookup_item (fixture->framework, "a-plan"), 5, &error);
+      g_assert_no_error (error);
+      if (s == 0)
+        keep = school_id;
+      else
+        drop = school_id;
+    }
+
+  g_assert_true (rd_store_trash_school (store, drop, &error));
+  schools = rd_store_list_schools (store, &error);
+  g_assert_cmpuint (schools->len, ==, 1);
+  g_assert_cmpint (rd_school_get_id (g_ptr_array_index (schools, 0)), ==, keep);
+  g_clear_pointer (&schools, g_ptr_array_unref);
+
+  /* Undo brings everything back. */
+  g_assert_true (rd_store_restore_school (store, drop, &error));
+  schools = rd_store_list_schools (store, &error);
+  g_assert_cmpuint (schools->len, ==, 2);
+
+  /* Purging a school that is not in the trash removes nothing. */
+  g_assert_true (rd_store_purge_school (store, drop, &error));
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM answer"), ==, 2);
+
+  g_assert_true (rd_store_trash_school (store, drop, &error));
+  g_assert_true (rd_store_purge_school (store, drop, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (all_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", all_tables[i]);
+      gint64 expected = g_str_equal (all_tables[i], "target") ? RD_N_FACTORS : 1;
+
+      g_assert_cmpint (count_rows (fixture->path, sql), ==, expected);
+    }
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM school WHERE name = 'Drop'"), ==, 0);
+}
+
+static void
+test_delete_assessment_with_undo (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
+  g_autoptr(GPtrArray) listed = NULL;
+  gint64 school_id, assessment_id;
+
+  school_id = rd_store_add_school (store, "Atheneum", NULL, NULL, &error);
+  assessment_id = rd_store_add_assessment (store, school_id, "2026-2027", fixture->framework,
+                                           RD_ASSESSMENT_MODE_FULL, &error);
+  g_assert_true (rd_store_trash_assessment (store, assessment_id, &error));
+  listed = rd_store_list_assessments (store, school_id, &error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  g_assert_true (rd_store_restore_assessment (store, assessment_id, &error));
+  listed = rd_store_list_assessments (store, school_id, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+
+  g_assert_true (rd_store_trash_assessment (store, assessment_id, &error));
+  g_clear_object (&store);
+
+  /* A trash left behind by a crash is emptied on the next purge. */
+  store = rd_store_open (fixture->path, &error);
+  g_assert_true (rd_store_purge_trash (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM assessment"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM target"), ==, 0);
+}
+
+static void
+test_reader_during_write (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
+  g_autoptr(RdStore) reader = NULL;
+  g_autoptr(GPtrArray) schools = NULL;
+  sqlite3 *writer = NULL;
+
+  rd_store_add_school (store, "Atheneum", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Another connection holds an open write transaction. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE; "
+                                 "UPDATE school SET name = 'Renamed';", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  reader = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  schools = rd_store_list_schools (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (schools->len, ==, 1);
+  /* WAL: the reader sees the last committed state, not the open change. */
+  g_assert_cmpstr (rd_school_get_name (g_ptr_array_index (schools, 0)), ==, "Atheneum");
+  g_clear_pointer (&schools, g_ptr_array_unref);
+
+  g_assert_cmpint (sqlite3_exec (writer, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+
+  schools = rd_store_list_schools (reader, &error);
+  g_assert_cmpstr (rd_school_get_name (g_ptr_array_index (schools, 0)), ==, "Renamed");
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+assert_open_fails_unchanged (const char *path,
+                             int         expected_code)
+{
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (path, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, RD_STORE_ERROR, expected_code);
+  g_test_message ("%s", error->message);
+  /* The message names the file so that the user knows which one. */
+  g_assert_nonnull (strstr (error->message, path));
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+write_file (const char *path,
+            const void *data,
+            gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (dir, 0700);
+  g_file_set_contents (path, data, (gssize) length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_random_bytes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint8 bytes[8192];
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = (guint8) g_rand_int_range (rand, 0, 256);
+  write_file (fixture->path, bytes, sizeof bytes);
+
+  assert_open_fails_unchanged (fixture->path, RD_STORE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_text_file (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *text = "school;year\nAtheneum;2026-2027\n";
+
+  write_file (fixture->path, text, strlen (text));
+  assert_open_fails_unchanged (fixture->path, RD_STORE_ERROR_NOT_DATABASE);
+}
+
+static void
+make_populated_store (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("School %u with a longer name to fill pages", i);
+      gint64 school_id = rd_store_add_school (store, name, "Region", "secondary", &error);
+
+      rd_store_add_assessment (store, school_id, "2026-2027", fixture->framework,
+                               RD_ASSESSMENT_MODE_FULL, &error);
+      g_assert_no_error (error);
+    }
+  /* Closing checkpoints the WAL into the main file. */
+}
+
+static void
+test_truncated (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GBytes) whole = NULL;
+  gsize length;
+  const guint8 *bytes;
+
+  make_populated_store (fixture);
+  whole = read_bytes (fixture->path);
+  bytes = g_bytes_get_data (whole, &length);
+  g_assert_cmpuint (length, >, 16384);
+
+  g_remove (fixture->path);
+  write_file (fixture->path, bytes, length / 2);
+  assert_open_fails_unchanged (fixture->path, RD_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_damaged_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GBytes) whole = NULL;
+  g_autofree guint8 *copy = NULL;
+  gsize length;
+
+  make_populated_store (fixture);
+  whole = read_bytes (fixture->path);
+  g_bytes_get_data (whole, &length);
+  copy = g_memdup2 (g_bytes_get_data (whole, NULL), length);
+
+  /* Scribble over the second page, keeping the header intact. */
+  memset (copy + 4096 + 8, 0xA5, 2048);
+  g_remove (fixture->path);
+  write_file (fixture->path, copy, length);
+  assert_open_fails_unchanged (fixture->path, RD_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_foreign_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE contacts (name TEXT); "
+                                 "INSERT INTO contacts VALUES ('someone');", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_open_fails_unchanged (fixture->path, RD_STORE_ERROR_FOREIGN);
+}
+
+static void
+test_newer_schema (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+
+  make_populated_store (fixture);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_open_fails_unchanged (fixture->path, RD_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_locked (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  sqlite3 *holder = NULL;
+
+  make_populated_store (fixture);
+
+  /* Another program takes the database for itself and keeps it. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  before = read_bytes (fixture->path);
+
+  store = rd_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "in use by another program"));
+
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (holder);
+
+  /* Once released, it opens normally. */
+  g_clear_error (&error);
+  store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_directory (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+
+  g_mkdir_with_parents (fixture->path, 0700);
+  store = rd_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_DATABASE);
+}
+
+/* Each tests/data/store/schema-vN.sql is a database as version N of
+ * Readiness left it; opening must migrate it and keep every row. */
+static void
+test_migrate (gconstpointer data)
+{
+  guint version = GPOINTER_TO_UINT (data);
+  g_autofree char *name = g_strdup_printf ("schema-v%u.sql", version);
+  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "data", "store", name, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("readiness-migrate-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GPtrArray) schools = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  sqlite3 *db = NULL;
+
+  g_file_get_contents (sql_path, &sql, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, version);
+
+  store = rd_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, RD_STORE_SCHEMA_VERSION);
+
+  schools = rd_store_list_schools (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (schools->len, ==, 1);
+  g_assert_cmpstr (rd_school_get_name (g_ptr_array_index (schools, 0)), ==, "Fixture School");
+  answers = rd_store_list_answers (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 3);
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/create-and-reopen", test_create_and_reopen);
+  ADD ("/store/assessment-and-targets", test_assessment_and_targets);
+  ADD ("/store/answers-survive-reopen", test_answers_survive_reopen);
+  ADD ("/store/delete/school-removes-rows", test_delete_school_removes_rows);
+  ADD ("/store/delete/assessment-undo", test_delete_assessment_with_undo);
+  ADD ("/store/concurrency/reader-during-write", test_reader_during_write);
+  ADD ("/store/damaged/random-bytes", test_random_bytes);
+  ADD ("/store/damaged/text-file", test_text_file);
+  ADD ("/store/damaged/truncated", test_truncated);
+  ADD ("/store/damaged/damaged-page", test_damaged_page);
+  ADD ("/store/damaged/foreign-database", test_foreign_database);
+  ADD ("/store/damaged/newer-schema", test_newer_schema);
+  ADD ("/store/damaged/directory", test_directory);
+  ADD ("/store/locked", test_locked);
+#undef ADD
+
+  for (guint v = 1; v <= RD_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/migrate/v%u-to-v%d", v, RD_STORE_SCHEMA_VERSION);
+      g_test_add_data_func (path, GUINT_TO_POINTER (v), test_migrate);
+    }
+
+  return g_test_run ();
+}

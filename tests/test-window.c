@@ -1,0 +1,402 @@
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "rd-assessment-dialog.h"
+#include "rd-school-dialog.h"
+#include "rd-window.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  RdStore *store;
+  RdFramework *framework;
+  RdWindow *window;
+} Fixture;
+
+static void
+wait_for_idle (void)
+{
+  for (guint i = 0; i < 5; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("readiness-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "readiness.db", NULL);
+  fixture->store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->framework = rd_framework_load_builtin (&error);
+  g_assert_no_error (error);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  fixture->window = g_object_ref_sink (rd_window_new (NULL, fixture->store, fixture->framework));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  wait_for_idle ();
+  /* Catches a window kept alive by a forgotten reference. */
+  g_assert_finalize_object (fixture->window);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->framework);
+
+  g_remove (fixture->path);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static GtkWidget *
+find_child (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, name);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("READINESS_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+
+  gtk_test_widget_wait_for_draw (widget);
+  wait_for_idle ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s (%d×%d)", path, width, height);
+}
+
+static gint64
+add_school_through_dialog (Fixture    *fixture,
+                           const char *name)
+{
+  g_autoptr(GPtrArray) schools = NULL;
+  GtkWindow *dialog;
+  gint64 school_id = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-school", NULL);
+  dialog = rd_window_get_dialog (fixture->window);
+  g_assert_true (RD_IS_SCHOOL_DIALOG (dialog));
+
+  /* Nothing to save until there is a name. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  rd_school_dialog_set_name (RD_SCHOOL_DIALOG (dialog), name);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  wait_for_idle ();
+
+  schools = rd_store_list_schools (fixture->store, NULL);
+  for (guint i = 0; i < schools->len; i++)
+    if (g_str_equal (rd_school_get_name (g_ptr_array_index (schools, i)), name))
+      school_id = rd_school_get_id (g_ptr_array_index (schools, i));
+
+  g_assert_cmpint (school_id, >, 0);
+  return school_id;
+}
+
+static void
+test_add_school_and_assessment (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkStack *sidebar_stack = GTK_STACK (find_child (window, "sidebar_stack"));
+  GtkListBox *school_list = GTK_LIST_BOX (find_child (window, "school_list"));
+  GtkListBox *assessment_list = GTK_LIST_BOX (find_child (window, "assessment_list"));
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *this_year = rd_school_year_for_date (now);
+  GtkWindow *dialog;
+  gint64 school_id;
+
+  /* The empty state says what to do first, and actions needing a school are off. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "empty");
+  g_assert_false (gtk_widget_get_visible (find_child (window, "new_assessment_button")));
+  gtk_widget_activate_action (window, "win.new-assessment", NULL);
+  g_assert_null (rd_window_get_dialog (fixture->window));
+  save_screenshot (window, "window-empty-light.png");
+
+  school_id = add_school_through_dialog (fixture, "Sint-Jozefinstituut");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "list");
+  g_assert_cmpuint (count_rows (school_list), ==, 1);
+  g_assert_cmpint (rd_window_get_selected_school (fixture->window), ==, school_id);
+
+  gtk_widget_activate_action (window, "win.new-assessment", NULL);
+  dialog = rd_window_get_dialog (fixture->window);
+  g_assert_true (RD_IS_ASSESSMENT_DIALOG (dialog));
+  rd_assessment_dialog_set_mode (RD_ASSESSMENT_DIALOG (dialog), RD_ASSESSMENT_MODE_PULSE);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  wait_for_idle ();
+
+  assessments = rd_store_list_assessments (fixture->store, school_id, NULL);
+  g_assert_cmpuint (assessments->len, ==, 1);
+  g_assert_cmpint (rd_assessment_get_mode (g_ptr_array_index (assessments, 0)), ==, RD_ASSESSMENT_MODE_PULSE);
+  g_assert_cmpstr (rd_assessment_get_school_year (g_ptr_array_index (assessments, 0)), ==, this_year);
+  g_assert_cmpstr (rd_assessment_get_framework_id (g_ptr_array_index (assessments, 0)), ==,
+                   RD_BUILTIN_FRAMEWORK_ID);
+  g_assert_cmpuint (count_rows (assessment_list), ==, 1);
+
+  /* Cancelling adds nothing. */
+  gtk_widget_activate_action (window, "win.new-assessment", NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (rd_window_get_dialog (fixture->window)), "cancel");
+  wait_for_idle ();
+  g_clear_pointer (&assessments, g_ptr_array_unref);
+  assessments = rd_store_list_assessments (fixture->store, school_id, NULL);
+  g_assert_cmpuint (assessments->len, ==, 1);
+}
+
+static void
+test_rename_school (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(RdSchool) school = NULL;
+  GtkWindow *dialog;
+  gint64 school_id;
+
+  school_id = add_school_through_dialog (fixture, "Atheneum");
+  gtk_widget_activate_action (window, "win.rename-school", NULL);
+  dialog = rd_window_get_dialog (fixture->window);
+  g_assert_cmpstr (rd_school_dialog_get_name (RD_SCHOOL_DIALOG (dialog)), ==, "Atheneum");
+  rd_school_dialog_set_name (RD_SCHOOL_DIALOG (dialog), "Koninklijk Atheneum");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  wait_for_idle ();
+
+  school = rd_store_get_school (fixture->store, school_id, NULL);
+  g_assert_cmpstr (rd_school_get_name (school), ==, "Koninklijk Atheneum");
+}
+
+static void
+test_delete_school_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkListBox *school_list = GTK_LIST_BOX (find_child (window, "school_list"));
+  g_autoptr(GPtrArray) schools = NULL;
+  gint64 school_id;
+
+  add_school_through_dialog (fixture, "Keep");
+  school_id = add_school_through_dialog (fixture, "Drop");
+  g_assert_cmpuint (count_rows (school_list), ==, 2);
+
+  gtk_widget_activate_action (window, "win.delete-school", NULL);
+  wait_for_idle ();
+  g_assert_cmpuint (count_rows (school_list), ==, 1);
+  schools = rd_store_list_schools (fixture->store, NULL);
+  g_assert_cmpuint (schools->len, ==, 1);
+  g_clear_pointer (&schools, g_ptr_array_unref);
+
+  /* The toast's Undo button runs this action. */
+  gtk_widget_activate_action (window, "win.undo-delete-school", "x", school_id);
+  wait_for_idle ();
+  g_assert_cmpuint (count_rows (school_list), ==, 2);
+  g_assert_cmpint (rd_window_get_selected_school (fixture->window), ==, school_id);
+  schools = rd_store_list_schools (fixture->store, NULL);
+  g_assert_cmpuint (schools->len, ==, 2);
+}
+
+static void
+test_delete_assessment_undo (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkListBox *assessment_list = GTK_LIST_BOX (find_child (window, "assessment_list"));
+  g_autoptr(GError) error = NULL;
+  gint64 school_id, assessment_id;
+
+  school_id = add_school_through_dialog (fixture, "Atheneum");
+  assessment_id = rd_store_add_assessment (fixture->store, school_id, "2025-2026", fixture->framework,
+                                           RD_ASSESSMENT_MODE_FULL, &error);
+  g_assert_no_error (error);
+  wait_for_idle ();
+  g_assert_cmpuint (count_rows (assessment_list), ==, 1);
+
+  gtk_widget_activate_action (window, "win.delete-assessment", "x", assessment_id);
+  wait_for_idle ();
+  g_assert_cmpuint (count_rows (assessment_list), ==, 0);
+
+  gtk_widget_activate_action (window, "win.undo-delete-assessment", "x", assessment_id);
+  wait_for_idle ();
+  g_assert_cmpuint (count_rows (assessment_list), ==, 1);
+}
+
+/* A school with a few years of assessments, for the screenshots. */
+static void
+populate (Fixture *fixture)
+{
+  RdFramework *framework = fixture->framework;
+  g_autoptr(GError) error = NULL;
+  static const char *years[] = { "2024-2025", "2025-2026", "2026-2027" };
+  gint64 school_id;
+
+  rd_store_add_school (fixture->store, "Atheneum Brugge", "West-Vlaanderen", "secondary", &error);
+  rd_store_add_school (fixture->store, "De Regenboog", "Utrecht", "primary", &error);
+  school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen", "secondary", &error);
+  g_assert_no_error (error);
+
+  for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+    {
+      gint64 assessment_id = rd_store_add_assessment (fixture->store, school_id, years[y], framework,
+                                                      RD_ASSESSMENT_MODE_FULL, &error);
+      gint64 respondent = rd_store_add_respondent (fixture->store, assessment_id, RD_GROUP_LEADER, NULL, &error);
+      guint n_items = rd_framework_get_n_items (framework);
+      guint answered = y == 2 ? n_items / 3 : n_items;
+
+      for (guint i = 0; i < answered; i++)
+        {
+          RdItem *item = rd_framework_get_item (framework, i);
+
+          if (rd_item_get_kind (item) == RD_ITEM_KIND_DATE)
+            rd_store_set_answer_not_applicable (fixture->store, respondent, item, &error);
+          else
+            rd_store_set_answer_value (fixture->store, respondent, item,
+                                       rd_item_get_kind (item) == RD_ITEM_KIND_YES_NO ? 1
+                                       : rd_item_get_kind (item) == RD_ITEM_KIND_STATEMENT ? 3
+                                       : rd_item_get_min (item), &error);
+          g_assert_no_error (error);
+        }
+
+      if (y < 2)
+        rd_store_set_assessment_status (fixture->store, assessment_id, RD_ASSESSMENT_STATUS_COMPLETE, &error);
+    }
+  rd_store_add_assessment (fixture->store, school_id, "2026-2027", framework,
+                           RD_ASSESSMENT_MODE_PULSE, &error);
+  g_assert_no_error (error);
+
+  rd_window_select_school (fixture->window, school_id);
+  wait_for_idle ();
+}
+
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_child (window, "leaflet"));
+
+  populate (fixture);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  save_screenshot (window, "window-light.png");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style));
+  save_screenshot (window, "window-dark.png");
+
+  /* A phone-sized window folds to one column and shows the selected school. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  gtk_widget_queue_resize (window);
+  wait_for_idle ();
+  save_screenshot (window, "window-narrow-light.png");
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+
+  gtk_widget_activate_action (window, "win.show-schools", NULL);
+  wait_for_idle ();
+  save_screenshot (window, "window-narrow-schools-light.png");
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("no display");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      /* Locally a missing display skips; in CI it must fail, or nothing is proven. */
+      if (g_getenv ("CI") != NULL)
+        {
+          g_printerr ("No display: run the UI tests under xvfb-run\n");
+          return 1;
+        }
+      g_test_init (&argc, &argv, NULL);
+      g_test_add_func ("/ui/window/no-display", skip_without_display);
+      return g_test_run ();
+    }
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/window/add-school-and-assessment", test_add_school_and_assessment);
+  ADD ("/ui/window/rename-school", test_rename_school);
+  ADD ("/ui/window/delete-school-undo", test_delete_school_undo);
+  ADD ("/ui/window/delete-assessment-undo", test_delete_assessment_undo);
+  ADD ("/ui/window/screenshots", test_screenshots);
+#undef ADD
+
+  return g_test_run ();
+}
