@@ -129,7 +129,7 @@ create_assessment_row (RdWindow     *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   meter = rd_meter_new ();
-  gtk_widget_add_css_class (meter, "assessment-progress");
+  gtk_widget_set_size_request (meter, 96, 8);
   rd_meter_set_fraction (RD_METER (meter), fraction);
   gtk_accessible_update_property (GTK_ACCESSIBLE (meter),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Answered"),
@@ -260,7 +260,7 @@ create_school_row (gpointer item,
       gtk_label_set_xalign (GTK_LABEL (details), 0);
       gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (details, "dim-label");
-      gtk_widget_add_css_class (details, "school-row-subtitle");
+      gtk_widget_add_css_class (details, "caption");
       gtk_box_append (GTK_BOX (box), details);
     }
 
