@@ -500,6 +500,68 @@ rd_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+typedef gpointer (*RowReader) (sqlite3_stmt *stmt);
+
+/* Steps a bound statement to its end, reading every row. */
+static GPtrArray *
+collect_rows (RdStore        *self,
+              sqlite3_stmt   *stmt,
+              RowReader       read_row,
+              GDestroyNotify  free_row,
+              GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/* The first row, or NULL with @error unset when there is none. */
+static gpointer
+collect_one_row (RdStore        *self,
+                 sqlite3_stmt   *stmt,
+                 RowReader       read_row,
+                 GDestroyNotify  free_row,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) rows = collect_rows (self, stmt, read_row, free_row, error);
+
+  if (rows == NULL || rows->len == 0)
+    return NULL;
+
+  return g_ptr_array_steal_index (rows, 0);
+}
+
+/* The id in the first column of a one-parameter lookup, or 0. */
+static gint64
+lookup_id (RdStore    *self,
+           const char *sql,
+           gint64      key)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
 static void
 bind_text_or_null (sqlite3_stmt *stmt,
                    int           column,
@@ -527,18 +589,39 @@ check_name (const char  *name,
   return TRUE;
 }
 
+typedef enum {
+  ROW_SCHOOL,
+  ROW_ASSESSMENT,
+  ROW_RESPONDENT,
+} RowKind;
+
 /* A write that changed no row addressed something that is not there. */
 static gboolean
 expect_changed (RdStore     *self,
-                const char  *what,
+                RowKind      kind,
                 gint64       id,
                 GError     **error)
 {
   if (sqlite3_changes (self->db) > 0)
     return TRUE;
 
-  g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-               _("There is no %s with id %" G_GINT64_FORMAT), what, id);
+  switch (kind)
+    {
+    case ROW_SCHOOL:
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no school with id %" G_GINT64_FORMAT), id);
+      break;
+    case ROW_ASSESSMENT:
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no assessment with id %" G_GINT64_FORMAT), id);
+      break;
+    case ROW_RESPONDENT:
+    default:
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no respondent with id %" G_GINT64_FORMAT), id);
+      break;
+    }
+
   return FALSE;
 }
 
@@ -605,7 +688,7 @@ rd_store_update_school (RdStore     *self,
   bind_text_or_null (stmt, 3, region);
   bind_text_or_null (stmt, 4, school_type);
   if (!step_done (self, stmt, error) ||
-      !expect_changed (self, "school", school_id, error))
+      !expect_changed (self, ROW_SCHOOL, school_id, error))
     return FALSE;
 
   g_signal_emit (self, signals[SCHOOLS_CHANGED], 0);
@@ -621,14 +704,20 @@ school_from_row (sqlite3_stmt *stmt)
                         (const char *) sqlite3_column_text (stmt, 3));
 }
 
+static gpointer
+read_school (sqlite3_stmt *stmt)
+{
+  return school_from_row (stmt);
+}
+
 RdSchool *
 rd_store_get_school (RdStore     *self,
                      gint64       school_id,
                      GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
-  RdSchool *school = NULL;
-  int rc;
+  RdSchool *school;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
@@ -639,15 +728,12 @@ rd_store_get_school (RdStore     *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, school_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    school = school_from_row (stmt);
-  else if (rc == SQLITE_DONE)
+  school = collect_one_row (self, stmt, read_school, g_object_unref, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (school == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
                  _("There is no school with id %" G_GINT64_FORMAT), school_id);
-  else
-    set_sqlite_error (error, self->db, rc, self->path);
-  sqlite3_reset (stmt);
 
   return school;
 }
@@ -656,9 +742,7 @@ GPtrArray *
 rd_store_list_schools (RdStore  *self,
                        GError  **error)
 {
-  g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
@@ -668,17 +752,7 @@ rd_store_list_schools (RdStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (schools, school_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-
-  return g_steal_pointer (&schools);
+  return collect_rows (self, stmt, read_school, g_object_unref, error);
 }
 
 static gboolean
@@ -695,7 +769,7 @@ set_school_trashed (RdStore   *self,
   sqlite3_bind_int64 (stmt, 1, school_id);
   sqlite3_bind_int (stmt, 2, trashed);
   if (!step_done (self, stmt, error) ||
-      !expect_changed (self, "school", school_id, error))
+      !expect_changed (self, ROW_SCHOOL, school_id, error))
     return FALSE;
 
   g_signal_emit (self, signals[SCHOOLS_CHANGED], 0);
@@ -817,7 +891,7 @@ rd_store_add_assessment (RdStore           *self,
   sqlite3_bind_text (stmt, 6, rd_assessment_mode_to_id (mode), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
   if (!step_done (self, stmt, error) ||
-      !expect_changed (self, "school", school_id, error))
+      !expect_changed (self, ROW_SCHOOL, school_id, error))
     goto failed;
 
   assessment_id = sqlite3_last_insert_rowid (self->db);
@@ -855,8 +929,8 @@ failed:
   "(SELECT count(*) FROM respondent r JOIN answer w ON w.respondent_id = r.id " \
   "  WHERE r.assessment_id = a.id) "
 
-static RdAssessment *
-assessment_from_row (sqlite3_stmt *stmt)
+static gpointer
+read_assessment (sqlite3_stmt *stmt)
 {
   RdAssessmentInfo info = {
     .id = sqlite3_column_int64 (stmt, 0),
@@ -881,9 +955,9 @@ rd_store_get_assessment (RdStore  *self,
                          gint64    assessment_id,
                          GError  **error)
 {
-  RdAssessment *assessment = NULL;
+  g_autoptr(GError) local_error = NULL;
+  RdAssessment *assessment;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
@@ -894,15 +968,12 @@ rd_store_get_assessment (RdStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, assessment_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    assessment = assessment_from_row (stmt);
-  else if (rc == SQLITE_DONE)
+  assessment = collect_one_row (self, stmt, read_assessment, g_object_unref, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (assessment == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
                  _("There is no assessment with id %" G_GINT64_FORMAT), assessment_id);
-  else
-    set_sqlite_error (error, self->db, rc, self->path);
-  sqlite3_reset (stmt);
 
   return assessment;
 }
@@ -912,9 +983,7 @@ rd_store_list_assessments (RdStore  *self,
                            gint64    school_id,
                            GError  **error)
 {
-  g_autoptr(GPtrArray) assessments = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
@@ -926,35 +995,14 @@ rd_store_list_assessments (RdStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, school_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (assessments, assessment_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-
-  return g_steal_pointer (&assessments);
+  return collect_rows (self, stmt, read_assessment, g_object_unref, error);
 }
 
 static gint64
 school_of_assessment (RdStore *self,
                       gint64   assessment_id)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT school_id FROM assessment WHERE id = ?1", NULL);
-  gint64 school_id = 0;
-
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    school_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return school_id;
+  return lookup_id (self, "SELECT school_id FROM assessment WHERE id = ?1", assessment_id);
 }
 
 gboolean
@@ -978,7 +1026,7 @@ rd_store_set_assessment_status (RdStore             *self,
   sqlite3_bind_text (stmt, 2, rd_assessment_status_to_id (status), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
   if (!step_done (self, stmt, error) ||
-      !expect_changed (self, "assessment", assessment_id, error))
+      !expect_changed (self, ROW_ASSESSMENT, assessment_id, error))
     return FALSE;
 
   g_signal_emit (self, signals[ASSESSMENTS_CHANGED], 0, school_of_assessment (self, assessment_id));
@@ -999,7 +1047,7 @@ set_assessment_trashed (RdStore   *self,
   sqlite3_bind_int64 (stmt, 1, assessment_id);
   sqlite3_bind_int (stmt, 2, trashed);
   if (!step_done (self, stmt, error) ||
-      !expect_changed (self, "assessment", assessment_id, error))
+      !expect_changed (self, ROW_ASSESSMENT, assessment_id, error))
     return FALSE;
 
   g_signal_emit (self, signals[ASSESSMENTS_CHANGED], 0, school_of_assessment (self, assessment_id));
@@ -1097,7 +1145,7 @@ rd_store_set_target (RdStore   *self,
   sqlite3_bind_text (stmt, 2, rd_factor_to_id (factor), -1, SQLITE_STATIC);
   sqlite3_bind_double (stmt, 3, target);
   if (!step_done (self, stmt, error) ||
-      !expect_changed (self, "assessment", assessment_id, error))
+      !expect_changed (self, ROW_ASSESSMENT, assessment_id, error))
     return FALSE;
 
   g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_id);
@@ -1129,7 +1177,7 @@ rd_store_add_respondent (RdStore     *self,
   bind_text_or_null (stmt, 4, pseudonym);
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
   if (!step_done (self, stmt, error) ||
-      !expect_changed (self, "assessment", assessment_id, error))
+      !expect_changed (self, ROW_ASSESSMENT, assessment_id, error))
     return 0;
 
   return sqlite3_last_insert_rowid (self->db);
@@ -1153,7 +1201,19 @@ rd_store_set_respondent_group (RdStore  *self,
   sqlite3_bind_int64 (stmt, 1, respondent_id);
   sqlite3_bind_text (stmt, 2, rd_group_to_id (group), -1, SQLITE_STATIC);
   return step_done (self, stmt, error) &&
-         expect_changed (self, "respondent", respondent_id, error);
+         expect_changed (self, ROW_RESPONDENT, respondent_id, error);
+}
+
+static gpointer
+read_respondent (sqlite3_stmt *stmt)
+{
+  RdRespondent *respondent = g_new0 (RdRespondent, 1);
+
+  respondent->id = sqlite3_column_int64 (stmt, 0);
+  rd_group_from_id ((const char *) sqlite3_column_text (stmt, 1), &respondent->group);
+  respondent->pseudonym = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  respondent->n_answers = (guint) sqlite3_column_int64 (stmt, 3);
+  return respondent;
 }
 
 GPtrArray *
@@ -1161,9 +1221,7 @@ rd_store_list_respondents (RdStore  *self,
                            gint64    assessment_id,
                            GError  **error)
 {
-  g_autoptr(GPtrArray) respondents = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_respondent_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
@@ -1175,43 +1233,14 @@ rd_store_list_respondents (RdStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, assessment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RdRespondent *respondent = g_new0 (RdRespondent, 1);
-
-      respondent->id = sqlite3_column_int64 (stmt, 0);
-      rd_group_from_id ((const char *) sqlite3_column_text (stmt, 1), &respondent->group);
-      respondent->pseudonym = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      respondent->n_answers = (guint) sqlite3_column_int64 (stmt, 3);
-      g_ptr_array_add (respondents, respondent);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-
-  return g_steal_pointer (&respondents);
+  return collect_rows (self, stmt, read_respondent, (GDestroyNotify) rd_respondent_free, error);
 }
 
 static gint64
 assessment_of_respondent (RdStore *self,
                           gint64   respondent_id)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT assessment_id FROM respondent WHERE id = ?1", NULL);
-  gint64 assessment_id = 0;
-
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_int64 (stmt, 1, respondent_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    assessment_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return assessment_id;
+  return lookup_id (self, "SELECT assessment_id FROM respondent WHERE id = ?1", respondent_id);
 }
 
 /* Validates against the item, then commits at once: there is no save button. */
@@ -1354,8 +1383,8 @@ rd_store_clear_answer (RdStore     *self,
   "w.respondent_id, r.respondent_group, w.item_id, w.item_version, w.not_applicable, " \
   "w.value, w.date, w.answered "
 
-static RdAnswer *
-answer_from_row (sqlite3_stmt *stmt)
+static gpointer
+read_answer (sqlite3_stmt *stmt)
 {
   RdAnswer *answer = rd_answer_new ();
   const char *iso_date;
@@ -1394,9 +1423,7 @@ rd_store_get_answer (RdStore     *self,
                      const char  *item_id,
                      GError     **error)
 {
-  RdAnswer *answer = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
@@ -1408,14 +1435,7 @@ rd_store_get_answer (RdStore     *self,
 
   sqlite3_bind_int64 (stmt, 1, respondent_id);
   sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    answer = answer_from_row (stmt);
-  else if (rc != SQLITE_DONE)
-    set_sqlite_error (error, self->db, rc, self->path);
-  sqlite3_reset (stmt);
-
-  return answer;
+  return collect_one_row (self, stmt, read_answer, (GDestroyNotify) rd_answer_free, error);
 }
 
 GPtrArray *
@@ -1423,9 +1443,7 @@ rd_store_list_answers (RdStore  *self,
                        gint64    assessment_id,
                        GError  **error)
 {
-  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
@@ -1436,15 +1454,5 @@ rd_store_list_answers (RdStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, assessment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (answers, answer_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-
-  return g_steal_pointer (&answers);
+  return collect_rows (self, stmt, read_answer, (GDestroyNotify) rd_answer_free, error);
 }

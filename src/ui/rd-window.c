@@ -373,11 +373,37 @@ rename_school_action (GtkWidget  *widget,
     open_school_dialog (self, school);
 }
 
+/* A deletion is only final when its toast goes away without Undo: the
+ * dismissed handler purges what is then still in the trash. */
+static void
+add_undo_toast (RdWindow   *self,
+                const char *title,
+                const char *undo_action,
+                gint64      id,
+                GCallback   on_dismissed)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, undo_action);
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "trashed-id", GSIZE_TO_POINTER (id));
+  g_signal_connect_object (toast, "dismissed", on_dismissed, self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gint64
+trashed_id (AdwToast *toast)
+{
+  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "trashed-id"));
+}
+
 static void
 on_school_toast_dismissed (AdwToast *toast,
                            RdWindow *self)
 {
-  gint64 school_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "school-id"));
+  gint64 school_id = trashed_id (toast);
   g_autoptr(GError) error = NULL;
 
   /* Purges only when still in the trash, so an undone deletion survives. */
@@ -395,7 +421,6 @@ delete_school_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   gint64 school_id;
-  AdwToast *toast;
 
   if (school == NULL)
     return;
@@ -410,14 +435,8 @@ delete_school_action (GtkWidget  *widget,
       return;
     }
 
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-delete-school");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (school_id));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data (G_OBJECT (toast), "school-id", GSIZE_TO_POINTER (school_id));
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_school_toast_dismissed), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_undo_toast (self, title, "win.undo-delete-school", school_id,
+                  G_CALLBACK (on_school_toast_dismissed));
 
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
@@ -477,7 +496,7 @@ static void
 on_assessment_toast_dismissed (AdwToast *toast,
                                RdWindow *self)
 {
-  gint64 assessment_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "assessment-id"));
+  gint64 assessment_id = trashed_id (toast);
   g_autoptr(GError) error = NULL;
 
   if (!rd_store_purge_assessment (self->store, assessment_id, &error))
@@ -494,7 +513,6 @@ delete_assessment_action (GtkWidget  *widget,
   g_autoptr(RdAssessment) assessment = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   assessment = rd_store_get_assessment (self->store, assessment_id, &error);
   if (assessment == NULL || !rd_store_trash_assessment (self->store, assessment_id, &error))
@@ -505,14 +523,8 @@ delete_assessment_action (GtkWidget  *widget,
 
   /* Translators: toast after deleting, "Assessment 2026-2027 deleted" */
   title = g_strdup_printf (_("Assessment %s deleted"), rd_assessment_get_school_year (assessment));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-delete-assessment");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (assessment_id));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data (G_OBJECT (toast), "assessment-id", GSIZE_TO_POINTER (assessment_id));
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_assessment_toast_dismissed), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_undo_toast (self, title, "win.undo-delete-assessment", assessment_id,
+                  G_CALLBACK (on_assessment_toast_dismissed));
 }
 
 static void
