@@ -352,8 +352,8 @@ check_existing (RdStore  *self,
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_TOO_NEW,
                    _("The database was made by a newer version of Readiness "
-                     "(schema %" G_GINT64_FORMAT ", this version reads up to %d) (%s)"),
-                   *user_version, RD_STORE_SCHEMA_VERSION, self->path);
+                     "(schema %d, this version reads up to %d) (%s)"),
+                   (int) MIN (*user_version, G_MAXINT), RD_STORE_SCHEMA_VERSION, self->path);
       return FALSE;
     }
 
@@ -602,23 +602,26 @@ expect_changed (RdStore     *self,
                 gint64       id,
                 GError     **error)
 {
+  g_autofree char *id_text = NULL;
+
   if (sqlite3_changes (self->db) > 0)
     return TRUE;
 
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   switch (kind)
     {
     case ROW_SCHOOL:
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                   _("There is no school with id %" G_GINT64_FORMAT), id);
+                   _("There is no school with id %s"), id_text);
       break;
     case ROW_ASSESSMENT:
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                   _("There is no assessment with id %" G_GINT64_FORMAT), id);
+                   _("There is no assessment with id %s"), id_text);
       break;
     case ROW_RESPONDENT:
     default:
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                   _("There is no respondent with id %" G_GINT64_FORMAT), id);
+                   _("There is no respondent with id %s"), id_text);
       break;
     }
 
@@ -732,8 +735,11 @@ rd_store_get_school (RdStore     *self,
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   else if (school == NULL)
-    g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                 _("There is no school with id %" G_GINT64_FORMAT), school_id);
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, school_id);
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no school with id %s"), id_text);
+    }
 
   return school;
 }
@@ -972,8 +978,11 @@ rd_store_get_assessment (RdStore  *self,
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   else if (assessment == NULL)
-    g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                 _("There is no assessment with id %" G_GINT64_FORMAT), assessment_id);
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, assessment_id);
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no assessment with id %s"), id_text);
+    }
 
   return assessment;
 }
@@ -1109,8 +1118,9 @@ rd_store_get_targets (RdStore  *self,
 
   if (found != RD_N_FACTORS)
     {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, assessment_id);
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                   _("The assessment with id %" G_GINT64_FORMAT " has no targets"), assessment_id);
+                   _("The assessment with id %s has no targets"), id_text);
       return FALSE;
     }
 

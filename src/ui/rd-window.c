@@ -233,8 +233,8 @@ create_school_row (gpointer item,
                    gpointer user_data)
 {
   RdSchool *school = RD_SCHOOL (item);
-  GtkWidget *box, *name, *details;
   g_autoptr(GString) detail_text = g_string_new (NULL);
+  GtkWidget *row, *box, *name;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_margin_top (box, 6);
@@ -256,7 +256,8 @@ create_school_row (gpointer item,
 
   if (detail_text->len > 0)
     {
-      details = gtk_label_new (detail_text->str);
+      GtkWidget *details = gtk_label_new (detail_text->str);
+
       gtk_label_set_xalign (GTK_LABEL (details), 0);
       gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (details, "dim-label");
@@ -264,7 +265,14 @@ create_school_row (gpointer item,
       gtk_box_append (GTK_BOX (box), details);
     }
 
-  return box;
+  /* GTK 4.8 does not name a row after its labels; screen readers need it. */
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, rd_school_get_name (school),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail_text->str,
+                                  -1);
+  return row;
 }
 
 static void
