@@ -7,7 +7,7 @@ packages=(
   gcc meson ninja-build pkg-config
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
   gettext itstool yelp-tools appstream desktop-file-utils libxml2-utils
-  xvfb xauth at-spi2-core dbus-x11 dbus
+  xvfb xauth at-spi2-core dbus-x11 dbus dbus-daemon libglib2.0-bin python3
   fonts-dejavu-core fontconfig adwaita-icon-theme hicolor-icon-theme librsvg2-common shared-mime-info
   sqlite3
 )
