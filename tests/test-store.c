@@ -597,7 +597,8 @@ test_directory (Fixture       *fixture,
 }
 
 /* Each tests/data/store/schema-vN.sql is a database as version N of
- * Readiness left it; opening must migrate it and keep every row. */
+ * Readiness left it; opening must migrate it and keep every row. The
+ * current version needs one too, so that a schema change starts from it. */
 static void
 test_migrate (gconstpointer data)
 {
@@ -631,6 +632,21 @@ test_migrate (gconstpointer data)
   answers = rd_store_list_answers (store, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (answers->len, ==, 3);
+
+  /* Version 2 added the resume position; older assessments start without one. */
+  {
+    g_autofree char *area = NULL;
+    g_autofree char *item = NULL;
+
+    g_assert_true (rd_store_get_position (store, 1, &area, &item, &error));
+    g_assert_no_error (error);
+    if (version < 2)
+      g_assert_null (area);
+    else
+      g_assert_cmpstr (area, ==, "beta");
+    g_assert_true (rd_store_set_position (store, 1, "alpha", "a-plan", &error));
+    g_assert_no_error (error);
+  }
 
   g_clear_object (&store);
   remove_tree (dir);

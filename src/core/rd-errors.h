@@ -25,6 +25,7 @@ typedef enum {
   RD_STORE_ERROR_IO,
   RD_STORE_ERROR_NOT_FOUND,
   RD_STORE_ERROR_INVALID,       /* an argument the schema does not allow */
+  RD_STORE_ERROR_COMPLETE,      /* answers of a complete assessment cannot change */
   RD_STORE_ERROR_FAILED,
 } RdStoreError;
 

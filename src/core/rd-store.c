@@ -91,6 +91,10 @@ static const char * const migrations[] = {
   "  target REAL NOT NULL CHECK (target BETWEEN 0 AND 100),"
   "  PRIMARY KEY (assessment_id, factor)"
   ") WITHOUT ROWID;",
+
+  /* 1 → 2: where the questionnaire was left, to resume there */
+  "ALTER TABLE assessment ADD COLUMN last_area TEXT;"
+  "ALTER TABLE assessment ADD COLUMN last_item TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);
@@ -1246,11 +1250,58 @@ rd_store_list_respondents (RdStore  *self,
   return collect_rows (self, stmt, read_respondent, (GDestroyNotify) rd_respondent_free, error);
 }
 
-static gint64
-assessment_of_respondent (RdStore *self,
-                          gint64   respondent_id)
+/* Answers can change only while their assessment is a draft; a complete
+ * one must be reopened first. Gives the assessment's id. */
+static gboolean
+check_editable (RdStore  *self,
+                gint64    respondent_id,
+                gint64   *assessment_id,
+                GError  **error)
 {
-  return lookup_id (self, "SELECT assessment_id FROM respondent WHERE id = ?1", respondent_id);
+  sqlite3_stmt *stmt;
+  const char *status = NULL;
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT a.id, a.status FROM respondent r JOIN assessment a ON a.id = r.assessment_id "
+                  "WHERE r.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, respondent_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *assessment_id = sqlite3_column_int64 (stmt, 0);
+      status = (const char *) sqlite3_column_text (stmt, 1);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  if (status == NULL)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, respondent_id);
+
+      sqlite3_reset (stmt);
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no respondent with id %s"), id_text);
+      return FALSE;
+    }
+
+  if (!g_str_equal (status, rd_assessment_status_to_id (RD_ASSESSMENT_STATUS_DRAFT)))
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_COMPLETE,
+                           _("The assessment is complete; reopen it to change answers"));
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 /* Validates against the item, then commits at once: there is no save button. */
@@ -1261,11 +1312,14 @@ rd_store_put_answer (RdStore         *self,
                      GError         **error)
 {
   gint64 answered = answer->answered != 0 ? answer->answered : g_get_real_time () / G_USEC_PER_SEC;
-  gint64 assessment_id;
+  gint64 assessment_id = 0;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
   g_return_val_if_fail (RD_IS_ITEM (item), FALSE);
+
+  if (!check_editable (self, answer->respondent_id, &assessment_id, error))
+    return FALSE;
 
   if (!answer->not_applicable)
     {
@@ -1323,7 +1377,6 @@ rd_store_put_answer (RdStore         *self,
   if (!step_done (self, stmt, error))
     return FALSE;
 
-  assessment_id = assessment_of_respondent (self, answer->respondent_id);
   g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_id);
   return TRUE;
 }
@@ -1372,9 +1425,13 @@ rd_store_clear_answer (RdStore     *self,
                        const char  *item_id,
                        GError     **error)
 {
+  gint64 assessment_id = 0;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  if (!check_editable (self, respondent_id, &assessment_id, error))
+    return FALSE;
 
   stmt = prepare (self, "DELETE FROM answer WHERE respondent_id = ?1 AND item_id = ?2", error);
   if (stmt == NULL)
@@ -1385,7 +1442,92 @@ rd_store_clear_answer (RdStore     *self,
   if (!step_done (self, stmt, error))
     return FALSE;
 
-  g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_of_respondent (self, respondent_id));
+  g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_id);
+  return TRUE;
+}
+
+/* The assessment's first respondent; a new assessment gets a school leader,
+ * the usual one person answering for the school. */
+gint64
+rd_store_ensure_respondent (RdStore  *self,
+                            gint64    assessment_id,
+                            GError  **error)
+{
+  gint64 respondent_id;
+
+  g_return_val_if_fail (RD_IS_STORE (self), 0);
+
+  respondent_id = lookup_id (self, "SELECT min(id) FROM respondent WHERE assessment_id = ?1",
+                             assessment_id);
+  if (respondent_id != 0)
+    return respondent_id;
+
+  return rd_store_add_respondent (self, assessment_id, RD_GROUP_LEADER, NULL, error);
+}
+
+gboolean
+rd_store_set_position (RdStore     *self,
+                       gint64       assessment_id,
+                       const char  *area_id,
+                       const char  *item_id,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "UPDATE assessment SET last_area = ?2, last_item = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  bind_text_or_null (stmt, 2, area_id);
+  bind_text_or_null (stmt, 3, item_id);
+  return step_done (self, stmt, error) &&
+         expect_changed (self, ROW_ASSESSMENT, assessment_id, error);
+}
+
+gboolean
+rd_store_get_position (RdStore     *self,
+                       gint64       assessment_id,
+                       char       **area_id,
+                       char       **item_id,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  *area_id = NULL;
+  *item_id = NULL;
+
+  stmt = prepare (self, "SELECT last_area, last_item FROM assessment WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *area_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *item_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, assessment_id);
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no assessment with id %s"), id_text);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
   return TRUE;
 }
 

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define RD_STORE_SCHEMA_VERSION 1
+#define RD_STORE_SCHEMA_VERSION 2
 /* PRAGMA application_id: "Rdns" tells our files from other SQLite databases. */
 #define RD_STORE_APPLICATION_ID 0x52646e73
 
@@ -80,6 +80,18 @@ gboolean      rd_store_set_target             (RdStore           *self,
                                                double             target,
                                                GError           **error);
 
+/* Where the questionnaire was left */
+gboolean      rd_store_set_position           (RdStore           *self,
+                                               gint64             assessment_id,
+                                               const char        *area_id,
+                                               const char        *item_id,
+                                               GError           **error);
+gboolean      rd_store_get_position           (RdStore           *self,
+                                               gint64             assessment_id,
+                                               char             **area_id,
+                                               char             **item_id,
+                                               GError           **error);
+
 /* Deleting is two steps so that it can be undone: trash, then purge. */
 gboolean      rd_store_purge_school           (RdStore           *self,
                                                gint64             school_id,
@@ -99,6 +111,9 @@ gint64        rd_store_add_respondent         (RdStore           *self,
 gboolean      rd_store_set_respondent_group   (RdStore           *self,
                                                gint64             respondent_id,
                                                RdGroup            group,
+                                               GError           **error);
+gint64        rd_store_ensure_respondent      (RdStore           *self,
+                                               gint64             assessment_id,
                                                GError           **error);
 GPtrArray    *rd_store_list_respondents       (RdStore           *self,
                                                gint64             assessment_id,
