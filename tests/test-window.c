@@ -5,6 +5,7 @@
 
 #include "rd-assessment-dialog.h"
 #include "rd-school-dialog.h"
+#include "rd-test-util.h"
 #include "rd-window.h"
 
 typedef struct
@@ -15,17 +16,6 @@ typedef struct
   RdFramework *framework;
   RdWindow *window;
 } Fixture;
-
-static void
-wait_for_idle (void)
-{
-  for (guint i = 0; i < 5; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
-    }
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -52,40 +42,16 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_for_idle ();
+  rd_test_wait_for_idle ();
   /* Catches a window kept alive by a forgotten reference. */
   g_assert_finalize_object (fixture->window);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->framework);
 
-  g_remove (fixture->path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (fixture->dir);
+  rd_test_remove_database (fixture->path);
   g_free (fixture->path);
   g_free (fixture->dir);
-}
-
-static GtkWidget *
-find_child (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child (child, name);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static guint
@@ -96,42 +62,6 @@ count_rows (GtkListBox *list)
   while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
     n++;
   return n;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("READINESS_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-
-  gtk_test_widget_wait_for_draw (widget);
-  wait_for_idle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%d×%d)", path, width, height);
 }
 
 static gint64
@@ -151,7 +81,7 @@ add_school_through_dialog (Fixture    *fixture,
   rd_school_dialog_set_name (RD_SCHOOL_DIALOG (dialog), name);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  wait_for_idle ();
+  rd_test_wait_for_idle ();
 
   schools = rd_store_list_schools (fixture->store, NULL);
   for (guint i = 0; i < schools->len; i++)
@@ -167,9 +97,9 @@ test_add_school_and_assessment (Fixture       *fixture,
                                 gconstpointer  data)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
-  GtkStack *sidebar_stack = GTK_STACK (find_child (window, "sidebar_stack"));
-  GtkListBox *school_list = GTK_LIST_BOX (find_child (window, "school_list"));
-  GtkListBox *assessment_list = GTK_LIST_BOX (find_child (window, "assessment_list"));
+  GtkStack *sidebar_stack = GTK_STACK (rd_test_find_child (window, "sidebar_stack"));
+  GtkListBox *school_list = GTK_LIST_BOX (rd_test_find_child (window, "school_list"));
+  GtkListBox *assessment_list = GTK_LIST_BOX (rd_test_find_child (window, "assessment_list"));
   g_autoptr(GPtrArray) assessments = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *this_year = rd_school_year_for_date (now);
@@ -178,10 +108,10 @@ test_add_school_and_assessment (Fixture       *fixture,
 
   /* The empty state says what to do first, and actions needing a school are off. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "empty");
-  g_assert_false (gtk_widget_get_visible (find_child (window, "new_assessment_button")));
+  g_assert_false (gtk_widget_get_visible (rd_test_find_child (window, "new_assessment_button")));
   gtk_widget_activate_action (window, "win.new-assessment", NULL);
   g_assert_null (rd_window_get_dialog (fixture->window));
-  save_screenshot (window, "window-empty-light.png");
+  rd_test_save_screenshot (window, "window-empty-light.png");
 
   school_id = add_school_through_dialog (fixture, "Sint-Jozefinstituut");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "list");
@@ -193,7 +123,7 @@ test_add_school_and_assessment (Fixture       *fixture,
   g_assert_true (RD_IS_ASSESSMENT_DIALOG (dialog));
   rd_assessment_dialog_set_mode (RD_ASSESSMENT_DIALOG (dialog), RD_ASSESSMENT_MODE_PULSE);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  wait_for_idle ();
+  rd_test_wait_for_idle ();
 
   assessments = rd_store_list_assessments (fixture->store, school_id, NULL);
   g_assert_cmpuint (assessments->len, ==, 1);
@@ -206,7 +136,7 @@ test_add_school_and_assessment (Fixture       *fixture,
   /* Cancelling adds nothing. */
   gtk_widget_activate_action (window, "win.new-assessment", NULL);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (rd_window_get_dialog (fixture->window)), "cancel");
-  wait_for_idle ();
+  rd_test_wait_for_idle ();
   g_clear_pointer (&assessments, g_ptr_array_unref);
   assessments = rd_store_list_assessments (fixture->store, school_id, NULL);
   g_assert_cmpuint (assessments->len, ==, 1);
@@ -227,7 +157,7 @@ test_rename_school (Fixture       *fixture,
   g_assert_cmpstr (rd_school_dialog_get_name (RD_SCHOOL_DIALOG (dialog)), ==, "Atheneum");
   rd_school_dialog_set_name (RD_SCHOOL_DIALOG (dialog), "Koninklijk Atheneum");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  wait_for_idle ();
+  rd_test_wait_for_idle ();
 
   school = rd_store_get_school (fixture->store, school_id, NULL);
   g_assert_cmpstr (rd_school_get_name (school), ==, "Koninklijk Atheneum");
@@ -238,7 +168,7 @@ test_delete_school_undo (Fixture       *fixture,
                          gconstpointer  data)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
-  GtkListBox *school_list = GTK_LIST_BOX (find_child (window, "school_list"));
+  GtkListBox *school_list = GTK_LIST_BOX (rd_test_find_child (window, "school_list"));
   g_autoptr(GPtrArray) schools = NULL;
   gint64 school_id;
 
@@ -247,7 +177,7 @@ test_delete_school_undo (Fixture       *fixture,
   g_assert_cmpuint (count_rows (school_list), ==, 2);
 
   gtk_widget_activate_action (window, "win.delete-school", NULL);
-  wait_for_idle ();
+  rd_test_wait_for_idle ();
   g_assert_cmpuint (count_rows (school_list), ==, 1);
   schools = rd_store_list_schools (fixture->store, NULL);
   g_assert_cmpuint (schools->len, ==, 1);
@@ -255,7 +185,7 @@ test_delete_school_undo (Fixture       *fixture,
 
   /* The toast's Undo button runs this action. */
   gtk_widget_activate_action (window, "win.undo-delete-school", "x", school_id);
-  wait_for_idle ();
+  rd_test_wait_for_idle ();
   g_assert_cmpuint (count_rows (school_list), ==, 2);
   g_assert_cmpint (rd_window_get_selected_school (fixture->window), ==, school_id);
   schools = rd_store_list_schools (fixture->store, NULL);
@@ -267,7 +197,7 @@ test_delete_assessment_undo (Fixture       *fixture,
                              gconstpointer  data)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
-  GtkListBox *assessment_list = GTK_LIST_BOX (find_child (window, "assessment_list"));
+  GtkListBox *assessment_list = GTK_LIST_BOX (rd_test_find_child (window, "assessment_list"));
   g_autoptr(GError) error = NULL;
   gint64 school_id, assessment_id;
 
@@ -275,15 +205,15 @@ test_delete_assessment_undo (Fixture       *fixture,
   assessment_id = rd_store_add_assessment (fixture->store, school_id, "2025-2026", fixture->framework,
                                            RD_ASSESSMENT_MODE_FULL, &error);
   g_assert_no_error (error);
-  wait_for_idle ();
+  rd_test_wait_for_idle ();
   g_assert_cmpuint (count_rows (assessment_list), ==, 1);
 
   gtk_widget_activate_action (window, "win.delete-assessment", "x", assessment_id);
-  wait_for_idle ();
+  rd_test_wait_for_idle ();
   g_assert_cmpuint (count_rows (assessment_list), ==, 0);
 
   gtk_widget_activate_action (window, "win.undo-delete-assessment", "x", assessment_id);
-  wait_for_idle ();
+  rd_test_wait_for_idle ();
   g_assert_cmpuint (count_rows (assessment_list), ==, 1);
 }
 
@@ -331,7 +261,7 @@ populate (Fixture *fixture)
   g_assert_no_error (error);
 
   rd_window_select_school (fixture->window, school_id);
-  wait_for_idle ();
+  rd_test_wait_for_idle ();
 }
 
 static void
@@ -340,60 +270,34 @@ test_screenshots (Fixture       *fixture,
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
   AdwStyleManager *style = adw_style_manager_get_default ();
-  AdwLeaflet *leaflet = ADW_LEAFLET (find_child (window, "leaflet"));
+  AdwLeaflet *leaflet = ADW_LEAFLET (rd_test_find_child (window, "leaflet"));
 
   populate (fixture);
   g_assert_false (adw_leaflet_get_folded (leaflet));
-  save_screenshot (window, "window-light.png");
+  rd_test_save_screenshot (window, "window-light.png");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style));
-  save_screenshot (window, "window-dark.png");
+  rd_test_save_screenshot (window, "window-dark.png");
 
   /* A phone-sized window folds to one column and shows the selected school. */
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   gtk_widget_queue_resize (window);
-  wait_for_idle ();
-  save_screenshot (window, "window-narrow-light.png");
+  rd_test_wait_for_idle ();
+  rd_test_save_screenshot (window, "window-narrow-light.png");
   g_assert_true (adw_leaflet_get_folded (leaflet));
 
   gtk_widget_activate_action (window, "win.show-schools", NULL);
-  wait_for_idle ();
-  save_screenshot (window, "window-narrow-schools-light.png");
-}
-
-static void
-skip_without_display (void)
-{
-  g_test_skip ("no display");
+  rd_test_wait_for_idle ();
+  rd_test_save_screenshot (window, "window-narrow-schools-light.png");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      /* Locally a missing display skips; in CI it must fail, or nothing is proven. */
-      if (g_getenv ("CI") != NULL)
-        {
-          g_printerr ("No display: run the UI tests under xvfb-run\n");
-          return 1;
-        }
-      g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/window/no-display", skip_without_display);
-      return g_test_run ();
-    }
-
-  g_setenv ("LANGUAGE", "C", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* Screenshots must show where the leaflet ends up, not a frame of its transition. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  /* The application adds its resource icons itself; these tests run without one. */
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    RESOURCE_BASE "/icons");
+  rd_test_init_gtk (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/window/add-school-and-assessment", test_add_school_and_assessment);

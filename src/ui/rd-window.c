@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-assessment-dialog.h"
+#include "rd-assessment-view.h"
 #include "rd-meter.h"
 #include "rd-school-dialog.h"
 #include "rd-window.h"
@@ -19,8 +20,11 @@ struct _RdWindow
   GListStore *schools;        /* of RdSchool, a snapshot of the store */
   gint64 selected_school_id;
   GtkWindow *dialog;          /* the open school or assessment dialog */
+  RdAssessmentView *assessment_view;  /* the open assessment, or NULL */
+  gboolean assessments_stale; /* answers changed while an assessment was open */
 
   AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
   AdwLeaflet *leaflet;
   GtkWidget *sidebar;
   GtkWidget *content;
@@ -76,11 +80,15 @@ find_school (RdWindow *self,
   return NULL;
 }
 
+/* School actions apply to the list: with an assessment open, Delete or
+ * Ctrl+N must not reach a school the user cannot even see. */
 static void
 update_actions (RdWindow *self)
 {
-  gboolean has_school = find_school (self, self->selected_school_id, NULL) != NULL;
+  gboolean home = self->assessment_view == NULL;
+  gboolean has_school = home && find_school (self, self->selected_school_id, NULL) != NULL;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-school", home);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-school", has_school);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-school", has_school);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment", has_school);
@@ -127,6 +135,9 @@ create_assessment_row (RdWindow     *self,
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-assessment");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", rd_assessment_get_id (assessment));
 
   meter = rd_meter_new ();
   gtk_widget_set_size_request (meter, 96, 8);
@@ -306,6 +317,67 @@ on_assessments_changed (RdWindow *self,
 {
   if (school_id == self->selected_school_id)
     reload_assessments (self);
+}
+
+/* While an assessment is open every answer changes the counts in the list;
+ * rebuilding it then would be work nobody sees, so it waits until closing. */
+static void
+on_answers_changed (RdWindow *self)
+{
+  if (self->assessment_view != NULL)
+    self->assessments_stale = TRUE;
+  else
+    reload_assessments (self);
+}
+
+static void
+close_assessment (RdWindow *self)
+{
+  if (self->assessment_view == NULL)
+    return;
+
+  rd_assessment_view_flush (self->assessment_view);
+  gtk_stack_set_visible_child_name (self->main_stack, "home");
+  gtk_stack_remove (self->main_stack, GTK_WIDGET (self->assessment_view));
+  self->assessment_view = NULL;
+
+  if (self->assessments_stale)
+    reload_assessments (self);
+  self->assessments_stale = FALSE;
+  update_actions (self);
+}
+
+static void
+open_assessment_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view;
+
+  close_assessment (self);
+
+  view = rd_assessment_view_new (self->store, self->framework, g_variant_get_int64 (parameter), &error);
+  if (view == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  self->assessment_view = RD_ASSESSMENT_VIEW (view);
+  g_signal_connect_object (view, "close", G_CALLBACK (close_assessment), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->main_stack, view, "assessment");
+  gtk_stack_set_visible_child (self->main_stack, view);
+  update_actions (self);
+}
+
+static void
+close_assessment_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  close_assessment (RD_WINDOW (widget));
 }
 
 static void
@@ -583,6 +655,9 @@ rd_window_close_request (GtkWindow *window)
 {
   RdWindow *self = RD_WINDOW (window);
 
+  if (self->assessment_view != NULL)
+    rd_assessment_view_flush (self->assessment_view);
+
   if (self->settings != NULL)
     {
       int width, height;
@@ -607,7 +682,7 @@ rd_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "assessments-changed", G_CALLBACK (on_assessments_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "answers-changed", G_CALLBACK (reload_assessments),
+  g_signal_connect_object (self->store, "answers-changed", G_CALLBACK (on_answers_changed),
                            self, G_CONNECT_SWAPPED);
 
   load_window_state (self);
@@ -705,6 +780,7 @@ rd_window_class_init (RdWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, content);
@@ -727,6 +803,8 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-delete-assessment", "x",
                                    undo_delete_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.show-schools", NULL, show_schools_action);
+  gtk_widget_class_install_action (widget_class, "win.open-assessment", "x", open_assessment_action);
+  gtk_widget_class_install_action (widget_class, "win.close-assessment", NULL, close_assessment_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.add-school", NULL);
@@ -781,6 +859,13 @@ rd_window_select_school (RdWindow *self,
   reload_assessments (self);
   if (find_school (self, school_id, NULL) != NULL)
     adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+RdAssessmentView *
+rd_window_get_assessment_view (RdWindow *self)
+{
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+  return self->assessment_view;
 }
 
 /* The dialog the window has open, if any: tests answer it like a user would. */

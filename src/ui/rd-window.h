@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "rd-assessment-view.h"
 #include "rd-framework.h"
 #include "rd-store.h"
 
@@ -18,5 +19,6 @@ gint64     rd_window_get_selected_school (RdWindow      *self);
 void       rd_window_select_school      (RdWindow       *self,
                                          gint64          school_id);
 GtkWindow *rd_window_get_dialog         (RdWindow       *self);
+RdAssessmentView *rd_window_get_assessment_view (RdWindow *self);
 
 G_END_DECLS

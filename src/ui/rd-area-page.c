@@ -1,0 +1,261 @@
+#define G_LOG_DOMAIN "rd-area-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rd-area-page.h"
+
+struct _RdAreaPage
+{
+  GtkWidget parent_instance;
+
+  RdArea *area;
+  GPtrArray *rows;          /* of RdItemRow, borrowed from the box */
+  char *focused_item;
+  GtkWidget *scrolled;
+};
+
+G_DEFINE_FINAL_TYPE (RdAreaPage, rd_area_page, GTK_TYPE_WIDGET)
+
+enum {
+  ITEM_FOCUSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static RdItemRow *
+row_of_focus (RdAreaPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return NULL;
+  if (RD_IS_ITEM_ROW (focus))
+    return RD_ITEM_ROW (focus);
+  return RD_ITEM_ROW (gtk_widget_get_ancestor (focus, RD_TYPE_ITEM_ROW));
+}
+
+static void
+on_row_focus_enter (GtkEventControllerFocus *controller,
+                    RdAreaPage              *self)
+{
+  RdItemRow *row = RD_ITEM_ROW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  const char *item_id = rd_item_get_id (rd_item_row_get_item (row));
+
+  if (g_strcmp0 (self->focused_item, item_id) == 0)
+    return;
+
+  g_free (self->focused_item);
+  self->focused_item = g_strdup (item_id);
+  g_signal_emit (self, signals[ITEM_FOCUSED], 0, item_id);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                RdAreaPage            *self)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      return rd_area_page_move_focus (self, 1);
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      return rd_area_page_move_focus (self, -1);
+    default:
+      return FALSE;
+    }
+}
+
+static void
+rd_area_page_dispose (GObject *object)
+{
+  RdAreaPage *self = RD_AREA_PAGE (object);
+
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  G_OBJECT_CLASS (rd_area_page_parent_class)->dispose (object);
+}
+
+static void
+rd_area_page_finalize (GObject *object)
+{
+  RdAreaPage *self = RD_AREA_PAGE (object);
+
+  g_clear_object (&self->area);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_free (self->focused_item);
+
+  G_OBJECT_CLASS (rd_area_page_parent_class)->finalize (object);
+}
+
+static void
+rd_area_page_class_init (RdAreaPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_area_page_dispose;
+  object_class->finalize = rd_area_page_finalize;
+
+  signals[ITEM_FOCUSED] =
+    g_signal_new ("item-focused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+rd_area_page_init (RdAreaPage *self)
+{
+  self->rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+rd_area_page_new (RdArea    *area,
+                  GPtrArray *items)
+{
+  RdAreaPage *self = g_object_new (RD_TYPE_AREA_PAGE, NULL);
+  GtkEventController *keys;
+  GtkWidget *clamp, *box, *description;
+
+  self->area = g_object_ref (area);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  description = gtk_label_new (rd_text_get_localized (rd_area_get_description (area)));
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (description), 0);
+  gtk_widget_add_css_class (description, "dim-label");
+  gtk_box_append (GTK_BOX (box), description);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      GtkWidget *row = rd_item_row_new (g_ptr_array_index (items, i), i, items->len);
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect (focus, "enter", G_CALLBACK (on_row_focus_enter), self);
+      gtk_widget_add_controller (row, focus);
+      gtk_box_append (GTK_BOX (box), row);
+      g_ptr_array_add (self->rows, row);
+    }
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  return GTK_WIDGET (self);
+}
+
+RdArea *
+rd_area_page_get_area (RdAreaPage *self)
+{
+  g_return_val_if_fail (RD_IS_AREA_PAGE (self), NULL);
+  return self->area;
+}
+
+guint
+rd_area_page_get_n_rows (RdAreaPage *self)
+{
+  g_return_val_if_fail (RD_IS_AREA_PAGE (self), 0);
+  return self->rows->len;
+}
+
+RdItemRow *
+rd_area_page_get_row (RdAreaPage *self,
+                      guint       position)
+{
+  g_return_val_if_fail (RD_IS_AREA_PAGE (self), NULL);
+  g_return_val_if_fail (position < self->rows->len, NULL);
+  return g_ptr_array_index (self->rows, position);
+}
+
+RdItemRow *
+rd_area_page_lookup_row (RdAreaPage *self,
+                         const char *item_id)
+{
+  g_return_val_if_fail (RD_IS_AREA_PAGE (self), NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      RdItemRow *row = g_ptr_array_index (self->rows, i);
+
+      if (g_strcmp0 (rd_item_get_id (rd_item_row_get_item (row)), item_id) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* Focuses the row itself, so that its keys (1–5, 0) work at once. */
+gboolean
+rd_area_page_focus_item (RdAreaPage *self,
+                         const char *item_id)
+{
+  RdItemRow *row;
+
+  g_return_val_if_fail (RD_IS_AREA_PAGE (self), FALSE);
+
+  row = item_id ? rd_area_page_lookup_row (self, item_id) : NULL;
+  if (row == NULL && self->rows->len > 0)
+    row = g_ptr_array_index (self->rows, 0);
+  if (row == NULL)
+    return FALSE;
+
+  g_free (self->focused_item);
+  self->focused_item = g_strdup (rd_item_get_id (rd_item_row_get_item (row)));
+  return gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+gboolean
+rd_area_page_move_focus (RdAreaPage *self,
+                         int         step)
+{
+  RdItemRow *current;
+  guint index = 0;
+  int target;
+
+  g_return_val_if_fail (RD_IS_AREA_PAGE (self), FALSE);
+
+  current = row_of_focus (self);
+  if (current == NULL && self->focused_item != NULL)
+    current = rd_area_page_lookup_row (self, self->focused_item);
+  if (current == NULL || !g_ptr_array_find (self->rows, current, &index))
+    return rd_area_page_focus_item (self, NULL);
+
+  target = (int) index + step;
+  if (target < 0 || target >= (int) self->rows->len)
+    return FALSE;
+
+  return rd_area_page_focus_item (self, rd_item_get_id (rd_item_row_get_item (
+                                    g_ptr_array_index (self->rows, target))));
+}
+
+const char *
+rd_area_page_get_focused_item (RdAreaPage *self)
+{
+  g_return_val_if_fail (RD_IS_AREA_PAGE (self), NULL);
+  return self->focused_item;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rd-area.h"
+#include "rd-item-row.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_AREA_PAGE (rd_area_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdAreaPage, rd_area_page, RD, AREA_PAGE, GtkWidget)
+
+/* The items of one area, one below the other; Up and Down move between them. */
+GtkWidget  *rd_area_page_new           (RdArea     *area,
+                                        GPtrArray  *items);
+RdArea     *rd_area_page_get_area      (RdAreaPage *self);
+guint       rd_area_page_get_n_rows    (RdAreaPage *self);
+RdItemRow  *rd_area_page_get_row       (RdAreaPage *self,
+                                        guint       position);
+RdItemRow  *rd_area_page_lookup_row    (RdAreaPage *self,
+                                        const char *item_id);
+gboolean    rd_area_page_focus_item    (RdAreaPage *self,
+                                        const char *item_id);
+gboolean    rd_area_page_move_focus    (RdAreaPage *self,
+                                        int         step);
+const char *rd_area_page_get_focused_item (RdAreaPage *self);
+
+G_END_DECLS

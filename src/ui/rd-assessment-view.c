@@ -1,0 +1,901 @@
+#define G_LOG_DOMAIN "rd-assessment-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-answer-history.h"
+#include "rd-assessment-view.h"
+#include "rd-meter.h"
+
+/* Where the user is is written after this pause, and when the view closes. */
+#define POSITION_DELAY_MS 1000
+
+struct _RdAssessmentView
+{
+  GtkWidget parent_instance;
+
+  RdStore *store;
+  RdFramework *framework;
+  RdAssessment *assessment;
+  RdAnswerHistory *history;
+  gint64 respondent_id;
+  GHashTable *answered;      /* item ids the respondent has answered */
+  GPtrArray *area_pages;     /* of RdAreaPage, in display order */
+  RdReviewPage *review_page;
+  GtkWindow *dialog;
+  guint position_timeout;
+  gboolean selecting;
+  char *focus_when_mapped;   /* an item to focus once the view is on screen */        /* the sidebar follows the page, not the other way */
+
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkWidget *content;
+  AdwWindowTitle *sidebar_title;
+  AdwWindowTitle *content_title;
+  GtkLabel *progress_label;
+  RdMeter *progress_meter;
+  GtkListBox *area_list;
+  GtkDropDown *group_dropdown;
+  GtkRevealer *complete_banner;
+  GtkStack *pages;
+};
+
+G_DEFINE_FINAL_TYPE (RdAssessmentView, rd_assessment_view, GTK_TYPE_WIDGET)
+
+enum {
+  CLOSE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+is_complete (RdAssessmentView *self)
+{
+  return rd_assessment_get_status (self->assessment) == RD_ASSESSMENT_STATUS_COMPLETE;
+}
+
+static RdAreaPage *
+visible_area_page (RdAssessmentView *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->pages);
+
+  return RD_IS_AREA_PAGE (child) ? RD_AREA_PAGE (child) : NULL;
+}
+
+static RdAreaPage *
+page_of_item (RdAssessmentView *self,
+              const char       *item_id)
+{
+  RdItem *item = rd_framework_lookup_item (self->framework, item_id);
+
+  return item ? rd_assessment_view_get_area_page (self, rd_item_get_area_id (item)) : NULL;
+}
+
+static void
+write_position (RdAssessmentView *self)
+{
+  RdAreaPage *page = visible_area_page (self);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->position_timeout, g_source_remove);
+  if (page == NULL)
+    return;
+
+  if (!rd_store_set_position (self->store, rd_assessment_get_id (self->assessment),
+                              rd_area_get_id (rd_area_page_get_area (page)),
+                              rd_area_page_get_focused_item (page), &error))
+    g_warning ("Could not remember the position: %s", error->message);
+}
+
+static gboolean
+on_position_timeout (gpointer user_data)
+{
+  RdAssessmentView *self = user_data;
+
+  self->position_timeout = 0;
+  write_position (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_position (RdAssessmentView *self)
+{
+  g_clear_handle_id (&self->position_timeout, g_source_remove);
+  self->position_timeout = g_timeout_add (POSITION_DELAY_MS, on_position_timeout, self);
+}
+
+static guint
+count_answered (RdAssessmentView *self,
+                RdAreaPage       *page)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < rd_area_page_get_n_rows (page); i++)
+    {
+      RdItem *item = rd_item_row_get_item (rd_area_page_get_row (page, i));
+
+      n += g_hash_table_contains (self->answered, rd_item_get_id (item));
+    }
+
+  return n;
+}
+
+static void
+update_progress (RdAssessmentView *self)
+{
+  g_autofree char *progress = NULL;
+  guint total_answered = 0, total_items = 0;
+
+  for (guint i = 0; i < self->area_pages->len; i++)
+    {
+      RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->area_list, (int) i);
+      GtkWidget *count = g_object_get_data (G_OBJECT (row), "count");
+      GtkWidget *done = g_object_get_data (G_OBJECT (row), "done");
+      guint answered = count_answered (self, page);
+      guint n_rows = rd_area_page_get_n_rows (page);
+      g_autofree char *text = g_strdup_printf ("%u/%u", answered, n_rows);
+      g_autofree char *description = NULL;
+
+      gtk_label_set_text (GTK_LABEL (count), text);
+      gtk_widget_set_visible (done, answered == n_rows);
+      /* Translators: accessible description of an area in the sidebar */
+      description = g_strdup_printf (_("%u of %u answered"), answered, n_rows);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+      total_answered += answered;
+      total_items += n_rows;
+    }
+
+  /* Translators: overall progress, "12 of 58 items answered" */
+  progress = g_strdup_printf (g_dngettext (NULL, "%u of %u item answered", "%u of %u items answered",
+                                           total_items),
+                              total_answered, total_items);
+  gtk_label_set_text (self->progress_label, progress);
+  rd_meter_set_fraction (self->progress_meter, total_items ? (double) total_answered / total_items : 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_meter),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, progress, -1);
+
+  rd_review_page_update (self->review_page, self->framework, rd_assessment_get_mode (self->assessment),
+                         self->answered, rd_assessment_get_status (self->assessment));
+}
+
+static void
+update_actions (RdAssessmentView *self)
+{
+  gboolean draft = !is_complete (self);
+  const char *visible = rd_assessment_view_get_visible_area (self);
+  GtkListBoxRow *last = gtk_list_box_get_row_at_index (self->area_list, (int) self->area_pages->len);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.undo",
+                                 draft && rd_answer_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.mark-complete", draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.reopen", !draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-area",
+                                 g_strcmp0 (visible, RD_REVIEW_PAGE_NAME) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.previous-area",
+                                 self->area_pages->len > 0 &&
+                                 visible_area_page (self) != g_ptr_array_index (self->area_pages, 0));
+  (void) last;
+}
+
+/* Status changes redraw everything that depends on it. */
+static void
+apply_status (RdAssessmentView *self)
+{
+  gboolean editable = !is_complete (self);
+
+  for (guint i = 0; i < self->area_pages->len; i++)
+    {
+      RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
+
+      for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
+        rd_item_row_set_editable (rd_area_page_get_row (page, r), editable);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), editable);
+  gtk_revealer_set_reveal_child (self->complete_banner, !editable);
+  update_progress (self);
+  update_actions (self);
+}
+
+static void
+show_page (RdAssessmentView *self,
+           const char       *name,
+           const char       *item_id)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->pages, name);
+  int index = -1;
+
+  if (page == NULL)
+    return;
+
+  gtk_stack_set_visible_child (self->pages, page);
+
+  if (RD_IS_AREA_PAGE (page))
+    {
+      RdArea *area = rd_area_page_get_area (RD_AREA_PAGE (page));
+
+      adw_window_title_set_title (self->content_title, rd_text_get_localized (rd_area_get_title (area)));
+      g_ptr_array_find (self->area_pages, page, (guint *) &index);
+      /* Focus needs a window; a view not yet shown focuses when mapped. */
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        {
+          g_free (self->focus_when_mapped);
+          self->focus_when_mapped = g_strdup (item_id ? item_id : "");
+        }
+      else
+        rd_area_page_focus_item (RD_AREA_PAGE (page), item_id);
+      schedule_position (self);
+    }
+  else
+    {
+      adw_window_title_set_title (self->content_title, _("Review"));
+      index = (int) self->area_pages->len;
+    }
+
+  self->selecting = TRUE;
+  gtk_list_box_select_row (self->area_list, gtk_list_box_get_row_at_index (self->area_list, index));
+  self->selecting = FALSE;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  update_actions (self);
+}
+
+static void
+on_area_row_selected (RdAssessmentView *self,
+                      GtkListBoxRow    *row)
+{
+  if (row == NULL || self->selecting)
+    return;
+
+  show_page (self, g_object_get_data (G_OBJECT (row), "page-name"), NULL);
+}
+
+static void
+on_area_row_activated (RdAssessmentView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+on_row_answered (RdItemRow        *row,
+                 const RdAnswer   *answer,
+                 RdAssessmentView *self)
+{
+  RdItem *item = rd_item_row_get_item (row);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (answer->not_applicable)
+    ok = rd_answer_history_set_not_applicable (self->history, self->respondent_id, item, &error);
+  else if (rd_item_get_kind (item) == RD_ITEM_KIND_DATE)
+    {
+      GDate date;
+
+      rd_answer_get_date (answer, &date);
+      ok = rd_answer_history_set_date (self->history, self->respondent_id, item, &date, &error);
+    }
+  else
+    ok = rd_answer_history_set_value (self->history, self->respondent_id, item, answer->value, &error);
+
+  if (!ok)
+    {
+      g_autoptr(RdAnswer) stored = rd_store_get_answer (self->store, self->respondent_id,
+                                                        rd_item_get_id (item), NULL);
+
+      /* Show what is really stored, and why the change did not take. */
+      rd_item_row_show_answer (row, stored);
+      rd_item_row_show_error (row, error->message);
+      return;
+    }
+
+  g_hash_table_add (self->answered, g_strdup (rd_item_get_id (item)));
+  update_progress (self);
+  update_actions (self);
+}
+
+static void
+on_item_focused (RdAssessmentView *self)
+{
+  schedule_position (self);
+}
+
+static GtkWidget *
+create_area_row (const char *title,
+                 const char *page_name,
+                 gboolean    with_count)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (with_count)
+    {
+      GtkWidget *done = gtk_image_new_from_icon_name ("object-select-symbolic");
+      GtkWidget *count = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (count, "dim-label");
+      gtk_widget_add_css_class (count, "numeric");
+      gtk_box_append (GTK_BOX (box), done);
+      gtk_box_append (GTK_BOX (box), count);
+      g_object_set_data (G_OBJECT (row), "count", count);
+      g_object_set_data (G_OBJECT (row), "done", done);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_object_set_data_full (G_OBJECT (row), "page-name", g_strdup (page_name), g_free);
+  return row;
+}
+
+static GHashTable *
+load_answers (RdAssessmentView  *self,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) answers = rd_store_list_answers (self->store, rd_assessment_get_id (self->assessment),
+                                                        error);
+  GHashTable *mine;
+
+  if (answers == NULL)
+    return NULL;
+
+  mine = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) rd_answer_free);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      RdAnswer *answer = g_ptr_array_index (answers, i);
+
+      if (answer->respondent_id != self->respondent_id)
+        continue;
+      g_hash_table_insert (mine, answer->item_id, g_ptr_array_steal_index_fast (answers, i));
+      i--;
+    }
+
+  return mine;
+}
+
+static gboolean
+build_pages (RdAssessmentView  *self,
+             GError           **error)
+{
+  g_autoptr(GHashTable) answers = load_answers (self, error);
+  RdAssessmentMode mode = rd_assessment_get_mode (self->assessment);
+
+  if (answers == NULL)
+    return FALSE;
+
+  for (guint a = 0; a < rd_framework_get_n_areas (self->framework); a++)
+    {
+      RdArea *area = rd_framework_get_area (self->framework, a);
+      g_autoptr(GPtrArray) items = rd_framework_list_items (self->framework, rd_area_get_id (area), mode);
+      GtkWidget *page;
+
+      /* A pulse assessment may leave an area without items: no page for it. */
+      if (items->len == 0)
+        continue;
+
+      page = rd_area_page_new (area, items);
+      g_signal_connect_object (page, "item-focused", G_CALLBACK (on_item_focused), self, G_CONNECT_SWAPPED);
+      for (guint r = 0; r < items->len; r++)
+        {
+          RdItemRow *row = rd_area_page_get_row (RD_AREA_PAGE (page), r);
+          const char *item_id = rd_item_get_id (rd_item_row_get_item (row));
+          const RdAnswer *answer = g_hash_table_lookup (answers, item_id);
+
+          rd_item_row_show_answer (row, answer);
+          if (answer != NULL)
+            g_hash_table_add (self->answered, g_strdup (item_id));
+          g_signal_connect_object (row, "answered", G_CALLBACK (on_row_answered), self, 0);
+        }
+
+      gtk_stack_add_named (self->pages, page, rd_area_get_id (area));
+      gtk_list_box_append (self->area_list,
+                           create_area_row (rd_text_get_localized (rd_area_get_title (area)),
+                                            rd_area_get_id (area), TRUE));
+      g_ptr_array_add (self->area_pages, page);
+    }
+
+  self->review_page = RD_REVIEW_PAGE (rd_review_page_new ());
+  gtk_stack_add_named (self->pages, GTK_WIDGET (self->review_page), RD_REVIEW_PAGE_NAME);
+  gtk_list_box_append (self->area_list, create_area_row (_("Review"), RD_REVIEW_PAGE_NAME, FALSE));
+  return TRUE;
+}
+
+static void
+setup_groups (RdAssessmentView *self)
+{
+  g_autoptr(GtkStringList) groups = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) respondents = NULL;
+
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    gtk_string_list_append (groups, rd_group_get_title (g));
+  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (groups));
+
+  respondents = rd_store_list_respondents (self->store, rd_assessment_get_id (self->assessment), NULL);
+  for (guint i = 0; respondents != NULL && i < respondents->len; i++)
+    {
+      RdRespondent *respondent = g_ptr_array_index (respondents, i);
+
+      if (respondent->id == self->respondent_id)
+        gtk_drop_down_set_selected (self->group_dropdown, respondent->group);
+    }
+}
+
+static void
+on_group_selected (RdAssessmentView *self)
+{
+  guint group = gtk_drop_down_get_selected (self->group_dropdown);
+  g_autoptr(GError) error = NULL;
+
+  if (group >= RD_N_GROUPS)
+    return;
+  if (!rd_store_set_respondent_group (self->store, self->respondent_id, group, &error))
+    g_warning ("Could not change the group: %s", error->message);
+}
+
+static void
+refresh_assessment (RdAssessmentView *self)
+{
+  g_autoptr(GError) error = NULL;
+  RdAssessment *fresh = rd_store_get_assessment (self->store, rd_assessment_get_id (self->assessment), &error);
+
+  if (fresh == NULL)
+    {
+      g_warning ("Could not reload the assessment: %s", error->message);
+      return;
+    }
+
+  g_set_object (&self->assessment, fresh);
+  g_object_unref (fresh);
+  apply_status (self);
+}
+
+static void
+set_status (RdAssessmentView   *self,
+            RdAssessmentStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+
+  rd_assessment_view_flush (self);
+  if (!rd_store_set_assessment_status (self->store, rd_assessment_get_id (self->assessment), status, &error))
+    {
+      g_warning ("Could not change the status: %s", error->message);
+      return;
+    }
+
+  refresh_assessment (self);
+}
+
+static void
+on_complete_response (RdAssessmentView *self,
+                      const char       *response)
+{
+  if (g_str_equal (response, "complete"))
+    set_status (self, RD_ASSESSMENT_STATUS_COMPLETE);
+}
+
+static void
+mark_complete_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+  guint missing;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  rd_assessment_view_flush (self);
+  missing = rd_review_page_get_n_unanswered (self->review_page);
+  if (missing == 0)
+    {
+      set_status (self, RD_ASSESSMENT_STATUS_COMPLETE);
+      return;
+    }
+
+  body = g_strdup_printf (g_dngettext (NULL,
+                                       "%u item is still unanswered. Unanswered items are left out of the scores, and the assessment becomes read-only until it is reopened.",
+                                       "%u items are still unanswered. Unanswered items are left out of the scores, and the assessment becomes read-only until it is reopened.",
+                                       missing),
+                          missing);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Mark as Complete?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "complete", _("_Mark Complete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "complete",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_complete_response), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  set_status (RD_ASSESSMENT_VIEW (widget), RD_ASSESSMENT_STATUS_DRAFT);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdAnswer) restored = NULL;
+  g_autofree char *item_id = NULL;
+  RdAreaPage *page;
+  RdItemRow *row;
+
+  rd_assessment_view_flush (self);
+  if (!rd_answer_history_undo (self->history, &item_id, &error))
+    {
+      if (error != NULL)
+        g_warning ("Could not undo: %s", error->message);
+      return;
+    }
+
+  restored = rd_store_get_answer (self->store, self->respondent_id, item_id, NULL);
+  if (restored != NULL)
+    g_hash_table_add (self->answered, g_strdup (item_id));
+  else
+    g_hash_table_remove (self->answered, item_id);
+
+  /* Show the user what changed back. */
+  page = page_of_item (self, item_id);
+  row = page ? rd_area_page_lookup_row (page, item_id) : NULL;
+  if (row != NULL)
+    {
+      rd_item_row_show_answer (row, restored);
+      show_page (self, rd_area_get_id (rd_area_page_get_area (page)), item_id);
+    }
+
+  update_progress (self);
+  update_actions (self);
+}
+
+static void
+step_area (RdAssessmentView *self,
+           int               step)
+{
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->area_list);
+  int index = selected ? gtk_list_box_row_get_index (selected) + step : 0;
+  GtkListBoxRow *target = gtk_list_box_get_row_at_index (self->area_list, index);
+
+  if (index >= 0 && target != NULL)
+    show_page (self, g_object_get_data (G_OBJECT (target), "page-name"), NULL);
+}
+
+static void
+next_area_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  step_area (RD_ASSESSMENT_VIEW (widget), 1);
+}
+
+static void
+previous_area_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  step_area (RD_ASSESSMENT_VIEW (widget), -1);
+}
+
+static void
+show_area_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  show_page (RD_ASSESSMENT_VIEW (widget), g_variant_get_string (parameter, NULL), NULL);
+}
+
+static void
+show_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+  const char *item_id = g_variant_get_string (parameter, NULL);
+  RdAreaPage *page = page_of_item (self, item_id);
+
+  if (page != NULL)
+    show_page (self, rd_area_get_id (rd_area_page_get_area (page)), item_id);
+}
+
+static void
+show_areas_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+
+  rd_assessment_view_flush (self);
+  g_signal_emit (self, signals[CLOSE], 0);
+}
+
+static void
+on_history_changed (RdAssessmentView *self)
+{
+  update_actions (self);
+}
+
+static void
+rd_assessment_view_map (GtkWidget *widget)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+  RdAreaPage *page;
+
+  GTK_WIDGET_CLASS (rd_assessment_view_parent_class)->map (widget);
+
+  page = visible_area_page (self);
+  if (self->focus_when_mapped != NULL && page != NULL)
+    rd_area_page_focus_item (page, *self->focus_when_mapped ? self->focus_when_mapped : NULL);
+  g_clear_pointer (&self->focus_when_mapped, g_free);
+}
+
+/* Leaving the view is the moment to save what is still pending. */
+static void
+rd_assessment_view_unmap (GtkWidget *widget)
+{
+  rd_assessment_view_flush (RD_ASSESSMENT_VIEW (widget));
+  GTK_WIDGET_CLASS (rd_assessment_view_parent_class)->unmap (widget);
+}
+
+static void
+rd_assessment_view_dispose (GObject *object)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (object);
+
+  if (self->store != NULL && self->assessment != NULL)
+    rd_assessment_view_flush (self);
+
+  if (self->dialog != NULL)
+    gtk_window_destroy (self->dialog);
+  g_clear_weak_pointer (&self->dialog);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_ASSESSMENT_VIEW);
+
+  G_OBJECT_CLASS (rd_assessment_view_parent_class)->dispose (object);
+}
+
+static void
+rd_assessment_view_finalize (GObject *object)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (object);
+
+  g_clear_handle_id (&self->position_timeout, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_object (&self->framework);
+  g_clear_object (&self->assessment);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->answered, g_hash_table_unref);
+  g_clear_pointer (&self->area_pages, g_ptr_array_unref);
+  g_free (self->focus_when_mapped);
+
+  G_OBJECT_CLASS (rd_assessment_view_parent_class)->finalize (object);
+}
+
+static void
+rd_assessment_view_class_init (RdAssessmentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_assessment_view_dispose;
+  object_class->finalize = rd_assessment_view_finalize;
+  widget_class->map = rd_assessment_view_map;
+  widget_class->unmap = rd_assessment_view_unmap;
+
+  signals[CLOSE] =
+    g_signal_new ("close", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (RD_TYPE_METER);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rd-assessment-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, content);
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, content_title);
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, progress_meter);
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, area_list);
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, complete_banner);
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, pages);
+
+  gtk_widget_class_install_action (widget_class, "assessment.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "assessment.next-area", NULL, next_area_action);
+  gtk_widget_class_install_action (widget_class, "assessment.previous-area", NULL, previous_area_action);
+  gtk_widget_class_install_action (widget_class, "assessment.show-area", "s", show_area_action);
+  gtk_widget_class_install_action (widget_class, "assessment.show-item", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "assessment.show-areas", NULL, show_areas_action);
+  gtk_widget_class_install_action (widget_class, "assessment.mark-complete", NULL, mark_complete_action);
+  gtk_widget_class_install_action (widget_class, "assessment.reopen", NULL, reopen_action);
+  gtk_widget_class_install_action (widget_class, "assessment.close", NULL, close_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "assessment.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "assessment.next-area", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "assessment.previous-area", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "assessment.close", NULL);
+}
+
+static void
+rd_assessment_view_init (RdAssessmentView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->answered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->area_pages = g_ptr_array_new ();
+  g_signal_connect_object (self->area_list, "row-selected", G_CALLBACK (on_area_row_selected),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->area_list, "row-activated", G_CALLBACK (on_area_row_activated),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/* Drops a view that failed half-way; it was never shown. */
+static GtkWidget *
+discard (RdAssessmentView *self)
+{
+  g_clear_object (&self->assessment);
+  g_object_ref_sink (self);
+  g_object_unref (self);
+  return NULL;
+}
+
+GtkWidget *
+rd_assessment_view_new (RdStore      *store,
+                        RdFramework  *framework,
+                        gint64        assessment_id,
+                        GError      **error)
+{
+  RdAssessmentView *self;
+  g_autoptr(RdSchool) school = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *area_id = NULL;
+  g_autofree char *item_id = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
+
+  self = g_object_new (RD_TYPE_ASSESSMENT_VIEW, NULL);
+  self->store = g_object_ref (store);
+  self->framework = g_object_ref (framework);
+
+  self->assessment = rd_store_get_assessment (store, assessment_id, error);
+  if (self->assessment == NULL)
+    return discard (self);
+  school = rd_store_get_school (store, rd_assessment_get_school_id (self->assessment), error);
+  if (school == NULL)
+    return discard (self);
+
+  self->respondent_id = rd_store_ensure_respondent (store, assessment_id, error);
+  if (self->respondent_id == 0 || !build_pages (self, error))
+    return discard (self);
+  if (!rd_store_get_position (store, assessment_id, &area_id, &item_id, error))
+    return discard (self);
+
+  self->history = rd_answer_history_new (store, framework);
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (on_history_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  adw_window_title_set_title (self->sidebar_title, rd_school_get_name (school));
+  /* Translators: "2026-2027 · Full assessment" */
+  subtitle = g_strdup_printf (_("%s · %s"), rd_assessment_get_school_year (self->assessment),
+                              rd_assessment_mode_get_title (rd_assessment_get_mode (self->assessment)));
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+
+  setup_groups (self);
+  g_signal_connect_object (self->group_dropdown, "notify::selected", G_CALLBACK (on_group_selected),
+                           self, G_CONNECT_SWAPPED);
+
+  apply_status (self);
+
+  /* Resume where the user left off, or at the start. */
+  if (area_id == NULL || gtk_stack_get_child_by_name (self->pages, area_id) == NULL)
+    {
+      g_clear_pointer (&area_id, g_free);
+      if (self->area_pages->len > 0)
+        area_id = g_strdup (rd_area_get_id (rd_area_page_get_area (g_ptr_array_index (self->area_pages, 0))));
+      else
+        area_id = g_strdup (RD_REVIEW_PAGE_NAME);
+    }
+  show_page (self, area_id, item_id);
+  g_clear_handle_id (&self->position_timeout, g_source_remove);
+
+  return GTK_WIDGET (self);
+}
+
+gint64
+rd_assessment_view_get_assessment_id (RdAssessmentView *self)
+{
+  g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), 0);
+  return rd_assessment_get_id (self->assessment);
+}
+
+gint64
+rd_assessment_view_get_respondent_id (RdAssessmentView *self)
+{
+  g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), 0);
+  return self->respondent_id;
+}
+
+/* The visible area's id, or RD_REVIEW_PAGE_NAME. */
+const char *
+rd_assessment_view_get_visible_area (RdAssessmentView *self)
+{
+  g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->pages);
+}
+
+RdAreaPage *
+rd_assessment_view_get_area_page (RdAssessmentView *self,
+                                  const char       *area_id)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), NULL);
+
+  page = gtk_stack_get_child_by_name (self->pages, area_id);
+  return RD_IS_AREA_PAGE (page) ? RD_AREA_PAGE (page) : NULL;
+}
+
+RdReviewPage *
+rd_assessment_view_get_review_page (RdAssessmentView *self)
+{
+  g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), NULL);
+  return self->review_page;
+}
+
+GtkWindow *
+rd_assessment_view_get_dialog (RdAssessmentView *self)
+{
+  g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), NULL);
+  return self->dialog;
+}
+
+/* Saves what is still waiting: a number being typed, the position. */
+void
+rd_assessment_view_flush (RdAssessmentView *self)
+{
+  g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
+
+  for (guint i = 0; self->area_pages != NULL && i < self->area_pages->len; i++)
+    {
+      RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
+
+      for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
+        rd_item_row_flush (rd_area_page_get_row (page, r));
+    }
+
+  if (self->position_timeout != 0)
+    write_position (self);
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-area-page.h"
+#include "rd-review-page.h"
+#include "rd-store.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_ASSESSMENT_VIEW (rd_assessment_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdAssessmentView, rd_assessment_view, RD, ASSESSMENT_VIEW, GtkWidget)
+
+/* Answering one assessment: its areas in a sidebar, one page per area, a
+ * review page. Every answer goes to the store the moment it is given. */
+GtkWidget    *rd_assessment_view_new               (RdStore          *store,
+                                                    RdFramework      *framework,
+                                                    gint64            assessment_id,
+                                                    GError          **error);
+gint64        rd_assessment_view_get_assessment_id (RdAssessmentView *self);
+gint64        rd_assessment_view_get_respondent_id (RdAssessmentView *self);
+const char   *rd_assessment_view_get_visible_area  (RdAssessmentView *self);
+RdAreaPage   *rd_assessment_view_get_area_page     (RdAssessmentView *self,
+                                                    const char       *area_id);
+RdReviewPage *rd_assessment_view_get_review_page   (RdAssessmentView *self);
+GtkWindow    *rd_assessment_view_get_dialog        (RdAssessmentView *self);
+void          rd_assessment_view_flush             (RdAssessmentView *self);
+
+#define RD_REVIEW_PAGE_NAME "review"
+
+G_END_DECLS

@@ -1,0 +1,807 @@
+#define G_LOG_DOMAIN "rd-item-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "rd-choice-group.h"
+#include "rd-input.h"
+#include "rd-item-row.h"
+
+/* Typing pauses this long before a number is saved; Enter or leaving the
+ * field saves at once. */
+#define SAVE_DELAY_MS 700
+#define N_AGREEMENT 5
+
+struct _RdItemRow
+{
+  GtkWidget parent_instance;
+
+  RdItem *item;
+  gboolean syncing;          /* showing a stored answer, not a user's choice */
+  gboolean editable;
+  guint save_timeout;
+  double shown_value;        /* what the entry held when last shown or saved */
+  char *error;
+
+  GtkWidget *choices[N_AGREEMENT + 1];  /* [0] not applicable, [1..] agreement or yes/no */
+  GtkWidget *check_marks[N_AGREEMENT + 1];
+  GtkWidget *entry;          /* number, percent and date items */
+  GtkWidget *calendar;
+  GtkWidget *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (RdItemRow, rd_item_row, GTK_TYPE_WIDGET)
+
+enum {
+  ANSWERED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+agreement_label (guint choice)
+{
+  switch (choice)
+    {
+    case 1: return _("Strongly disagree");
+    case 2: return _("Disagree");
+    case 3: return _("Neither agree nor disagree");
+    case 4: return _("Agree");
+    case 5: return _("Strongly agree");
+    default: return _("Not applicable / don’t know");
+    }
+}
+
+static const char *
+choice_label (RdItemRow *self,
+              guint      choice)
+{
+  if (choice == RD_CHOICE_NOT_APPLICABLE)
+    return _("Not applicable / don’t know");
+  if (rd_item_get_kind (self->item) == RD_ITEM_KIND_YES_NO)
+    return choice == RD_CHOICE_YES ? _("Yes") : _("No");
+  return agreement_label (choice);
+}
+
+static void
+emit_answer (RdItemRow      *self,
+             const RdAnswer *answer)
+{
+  if (self->syncing)
+    return;
+  g_signal_emit (self, signals[ANSWERED], 0, answer);
+}
+
+static void
+set_error (RdItemRow  *self,
+           const char *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_text (GTK_LABEL (self->error_label), message ? message : "");
+  gtk_widget_set_visible (self->error_label, message != NULL);
+  if (self->entry != NULL)
+    {
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry),
+                                   GTK_ACCESSIBLE_STATE_INVALID,
+                                   message ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                                   -1);
+      if (message != NULL)
+        gtk_widget_add_css_class (self->entry, "error");
+      else
+        gtk_widget_remove_css_class (self->entry, "error");
+    }
+}
+
+/* The chosen button shows a check mark and bold text, so the choice does
+ * not depend on seeing the accent colour. */
+static void
+update_marks (RdItemRow *self)
+{
+  for (guint i = 0; i <= N_AGREEMENT; i++)
+    {
+      gboolean active;
+
+      if (self->choices[i] == NULL)
+        continue;
+      active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->choices[i]));
+      if (self->check_marks[i] != NULL)
+        gtk_widget_set_opacity (self->check_marks[i], active ? 1.0 : 0.0);
+      if (active)
+        gtk_widget_add_css_class (self->choices[i], "chosen");
+      else
+        gtk_widget_remove_css_class (self->choices[i], "chosen");
+    }
+}
+
+static void
+on_choice_toggled (GtkToggleButton *button,
+                   RdItemRow       *self)
+{
+  guint choice = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "choice"));
+  RdAnswer answer = { .value = NAN };
+
+  update_marks (self);
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  if (choice == RD_CHOICE_NOT_APPLICABLE)
+    {
+      answer.not_applicable = TRUE;
+      self->shown_value = NAN;
+      if (self->entry != NULL && !self->syncing)
+        {
+          self->syncing = TRUE;
+          gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+          self->syncing = FALSE;
+          set_error (self, NULL);
+        }
+    }
+  else if (rd_item_get_kind (self->item) == RD_ITEM_KIND_YES_NO)
+    answer.value = choice == RD_CHOICE_YES ? 1 : 0;
+  else
+    answer.value = choice;
+
+  emit_answer (self, &answer);
+}
+
+static GtkWidget *
+create_choice (RdItemRow  *self,
+               guint       choice,
+               GtkWidget  *group_leader,
+               gboolean    show_key)
+{
+  g_autofree char *accessible_name = NULL;
+  GtkWidget *button, *box, *top, *label;
+
+  button = gtk_toggle_button_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  /* The key that chooses it, replaced by a check mark once chosen. */
+  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_set_halign (top, GTK_ALIGN_CENTER);
+  self->check_marks[choice] = gtk_image_new_from_icon_name ("object-select-symbolic");
+  gtk_box_append (GTK_BOX (top), self->check_marks[choice]);
+  if (show_key)
+    {
+      g_autofree char *key = g_strdup_printf ("%u", choice);
+      GtkWidget *key_label = gtk_label_new (key);
+
+      gtk_widget_add_css_class (key_label, "dim-label");
+      gtk_widget_add_css_class (key_label, "caption");
+      gtk_box_append (GTK_BOX (top), key_label);
+    }
+  gtk_box_append (GTK_BOX (box), top);
+
+  label = gtk_label_new (choice_label (self, choice));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+
+  if (group_leader != NULL)
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (group_leader));
+
+  /* Screen readers hear the choice and which item it answers. */
+  /* Translators: accessible name of an answer button: "Agree — Our school has a digital plan." */
+  accessible_name = g_strdup_printf (_("%s — %s"), choice_label (self, choice),
+                                     rd_text_get_localized (rd_item_get_text (self->item)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
+                                  -1);
+
+  g_object_set_data (G_OBJECT (button), "choice", GUINT_TO_POINTER (choice));
+  g_signal_connect (button, "toggled", G_CALLBACK (on_choice_toggled), self);
+  self->choices[choice] = button;
+  return button;
+}
+
+/* Wide enough for "Strongly disagree" on two lines without breaking a word. */
+#define MIN_CHOICE_WIDTH 100
+
+static GtkWidget *
+create_choice_group (RdItemRow *self,
+                     guint      first,
+                     guint      last,
+                     gboolean   show_keys)
+{
+  GtkWidget *group = rd_choice_group_new (MIN_CHOICE_WIDTH);
+
+  for (guint choice = first; choice <= last; choice++)
+    rd_choice_group_append (RD_CHOICE_GROUP (group),
+                            create_choice (self, choice, choice > first ? self->choices[first] : NULL, show_keys));
+  return group;
+}
+
+static GtkWidget *
+create_not_applicable (RdItemRow *self,
+                       GtkWidget *group_leader)
+{
+  GtkWidget *button = create_choice (self, RD_CHOICE_NOT_APPLICABLE, group_leader, FALSE);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  return button;
+}
+
+/* What the entry holds as a value; sets the inline message either way. */
+static gboolean
+parse_entry (RdItemRow *self,
+             double    *value,
+             GDate     *date)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  g_autoptr(GError) error = NULL;
+  RdItemKind kind = rd_item_get_kind (self->item);
+
+  if (*text == '\0')
+    {
+      set_error (self, NULL);
+      return FALSE;
+    }
+
+  if (kind == RD_ITEM_KIND_DATE)
+    {
+      GDate today;
+
+      if (!rd_input_parse_date (text, date, &error))
+        {
+          set_error (self, error->message);
+          return FALSE;
+        }
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, time (NULL));
+      if (g_date_compare (date, &today) > 0)
+        {
+          set_error (self, _("The date cannot be in the future"));
+          return FALSE;
+        }
+    }
+  else
+    {
+      double min = rd_item_get_min (self->item);
+      double max = rd_item_get_max (self->item);
+
+      if (!rd_input_parse_number (text, rd_input_uses_decimal_comma (), value, &error))
+        {
+          set_error (self, error->message);
+          return FALSE;
+        }
+
+      if (*value < min || *value > max)
+        {
+          gboolean comma = rd_input_uses_decimal_comma ();
+          g_autofree char *low = rd_input_format_number (min, comma);
+          g_autofree char *high = rd_input_format_number (max, comma);
+          g_autofree char *message = NULL;
+
+          if (kind == RD_ITEM_KIND_PERCENT)
+            message = g_strdup (_("Enter a percentage from 0 to 100"));
+          else if (isfinite (max))
+            message = g_strdup_printf (_("Enter a number from %s to %s"), low, high);
+          else
+            message = g_strdup_printf (_("Enter a number of at least %s"), low);
+          set_error (self, message);
+          return FALSE;
+        }
+    }
+
+  set_error (self, NULL);
+  return TRUE;
+}
+
+static gboolean
+commit_entry (RdItemRow *self)
+{
+  RdAnswer answer = { .value = NAN };
+  double value = NAN;
+  GDate date;
+
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+
+  if (!parse_entry (self, &value, &date))
+    return FALSE;
+
+  if (rd_item_get_kind (self->item) == RD_ITEM_KIND_DATE)
+    {
+      answer.julian_day = g_date_get_julian (&date);
+      value = answer.julian_day;
+    }
+  else
+    answer.value = value;
+
+  /* Nothing new to store: leaving a field must not add an undo step. */
+  if (value == self->shown_value)
+    return TRUE;
+
+  self->shown_value = value;
+  if (self->choices[RD_CHOICE_NOT_APPLICABLE] != NULL)
+    {
+      self->syncing = TRUE;
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->choices[RD_CHOICE_NOT_APPLICABLE]), FALSE);
+      self->syncing = FALSE;
+    }
+  emit_answer (self, &answer);
+  return TRUE;
+}
+
+static gboolean
+on_save_timeout (gpointer user_data)
+{
+  RdItemRow *self = user_data;
+
+  self->save_timeout = 0;
+  commit_entry (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_entry_changed (RdItemRow *self)
+{
+  double value;
+  GDate date;
+
+  if (self->syncing)
+    return;
+
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+  if (parse_entry (self, &value, &date))
+    self->save_timeout = g_timeout_add (SAVE_DELAY_MS, on_save_timeout, self);
+}
+
+static void
+on_entry_leave (RdItemRow *self)
+{
+  if (self->save_timeout != 0)
+    commit_entry (self);
+}
+
+static void
+on_day_selected (RdItemRow *self)
+{
+  g_autoptr(GDateTime) chosen = gtk_calendar_get_date (GTK_CALENDAR (self->calendar));
+  g_autofree char *text = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (chosen),
+                  (GDateMonth) g_date_time_get_month (chosen), (GDateYear) g_date_time_get_year (chosen));
+  text = rd_input_format_date (&date);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  commit_entry (self);
+}
+
+static GtkWidget *
+create_entry_input (RdItemRow *self)
+{
+  RdItemKind kind = rd_item_get_kind (self->item);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  const char *unit = NULL;
+  GtkWidget *spacer;
+
+  self->entry = gtk_entry_new ();
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), kind == RD_ITEM_KIND_DATE ? 12 : 10);
+  gtk_widget_set_valign (self->entry, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  rd_text_get_localized (rd_item_get_text (self->item)),
+                                  -1);
+  g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (on_entry_changed), self);
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (commit_entry), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_entry_leave), self);
+  gtk_widget_add_controller (self->entry, focus);
+  gtk_box_append (GTK_BOX (box), self->entry);
+
+  if (kind == RD_ITEM_KIND_DATE)
+    {
+      GtkWidget *button = gtk_menu_button_new ();
+      GtkWidget *popover = gtk_popover_new ();
+
+      /* Translators: placeholder of a date field, in the order people type dates */
+      gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("dd-mm-yyyy"));
+      self->calendar = gtk_calendar_new ();
+      g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (on_day_selected), self);
+      gtk_popover_set_child (GTK_POPOVER (popover), self->calendar);
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+      gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+      gtk_widget_set_tooltip_text (button, _("Choose a Date"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  else
+    {
+      gtk_entry_set_input_purpose (GTK_ENTRY (self->entry), GTK_INPUT_PURPOSE_NUMBER);
+      unit = kind == RD_ITEM_KIND_PERCENT ? "%" : rd_text_get_localized (rd_item_get_unit (self->item));
+    }
+
+  if (unit != NULL)
+    {
+      GtkWidget *unit_label = gtk_label_new (unit);
+
+      gtk_widget_add_css_class (unit_label, "dim-label");
+      gtk_box_append (GTK_BOX (box), unit_label);
+    }
+
+  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (box), spacer);
+  gtk_box_append (GTK_BOX (box), create_not_applicable (self, NULL));
+  return box;
+}
+
+static GtkWidget *
+create_input (RdItemRow *self)
+{
+  GtkWidget *box, *not_applicable, *group;
+
+  switch (rd_item_get_kind (self->item))
+    {
+    case RD_ITEM_KIND_STATEMENT:
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      gtk_box_append (GTK_BOX (box), create_choice_group (self, 1, N_AGREEMENT, TRUE));
+      not_applicable = create_not_applicable (self, self->choices[1]);
+      gtk_widget_set_halign (not_applicable, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), not_applicable);
+      return box;
+
+    case RD_ITEM_KIND_YES_NO:
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      group = create_choice_group (self, RD_CHOICE_YES, RD_CHOICE_NO, FALSE);
+      gtk_widget_set_size_request (group, 2 * MIN_CHOICE_WIDTH, -1);
+      gtk_box_append (GTK_BOX (box), group);
+      gtk_box_append (GTK_BOX (box), create_not_applicable (self, self->choices[RD_CHOICE_YES]));
+      return box;
+
+    case RD_ITEM_KIND_NUMBER:
+    case RD_ITEM_KIND_PERCENT:
+    case RD_ITEM_KIND_DATE:
+    default:
+      return create_entry_input (self);
+    }
+}
+
+static char *
+describe_factors (RdItem *item)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      if (!rd_item_informs (item, f))
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, rd_factor_get_short_title (f));
+    }
+
+  /* Translators: "Informs: Strategy, Investment · Council Recommendation 4 b i" */
+  return g_strdup_printf (_("Informs: %s · Council Recommendation %s"), text->str,
+                          rd_item_get_council_point (item));
+}
+
+/* 1–5 choose on a statement's scale, Y (or J, "ja") and N answer a yes-no
+ * item, 0 is "not applicable" for every item. Inside an entry the digits
+ * are typed instead: the entry takes them before they reach the row. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                RdItemRow             *self)
+{
+  RdItemKind kind = rd_item_get_kind (self->item);
+  int digit = -1;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 || !self->editable)
+    return FALSE;
+
+  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
+    digit = (int) (keyval - GDK_KEY_0);
+  else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
+    digit = (int) (keyval - GDK_KEY_KP_0);
+
+  if (digit == 0)
+    return rd_item_row_choose (self, RD_CHOICE_NOT_APPLICABLE);
+  if (kind == RD_ITEM_KIND_STATEMENT && digit >= 1 && digit <= N_AGREEMENT)
+    return rd_item_row_choose (self, (guint) digit);
+  if (kind == RD_ITEM_KIND_YES_NO && (keyval == GDK_KEY_y || keyval == GDK_KEY_j))
+    return rd_item_row_choose (self, RD_CHOICE_YES);
+  if (kind == RD_ITEM_KIND_YES_NO && keyval == GDK_KEY_n)
+    return rd_item_row_choose (self, RD_CHOICE_NO);
+
+  return FALSE;
+}
+
+static void
+rd_item_row_dispose (GObject *object)
+{
+  RdItemRow *self = RD_ITEM_ROW (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (rd_item_row_parent_class)->dispose (object);
+}
+
+static void
+rd_item_row_finalize (GObject *object)
+{
+  RdItemRow *self = RD_ITEM_ROW (object);
+
+  g_clear_object (&self->item);
+  g_free (self->error);
+
+  G_OBJECT_CLASS (rd_item_row_parent_class)->finalize (object);
+}
+
+static void
+rd_item_row_class_init (RdItemRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_item_row_dispose;
+  object_class->finalize = rd_item_row_finalize;
+
+  /* The answer as the user chose it; respondent and time are the caller's. */
+  signals[ANSWERED] =
+    g_signal_new ("answered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  RD_TYPE_ANSWER | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "itemrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+rd_item_row_init (RdItemRow *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 8);
+  self->editable = TRUE;
+  self->shown_value = NAN;
+}
+
+/* Children sit inside the card's border, so the card's padding is theirs. */
+static void
+add_part (RdItemRow *self,
+          GtkWidget *part)
+{
+  gtk_widget_set_margin_start (part, 16);
+  gtk_widget_set_margin_end (part, 16);
+  gtk_widget_set_parent (part, GTK_WIDGET (self));
+}
+
+GtkWidget *
+rd_item_row_new (RdItem *item,
+                 guint   position,
+                 guint   n_items)
+{
+  RdItemRow *self = g_object_new (RD_TYPE_ITEM_ROW, NULL);
+  g_autofree char *factors = describe_factors (item);
+  g_autofree char *place = NULL;
+  GtkEventController *keys;
+  GtkWidget *text, *factors_label, *expander, *help;
+
+  self->item = g_object_ref (item);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+
+  text = gtk_label_new (rd_text_get_localized (rd_item_get_text (item)));
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_widget_add_css_class (text, "heading");
+  gtk_widget_set_margin_top (text, 12);
+  add_part (self, text);
+
+  factors_label = gtk_label_new (factors);
+  gtk_label_set_wrap (GTK_LABEL (factors_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (factors_label), 0);
+  gtk_widget_add_css_class (factors_label, "dim-label");
+  gtk_widget_add_css_class (factors_label, "caption");
+  add_part (self, factors_label);
+
+  add_part (self, create_input (self));
+
+  self->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
+  gtk_widget_add_css_class (self->error_label, "error");
+  gtk_widget_set_visible (self->error_label, FALSE);
+  add_part (self, self->error_label);
+  if (self->entry != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->entry),
+                                    GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, self->error_label,
+                                    -1);
+
+  help = gtk_label_new (rd_text_get_localized (rd_item_get_help (item)));
+  gtk_label_set_wrap (GTK_LABEL (help), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (help), 0);
+  gtk_label_set_selectable (GTK_LABEL (help), TRUE);
+  expander = gtk_expander_new_with_mnemonic (_("What does this _mean?"));
+  gtk_expander_set_child (GTK_EXPANDER (expander), help);
+  gtk_widget_set_margin_bottom (expander, 12);
+  add_part (self, expander);
+
+  /* Translators: accessible description of an item: "Item 3 of 8" */
+  place = g_strdup_printf (_("Item %u of %u"), position + 1, n_items);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  rd_text_get_localized (rd_item_get_text (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, place,
+                                  -1);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  update_marks (self);
+  return GTK_WIDGET (self);
+}
+
+RdItem *
+rd_item_row_get_item (RdItemRow *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM_ROW (self), NULL);
+  return self->item;
+}
+
+static void
+clear_choices (RdItemRow *self)
+{
+  for (guint i = 0; i <= N_AGREEMENT; i++)
+    if (self->choices[i] != NULL)
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->choices[i]), FALSE);
+}
+
+/* Shows @answer (NULL: unanswered) without emitting "answered". */
+void
+rd_item_row_show_answer (RdItemRow      *self,
+                         const RdAnswer *answer)
+{
+  RdItemKind kind;
+
+  g_return_if_fail (RD_IS_ITEM_ROW (self));
+
+  kind = rd_item_get_kind (self->item);
+  self->syncing = TRUE;
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+  set_error (self, NULL);
+  clear_choices (self);
+  self->shown_value = NAN;
+  if (self->entry != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+
+  if (answer == NULL)
+    ;
+  else if (answer->not_applicable)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->choices[RD_CHOICE_NOT_APPLICABLE]), TRUE);
+  else if (kind == RD_ITEM_KIND_STATEMENT && answer->value >= 1 && answer->value <= N_AGREEMENT)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->choices[(guint) answer->value]), TRUE);
+  else if (kind == RD_ITEM_KIND_YES_NO)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->choices[answer->value == 1 ? RD_CHOICE_YES
+                                                                                       : RD_CHOICE_NO]), TRUE);
+  else if (kind == RD_ITEM_KIND_DATE && answer->julian_day != 0)
+    {
+      g_autofree char *text = NULL;
+      GDate date;
+
+      rd_answer_get_date (answer, &date);
+      text = rd_input_format_date (&date);
+      gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+      self->shown_value = answer->julian_day;
+    }
+  else if (self->entry != NULL && isfinite (answer->value))
+    {
+      g_autofree char *text = rd_input_format_number (answer->value, rd_input_uses_decimal_comma ());
+
+      gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+      self->shown_value = answer->value;
+    }
+
+  update_marks (self);
+  self->syncing = FALSE;
+}
+
+void
+rd_item_row_set_editable (RdItemRow *self,
+                          gboolean   editable)
+{
+  g_return_if_fail (RD_IS_ITEM_ROW (self));
+
+  self->editable = editable;
+  for (guint i = 0; i <= N_AGREEMENT; i++)
+    if (self->choices[i] != NULL)
+      gtk_widget_set_sensitive (self->choices[i], editable);
+  if (self->entry != NULL)
+    gtk_editable_set_editable (GTK_EDITABLE (self->entry), editable);
+  if (self->calendar != NULL)
+    gtk_widget_set_sensitive (gtk_widget_get_ancestor (self->calendar, GTK_TYPE_POPOVER), editable);
+}
+
+void
+rd_item_row_show_error (RdItemRow  *self,
+                        const char *message)
+{
+  g_return_if_fail (RD_IS_ITEM_ROW (self));
+  set_error (self, message);
+}
+
+const char *
+rd_item_row_get_error (RdItemRow *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM_ROW (self), NULL);
+  return self->error;
+}
+
+/* What a click on choice @choice does; FALSE when the item has no such choice. */
+gboolean
+rd_item_row_choose (RdItemRow *self,
+                    guint      choice)
+{
+  g_return_val_if_fail (RD_IS_ITEM_ROW (self), FALSE);
+
+  if (choice > N_AGREEMENT || self->choices[choice] == NULL || !self->editable)
+    return FALSE;
+
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->choices[choice])))
+    return TRUE;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->choices[choice]), TRUE);
+  return TRUE;
+}
+
+/* What typing @text and pressing Enter does; FALSE when it is refused. */
+gboolean
+rd_item_row_enter_text (RdItemRow  *self,
+                        const char *text)
+{
+  g_return_val_if_fail (RD_IS_ITEM_ROW (self), FALSE);
+
+  if (self->entry == NULL || !self->editable)
+    return FALSE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  return commit_entry (self);
+}
+
+/* Saves a value still waiting for the typing pause, before the row goes. */
+void
+rd_item_row_flush (RdItemRow *self)
+{
+  g_return_if_fail (RD_IS_ITEM_ROW (self));
+
+  if (self->save_timeout != 0)
+    commit_entry (self);
+}
+
+gboolean
+rd_item_row_is_answered (RdItemRow *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM_ROW (self), FALSE);
+
+  for (guint i = 0; i <= N_AGREEMENT; i++)
+    if (self->choices[i] != NULL && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->choices[i])))
+      return TRUE;
+
+  return !isnan (self->shown_value);
+}
+
+GtkWidget *
+rd_item_row_get_choice_button (RdItemRow *self,
+                               guint      choice)
+{
+  g_return_val_if_fail (RD_IS_ITEM_ROW (self), NULL);
+  return choice <= N_AGREEMENT ? self->choices[choice] : NULL;
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rd-answer.h"
+#include "rd-item.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_ITEM_ROW (rd_item_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdItemRow, rd_item_row, RD, ITEM_ROW, GtkWidget)
+
+/* One item of the questionnaire: its text, its answer input and its help.
+ * It keeps no answer of its own: it shows what it is given and emits
+ * "answered" with what the user chose, for the caller to store. */
+GtkWidget *rd_item_row_new          (RdItem          *item,
+                                     guint            position,
+                                     guint            n_items);
+RdItem    *rd_item_row_get_item     (RdItemRow       *self);
+void       rd_item_row_show_answer  (RdItemRow       *self,
+                                     const RdAnswer  *answer);
+void       rd_item_row_set_editable (RdItemRow       *self,
+                                     gboolean         editable);
+void       rd_item_row_show_error   (RdItemRow       *self,
+                                     const char      *message);
+const char *rd_item_row_get_error   (RdItemRow       *self);
+gboolean   rd_item_row_choose       (RdItemRow       *self,
+                                     guint            choice);
+gboolean   rd_item_row_enter_text   (RdItemRow       *self,
+                                     const char      *text);
+gboolean   rd_item_row_is_answered  (RdItemRow       *self);
+void       rd_item_row_flush        (RdItemRow       *self);
+GtkWidget *rd_item_row_get_choice_button (RdItemRow *self,
+                                          guint      choice);
+
+/* Choices: 1–5 agreement (statements), 1 yes and 2 no (yes-no); 0 is
+ * "not applicable / don't know" for every kind. */
+#define RD_CHOICE_NOT_APPLICABLE 0
+#define RD_CHOICE_YES 1
+#define RD_CHOICE_NO 2
+
+G_END_DECLS

@@ -1,0 +1,187 @@
+#define G_LOG_DOMAIN "rd-review-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "rd-review-page.h"
+
+struct _RdReviewPage
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *scrolled;
+  GtkWidget *box;
+  guint n_unanswered;
+};
+
+G_DEFINE_FINAL_TYPE (RdReviewPage, rd_review_page, GTK_TYPE_WIDGET)
+
+static void
+rd_review_page_dispose (GObject *object)
+{
+  RdReviewPage *self = RD_REVIEW_PAGE (object);
+
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  G_OBJECT_CLASS (rd_review_page_parent_class)->dispose (object);
+}
+
+static void
+rd_review_page_class_init (RdReviewPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = rd_review_page_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+rd_review_page_init (RdReviewPage *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_top (self->box, 24);
+  gtk_widget_set_margin_bottom (self->box, 24);
+  gtk_widget_set_margin_start (self->box, 12);
+  gtk_widget_set_margin_end (self->box, 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->box);
+
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+}
+
+GtkWidget *
+rd_review_page_new (void)
+{
+  return g_object_new (RD_TYPE_REVIEW_PAGE, NULL);
+}
+
+static GtkWidget *
+create_button (const char *label,
+               const char *action,
+               gboolean    suggested)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  return button;
+}
+
+static GtkWidget *
+create_area_group (RdArea     *area,
+                   GPtrArray  *items,
+                   GHashTable *answered,
+                   guint      *n_unanswered)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *description = NULL;
+  guint missing = 0;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                   rd_text_get_localized (rd_area_get_title (area)));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RdItem *item = g_ptr_array_index (items, i);
+      GtkWidget *row;
+
+      if (g_hash_table_contains (answered, rd_item_get_id (item)))
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     rd_text_get_localized (rd_item_get_text (item)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "assessment.show-item");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", rd_item_get_id (item));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      missing++;
+    }
+
+  *n_unanswered += missing;
+  if (missing == 0)
+    {
+      g_object_ref_sink (group);
+      g_object_unref (group);
+      return NULL;
+    }
+
+  description = g_strdup_printf (g_dngettext (NULL, "%u unanswered item", "%u unanswered items", missing),
+                                 missing);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  return group;
+}
+
+void
+rd_review_page_update (RdReviewPage       *self,
+                       RdFramework        *framework,
+                       RdAssessmentMode    mode,
+                       GHashTable         *answered,
+                       RdAssessmentStatus  status)
+{
+  g_autofree char *summary = NULL;
+  GtkWidget *child, *title, *summary_label;
+  guint n_items = 0;
+
+  g_return_if_fail (RD_IS_REVIEW_PAGE (self));
+
+  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->box), child);
+
+  title = gtk_label_new (_("Review"));
+  gtk_widget_add_css_class (title, "title-1");
+  gtk_box_append (GTK_BOX (self->box), title);
+
+  summary_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (summary_label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (summary_label), GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (self->box), summary_label);
+
+  if (status == RD_ASSESSMENT_STATUS_COMPLETE)
+    gtk_box_append (GTK_BOX (self->box),
+                    create_button (_("_Reopen for Editing"), "assessment.reopen", FALSE));
+  else
+    gtk_box_append (GTK_BOX (self->box),
+                    create_button (_("_Mark Complete"), "assessment.mark-complete", TRUE));
+
+  self->n_unanswered = 0;
+  for (guint a = 0; a < rd_framework_get_n_areas (framework); a++)
+    {
+      RdArea *area = rd_framework_get_area (framework, a);
+      g_autoptr(GPtrArray) items = rd_framework_list_items (framework, rd_area_get_id (area), mode);
+      GtkWidget *group;
+
+      n_items += items->len;
+      group = create_area_group (area, items, answered, &self->n_unanswered);
+      if (group != NULL)
+        gtk_box_append (GTK_BOX (self->box), group);
+    }
+
+  if (status == RD_ASSESSMENT_STATUS_COMPLETE)
+    summary = g_strdup (_("This assessment is complete. Its answers can be read but not changed until it is reopened."));
+  else if (self->n_unanswered == 0)
+    summary = g_strdup (_("Every item is answered. Mark the assessment complete when the answers are final."));
+  else
+    summary = g_strdup_printf (g_dngettext (NULL,
+                                            "%u of %u item is answered. The unanswered ones are listed below.",
+                                            "%u of %u items are answered. The unanswered ones are listed below.",
+                                            n_items),
+                               n_items - self->n_unanswered, n_items);
+  gtk_label_set_text (GTK_LABEL (summary_label), summary);
+}
+
+guint
+rd_review_page_get_n_unanswered (RdReviewPage *self)
+{
+  g_return_val_if_fail (RD_IS_REVIEW_PAGE (self), 0);
+  return self->n_unanswered;
+}

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rd-framework.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_REVIEW_PAGE (rd_review_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdReviewPage, rd_review_page, RD, REVIEW_PAGE, GtkWidget)
+
+/* What is left to answer, area by area, with links to each item, and the
+ * button that marks the assessment complete (or reopens it). */
+GtkWidget *rd_review_page_new           (void);
+void       rd_review_page_update        (RdReviewPage       *self,
+                                         RdFramework        *framework,
+                                         RdAssessmentMode    mode,
+                                         GHashTable         *answered,
+                                         RdAssessmentStatus  status);
+guint      rd_review_page_get_n_unanswered (RdReviewPage    *self);
+
+G_END_DECLS

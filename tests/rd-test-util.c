@@ -1,0 +1,149 @@
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "rd-test-util.h"
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("no display");
+}
+
+/* Locally a missing display skips; in CI it must fail, or nothing is proven. */
+void
+rd_test_init_gtk (int    *argc,
+                  char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      if (g_getenv ("CI") != NULL)
+        {
+          g_printerr ("No display: run the UI tests under xvfb-run\n");
+          exit (1);
+        }
+      g_test_init (argc, argv, NULL);
+      g_test_add_func ("/ui/no-display", skip_without_display);
+      exit (g_test_run ());
+    }
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  /* Screenshots must show where transitions end, not a frame of them. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* The application adds its resource icons itself; these tests run without one. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_BASE "/icons");
+}
+
+void
+rd_test_wait_for_idle (void)
+{
+  for (guint i = 0; i < 5; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+}
+
+void
+rd_test_save_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  const char *dir = g_getenv ("READINESS_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+
+  gtk_test_widget_wait_for_draw (widget);
+  rd_test_wait_for_idle ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s (%d×%d)", path, width, height);
+}
+
+GtkWidget *
+rd_test_find_child (GtkWidget  *widget,
+                    const char *buildable_id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), buildable_id) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rd_test_find_child (child, buildable_id);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Delivers a key press the way GTK's bubble phase does: to the key
+ * controllers of the focus widget, then of each ancestor, until one takes
+ * it. GTK 4 has no public way to synthesize the event itself. */
+gboolean
+rd_test_send_key (GtkWidget       *window,
+                  guint            keyval,
+                  GdkModifierType  state)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+          gboolean handled = FALSE;
+
+          if (!GTK_IS_EVENT_CONTROLLER_KEY (controller) ||
+              gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_BUBBLE)
+            continue;
+
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          if (handled)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+void
+rd_test_remove_database (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_remove (path);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (dir);
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Helpers for widget tests under Xvfb. */
+void       rd_test_init_gtk        (int         *argc,
+                                    char      ***argv);
+void       rd_test_wait_for_idle   (void);
+void       rd_test_save_screenshot (GtkWidget   *widget,
+                                    const char  *name);
+GtkWidget *rd_test_find_child      (GtkWidget   *widget,
+                                    const char  *buildable_id);
+gboolean   rd_test_send_key        (GtkWidget   *window,
+                                    guint        keyval,
+                                    GdkModifierType state);
+void       rd_test_remove_database (const char  *path);
+
+G_END_DECLS

@@ -1,0 +1,476 @@
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "rd-assessment-view.h"
+#include "rd-errors.h"
+#include "rd-test-util.h"
+
+typedef struct
+{
+  char *path;
+  RdStore *store;
+  RdFramework *framework;
+  gint64 assessment_id;
+  GtkWidget *window;
+  RdAssessmentView *view;
+} Fixture;
+
+static RdFramework *
+load_small (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", "small.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  RdFramework *framework = rd_framework_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  return framework;
+}
+
+static void
+open_view (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view = rd_assessment_view_new (fixture->store, fixture->framework, fixture->assessment_id, &error);
+
+  g_assert_no_error (error);
+  fixture->view = RD_ASSESSMENT_VIEW (view);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (fixture->window), view);
+  gtk_test_widget_wait_for_draw (fixture->window);
+  rd_test_wait_for_idle ();
+}
+
+static void
+close_view (Fixture *fixture)
+{
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (fixture->window), NULL);
+  fixture->view = NULL;
+  rd_test_wait_for_idle ();
+}
+
+static void
+set_up (Fixture          *fixture,
+        RdFramework      *framework,
+        RdAssessmentMode  mode,
+        int               width,
+        int               height)
+{
+  g_autofree char *dir = g_dir_make_tmp ("readiness-questionnaire-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 school_id;
+
+  fixture->path = g_build_filename (dir, "readiness.db", NULL);
+  fixture->store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->framework = framework;
+
+  school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen", "secondary", &error);
+  fixture->assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027",
+                                                    fixture->framework, mode, &error);
+  g_assert_no_error (error);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  fixture->window = g_object_ref_sink (adw_application_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  open_view (fixture);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  set_up (fixture, load_small (), GPOINTER_TO_INT (data), 1280, 800);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  rd_test_wait_for_idle ();
+  g_assert_finalize_object (fixture->window);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->framework);
+  rd_test_remove_database (fixture->path);
+  g_free (fixture->path);
+}
+
+static RdItemRow *
+row_for (Fixture    *fixture,
+         const char *area_id,
+         const char *item_id)
+{
+  RdAreaPage *page = rd_assessment_view_get_area_page (fixture->view, area_id);
+
+  g_assert_nonnull (page);
+  return rd_area_page_lookup_row (page, item_id);
+}
+
+static RdAnswer *
+stored (Fixture    *fixture,
+        const char *item_id)
+{
+  g_autoptr(GError) error = NULL;
+  RdAnswer *answer = rd_store_get_answer (fixture->store, rd_assessment_view_get_respondent_id (fixture->view),
+                                          item_id, &error);
+
+  g_assert_no_error (error);
+  return answer;
+}
+
+static void
+assert_stored_value (Fixture    *fixture,
+                     const char *item_id,
+                     double      value)
+{
+  g_autoptr(RdAnswer) answer = stored (fixture, item_id);
+
+  g_assert_nonnull (answer);
+  g_assert_false (answer->not_applicable);
+  g_assert_cmpfloat (answer->value, ==, value);
+}
+
+static const char *
+focused_item (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  GtkWidget *row = RD_IS_ITEM_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, RD_TYPE_ITEM_ROW);
+
+  g_assert_nonnull (row);
+  return rd_item_get_id (rd_item_row_get_item (RD_ITEM_ROW (row)));
+}
+
+static const char *
+progress_text (Fixture *fixture)
+{
+  return gtk_label_get_text (GTK_LABEL (rd_test_find_child (GTK_WIDGET (fixture->view), "progress_label")));
+}
+
+static void
+test_walk_by_keyboard (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *window = fixture->window;
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  g_autoptr(RdAnswer) date_answer = NULL;
+  GDate date;
+
+  /* A new assessment opens on the first item of the first area. */
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "alpha");
+  g_assert_cmpstr (focused_item (fixture), ==, "a-plan");
+  g_assert_cmpstr (progress_text (fixture), ==, "0 of 6 items answered");
+
+  g_assert_true (rd_test_send_key (window, GDK_KEY_4, 0));
+  assert_stored_value (fixture, "a-plan", 4);
+  g_assert_cmpstr (progress_text (fixture), ==, "1 of 6 items answered");
+
+  /* Down moves on; the keypad digits work as well. */
+  g_assert_true (rd_test_send_key (window, GDK_KEY_Down, 0));
+  g_assert_cmpstr (focused_item (fixture), ==, "a-team");
+  g_assert_true (rd_test_send_key (window, GDK_KEY_KP_5, 0));
+  assert_stored_value (fixture, "a-team", 5);
+  {
+    g_autoptr(RdAnswer) team = stored (fixture, "a-team");
+    g_assert_cmpuint (team->item_version, ==, 2);
+  }
+
+  /* A statement has no sixth choice; the key is left alone. */
+  g_assert_false (rd_test_send_key (window, GDK_KEY_6, 0));
+
+  g_assert_true (rd_test_send_key (window, GDK_KEY_Down, 0));
+  g_assert_cmpstr (focused_item (fixture), ==, "a-review");
+  g_assert_true (rd_item_row_enter_text (row_for (fixture, "alpha", "a-review"), "15-03-2024"));
+  date_answer = stored (fixture, "a-review");
+  rd_answer_get_date (date_answer, &date);
+  g_assert_cmpint (g_date_get_day (&date), ==, 15);
+  g_assert_cmpint (g_date_get_month (&date), ==, 3);
+  g_assert_cmpint (g_date_get_year (&date), ==, 2024);
+
+  /* Down at the last item stays there; Up goes back. */
+  g_assert_false (rd_test_send_key (window, GDK_KEY_Down, 0));
+  g_assert_true (rd_test_send_key (window, GDK_KEY_Up, 0));
+  g_assert_cmpstr (focused_item (fixture), ==, "a-team");
+
+  /* Ctrl+Page Down: the next area, focused on its first item. */
+  gtk_widget_activate_action (view, "assessment.next-area", NULL);
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "beta");
+  g_assert_cmpstr (focused_item (fixture), ==, "b-speed");
+
+  /* English grouping: 1,000 is a thousand. */
+  g_assert_true (rd_item_row_enter_text (row_for (fixture, "beta", "b-speed"), "1,000"));
+  assert_stored_value (fixture, "b-speed", 1000);
+  g_assert_true (rd_item_row_enter_text (row_for (fixture, "beta", "b-share"), "85"));
+  assert_stored_value (fixture, "b-share", 85);
+
+  g_assert_true (rd_test_send_key (window, GDK_KEY_Down, 0));
+  g_assert_true (rd_test_send_key (window, GDK_KEY_Down, 0));
+  g_assert_cmpstr (focused_item (fixture), ==, "b-mfa");
+  g_assert_true (rd_test_send_key (window, GDK_KEY_y, 0));
+  assert_stored_value (fixture, "b-mfa", 1);
+  g_assert_true (rd_test_send_key (window, GDK_KEY_0, 0));
+  {
+    g_autoptr(RdAnswer) mfa = stored (fixture, "b-mfa");
+    g_assert_true (mfa->not_applicable);
+  }
+
+  g_assert_cmpstr (progress_text (fixture), ==, "6 of 6 items answered");
+
+  gtk_widget_activate_action (view, "assessment.previous-area", NULL);
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "alpha");
+  gtk_widget_activate_action (view, "assessment.next-area", NULL);
+  gtk_widget_activate_action (view, "assessment.next-area", NULL);
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, RD_REVIEW_PAGE_NAME);
+  g_assert_cmpuint (rd_review_page_get_n_unanswered (rd_assessment_view_get_review_page (fixture->view)), ==, 0);
+}
+
+static void
+test_undo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  RdItemRow *plan = row_for (fixture, "alpha", "a-plan");
+  RdItemRow *share = row_for (fixture, "beta", "b-share");
+
+  g_assert_true (rd_item_row_choose (plan, 2));
+  g_assert_true (rd_item_row_choose (plan, 5));
+  g_assert_true (rd_item_row_enter_text (share, "40"));
+  assert_stored_value (fixture, "b-share", 40);
+
+  /* Ctrl+Z takes back the last change and shows where it was. */
+  gtk_widget_activate_action (view, "assessment.undo", NULL);
+  g_assert_null (stored (fixture, "b-share"));
+  g_assert_false (rd_item_row_is_answered (share));
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "beta");
+
+  gtk_widget_activate_action (view, "assessment.undo", NULL);
+  assert_stored_value (fixture, "a-plan", 2);
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "alpha");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rd_item_row_get_choice_button (plan, 2))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rd_item_row_get_choice_button (plan, 5))));
+
+  gtk_widget_activate_action (view, "assessment.undo", NULL);
+  g_assert_null (stored (fixture, "a-plan"));
+  g_assert_cmpstr (progress_text (fixture), ==, "0 of 6 items answered");
+}
+
+static void
+test_invalid_input_not_stored (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  RdItemRow *share = row_for (fixture, "beta", "b-share");
+  RdItemRow *speed = row_for (fixture, "beta", "b-speed");
+  RdItemRow *review = row_for (fixture, "alpha", "a-review");
+  g_autoptr(GDateTime) next_year = g_date_time_add_years (g_date_time_new_now_local (), 1);
+  g_autofree char *future = g_date_time_format (next_year, "%d-%m-%Y");
+
+  g_assert_false (rd_item_row_enter_text (share, "150"));
+  g_assert_cmpstr (rd_item_row_get_error (share), ==, "Enter a percentage from 0 to 100");
+  g_assert_false (rd_item_row_enter_text (share, "lots"));
+  g_assert_nonnull (strstr (rd_item_row_get_error (share), "is not a number"));
+  /* A decimal comma is not English: refused, not misread as 25. */
+  g_assert_false (rd_item_row_enter_text (speed, "2,5"));
+  g_assert_false (rd_item_row_enter_text (speed, "20000"));
+  g_assert_cmpstr (rd_item_row_get_error (speed), ==, "Enter a number from 0 to 10000");
+  g_assert_false (rd_item_row_enter_text (review, "31-02-2024"));
+  g_assert_false (rd_item_row_enter_text (review, future));
+  g_assert_cmpstr (rd_item_row_get_error (review), ==, "The date cannot be in the future");
+
+  g_assert_null (stored (fixture, "b-share"));
+  g_assert_null (stored (fixture, "b-speed"));
+  g_assert_null (stored (fixture, "a-review"));
+
+  /* A valid value clears the message and is stored. */
+  g_assert_true (rd_item_row_enter_text (share, "50.5"));
+  g_assert_null (rd_item_row_get_error (share));
+  assert_stored_value (fixture, "b-share", 50.5);
+}
+
+static void
+test_resume_position (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_assert_true (rd_item_row_choose (row_for (fixture, "alpha", "a-plan"), 3));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-item", "s", "b-share");
+  g_assert_cmpstr (focused_item (fixture), ==, "b-share");
+  g_assert_true (rd_test_send_key (fixture->window, GDK_KEY_Down, 0));
+
+  close_view (fixture);
+  open_view (fixture);
+
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "beta");
+  g_assert_cmpstr (focused_item (fixture), ==, "b-mfa");
+  /* Answers given before are shown again. */
+  g_assert_true (rd_item_row_is_answered (row_for (fixture, "alpha", "a-plan")));
+  g_assert_cmpstr (progress_text (fixture), ==, "1 of 6 items answered");
+}
+
+static void
+test_read_only_after_completion (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  RdItemRow *plan = row_for (fixture, "alpha", "a-plan");
+  GtkRevealer *banner = GTK_REVEALER (rd_test_find_child (view, "complete_banner"));
+  g_autoptr(RdAssessment) assessment = NULL;
+  GtkWindow *dialog;
+
+  g_assert_true (rd_item_row_choose (plan, 4));
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+
+  /* Five items are unanswered: completing asks first. */
+  gtk_widget_activate_action (view, "assessment.mark-complete", NULL);
+  dialog = rd_assessment_view_get_dialog (fixture->view);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "5 items"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "complete");
+  rd_test_wait_for_idle ();
+
+  assessment = rd_store_get_assessment (fixture->store, fixture->assessment_id, NULL);
+  g_assert_cmpint (rd_assessment_get_status (assessment), ==, RD_ASSESSMENT_STATUS_COMPLETE);
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+
+  /* Nothing changes now, by click, key or undo. */
+  g_assert_false (rd_item_row_choose (plan, 1));
+  gtk_widget_activate_action (view, "assessment.show-item", "s", "a-plan");
+  g_assert_false (rd_test_send_key (fixture->window, GDK_KEY_2, 0));
+  gtk_widget_activate_action (view, "assessment.undo", NULL);
+  assert_stored_value (fixture, "a-plan", 4);
+
+  /* It opens read-only next time too. */
+  close_view (fixture);
+  open_view (fixture);
+  plan = row_for (fixture, "alpha", "a-plan");
+  g_assert_false (rd_item_row_choose (plan, 1));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.reopen", NULL);
+  g_assert_true (rd_item_row_choose (plan, 1));
+  assert_stored_value (fixture, "a-plan", 1);
+}
+
+static void
+test_pulse_shows_pulse_items (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  RdAreaPage *alpha = rd_assessment_view_get_area_page (fixture->view, "alpha");
+  RdAreaPage *beta = rd_assessment_view_get_area_page (fixture->view, "beta");
+
+  g_assert_cmpuint (rd_area_page_get_n_rows (alpha), ==, 1);
+  g_assert_cmpstr (rd_item_get_id (rd_item_row_get_item (rd_area_page_get_row (alpha, 0))), ==, "a-plan");
+  g_assert_cmpuint (rd_area_page_get_n_rows (beta), ==, 1);
+  g_assert_cmpstr (rd_item_get_id (rd_item_row_get_item (rd_area_page_get_row (beta, 0))), ==, "b-speed");
+  g_assert_cmpstr (progress_text (fixture), ==, "0 of 2 items answered");
+}
+
+static void
+test_respondent_group (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkDropDown *groups = GTK_DROP_DOWN (rd_test_find_child (GTK_WIDGET (fixture->view), "group_dropdown"));
+  g_autoptr(GPtrArray) respondents = NULL;
+
+  g_assert_cmpuint (gtk_drop_down_get_selected (groups), ==, RD_GROUP_LEADER);
+  gtk_drop_down_set_selected (groups, RD_GROUP_SUPPORT_STAFF);
+
+  respondents = rd_store_list_respondents (fixture->store, fixture->assessment_id, NULL);
+  g_assert_cmpuint (respondents->len, ==, 1);
+  g_assert_cmpint (((RdRespondent *) g_ptr_array_index (respondents, 0))->group, ==, RD_GROUP_SUPPORT_STAFF);
+}
+
+static void
+test_review_links (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  RdReviewPage *review = rd_assessment_view_get_review_page (fixture->view);
+
+  g_assert_true (rd_item_row_choose (row_for (fixture, "alpha", "a-plan"), 4));
+  g_assert_cmpuint (rd_review_page_get_n_unanswered (review), ==, 5);
+
+  /* Each unanswered item links to itself. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_REVIEW_PAGE_NAME);
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, RD_REVIEW_PAGE_NAME);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-item", "s", "b-mfa");
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "beta");
+  g_assert_cmpstr (focused_item (fixture), ==, "b-mfa");
+}
+
+/* The built-in framework, part answered, at both sizes and in both styles. */
+static void
+test_screenshots (void)
+{
+  static const struct { const char *name; int width, height; } sizes[] = {
+    { "wide", 1280, 800 },
+    { "narrow", 360, 720 },
+  };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      Fixture fixture = { 0 };
+      RdFramework *framework = rd_framework_load_builtin (NULL);
+
+      set_up (&fixture, framework, RD_ASSESSMENT_MODE_FULL, sizes[s].width, sizes[s].height);
+      g_assert_true (rd_item_row_choose (row_for (&fixture, "strategy", "str-written-plan"), RD_CHOICE_YES));
+      g_assert_true (rd_item_row_choose (rd_area_page_get_row (rd_assessment_view_get_area_page (fixture.view,
+                                                                                                 "strategy"), 1), 4));
+      g_assert_true (rd_item_row_enter_text (row_for (&fixture, "connectivity", "con-bandwidth"), "500"));
+      g_assert_false (rd_item_row_enter_text (row_for (&fixture, "connectivity", "con-wifi-coverage"), "120"));
+
+      for (int dark = 0; dark <= 1; dark++)
+        {
+          static const struct { const char *page; const char *item; } pages[] = {
+            { "strategy", "str-written-plan" },
+            { "connectivity", "con-bandwidth" },
+            { RD_REVIEW_PAGE_NAME, NULL },
+          };
+
+          adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                          : ADW_COLOR_SCHEME_FORCE_LIGHT);
+          for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+            {
+              g_autofree char *name = g_strdup_printf ("questionnaire-%s-%s-%s.png", pages[p].page,
+                                                       sizes[s].name, dark ? "dark" : "light");
+
+              if (pages[p].item != NULL)
+                gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-item", "s", pages[p].item);
+              else
+                gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-area", "s", pages[p].page);
+              rd_test_save_screenshot (fixture.window, name);
+            }
+
+          if (s == 1 && !dark)
+            {
+              gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-areas", NULL);
+              rd_test_save_screenshot (fixture.window, "questionnaire-sidebar-narrow-light.png");
+            }
+        }
+
+      fixture_tear_down (&fixture, NULL);
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rd_test_init_gtk (&argc, &argv);
+
+#define ADD(path, mode, func) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (mode), fixture_set_up, func, fixture_tear_down)
+  ADD ("/questionnaire/walk-by-keyboard", RD_ASSESSMENT_MODE_FULL, test_walk_by_keyboard);
+  ADD ("/questionnaire/undo", RD_ASSESSMENT_MODE_FULL, test_undo);
+  ADD ("/questionnaire/invalid-input-not-stored", RD_ASSESSMENT_MODE_FULL, test_invalid_input_not_stored);
+  ADD ("/questionnaire/resume-position", RD_ASSESSMENT_MODE_FULL, test_resume_position);
+  ADD ("/questionnaire/read-only-after-completion", RD_ASSESSMENT_MODE_FULL, test_read_only_after_completion);
+  ADD ("/questionnaire/pulse-shows-pulse-items", RD_ASSESSMENT_MODE_PULSE, test_pulse_shows_pulse_items);
+  ADD ("/questionnaire/respondent-group", RD_ASSESSMENT_MODE_FULL, test_respondent_group);
+  ADD ("/questionnaire/review-links", RD_ASSESSMENT_MODE_FULL, test_review_links);
+#undef ADD
+  g_test_add_func ("/questionnaire/screenshots", test_screenshots);
+
+  return g_test_run ();
+}
