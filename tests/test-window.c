@@ -217,6 +217,71 @@ test_delete_assessment_undo (Fixture       *fixture,
   g_assert_cmpuint (count_rows (assessment_list), ==, 1);
 }
 
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_open_assessment (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkStack *main_stack = GTK_STACK (rd_test_find_child (window, "main_stack"));
+  GtkListBox *assessment_list = GTK_LIST_BOX (rd_test_find_child (window, "assessment_list"));
+  g_autoptr(GPtrArray) schools = NULL;
+  g_autoptr(GError) error = NULL;
+  RdAssessmentView *view;
+  gint64 school_id, assessment_id;
+  RdItemRow *row;
+
+  school_id = add_school_through_dialog (fixture, "Atheneum");
+  assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027", fixture->framework,
+                                           RD_ASSESSMENT_MODE_FULL, &error);
+  g_assert_no_error (error);
+  rd_test_wait_for_idle ();
+
+  /* The row's Open button opens the questionnaire. */
+  g_signal_emit_by_name (find_action_button (GTK_WIDGET (gtk_list_box_get_row_at_index (assessment_list, 0)),
+                                             "win.open-assessment"), "clicked");
+  rd_test_wait_for_idle ();
+  view = rd_window_get_assessment_view (fixture->window);
+  g_assert_nonnull (view);
+  g_assert_cmpint (rd_assessment_view_get_assessment_id (view), ==, assessment_id);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "assessment");
+
+  /* With the questionnaire open, Delete must not reach the school. */
+  gtk_widget_activate_action (window, "win.delete-school", NULL);
+  rd_test_wait_for_idle ();
+  schools = rd_store_list_schools (fixture->store, NULL);
+  g_assert_cmpuint (schools->len, ==, 1);
+
+  row = rd_area_page_get_row (rd_assessment_view_get_area_page (view, "strategy"), 1);
+  g_assert_true (rd_item_row_choose (row, 3));
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "assessment.close", NULL);
+  rd_test_wait_for_idle ();
+  g_assert_null (rd_window_get_assessment_view (fixture->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "home");
+
+  /* The list caught up with the answer given meanwhile. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (assessment_list, 0))),
+                            "1 of 58 answered"));
+}
+
 /* A school with a few years of assessments, for the screenshots. */
 static void
 populate (Fixture *fixture)
@@ -304,6 +369,7 @@ main (int   argc,
   ADD ("/ui/window/rename-school", test_rename_school);
   ADD ("/ui/window/delete-school-undo", test_delete_school_undo);
   ADD ("/ui/window/delete-assessment-undo", test_delete_assessment_undo);
+  ADD ("/ui/window/open-assessment", test_open_assessment);
   ADD ("/ui/window/screenshots", test_screenshots);
 #undef ADD
 

@@ -124,7 +124,8 @@ create_assessment_row (RdWindow     *self,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *delete_label = NULL;
-  GtkWidget *row, *meter, *delete_button;
+  g_autofree char *open_label = NULL;
+  GtkWidget *row, *meter, *delete_button, *open_button;
   double fraction;
 
   /* Translators: "2026-2027 — Full assessment" */
@@ -135,9 +136,6 @@ create_assessment_row (RdWindow     *self,
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-assessment");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", rd_assessment_get_id (assessment));
 
   meter = rd_meter_new ();
   gtk_widget_set_size_request (meter, 96, 8);
@@ -160,6 +158,22 @@ create_assessment_row (RdWindow     *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "x",
                                     rd_assessment_get_id (assessment));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete_button);
+
+  /* A real button, so that screen readers can open the assessment too;
+   * clicking anywhere on the row activates it. */
+  open_button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_valign (open_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (open_button, "flat");
+  gtk_widget_set_tooltip_text (open_button, _("Open Assessment"));
+  /* Translators: accessible name of a button, "Open assessment 2026-2027 — Full assessment" */
+  open_label = g_strdup_printf (_("Open assessment %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (open_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, open_label,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open_button), "win.open-assessment");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (open_button), "x", rd_assessment_get_id (assessment));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open_button);
 
   return row;
 }
@@ -687,6 +701,18 @@ rd_window_constructed (GObject *object)
 
   load_window_state (self);
   reload_schools (self);
+
+  /* Open on a school rather than an empty page; a narrow window stays on the list. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->schools)) > 0)
+    {
+      g_autoptr(RdSchool) first = g_list_model_get_item (G_LIST_MODEL (self->schools), 0);
+
+      self->selected_school_id = rd_school_get_id (first);
+      select_row_for_school (self);
+      update_actions (self);
+      reload_assessments (self);
+      adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+    }
 }
 
 static void
