@@ -123,6 +123,28 @@ count_answered (RdAssessmentView *self,
 }
 
 static void
+update_review (RdAssessmentView *self)
+{
+  rd_review_page_update (self->review_page, self->framework, rd_assessment_get_mode (self->assessment),
+                         self->answered, rd_assessment_get_status (self->assessment));
+}
+
+static guint
+count_unanswered (RdAssessmentView *self)
+{
+  guint missing = 0;
+
+  for (guint i = 0; i < self->area_pages->len; i++)
+    {
+      RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
+
+      missing += rd_area_page_get_n_rows (page) - count_answered (self, page);
+    }
+
+  return missing;
+}
+
+static void
 update_progress (RdAssessmentView *self)
 {
   g_autofree char *progress = NULL;
@@ -158,8 +180,10 @@ update_progress (RdAssessmentView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_meter),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, progress, -1);
 
-  rd_review_page_update (self->review_page, self->framework, rd_assessment_get_mode (self->assessment),
-                         self->answered, rd_assessment_get_status (self->assessment));
+  /* Rebuilding the review's lists is the costly part of an answer; it is
+   * only worth it while the review is on screen. */
+  if (gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->review_page))
+    update_review (self);
 }
 
 static void
@@ -234,6 +258,7 @@ show_page (RdAssessmentView *self,
     {
       adw_window_title_set_title (self->content_title, _("Review"));
       index = (int) self->area_pages->len;
+      update_review (self);
     }
 
   self->selecting = TRUE;
@@ -494,7 +519,7 @@ mark_complete_action (GtkWidget  *widget,
   GtkWidget *dialog;
 
   rd_assessment_view_flush (self);
-  missing = rd_review_page_get_n_unanswered (self->review_page);
+  missing = count_unanswered (self);
   if (missing == 0)
     {
       set_status (self, RD_ASSESSMENT_STATUS_COMPLETE);
