@@ -26,7 +26,7 @@ struct _RdItemRow
   char *error;
 
   GtkWidget *choices[N_AGREEMENT + 1];  /* [0] not applicable, [1..] agreement or yes/no */
-  GtkWidget *check_marks[N_AGREEMENT + 1];
+  GtkWidget *choice_labels[N_AGREEMENT + 1];
   GtkWidget *entry;          /* number, percent and date items */
   GtkWidget *calendar;
   GtkWidget *error_label;
@@ -96,8 +96,25 @@ set_error (RdItemRow  *self,
     }
 }
 
-/* The chosen button shows a check mark and bold text, so the choice does
- * not depend on seeing the accent colour. */
+/* A choice's label: its key above its name; once chosen a check mark
+ * replaces the key, so the choice does not depend on seeing a colour. */
+static void
+set_choice_markup (RdItemRow *self,
+                   guint      choice,
+                   gboolean   chosen)
+{
+  g_autofree char *markup = NULL;
+  g_autofree char *name = g_markup_escape_text (choice_label (self, choice), -1);
+  RdItemKind kind = rd_item_get_kind (self->item);
+  gboolean show_key = kind == RD_ITEM_KIND_STATEMENT && choice != RD_CHOICE_NOT_APPLICABLE;
+
+  if (show_key)
+    markup = g_strdup_printf (chosen ? "<small>✓ %u</small>\n%s" : "<small>%u</small>\n%s", choice, name);
+  else
+    markup = g_strdup_printf (chosen ? "✓ %s" : "%s", name);
+  gtk_label_set_markup (GTK_LABEL (self->choice_labels[choice]), markup);
+}
+
 static void
 update_marks (RdItemRow *self)
 {
@@ -108,12 +125,7 @@ update_marks (RdItemRow *self)
       if (self->choices[i] == NULL)
         continue;
       active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->choices[i]));
-      if (self->check_marks[i] != NULL)
-        gtk_widget_set_opacity (self->check_marks[i], active ? 1.0 : 0.0);
-      if (active)
-        gtk_widget_add_css_class (self->choices[i], "chosen");
-      else
-        gtk_widget_remove_css_class (self->choices[i], "chosen");
+      set_choice_markup (self, i, active);
     }
 }
 
@@ -151,38 +163,20 @@ on_choice_toggled (GtkToggleButton *button,
 static GtkWidget *
 create_choice (RdItemRow  *self,
                guint       choice,
-               GtkWidget  *group_leader,
-               gboolean    show_key)
+               GtkWidget  *group_leader)
 {
   g_autofree char *accessible_name = NULL;
-  GtkWidget *button, *box, *top, *label;
+  GtkWidget *button, *label;
 
   button = gtk_toggle_button_new ();
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
-  /* The key that chooses it, replaced by a check mark once chosen. */
-  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_widget_set_halign (top, GTK_ALIGN_CENTER);
-  self->check_marks[choice] = gtk_image_new_from_icon_name ("object-select-symbolic");
-  gtk_box_append (GTK_BOX (top), self->check_marks[choice]);
-  if (show_key)
-    {
-      g_autofree char *key = g_strdup_printf ("%u", choice);
-      GtkWidget *key_label = gtk_label_new (key);
-
-      gtk_widget_add_css_class (key_label, "dim-label");
-      gtk_widget_add_css_class (key_label, "caption");
-      gtk_box_append (GTK_BOX (top), key_label);
-    }
-  gtk_box_append (GTK_BOX (box), top);
-
-  label = gtk_label_new (choice_label (self, choice));
+  label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  self->choice_labels[choice] = label;
+  set_choice_markup (self, choice, FALSE);
 
   if (group_leader != NULL)
     gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (group_leader));
@@ -207,14 +201,13 @@ create_choice (RdItemRow  *self,
 static GtkWidget *
 create_choice_group (RdItemRow *self,
                      guint      first,
-                     guint      last,
-                     gboolean   show_keys)
+                     guint      last)
 {
   GtkWidget *group = rd_choice_group_new (MIN_CHOICE_WIDTH);
 
   for (guint choice = first; choice <= last; choice++)
     rd_choice_group_append (RD_CHOICE_GROUP (group),
-                            create_choice (self, choice, choice > first ? self->choices[first] : NULL, show_keys));
+                            create_choice (self, choice, choice > first ? self->choices[first] : NULL));
   return group;
 }
 
@@ -222,7 +215,7 @@ static GtkWidget *
 create_not_applicable (RdItemRow *self,
                        GtkWidget *group_leader)
 {
-  GtkWidget *button = create_choice (self, RD_CHOICE_NOT_APPLICABLE, group_leader, FALSE);
+  GtkWidget *button = create_choice (self, RD_CHOICE_NOT_APPLICABLE, group_leader);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   return button;
@@ -443,7 +436,7 @@ create_input (RdItemRow *self)
     {
     case RD_ITEM_KIND_STATEMENT:
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      gtk_box_append (GTK_BOX (box), create_choice_group (self, 1, N_AGREEMENT, TRUE));
+      gtk_box_append (GTK_BOX (box), create_choice_group (self, 1, N_AGREEMENT));
       not_applicable = create_not_applicable (self, self->choices[1]);
       gtk_widget_set_halign (not_applicable, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (box), not_applicable);
@@ -451,7 +444,7 @@ create_input (RdItemRow *self)
 
     case RD_ITEM_KIND_YES_NO:
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      group = create_choice_group (self, RD_CHOICE_YES, RD_CHOICE_NO, FALSE);
+      group = create_choice_group (self, RD_CHOICE_YES, RD_CHOICE_NO);
       gtk_widget_set_size_request (group, 2 * MIN_CHOICE_WIDTH, -1);
       gtk_box_append (GTK_BOX (box), group);
       gtk_box_append (GTK_BOX (box), create_not_applicable (self, self->choices[RD_CHOICE_YES]));
