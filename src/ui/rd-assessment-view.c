@@ -191,7 +191,6 @@ update_actions (RdAssessmentView *self)
 {
   gboolean draft = !is_complete (self);
   const char *visible = rd_assessment_view_get_visible_area (self);
-  GtkListBoxRow *last = gtk_list_box_get_row_at_index (self->area_list, (int) self->area_pages->len);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.undo",
                                  draft && rd_answer_history_can_undo (self->history));
@@ -202,7 +201,6 @@ update_actions (RdAssessmentView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.previous-area",
                                  self->area_pages->len > 0 &&
                                  visible_area_page (self) != g_ptr_array_index (self->area_pages, 0));
-  (void) last;
 }
 
 /* Status changes redraw everything that depends on it. */
