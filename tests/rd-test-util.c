@@ -134,16 +134,3 @@ rd_test_send_key (GtkWidget       *window,
 
   return FALSE;
 }
-
-void
-rd_test_remove_database (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (dir);
-}

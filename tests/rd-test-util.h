@@ -2,6 +2,8 @@
 
 #include <gtk/gtk.h>
 
+#include "rd-test-fixtures.h"
+
 G_BEGIN_DECLS
 
 /* Helpers for widget tests under Xvfb. */
@@ -15,6 +17,5 @@ GtkWidget *rd_test_find_child      (GtkWidget   *widget,
 gboolean   rd_test_send_key        (GtkWidget   *window,
                                     guint        keyval,
                                     GdkModifierType state);
-void       rd_test_remove_database (const char  *path);
 
 G_END_DECLS

@@ -1,24 +1,12 @@
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <math.h>
 
 #include "rd-analysis.h"
 #include "rd-store.h"
+#include "rd-test-fixtures.h"
 
 #define EPSILON 1e-9
-
-static RdFramework *
-load_small (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", "small.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  RdFramework *framework = rd_framework_new_from_file (file, &error);
-
-  g_assert_no_error (error);
-  return framework;
-}
 
 static gint64
 local_time (int year,
@@ -101,7 +89,7 @@ make_answers (void)
 static void
 test_item_and_area_scores (void)
 {
-  g_autoptr(RdFramework) framework = load_small ();
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
   g_autoptr(GPtrArray) answers = make_answers ();
   g_autoptr(RdAnalysis) analysis = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, answers, NULL);
   guint n;
@@ -131,7 +119,7 @@ test_item_and_area_scores (void)
 static void
 test_factor_readiness (void)
 {
-  g_autoptr(RdFramework) framework = load_small ();
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
   g_autoptr(GPtrArray) answers = make_answers ();
   g_autoptr(RdAnalysis) analysis = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, answers, NULL);
   RdFactorResult result;
@@ -167,7 +155,7 @@ test_factor_readiness (void)
 static void
 test_targets_change_gaps (void)
 {
-  g_autoptr(RdFramework) framework = load_small ();
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
   g_autoptr(GPtrArray) answers = make_answers ();
   const double targets[RD_N_FACTORS] = { 90, 80, 50, 40 };
   g_autoptr(RdAnalysis) analysis = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, answers, targets);
@@ -184,7 +172,7 @@ test_targets_change_gaps (void)
 static void
 test_weakest_and_priorities (void)
 {
-  g_autoptr(RdFramework) framework = load_small ();
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
   g_autoptr(GPtrArray) answers = make_answers ();
   g_autoptr(RdAnalysis) analysis = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, answers, NULL);
   g_autoptr(GArray) weakest = NULL;
@@ -223,7 +211,7 @@ test_weakest_and_priorities (void)
 static void
 test_group (void)
 {
-  g_autoptr(RdFramework) framework = load_small ();
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
   g_autoptr(GPtrArray) answers = make_answers ();
   g_autoptr(RdAnalysis) teachers = rd_analysis_new_filtered (framework, RD_ASSESSMENT_MODE_FULL, answers,
                                                              NULL, RD_GROUP_TEACHER, NULL);
@@ -243,7 +231,7 @@ test_group (void)
 static void
 test_pulse_mode (void)
 {
-  g_autoptr(RdFramework) framework = load_small ();
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
   g_autoptr(GPtrArray) answers = make_answers ();
   g_autoptr(RdAnalysis) pulse = rd_analysis_new (framework, RD_ASSESSMENT_MODE_PULSE, answers, NULL);
   RdFactorResult result;
@@ -270,7 +258,7 @@ test_pulse_mode (void)
 static void
 test_compare (void)
 {
-  g_autoptr(RdFramework) framework = load_small ();
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
   g_autoptr(GPtrArray) after = make_answers ();
   g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
   RdFactorChange changes[RD_N_FACTORS];
@@ -315,7 +303,7 @@ test_months_between (void)
 static void
 test_through_store (void)
 {
-  g_autoptr(RdFramework) framework = load_small ();
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
   g_autofree char *dir = g_dir_make_tmp ("readiness-analysis-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "analysis.db", NULL);
   g_autoptr(GPtrArray) fixture = make_answers ();
@@ -360,14 +348,7 @@ test_through_store (void)
   g_assert_cmpfloat_with_epsilon (result.readiness, 200.0 / 3, EPSILON);
 
   g_clear_object (&store);
-  g_remove (path);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_remove (wal);
-    g_remove (shm);
-  }
-  g_rmdir (dir);
+  rd_test_remove_database (path);
 }
 
 int

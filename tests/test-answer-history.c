@@ -1,10 +1,10 @@
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <math.h>
 
 #include "rd-answer-history.h"
 #include "rd-errors.h"
+#include "rd-test-fixtures.h"
 
 typedef struct
 {
@@ -20,9 +20,6 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *framework_path = g_test_build_filename (G_TEST_DIST, "data", "frameworks",
-                                                           "small.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (framework_path);
   g_autoptr(GError) error = NULL;
   gint64 school_id;
 
@@ -30,8 +27,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "history.db", NULL);
   fixture->store = rd_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  fixture->framework = rd_framework_new_from_file (file, &error);
-  g_assert_no_error (error);
+  fixture->framework = rd_test_load_framework ("small.json");
 
   school_id = rd_store_add_school (fixture->store, "School", NULL, NULL, &error);
   fixture->assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027",
@@ -44,15 +40,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->framework);
-  g_remove (fixture->path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (fixture->dir);
+  rd_test_remove_database (fixture->path);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

@@ -17,18 +17,6 @@ typedef struct
   RdAssessmentView *view;
 } Fixture;
 
-static RdFramework *
-load_small (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", "small.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  RdFramework *framework = rd_framework_new_from_file (file, &error);
-
-  g_assert_no_error (error);
-  return framework;
-}
-
 static void
 open_view (Fixture *fixture)
 {
@@ -82,7 +70,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  set_up (fixture, load_small (), GPOINTER_TO_INT (data), 1280, 800);
+  set_up (fixture, rd_test_load_framework ("small.json"), GPOINTER_TO_INT (data), 1280, 800);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include "rd-errors.h"
 #include "rd-store.h"
+#include "rd-test-fixtures.h"
 
 typedef struct
 {
@@ -19,16 +20,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *framework_path = g_test_build_filename (G_TEST_DIST, "data", "frameworks",
-                                                           "small.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (framework_path);
   g_autoptr(GError) error = NULL;
 
   fixture->dir = g_dir_make_tmp ("readiness-store-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->dir, "sub", "readiness.db", NULL);
-  fixture->framework = rd_framework_new_from_file (file, &error);
-  g_assert_no_error (error);
+  fixture->framework = rd_test_load_framework ("small.json");
 }
 
 static void

@@ -117,6 +117,28 @@ describe_assessment (RdWindow     *self,
                           MIN (n_answers, expected), expected);
 }
 
+/* A flat icon button acting on one assessment; its accessible name says
+ * which, since the icon alone does not. */
+static GtkWidget *
+create_row_button (const char *icon_name,
+                   const char *tooltip,
+                   const char *accessible_name,
+                   const char *action_name,
+                   gint64      assessment_id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", assessment_id);
+  return button;
+}
+
 static GtkWidget *
 create_assessment_row (RdWindow     *self,
                        RdAssessment *assessment)
@@ -145,33 +167,18 @@ create_assessment_row (RdWindow     *self,
                                   -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), meter);
 
-  delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete_button, "flat");
-  gtk_widget_set_tooltip_text (delete_button, _("Delete Assessment"));
   /* Translators: accessible name of a button, "Delete assessment 2026-2027 — Full assessment" */
   delete_label = g_strdup_printf (_("Delete assessment %s"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "win.delete-assessment");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "x",
-                                    rd_assessment_get_id (assessment));
+  delete_button = create_row_button ("user-trash-symbolic", _("Delete Assessment"), delete_label,
+                                     "win.delete-assessment", rd_assessment_get_id (assessment));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete_button);
 
   /* A real button, so that screen readers can open the assessment too;
    * clicking anywhere on the row activates it. */
-  open_button = gtk_button_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_set_valign (open_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (open_button, "flat");
-  gtk_widget_set_tooltip_text (open_button, _("Open Assessment"));
   /* Translators: accessible name of a button, "Open assessment 2026-2027 — Full assessment" */
   open_label = g_strdup_printf (_("Open assessment %s"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (open_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, open_label,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (open_button), "win.open-assessment");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (open_button), "x", rd_assessment_get_id (assessment));
+  open_button = create_row_button ("go-next-symbolic", _("Open Assessment"), open_label,
+                                   "win.open-assessment", rd_assessment_get_id (assessment));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open_button);
 
