@@ -1,7 +1,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "rd-test-util.h"
 
@@ -28,7 +30,18 @@ rd_test_init_gtk (int    *argc,
       exit (g_test_run ());
     }
 
-  g_setenv ("LANGUAGE", "C", TRUE);
+  /* English unless a test run asks for another language, with the
+   * catalogues the build made (po/<lang>/LC_MESSAGES). glibc ignores
+   * LANGUAGE in the plain C locale, hence C.UTF-8. */
+  g_setenv ("LANGUAGE", rd_test_language (), TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
+  if (g_getenv ("READINESS_TEST_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("READINESS_TEST_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   /* Screenshots must show where transitions end, not a frame of them. */
@@ -36,6 +49,14 @@ rd_test_init_gtk (int    *argc,
   /* The application adds its resource icons itself; these tests run without one. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     RESOURCE_BASE "/icons");
+}
+
+const char *
+rd_test_language (void)
+{
+  const char *language = g_getenv ("READINESS_TEST_LANGUAGE");
+
+  return language != NULL ? language : "C";
 }
 
 void
@@ -66,7 +87,13 @@ rd_test_save_screenshot (GtkWidget  *widget,
     return;
 
   g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
+  if (g_str_equal (rd_test_language (), "C"))
+    path = g_build_filename (dir, name, NULL);
+  else
+    {
+      g_autofree char *localized = g_strdup_printf ("%s-%s", rd_test_language (), name);
+      path = g_build_filename (dir, localized, NULL);
+    }
 
   gtk_test_widget_wait_for_draw (widget);
   rd_test_wait_for_idle ();

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 /* Helpers for widget tests under Xvfb. */
 void       rd_test_init_gtk        (int         *argc,
                                     char      ***argv);
+const char *rd_test_language       (void);
 void       rd_test_wait_for_idle   (void);
 void       rd_test_save_screenshot (GtkWidget   *widget,
                                     const char  *name);
