@@ -23,6 +23,9 @@ static const NumberCase number_cases[] = {
   { "1.000,75", TRUE, TRUE, 1000.75 },
   { "1,000.75", FALSE, TRUE, 1000.75 },
   { "1 000", TRUE, TRUE, 1000 },
+  { "1 000.5", FALSE, TRUE, 1000.5 },
+  { "12 34", TRUE, FALSE, 0 },          /* a space groups threes, it is not ignored */
+  { "1 00", FALSE, FALSE, 0 },
   { "1\u00a0000,5", TRUE, TRUE, 1000.5 },
   { "12.345.678", TRUE, TRUE, 12345678 },
   { "-3", FALSE, TRUE, -3 },
@@ -96,6 +99,7 @@ static const DateCase date_cases[] = {
   { "15/3/2025", 15, 3, 2025 },
   { "1.12.2024", 1, 12, 2024 },
   { " 29-02-2024 ", 29, 2, 2024 },
+  { "15 - 3 - 2025", 15, 3, 2025 },
   { "29-02-2025", 0, 0, 0 },   /* not a leap year */
   { "2025-13-01", 0, 0, 0 },
   { "15-03-25", 0, 0, 0 },     /* two-digit years are ambiguous */

@@ -389,6 +389,105 @@ test_review_links (Fixture       *fixture,
   g_assert_cmpstr (focused_item (fixture), ==, "b-share");
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_clearing_a_field (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  RdItemRow *share = row_for (fixture, "beta", "b-share");
+
+  g_assert_true (rd_item_row_enter_text (share, "60"));
+  assert_stored_value (fixture, "b-share", 60);
+
+  /* Emptying the field takes the answer back… */
+  g_assert_true (rd_item_row_enter_text (share, ""));
+  g_assert_null (stored (fixture, "b-share"));
+  g_assert_false (rd_item_row_is_answered (share));
+  g_assert_cmpstr (progress_text (fixture), ==, "0 of 6 items answered");
+
+  /* …and Ctrl+Z brings it back. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.undo", NULL);
+  assert_stored_value (fixture, "b-share", 60);
+  g_assert_true (rd_item_row_is_answered (share));
+}
+
+static void
+test_calendar (Fixture       *fixture,
+               gconstpointer  data)
+{
+  RdItemRow *review = row_for (fixture, "alpha", "a-review");
+  GtkWidget *calendar = find_widget (GTK_WIDGET (review), GTK_TYPE_CALENDAR);
+  GtkWidget *popover = gtk_widget_get_ancestor (calendar, GTK_TYPE_POPOVER);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(RdAnswer) answer = NULL;
+  GtkWidget *use_button = NULL;
+  GDate date;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (calendar)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      use_button = child;
+  g_assert_nonnull (use_button);
+
+  /* Opening the calendar shows today; using it as it is must store today,
+   * which a click on the already selected day would never report. */
+  gtk_popover_popup (GTK_POPOVER (popover));
+  rd_test_wait_for_idle ();
+  shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+  g_assert_cmpint (g_date_time_get_day_of_year (shown), ==, g_date_time_get_day_of_year (now));
+  g_signal_emit_by_name (use_button, "clicked");
+  rd_test_wait_for_idle ();
+
+  answer = stored (fixture, "a-review");
+  g_assert_nonnull (answer);
+  rd_answer_get_date (answer, &date);
+  g_assert_cmpint (g_date_get_year (&date), ==, g_date_time_get_year (now));
+  g_assert_cmpint (g_date_get_month (&date), ==, g_date_time_get_month (now));
+  g_assert_cmpint (g_date_get_day (&date), ==, g_date_time_get_day_of_month (now));
+  g_assert_false (gtk_widget_get_visible (popover));
+}
+
+static void
+test_sidebar_browsing_keeps_focus (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkListBox *areas = GTK_LIST_BOX (rd_test_find_child (GTK_WIDGET (fixture->view), "area_list"));
+  GtkListBoxRow *beta = gtk_list_box_get_row_at_index (areas, 1);
+
+  /* Arrowing through the areas shows each one but leaves focus in the list. */
+  gtk_widget_grab_focus (GTK_WIDGET (beta));
+  gtk_list_box_select_row (areas, beta);
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "beta");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (beta)));
+
+  /* Enter goes into the area, onto its first item's field. */
+  g_signal_emit_by_name (areas, "row-activated", beta);
+  g_assert_cmpstr (focused_item (fixture), ==, "b-speed");
+  g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+
+  /* Capital Y answers yes too. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-item", "s", "b-mfa");
+  g_assert_true (rd_test_send_key (fixture->window, GDK_KEY_Y, GDK_SHIFT_MASK));
+  assert_stored_value (fixture, "b-mfa", 1);
+}
+
 /* The built-in framework, part answered, at both sizes and in both styles. */
 static void
 test_screenshots (void)
@@ -462,6 +561,9 @@ main (int   argc,
   ADD ("/questionnaire/pulse-shows-pulse-items", RD_ASSESSMENT_MODE_PULSE, test_pulse_shows_pulse_items);
   ADD ("/questionnaire/respondent-group", RD_ASSESSMENT_MODE_FULL, test_respondent_group);
   ADD ("/questionnaire/review-links", RD_ASSESSMENT_MODE_FULL, test_review_links);
+  ADD ("/questionnaire/clearing-a-field", RD_ASSESSMENT_MODE_FULL, test_clearing_a_field);
+  ADD ("/questionnaire/calendar", RD_ASSESSMENT_MODE_FULL, test_calendar);
+  ADD ("/questionnaire/sidebar-browsing-keeps-focus", RD_ASSESSMENT_MODE_FULL, test_sidebar_browsing_keeps_focus);
 #undef ADD
   g_test_add_func ("/questionnaire/screenshots", test_screenshots);
 

@@ -118,30 +118,33 @@ notify_can_undo (RdAnswerHistory *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 }
 
-/* Writes @answer and, when that worked, remembers what it replaced. */
+/* Writes @answer (NULL: removes the answer) and, when that worked,
+ * remembers what it replaced. */
 static gboolean
-put_and_record (RdAnswerHistory  *self,
-                RdItem           *item,
-                const RdAnswer   *answer,
-                GError          **error)
+change_and_record (RdAnswerHistory  *self,
+                   gint64            respondent_id,
+                   RdItem           *item,
+                   const RdAnswer   *answer,
+                   GError          **error)
 {
   gboolean could_undo = rd_answer_history_can_undo (self);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(RdAnswer) before = NULL;
   Entry *entry;
 
-  before = rd_store_get_answer (self->store, answer->respondent_id, rd_item_get_id (item), &local_error);
+  before = rd_store_get_answer (self->store, respondent_id, rd_item_get_id (item), &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  if (!rd_store_put_answer (self->store, item, answer, error))
+  if (answer != NULL ? !rd_store_put_answer (self->store, item, answer, error)
+                     : !rd_store_clear_answer (self->store, respondent_id, rd_item_get_id (item), error))
     return FALSE;
 
   entry = g_new0 (Entry, 1);
-  entry->respondent_id = answer->respondent_id;
+  entry->respondent_id = respondent_id;
   entry->item_id = g_strdup (rd_item_get_id (item));
   entry->before = g_steal_pointer (&before);
   g_queue_push_head (&self->entries, entry);
@@ -150,6 +153,15 @@ put_and_record (RdAnswerHistory  *self,
 
   notify_can_undo (self, could_undo);
   return TRUE;
+}
+
+static gboolean
+put_and_record (RdAnswerHistory  *self,
+                RdItem           *item,
+                const RdAnswer   *answer,
+                GError          **error)
+{
+  return change_and_record (self, answer->respondent_id, item, answer, error);
 }
 
 gboolean
@@ -191,6 +203,17 @@ rd_answer_history_set_not_applicable (RdAnswerHistory  *self,
 
   g_return_val_if_fail (RD_IS_ANSWER_HISTORY (self), FALSE);
   return put_and_record (self, item, &answer, error);
+}
+
+/* Takes the answer back, so that the item is unanswered again. */
+gboolean
+rd_answer_history_remove (RdAnswerHistory  *self,
+                          gint64            respondent_id,
+                          RdItem           *item,
+                          GError          **error)
+{
+  g_return_val_if_fail (RD_IS_ANSWER_HISTORY (self), FALSE);
+  return change_and_record (self, respondent_id, item, NULL, error);
 }
 
 gboolean

@@ -28,6 +28,10 @@ gboolean         rd_answer_history_set_not_applicable (RdAnswerHistory *self,
                                                       gint64           respondent_id,
                                                       RdItem          *item,
                                                       GError         **error);
+gboolean         rd_answer_history_remove            (RdAnswerHistory *self,
+                                                      gint64           respondent_id,
+                                                      RdItem          *item,
+                                                      GError         **error);
 gboolean         rd_answer_history_can_undo          (RdAnswerHistory *self);
 gboolean         rd_answer_history_undo              (RdAnswerHistory *self,
                                                       char           **item_id,

@@ -36,6 +36,13 @@ rd_answer_free (RdAnswer *answer)
   g_free (answer);
 }
 
+/* No value, no date, not "not applicable": an answer taken back. */
+gboolean
+rd_answer_is_empty (const RdAnswer *answer)
+{
+  return !answer->not_applicable && isnan (answer->value) && answer->julian_day == 0;
+}
+
 void
 rd_answer_get_date (const RdAnswer *answer,
                     GDate          *date)

@@ -25,6 +25,7 @@ GType     rd_answer_get_type (void) G_GNUC_CONST;
 RdAnswer *rd_answer_new      (void);
 RdAnswer *rd_answer_copy     (const RdAnswer *answer);
 void      rd_answer_free     (RdAnswer       *answer);
+gboolean  rd_answer_is_empty (const RdAnswer *answer);
 void      rd_answer_get_date (const RdAnswer *answer,
                               GDate          *date);
 void      rd_answer_get_answered_date (const RdAnswer *answer,

@@ -78,18 +78,35 @@ parse_grouped (const char *text,
   return *end == '\0' && isfinite (*value);
 }
 
+static gboolean
+is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
+}
+
+/* Trims the ends; a space inside (also the no-break ones some locales
+ * group digits with) counts as @group, so "1 000" reads as 1000 but
+ * "12 34" is refused like "12.34" would be. @group 0 drops them. */
 static char *
-strip_spaces (const char *text)
+normalize_spaces (const char *text,
+                  char        group)
 {
   GString *result = g_string_new (NULL);
+  gboolean pending_space = FALSE;
 
-  /* Spaces, also the no-break ones some locales group digits with. */
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (!g_unichar_isspace (c) && c != 0x00A0 && c != 0x202F)
-        g_string_append_unichar (result, c);
+      if (is_space (c))
+        {
+          pending_space = result->len > 0;
+          continue;
+        }
+      if (pending_space && group != '\0')
+        g_string_append_c (result, group);
+      pending_space = FALSE;
+      g_string_append_unichar (result, c);
     }
 
   return g_string_free (result, FALSE);
@@ -105,7 +122,7 @@ rd_input_parse_number (const char  *text,
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  compact = strip_spaces (text);
+  compact = normalize_spaces (text, decimal_comma ? '.' : ',');
   if (*compact == '\0')
     {
       g_set_error_literal (error, RD_VALUE_ERROR, RD_VALUE_ERROR_OUT_OF_RANGE, _("Enter a number"));
@@ -165,7 +182,7 @@ rd_input_parse_date (const char  *text,
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  compact = strip_spaces (text);
+  compact = normalize_spaces (text, '\0');
   if (sscanf (compact, "%d%c%d%c%d%n", &a, &s1, &b, &s2, &c, &consumed) == 5 &&
       consumed == (int) strlen (compact) && s1 == s2 && strchr ("-/.", s1) != NULL)
     {

@@ -209,7 +209,7 @@ rd_area_page_lookup_row (RdAreaPage *self,
   return NULL;
 }
 
-/* Focuses the row itself, so that its keys (1–5, 0) work at once. */
+/* Focuses the item's input, so that its keys or typing work at once. */
 gboolean
 rd_area_page_focus_item (RdAreaPage *self,
                          const char *item_id)
@@ -226,7 +226,7 @@ rd_area_page_focus_item (RdAreaPage *self,
 
   g_free (self->focused_item);
   self->focused_item = g_strdup (rd_item_get_id (rd_item_row_get_item (row)));
-  return gtk_widget_grab_focus (GTK_WIDGET (row));
+  return rd_item_row_grab_input_focus (row);
 }
 
 gboolean

@@ -223,10 +223,13 @@ apply_status (RdAssessmentView *self)
   update_actions (self);
 }
 
+/* Shows page @name; @focus moves keyboard focus into it (to @item_id or
+ * its first item), which browsing the sidebar with the arrow keys must not. */
 static void
 show_page (RdAssessmentView *self,
            const char       *name,
-           const char       *item_id)
+           const char       *item_id,
+           gboolean          focus)
 {
   GtkWidget *page = gtk_stack_get_child_by_name (self->pages, name);
   int index = -1;
@@ -243,7 +246,9 @@ show_page (RdAssessmentView *self,
       adw_window_title_set_title (self->content_title, rd_text_get_localized (rd_area_get_title (area)));
       g_ptr_array_find (self->area_pages, page, (guint *) &index);
       /* Focus needs a window; a view not yet shown focuses when mapped. */
-      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+      if (!focus)
+        ;
+      else if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
         {
           g_free (self->focus_when_mapped);
           self->focus_when_mapped = g_strdup (item_id ? item_id : "");
@@ -263,7 +268,8 @@ show_page (RdAssessmentView *self,
   gtk_list_box_select_row (self->area_list, gtk_list_box_get_row_at_index (self->area_list, index));
   self->selecting = FALSE;
 
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  if (focus)
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
   update_actions (self);
 }
 
@@ -274,13 +280,15 @@ on_area_row_selected (RdAssessmentView *self,
   if (row == NULL || self->selecting)
     return;
 
-  show_page (self, g_object_get_data (G_OBJECT (row), "page-name"), NULL);
+  show_page (self, g_object_get_data (G_OBJECT (row), "page-name"), NULL, FALSE);
 }
 
+/* Enter or a click on an area: into its page, on the first item. */
 static void
-on_area_row_activated (RdAssessmentView *self)
+on_area_row_activated (RdAssessmentView *self,
+                       GtkListBoxRow    *row)
 {
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  show_page (self, g_object_get_data (G_OBJECT (row), "page-name"), NULL, TRUE);
 }
 
 static void
@@ -292,7 +300,9 @@ on_row_answered (RdItemRow        *row,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (answer->not_applicable)
+  if (rd_answer_is_empty (answer))
+    ok = rd_answer_history_remove (self->history, self->respondent_id, item, &error);
+  else if (answer->not_applicable)
     ok = rd_answer_history_set_not_applicable (self->history, self->respondent_id, item, &error);
   else if (rd_item_get_kind (item) == RD_ITEM_KIND_DATE)
     {
@@ -315,7 +325,10 @@ on_row_answered (RdItemRow        *row,
       return;
     }
 
-  g_hash_table_add (self->answered, g_strdup (rd_item_get_id (item)));
+  if (rd_answer_is_empty (answer))
+    g_hash_table_remove (self->answered, rd_item_get_id (item));
+  else
+    g_hash_table_add (self->answered, g_strdup (rd_item_get_id (item)));
   update_progress (self);
   update_actions (self);
 }
@@ -584,7 +597,7 @@ undo_action (GtkWidget  *widget,
   if (row != NULL)
     {
       rd_item_row_show_answer (row, restored);
-      show_page (self, rd_area_get_id (rd_area_page_get_area (page)), item_id);
+      show_page (self, rd_area_get_id (rd_area_page_get_area (page)), item_id, TRUE);
     }
 
   update_progress (self);
@@ -600,7 +613,7 @@ step_area (RdAssessmentView *self,
   GtkListBoxRow *target = gtk_list_box_get_row_at_index (self->area_list, index);
 
   if (index >= 0 && target != NULL)
-    show_page (self, g_object_get_data (G_OBJECT (target), "page-name"), NULL);
+    show_page (self, g_object_get_data (G_OBJECT (target), "page-name"), NULL, TRUE);
 }
 
 static void
@@ -624,7 +637,7 @@ show_area_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  show_page (RD_ASSESSMENT_VIEW (widget), g_variant_get_string (parameter, NULL), NULL);
+  show_page (RD_ASSESSMENT_VIEW (widget), g_variant_get_string (parameter, NULL), NULL, TRUE);
 }
 
 static void
@@ -637,7 +650,7 @@ show_item_action (GtkWidget  *widget,
   RdAreaPage *page = page_of_item (self, item_id);
 
   if (page != NULL)
-    show_page (self, rd_area_get_id (rd_area_page_get_area (page)), item_id);
+    show_page (self, rd_area_get_id (rd_area_page_get_area (page)), item_id, TRUE);
 }
 
 static void
@@ -851,7 +864,7 @@ rd_assessment_view_new (RdStore      *store,
       else
         area_id = g_strdup (RD_REVIEW_PAGE_NAME);
     }
-  show_page (self, area_id, item_id);
+  show_page (self, area_id, item_id, TRUE);
   g_clear_handle_id (&self->position_timeout, g_source_remove);
 
   return GTK_WIDGET (self);

@@ -97,7 +97,7 @@ set_error (RdItemRow  *self,
 }
 
 /* A choice's label: its key above its name; once chosen a check mark
- * replaces the key, so the choice does not depend on seeing a colour. */
+ * stands beside the key, so the choice does not depend on seeing a colour. */
 static void
 set_choice_markup (RdItemRow *self,
                    guint      choice,
@@ -221,14 +221,17 @@ create_not_applicable (RdItemRow *self,
   return button;
 }
 
-/* What the entry holds as a value; sets the inline message either way. */
+/* What the entry holds as a value. With @report the inline message says
+ * what is wrong; while typing it stays quiet, as "1," is on its way to "1,5". */
 static gboolean
 parse_entry (RdItemRow *self,
              double    *value,
-             GDate     *date)
+             GDate     *date,
+             gboolean   report)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
   RdItemKind kind = rd_item_get_kind (self->item);
 
   if (*text == '\0')
@@ -241,36 +244,25 @@ parse_entry (RdItemRow *self,
     {
       GDate today;
 
-      if (!rd_input_parse_date (text, date, &error))
-        {
-          set_error (self, error->message);
-          return FALSE;
-        }
       g_date_clear (&today, 1);
       g_date_set_time_t (&today, time (NULL));
-      if (g_date_compare (date, &today) > 0)
-        {
-          set_error (self, _("The date cannot be in the future"));
-          return FALSE;
-        }
+      if (!rd_input_parse_date (text, date, &error))
+        message = g_strdup (error->message);
+      else if (g_date_compare (date, &today) > 0)
+        message = g_strdup (_("The date cannot be in the future"));
     }
   else
     {
       double min = rd_item_get_min (self->item);
       double max = rd_item_get_max (self->item);
+      gboolean comma = rd_input_uses_decimal_comma ();
 
-      if (!rd_input_parse_number (text, rd_input_uses_decimal_comma (), value, &error))
+      if (!rd_input_parse_number (text, comma, value, &error))
+        message = g_strdup (error->message);
+      else if (*value < min || *value > max)
         {
-          set_error (self, error->message);
-          return FALSE;
-        }
-
-      if (*value < min || *value > max)
-        {
-          gboolean comma = rd_input_uses_decimal_comma ();
           g_autofree char *low = rd_input_format_number (min, comma);
           g_autofree char *high = rd_input_format_number (max, comma);
-          g_autofree char *message = NULL;
 
           if (kind == RD_ITEM_KIND_PERCENT)
             message = g_strdup (_("Enter a percentage from 0 to 100"));
@@ -278,15 +270,19 @@ parse_entry (RdItemRow *self,
             message = g_strdup_printf (_("Enter a number from %s to %s"), low, high);
           else
             message = g_strdup_printf (_("Enter a number of at least %s"), low);
-          set_error (self, message);
-          return FALSE;
         }
     }
 
-  set_error (self, NULL);
-  return TRUE;
+  if (message == NULL)
+    set_error (self, NULL);
+  else if (report)
+    set_error (self, message);
+
+  return message == NULL;
 }
 
+/* Stores what the entry holds: a valid value, or nothing when it was
+ * emptied. An invalid value is reported and not stored. */
 static gboolean
 commit_entry (RdItemRow *self)
 {
@@ -296,7 +292,18 @@ commit_entry (RdItemRow *self)
 
   g_clear_handle_id (&self->save_timeout, g_source_remove);
 
-  if (!parse_entry (self, &value, &date))
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->entry)) == '\0')
+    {
+      set_error (self, NULL);
+      if (isnan (self->shown_value))
+        return TRUE;
+      /* Emptying the field takes the answer back. */
+      self->shown_value = NAN;
+      emit_answer (self, &answer);
+      return TRUE;
+    }
+
+  if (!parse_entry (self, &value, &date, TRUE))
     return FALSE;
 
   if (rd_item_get_kind (self->item) == RD_ITEM_KIND_DATE)
@@ -341,9 +348,10 @@ on_entry_changed (RdItemRow *self)
   if (self->syncing)
     return;
 
+  /* A valid value clears an old message at once; a wrong one waits for the pause. */
+  parse_entry (self, &value, &date, FALSE);
   g_clear_handle_id (&self->save_timeout, g_source_remove);
-  if (parse_entry (self, &value, &date))
-    self->save_timeout = g_timeout_add (SAVE_DELAY_MS, on_save_timeout, self);
+  self->save_timeout = g_timeout_add (SAVE_DELAY_MS, on_save_timeout, self);
 }
 
 static void
@@ -353,8 +361,25 @@ on_entry_leave (RdItemRow *self)
     commit_entry (self);
 }
 
+/* The calendar opens on the date in the field, or on today. */
 static void
-on_day_selected (RdItemRow *self)
+on_calendar_shown (RdItemRow *self)
+{
+  g_autoptr(GDateTime) shown = NULL;
+  GDate date;
+
+  if (rd_input_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->entry)), &date, NULL))
+    shown = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                   g_date_get_day (&date), 0, 0, 0);
+  else
+    shown = g_date_time_new_now_local ();
+  gtk_calendar_select_day (GTK_CALENDAR (self->calendar), shown);
+}
+
+/* An explicit button: GtkCalendar reports a click only when the day number
+ * changes, so picking today, or the 5th of another month, would be lost. */
+static void
+on_use_date (RdItemRow *self)
 {
   g_autoptr(GDateTime) chosen = gtk_calendar_get_date (GTK_CALENDAR (self->calendar));
   g_autofree char *text = NULL;
@@ -366,6 +391,7 @@ on_day_selected (RdItemRow *self)
   text = rd_input_format_date (&date);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
   commit_entry (self);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (self->calendar, GTK_TYPE_POPOVER)));
 }
 
 static GtkWidget *
@@ -394,12 +420,19 @@ create_entry_input (RdItemRow *self)
     {
       GtkWidget *button = gtk_menu_button_new ();
       GtkWidget *popover = gtk_popover_new ();
+      GtkWidget *popover_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *use_button = gtk_button_new_with_mnemonic (_("_Use This Date"));
 
       /* Translators: placeholder of a date field, in the order people type dates */
       gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("dd-mm-yyyy"));
       self->calendar = gtk_calendar_new ();
-      g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (on_day_selected), self);
-      gtk_popover_set_child (GTK_POPOVER (popover), self->calendar);
+      gtk_widget_add_css_class (use_button, "suggested-action");
+      g_signal_connect_swapped (use_button, "clicked", G_CALLBACK (on_use_date), self);
+      g_signal_connect_swapped (popover, "show", G_CALLBACK (on_calendar_shown), self);
+      gtk_box_append (GTK_BOX (popover_box), self->calendar);
+      gtk_box_append (GTK_BOX (popover_box), use_button);
+      gtk_popover_set_child (GTK_POPOVER (popover), popover_box);
+      gtk_popover_set_default_widget (GTK_POPOVER (popover), use_button);
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
       gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
       gtk_widget_set_tooltip_text (button, _("Choose a Date"));
@@ -502,9 +535,10 @@ on_key_pressed (GtkEventControllerKey *controller,
     return rd_item_row_choose (self, RD_CHOICE_NOT_APPLICABLE);
   if (kind == RD_ITEM_KIND_STATEMENT && digit >= 1 && digit <= N_AGREEMENT)
     return rd_item_row_choose (self, (guint) digit);
-  if (kind == RD_ITEM_KIND_YES_NO && (keyval == GDK_KEY_y || keyval == GDK_KEY_j))
+  if (kind == RD_ITEM_KIND_YES_NO && (keyval == GDK_KEY_y || keyval == GDK_KEY_Y ||
+                                     keyval == GDK_KEY_j || keyval == GDK_KEY_J))
     return rd_item_row_choose (self, RD_CHOICE_YES);
-  if (kind == RD_ITEM_KIND_YES_NO && keyval == GDK_KEY_n)
+  if (kind == RD_ITEM_KIND_YES_NO && (keyval == GDK_KEY_n || keyval == GDK_KEY_N))
     return rd_item_row_choose (self, RD_CHOICE_NO);
 
   return FALSE;
@@ -767,6 +801,18 @@ rd_item_row_enter_text (RdItemRow  *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
   return commit_entry (self);
+}
+
+/* Keyboard focus for the row: a fact's field, so that typing goes there;
+ * a statement's row itself, so that 1–5 and 0 choose. */
+gboolean
+rd_item_row_grab_input_focus (RdItemRow *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM_ROW (self), FALSE);
+
+  if (self->entry != NULL)
+    return gtk_widget_grab_focus (self->entry);
+  return gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 /* Saves a value still waiting for the typing pause, before the row goes. */

@@ -31,6 +31,7 @@ gboolean   rd_item_row_enter_text   (RdItemRow       *self,
                                      const char      *text);
 gboolean   rd_item_row_is_answered  (RdItemRow       *self);
 void       rd_item_row_flush        (RdItemRow       *self);
+gboolean   rd_item_row_grab_input_focus (RdItemRow   *self);
 GtkWidget *rd_item_row_get_choice_button (RdItemRow *self,
                                           guint      choice);
 
