@@ -1,10 +1,18 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
+#include "rd-chart-bars.h"
+#include "rd-chart-export.h"
 #include "rd-chart-meter.h"
 #include "rd-chart-palette.h"
+#include "rd-chart-radar.h"
+#include "rd-chart-trend.h"
 
 typedef struct
 {
@@ -163,6 +171,998 @@ test_palette_contrast (void)
     }
 }
 
+/* Charts are drawn on their background, as in the app: every pixel is
+ * opaque and can be compared with the palette. */
+static cairo_surface_t *
+new_canvas (int                   width,
+            int                   height,
+            const RdChartPalette *palette,
+            cairo_t             **cr)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  *cr = cairo_create (surface);
+  cairo_set_source_rgb (*cr, palette->background.red, palette->background.green, palette->background.blue);
+  cairo_paint (*cr);
+  return surface;
+}
+
+static void
+finish_canvas (cairo_t *cr)
+{
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+}
+
+static int
+color_distance (Pixel          pixel,
+                const RdColor *color)
+{
+  int red = ABS (pixel.red - (int) round (color->red * 255));
+  int green = ABS (pixel.green - (int) round (color->green * 255));
+  int blue = ABS (pixel.blue - (int) round (color->blue * 255));
+
+  return MAX (red, MAX (green, blue));
+}
+
+/* Antialiasing blurs edges: somewhere in the 3×3 pixels around (x, y) the
+ * colour must be there, within @tolerance per channel. */
+static gboolean
+near_color (cairo_surface_t *surface,
+            double           x,
+            double           y,
+            const RdColor   *color,
+            int              tolerance)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+
+  g_assert_true (isfinite (x) && isfinite (y));
+  for (int dy = -1; dy <= 1; dy++)
+    for (int dx = -1; dx <= 1; dx++)
+      {
+        int px = (int) floor (x) + dx, py = (int) floor (y) + dy;
+
+        if (px < 0 || py < 0 || px >= width || py >= height)
+          continue;
+        if (color_distance (pixel_at (surface, px, py), color) <= tolerance)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+assert_near_color (cairo_surface_t *surface,
+                   double           x,
+                   double           y,
+                   const RdColor   *color,
+                   int              tolerance)
+{
+  if (!near_color (surface, x, y, color, tolerance))
+    {
+      Pixel pixel = pixel_at (surface, (int) floor (x), (int) floor (y));
+
+      g_error ("no colour #%02x%02x%02x near (%.1f, %.1f): #%02x%02x%02x there",
+               (int) round (color->red * 255), (int) round (color->green * 255),
+               (int) round (color->blue * 255), x, y, pixel.red, pixel.green, pixel.blue);
+    }
+}
+
+/* For thin lines, which antialiasing spreads over two pixels: somewhere
+ * around (x, y) the colour is nearer to @color than to @background. */
+static void
+assert_line_near (cairo_surface_t *surface,
+                  double           x,
+                  double           y,
+                  const RdColor   *color,
+                  const RdColor   *background)
+{
+  Pixel reference = {
+    (guint8) round (background->red * 255), (guint8) round (background->green * 255),
+    (guint8) round (background->blue * 255), 255
+  };
+
+  g_assert_true (near_color (surface, x, y, color, color_distance (reference, color) / 2));
+}
+
+static double
+luminance (Pixel pixel)
+{
+  return 0.2126 * pixel.red + 0.7152 * pixel.green + 0.0722 * pixel.blue;
+}
+
+/* Drawing into nothing, or nothing into something, is not an error. */
+typedef void (*DrawFunc) (cairo_t *cr, double width, double height, gconstpointer data,
+                          const RdChartPalette *palette);
+
+static void
+assert_draws_cleanly (DrawFunc       draw,
+                      gconstpointer  data,
+                      double         width,
+                      double         height)
+{
+  RdChartPalette palette;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
+  cairo_t *cr = cairo_create (surface);
+
+  rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
+  draw (cr, width, height, data, &palette);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+assert_draws_nothing (DrawFunc      draw,
+                      gconstpointer data,
+                      double        width,
+                      double        height)
+{
+  RdChartPalette palette;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
+  cairo_t *cr = cairo_create (surface);
+
+  rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
+  draw (cr, width, height, data, &palette);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  for (int y = 0; y < 64; y++)
+    for (int x = 0; x < 64; x++)
+      g_assert_cmpint (pixel_at (surface, x, y).alpha, ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* Radar */
+
+static const RdRadarAxis five_axes[] = {
+  { "Strategy and leadership", 80, 50 },
+  { "Connectivity", 60, 40 },
+  { "Devices", 40, 70 },
+  { "Staff training and support", 70, 30 },
+  { "Teaching and learning", 50, 80 },
+};
+
+static void
+draw_radar (cairo_t              *cr,
+            double                width,
+            double                height,
+            gconstpointer         data,
+            const RdChartPalette *palette)
+{
+  rd_chart_draw_radar (cr, width, height, data, palette);
+}
+
+static void
+test_radar_vertices (void)
+{
+  RdRadarData data = { five_axes, G_N_ELEMENTS (five_axes), "2026-2027", "2025-2026" };
+  RdChartPalette palette;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
+  surface = new_canvas (500, 400, &palette, &cr);
+  rd_chart_draw_radar (cr, 500, 400, &data, &palette);
+  finish_canvas (cr);
+
+  for (guint i = 0; i < data.n_axes; i++)
+    {
+      double x, y;
+
+      /* The current value's marker in the series colour… */
+      rd_chart_radar_point (500, 400, data.n_axes, i, five_axes[i].value, &x, &y);
+      assert_near_color (surface, x, y, &palette.series[0], 8);
+
+      /* …and the previous value's in the foreground colour. */
+      rd_chart_radar_point (500, 400, data.n_axes, i, five_axes[i].previous, &x, &y);
+      assert_near_color (surface, x, y, &palette.foreground, 8);
+    }
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_radar_outer_ring (void)
+{
+  static const RdRadarAxis axes[] = {
+    { "A", 100, NAN }, { "B", 60, NAN }, { "C", 40, NAN }, { "D", 70, NAN }, { "E", 50, NAN },
+  };
+  RdRadarData data = { axes, G_N_ELEMENTS (axes), "2026-2027", NULL };
+  RdChartPalette palette;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double cx, cy, x, y, radius, darkest = G_MAXDOUBLE, darkest_at = 0;
+
+  rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
+  surface = new_canvas (500, 400, &palette, &cr);
+  rd_chart_draw_radar (cr, 500, 400, &data, &palette);
+  finish_canvas (cr);
+
+  rd_chart_radar_point (500, 400, data.n_axes, 0, 0, &cx, &cy);
+  rd_chart_radar_point (500, 400, data.n_axes, 0, 100, &x, &y);
+  radius = hypot (x - cx, y - cy);
+  g_assert_cmpfloat (radius, >, 50);
+  /* Axis 0 points straight up. */
+  g_assert_cmpfloat (fabs (x - cx), <, 1e-9);
+  g_assert_cmpfloat (y, <, cy);
+  assert_near_color (surface, x, y, &palette.series[0], 8);
+
+  /* Straight down, between axes 2 and 3, the outer ring is the darkest
+   * thing around that radius, and it is where value 100 is. */
+  for (double d = radius - 8; d <= radius + 8; d += 1)
+    {
+      double l = luminance (pixel_at (surface, (int) floor (cx), (int) floor (cy + d)));
+
+      if (l < darkest)
+        {
+          darkest = l;
+          darkest_at = d;
+        }
+    }
+  g_assert_cmpfloat (fabs (darkest_at - radius), <=, 1.0);
+  g_assert_cmpfloat (darkest, <, luminance ((Pixel) { 0xfa, 0xfa, 0xfa, 0xff }) - 20);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_radar_zero_values (void)
+{
+  static const RdRadarAxis zeros[] = {
+    { "A", 0, NAN }, { "B", 0, NAN }, { "C", 0, NAN }, { "D", 0, NAN }, { "E", 0, NAN },
+  };
+  static const RdRadarAxis one_zero[] = {
+    { "A", 0, NAN }, { "B", 80, NAN }, { "C", 80, NAN }, { "D", 80, NAN }, { "E", 80, NAN },
+  };
+  RdRadarData data = { zeros, G_N_ELEMENTS (zeros), "2026-2027", NULL };
+  RdChartPalette palette;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double cx, cy, x, y, radius;
+
+  rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
+  rd_chart_radar_point (500, 400, 5, 0, 0, &cx, &cy);
+  rd_chart_radar_point (500, 400, 5, 0, 100, &x, &y);
+  radius = cy - y;
+
+  /* All zero: the markers meet in the centre, nothing around it is filled. */
+  surface = new_canvas (500, 400, &palette, &cr);
+  rd_chart_draw_radar (cr, 500, 400, &data, &palette);
+  finish_canvas (cr);
+  assert_near_color (surface, cx, cy, &palette.series[0], 8);
+  for (double angle = 0.3; angle < 2 * G_PI; angle += 2 * G_PI / 5)
+    assert_pixel_is (surface, (int) floor (cx + sin (angle) * radius / 8),
+                     (int) floor (cy - cos (angle) * radius / 8), &palette.background);
+  cairo_surface_destroy (surface);
+
+  /* One zero: the outline runs through the centre and the area beyond
+   * it, towards the zero's axis, stays empty. */
+  data.axes = one_zero;
+  surface = new_canvas (500, 400, &palette, &cr);
+  rd_chart_draw_radar (cr, 500, 400, &data, &palette);
+  finish_canvas (cr);
+  assert_pixel_is (surface, (int) floor (cx + radius / 10), (int) floor (cy - radius / 6), &palette.background);
+  assert_pixel_is (surface, (int) floor (cx - radius / 10), (int) floor (cy - radius / 6), &palette.background);
+  /* Below the centre it is filled: the series colour at a quarter, so
+   * neither the background nor the full colour. */
+  {
+    Pixel inside = pixel_at (surface, (int) floor (cx + radius / 10), (int) floor (cy + radius / 3));
+
+    g_assert_cmpint (color_distance (inside, &palette.background), >, 20);
+    g_assert_cmpint (color_distance (inside, &palette.series[0]), >, 20);
+  }
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_radar_scaled (void)
+{
+  RdRadarData data = { five_axes, G_N_ELEMENTS (five_axes), "2026-2027", "2025-2026" };
+  RdChartPalette palette;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  /* A HiDPI window: the same chart in twice the pixels. */
+  rd_chart_palette_init (&palette, RD_CHART_STYLE_DARK);
+  surface = new_canvas (800, 600, &palette, &cr);
+  cairo_scale (cr, 2, 2);
+  rd_chart_draw_radar (cr, 400, 300, &data, &palette);
+  finish_canvas (cr);
+
+  for (guint i = 0; i < data.n_axes; i++)
+    {
+      double x, y;
+
+      rd_chart_radar_point (400, 300, data.n_axes, i, five_axes[i].value, &x, &y);
+      assert_near_color (surface, 2 * x, 2 * y, &palette.series[0], 8);
+    }
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_radar_few_axes (void)
+{
+  static const RdRadarAxis axes[] = { { "Connectivity", 60, 40 }, { "Devices", 30, NAN } };
+  RdRadarData data = { axes, 1, "2026-2027", "2025-2026" };
+  RdChartPalette palette;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double x, y, cx, cy;
+
+  rd_chart_palette_init (&palette, RD_CHART_STYLE_HIGH_CONTRAST);
+
+  /* One axis: a point on a line straight up. */
+  surface = new_canvas (400, 300, &palette, &cr);
+  rd_chart_draw_radar (cr, 400, 300, &data, &palette);
+  finish_canvas (cr);
+  rd_chart_radar_point (400, 300, 1, 0, 60, &x, &y);
+  rd_chart_radar_point (400, 300, 1, 0, 0, &cx, &cy);
+  g_assert_cmpfloat (y, <, cy);
+  assert_near_color (surface, x, y, &palette.series[0], 8);
+  cairo_surface_destroy (surface);
+
+  /* Two axes: up and down, joined through the centre. */
+  data.n_axes = 2;
+  surface = new_canvas (400, 300, &palette, &cr);
+  rd_chart_draw_radar (cr, 400, 300, &data, &palette);
+  finish_canvas (cr);
+  rd_chart_radar_point (400, 300, 2, 1, 30, &x, &y);
+  g_assert_cmpfloat (y, >, cy);
+  assert_near_color (surface, x, y, &palette.series[0], 8);
+  assert_line_near (surface, cx, cy + (y - cy) / 2, &palette.series[0], &palette.background);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_radar_degenerate (void)
+{
+  static const RdRadarAxis missing[] = {
+    { "A", NAN, NAN }, { "B", NAN, NAN }, { "C", NAN, NAN }, { "D", NAN, NAN },
+  };
+  RdRadarData empty = { NULL, 0, "2026-2027", NULL };
+  RdRadarData no_values = { missing, G_N_ELEMENTS (missing), "2026-2027", "2025-2026" };
+  RdRadarData five = { five_axes, G_N_ELEMENTS (five_axes), "2026-2027", "2025-2026" };
+  double x, y;
+
+  assert_draws_nothing (draw_radar, &empty, 400, 300);
+  empty.axes = five_axes;
+  assert_draws_nothing (draw_radar, &empty, 400, 300);
+  assert_draws_nothing (draw_radar, NULL, 400, 300);
+  assert_draws_cleanly (draw_radar, &no_values, 400, 300);
+
+  assert_draws_nothing (draw_radar, &five, 10, 10);
+  assert_draws_nothing (draw_radar, &five, 0, 0);
+  assert_draws_nothing (draw_radar, &five, 400, 0);
+  assert_draws_nothing (draw_radar, &five, -5, 300);
+  assert_draws_nothing (draw_radar, &five, NAN, 300);
+  assert_draws_cleanly (draw_radar, &five, 11, 11);
+  assert_draws_cleanly (draw_radar, &five, 60, 40);
+  assert_draws_cleanly (draw_radar, &five, 1e6, 1e6);
+
+  /* No point where nothing is drawn. */
+  rd_chart_radar_point (400, 300, 0, 0, 50, &x, &y);
+  g_assert_true (isnan (x) && isnan (y));
+  rd_chart_radar_point (400, 300, 5, 5, 50, &x, &y);
+  g_assert_true (isnan (x) && isnan (y));
+  rd_chart_radar_point (400, 300, 5, 1, NAN, &x, &y);
+  g_assert_true (isnan (x) && isnan (y));
+  rd_chart_radar_point (8, 8, 5, 1, 50, &x, &y);
+  g_assert_true (isnan (x) && isnan (y));
+
+  /* Values outside 0–100 are drawn at the ends of the scale. */
+  {
+    double x100, y100;
+
+    rd_chart_radar_point (400, 300, 5, 2, 140, &x, &y);
+    rd_chart_radar_point (400, 300, 5, 2, 100, &x100, &y100);
+    g_assert_cmpfloat (x, ==, x100);
+    g_assert_cmpfloat (y, ==, y100);
+  }
+}
+
+/* Factor bars */
+
+typedef struct
+{
+  const RdFactorBar *bars;
+  guint n_bars;
+} Bars;
+
+static void
+draw_bars (cairo_t              *cr,
+           double                width,
+           double                height,
+           gconstpointer         data,
+           const RdChartPalette *palette)
+{
+  const Bars *bars = data;
+
+  rd_chart_draw_factor_bars (cr, width, height, bars->bars, bars->n_bars, palette);
+}
+
+static const RdFactorBar four_bars[] = {
+  { "Strategy", 40, 70, TRUE, "40 · Developing" },
+  { "Engagement", 80, 60, TRUE, "80 · Leading" },
+  { "Capacity", 60, 80, FALSE, "not enough answers" },
+  { "Investment", NAN, 50, TRUE, NULL },
+};
+
+static cairo_surface_t *
+draw_four_bars (RdChartStyle    style,
+                RdChartPalette *palette)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  rd_chart_palette_init (palette, style);
+  surface = new_canvas (800, 400, palette, &cr);
+  rd_chart_draw_factor_bars (cr, 800, 400, four_bars, G_N_ELEMENTS (four_bars), palette);
+  finish_canvas (cr);
+  return surface;
+}
+
+static void
+test_bars_target (void)
+{
+  RdChartPalette palette;
+  cairo_surface_t *surface = draw_four_bars (RD_CHART_STYLE_LIGHT, &palette);
+
+  for (guint i = 0; i < G_N_ELEMENTS (four_bars); i++)
+    {
+      double x, middle, height, top_x, y;
+
+      rd_chart_factor_bars_geometry (800, 400, G_N_ELEMENTS (four_bars), i, four_bars[i].target,
+                                     &x, &middle, &height);
+      g_assert_cmpfloat (height, >, 6);
+      /* The line crosses the whole bar, whatever lies under it. */
+      for (y = middle - height / 2 + 0.5; y < middle + height / 2; y += 1)
+        assert_pixel_is (surface, (int) floor (x), (int) floor (y), &palette.foreground);
+
+      /* A small triangle above it. */
+      rd_chart_factor_bars_geometry (800, 400, G_N_ELEMENTS (four_bars), i, 0, &top_x, &middle, &height);
+      assert_near_color (surface, x, middle - height / 2 - height / 3, &palette.foreground, 8);
+    }
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_bars_fill_and_gap (void)
+{
+  RdChartPalette palette;
+  cairo_surface_t *surface = draw_four_bars (RD_CHART_STYLE_LIGHT, &palette);
+  double x, x_readiness, x_target, middle, height;
+  guint series = 0, track = 0;
+
+  /* Strategy: 40 filled, the gap to 70 hatched, the rest the track. */
+  rd_chart_factor_bars_geometry (800, 400, 4, 0, 20, &x, &middle, &height);
+  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.series[0]);
+  rd_chart_factor_bars_geometry (800, 400, 4, 0, 38, &x, &middle, &height);
+  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.series[0]);
+
+  rd_chart_factor_bars_geometry (800, 400, 4, 0, 40, &x_readiness, &middle, &height);
+  rd_chart_factor_bars_geometry (800, 400, 4, 0, 70, &x_target, &middle, &height);
+  for (x = x_readiness + 2; x < x_target - 4; x += 1)
+    {
+      Pixel pixel = pixel_at (surface, (int) floor (x), (int) floor (middle));
+
+      if (color_distance (pixel, &palette.series[0]) <= 2)
+        series++;
+      else if (color_distance (pixel, &palette.track) <= 2)
+        track++;
+    }
+  g_test_message ("gap: %u pixels in the series colour, %u in the track's", series, track);
+  g_assert_cmpuint (series, >, 5);
+  g_assert_cmpuint (track, >, 5);
+
+  rd_chart_factor_bars_geometry (800, 400, 4, 0, 75, &x, &middle, &height);
+  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.track);
+  rd_chart_factor_bars_geometry (800, 400, 4, 0, 95, &x, &middle, &height);
+  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.track);
+
+  /* Engagement is past its target: filled to 80, no gap. */
+  rd_chart_factor_bars_geometry (800, 400, 4, 1, 70, &x, &middle, &height);
+  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.series[1]);
+  rd_chart_factor_bars_geometry (800, 400, 4, 1, 85, &x, &middle, &height);
+  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.track);
+
+  /* Investment has no value: the track only, the target still shown. */
+  rd_chart_factor_bars_geometry (800, 400, 4, 3, 25, &x, &middle, &height);
+  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.track);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_bars_untrusted (void)
+{
+  RdChartPalette palette;
+  cairo_surface_t *surface = draw_four_bars (RD_CHART_STYLE_DARK, &palette);
+  double x, middle, height;
+
+  /* Capacity: an outline to 60, the inside the track; no hatching. */
+  rd_chart_factor_bars_geometry (800, 400, 4, 2, 30, &x, &middle, &height);
+  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.track);
+  assert_near_color (surface, x, middle - height / 2 + 1, &palette.series[2], 8);
+  rd_chart_factor_bars_geometry (800, 400, 4, 2, 70, &x, &middle, &height);
+  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.track);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_bars_degenerate (void)
+{
+  static const RdFactorBar odd[] = {
+    { NULL, NAN, NAN, TRUE, NULL },
+    { "", -20, 250, FALSE, "" },
+    { "A name far too long to fit beside a bar in any chart of any reasonable size at all", 100, 0, TRUE,
+      "A value text far too long to fit beside a bar in any chart" },
+  };
+  Bars none = { NULL, 0 }, some = { four_bars, 0 }, strange = { odd, G_N_ELEMENTS (odd) };
+  Bars four = { four_bars, G_N_ELEMENTS (four_bars) }, one = { four_bars, 1 };
+  double x, middle, height;
+
+  assert_draws_nothing (draw_bars, &none, 400, 300);
+  assert_draws_nothing (draw_bars, &some, 400, 300);
+  assert_draws_cleanly (draw_bars, &strange, 400, 300);
+  assert_draws_cleanly (draw_bars, &strange, 40, 30);
+  assert_draws_cleanly (draw_bars, &one, 400, 300);
+  assert_draws_nothing (draw_bars, &four, 10, 300);
+  assert_draws_nothing (draw_bars, &four, 0, 0);
+  assert_draws_nothing (draw_bars, &four, INFINITY, 300);
+  assert_draws_cleanly (draw_bars, &four, 11, 11);
+  assert_draws_cleanly (draw_bars, &four, 1e6, 1e6);
+
+  rd_chart_factor_bars_geometry (400, 300, 4, 4, 50, &x, &middle, &height);
+  g_assert_true (isnan (x) && isnan (middle) && isnan (height));
+  rd_chart_factor_bars_geometry (400, 300, 4, 1, NAN, &x, &middle, &height);
+  g_assert_true (isnan (x));
+  g_assert_true (isfinite (middle) && isfinite (height));
+}
+
+/* Trend */
+
+static void
+draw_trend (cairo_t              *cr,
+            double                width,
+            double                height,
+            gconstpointer         data,
+            const RdChartPalette *palette)
+{
+  rd_chart_draw_trend (cr, width, height, data, palette);
+}
+
+static void
+test_trend_points (void)
+{
+  static const char * const years[] = { "2025-2026", "2026-2027" };
+  static const double strategy[] = { 40, 60 }, engagement[] = { 70, 20 };
+  static const RdTrendSeries series[] = { { "Strategy", strategy }, { "Engagement", engagement } };
+  RdTrendData data = { years, 2, series, 2 };
+  RdChartPalette palette;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double x0, x1, y;
+
+  rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
+  surface = new_canvas (600, 400, &palette, &cr);
+  rd_chart_draw_trend (cr, 600, 400, &data, &palette);
+  finish_canvas (cr);
+
+  for (guint s = 0; s < 2; s++)
+    for (guint i = 0; i < 2; i++)
+      {
+        double x;
+
+        rd_chart_trend_point (600, 400, 2, i, series[s].values[i], &x, &y);
+        assert_near_color (surface, x, y, &palette.series[s], 8);
+      }
+
+  /* The line between the years: halfway, halfway up. */
+  rd_chart_trend_point (600, 400, 2, 0, 40, &x0, &y);
+  rd_chart_trend_point (600, 400, 2, 1, 50, &x1, &y);
+  assert_line_near (surface, (x0 + x1) / 2, y, &palette.series[0], &palette.background);
+
+  /* Evenly spaced, value 0 below value 100. */
+  {
+    double y0, y100;
+
+    rd_chart_trend_point (600, 400, 2, 0, 0, &x0, &y0);
+    rd_chart_trend_point (600, 400, 2, 0, 100, &x0, &y100);
+    g_assert_cmpfloat (y100, <, y0 - 200);
+  }
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_trend_one_year (void)
+{
+  static const char * const years[] = { "2026-2027" };
+  static const double a[] = { 55 }, b[] = { 30 }, c[] = { 75 }, d[] = { 10 };
+  static const RdTrendSeries series[] = { { "Strategy", a }, { "Engagement", b }, { "Capacity", c }, { "Investment", d } };
+  RdTrendData data = { years, 1, series, 4 };
+  RdChartPalette palette;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  rd_chart_palette_init (&palette, RD_CHART_STYLE_HIGH_CONTRAST);
+  surface = new_canvas (600, 400, &palette, &cr);
+  rd_chart_draw_trend (cr, 600, 400, &data, &palette);
+  finish_canvas (cr);
+
+  for (guint s = 0; s < 4; s++)
+    {
+      double x, y;
+
+      rd_chart_trend_point (600, 400, 1, 0, series[s].values[0], &x, &y);
+      /* A single year sits in the middle of the plot. */
+      g_assert_cmpfloat (x, >, 0.4 * 600);
+      g_assert_cmpfloat (x, <, 0.6 * 600);
+      assert_near_color (surface, x, y, &palette.series[s], 8);
+    }
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_trend_gaps (void)
+{
+  static const char * const years[] = { "2023-2024", "2024-2025", "2025-2026", "2026-2027" };
+  static const double broken[] = { 40, NAN, 40, 40 };
+  static const RdTrendSeries series[] = { { "Strategy", broken } };
+  RdTrendData data = { years, 4, series, 1 };
+  RdChartPalette palette;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double x0, x1, x2, x3, y;
+
+  rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
+  surface = new_canvas (600, 400, &palette, &cr);
+  rd_chart_draw_trend (cr, 600, 400, &data, &palette);
+  finish_canvas (cr);
+
+  rd_chart_trend_point (600, 400, 4, 0, 40, &x0, &y);
+  rd_chart_trend_point (600, 400, 4, 1, 40, &x1, &y);
+  rd_chart_trend_point (600, 400, 4, 2, 40, &x2, &y);
+  rd_chart_trend_point (600, 400, 4, 3, 40, &x3, &y);
+
+  /* A missing year is a gap, not a line through it… */
+  assert_pixel_is (surface, (int) floor (x1), (int) floor (y), &palette.background);
+  assert_pixel_is (surface, (int) floor ((x1 + x2) / 2), (int) floor (y), &palette.background);
+  /* …and the years around it keep their points and lines. */
+  assert_near_color (surface, x0, y, &palette.series[0], 8);
+  assert_near_color (surface, x2, y, &palette.series[0], 8);
+  assert_line_near (surface, (x2 + x3) / 2, y, &palette.series[0], &palette.background);
+
+  rd_chart_trend_point (600, 400, 4, 1, NAN, &x1, &y);
+  g_assert_true (isfinite (x1));
+  g_assert_true (isnan (y));
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_trend_degenerate (void)
+{
+  static const char * const years[] = { "2024-2025", NULL, "2026-2027" };
+  static const double values[] = { NAN, NAN, NAN };
+  static const RdTrendSeries series[] = {
+    { "A", values }, { NULL, NULL }, { "C", values }, { "D", values }, { "E", values },
+  };
+  RdTrendData none = { years, 0, series, 5 };
+  RdTrendData no_series = { years, 3, NULL, 4 };
+  RdTrendData nan_only = { years, 3, series, 5 };
+  RdTrendData no_years = { NULL, 3, series, 2 };
+  double x, y;
+
+  assert_draws_nothing (draw_trend, &none, 400, 300);
+  assert_draws_nothing (draw_trend, NULL, 400, 300);
+  assert_draws_cleanly (draw_trend, &no_series, 400, 300);
+  assert_draws_cleanly (draw_trend, &nan_only, 400, 300);
+  assert_draws_cleanly (draw_trend, &no_years, 400, 300);
+  assert_draws_nothing (draw_trend, &nan_only, 10, 10);
+  assert_draws_nothing (draw_trend, &nan_only, 0, 300);
+  assert_draws_cleanly (draw_trend, &nan_only, 11, 11);
+  assert_draws_cleanly (draw_trend, &nan_only, 1e6, 1e6);
+
+  rd_chart_trend_point (400, 300, 3, 3, 50, &x, &y);
+  g_assert_true (isnan (x) && isnan (y));
+  rd_chart_trend_point (400, 300, 0, 0, 50, &x, &y);
+  g_assert_true (isnan (x) && isnan (y));
+}
+
+/* Every chart on vector surfaces and at odd scales, where nothing may be
+ * assumed about pixels. */
+static void
+test_vector_surfaces (void)
+{
+  static const char * const years[] = { "2025-2026", "2026-2027" };
+  static const double values[] = { 40, 60 };
+  static const RdTrendSeries series[] = { { "Strategy", values } };
+  RdTrendData trend = { years, 2, series, 1 };
+  RdRadarData radar = { five_axes, G_N_ELEMENTS (five_axes), "2026-2027", "2025-2026" };
+  RdChartPalette palette;
+
+  rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
+  for (guint kind = 0; kind < 3; kind++)
+    {
+      cairo_surface_t *surfaces[3] = {
+        cairo_pdf_surface_create (NULL, 500, 300),
+        cairo_svg_surface_create (NULL, 500, 300),
+        cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL),
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (surfaces); i++)
+        {
+          cairo_t *cr = cairo_create (surfaces[i]);
+
+          cairo_scale (cr, 0.37, 1.9);
+          if (kind == 0)
+            rd_chart_draw_radar (cr, 500, 300, &radar, &palette);
+          else if (kind == 1)
+            rd_chart_draw_factor_bars (cr, 500, 300, four_bars, G_N_ELEMENTS (four_bars), &palette);
+          else
+            rd_chart_draw_trend (cr, 500, 300, &trend, &palette);
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          cairo_destroy (cr);
+          cairo_surface_finish (surfaces[i]);
+          g_assert_cmpint (cairo_surface_status (surfaces[i]), ==, CAIRO_STATUS_SUCCESS);
+          cairo_surface_destroy (surfaces[i]);
+        }
+    }
+}
+
+/* Export */
+
+static void
+export_bars (cairo_t              *cr,
+             double                width,
+             double                height,
+             gpointer              data,
+             const RdChartPalette *palette)
+{
+  rd_chart_draw_factor_bars (cr, width, height, four_bars, G_N_ELEMENTS (four_bars), palette);
+}
+
+/* Leaves @cr in an error: export must give up. */
+static void
+export_broken (cairo_t              *cr,
+               double                width,
+               double                height,
+               gpointer              data,
+               const RdChartPalette *palette)
+{
+  rd_chart_draw_factor_bars (cr, width, height, four_bars, G_N_ELEMENTS (four_bars), palette);
+  cairo_restore (cr);
+}
+
+static char *
+make_export_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("readiness-charts-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted and joined by spaces: stray temporary files
+ * show up here. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, (gpointer) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_export_png (void)
+{
+  g_autofree char *dir = make_export_dir ();
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  RdChartPalette palette;
+  double x, middle, height;
+
+  g_assert_true (rd_chart_export (export_bars, NULL, RD_CHART_FORMAT_PNG, 640, 400, path, &error));
+  g_assert_no_error (error);
+
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 640);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 400);
+
+  /* White behind, the light palette's colours on it. */
+  rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
+  assert_pixel_is (surface, 0, 0, &(RdColor) { 1, 1, 1, 1 });
+  rd_chart_factor_bars_geometry (640, 400, 4, 0, 20, &x, &middle, &height);
+  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.series[0]);
+  cairo_surface_destroy (surface);
+
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "chart.png");
+  remove_dir (dir);
+}
+
+typedef struct
+{
+  guint depth;
+  char *root;
+  char *width;
+  char *height;
+} SvgRoot;
+
+static void
+svg_start_element (GMarkupParseContext  *context,
+                   const char           *element,
+                   const char          **names,
+                   const char          **values,
+                   gpointer              user_data,
+                   GError              **error)
+{
+  SvgRoot *root = user_data;
+
+  if (root->depth++ > 0)
+    return;
+  root->root = g_strdup (element);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], "width"))
+      root->width = g_strdup (values[i]);
+    else if (g_str_equal (names[i], "height"))
+      root->height = g_strdup (values[i]);
+}
+
+static void
+test_export_svg (void)
+{
+  static const GMarkupParser parser = { svg_start_element, NULL, NULL, NULL, NULL };
+  g_autofree char *dir = make_export_dir ();
+  g_autofree char *path = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GMarkupParseContext *context;
+  SvgRoot root = { 0 };
+  gsize length;
+
+  g_assert_true (rd_chart_export (export_bars, NULL, RD_CHART_FORMAT_SVG, 640, 400, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  context = g_markup_parse_context_new (&parser, G_MARKUP_PREFIX_ERROR_POSITION, &root, NULL);
+  /* Skip the XML declaration, which GMarkup does not take. */
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_true (g_markup_parse_context_parse (context, strstr (contents, "?>") + 2, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+  g_markup_parse_context_free (context);
+
+  g_assert_cmpstr (root.root, ==, "svg");
+  g_assert_cmpstr (root.width, ==, "640pt");
+  g_assert_cmpstr (root.height, ==, "400pt");
+  g_free (root.root);
+  g_free (root.width);
+  g_free (root.height);
+  remove_dir (dir);
+}
+
+static void
+test_export_missing_directory (void)
+{
+  g_autofree char *dir = make_export_dir ();
+  g_autofree char *path = g_build_filename (dir, "missing", "chart.png", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rd_chart_export (export_bars, NULL, RD_CHART_FORMAT_PNG, 640, 400, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  /* Once, not repeated by GIO's own message. */
+  g_assert_null (strstr (strstr (error->message, path) + strlen (path), path));
+
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "");
+  remove_dir (dir);
+}
+
+static void
+test_export_replaces (void)
+{
+  g_autofree char *dir = make_export_dir ();
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+
+  g_assert_true (g_file_set_contents (path, "an old chart", -1, &error));
+  g_assert_true (rd_chart_export (export_bars, NULL, RD_CHART_FORMAT_PNG, 320, 200, path, &error));
+  g_assert_no_error (error);
+
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 320);
+  cairo_surface_destroy (surface);
+
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "chart.png");
+  remove_dir (dir);
+}
+
+static void
+test_export_failure_keeps_old (void)
+{
+  g_autofree char *dir = make_export_dir ();
+  g_autofree char *old_path = g_build_filename (dir, "old.svg", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *listing = NULL;
+
+  g_assert_true (g_file_set_contents (old_path, "an old chart", -1, NULL));
+
+  for (guint format = RD_CHART_FORMAT_PNG; format <= RD_CHART_FORMAT_SVG; format++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Over an existing file: it stays as it was. */
+      g_assert_false (rd_chart_export (export_broken, NULL, format, 320, 200, old_path, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, old_path));
+      g_clear_error (&error);
+      g_assert_true (g_file_get_contents (old_path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "an old chart");
+      g_clear_pointer (&contents, g_free);
+
+      /* A new file: none is left behind. */
+      g_assert_false (rd_chart_export (export_broken, NULL, format, 320, 200, new_path, &error));
+      g_assert_nonnull (error);
+      g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (rd_chart_export (export_bars, NULL, RD_CHART_FORMAT_PNG, 0, 200, new_path, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  }
+
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "old.svg");
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,6 +1173,26 @@ main (int   argc,
   g_test_add_func ("/charts/meter/scales", test_meter_scales);
   g_test_add_func ("/charts/meter/edge-values", test_meter_edge_values);
   g_test_add_func ("/charts/palette/contrast", test_palette_contrast);
+  g_test_add_func ("/charts/radar/vertices", test_radar_vertices);
+  g_test_add_func ("/charts/radar/outer-ring", test_radar_outer_ring);
+  g_test_add_func ("/charts/radar/zero-values", test_radar_zero_values);
+  g_test_add_func ("/charts/radar/scaled", test_radar_scaled);
+  g_test_add_func ("/charts/radar/few-axes", test_radar_few_axes);
+  g_test_add_func ("/charts/radar/degenerate", test_radar_degenerate);
+  g_test_add_func ("/charts/bars/target", test_bars_target);
+  g_test_add_func ("/charts/bars/fill-and-gap", test_bars_fill_and_gap);
+  g_test_add_func ("/charts/bars/untrusted", test_bars_untrusted);
+  g_test_add_func ("/charts/bars/degenerate", test_bars_degenerate);
+  g_test_add_func ("/charts/trend/points", test_trend_points);
+  g_test_add_func ("/charts/trend/one-year", test_trend_one_year);
+  g_test_add_func ("/charts/trend/gaps", test_trend_gaps);
+  g_test_add_func ("/charts/trend/degenerate", test_trend_degenerate);
+  g_test_add_func ("/charts/vector-surfaces", test_vector_surfaces);
+  g_test_add_func ("/charts/export/png", test_export_png);
+  g_test_add_func ("/charts/export/svg", test_export_svg);
+  g_test_add_func ("/charts/export/missing-directory", test_export_missing_directory);
+  g_test_add_func ("/charts/export/replaces", test_export_replaces);
+  g_test_add_func ("/charts/export/failure-keeps-old", test_export_failure_keeps_old);
 
   return g_test_run ();
 }

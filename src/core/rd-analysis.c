@@ -221,6 +221,14 @@ rd_analysis_get_n_respondents (RdAnalysis *self)
   return self->n_respondents;
 }
 
+/* Items with at least one answer that has a score. */
+guint
+rd_analysis_get_n_scored_items (RdAnalysis *self)
+{
+  g_return_val_if_fail (RD_IS_ANALYSIS (self), 0);
+  return g_hash_table_size (self->item_means);
+}
+
 guint
 rd_analysis_count_group (RdAnalysis *self,
                          RdGroup     group)

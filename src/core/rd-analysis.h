@@ -59,6 +59,7 @@ double      rd_analysis_score_answer       (RdItem            *item,
 
 RdFramework *rd_analysis_get_framework     (RdAnalysis        *self);
 guint       rd_analysis_get_n_respondents  (RdAnalysis        *self);
+guint       rd_analysis_get_n_scored_items (RdAnalysis        *self);
 double      rd_analysis_get_item_score     (RdAnalysis        *self,
                                             const char        *item_id,
                                             guint             *n_responses);

@@ -206,6 +206,14 @@ rd_results_load (RdStore      *store,
           return NULL;
         }
 
+      /* An earlier year barely started says nothing: no gap-only trend point,
+       * no empty outline to compare with. */
+      if (assessment != self->assessment && rd_analysis_get_n_scored_items (analysis) == 0)
+        {
+          g_free (point.school_year);
+          continue;
+        }
+
       /* A year whose readiness cannot be trusted leaves a gap, not a number. */
       for (guint f = 0; f < RD_N_FACTORS; f++)
         {

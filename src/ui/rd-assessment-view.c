@@ -23,6 +23,7 @@ struct _RdAssessmentView
   GHashTable *answered;      /* item ids the respondent has answered */
   GPtrArray *area_pages;     /* of RdAreaPage, in display order */
   RdReviewPage *review_page;
+  RdResultsPage *results_page;
   GtkWindow *dialog;
   guint position_timeout;
   gboolean selecting;
@@ -197,7 +198,7 @@ update_actions (RdAssessmentView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.mark-complete", draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.reopen", !draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-area",
-                                 g_strcmp0 (visible, RD_REVIEW_PAGE_NAME) != 0);
+                                 g_strcmp0 (visible, RD_RESULTS_PAGE_NAME) != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.previous-area",
                                  self->area_pages->len > 0 &&
                                  visible_area_page (self) != g_ptr_array_index (self->area_pages, 0));
@@ -257,11 +258,22 @@ show_page (RdAssessmentView *self,
         rd_area_page_focus_item (RD_AREA_PAGE (page), item_id);
       schedule_position (self);
     }
-  else
+  else if (page == GTK_WIDGET (self->review_page))
     {
       adw_window_title_set_title (self->content_title, _("Review"));
       index = (int) self->area_pages->len;
       update_review (self);
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      adw_window_title_set_title (self->content_title, _("Results"));
+      index = (int) self->area_pages->len + 1;
+      /* Results are computed afresh each time they are shown. */
+      rd_assessment_view_flush (self);
+      if (!rd_results_page_reload (self->results_page, &error))
+        g_warning ("Could not load the results: %s", error->message);
     }
 
   self->selecting = TRUE;
@@ -443,6 +455,11 @@ build_pages (RdAssessmentView  *self,
   self->review_page = RD_REVIEW_PAGE (rd_review_page_new ());
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->review_page), RD_REVIEW_PAGE_NAME);
   gtk_list_box_append (self->area_list, create_area_row (_("Review"), RD_REVIEW_PAGE_NAME, FALSE));
+
+  self->results_page = RD_RESULTS_PAGE (rd_results_page_new (self->store, self->framework,
+                                                             rd_assessment_get_id (self->assessment)));
+  gtk_stack_add_named (self->pages, GTK_WIDGET (self->results_page), RD_RESULTS_PAGE_NAME);
+  gtk_list_box_append (self->area_list, create_area_row (_("Results"), RD_RESULTS_PAGE_NAME, FALSE));
   return TRUE;
 }
 
@@ -902,6 +919,13 @@ rd_assessment_view_get_area_page (RdAssessmentView *self,
 
   page = gtk_stack_get_child_by_name (self->pages, area_id);
   return RD_IS_AREA_PAGE (page) ? RD_AREA_PAGE (page) : NULL;
+}
+
+RdResultsPage *
+rd_assessment_view_get_results_page (RdAssessmentView *self)
+{
+  g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), NULL);
+  return self->results_page;
 }
 
 RdReviewPage *

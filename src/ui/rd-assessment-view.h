@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "rd-area-page.h"
+#include "rd-results-page.h"
 #include "rd-review-page.h"
 #include "rd-store.h"
 
@@ -24,9 +25,11 @@ const char   *rd_assessment_view_get_visible_area  (RdAssessmentView *self);
 RdAreaPage   *rd_assessment_view_get_area_page     (RdAssessmentView *self,
                                                     const char       *area_id);
 RdReviewPage *rd_assessment_view_get_review_page   (RdAssessmentView *self);
+RdResultsPage *rd_assessment_view_get_results_page (RdAssessmentView *self);
 GtkWindow    *rd_assessment_view_get_dialog        (RdAssessmentView *self);
 void          rd_assessment_view_flush             (RdAssessmentView *self);
 
 #define RD_REVIEW_PAGE_NAME "review"
+#define RD_RESULTS_PAGE_NAME "results"
 
 G_END_DECLS

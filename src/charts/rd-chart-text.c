@@ -1,0 +1,184 @@
+#define G_LOG_DOMAIN "rd-chart-text"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "rd-chart-draw.h"
+#include "rd-chart-text.h"
+
+/* Pango lengths are ints in 1/1024; keep widths far from overflow. */
+#define MAX_TEXT_WIDTH 100000.0
+
+/* A 10 pt font for a chart of 400 units, never smaller than 8 pt nor
+ * larger than 14 pt; in user-space units at 96 units per inch, as GTK. */
+double
+rd_chart_font_size (double width,
+                    double height)
+{
+  double points = CLAMP (MIN (width, height) / 40.0, 8.0, 14.0);
+
+  return points * 96.0 / 72.0;
+}
+
+void
+rd_chart_text_init (RdChartText *text,
+                    double       width,
+                    double       height)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  text->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  text->size = rd_chart_font_size (width, height);
+
+  /* Unhinted metrics and unrounded positions: text measures the same on
+   * any surface and at any scale, so layouts scale without jumps and the
+   * geometry functions agree with what is drawn. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (text->context, options);
+  pango_context_set_round_glyph_positions (text->context, FALSE);
+  cairo_font_options_destroy (options);
+}
+
+void
+rd_chart_text_clear (RdChartText *text)
+{
+  g_clear_object (&text->context);
+}
+
+/* For drawing: follows @cr's transformation and the target's antialiasing.
+ * The font options set above win over the surface's. */
+void
+rd_chart_text_attach (RdChartText *text,
+                      cairo_t     *cr)
+{
+  pango_cairo_update_context (cr, text->context);
+}
+
+PangoLayout *
+rd_chart_text_layout (RdChartText *text,
+                      const char  *string,
+                      double       scale,
+                      PangoWeight  weight)
+{
+  PangoLayout *layout = pango_layout_new (text->context);
+  PangoFontDescription *font = pango_font_description_new ();
+  double size = CLAMP (text->size * scale, 1.0, 1000.0);
+
+  pango_font_description_set_family_static (font, "Sans");
+  pango_font_description_set_weight (font, weight);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, string != NULL ? string : "", -1);
+  pango_font_description_free (font);
+
+  return layout;
+}
+
+/* Wraps at words into at most @max_lines lines of @width, ending the last
+ * with "…" when the text is longer. */
+void
+rd_chart_text_fit (PangoLayout   *layout,
+                   double         width,
+                   int            max_lines,
+                   PangoAlignment alignment)
+{
+  PangoRectangle logical;
+
+  width = CLAMP (width, 1.0, MAX_TEXT_WIDTH);
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -MAX (max_lines, 1));
+  pango_layout_set_alignment (layout, alignment);
+
+  /* Pango lets a word longer than the width stick out of a wrapped
+   * layout; one shortened line is better than text over the plot. */
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (max_lines > 1 && logical.width > width * PANGO_SCALE + 1)
+    pango_layout_set_height (layout, -1);
+}
+
+/* The logical box of the text, relative to the layout's origin; with
+ * alignment in a set width, x is not 0. */
+void
+rd_chart_text_get_box (PangoLayout *layout,
+                       double      *x,
+                       double      *y,
+                       double      *width,
+                       double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (x != NULL)
+    *x = (double) logical.x / PANGO_SCALE;
+  if (y != NULL)
+    *y = (double) logical.y / PANGO_SCALE;
+  if (width != NULL)
+    *width = (double) logical.width / PANGO_SCALE;
+  if (height != NULL)
+    *height = (double) logical.height / PANGO_SCALE;
+}
+
+void
+rd_chart_text_measure (RdChartText *text,
+                       const char  *string,
+                       double       scale,
+                       PangoWeight  weight,
+                       double      *width,
+                       double      *height)
+{
+  PangoLayout *layout = rd_chart_text_layout (text, string, scale, weight);
+
+  rd_chart_text_get_box (layout, NULL, NULL, width, height);
+  g_object_unref (layout);
+}
+
+/* Draws @layout with its logical box's top left corner at (@box_x, @box_y).
+ * A backdrop in @halo (the background) around the ink keeps text readable
+ * over lines: it clears a gap in them, as a halo would. A rounded box costs
+ * a twentieth of stroking the glyph outlines, which made up half the time
+ * of a chart with many values. */
+void
+rd_chart_text_draw (cairo_t       *cr,
+                    PangoLayout   *layout,
+                    double         box_x,
+                    double         box_y,
+                    const RdColor *color,
+                    double         alpha,
+                    const RdColor *halo,
+                    double         halo_width)
+{
+  double x, y;
+
+  if (!isfinite (box_x) || !isfinite (box_y))
+    return;
+
+  rd_chart_text_get_box (layout, &x, &y, NULL, NULL);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  if (halo != NULL && halo_width > 0)
+    {
+      PangoRectangle ink;
+
+      pango_layout_get_extents (layout, &ink, NULL);
+      if (ink.width > 0 && ink.height > 0)
+        {
+          rd_chart_rounded_rectangle (cr,
+                                      box_x - x + (double) ink.x / PANGO_SCALE - halo_width,
+                                      box_y - y + (double) ink.y / PANGO_SCALE - halo_width,
+                                      (double) ink.width / PANGO_SCALE + 2 * halo_width,
+                                      (double) ink.height / PANGO_SCALE + 2 * halo_width,
+                                      halo_width);
+          rd_chart_set_color (cr, halo, 1.0);
+          cairo_fill (cr);
+        }
+    }
+  cairo_move_to (cr, box_x - x, box_y - y);
+  rd_chart_set_color (cr, color, alpha);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}

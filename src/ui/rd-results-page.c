@@ -1,0 +1,849 @@
+#define G_LOG_DOMAIN "rd-results-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "rd-chart-bars.h"
+#include "rd-chart-radar.h"
+#include "rd-chart-trend.h"
+#include "rd-council.h"
+#include "rd-results-page.h"
+
+#define N_PRIORITIES 8
+
+static const char * const chart_ids[RD_RESULTS_N_CHARTS] = { "factors", "areas", "trend" };
+
+typedef struct
+{
+  GtkWidget *card;
+  const char *title;
+  RdChartView *view;
+  GtkRevealer *table_revealer;
+  GtkWidget *table;
+} ChartCard;
+
+struct _RdResultsPage
+{
+  GtkWidget parent_instance;
+
+  RdStore *store;
+  RdFramework *framework;
+  gint64 assessment_id;
+  RdResults *results;
+  gboolean refreshing;  /* setting spin buttons must not write targets back */
+
+  GtkWidget *scrolled;
+  GtkLabel *summary;
+  GtkWidget *factor_rows[RD_N_FACTORS];
+  GtkWidget *target_buttons[RD_N_FACTORS];
+  ChartCard charts[RD_RESULTS_N_CHARTS];
+  GtkLabel *trend_hint;
+  GtkListBox *priorities;
+  GtkWidget *priorities_empty;
+  guint n_priorities;
+};
+
+G_DEFINE_FINAL_TYPE (RdResultsPage, rd_results_page, GTK_TYPE_WIDGET)
+
+/* Chart data, owned by the chart views. */
+
+typedef struct
+{
+  RdFactorBar bars[RD_N_FACTORS];
+  char *texts[RD_N_FACTORS];
+} BarsData;
+
+static void
+bars_data_free (gpointer data)
+{
+  BarsData *bars = data;
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    g_free (bars->texts[f]);
+  g_free (bars);
+}
+
+static void
+draw_bars (cairo_t              *cr,
+           double                width,
+           double                height,
+           gpointer              data,
+           const RdChartPalette *palette)
+{
+  rd_chart_draw_factor_bars (cr, width, height, ((BarsData *) data)->bars, RD_N_FACTORS, palette);
+}
+
+typedef struct
+{
+  RdRadarData radar;
+  GArray *axes;        /* of RdRadarAxis */
+  GPtrArray *strings;  /* owns the texts the axes point to */
+} RadarData;
+
+static void
+radar_data_free (gpointer data)
+{
+  RadarData *radar = data;
+
+  g_array_unref (radar->axes);
+  g_ptr_array_unref (radar->strings);
+  g_free (radar);
+}
+
+static void
+draw_radar (cairo_t              *cr,
+            double                width,
+            double                height,
+            gpointer              data,
+            const RdChartPalette *palette)
+{
+  rd_chart_draw_radar (cr, width, height, &((RadarData *) data)->radar, palette);
+}
+
+typedef struct
+{
+  RdTrendData trend;
+  GStrv years;
+  RdTrendSeries series[RD_N_FACTORS];
+  double *values[RD_N_FACTORS];
+} TrendData;
+
+static void
+trend_data_free (gpointer data)
+{
+  TrendData *trend = data;
+
+  g_strfreev (trend->years);
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    g_free (trend->values[f]);
+  g_free (trend);
+}
+
+static void
+draw_trend (cairo_t              *cr,
+            double                width,
+            double                height,
+            gpointer              data,
+            const RdChartPalette *palette)
+{
+  rd_chart_draw_trend (cr, width, height, &((TrendData *) data)->trend, palette);
+}
+
+static char *
+format_score (double value)
+{
+  return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.0f", value);
+}
+
+/* The table alternative: a header row and rows of cells. */
+static GtkWidget *
+create_table (const char * const *header,
+              guint               n_columns)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Table"), -1);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      GtkWidget *cell = gtk_label_new (header[c]);
+
+      gtk_label_set_xalign (GTK_LABEL (cell), c == 0 ? 0 : 1);
+      gtk_widget_add_css_class (cell, "heading");
+      gtk_grid_attach (GTK_GRID (grid), cell, (int) c, 0, 1, 1);
+    }
+  return grid;
+}
+
+static void
+add_table_cell (GtkWidget  *grid,
+                guint       column,
+                guint       row,
+                const char *text)
+{
+  GtkWidget *cell = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (cell), column == 0 ? 0 : 1);
+  gtk_label_set_wrap (GTK_LABEL (cell), column == 0);
+  if (column > 0)
+    gtk_widget_add_css_class (cell, "numeric");
+  gtk_grid_attach (GTK_GRID (grid), cell, (int) column, (int) row + 1, 1, 1);
+}
+
+static void
+replace_table (ChartCard *card,
+               GtkWidget *table)
+{
+  gtk_revealer_set_child (card->table_revealer, table);
+  card->table = table;
+}
+
+static void
+refresh_factors (RdResultsPage *self)
+{
+  RdAnalysis *analysis = rd_results_get_analysis (self->results);
+  BarsData *bars = g_new0 (BarsData, 1);
+  g_autoptr(GString) description = g_string_new (NULL);
+  static const char *header[] = { NULL, NULL, NULL, NULL, NULL };
+  GtkWidget *table;
+
+  header[0] = _("Success factor");
+  header[1] = C_("table heading", "Readiness");
+  header[2] = _("Level");
+  header[3] = _("Target");
+  header[4] = _("Gap");
+  table = create_table (header, G_N_ELEMENTS (header));
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      RdFactorResult result;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *readiness = NULL;
+      g_autofree char *target = NULL;
+      g_autofree char *gap = NULL;
+      const char *level = NULL;
+
+      rd_analysis_get_factor (analysis, f, &result);
+      target = g_strdup_printf ("%.0f", result.target);
+
+      if (result.trusted)
+        {
+          level = rd_level_get_title (rd_level_for_score (result.readiness));
+          readiness = format_score (result.readiness);
+          gap = g_strdup_printf ("%.0f", result.gap);
+          /* Translators: "62 · Established · target 70 · gap 8" */
+          subtitle = g_strdup_printf (_("%s · %s · target %s · gap %s"), readiness, level, target, gap);
+          /* Translators: what a factor's bar says at its end, "62 · Established" */
+          bars->texts[f] = g_strdup_printf (_("%s · %s"), readiness, level);
+          /* Translators: part of a chart's description for screen readers */
+          g_string_append_printf (description, _("%s: readiness %s (%s), target %s, gap %s. "),
+                                  rd_factor_get_short_title (f), readiness, level, target, gap);
+        }
+      else
+        {
+          subtitle = g_strdup_printf (g_dngettext (NULL,
+                                                   "Not enough answers: %u of %u item has a score",
+                                                   "Not enough answers: %u of %u items have a score",
+                                                   result.n_items),
+                                      result.n_answered, result.n_items);
+          readiness = g_strdup ("–");
+          gap = g_strdup ("–");
+          bars->texts[f] = g_strdup (_("not enough answers"));
+          g_string_append_printf (description, _("%s: not enough answers, target %s. "),
+                                  rd_factor_get_short_title (f), target);
+        }
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->factor_rows[f]), subtitle);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->target_buttons[f]), result.target);
+      /* A complete assessment is read-only, its targets too. */
+      gtk_widget_set_sensitive (self->target_buttons[f],
+                                rd_assessment_get_status (rd_results_get_assessment (self->results))
+                                == RD_ASSESSMENT_STATUS_DRAFT);
+
+      bars->bars[f] = (RdFactorBar) {
+        .label = rd_factor_get_short_title (f),
+        .readiness = result.readiness,
+        .target = result.target,
+        .trusted = result.trusted,
+        .value_text = bars->texts[f],
+      };
+
+      add_table_cell (table, 0, f, rd_factor_get_title (f));
+      add_table_cell (table, 1, f, readiness);
+      add_table_cell (table, 2, f, level ? level : _("not enough answers"));
+      add_table_cell (table, 3, f, target);
+      add_table_cell (table, 4, f, gap);
+    }
+
+  rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_FACTORS].view, bars, bars_data_free);
+  rd_chart_view_set_description (self->charts[RD_RESULTS_CHART_FACTORS].view,
+                                 _("Readiness per success factor against its target"),
+                                 g_strstrip (description->str));
+  replace_table (&self->charts[RD_RESULTS_CHART_FACTORS], table);
+}
+
+static void
+refresh_areas (RdResultsPage *self)
+{
+  RdAnalysis *analysis = rd_results_get_analysis (self->results);
+  RdAnalysis *previous = rd_results_get_previous (self->results);
+  RdAssessment *previous_assessment = rd_results_get_previous_assessment (self->results);
+  RadarData *radar = g_new0 (RadarData, 1);
+  g_autoptr(GString) description = g_string_new (NULL);
+  const char *header[3] = { _("Area"), _("Score"), NULL };
+  GtkWidget *table;
+
+  radar->axes = g_array_new (FALSE, FALSE, sizeof (RdRadarAxis));
+  radar->strings = g_ptr_array_new_with_free_func (g_free);
+  header[2] = previous_assessment ? rd_assessment_get_school_year (previous_assessment) : _("Previous");
+  table = create_table (header, previous ? 3 : 2);
+
+  for (guint a = 0; a < rd_framework_get_n_areas (self->framework); a++)
+    {
+      RdArea *area = rd_framework_get_area (self->framework, a);
+      const char *title = rd_text_get_localized (rd_area_get_title (area));
+      g_autoptr(GPtrArray) items = rd_framework_list_items (self->framework, rd_area_get_id (area),
+                                                            rd_assessment_get_mode (rd_results_get_assessment (self->results)));
+      RdRadarAxis axis = { title, NAN, NAN };
+      g_autofree char *value = NULL;
+
+      if (items->len == 0)
+        continue;
+
+      axis.value = rd_analysis_get_area_score (analysis, rd_area_get_id (area), NULL);
+      if (previous != NULL)
+        axis.previous = rd_analysis_get_area_score (previous, rd_area_get_id (area), NULL);
+      g_array_append_val (radar->axes, axis);
+
+      value = format_score (axis.value);
+      add_table_cell (table, 0, radar->axes->len - 1, title);
+      add_table_cell (table, 1, radar->axes->len - 1, value);
+      if (previous != NULL)
+        {
+          g_autofree char *before = format_score (axis.previous);
+
+          add_table_cell (table, 2, radar->axes->len - 1, before);
+          /* Translators: part of a chart's description, "Connectivity 70 (2025-2026: 55). " */
+          g_string_append_printf (description, _("%s %s (%s: %s). "), title, value,
+                                  rd_assessment_get_school_year (previous_assessment), before);
+        }
+      else
+        g_string_append_printf (description, _("%s %s. "), title, value);
+    }
+
+  radar->radar.axes = (const RdRadarAxis *) (gpointer) radar->axes->data;
+  radar->radar.n_axes = radar->axes->len;
+  radar->radar.current_label = rd_assessment_get_school_year (rd_results_get_assessment (self->results));
+  radar->radar.previous_label = previous_assessment ? rd_assessment_get_school_year (previous_assessment) : NULL;
+  /* The labels point into assessments that the results keep alive. */
+  g_ptr_array_add (radar->strings, g_strdup (radar->radar.current_label));
+  radar->radar.current_label = g_ptr_array_index (radar->strings, radar->strings->len - 1);
+  if (radar->radar.previous_label != NULL)
+    {
+      g_ptr_array_add (radar->strings, g_strdup (radar->radar.previous_label));
+      radar->radar.previous_label = g_ptr_array_index (radar->strings, radar->strings->len - 1);
+    }
+
+  rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_AREAS].view, radar, radar_data_free);
+  rd_chart_view_set_description (self->charts[RD_RESULTS_CHART_AREAS].view,
+                                 _("Score per area"), g_strstrip (description->str));
+  replace_table (&self->charts[RD_RESULTS_CHART_AREAS], table);
+}
+
+static void
+refresh_trend (RdResultsPage *self)
+{
+  guint n_years = rd_results_get_n_years (self->results);
+  TrendData *trend = g_new0 (TrendData, 1);
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) years = g_strv_builder_new ();
+  const char *header[1 + RD_N_FACTORS] = { _("School year") };
+  GtkWidget *table;
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    header[1 + f] = rd_factor_get_short_title (f);
+  table = create_table (header, G_N_ELEMENTS (header));
+
+  for (guint y = 0; y < n_years; y++)
+    g_strv_builder_add (years, rd_results_get_year (self->results, y));
+  trend->years = g_strv_builder_end (years);
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      trend->values[f] = g_new (double, MAX (n_years, 1));
+      g_string_append_printf (description, "%s:", rd_factor_get_short_title (f));
+      for (guint y = 0; y < n_years; y++)
+        {
+          g_autofree char *value = NULL;
+
+          trend->values[f][y] = rd_results_get_trend (self->results, y, f);
+          value = format_score (trend->values[f][y]);
+          g_string_append_printf (description, " %s %s%s", trend->years[y], value, y + 1 < n_years ? "," : ".");
+        }
+      g_string_append_c (description, ' ');
+      trend->series[f] = (RdTrendSeries) { rd_factor_get_short_title (f), trend->values[f] };
+    }
+
+  for (guint y = 0; y < n_years; y++)
+    {
+      add_table_cell (table, 0, y, trend->years[y]);
+      for (guint f = 0; f < RD_N_FACTORS; f++)
+        {
+          g_autofree char *value = format_score (trend->values[f][y]);
+          add_table_cell (table, 1 + f, y, value);
+        }
+    }
+
+  trend->trend = (RdTrendData) {
+    (const char * const *) trend->years, n_years, trend->series, RD_N_FACTORS
+  };
+  rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_TREND].view, trend, trend_data_free);
+  rd_chart_view_set_description (self->charts[RD_RESULTS_CHART_TREND].view,
+                                 _("Readiness per success factor across school years"),
+                                 g_strstrip (description->str));
+  replace_table (&self->charts[RD_RESULTS_CHART_TREND], table);
+
+  /* One year is no trend yet; say when there will be one. */
+  gtk_widget_set_visible (self->charts[RD_RESULTS_CHART_TREND].card, n_years >= 2);
+  gtk_widget_set_visible (GTK_WIDGET (self->trend_hint), n_years < 2);
+}
+
+static void
+refresh_priorities (RdResultsPage *self)
+{
+  g_autoptr(GArray) gaps = rd_analysis_list_priorities (rd_results_get_analysis (self->results), N_PRIORITIES);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->priorities))) != NULL)
+    gtk_list_box_remove (self->priorities, child);
+
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      RdItemGap *gap = &g_array_index (gaps, RdItemGap, i);
+      const char *point = rd_item_get_council_point (gap->item);
+      const char *point_title = rd_council_point_get_title (point);
+      g_autofree char *reference = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Translators: a Council Recommendation point and its title, "4 b i — gigabit connectivity" */
+      reference = point_title ? g_strdup_printf (_("%s — %s"), point, point_title) : g_strdup (point);
+      /* Translators: under a priority: recommendation, then "Council Recommendation 4 b i — …
+       * · Investment · score 40, target 65" */
+      subtitle = g_strdup_printf (_("%s\nCouncil Recommendation %s · %s · score %.0f, target %.0f"),
+                                  rd_text_get_localized (rd_item_get_recommendation (gap->item)),
+                                  reference, rd_factor_get_short_title (gap->factor), gap->score,
+                                  gap->score + gap->weighted_gap / rd_item_get_weight (gap->item, gap->factor));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     rd_text_get_localized (rd_item_get_text (gap->item)));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_append (self->priorities, row);
+    }
+
+  self->n_priorities = gaps->len;
+  gtk_widget_set_visible (GTK_WIDGET (self->priorities), gaps->len > 0);
+  gtk_widget_set_visible (self->priorities_empty, gaps->len == 0);
+}
+
+static void
+refresh (RdResultsPage *self)
+{
+  RdAssessment *assessment = rd_results_get_assessment (self->results);
+  g_autofree char *summary = NULL;
+  const char *status;
+
+  self->refreshing = TRUE;
+
+  status = rd_assessment_get_status (assessment) == RD_ASSESSMENT_STATUS_COMPLETE
+           ? C_("assessment status", "Complete") : C_("assessment status", "Draft");
+  /* Translators: "Draft · 52 of 58 items answered · 2025-2026" */
+  summary = g_strdup_printf (g_dngettext (NULL, "%s · %u of %u item answered · %s",
+                                          "%s · %u of %u items answered · %s",
+                                          rd_results_get_n_items (self->results)),
+                             status, rd_results_get_n_answered (self->results),
+                             rd_results_get_n_items (self->results),
+                             rd_assessment_get_school_year (assessment));
+  gtk_label_set_text (self->summary, summary);
+
+  refresh_factors (self);
+  refresh_areas (self);
+  refresh_trend (self);
+  refresh_priorities (self);
+
+  self->refreshing = FALSE;
+}
+
+gboolean
+rd_results_page_reload (RdResultsPage  *self,
+                        GError        **error)
+{
+  RdResults *results;
+
+  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), FALSE);
+
+  results = rd_results_load (self->store, self->framework, self->assessment_id, error);
+  if (results == NULL)
+    return FALSE;
+
+  g_set_object (&self->results, results);
+  g_object_unref (results);
+  refresh (self);
+  return TRUE;
+}
+
+static void
+show_error (RdResultsPage *self,
+            const char    *heading,
+            const GError  *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A target is saved as soon as it changes, and everything follows. */
+static void
+on_target_changed (GtkSpinButton *button,
+                   RdResultsPage *self)
+{
+  RdFactor factor = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "factor"));
+  g_autoptr(GError) error = NULL;
+
+  if (self->refreshing)
+    return;
+
+  if (!rd_store_set_target (self->store, self->assessment_id, factor,
+                            gtk_spin_button_get_value (button), &error) ||
+      !rd_results_page_reload (self, &error))
+    {
+      show_error (self, _("Could Not Change the Target"), error);
+      g_clear_error (&error);
+      /* Show what is really stored. */
+      if (!rd_results_page_reload (self, &error))
+        g_warning ("Could not reload the results: %s", error->message);
+    }
+}
+
+gboolean
+rd_results_page_export_chart (RdResultsPage  *self,
+                              RdResultsChart  chart,
+                              RdChartFormat   format,
+                              const char     *path,
+                              GError        **error)
+{
+  RdChartView *view;
+
+  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), FALSE);
+  g_return_val_if_fail (chart < RD_RESULTS_N_CHARTS, FALSE);
+
+  view = self->charts[chart].view;
+  /* The same drawing function as on screen, at a size fit for a report. */
+  return rd_chart_export (rd_chart_view_get_draw_func (view), rd_chart_view_get_data (view), format,
+                          format == RD_CHART_FORMAT_PNG ? 1600 : 800,
+                          format == RD_CHART_FORMAT_PNG ? 1000 : 500,
+                          path, error);
+}
+
+typedef struct
+{
+  RdResultsPage *self;
+  RdResultsChart chart;
+  RdChartFormat format;
+} ExportRequest;
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    ExportRequest   *request)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      if (path != NULL &&
+          !rd_results_page_export_chart (request->self, request->chart, request->format, path, &error))
+        show_error (request->self, _("Could Not Export the Chart"), error);
+    }
+
+  g_object_unref (request->self);
+  g_free (request);
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RdResultsPage *self = RD_RESULTS_PAGE (widget);
+  const char *chart_id, *format_id;
+  ExportRequest *request;
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  guint chart = 0;
+
+  g_variant_get (parameter, "(&s&s)", &chart_id, &format_id);
+  while (chart < RD_RESULTS_N_CHARTS && !g_str_equal (chart_ids[chart], chart_id))
+    chart++;
+  if (chart == RD_RESULTS_N_CHARTS)
+    return;
+
+  request = g_new0 (ExportRequest, 1);
+  request->self = g_object_ref (self);
+  request->chart = chart;
+  request->format = g_str_equal (format_id, "svg") ? RD_CHART_FORMAT_SVG : RD_CHART_FORMAT_PNG;
+
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  {
+    g_autoptr(RdSchool) school = rd_store_get_school (self->store,
+                                                      rd_assessment_get_school_id (rd_results_get_assessment (self->results)),
+                                                      NULL);
+    g_autofree char *base = NULL;
+
+    /* Translators: suggested file name of an exported chart, "Sint-Jozef 2026-2027 Areas" */
+    base = g_strdup_printf (_("%s %s %s"), school ? rd_school_get_name (school) : "",
+                            rd_assessment_get_school_year (rd_results_get_assessment (self->results)),
+                            self->charts[chart].title);
+    g_strdelimit (base, "/\\", '-');
+    name = g_strdup_printf ("%s.%s", g_strstrip (base), format_id);
+  }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static GtkWidget *
+create_chart_card (RdResultsPage   *self,
+                   RdResultsChart   chart,
+                   const char      *title,
+                   RdChartDrawFunc  draw,
+                   int              height)
+{
+  ChartCard *card = &self->charts[chart];
+  GtkWidget *box, *header, *label, *table_button, *export_button;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  static const char *formats[][2] = { { "png", N_("Save as _PNG…") }, { "svg", N_("Save as _SVG…") } };
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (header), label);
+
+  table_button = gtk_toggle_button_new_with_mnemonic (_("Show as _Table"));
+  gtk_widget_add_css_class (table_button, "flat");
+  gtk_box_append (GTK_BOX (header), table_button);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(formats[i][1]), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "results.export",
+                                               g_variant_new ("(ss)", chart_ids[chart], formats[i][0]));
+      g_menu_append_item (menu, item);
+    }
+  export_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export_button), "document-save-as-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (export_button, _("Export Chart"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Export Chart"), -1);
+  gtk_widget_add_css_class (export_button, "flat");
+  gtk_box_append (GTK_BOX (header), export_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  card->view = RD_CHART_VIEW (rd_chart_view_new (draw, height));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->view));
+
+  card->table_revealer = GTK_REVEALER (gtk_revealer_new ());
+  g_object_bind_property (table_button, "active", card->table_revealer, "reveal-child", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->table_revealer));
+
+  card->card = box;
+  card->title = title;
+  return box;
+}
+
+static GtkWidget *
+create_factor_group (RdResultsPage *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Success Factors"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Readiness from 0 to 100 for each success factor of the Council "
+                                           "Recommendation, against the target you set. Levels: Beginning "
+                                           "below 25, Developing from 25, Established from 50, Leading from 75."));
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 5);
+      g_autofree char *spin_label = g_strdup_printf (_("Target for %s"), rd_factor_get_short_title (f));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rd_factor_get_title (f));
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 0);
+      gtk_widget_set_tooltip_text (spin, spin_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, spin_label, -1);
+      g_object_set_data (G_OBJECT (spin), "factor", GUINT_TO_POINTER (f));
+      g_signal_connect (spin, "value-changed", G_CALLBACK (on_target_changed), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      self->factor_rows[f] = row;
+      self->target_buttons[f] = spin;
+    }
+
+  return group;
+}
+
+static void
+rd_results_page_dispose (GObject *object)
+{
+  RdResultsPage *self = RD_RESULTS_PAGE (object);
+
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  G_OBJECT_CLASS (rd_results_page_parent_class)->dispose (object);
+}
+
+static void
+rd_results_page_finalize (GObject *object)
+{
+  RdResultsPage *self = RD_RESULTS_PAGE (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->framework);
+  g_clear_object (&self->results);
+
+  G_OBJECT_CLASS (rd_results_page_parent_class)->finalize (object);
+}
+
+static void
+rd_results_page_class_init (RdResultsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_results_page_dispose;
+  object_class->finalize = rd_results_page_finalize;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "results.export", "(ss)", export_action);
+}
+
+static void
+rd_results_page_init (RdResultsPage *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *heading, *title, *priorities_group;
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  title = gtk_label_new (_("Results"));
+  gtk_widget_add_css_class (title, "title-1");
+  gtk_box_append (GTK_BOX (heading), title);
+  self->summary = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->summary, TRUE);
+  gtk_label_set_justify (self->summary, GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->summary));
+  gtk_box_append (GTK_BOX (box), heading);
+
+  gtk_box_append (GTK_BOX (box), create_factor_group (self));
+  gtk_box_append (GTK_BOX (box), create_chart_card (self, RD_RESULTS_CHART_FACTORS,
+                                                    _("Readiness against Targets"), draw_bars, 260));
+  gtk_box_append (GTK_BOX (box), create_chart_card (self, RD_RESULTS_CHART_AREAS,
+                                                    _("Areas"), draw_radar, 420));
+  gtk_box_append (GTK_BOX (box), create_chart_card (self, RD_RESULTS_CHART_TREND,
+                                                    _("Trend across School Years"), draw_trend, 320));
+  self->trend_hint = GTK_LABEL (gtk_label_new (_("A trend appears once the school has assessments in two or more school years.")));
+  gtk_label_set_wrap (self->trend_hint, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->trend_hint), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->trend_hint));
+
+  priorities_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (priorities_group), _("What to Work on First"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (priorities_group),
+                                         _("The items furthest below their factor’s target, weighted by how "
+                                           "much they count for it, with what to do and the point of the "
+                                           "Council Recommendation it rests on."));
+  self->priorities = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->priorities, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->priorities), "boxed-list");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (priorities_group), GTK_WIDGET (self->priorities));
+  self->priorities_empty = gtk_label_new (_("No item is below its target."));
+  gtk_widget_add_css_class (self->priorities_empty, "dim-label");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (priorities_group), self->priorities_empty);
+  gtk_box_append (GTK_BOX (box), priorities_group);
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+}
+
+GtkWidget *
+rd_results_page_new (RdStore     *store,
+                     RdFramework *framework,
+                     gint64       assessment_id)
+{
+  RdResultsPage *self = g_object_new (RD_TYPE_RESULTS_PAGE, NULL);
+
+  self->store = g_object_ref (store);
+  self->framework = g_object_ref (framework);
+  self->assessment_id = assessment_id;
+  return GTK_WIDGET (self);
+}
+
+RdResults *
+rd_results_page_get_results (RdResultsPage *self)
+{
+  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
+  return self->results;
+}
+
+RdChartView *
+rd_results_page_get_chart (RdResultsPage  *self,
+                           RdResultsChart  chart)
+{
+  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
+  g_return_val_if_fail (chart < RD_RESULTS_N_CHARTS, NULL);
+  return self->charts[chart].view;
+}
+
+GtkWidget *
+rd_results_page_get_factor_row (RdResultsPage *self,
+                                RdFactor       factor)
+{
+  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
+  g_return_val_if_fail (factor < RD_N_FACTORS, NULL);
+  return self->factor_rows[factor];
+}
+
+GtkSpinButton *
+rd_results_page_get_target_button (RdResultsPage *self,
+                                   RdFactor       factor)
+{
+  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
+  g_return_val_if_fail (factor < RD_N_FACTORS, NULL);
+  return GTK_SPIN_BUTTON (self->target_buttons[factor]);
+}
+
+GtkWidget *
+rd_results_page_get_table (RdResultsPage  *self,
+                           RdResultsChart  chart)
+{
+  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
+  g_return_val_if_fail (chart < RD_RESULTS_N_CHARTS, NULL);
+  return self->charts[chart].table;
+}
+
+guint
+rd_results_page_get_n_priorities (RdResultsPage *self)
+{
+  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), 0);
+  return self->n_priorities;
+}

@@ -1,0 +1,330 @@
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "rd-assessment-view.h"
+#include "rd-test-util.h"
+
+typedef struct
+{
+  char *path;
+  RdStore *store;
+  RdFramework *framework;
+  gint64 assessment_id;
+  GtkWidget *window;
+  RdAssessmentView *view;
+  RdResultsPage *page;
+} Fixture;
+
+static void
+answer (Fixture    *fixture,
+        gint64      respondent,
+        const char *item_id,
+        double      value)
+{
+  g_autoptr(GError) error = NULL;
+  RdItem *item = rd_framework_lookup_item (fixture->framework, item_id);
+
+  if (isnan (value))
+    rd_store_set_answer_not_applicable (fixture->store, respondent, item, &error);
+  else
+    rd_store_set_answer_value (fixture->store, respondent, item, value, &error);
+  g_assert_no_error (error);
+}
+
+/* Last year's assessment and this year's, answered by a leader and a teacher. */
+static void
+populate_small (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 school_id, last_year, leader, teacher;
+
+  school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", NULL, NULL, &error);
+  last_year = rd_store_add_assessment (fixture->store, school_id, "2025-2026", fixture->framework,
+                                       RD_ASSESSMENT_MODE_FULL, &error);
+  leader = rd_store_ensure_respondent (fixture->store, last_year, &error);
+  answer (fixture, leader, "a-plan", 2);
+  answer (fixture, leader, "a-team", 2);
+  answer (fixture, leader, "b-speed", 50);
+  answer (fixture, leader, "b-share", 60);
+  rd_store_set_assessment_status (fixture->store, last_year, RD_ASSESSMENT_STATUS_COMPLETE, &error);
+
+  fixture->assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027", fixture->framework,
+                                                    RD_ASSESSMENT_MODE_FULL, &error);
+  leader = rd_store_ensure_respondent (fixture->store, fixture->assessment_id, &error);
+  teacher = rd_store_add_respondent (fixture->store, fixture->assessment_id, RD_GROUP_TEACHER, NULL, &error);
+  g_assert_no_error (error);
+  answer (fixture, leader, "a-plan", 4);
+  answer (fixture, leader, "a-team", 5);
+  answer (fixture, leader, "b-speed", 250);
+  answer (fixture, leader, "b-share", 95);
+  answer (fixture, leader, "b-mfa", NAN);
+  answer (fixture, teacher, "a-plan", 2);
+  answer (fixture, teacher, "b-share", 40);
+}
+
+static void
+open_results (Fixture *fixture,
+              int      width,
+              int      height)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  fixture->window = g_object_ref_sink (adw_application_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  view = rd_assessment_view_new (fixture->store, fixture->framework, fixture->assessment_id, &error);
+  g_assert_no_error (error);
+  fixture->view = RD_ASSESSMENT_VIEW (view);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (fixture->window), view);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (fixture->window);
+
+  gtk_widget_activate_action (view, "assessment.show-area", "s", RD_RESULTS_PAGE_NAME);
+  rd_test_wait_for_idle ();
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, RD_RESULTS_PAGE_NAME);
+  fixture->page = rd_assessment_view_get_results_page (fixture->view);
+}
+
+static void
+set_up (Fixture     *fixture,
+        RdFramework *framework)
+{
+  g_autofree char *dir = g_dir_make_tmp ("readiness-results-page-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+
+  fixture->path = g_build_filename (dir, "readiness.db", NULL);
+  fixture->store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->framework = framework;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  set_up (fixture, rd_test_load_framework ("small.json"));
+  populate_small (fixture);
+  open_results (fixture, 1280, 800);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  rd_test_wait_for_idle ();
+  g_assert_finalize_object (fixture->window);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->framework);
+  rd_test_remove_database (fixture->path);
+  g_free (fixture->path);
+}
+
+static char *
+table_text (GtkWidget *table)
+{
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (table); cell; cell = gtk_widget_get_next_sibling (cell))
+    g_string_append_printf (text, "%s|", gtk_label_get_text (GTK_LABEL (cell)));
+  return g_string_free (text, FALSE);
+}
+
+/* Every number on the page is the analysis's, rounded for display. */
+static void
+test_numbers_match_analysis (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  RdAnalysis *analysis = rd_results_get_analysis (rd_results_page_get_results (fixture->page));
+  g_autofree char *bars_table = table_text (rd_results_page_get_table (fixture->page, RD_RESULTS_CHART_FACTORS));
+  g_autofree char *areas_table = table_text (rd_results_page_get_table (fixture->page, RD_RESULTS_CHART_AREAS));
+  const char *bars_description = rd_chart_view_get_description (rd_results_page_get_chart (fixture->page,
+                                                                                          RD_RESULTS_CHART_FACTORS));
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      RdFactorResult result;
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (rd_results_page_get_factor_row (fixture->page, f)));
+
+      rd_analysis_get_factor (analysis, f, &result);
+      g_test_message ("%s: %s", rd_factor_to_id (f), subtitle);
+      if (result.trusted)
+        {
+          g_autofree char *expected = g_strdup_printf ("%.0f · %s · target %.0f · gap %.0f", result.readiness,
+                                                       rd_level_get_title (rd_level_for_score (result.readiness)),
+                                                       result.target, result.gap);
+          g_autofree char *cell = g_strdup_printf ("|%.0f|", result.readiness);
+
+          g_assert_cmpstr (subtitle, ==, expected);
+          g_assert_nonnull (strstr (bars_table, cell));
+        }
+      else
+        g_assert_true (g_str_has_prefix (subtitle, "Not enough answers"));
+
+      g_assert_cmpfloat (gtk_spin_button_get_value (rd_results_page_get_target_button (fixture->page, f)), ==,
+                         result.target);
+    }
+
+  /* By hand: item scores a-plan (75 + 25) / 2 = 50, a-team 100, b-speed 50,
+   * b-share (100 + 0) / 2 = 50; capacity = (a-team 100 ×1 + b-share 50 ×2) / 3 → 67. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (rd_results_page_get_factor_row (fixture->page,
+                                                                                               RD_FACTOR_CAPACITY))),
+                   ==, "67 · Established · target 65 · gap 0");
+  g_assert_nonnull (strstr (bars_description, "Capacity: readiness 67 (Established), target 65, gap 0."));
+
+  /* Areas: alpha (50 + 100) / 2 = 75 now, (25 + 25) / 2 = 25 last year. */
+  g_assert_nonnull (strstr (areas_table, "|Alpha|75|25|"));
+  g_assert_nonnull (strstr (rd_chart_view_get_description (rd_results_page_get_chart (fixture->page,
+                                                                                      RD_RESULTS_CHART_AREAS)),
+                            "Alpha 75 (2025-2026: 25)."));
+  g_assert_cmpuint (rd_results_page_get_n_priorities (fixture->page), ==, 3);
+}
+
+static void
+test_target_follows (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkSpinButton *target = rd_results_page_get_target_button (fixture->page, RD_FACTOR_CAPACITY);
+  double stored[RD_N_FACTORS];
+
+  gtk_spin_button_set_value (target, 90);
+  rd_test_wait_for_idle ();
+
+  g_assert_true (rd_store_get_targets (fixture->store, fixture->assessment_id, stored, NULL));
+  g_assert_cmpfloat (stored[RD_FACTOR_CAPACITY], ==, 90);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (rd_results_page_get_factor_row (fixture->page,
+                                                                                               RD_FACTOR_CAPACITY))),
+                   ==, "67 · Established · target 90 · gap 23");
+  g_assert_nonnull (strstr (rd_chart_view_get_description (rd_results_page_get_chart (fixture->page,
+                                                                                      RD_RESULTS_CHART_FACTORS)),
+                            "target 90, gap 23"));
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("readiness-export-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "factors.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "areas.svg", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "trend.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (rd_results_page_export_chart (fixture->page, RD_RESULTS_CHART_FACTORS, RD_CHART_FORMAT_PNG,
+                                               png, &error));
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1600);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 1000);
+
+  g_assert_true (rd_results_page_export_chart (fixture->page, RD_RESULTS_CHART_AREAS, RD_CHART_FORMAT_SVG,
+                                               svg, &error));
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "<svg"));
+
+  g_assert_false (rd_results_page_export_chart (fixture->page, RD_RESULTS_CHART_TREND, RD_CHART_FORMAT_PNG,
+                                                missing, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  g_remove (png);
+  g_remove (svg);
+  g_rmdir (dir);
+}
+
+static void
+test_screenshots (void)
+{
+  static const struct { const char *name; int width, height; } sizes[] = {
+    { "wide", 1280, 800 },
+    { "narrow", 360, 720 },
+  };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      Fixture fixture = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+      gint64 school_id;
+
+      set_up (&fixture, rd_framework_load_builtin (NULL));
+      school_id = rd_store_add_school (fixture.store, "Sint-Jozefinstituut", NULL, NULL, &error);
+      for (int year = 2024; year <= 2026; year++)
+        {
+          g_autofree char *school_year = g_strdup_printf ("%d-%d", year, year + 1);
+          gint64 id = rd_store_add_assessment (fixture.store, school_id, school_year, fixture.framework,
+                                               RD_ASSESSMENT_MODE_FULL, &error);
+          gint64 leader = rd_store_ensure_respondent (fixture.store, id, &error);
+
+          for (guint i = 0; i < rd_framework_get_n_items (fixture.framework); i++)
+            {
+              RdItem *item = rd_framework_get_item (fixture.framework, i);
+              RdItemKind kind = rd_item_get_kind (item);
+
+              /* Later years answer a little better, and the last one is not finished. */
+              if (year == 2026 && i % 4 == 3)
+                continue;
+              if (kind == RD_ITEM_KIND_STATEMENT)
+                answer (&fixture, leader, rd_item_get_id (item),
+                        CLAMP (g_rand_int_range (rand, 1, 5) + (year - 2024) / 2, 1, 5));
+              else if (kind == RD_ITEM_KIND_YES_NO)
+                answer (&fixture, leader, rd_item_get_id (item), g_rand_int_range (rand, 0, 2));
+              else if (kind == RD_ITEM_KIND_PERCENT)
+                answer (&fixture, leader, rd_item_get_id (item), g_rand_int_range (rand, 30, 95));
+              else if (kind == RD_ITEM_KIND_NUMBER)
+                {
+                  double value = rd_item_get_min (item) + g_rand_int_range (rand, 0, 400);
+                  answer (&fixture, leader, rd_item_get_id (item), MIN (value, rd_item_get_max (item)));
+                }
+              else
+                answer (&fixture, leader, rd_item_get_id (item), NAN);
+            }
+          fixture.assessment_id = id;
+        }
+      g_assert_no_error (error);
+
+      open_results (&fixture, sizes[s].width, sizes[s].height);
+      for (int dark = 0; dark <= 1; dark++)
+        {
+          GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (fixture.page)));
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+          adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+          /* The whole page, a screenful at a time. */
+          for (guint part = 0; part < 4; part++)
+            {
+              g_autofree char *name = g_strdup_printf ("results-%s-%s-%u.png", sizes[s].name,
+                                                       dark ? "dark" : "light", part + 1);
+
+              gtk_adjustment_set_value (adjustment, part * gtk_adjustment_get_page_size (adjustment) * 0.9);
+              rd_test_save_screenshot (fixture.window, name);
+            }
+          gtk_adjustment_set_value (adjustment, 0);
+        }
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+      fixture_tear_down (&fixture, NULL);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rd_test_init_gtk (&argc, &argv);
+
+  g_test_add ("/results-page/numbers-match-analysis", Fixture, NULL, fixture_set_up,
+              test_numbers_match_analysis, fixture_tear_down);
+  g_test_add ("/results-page/target-follows", Fixture, NULL, fixture_set_up, test_target_follows, fixture_tear_down);
+  g_test_add ("/results-page/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add_func ("/results-page/screenshots", test_screenshots);
+
+  return g_test_run ();
+}
