@@ -995,7 +995,7 @@ test_export_png (void)
   RdChartPalette palette;
   double x, middle, height;
 
-  g_assert_true (rd_chart_export (export_bars, NULL, RD_CHART_FORMAT_PNG, 640, 400, path, &error));
+  g_assert_true (rd_chart_export (export_bars, NULL, RD_CHART_FORMAT_PNG, 640, 400, NULL, NULL, path, &error));
   g_assert_no_error (error);
 
   surface = cairo_image_surface_create_from_png (path);
@@ -1055,7 +1055,7 @@ test_export_svg (void)
   SvgRoot root = { 0 };
   gsize length;
 
-  g_assert_true (rd_chart_export (export_bars, NULL, RD_CHART_FORMAT_SVG, 640, 400, path, &error));
+  g_assert_true (rd_chart_export (export_bars, NULL, RD_CHART_FORMAT_SVG, 640, 400, NULL, NULL, path, &error));
   g_assert_no_error (error);
 
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
@@ -1085,7 +1085,7 @@ test_export_missing_directory (void)
   g_autofree char *listing = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (rd_chart_export (export_bars, NULL, RD_CHART_FORMAT_PNG, 640, 400, path, &error));
+  g_assert_false (rd_chart_export (export_bars, NULL, RD_CHART_FORMAT_PNG, 640, 400, NULL, NULL, path, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, path));
@@ -1107,7 +1107,7 @@ test_export_replaces (void)
   cairo_surface_t *surface;
 
   g_assert_true (g_file_set_contents (path, "an old chart", -1, &error));
-  g_assert_true (rd_chart_export (export_bars, NULL, RD_CHART_FORMAT_PNG, 320, 200, path, &error));
+  g_assert_true (rd_chart_export (export_bars, NULL, RD_CHART_FORMAT_PNG, 320, 200, NULL, NULL, path, &error));
   g_assert_no_error (error);
 
   surface = cairo_image_surface_create_from_png (path);
@@ -1136,7 +1136,7 @@ test_export_failure_keeps_old (void)
       g_autoptr(GError) error = NULL;
 
       /* Over an existing file: it stays as it was. */
-      g_assert_false (rd_chart_export (export_broken, NULL, format, 320, 200, old_path, &error));
+      g_assert_false (rd_chart_export (export_broken, NULL, format, 320, 200, NULL, NULL, old_path, &error));
       g_assert_nonnull (error);
       g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, old_path));
@@ -1146,7 +1146,7 @@ test_export_failure_keeps_old (void)
       g_clear_pointer (&contents, g_free);
 
       /* A new file: none is left behind. */
-      g_assert_false (rd_chart_export (export_broken, NULL, format, 320, 200, new_path, &error));
+      g_assert_false (rd_chart_export (export_broken, NULL, format, 320, 200, NULL, NULL, new_path, &error));
       g_assert_nonnull (error);
       g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
     }
@@ -1154,7 +1154,7 @@ test_export_failure_keeps_old (void)
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_false (rd_chart_export (export_bars, NULL, RD_CHART_FORMAT_PNG, 0, 200, new_path, &error));
+    g_assert_false (rd_chart_export (export_bars, NULL, RD_CHART_FORMAT_PNG, 0, 200, NULL, NULL, new_path, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   }
 

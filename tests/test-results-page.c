@@ -182,6 +182,18 @@ test_numbers_match_analysis (Fixture       *fixture,
                                                                                       RD_RESULTS_CHART_AREAS)),
                             "Alpha 75 (2025-2026: 25)."));
   g_assert_cmpuint (rd_results_page_get_n_priorities (fixture->page), ==, 3);
+
+  /* Screen readers meet each chart as an image with a name and the numbers. */
+  for (guint c = 0; c < RD_RESULTS_N_CHARTS; c++)
+    {
+      RdChartView *chart = rd_results_page_get_chart (fixture->page, c);
+
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)), ==, GTK_ACCESSIBLE_ROLE_IMG);
+      g_assert_nonnull (rd_chart_view_get_label (chart));
+      g_assert_nonnull (strstr (rd_chart_view_get_description (chart), "Strategy")
+                        ? rd_chart_view_get_description (chart)
+                        : strstr (rd_chart_view_get_description (chart), "Alpha"));
+    }
 }
 
 static void
@@ -228,6 +240,18 @@ test_export (Fixture       *fixture,
                                                svg, &error));
   g_assert_true (g_file_get_contents (svg, &contents, NULL, &error));
   g_assert_nonnull (strstr (contents, "<svg"));
+  /* Well-formed XML, carrying the chart's labels and numbers as text. */
+  {
+    static const GMarkupParser parser = { NULL };
+    g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+
+    g_assert_true (g_markup_parse_context_parse (context, contents, -1, &error));
+    g_assert_true (g_markup_parse_context_end_parse (context, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (contents, "<title>Score per area</title>"));
+  g_assert_nonnull (strstr (contents, "Alpha 75 (2025-2026: 25)."));
+  g_assert_nonnull (strstr (contents, "Beta"));
 
   g_assert_false (rd_results_page_export_chart (fixture->page, RD_RESULTS_CHART_TREND, RD_CHART_FORMAT_PNG,
                                                 missing, &error));

@@ -13,6 +13,7 @@
 typedef struct
 {
   GOutputStream *stream;
+  GByteArray *buffer;  /* collects an SVG document before it goes to @stream */
   GError *error;
 } Writer;
 
@@ -25,6 +26,11 @@ write_to_stream (void                *closure,
 
   if (writer->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
+  if (writer->buffer != NULL)
+    {
+      g_byte_array_append (writer->buffer, data, length);
+      return CAIRO_STATUS_SUCCESS;
+    }
   if (!g_output_stream_write_all (writer->stream, data, length, NULL, NULL, &writer->error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
@@ -73,12 +79,44 @@ draw_on (cairo_surface_t      *surface,
   return status;
 }
 
+/* Puts <title> and <desc> first inside the root element, where SVG
+ * readers look for a document's name and description. */
+static GBytes *
+add_svg_text (GByteArray *document,
+              const char *title,
+              const char *description)
+{
+  g_autoptr(GString) text = g_string_new_len ((const char *) document->data, document->len);
+  const char *root = strstr (text->str, "<svg");
+  const char *end = root ? strchr (root, '>') : NULL;
+  g_autoptr(GString) metadata = g_string_new ("\n");
+
+  if (end == NULL)
+    return g_bytes_new (document->data, document->len);
+
+  if (title != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+      g_string_append_printf (metadata, "<title>%s</title>\n", escaped);
+    }
+  if (description != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (description, -1);
+      g_string_append_printf (metadata, "<desc>%s</desc>\n", escaped);
+    }
+
+  g_string_insert (text, (end - text->str) + 1, metadata->str);
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
 gboolean
 rd_chart_export (RdChartDrawFunc  draw,
                  gpointer         data,
                  RdChartFormat    format,
                  int              width,
                  int              height,
+                 const char      *title,
+                 const char      *description,
                  const char      *path,
                  GError         **error)
 {
@@ -88,7 +126,7 @@ rd_chart_export (RdChartDrawFunc  draw,
   cairo_surface_t *surface;
   cairo_status_t status;
   RdChartPalette palette;
-  Writer writer = { NULL, NULL };
+  Writer writer = { NULL, NULL, NULL };
   gboolean existed;
 
   g_return_val_if_fail (draw != NULL, FALSE);
@@ -125,6 +163,7 @@ rd_chart_export (RdChartDrawFunc  draw,
 
   if (format == RD_CHART_FORMAT_SVG)
     {
+      writer.buffer = g_byte_array_new ();
       surface = cairo_svg_surface_create_for_stream (write_to_stream, &writer, width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
       status = draw_on (surface, draw, data, width, height, &palette);
@@ -132,6 +171,15 @@ rd_chart_export (RdChartDrawFunc  draw,
       cairo_surface_finish (surface);
       if (status == CAIRO_STATUS_SUCCESS)
         status = cairo_surface_status (surface);
+      if (status == CAIRO_STATUS_SUCCESS && writer.error == NULL)
+        {
+          g_autoptr(GBytes) document = add_svg_text (writer.buffer, title, description);
+          gsize length;
+          const guint8 *bytes = g_bytes_get_data (document, &length);
+
+          g_output_stream_write_all (writer.stream, bytes, length, NULL, NULL, &writer.error);
+        }
+      g_clear_pointer (&writer.buffer, g_byte_array_unref);
     }
   else
     {

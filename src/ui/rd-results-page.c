@@ -530,6 +530,7 @@ rd_results_page_export_chart (RdResultsPage  *self,
   return rd_chart_export (rd_chart_view_get_draw_func (view), rd_chart_view_get_data (view), format,
                           format == RD_CHART_FORMAT_PNG ? 1600 : 800,
                           format == RD_CHART_FORMAT_PNG ? 1000 : 500,
+                          rd_chart_view_get_label (view), rd_chart_view_get_description (view),
                           path, error);
 }
 
