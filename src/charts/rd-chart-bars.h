@@ -27,7 +27,7 @@ void rd_chart_draw_factor_bars (cairo_t              *cr,
                                 const RdChartPalette *palette);
 
 /* The scale's geometry, for tests: the x of @value and the vertical middle
- * and height of bar @index. */
+ * and height of bar @index; NAN where there is no such bar or no room. */
 void rd_chart_factor_bars_geometry (double  width,
                                     double  height,
                                     guint   n_bars,

@@ -31,7 +31,8 @@ void rd_chart_draw_radar  (cairo_t              *cr,
                            const RdChartPalette *palette);
 
 /* Where @value on axis @axis is drawn, for tests and hit-testing. Axis 0
- * points straight up; axes go clockwise. */
+ * points straight up; axes go clockwise. NAN for a missing value, an axis
+ * out of range, or a chart too small to draw. */
 void rd_chart_radar_point (double                width,
                            double                height,
                            guint                 n_axes,

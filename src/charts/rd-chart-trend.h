@@ -29,7 +29,8 @@ void rd_chart_draw_trend  (cairo_t              *cr,
                            const RdTrendData    *data,
                            const RdChartPalette *palette);
 
-/* Where @value in year @year_index is drawn, for tests. */
+/* Where @value in year @year_index is drawn, for tests. @y is NAN for a
+ * missing value; both are NAN for a year out of range or a chart too small. */
 void rd_chart_trend_point (double                width,
                            double                height,
                            guint                 n_years,

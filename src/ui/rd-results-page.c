@@ -654,6 +654,18 @@ create_chart_card (RdResultsPage   *self,
   card->view = RD_CHART_VIEW (rd_chart_view_new (draw, height));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->view));
 
+  if (chart == RD_RESULTS_CHART_FACTORS)
+    {
+      GtkWidget *key = gtk_label_new (_("The vertical line marks the target; the hatched part of a bar is "
+                                        "the gap to it. An outlined bar has too few answers to show a number."));
+
+      gtk_label_set_wrap (GTK_LABEL (key), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (key), 0);
+      gtk_widget_add_css_class (key, "dim-label");
+      gtk_widget_add_css_class (key, "caption");
+      gtk_box_append (GTK_BOX (box), key);
+    }
+
   card->table_revealer = GTK_REVEALER (gtk_revealer_new ());
   g_object_bind_property (table_button, "active", card->table_revealer, "reveal-child", G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->table_revealer));
