@@ -4,30 +4,11 @@
  *   build/bench/bench-analysis [--respondents N] [--rounds N] */
 #include "config.h"
 
+#include "rd-bench.h"
+
 #include <glib/gstdio.h>
 
 #include "rd-results.h"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *what,
-        GArray     *samples_ms)
-{
-  double *v = (double *) (gpointer) samples_ms->data;
-  guint n = samples_ms->len;
-
-  g_array_sort (samples_ms, compare_doubles);
-  g_print ("%-52s n=%-5u median %7.3f ms   p90 %7.3f ms   min %7.3f ms   max %7.3f ms\n",
-           what, n, v[n / 2], v[(n * 9) / 10], v[0], v[n - 1]);
-}
 
 /* A plausible answer for @item, varied by @seed. */
 static void
@@ -142,7 +123,7 @@ main (int   argc,
 
       for (guint a = 0; a < rd_framework_get_n_areas (framework); a++)
         rd_analysis_get_area_score (analysis, rd_area_get_id (rd_framework_get_area (framework, a)), NULL);
-      elapsed = (g_get_monotonic_time () - start) / 1000.0;
+      elapsed = rd_bench_elapsed_ms (start);
       g_array_append_val (analyse_ms, elapsed);
     }
 
@@ -150,14 +131,14 @@ main (int   argc,
     {
       gint64 start = g_get_monotonic_time ();
       g_autoptr(RdResults) results = rd_results_load (store, framework, assessment_id, &error);
-      double elapsed = (g_get_monotonic_time () - start) / 1000.0;
+      double elapsed = rd_bench_elapsed_ms (start);
 
       g_assert_no_error (error);
       g_array_append_val (load_ms, elapsed);
     }
 
-  report ("analyse one assessment (factors, areas, priorities)", analyse_ms);
-  report ("load results from the store (3 years, trend)", load_ms);
+  rd_bench_report ("analyse one assessment (factors, areas, priorities)", analyse_ms);
+  rd_bench_report ("load results from the store (3 years, trend)", load_ms);
 
   g_clear_object (&store);
   {

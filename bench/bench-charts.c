@@ -3,6 +3,8 @@
  *   build/bench/bench-charts [--rounds N] */
 #include "config.h"
 
+#include "rd-bench.h"
+
 #include <cairo.h>
 #include <math.h>
 
@@ -12,27 +14,6 @@
 
 #define WIDTH 1920
 #define HEIGHT 1080
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *what,
-        GArray     *samples_ms)
-{
-  double *v = (double *) (gpointer) samples_ms->data;
-  guint n = samples_ms->len;
-
-  g_array_sort (samples_ms, compare_doubles);
-  g_print ("%-48s n=%-5u median %7.3f ms   p90 %7.3f ms   min %7.3f ms   max %7.3f ms\n",
-           what, n, v[n / 2], v[(n * 9) / 10], v[0], v[n - 1]);
-}
 
 typedef void (*DrawFunc) (cairo_t *cr, gconstpointer data, const RdChartPalette *palette);
 
@@ -86,13 +67,13 @@ measure (const char           *what,
         g_error ("%s: %s", what, cairo_status_to_string (cairo_status (cr)));
       cairo_destroy (cr);
       cairo_surface_flush (surface);
-      elapsed = (g_get_monotonic_time () - start) / 1000.0;
+      elapsed = rd_bench_elapsed_ms (start);
       if (i >= 0)
         g_array_append_val (samples, elapsed);
     }
 
   cairo_surface_destroy (surface);
-  report (what, samples);
+  rd_bench_report (what, samples);
 }
 
 int

@@ -4,32 +4,13 @@
  *   xvfb-run -a build/bench/bench-questionnaire [--rounds N] [--database-dir DIR] */
 #include "config.h"
 
+#include "rd-bench.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "rd-answer-history.h"
 #include "rd-assessment-view.h"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *what,
-        GArray     *samples_ms)
-{
-  double *v = (double *) (gpointer) samples_ms->data;
-  guint n = samples_ms->len;
-
-  g_array_sort (samples_ms, compare_doubles);
-  g_print ("%-48s n=%-5u median %7.3f ms   p90 %7.3f ms   min %7.3f ms   max %7.3f ms\n",
-           what, n, v[n / 2], v[(n * 9) / 10], v[0], v[n - 1]);
-}
 
 static void
 drain (void)
@@ -140,7 +121,7 @@ main (int   argc,
         if (!rd_answer_history_set_value (history, respondent, g_ptr_array_index (statements, (guint) i % statements->len),
                                           1 + (i / (int) statements->len) % 5, &error))
           g_error ("%s", error->message);
-        elapsed = (g_get_monotonic_time () - start) / 1000.0;
+        elapsed = rd_bench_elapsed_ms (start);
         g_array_append_val (core_ms, elapsed);
       }
   }
@@ -179,7 +160,7 @@ main (int   argc,
 
         /* Alternate values so that every save really changes the answer. */
         rd_item_row_choose (row, 1 + (guint) (i / (int) statements->len) % 5);
-        elapsed = (g_get_monotonic_time () - start) / 1000.0;
+        elapsed = rd_bench_elapsed_ms (start);
         g_array_append_val (save_ms, elapsed);
         drain ();
       }
@@ -203,12 +184,12 @@ main (int   argc,
 
       for (guint r = 0; r < items->len; r++)
         rd_item_row_show_answer (rd_area_page_get_row (RD_AREA_PAGE (page), r), NULL);
-      elapsed = (g_get_monotonic_time () - start) / 1000.0;
+      elapsed = rd_bench_elapsed_ms (start);
       g_array_append_val (build_ms, elapsed);
 
       adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), page);
       gtk_test_widget_wait_for_draw (window);
-      elapsed = (g_get_monotonic_time () - start) / 1000.0;
+      elapsed = rd_bench_elapsed_ms (start);
       g_array_append_val (frame_ms, elapsed);
       drain ();
     }
@@ -221,7 +202,7 @@ main (int   argc,
 
       adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), gtk_label_new ("·"));
       gtk_test_widget_wait_for_draw (window);
-      elapsed = (g_get_monotonic_time () - start) / 1000.0;
+      elapsed = rd_bench_elapsed_ms (start);
       g_array_append_val (floor_ms, elapsed);
       drain ();
     }
@@ -236,7 +217,7 @@ main (int   argc,
       g_assert_no_error (error);
       adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), view);
       gtk_test_widget_wait_for_draw (window);
-      elapsed = (g_get_monotonic_time () - start) / 1000.0;
+      elapsed = rd_bench_elapsed_ms (start);
       g_array_append_val (open_ms, elapsed);
       adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), NULL);
       drain ();
@@ -244,19 +225,19 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (window));
   drain ();
 
-  report ("save one answer, core only (store + commit)", core_ms);
-  report ("save one answer (click → committed, view updated)", save_ms);
+  rd_bench_report ("save one answer, core only (store + commit)", core_ms);
+  rd_bench_report ("save one answer (click → committed, view updated)", save_ms);
   {
     g_autofree char *label = g_strdup_printf ("build area page “%s” (%u items)",
                                               rd_area_get_id (area), items->len);
-    report (label, build_ms);
+    rd_bench_report (label, build_ms);
   }
-  report ("  … until it is laid out and drawn", frame_ms);
-  report ("  (a bare label until drawn, for comparison)", floor_ms);
+  rd_bench_report ("  … until it is laid out and drawn", frame_ms);
+  rd_bench_report ("  (a bare label until drawn, for comparison)", floor_ms);
   {
     g_autofree char *label = g_strdup_printf ("open an assessment (%u pages) until drawn",
                                               rd_framework_get_n_areas (framework) + 1);
-    report (label, open_ms);
+    rd_bench_report (label, open_ms);
   }
 
   g_clear_object (&store);

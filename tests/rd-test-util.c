@@ -130,6 +130,29 @@ rd_test_find_child (GtkWidget  *widget,
   return NULL;
 }
 
+/* The first widget at or below @widget of @type, and with @action_name when
+ * that is given (for buttons and other actionables). */
+GtkWidget *
+rd_test_find_widget (GtkWidget  *widget,
+                     GType       type,
+                     const char *action_name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (action_name == NULL ||
+       (GTK_IS_ACTIONABLE (widget) &&
+        g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rd_test_find_widget (child, type, action_name);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Delivers a key press the way GTK's bubble phase does: to the key
  * controllers of the focus widget, then of each ancestor, until one takes
  * it. GTK 4 has no public way to synthesize the event itself. */

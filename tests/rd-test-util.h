@@ -15,6 +15,9 @@ void       rd_test_save_screenshot (GtkWidget   *widget,
                                     const char  *name);
 GtkWidget *rd_test_find_child      (GtkWidget   *widget,
                                     const char  *buildable_id);
+GtkWidget *rd_test_find_widget     (GtkWidget   *widget,
+                                    GType        type,
+                                    const char  *action_name);
 gboolean   rd_test_send_key        (GtkWidget   *window,
                                     guint        keyval,
                                     GdkModifierType state);

@@ -389,23 +389,6 @@ test_review_links (Fixture       *fixture,
   g_assert_cmpstr (focused_item (fixture), ==, "b-share");
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_clearing_a_field (Fixture       *fixture,
                        gconstpointer  data)
@@ -432,7 +415,7 @@ test_calendar (Fixture       *fixture,
                gconstpointer  data)
 {
   RdItemRow *review = row_for (fixture, "alpha", "a-review");
-  GtkWidget *calendar = find_widget (GTK_WIDGET (review), GTK_TYPE_CALENDAR);
+  GtkWidget *calendar = rd_test_find_widget (GTK_WIDGET (review), GTK_TYPE_CALENDAR, NULL);
   GtkWidget *popover = gtk_widget_get_ancestor (calendar, GTK_TYPE_POPOVER);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) shown = NULL;

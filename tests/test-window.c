@@ -217,24 +217,6 @@ test_delete_assessment_undo (Fixture       *fixture,
   g_assert_cmpuint (count_rows (assessment_list), ==, 1);
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action_name);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_open_assessment (Fixture       *fixture,
                       gconstpointer  data)
@@ -255,8 +237,8 @@ test_open_assessment (Fixture       *fixture,
   rd_test_wait_for_idle ();
 
   /* The row's Open button opens the questionnaire. */
-  g_signal_emit_by_name (find_action_button (GTK_WIDGET (gtk_list_box_get_row_at_index (assessment_list, 0)),
-                                             "win.open-assessment"), "clicked");
+  g_signal_emit_by_name (rd_test_find_widget (GTK_WIDGET (gtk_list_box_get_row_at_index (assessment_list, 0)),
+                                              GTK_TYPE_BUTTON, "win.open-assessment"), "clicked");
   rd_test_wait_for_idle ();
   view = rd_window_get_assessment_view (fixture->window);
   g_assert_nonnull (view);

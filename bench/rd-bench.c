@@ -1,0 +1,37 @@
+#include "config.h"
+
+#include "rd-bench.h"
+
+double
+rd_bench_elapsed_ms (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Sorts @samples_ms in place. */
+void
+rd_bench_report (const char *what,
+                 GArray     *samples_ms)
+{
+  double *v = (double *) (gpointer) samples_ms->data;
+  guint n = samples_ms->len;
+
+  if (n == 0)
+    {
+      g_print ("%-52s no samples\n", what);
+      return;
+    }
+
+  g_array_sort (samples_ms, compare_doubles);
+  g_print ("%-52s n=%-5u median %7.3f ms   p90 %7.3f ms   min %7.3f ms   max %7.3f ms\n",
+           what, n, v[n / 2], v[(n * 9) / 10], v[0], v[n - 1]);
+}
