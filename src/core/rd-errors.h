@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 #define RD_FRAMEWORK_ERROR (rd_framework_error_quark ())
 #define RD_STORE_ERROR     (rd_store_error_quark ())
 #define RD_VALUE_ERROR     (rd_value_error_quark ())
+#define RD_IMPORT_ERROR    (rd_import_error_quark ())
 
 typedef enum {
   RD_FRAMEWORK_ERROR_SYNTAX,    /* not JSON */
@@ -29,6 +30,15 @@ typedef enum {
   RD_STORE_ERROR_FAILED,
 } RdStoreError;
 
+/* Response files and survey exports: a file and a place in it are named. */
+typedef enum {
+  RD_IMPORT_ERROR_SYNTAX,       /* not JSON, or not CSV */
+  RD_IMPORT_ERROR_INVALID,      /* breaks a rule of the format */
+  RD_IMPORT_ERROR_VERSION,      /* a format version this reader does not know */
+  RD_IMPORT_ERROR_FRAMEWORK,    /* made for another framework */
+  RD_IMPORT_ERROR_VALUE,        /* a value the item does not take */
+} RdImportError;
+
 typedef enum {
   RD_VALUE_ERROR_OUT_OF_RANGE,
   RD_VALUE_ERROR_WRONG_KIND,
@@ -37,5 +47,6 @@ typedef enum {
 GQuark rd_framework_error_quark (void);
 GQuark rd_store_error_quark     (void);
 GQuark rd_value_error_quark     (void);
+GQuark rd_import_error_quark    (void);
 
 G_END_DECLS

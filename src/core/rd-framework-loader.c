@@ -9,39 +9,15 @@
 #include "rd-errors.h"
 #include "rd-framework-private.h"
 #include "rd-item-private.h"
+#include "rd-json-check.h"
 
 #define MAX_WEIGHT 3.0
 
 typedef struct
 {
-  const char *name;   /* file name, for messages */
+  RdJsonCheck check;  /* first, so helpers take the loader as a check */
   GStrv languages;
-  GError **error;
 } Loader;
-
-static gboolean fail (Loader     *loader,
-                      const char *place,
-                      const char *format,
-                      ...) G_GNUC_PRINTF (3, 4);
-
-/* Every message reads "FILE: PLACE: PROBLEM" so that a user can find it. */
-static gboolean
-fail (Loader     *loader,
-      const char *place,
-      const char *format,
-      ...)
-{
-  g_autofree char *problem = NULL;
-  va_list args;
-
-  va_start (args, format);
-  problem = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (loader->error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_INVALID,
-               "%s: %s: %s", loader->name, place, problem);
-  return FALSE;
-}
 
 static gboolean
 is_valid_id (const char *id)
@@ -85,159 +61,6 @@ is_valid_council_point (const char *point)
   return TRUE;
 }
 
-static gboolean
-check_keys (Loader             *loader,
-            JsonObject         *object,
-            const char         *place,
-            const char * const *allowed)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      if (!g_strv_contains (allowed, l->data))
-        return fail (loader, place, _("unknown key “%s”"), (const char *) l->data);
-    }
-
-  return TRUE;
-}
-
-static JsonNode *
-get_member (Loader     *loader,
-            JsonObject *object,
-            const char *place,
-            const char *key,
-            gboolean    required)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  if (node == NULL && required)
-    fail (loader, place, _("“%s” is missing"), key);
-
-  return node;
-}
-
-static gboolean
-get_string (Loader      *loader,
-            JsonObject  *object,
-            const char  *place,
-            const char  *key,
-            gboolean     required,
-            const char **out)
-{
-  JsonNode *node = get_member (loader, object, place, key, required);
-
-  *out = NULL;
-  if (node == NULL)
-    return !required;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (loader, place, _("“%s” must be a string"), key);
-
-  *out = json_node_get_string (node);
-  if (**out == '\0')
-    return fail (loader, place, _("“%s” must not be empty"), key);
-
-  return TRUE;
-}
-
-static gboolean
-get_number (Loader     *loader,
-            JsonObject *object,
-            const char *place,
-            const char *key,
-            gboolean    required,
-            double     *out)
-{
-  JsonNode *node = get_member (loader, object, place, key, required);
-  GType type;
-
-  if (node == NULL)
-    return !required;
-
-  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
-    return fail (loader, place, _("“%s” must be a number"), key);
-
-  *out = json_node_get_double (node);
-  if (!isfinite (*out))
-    return fail (loader, place, _("“%s” must be a finite number"), key);
-
-  return TRUE;
-}
-
-static gboolean
-get_positive_int (Loader     *loader,
-                  JsonObject *object,
-                  const char *place,
-                  const char *key,
-                  gboolean    required,
-                  guint      *out)
-{
-  JsonNode *node = get_member (loader, object, place, key, required);
-  gint64 value;
-
-  if (node == NULL)
-    return !required;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return fail (loader, place, _("“%s” must be a whole number"), key);
-
-  value = json_node_get_int (node);
-  if (value < 1 || value > G_MAXINT)
-    return fail (loader, place, _("“%s” must be 1 or more"), key);
-
-  *out = (guint) value;
-  return TRUE;
-}
-
-static JsonArray *
-get_array (Loader     *loader,
-           JsonObject *object,
-           const char *place,
-           const char *key)
-{
-  JsonNode *node = get_member (loader, object, place, key, TRUE);
-
-  if (node == NULL)
-    return NULL;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      fail (loader, place, _("“%s” must be a list"), key);
-      return NULL;
-    }
-
-  if (json_array_get_length (json_node_get_array (node)) == 0)
-    {
-      fail (loader, place, _("“%s” must not be empty"), key);
-      return NULL;
-    }
-
-  return json_node_get_array (node);
-}
-
-static JsonObject *
-get_object (Loader     *loader,
-            JsonObject *object,
-            const char *place,
-            const char *key,
-            gboolean    required)
-{
-  JsonNode *node = get_member (loader, object, place, key, required);
-
-  if (node == NULL)
-    return NULL;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (loader, place, _("“%s” must be an object"), key);
-      return NULL;
-    }
-
-  return json_node_get_object (node);
-}
-
 /* A text must be given in every declared language, and in no other. */
 static RdText *
 get_text (Loader     *loader,
@@ -260,7 +83,7 @@ get_text (Loader     *loader,
       return NULL;
     }
 
-  map = get_object (loader, object, place, key, required);
+  map = rd_json_get_object (&loader->check, object, place, key, required);
   if (map == NULL)
     return NULL;
 
@@ -273,10 +96,10 @@ get_text (Loader     *loader,
 
       if (!g_strv_contains ((const char * const *) loader->languages, lang))
         {
-          fail (loader, text_place, _("language “%s” is not in “languages”"), lang);
+          rd_json_fail (&loader->check, text_place, _("language “%s” is not in “languages”"), lang);
           return NULL;
         }
-      if (!get_string (loader, map, text_place, lang, TRUE, &value))
+      if (!rd_json_get_string (&loader->check, map, text_place, lang, TRUE, &value))
         return NULL;
       rd_text_set (text, lang, value);
     }
@@ -285,7 +108,7 @@ get_text (Loader     *loader,
     {
       if (json_object_get_member (map, loader->languages[i]) == NULL)
         {
-          fail (loader, text_place, _("missing “%s” text"), loader->languages[i]);
+          rd_json_fail (&loader->check, text_place, _("missing “%s” text"), loader->languages[i]);
           return NULL;
         }
     }
@@ -299,7 +122,7 @@ load_languages (Loader     *loader,
                 JsonObject *root)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array = get_array (loader, root, "languages", "languages");
+  JsonArray *array = rd_json_get_array (&loader->check, root, "languages", "languages");
   gboolean has_english = FALSE;
 
   if (array == NULL)
@@ -313,19 +136,19 @@ load_languages (Loader     *loader,
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
           *json_node_get_string (node) == '\0')
-        return fail (loader, place, _("a language must be a non-empty string"));
+        return rd_json_fail (&loader->check, place, _("a language must be a non-empty string"));
 
       lang = json_node_get_string (node);
       for (guint j = 0; j < i; j++)
         if (g_str_equal (json_array_get_string_element (array, j), lang))
-          return fail (loader, place, _("language “%s” is listed twice"), lang);
+          return rd_json_fail (&loader->check, place, _("language “%s” is listed twice"), lang);
 
       has_english |= g_str_equal (lang, "en");
       g_strv_builder_add (builder, lang);
     }
 
   if (!has_english)
-    return fail (loader, "languages", _("“en” must be among the languages"));
+    return rd_json_fail (&loader->check, "languages", _("“en” must be among the languages"));
 
   loader->languages = g_strv_builder_end (builder);
   return TRUE;
@@ -336,7 +159,7 @@ load_targets (Loader      *loader,
               JsonObject  *root,
               RdFramework *framework)
 {
-  JsonObject *targets = get_object (loader, root, "targets", "targets", TRUE);
+  JsonObject *targets = rd_json_get_object (&loader->check, root, "targets", "targets", TRUE);
   g_autoptr(GList) members = NULL;
 
   if (targets == NULL)
@@ -348,17 +171,17 @@ load_targets (Loader      *loader,
       RdFactor factor;
 
       if (!rd_factor_from_id (l->data, &factor))
-        return fail (loader, "targets", _("unknown factor “%s”"), (const char *) l->data);
+        return rd_json_fail (&loader->check, "targets", _("unknown factor “%s”"), (const char *) l->data);
     }
 
   for (guint f = 0; f < RD_N_FACTORS; f++)
     {
       double target;
 
-      if (!get_number (loader, targets, "targets", rd_factor_to_id (f), TRUE, &target))
+      if (!rd_json_get_number (&loader->check, targets, "targets", rd_factor_to_id (f), TRUE, &target))
         return FALSE;
       if (target < 0 || target > 100)
-        return fail (loader, "targets", _("target for “%s” must lie between 0 and 100"),
+        return rd_json_fail (&loader->check, "targets", _("target for “%s” must lie between 0 and 100"),
                      rd_factor_to_id (f));
       framework->targets[f] = target;
     }
@@ -372,7 +195,7 @@ load_areas (Loader      *loader,
             RdFramework *framework)
 {
   static const char * const keys[] = { "id", "title", "description", NULL };
-  JsonArray *array = get_array (loader, root, "areas", "areas");
+  JsonArray *array = rd_json_get_array (&loader->check, root, "areas", "areas");
 
   if (array == NULL)
     return FALSE;
@@ -389,16 +212,16 @@ load_areas (Loader      *loader,
       RdArea *area;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return fail (loader, place, _("an area must be an object"));
+        return rd_json_fail (&loader->check, place, _("an area must be an object"));
       object = json_node_get_object (node);
 
-      if (!check_keys (loader, object, place, keys) ||
-          !get_string (loader, object, place, "id", TRUE, &id))
+      if (!rd_json_check_keys (&loader->check, object, place, keys) ||
+          !rd_json_get_string (&loader->check, object, place, "id", TRUE, &id))
         return FALSE;
       if (!is_valid_id (id))
-        return fail (loader, place, _("id “%s” may hold only a–z, 0–9 and “-”"), id);
+        return rd_json_fail (&loader->check, place, _("id “%s” may hold only a–z, 0–9 and “-”"), id);
       if (g_hash_table_contains (framework->areas_by_id, id))
-        return fail (loader, place, _("duplicate area id “%s”"), id);
+        return rd_json_fail (&loader->check, place, _("duplicate area id “%s”"), id);
 
       g_free (place);
       place = g_strdup_printf ("areas[%u] “%s”", i, id);
@@ -424,7 +247,7 @@ load_factors (Loader     *loader,
               const char *place,
               RdItem     *item)
 {
-  JsonObject *factors = get_object (loader, object, place, "factors", TRUE);
+  JsonObject *factors = rd_json_get_object (&loader->check, object, place, "factors", TRUE);
   g_autofree char *factors_place = g_strdup_printf ("%s.factors", place);
   g_autoptr(GList) members = NULL;
 
@@ -433,7 +256,7 @@ load_factors (Loader     *loader,
 
   members = json_object_get_members (factors);
   if (members == NULL)
-    return fail (loader, factors_place, _("an item must inform at least one factor"));
+    return rd_json_fail (&loader->check, factors_place, _("an item must inform at least one factor"));
 
   for (GList *l = members; l != NULL; l = l->next)
     {
@@ -441,11 +264,11 @@ load_factors (Loader     *loader,
       double weight;
 
       if (!rd_factor_from_id (l->data, &factor))
-        return fail (loader, factors_place, _("unknown factor “%s”"), (const char *) l->data);
-      if (!get_number (loader, factors, factors_place, l->data, TRUE, &weight))
+        return rd_json_fail (&loader->check, factors_place, _("unknown factor “%s”"), (const char *) l->data);
+      if (!rd_json_get_number (&loader->check, factors, factors_place, l->data, TRUE, &weight))
         return FALSE;
       if (weight <= 0 || weight > MAX_WEIGHT)
-        return fail (loader, factors_place, _("weight of “%s” must be above 0 and at most %g"),
+        return rd_json_fail (&loader->check, factors_place, _("weight of “%s” must be above 0 and at most %g"),
                      (const char *) l->data, MAX_WEIGHT);
       item->weights[factor] = weight;
     }
@@ -468,20 +291,20 @@ load_ladder (Loader     *loader,
   if (!is_fact)
     {
       if (json_object_has_member (object, "ladder"))
-        return fail (loader, place, _("a statement is scored by agreement and takes no ladder"));
+        return rd_json_fail (&loader->check, place, _("a statement is scored by agreement and takes no ladder"));
       return TRUE;
     }
 
   if (!json_object_has_member (object, "ladder"))
-    return fail (loader, place, _("a %s item needs a ladder"), rd_item_kind_to_id (item->kind));
+    return rd_json_fail (&loader->check, place, _("a %s item needs a ladder"), rd_item_kind_to_id (item->kind));
 
-  array = get_array (loader, object, place, "ladder");
+  array = rd_json_get_array (&loader->check, object, place, "ladder");
   if (array == NULL)
     return FALSE;
 
   n_steps = json_array_get_length (array);
   if (n_steps < 2)
-    return fail (loader, ladder_place, _("a ladder needs at least two steps"));
+    return rd_json_fail (&loader->check, ladder_place, _("a ladder needs at least two steps"));
 
   for (guint i = 0; i < n_steps; i++)
     {
@@ -491,41 +314,41 @@ load_ladder (Loader     *loader,
       JsonObject *step_object;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return fail (loader, step_place, _("a step must be an object with “at” and “score”"));
+        return rd_json_fail (&loader->check, step_place, _("a step must be an object with “at” and “score”"));
       step_object = json_node_get_object (node);
 
-      if (!check_keys (loader, step_object, step_place, keys) ||
-          !get_number (loader, step_object, step_place, "at", TRUE, &step.at) ||
-          !get_number (loader, step_object, step_place, "score", TRUE, &step.score))
+      if (!rd_json_check_keys (&loader->check, step_object, step_place, keys) ||
+          !rd_json_get_number (&loader->check, step_object, step_place, "at", TRUE, &step.at) ||
+          !rd_json_get_number (&loader->check, step_object, step_place, "score", TRUE, &step.score))
         return FALSE;
 
       if (step.score < 0 || step.score > 100)
-        return fail (loader, step_place, _("score %g must lie between 0 and 100"), step.score);
+        return rd_json_fail (&loader->check, step_place, _("score %g must lie between 0 and 100"), step.score);
 
       if (i > 0)
         {
           double previous = g_array_index (item->ladder, RdLadderStep, i - 1).at;
 
           if (step.at <= previous)
-            return fail (loader, step_place, _("thresholds must ascend (%g after %g)"),
+            return rd_json_fail (&loader->check, step_place, _("thresholds must ascend (%g after %g)"),
                          step.at, previous);
         }
 
       if (item->kind == RD_ITEM_KIND_PERCENT && step.at > 100)
-        return fail (loader, step_place, _("a percentage threshold must be at most 100"));
+        return rd_json_fail (&loader->check, step_place, _("a percentage threshold must be at most 100"));
       if (item->kind == RD_ITEM_KIND_NUMBER && step.at > item->max)
-        return fail (loader, step_place, _("threshold %g lies above “max” (%g)"), step.at, item->max);
+        return rd_json_fail (&loader->check, step_place, _("threshold %g lies above “max” (%g)"), step.at, item->max);
 
       g_array_append_val (item->ladder, step);
     }
 
   if (g_array_index (item->ladder, RdLadderStep, 0).at != item->min)
-    return fail (loader, ladder_place,
+    return rd_json_fail (&loader->check, ladder_place,
                  _("the first step must be at the lowest valid answer, %g"), item->min);
 
   if (item->kind == RD_ITEM_KIND_YES_NO &&
       (n_steps != 2 || g_array_index (item->ladder, RdLadderStep, 1).at != 1))
-    return fail (loader, ladder_place, _("a yes-no ladder has exactly the steps 0 (no) and 1 (yes)"));
+    return rd_json_fail (&loader->check, ladder_place, _("a yes-no ladder has exactly the steps 0 (no) and 1 (yes)"));
 
   return TRUE;
 }
@@ -546,38 +369,38 @@ load_item (Loader      *loader,
   gboolean ok;
   JsonNode *pulse;
 
-  if (!check_keys (loader, object, place, keys) ||
-      !get_string (loader, object, place, "id", TRUE, &id))
+  if (!rd_json_check_keys (&loader->check, object, place, keys) ||
+      !rd_json_get_string (&loader->check, object, place, "id", TRUE, &id))
     return FALSE;
   if (!is_valid_id (id))
-    return fail (loader, place, _("id “%s” may hold only a–z, 0–9 and “-”"), id);
+    return rd_json_fail (&loader->check, place, _("id “%s” may hold only a–z, 0–9 and “-”"), id);
   if (g_hash_table_contains (framework->items_by_id, id))
-    return fail (loader, place, _("duplicate item id “%s”"), id);
+    return rd_json_fail (&loader->check, place, _("duplicate item id “%s”"), id);
 
   /* From here on the place names the item, which is what a writer searches for. */
   g_free (place);
   place = g_strdup_printf ("items[%u] “%s”", index, id);
   item->id = g_strdup (id);
 
-  if (!get_positive_int (loader, object, place, "version", TRUE, &item->version))
+  if (!rd_json_get_positive_int (&loader->check, object, place, "version", TRUE, &item->version))
     return FALSE;
   item->comparable_since = item->version;
-  if (!get_positive_int (loader, object, place, "comparable_since", FALSE, &item->comparable_since))
+  if (!rd_json_get_positive_int (&loader->check, object, place, "comparable_since", FALSE, &item->comparable_since))
     return FALSE;
   if (item->comparable_since > item->version)
-    return fail (loader, place, _("“comparable_since” (%u) is later than “version” (%u)"),
+    return rd_json_fail (&loader->check, place, _("“comparable_since” (%u) is later than “version” (%u)"),
                  item->comparable_since, item->version);
 
-  if (!get_string (loader, object, place, "area", TRUE, &area_id))
+  if (!rd_json_get_string (&loader->check, object, place, "area", TRUE, &area_id))
     return FALSE;
   if (!g_hash_table_contains (framework->areas_by_id, area_id))
-    return fail (loader, place, _("unknown area “%s”"), area_id);
+    return rd_json_fail (&loader->check, place, _("unknown area “%s”"), area_id);
   item->area_id = g_strdup (area_id);
 
-  if (!get_string (loader, object, place, "kind", TRUE, &kind_id))
+  if (!rd_json_get_string (&loader->check, object, place, "kind", TRUE, &kind_id))
     return FALSE;
   if (!rd_item_kind_from_id (kind_id, &item->kind))
-    return fail (loader, place,
+    return rd_json_fail (&loader->check, place,
                  _("unknown kind “%s” (use statement, number, percent, yes-no or date)"), kind_id);
 
   item->text = get_text (loader, object, place, "text", TRUE, &ok);
@@ -595,11 +418,11 @@ load_item (Loader      *loader,
       item->unit = get_text (loader, object, place, "unit", TRUE, &ok);
       if (!ok)
         return FALSE;
-      if (!get_number (loader, object, place, "min", FALSE, &item->min) ||
-          !get_number (loader, object, place, "max", FALSE, &item->max))
+      if (!rd_json_get_number (&loader->check, object, place, "min", FALSE, &item->min) ||
+          !rd_json_get_number (&loader->check, object, place, "max", FALSE, &item->max))
         return FALSE;
       if (item->min >= item->max)
-        return fail (loader, place, _("“min” (%g) must be below “max” (%g)"), item->min, item->max);
+        return rd_json_fail (&loader->check, place, _("“min” (%g) must be below “max” (%g)"), item->min, item->max);
     }
   else
     {
@@ -607,7 +430,7 @@ load_item (Loader      *loader,
 
       for (guint i = 0; i < G_N_ELEMENTS (number_only); i++)
         if (json_object_has_member (object, number_only[i]))
-          return fail (loader, place, _("“%s” is allowed on number items only"), number_only[i]);
+          return rd_json_fail (&loader->check, place, _("“%s” is allowed on number items only"), number_only[i]);
 
       switch (item->kind)
         {
@@ -632,10 +455,10 @@ load_item (Loader      *loader,
       !load_factors (loader, object, place, item))
     return FALSE;
 
-  if (!get_string (loader, object, place, "council_point", TRUE, &point))
+  if (!rd_json_get_string (&loader->check, object, place, "council_point", TRUE, &point))
     return FALSE;
   if (!is_valid_council_point (point))
-    return fail (loader, place, _("“%s” is not a point of the Council Recommendation such as “4 b i”"),
+    return rd_json_fail (&loader->check, place, _("“%s” is not a point of the Council Recommendation such as “4 b i”"),
                  point);
   item->council_point = g_strdup (point);
 
@@ -643,7 +466,7 @@ load_item (Loader      *loader,
   if (pulse != NULL)
     {
       if (!JSON_NODE_HOLDS_VALUE (pulse) || json_node_get_value_type (pulse) != G_TYPE_BOOLEAN)
-        return fail (loader, place, _("“pulse” must be true or false"));
+        return rd_json_fail (&loader->check, place, _("“pulse” must be true or false"));
       item->pulse = json_node_get_boolean (pulse);
     }
 
@@ -655,7 +478,7 @@ load_items (Loader      *loader,
             JsonObject  *root,
             RdFramework *framework)
 {
-  JsonArray *array = get_array (loader, root, "items", "items");
+  JsonArray *array = rd_json_get_array (&loader->check, root, "items", "items");
 
   if (array == NULL)
     return FALSE;
@@ -668,7 +491,7 @@ load_items (Loader      *loader,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
           g_autofree char *place = g_strdup_printf ("items[%u]", i);
-          return fail (loader, place, _("an item must be an object"));
+          return rd_json_fail (&loader->check, place, _("an item must be an object"));
         }
 
       if (!load_item (loader, json_node_get_object (node), i, framework, item))
@@ -694,29 +517,29 @@ load_root (Loader      *loader,
   guint format_version;
   gboolean ok;
 
-  if (!get_string (loader, root, "format", "format", TRUE, &format))
+  if (!rd_json_get_string (&loader->check, root, "format", "format", TRUE, &format))
     return FALSE;
   if (!g_str_equal (format, "readiness-framework"))
-    return fail (loader, "format", _("“%s” is not a Readiness framework"), format);
+    return rd_json_fail (&loader->check, "format", _("“%s” is not a Readiness framework"), format);
 
-  if (!get_positive_int (loader, root, "format_version", "format_version", TRUE, &format_version))
+  if (!rd_json_get_positive_int (&loader->check, root, "format_version", "format_version", TRUE, &format_version))
     return FALSE;
   if (format_version != RD_FRAMEWORK_FORMAT_VERSION)
     {
-      g_set_error (loader->error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_VERSION,
+      g_set_error (loader->check.error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_VERSION,
                    _("%s: format_version: version %u is not supported; this Readiness reads version %d"),
-                   loader->name, format_version, RD_FRAMEWORK_FORMAT_VERSION);
+                   loader->check.name, format_version, RD_FRAMEWORK_FORMAT_VERSION);
       return FALSE;
     }
 
-  if (!check_keys (loader, root, "top level", keys))
+  if (!rd_json_check_keys (&loader->check, root, "top level", keys))
     return FALSE;
 
-  if (!get_string (loader, root, "id", "id", TRUE, &id))
+  if (!rd_json_get_string (&loader->check, root, "id", "id", TRUE, &id))
     return FALSE;
   if (!is_valid_id (id))
-    return fail (loader, "id", _("id “%s” may hold only a–z, 0–9 and “-”"), id);
-  if (!get_string (loader, root, "version", "version", TRUE, &version))
+    return rd_json_fail (&loader->check, "id", _("id “%s” may hold only a–z, 0–9 and “-”"), id);
+  if (!rd_json_get_string (&loader->check, root, "version", "version", TRUE, &version))
     return FALSE;
   framework->id = g_strdup (id);
   framework->version = g_strdup (version);
@@ -746,7 +569,7 @@ rd_framework_parse (const char  *data,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(RdFramework) framework = rd_framework_new ();
   g_autoptr(GError) parse_error = NULL;
-  Loader loader = { name ? name : "framework", NULL, error };
+  Loader loader = { { name ? name : "framework", error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_INVALID }, NULL };
   JsonNode *root;
   gboolean ok;
 
@@ -755,14 +578,14 @@ rd_framework_parse (const char  *data,
   if (length > G_MAXSSIZE || !g_utf8_validate (data, (gssize) length, NULL))
     {
       g_set_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_SYNTAX,
-                   _("%s: the file is not valid UTF-8 text"), loader.name);
+                   _("%s: the file is not valid UTF-8 text"), loader.check.name);
       return NULL;
     }
 
   if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
       g_set_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_SYNTAX,
-                   _("%s: not valid JSON: %s"), loader.name, parse_error->message);
+                   _("%s: not valid JSON: %s"), loader.check.name, parse_error->message);
       return NULL;
     }
 
@@ -770,7 +593,7 @@ rd_framework_parse (const char  *data,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_INVALID,
-                   _("%s: top level: a framework must be a JSON object"), loader.name);
+                   _("%s: top level: a framework must be a JSON object"), loader.check.name);
       return NULL;
     }
 

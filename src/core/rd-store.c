@@ -1304,22 +1304,20 @@ check_editable (RdStore  *self,
   return TRUE;
 }
 
-/* Validates against the item, then commits at once: there is no save button. */
-gboolean
-rd_store_put_answer (RdStore         *self,
-                     RdItem          *item,
-                     const RdAnswer  *answer,
-                     GError         **error)
+/* Validates @answer against @item and writes it for @respondent_id, in
+ * whatever transaction is open. An answer to an older version of the item
+ * keeps that version when the framework counts it comparable. */
+static gboolean
+write_answer (RdStore         *self,
+              RdItem          *item,
+              gint64           respondent_id,
+              const RdAnswer  *answer,
+              GError         **error)
 {
   gint64 answered = answer->answered != 0 ? answer->answered : g_get_real_time () / G_USEC_PER_SEC;
-  gint64 assessment_id = 0;
+  guint version = rd_item_accepts_version (item, answer->item_version) ? answer->item_version
+                                                                       : rd_item_get_version (item);
   sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RD_IS_ITEM (item), FALSE);
-
-  if (!check_editable (self, answer->respondent_id, &assessment_id, error))
-    return FALSE;
 
   if (!answer->not_applicable)
     {
@@ -1348,9 +1346,9 @@ rd_store_put_answer (RdStore         *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, answer->respondent_id);
+  sqlite3_bind_int64 (stmt, 1, respondent_id);
   sqlite3_bind_text (stmt, 2, rd_item_get_id (item), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, rd_item_get_version (item));
+  sqlite3_bind_int64 (stmt, 3, version);
   if (answer->not_applicable)
     {
       sqlite3_bind_null (stmt, 4);
@@ -1374,11 +1372,103 @@ rd_store_put_answer (RdStore         *self,
   sqlite3_bind_int (stmt, 6, answer->not_applicable ? 1 : 0);
   sqlite3_bind_int64 (stmt, 7, answered);
 
-  if (!step_done (self, stmt, error))
+  return step_done (self, stmt, error);
+}
+
+/* Validates against the item, then commits at once: there is no save button. */
+gboolean
+rd_store_put_answer (RdStore         *self,
+                     RdItem          *item,
+                     const RdAnswer  *answer,
+                     GError         **error)
+{
+  gint64 assessment_id = 0;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RD_IS_ITEM (item), FALSE);
+
+  if (!check_editable (self, answer->respondent_id, &assessment_id, error) ||
+      !write_answer (self, item, answer->respondent_id, answer, error))
     return FALSE;
 
   g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_id);
   return TRUE;
+}
+
+/* Adds every response as a new anonymous respondent, all in one
+ * transaction: one bad answer and nothing at all is added. */
+gboolean
+rd_store_add_responses (RdStore      *self,
+                        gint64        assessment_id,
+                        RdFramework  *framework,
+                        GPtrArray    *responses,
+                        GError      **error)
+{
+  g_autoptr(RdAssessment) assessment = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), FALSE);
+  g_return_val_if_fail (responses != NULL, FALSE);
+
+  assessment = rd_store_get_assessment (self, assessment_id, error);
+  if (assessment == NULL)
+    return FALSE;
+  if (rd_assessment_get_status (assessment) != RD_ASSESSMENT_STATUS_DRAFT)
+    {
+      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_COMPLETE,
+                           _("The assessment is complete; reopen it to change answers"));
+      return FALSE;
+    }
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint r = 0; r < responses->len; r++)
+    {
+      RdResponse *response = g_ptr_array_index (responses, r);
+      g_autofree char *uuid = g_uuid_string_random ();
+      gint64 respondent_id;
+
+      stmt = prepare (self,
+                      "INSERT INTO respondent (uuid, assessment_id, respondent_group, pseudonym, created) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, assessment_id);
+      sqlite3_bind_text (stmt, 3, rd_group_to_id (response->group), -1, SQLITE_STATIC);
+      bind_text_or_null (stmt, 4, response->pseudonym);
+      sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+      if (!step_done (self, stmt, error))
+        goto failed;
+      respondent_id = sqlite3_last_insert_rowid (self->db);
+
+      for (guint a = 0; a < response->answers->len; a++)
+        {
+          RdAnswer *answer = g_ptr_array_index (response->answers, a);
+          RdItem *item = rd_framework_lookup_item (framework, answer->item_id);
+
+          if (item == NULL)
+            {
+              g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                           _("The framework has no item “%s”"), answer->item_id);
+              goto failed;
+            }
+          if (!write_answer (self, item, respondent_id, answer, error))
+            goto failed;
+        }
+    }
+
+  if (!exec (self, "COMMIT", error))
+    goto failed;
+
+  g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_id);
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
 }
 
 gboolean

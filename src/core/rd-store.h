@@ -5,6 +5,7 @@
 #include "rd-answer.h"
 #include "rd-assessment.h"
 #include "rd-framework.h"
+#include "rd-response.h"
 #include "rd-school.h"
 #include "rd-types.h"
 
@@ -117,6 +118,11 @@ gint64        rd_store_ensure_respondent      (RdStore           *self,
                                                GError           **error);
 GPtrArray    *rd_store_list_respondents       (RdStore           *self,
                                                gint64             assessment_id,
+                                               GError           **error);
+gboolean      rd_store_add_responses          (RdStore           *self,
+                                               gint64             assessment_id,
+                                               RdFramework       *framework,
+                                               GPtrArray         *responses,
                                                GError           **error);
 gboolean      rd_store_put_answer             (RdStore           *self,
                                                RdItem            *item,

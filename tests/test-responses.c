@@ -1,0 +1,268 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "rd-errors.h"
+#include "rd-response-file.h"
+#include "rd-store.h"
+#include "rd-test-fixtures.h"
+
+typedef struct
+{
+  char *path;
+  RdStore *store;
+  RdFramework *framework;
+  gint64 assessment_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("readiness-responses-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 school_id;
+
+  fixture->path = g_build_filename (dir, "responses.db", NULL);
+  fixture->store = rd_store_open (fixture->path, &error);
+  fixture->framework = rd_test_load_framework ("small.json");
+  school_id = rd_store_add_school (fixture->store, "School", NULL, NULL, &error);
+  fixture->assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027", fixture->framework,
+                                                    RD_ASSESSMENT_MODE_FULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->framework);
+  rd_test_remove_database (fixture->path);
+  g_free (fixture->path);
+}
+
+static RdResponse *
+make_response (RdGroup group)
+{
+  RdResponse *response = rd_response_new (group);
+  GDate date;
+
+  rd_response_add_answer (response, "a-plan", 1)->value = 4;
+  rd_response_add_answer (response, "b-speed", 1)->value = 250.5;
+  rd_response_add_answer (response, "b-mfa", 1)->not_applicable = TRUE;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 15, 3, 2024);
+  rd_response_add_answer (response, "a-review", 1)->julian_day = g_date_get_julian (&date);
+  return response;
+}
+
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(RdResponse) written = make_response (RD_GROUP_SUPPORT_STAFF);
+  g_autoptr(RdResponse) read = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("readiness-response-file-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "answers" RD_RESPONSE_FILE_SUFFIX, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GStatBuf info;
+
+  g_assert_true (rd_response_file_write (written, fixture->framework, "2026-2027", path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  /* No name travels in the file, only the group. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"group\" : \"support-staff\""));
+
+  read = rd_response_file_load (file, fixture->framework, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read->group, ==, RD_GROUP_SUPPORT_STAFF);
+  g_assert_cmpuint (read->answers->len, ==, 4);
+  for (guint i = 0; i < written->answers->len; i++)
+    {
+      RdAnswer *a = g_ptr_array_index (written->answers, i);
+      RdAnswer *b = g_ptr_array_index (read->answers, i);
+
+      g_assert_cmpstr (a->item_id, ==, b->item_id);
+      g_assert_cmpint (a->not_applicable, ==, b->not_applicable);
+      g_assert_cmpuint (a->julian_day, ==, b->julian_day);
+      g_assert_true ((isnan (a->value) && isnan (b->value)) || a->value == b->value);
+    }
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+typedef struct
+{
+  const char *json;
+  int code;
+  const char *message;
+} BrokenCase;
+
+#define HEAD "{\"format\": \"readiness-response\", \"format_version\": 1, " \
+             "\"framework\": {\"id\": \"small-fixture\", \"version\": \"1.0\"}, "
+
+static const BrokenCase broken_cases[] = {
+  { "not json", RD_IMPORT_ERROR_SYNTAX, "x.readiness-response: not valid JSON:" },
+  { "{\"format\": \"readiness-framework\", \"format_version\": 1}", RD_IMPORT_ERROR_INVALID,
+    "x.readiness-response: format: “readiness-framework” is not a Readiness response file" },
+  { "{\"format\": \"readiness-response\", \"format_version\": 2}", RD_IMPORT_ERROR_VERSION,
+    "x.readiness-response: format_version: version 2 is not supported" },
+  { "{\"format\": \"readiness-response\", \"format_version\": 1, "
+    "\"framework\": {\"id\": \"digital-readiness\", \"version\": \"1.0\"}, \"group\": \"teacher\", \"answers\": []}",
+    RD_IMPORT_ERROR_FRAMEWORK, "x.readiness-response: framework: the answers are to “digital-readiness”, not to “small-fixture”" },
+  { HEAD "\"group\": \"principal\", \"answers\": []}", RD_IMPORT_ERROR_INVALID,
+    "x.readiness-response: group: unknown group “principal”" },
+  { HEAD "\"group\": \"teacher\", \"name\": \"Jan\", \"answers\": []}", RD_IMPORT_ERROR_INVALID,
+    "x.readiness-response: top level: unknown key “name”" },
+  { HEAD "\"group\": \"teacher\", \"answers\": [{\"item\": \"z-nothing\", \"version\": 1, \"value\": 3}]}",
+    RD_IMPORT_ERROR_INVALID, "x.readiness-response: answers[0] “z-nothing”: the framework has no such item" },
+  { HEAD "\"group\": \"teacher\", \"answers\": [{\"item\": \"a-plan\", \"version\": 1, \"value\": 3}, "
+    "{\"item\": \"a-plan\", \"version\": 1, \"value\": 4}]}",
+    RD_IMPORT_ERROR_INVALID, "x.readiness-response: answers[1] “a-plan”: the item is answered twice" },
+  { HEAD "\"group\": \"teacher\", \"answers\": [{\"item\": \"a-plan\", \"version\": 1, \"value\": 7}]}",
+    RD_IMPORT_ERROR_INVALID, "x.readiness-response: answers[0] “a-plan”: “a-plan” takes an agreement from 1 to 5, not 7" },
+  { HEAD "\"group\": \"teacher\", \"answers\": [{\"item\": \"a-team\", \"version\": 1, \"value\": 3}]}",
+    RD_IMPORT_ERROR_INVALID, "x.readiness-response: answers[0] “a-team”: version 1 of the item cannot be compared with version 2" },
+  { HEAD "\"group\": \"teacher\", \"answers\": [{\"item\": \"a-plan\", \"version\": 1, \"value\": 3, \"not_applicable\": true}]}",
+    RD_IMPORT_ERROR_INVALID, "x.readiness-response: answers[0] “a-plan”: an answer needs exactly one of" },
+  { HEAD "\"group\": \"teacher\", \"answers\": [{\"item\": \"a-review\", \"version\": 1, \"date\": \"2999-01-01\"}]}",
+    RD_IMPORT_ERROR_INVALID, "x.readiness-response: answers[0] “a-review”: “a-review” cannot be a date in the future" },
+  { HEAD "\"group\": \"teacher\", \"answers\": [{\"item\": \"b-mfa\", \"version\": 1, \"not_applicable\": false}]}",
+    RD_IMPORT_ERROR_INVALID, "x.readiness-response: answers[0] “b-mfa”: “not_applicable” can only be true" },
+};
+
+static void
+test_broken (gconstpointer data)
+{
+  const BrokenCase *test_case = data;
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdResponse) response = rd_response_file_parse (test_case->json, strlen (test_case->json),
+                                                           "x.readiness-response", framework, &error);
+
+  g_assert_null (response);
+  g_assert_error (error, RD_IMPORT_ERROR, test_case->code);
+  if (!g_str_has_prefix (error->message, test_case->message))
+    g_error ("expected “%s”, got “%s”", test_case->message, error->message);
+}
+
+static char *
+dump_database (const char *path)
+{
+  static const char *tables[] = { "school", "assessment", "respondent", "answer", "target" };
+  GString *dump = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", tables[t]);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (dump, "%s|", (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (dump, FALSE);
+}
+
+static void
+test_add_responses (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
+  g_autoptr(GPtrArray) respondents = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (responses, make_response (RD_GROUP_TEACHER));
+  g_ptr_array_add (responses, make_response (RD_GROUP_TEACHER));
+  g_ptr_array_add (responses, make_response (RD_GROUP_LEARNER));
+
+  g_assert_true (rd_store_add_responses (fixture->store, fixture->assessment_id, fixture->framework,
+                                         responses, &error));
+  g_assert_no_error (error);
+
+  respondents = rd_store_list_respondents (fixture->store, fixture->assessment_id, &error);
+  g_assert_cmpuint (respondents->len, ==, 3);
+  g_assert_cmpint (((RdRespondent *) g_ptr_array_index (respondents, 2))->group, ==, RD_GROUP_LEARNER);
+  g_assert_null (((RdRespondent *) g_ptr_array_index (respondents, 0))->pseudonym);
+  answers = rd_store_list_answers (fixture->store, fixture->assessment_id, &error);
+  g_assert_cmpuint (answers->len, ==, 12);
+}
+
+/* One bad answer in the last response: nothing at all is added. */
+static void
+test_failed_import_changes_nothing (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RdResponse *bad;
+
+  /* Something already there, which must stay exactly as it is. */
+  g_ptr_array_add (responses, make_response (RD_GROUP_LEADER));
+  g_assert_true (rd_store_add_responses (fixture->store, fixture->assessment_id, fixture->framework,
+                                         responses, &error));
+  g_ptr_array_set_size (responses, 0);
+  before = dump_database (fixture->path);
+
+  g_ptr_array_add (responses, make_response (RD_GROUP_TEACHER));
+  g_ptr_array_add (responses, make_response (RD_GROUP_TEACHER));
+  bad = make_response (RD_GROUP_PARENT);
+  rd_response_add_answer (bad, "b-share", 1)->value = 140;
+  g_ptr_array_add (responses, bad);
+
+  g_assert_false (rd_store_add_responses (fixture->store, fixture->assessment_id, fixture->framework,
+                                          responses, &error));
+  g_assert_error (error, RD_VALUE_ERROR, RD_VALUE_ERROR_OUT_OF_RANGE);
+
+  after = dump_database (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A complete assessment takes no responses at all. */
+  g_clear_error (&error);
+  g_ptr_array_remove_index (responses, 2);
+  rd_store_set_assessment_status (fixture->store, fixture->assessment_id, RD_ASSESSMENT_STATUS_COMPLETE, NULL);
+  g_assert_false (rd_store_add_responses (fixture->store, fixture->assessment_id, fixture->framework,
+                                          responses, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_COMPLETE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/responses/file/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/responses/file/broken/%u", i);
+      g_test_add_data_func (path, &broken_cases[i], test_broken);
+    }
+  g_test_add ("/responses/store/add", Fixture, NULL, fixture_set_up, test_add_responses, fixture_tear_down);
+  g_test_add ("/responses/store/failed-import-changes-nothing", Fixture, NULL, fixture_set_up,
+              test_failed_import_changes_nothing, fixture_tear_down);
+
+  return g_test_run ();
+}
