@@ -26,14 +26,17 @@ typedef struct _RdCsvTable RdCsvTable;
  * the one found most often outside quotes in the header line; a UTF-8 BOM
  * is skipped; lines end in LF, CRLF or CR; fields may be quoted with '"',
  * contain separators and line breaks, and write a quote as '""'. Blank
- * lines at the end are ignored. Every error message reads
- * "NAME: line L, column C: PROBLEM" (column counted in characters, from 1),
- * or "NAME: PROBLEM" where there is no place. */
+ * lines at the end (and before the header) are ignored. Every error message
+ * reads "NAME: line L, column C: PROBLEM" (column counted in characters,
+ * from 1, the BOM not counted), "NAME: line L: PROBLEM" for a row with more
+ * or fewer fields than the header (L is the line the row starts on), or
+ * "NAME: PROBLEM" where there is no place. */
 RdCsvTable *rd_csv_parse              (const char       *data,
                                        gsize             length,
                                        const char       *name,
                                        GError          **error);
 void        rd_csv_table_free         (RdCsvTable       *table);
+/* ',' ';' or '\t'; '\0' when the header has none, and so one column. */
 char        rd_csv_table_get_separator (const RdCsvTable *table);
 guint       rd_csv_table_get_n_columns (const RdCsvTable *table);
 guint       rd_csv_table_get_n_rows    (const RdCsvTable *table);
@@ -42,7 +45,8 @@ const char *rd_csv_table_get_header    (const RdCsvTable *table,
 const char *rd_csv_table_get_cell      (const RdCsvTable *table,
                                         guint             row,
                                         guint             column);
-/* Where a cell starts in the file, 1-based, for messages about its value. */
+/* Where a cell starts in the file (its opening quote if quoted), 1-based,
+ * for messages about its value. */
 guint       rd_csv_table_get_line      (const RdCsvTable *table,
                                         guint             row,
                                         guint             column);
