@@ -264,6 +264,72 @@ test_export (Fixture       *fixture,
 }
 
 static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+/* A workshop: three leaders, three teachers and two learners. The two
+ * learners are fewer than the threshold and appear nowhere on the page. */
+static void
+test_groups_respect_threshold (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  static const struct { RdGroup group; double plan, share; } people[] = {
+    { RD_GROUP_LEADER, 5, 90 }, { RD_GROUP_LEADER, 5, 90 }, { RD_GROUP_LEADER, 4, 90 },
+    { RD_GROUP_TEACHER, 2, 50 }, { RD_GROUP_TEACHER, 3, 90 }, { RD_GROUP_TEACHER, 4, 0 },
+    { RD_GROUP_LEARNER, 1, 10 }, { RD_GROUP_LEARNER, 1, 10 },
+  };
+  RdGroupComparison *comparison;
+  gint64 school_id;
+
+  set_up (&fixture, rd_test_load_framework ("small.json"));
+  school_id = rd_store_add_school (fixture.store, "Workshop school", NULL, NULL, &error);
+  fixture.assessment_id = rd_store_add_assessment (fixture.store, school_id, "2026-2027", fixture.framework,
+                                                   RD_ASSESSMENT_MODE_FULL, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      RdResponse *response = rd_response_new (people[i].group);
+
+      rd_response_add_answer (response, "a-plan", 1)->value = people[i].plan;
+      rd_response_add_answer (response, "b-share", 1)->value = people[i].share;
+      g_ptr_array_add (responses, response);
+    }
+  g_assert_true (rd_store_add_responses (fixture.store, fixture.assessment_id, fixture.framework, responses, &error));
+  g_assert_no_error (error);
+
+  open_results (&fixture, 1280, 800);
+  comparison = rd_results_page_get_group_comparison (fixture.page);
+  g_assert_cmpuint (rd_group_comparison_get_n_groups (comparison), ==, 2);
+  g_assert_false (rd_group_comparison_is_shown (comparison, RD_GROUP_LEARNER));
+
+  collect_text (GTK_WIDGET (fixture.page), text);
+  g_assert_nonnull (strstr (text->str, "School leader\n3\n"));
+  g_assert_nonnull (strstr (text->str, "Teacher\n3\n"));
+  g_assert_null (strstr (text->str, "Learner"));
+  g_assert_nonnull (strstr (text->str, "1 smaller group is not shown."));
+  /* b-share: leaders 100, teachers 50, the learners left out. */
+  g_assert_nonnull (strstr (text->str, "School leader 100 (± 0) · Teacher 50 (± 41) · difference 50"));
+
+  {
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (fixture.page)));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+    rd_test_wait_for_idle ();
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    rd_test_save_screenshot (fixture.window, "results-groups-light.png");
+  }
+  fixture_tear_down (&fixture, NULL);
+}
+
+static void
 test_screenshots (void)
 {
   static const struct { const char *name; int width, height; } sizes[] = {
@@ -348,6 +414,7 @@ main (int   argc,
               test_numbers_match_analysis, fixture_tear_down);
   g_test_add ("/results-page/target-follows", Fixture, NULL, fixture_set_up, test_target_follows, fixture_tear_down);
   g_test_add ("/results-page/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add_func ("/results-page/groups-respect-threshold", test_groups_respect_threshold);
   g_test_add_func ("/results-page/screenshots", test_screenshots);
 
   return g_test_run ();

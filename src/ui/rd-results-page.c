@@ -10,6 +10,7 @@
 #include "rd-chart-radar.h"
 #include "rd-chart-trend.h"
 #include "rd-council.h"
+#include "rd-group-comparison.h"
 #include "rd-results-page.h"
 
 #define N_PRIORITIES 8
@@ -44,6 +45,12 @@ struct _RdResultsPage
   GtkListBox *priorities;
   GtkWidget *priorities_empty;
   guint n_priorities;
+  GtkWidget *groups_group;
+  GtkWidget *groups_table_holder;
+  GtkListBox *differences;
+  GtkWidget *differences_heading;
+  GtkLabel *groups_hint;
+  RdGroupComparison *comparison;
 };
 
 G_DEFINE_FINAL_TYPE (RdResultsPage, rd_results_page, GTK_TYPE_WIDGET)
@@ -432,6 +439,119 @@ refresh_priorities (RdResultsPage *self)
   gtk_widget_set_visible (self->priorities_empty, gaps->len == 0);
 }
 
+/* The anonymity threshold is a preference; without the installed schema
+ * (tests, an uninstalled build) the default holds. */
+static guint
+anonymity_threshold (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "anonymity-threshold"))
+    return RD_DEFAULT_ANONYMITY_THRESHOLD;
+  settings = g_settings_new (APP_ID);
+  return (guint) g_settings_get_int (settings, "anonymity-threshold");
+}
+
+static void
+refresh_groups (RdResultsPage *self)
+{
+  RdAssessment *assessment = rd_results_get_assessment (self->results);
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GArray) differences = NULL;
+  g_autoptr(GError) error = NULL;
+  double targets[RD_N_FACTORS];
+  const char *header[2 + RD_N_FACTORS] = { _("Group"), _("Respondents") };
+  g_autofree char *hint = NULL;
+  GtkWidget *table, *child;
+  guint n_groups, threshold = anonymity_threshold ();
+
+  answers = rd_store_list_answers (self->store, rd_assessment_get_id (assessment), &error);
+  if (answers == NULL || !rd_store_get_targets (self->store, rd_assessment_get_id (assessment), targets, &error))
+    {
+      g_warning ("Could not compare the groups: %s", error->message);
+      return;
+    }
+
+  g_clear_object (&self->comparison);
+  self->comparison = rd_group_comparison_new (self->framework, rd_assessment_get_mode (assessment),
+                                              answers, targets, threshold);
+  n_groups = rd_group_comparison_get_n_groups (self->comparison);
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    header[2 + f] = rd_factor_get_short_title (f);
+  table = create_table (header, G_N_ELEMENTS (header));
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const RdGroupResult *group = rd_group_comparison_get_group (self->comparison, g);
+      g_autofree char *count = g_strdup_printf ("%u", group->n_respondents);
+
+      add_table_cell (table, 0, g, rd_group_get_title (group->group));
+      add_table_cell (table, 1, g, count);
+      for (guint f = 0; f < RD_N_FACTORS; f++)
+        {
+          g_autofree char *value = format_score (group->factors[f].trusted ? group->factors[f].readiness : NAN);
+          add_table_cell (table, 2 + f, g, value);
+        }
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (table), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Readiness per group"), -1);
+  adw_bin_set_child (ADW_BIN (self->groups_table_holder), table);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->differences))) != NULL)
+    gtk_list_box_remove (self->differences, child);
+  differences = rd_group_comparison_list_differences (self->comparison, 5);
+  for (guint i = 0; i < differences->len; i++)
+    {
+      RdItemDifference *difference = &g_array_index (differences, RdItemDifference, i);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      GtkWidget *row = adw_action_row_new ();
+
+      for (guint g = 0; g < RD_N_GROUPS; g++)
+        {
+          if (isnan (difference->mean[g]))
+            continue;
+          if (subtitle->len > 0)
+            g_string_append (subtitle, " · ");
+          /* Translators: a group's mean score on an item and its spread, "Teacher 50 (± 20)" */
+          g_string_append_printf (subtitle, _("%s %.0f (± %.0f)"), rd_group_get_title (g),
+                                  difference->mean[g], difference->spread[g]);
+        }
+      /* Translators: the gap between the highest and lowest group, after their scores */
+      g_string_append_printf (subtitle, _(" · difference %.0f"), difference->difference);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     rd_text_get_localized (rd_item_get_text (difference->item)));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      gtk_list_box_append (self->differences, row);
+    }
+
+  /* Translators: the anonymity rule, shown under the group comparison */
+  hint = g_strdup_printf (g_dngettext (NULL,
+                                       "Only groups of at least %u respondent are shown separately.",
+                                       "Only groups of at least %u respondents are shown separately, so that nobody’s answers can be recognised.",
+                                       threshold),
+                          threshold);
+  if (rd_group_comparison_get_n_withheld (self->comparison) > 0)
+    {
+      g_autofree char *withheld = g_strdup_printf (g_dngettext (NULL,
+                                                                " %u smaller group is not shown.",
+                                                                " %u smaller groups are not shown.",
+                                                                rd_group_comparison_get_n_withheld (self->comparison)),
+                                                   rd_group_comparison_get_n_withheld (self->comparison));
+      g_autofree char *both = g_strconcat (hint, withheld, NULL);
+      g_free (hint);
+      hint = g_steal_pointer (&both);
+    }
+  gtk_label_set_text (self->groups_hint, hint);
+
+  /* One group alone is no comparison. */
+  gtk_widget_set_visible (self->groups_table_holder, n_groups >= 2);
+  gtk_widget_set_visible (GTK_WIDGET (self->differences), n_groups >= 2 && differences->len > 0);
+  gtk_widget_set_visible (self->differences_heading, n_groups >= 2 && differences->len > 0);
+}
+
 static void
 refresh (RdResultsPage *self)
 {
@@ -456,6 +576,7 @@ refresh (RdResultsPage *self)
   refresh_areas (self);
   refresh_trend (self);
   refresh_priorities (self);
+  refresh_groups (self);
 
   self->refreshing = FALSE;
 }
@@ -708,6 +829,42 @@ create_factor_group (RdResultsPage *self)
   return group;
 }
 
+static GtkWidget *
+create_groups_group (RdResultsPage *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Views of the Groups"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Readiness per success factor as each group of respondents sees "
+                                           "it, and the items on which their views differ most."));
+  self->groups_hint = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->groups_hint, TRUE);
+  gtk_label_set_xalign (self->groups_hint, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->groups_hint), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->groups_hint));
+
+  self->groups_table_holder = adw_bin_new ();
+  gtk_box_append (GTK_BOX (box), self->groups_table_holder);
+
+  self->differences_heading = gtk_label_new (_("Where Views Differ Most"));
+  gtk_label_set_xalign (GTK_LABEL (self->differences_heading), 0);
+  gtk_widget_add_css_class (self->differences_heading, "heading");
+  gtk_box_append (GTK_BOX (box), self->differences_heading);
+
+  self->differences = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->differences, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->differences), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->differences), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Where Views Differ Most"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->differences));
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
+  self->groups_group = group;
+  return group;
+}
+
 static void
 rd_results_page_dispose (GObject *object)
 {
@@ -725,6 +882,7 @@ rd_results_page_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->framework);
   g_clear_object (&self->results);
+  g_clear_object (&self->comparison);
 
   G_OBJECT_CLASS (rd_results_page_parent_class)->finalize (object);
 }
@@ -790,6 +948,8 @@ rd_results_page_init (RdResultsPage *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (priorities_group), self->priorities_empty);
   gtk_box_append (GTK_BOX (box), priorities_group);
 
+  gtk_box_append (GTK_BOX (box), create_groups_group (self));
+
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   self->scrolled = gtk_scrolled_window_new ();
@@ -852,6 +1012,13 @@ rd_results_page_get_table (RdResultsPage  *self,
   g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
   g_return_val_if_fail (chart < RD_RESULTS_N_CHARTS, NULL);
   return self->charts[chart].table;
+}
+
+RdGroupComparison *
+rd_results_page_get_group_comparison (RdResultsPage *self)
+{
+  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
+  return self->comparison;
 }
 
 guint

@@ -3,6 +3,7 @@
 #include <gtk/gtk.h>
 
 #include "rd-chart-view.h"
+#include "rd-group-comparison.h"
 #include "rd-results.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,7 @@ GtkSpinButton *rd_results_page_get_target_button (RdResultsPage *self,
 GtkWidget   *rd_results_page_get_table    (RdResultsPage  *self,
                                            RdResultsChart  chart);
 guint        rd_results_page_get_n_priorities (RdResultsPage *self);
+RdGroupComparison *rd_results_page_get_group_comparison (RdResultsPage *self);
 gboolean     rd_results_page_export_chart (RdResultsPage  *self,
                                            RdResultsChart  chart,
                                            RdChartFormat   format,
