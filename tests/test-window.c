@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "rd-assessment-dialog.h"
+#include "rd-preferences-window.h"
 #include "rd-school-dialog.h"
 #include "rd-test-util.h"
 #include "rd-window.h"
@@ -264,6 +265,34 @@ test_open_assessment (Fixture       *fixture,
                             "1 of 58 answered"));
 }
 
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window = rd_preferences_window_new (NULL, settings);
+  GtkSpinButton *threshold;
+
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  threshold = GTK_SPIN_BUTTON (rd_test_find_widget (window, GTK_TYPE_SPIN_BUTTON, NULL));
+  g_assert_cmpint (g_settings_get_int (settings, "anonymity-threshold"), ==, 3);
+  g_assert_cmpfloat (gtk_spin_button_get_value (threshold), ==, 3);
+
+  gtk_spin_button_set_value (threshold, 5);
+  g_assert_cmpint (g_settings_get_int (settings, "anonymity-threshold"), ==, 5);
+  /* Fewer than two would single out one person: the spin button stops there. */
+  gtk_spin_button_set_value (threshold, 1);
+  g_assert_cmpint (g_settings_get_int (settings, "anonymity-threshold"), ==, 2);
+  rd_test_save_screenshot (window, "preferences-light.png");
+
+  g_settings_reset (settings, "anonymity-threshold");
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_wait_for_idle ();
+  g_assert_finalize_object (window);
+}
+
 /* A school with a few years of assessments, for the screenshots. */
 static void
 populate (Fixture *fixture)
@@ -354,6 +383,7 @@ main (int   argc,
   ADD ("/ui/window/open-assessment", test_open_assessment);
   ADD ("/ui/window/screenshots", test_screenshots);
 #undef ADD
+  g_test_add_func ("/ui/preferences/anonymity-threshold", test_preferences);
 
   return g_test_run ();
 }

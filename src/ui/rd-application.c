@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-application.h"
+#include "rd-preferences-window.h"
 #include "rd-window.h"
 
 struct _RdApplication
@@ -176,6 +177,34 @@ help_action (GSimpleAction *action,
                 "help:readiness", GDK_CURRENT_TIME);
 }
 
+/* Without the installed schema (an uninstalled build) there is nothing to set. */
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  return schema ? g_settings_new (APP_ID) : NULL;
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RdApplication *self = RD_APPLICATION (user_data);
+  g_autoptr(GSettings) settings = create_settings ();
+
+  if (settings == NULL)
+    {
+      g_warning ("The settings schema %s is not installed", APP_ID);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (rd_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                             settings)));
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -194,6 +223,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "help", help_action },
   { "quit", quit_action },
 };
@@ -204,6 +234,7 @@ rd_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "F1", NULL };
   static const char *overlay_accels[] = { "<Control>question", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (rd_application_parent_class)->startup (application);
 
@@ -213,6 +244,8 @@ rd_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",
                                          overlay_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 }
 
 static void

@@ -1,0 +1,71 @@
+#define G_LOG_DOMAIN "rd-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-preferences-window.h"
+
+struct _RdPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (RdPreferencesWindow, rd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+rd_preferences_window_finalize (GObject *object)
+{
+  g_clear_object (&RD_PREFERENCES_WINDOW (object)->settings);
+  G_OBJECT_CLASS (rd_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rd_preferences_window_finalize;
+}
+
+static void
+rd_preferences_window_init (RdPreferencesWindow *self)
+{
+}
+
+GtkWidget *
+rd_preferences_window_new (GtkWindow *parent,
+                           GSettings *settings)
+{
+  RdPreferencesWindow *self = g_object_new (RD_TYPE_PREFERENCES_WINDOW,
+                                            "transient-for", parent,
+                                            "modal", TRUE,
+                                            "search-enabled", FALSE,
+                                            NULL);
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (2, 20, 1);
+
+  self->settings = g_object_ref (settings);
+
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("General"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "preferences-system-symbolic");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Privacy"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Anonymity threshold"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("The smallest group of respondents shown separately in results. "
+                                 "Smaller groups still count in the school’s overall results."));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Anonymity threshold"), -1);
+  g_settings_bind (settings, "anonymity-threshold", spin, "value", G_SETTINGS_BIND_DEFAULT);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+
+  return GTK_WIDGET (self);
+}

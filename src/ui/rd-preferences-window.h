@@ -1,0 +1,15 @@
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_PREFERENCES_WINDOW (rd_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdPreferencesWindow, rd_preferences_window, RD, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+/* The app's preferences, bound to its GSettings. */
+GtkWidget *rd_preferences_window_new (GtkWindow *parent,
+                                      GSettings *settings);
+
+G_END_DECLS
