@@ -1,10 +1,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "rd-assessment-view.h"
 #include "rd-errors.h"
+#include "rd-import-dialog.h"
 #include "rd-test-util.h"
 
 typedef struct
@@ -471,6 +473,82 @@ test_sidebar_browsing_keeps_focus (Fixture       *fixture,
   assert_stored_value (fixture, "b-mfa", 1);
 }
 
+static guint
+count_respondents (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) respondents = rd_store_list_respondents (fixture->store, fixture->assessment_id, NULL);
+
+  return respondents->len;
+}
+
+/* A participant exports "my answers"; the facilitator imports the file. */
+static void
+test_export_and_import_answers (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("readiness-my-answers-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "mine.readiness-response", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  GtkWindow *dialog;
+
+  g_assert_true (rd_item_row_choose (row_for (fixture, "alpha", "a-plan"), 4));
+  g_assert_true (rd_item_row_enter_text (row_for (fixture, "beta", "b-share"), "60"));
+  g_assert_true (rd_assessment_view_export_answers (fixture->view, path, &error));
+  g_assert_no_error (error);
+
+  rd_assessment_view_import_files (fixture->view, &file, 1);
+  dialog = rd_assessment_view_get_dialog (fixture->view);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Answers Imported");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+
+  g_assert_cmpuint (count_respondents (fixture), ==, 2);
+  answers = rd_store_list_answers (fixture->store, fixture->assessment_id, NULL);
+  g_assert_cmpuint (answers->len, ==, 4);
+
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
+}
+
+static void
+test_survey_mapping (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "surveys", "by-id.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RdImportDialog *dialog;
+
+  rd_assessment_view_import_files (fixture->view, &file, 1);
+  dialog = RD_IMPORT_DIALOG (rd_assessment_view_get_dialog (fixture->view));
+  g_assert_cmpstr (rd_import_dialog_get_summary (dialog), ==,
+                   "Adds 3 respondents: 1 × School leader, 1 × Teacher, 1 × Learner, answering 6 items.");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+
+  /* Leaving out the last column: one item fewer. */
+  adw_combo_row_set_selected (rd_import_dialog_get_column_row (dialog, 6), 0);
+  g_assert_cmpstr (rd_import_dialog_get_summary (dialog), ==,
+                   "Adds 3 respondents: 1 × School leader, 1 × Teacher, 1 × Learner, answering 5 items.");
+
+  /* Mapping the group column to a statement makes every row wrong. */
+  adw_combo_row_set_selected (rd_import_dialog_get_column_row (dialog, 0), 2);
+  g_assert_null (rd_import_dialog_get_responses (dialog));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+  g_assert_true (g_str_has_prefix (rd_import_dialog_get_summary (dialog), "by-id.csv: line 2, column 1 (“groep”):"));
+  g_assert_cmpint (adw_combo_row_get_selected (rd_import_dialog_get_column_row (dialog, 1)), ==, 0);
+
+  /* Back to the group, and import. */
+  adw_combo_row_set_selected (rd_import_dialog_get_column_row (dialog, 0), 1);
+  adw_combo_row_set_selected (rd_import_dialog_get_column_row (dialog, 1), 2);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+  rd_test_save_screenshot (GTK_WIDGET (dialog), "import-mapping-light.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  rd_test_wait_for_idle ();
+
+  /* The view's own leader and the three imported people. */
+  g_assert_cmpuint (count_respondents (fixture), ==, 4);
+}
+
 /* The built-in framework, part answered, at both sizes and in both styles. */
 static void
 test_screenshots (void)
@@ -546,6 +624,8 @@ main (int   argc,
   ADD ("/questionnaire/review-links", RD_ASSESSMENT_MODE_FULL, test_review_links);
   ADD ("/questionnaire/clearing-a-field", RD_ASSESSMENT_MODE_FULL, test_clearing_a_field);
   ADD ("/questionnaire/calendar", RD_ASSESSMENT_MODE_FULL, test_calendar);
+  ADD ("/questionnaire/export-and-import-answers", RD_ASSESSMENT_MODE_FULL, test_export_and_import_answers);
+  ADD ("/questionnaire/survey-mapping", RD_ASSESSMENT_MODE_FULL, test_survey_mapping);
   ADD ("/questionnaire/sidebar-browsing-keeps-focus", RD_ASSESSMENT_MODE_FULL, test_sidebar_browsing_keeps_focus);
 #undef ADD
   g_test_add_func ("/questionnaire/screenshots", test_screenshots);

@@ -247,6 +247,46 @@ test_failed_import_changes_nothing (Fixture       *fixture,
   g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_COMPLETE);
 }
 
+/* Three files, the last one bad: nothing is returned, the error names it. */
+static void
+test_load_all (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("readiness-load-all-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  GFile *files[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%u" RD_RESPONSE_FILE_SUFFIX, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(RdResponse) response = make_response (i == 0 ? RD_GROUP_TEACHER : RD_GROUP_PARENT);
+
+      g_assert_true (rd_response_file_write (response, fixture->framework, NULL, path, &error));
+      files[i] = g_file_new_for_path (path);
+    }
+
+  loaded = rd_response_file_load_all (files, 2, fixture->framework, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 2);
+  g_assert_cmpint (((RdResponse *) g_ptr_array_index (loaded, 0))->group, ==, RD_GROUP_TEACHER);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+
+  g_assert_true (g_file_replace_contents (files[2], "{}", 2, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  loaded = rd_response_file_load_all (files, 3, fixture->framework, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "p2" RD_RESPONSE_FILE_SUFFIX ": format: “format” is missing"));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_file_delete (files[i], NULL, NULL);
+      g_object_unref (files[i]);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +300,7 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/responses/file/broken/%u", i);
       g_test_add_data_func (path, &broken_cases[i], test_broken);
     }
+  g_test_add ("/responses/file/load-all", Fixture, NULL, fixture_set_up, test_load_all, fixture_tear_down);
   g_test_add ("/responses/store/add", Fixture, NULL, fixture_set_up, test_add_responses, fixture_tear_down);
   g_test_add ("/responses/store/failed-import-changes-nothing", Fixture, NULL, fixture_set_up,
               test_failed_import_changes_nothing, fixture_tear_down);

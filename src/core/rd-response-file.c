@@ -316,3 +316,24 @@ rd_response_file_load (GFile        *file,
   name = g_file_get_basename (file);
   return rd_response_file_parse (contents, length, name, framework, error);
 }
+
+/* Every file, or none: the first bad file's error, naming it, and NULL. */
+GPtrArray *
+rd_response_file_load_all (GFile * const  *files,
+                           guint           n_files,
+                           RdFramework    *framework,
+                           GError        **error)
+{
+  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      RdResponse *response = rd_response_file_load (files[i], framework, error);
+
+      if (response == NULL)
+        return NULL;
+      g_ptr_array_add (responses, response);
+    }
+
+  return g_steal_pointer (&responses);
+}

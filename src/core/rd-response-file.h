@@ -25,4 +25,9 @@ RdResponse *rd_response_file_load  (GFile             *file,
                                     RdFramework       *framework,
                                     GError           **error);
 
+GPtrArray  *rd_response_file_load_all (GFile * const   *files,
+                                       guint            n_files,
+                                       RdFramework     *framework,
+                                       GError         **error);
+
 G_END_DECLS

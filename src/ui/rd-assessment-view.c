@@ -6,6 +6,8 @@
 
 #include "rd-answer-history.h"
 #include "rd-assessment-view.h"
+#include "rd-import-dialog.h"
+#include "rd-response-file.h"
 #include "rd-meter.h"
 
 /* Where the user is is written after this pause, and when the view closes. */
@@ -692,6 +694,246 @@ close_action (GtkWidget  *widget,
 }
 
 static void
+tell (RdAssessmentView *self,
+      const char       *heading,
+      const char       *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Stores responses in one transaction and says what happened. */
+static void
+add_responses (RdAssessmentView *self,
+               GPtrArray        *responses)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+
+  if (!rd_store_add_responses (self->store, rd_assessment_get_id (self->assessment), self->framework,
+                               responses, &error))
+    {
+      tell (self, _("Nothing Was Imported"), error->message);
+      return;
+    }
+
+  body = g_strdup_printf (g_dngettext (NULL, "%u respondent was added to this assessment.",
+                                       "%u respondents were added to this assessment.", responses->len),
+                          responses->len);
+  tell (self, _("Answers Imported"), body);
+}
+
+static void
+on_import_response (RdImportDialog   *dialog,
+                    const char       *response,
+                    RdAssessmentView *self)
+{
+  if (g_str_equal (response, "import") && rd_import_dialog_get_responses (dialog) != NULL)
+    add_responses (self, rd_import_dialog_get_responses (dialog));
+}
+
+/* Response files are added at once, all or none; a survey export (one at a
+ * time) goes through the mapping step first. */
+void
+rd_assessment_view_import_files (RdAssessmentView *self,
+                                 GFile * const    *files,
+                                 guint             n_files)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) responses = NULL;
+  guint n_csv = 0;
+
+  g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
+
+  if (n_files == 0)
+    return;
+  if (is_complete (self))
+    {
+      tell (self, _("Nothing Was Imported"), _("The assessment is complete; reopen it to add answers."));
+      return;
+    }
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_file_get_basename (files[i]);
+      n_csv += !g_str_has_suffix (name, RD_RESPONSE_FILE_SUFFIX);
+    }
+
+  if (n_csv == 0)
+    {
+      responses = rd_response_file_load_all (files, n_files, self->framework, &error);
+      if (responses == NULL)
+        tell (self, _("Nothing Was Imported"), error->message);
+      else
+        add_responses (self, responses);
+      return;
+    }
+
+  if (n_files > 1)
+    {
+      tell (self, _("Nothing Was Imported"),
+            _("Import a survey export on its own: its columns are matched to the items first."));
+      return;
+    }
+
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *name = g_file_get_basename (files[0]);
+    g_autoptr(RdSurveyImport) survey = NULL;
+    RdImportDialog *dialog;
+    gsize length;
+
+    if (!g_file_load_contents (files[0], NULL, &contents, &length, NULL, &error) ||
+        (survey = rd_survey_import_new (self->framework, contents, length, name, &error)) == NULL)
+      {
+        tell (self, _("Nothing Was Imported"), error->message);
+        return;
+      }
+
+    dialog = rd_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), survey, self->framework);
+    g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
+    g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+}
+
+static void
+on_import_chosen (GtkNativeDialog  *chooser,
+                  int               response,
+                  RdAssessmentView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+      rd_assessment_view_import_files (self, (GFile * const *) files->pdata, files->len);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Answers"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Response files and survey exports (CSV)"));
+  gtk_file_filter_add_suffix (filter, "readiness-response");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* This respondent's answers as a response file, for a facilitator to import. */
+gboolean
+rd_assessment_view_export_answers (RdAssessmentView  *self,
+                                   const char        *path,
+                                   GError           **error)
+{
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GPtrArray) respondents = NULL;
+  g_autoptr(RdResponse) response = NULL;
+
+  g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), FALSE);
+
+  rd_assessment_view_flush (self);
+  answers = rd_store_list_answers (self->store, rd_assessment_get_id (self->assessment), error);
+  respondents = answers ? rd_store_list_respondents (self->store, rd_assessment_get_id (self->assessment), error)
+                        : NULL;
+  if (respondents == NULL)
+    return FALSE;
+
+  response = rd_response_new (RD_GROUP_LEADER);
+  for (guint i = 0; i < respondents->len; i++)
+    {
+      RdRespondent *respondent = g_ptr_array_index (respondents, i);
+
+      if (respondent->id == self->respondent_id)
+        response->group = respondent->group;
+    }
+  for (guint i = 0; i < answers->len; i++)
+    {
+      RdAnswer *answer = g_ptr_array_index (answers, i);
+
+      if (answer->respondent_id == self->respondent_id)
+        g_ptr_array_add (response->answers, rd_answer_copy (answer));
+    }
+
+  return rd_response_file_write (response, self->framework, rd_assessment_get_school_year (self->assessment),
+                                 path, error);
+}
+
+static void
+on_export_chosen (GtkNativeDialog  *chooser,
+                  int               response,
+                  RdAssessmentView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !rd_assessment_view_export_answers (self, path, &error))
+        tell (self, _("Could Not Export the Answers"), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_answers_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Export My Answers"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* Translators: suggested file name for one person's answers; no name of theirs in it */
+  name = g_strdup_printf (_("answers %s%s"), rd_assessment_get_school_year (self->assessment),
+                          RD_RESPONSE_FILE_SUFFIX);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+on_files_dropped (GtkDropTarget    *target,
+                  const GValue     *value,
+                  double            x,
+                  double            y,
+                  RdAssessmentView *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  rd_assessment_view_import_files (self, (GFile * const *) files->pdata, files->len);
+  return TRUE;
+}
+
+static void
 on_history_changed (RdAssessmentView *self)
 {
   update_actions (self);
@@ -792,6 +1034,8 @@ rd_assessment_view_class_init (RdAssessmentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "assessment.mark-complete", NULL, mark_complete_action);
   gtk_widget_class_install_action (widget_class, "assessment.reopen", NULL, reopen_action);
   gtk_widget_class_install_action (widget_class, "assessment.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "assessment.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "assessment.export-answers", NULL, export_answers_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "assessment.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
@@ -812,6 +1056,14 @@ rd_assessment_view_init (RdAssessmentView *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->area_list, "row-activated", G_CALLBACK (on_area_row_activated),
                            self, G_CONNECT_SWAPPED);
+
+  /* Response files and survey exports can be dropped on the assessment. */
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 }
 
 /* Drops a view that failed half-way; it was never shown. */

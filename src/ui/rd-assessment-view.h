@@ -28,6 +28,12 @@ RdReviewPage *rd_assessment_view_get_review_page   (RdAssessmentView *self);
 RdResultsPage *rd_assessment_view_get_results_page (RdAssessmentView *self);
 GtkWindow    *rd_assessment_view_get_dialog        (RdAssessmentView *self);
 void          rd_assessment_view_flush             (RdAssessmentView *self);
+void          rd_assessment_view_import_files      (RdAssessmentView *self,
+                                                    GFile * const    *files,
+                                                    guint             n_files);
+gboolean      rd_assessment_view_export_answers    (RdAssessmentView *self,
+                                                    const char       *path,
+                                                    GError          **error);
 
 #define RD_REVIEW_PAGE_NAME "review"
 #define RD_RESULTS_PAGE_NAME "results"

@@ -1,0 +1,267 @@
+#define G_LOG_DOMAIN "rd-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-import-dialog.h"
+
+/* Positions in every column's list of choices, before the items. */
+enum {
+  CHOICE_LEAVE_OUT,
+  CHOICE_GROUP,
+  N_FIXED_CHOICES
+};
+
+struct _RdImportDialog
+{
+  AdwMessageDialog parent_instance;
+
+  RdSurveyImport *survey;
+  RdFramework *framework;
+  GPtrArray *column_rows;   /* of AdwComboRow, one per column */
+  AdwComboRow *group_row;   /* the group of rows without one */
+  GtkLabel *summary;
+  GPtrArray *responses;     /* what the current mapping reads, or NULL */
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (RdImportDialog, rd_import_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+static guint
+choice_of_column (RdImportDialog *self,
+                  guint           column)
+{
+  RdItem *item;
+
+  switch (rd_survey_import_get_role (self->survey, column))
+    {
+    case RD_SURVEY_COLUMN_GROUP:
+      return CHOICE_GROUP;
+    case RD_SURVEY_COLUMN_ITEM:
+      item = rd_survey_import_get_item (self->survey, column);
+      for (guint i = 0; i < rd_framework_get_n_items (self->framework); i++)
+        if (rd_framework_get_item (self->framework, i) == item)
+          return N_FIXED_CHOICES + i;
+      return CHOICE_LEAVE_OUT;
+    case RD_SURVEY_COLUMN_SKIPPED:
+    default:
+      return CHOICE_LEAVE_OUT;
+    }
+}
+
+/* Reads the file with the mapping as it stands, and says what that gives. */
+static void
+update (RdImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint counts[RD_N_GROUPS] = { 0 };
+
+  /* Remapping one column can move another off its item: show that too. */
+  self->updating = TRUE;
+  for (guint c = 0; c < self->column_rows->len; c++)
+    adw_combo_row_set_selected (g_ptr_array_index (self->column_rows, c), choice_of_column (self, c));
+  self->updating = FALSE;
+
+  g_clear_pointer (&self->responses, g_ptr_array_unref);
+  if (rd_survey_import_get_n_matched (self->survey) == 0)
+    g_string_append (text, _("No column answers an item. Choose the item each column answers."));
+  else if ((self->responses = rd_survey_import_read (self->survey, &error)) == NULL)
+    g_string_append (text, error->message);
+  else
+    {
+      for (guint r = 0; r < self->responses->len; r++)
+        counts[((RdResponse *) g_ptr_array_index (self->responses, r))->group]++;
+
+      g_string_append_printf (text, g_dngettext (NULL, "Adds %u respondent:", "Adds %u respondents:",
+                                                 self->responses->len),
+                              self->responses->len);
+      for (guint g = 0; g < RD_N_GROUPS; g++)
+        if (counts[g] > 0)
+          /* Translators: one group in the import summary, "3 × Teacher" */
+          g_string_append_printf (text, _(" %u × %s,"), counts[g], rd_group_get_title (g));
+      g_string_truncate (text, text->len - 1);
+      g_string_append_printf (text, g_dngettext (NULL, ", answering %u item.", ", answering %u items.",
+                                                 rd_survey_import_get_n_matched (self->survey)),
+                              rd_survey_import_get_n_matched (self->survey));
+    }
+
+  gtk_label_set_text (self->summary, text->str);
+  if (self->responses == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->summary), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->summary), "error");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "import",
+                                           self->responses != NULL && self->responses->len > 0);
+}
+
+static void
+on_column_chosen (AdwComboRow    *row,
+                  GParamSpec     *pspec,
+                  RdImportDialog *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+  guint choice = adw_combo_row_get_selected (row);
+
+  if (self->updating)
+    return;
+
+  if (choice == CHOICE_GROUP)
+    rd_survey_import_set_group_column (self->survey, column);
+  else if (choice >= N_FIXED_CHOICES)
+    rd_survey_import_set_item (self->survey, column,
+                               rd_framework_get_item (self->framework, choice - N_FIXED_CHOICES));
+  else
+    rd_survey_import_set_item (self->survey, column, NULL);
+  update (self);
+}
+
+static void
+on_group_chosen (RdImportDialog *self)
+{
+  rd_survey_import_set_default_group (self->survey, adw_combo_row_get_selected (self->group_row));
+  update (self);
+}
+
+static void
+rd_import_dialog_finalize (GObject *object)
+{
+  RdImportDialog *self = RD_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->survey);
+  g_clear_object (&self->framework);
+  g_clear_pointer (&self->column_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->responses, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rd_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+rd_import_dialog_class_init (RdImportDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rd_import_dialog_finalize;
+}
+
+static void
+rd_import_dialog_init (RdImportDialog *self)
+{
+  self->column_rows = g_ptr_array_new ();
+}
+
+RdImportDialog *
+rd_import_dialog_new (GtkWindow      *parent,
+                      RdSurveyImport *survey,
+                      RdFramework    *framework)
+{
+  RdImportDialog *self = g_object_new (RD_TYPE_IMPORT_DIALOG,
+                                       "transient-for", parent,
+                                       "modal", TRUE,
+                                       "heading", _("Import Survey Answers"),
+                                       "body", _("Check which item each column answers. Columns that "
+                                                 "answer nothing are left out."),
+                                       NULL);
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) groups = gtk_string_list_new (NULL);
+  GtkWidget *box, *scrolled, *list, *defaults;
+
+  self->survey = g_object_ref (survey);
+  self->framework = g_object_ref (framework);
+
+  gtk_string_list_append (choices, _("Leave out"));
+  gtk_string_list_append (choices, _("Group of the respondent"));
+  for (guint i = 0; i < rd_framework_get_n_items (framework); i++)
+    {
+      RdItem *item = rd_framework_get_item (framework, i);
+      g_autofree char *label = g_strdup_printf ("%s — %s", rd_item_get_id (item),
+                                                rd_text_get_localized (rd_item_get_text (item)));
+      gtk_string_list_append (choices, label);
+    }
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    gtk_string_list_append (groups, rd_group_get_title (g));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  defaults = adw_preferences_group_new ();
+  self->group_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->group_row), _("Respondents without a group"));
+  adw_combo_row_set_model (self->group_row, G_LIST_MODEL (groups));
+  adw_combo_row_set_selected (self->group_row, RD_GROUP_OTHER);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (defaults), GTK_WIDGET (self->group_row));
+  gtk_box_append (GTK_BOX (box), defaults);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Columns"), -1);
+  for (guint c = 0; c < rd_survey_import_get_n_columns (survey); c++)
+    {
+      GtkWidget *row = adw_combo_row_new ();
+      const char *header = rd_survey_import_get_header (survey, c);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *header ? header : _("(no header)"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
+      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (c));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_ptr_array_add (self->column_rows, row);
+    }
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  self->summary = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->summary, TRUE);
+  gtk_label_set_xalign (self->summary, 0);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary));
+  gtk_widget_set_size_request (box, 420, -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), box);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
+
+  update (self);
+  for (guint c = 0; c < self->column_rows->len; c++)
+    g_signal_connect (g_ptr_array_index (self->column_rows, c), "notify::selected",
+                      G_CALLBACK (on_column_chosen), self);
+  g_signal_connect_swapped (self->group_row, "notify::selected", G_CALLBACK (on_group_chosen), self);
+
+  return self;
+}
+
+AdwComboRow *
+rd_import_dialog_get_column_row (RdImportDialog *self,
+                                 guint           column)
+{
+  g_return_val_if_fail (RD_IS_IMPORT_DIALOG (self), NULL);
+  g_return_val_if_fail (column < self->column_rows->len, NULL);
+  return g_ptr_array_index (self->column_rows, column);
+}
+
+AdwComboRow *
+rd_import_dialog_get_group_row (RdImportDialog *self)
+{
+  g_return_val_if_fail (RD_IS_IMPORT_DIALOG (self), NULL);
+  return self->group_row;
+}
+
+/* What the mapping reads now, all of it valid; NULL while anything is wrong. */
+GPtrArray *
+rd_import_dialog_get_responses (RdImportDialog *self)
+{
+  g_return_val_if_fail (RD_IS_IMPORT_DIALOG (self), NULL);
+  return self->responses;
+}
+
+const char *
+rd_import_dialog_get_summary (RdImportDialog *self)
+{
+  g_return_val_if_fail (RD_IS_IMPORT_DIALOG (self), NULL);
+  return gtk_label_get_text (self->summary);
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-survey-import.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_IMPORT_DIALOG (rd_import_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdImportDialog, rd_import_dialog, RD, IMPORT_DIALOG, AdwMessageDialog)
+
+/* The mapping step of a survey import: how each column matched an item,
+ * with the choice to fix or leave out any of them, and how many
+ * respondents of each group the import will add. */
+RdImportDialog *rd_import_dialog_new            (GtkWindow      *parent,
+                                                 RdSurveyImport *survey,
+                                                 RdFramework    *framework);
+AdwComboRow    *rd_import_dialog_get_column_row (RdImportDialog *self,
+                                                 guint           column);
+AdwComboRow    *rd_import_dialog_get_group_row  (RdImportDialog *self);
+GPtrArray      *rd_import_dialog_get_responses  (RdImportDialog *self);
+const char     *rd_import_dialog_get_summary    (RdImportDialog *self);
+
+G_END_DECLS
