@@ -549,6 +549,81 @@ test_survey_mapping (Fixture       *fixture,
   g_assert_cmpuint (count_respondents (fixture), ==, 4);
 }
 
+static void
+answer_as (Fixture *fixture,
+           RdGroup  group,
+           guint    plan,
+           const char *share)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  RdItemRow *plan_row = row_for (fixture, "alpha", "a-plan");
+
+  gtk_widget_activate_action (view, "assessment.join", "u", (guint32) group);
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "alpha");
+  /* Nobody sees an earlier participant's answers. */
+  g_assert_false (rd_item_row_is_answered (plan_row));
+  g_assert_false (rd_item_row_is_answered (row_for (fixture, "beta", "b-share")));
+
+  g_assert_true (rd_item_row_choose (plan_row, plan));
+  g_assert_true (rd_item_row_enter_text (row_for (fixture, "beta", "b-share"), share));
+  gtk_widget_activate_action (view, "assessment.next-participant", NULL);
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "handover");
+}
+
+/* A round with three participants on one device, then the group view. */
+static void
+test_workshop_round (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  gboolean groups[RD_N_GROUPS] = { FALSE };
+  GtkListBox *areas = GTK_LIST_BOX (rd_test_find_child (GTK_WIDGET (fixture->view), "area_list"));
+  g_autoptr(GPtrArray) respondents = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  RdGroupComparison *comparison;
+  RdResultsPage *results;
+
+  g_settings_set_int (settings, "anonymity-threshold", 2);
+  groups[RD_GROUP_TEACHER] = TRUE;
+  groups[RD_GROUP_LEARNER] = TRUE;
+  rd_assessment_view_start_workshop (fixture->view, groups);
+  g_assert_true (rd_assessment_view_is_workshop (fixture->view));
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "handover");
+  rd_test_save_screenshot (fixture->window, "workshop-handover-light.png");
+
+  /* During the round, no review and no results in the sidebar. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (areas, 2))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (areas, 3))));
+
+  answer_as (fixture, RD_GROUP_TEACHER, 5, "90");
+  /* Undo after the hand-over cannot reach the previous person's answers. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.undo", NULL);
+  answer_as (fixture, RD_GROUP_LEARNER, 2, "10");
+  answer_as (fixture, RD_GROUP_TEACHER, 4, "50");
+
+  respondents = rd_store_list_respondents (fixture->store, fixture->assessment_id, NULL);
+  g_assert_cmpuint (respondents->len, ==, 4);  /* the facilitator's own, and three participants */
+  for (guint i = 1; i < respondents->len; i++)
+    g_assert_null (((RdRespondent *) g_ptr_array_index (respondents, i))->pseudonym);
+  answers = rd_store_list_answers (fixture->store, fixture->assessment_id, NULL);
+  g_assert_cmpuint (answers->len, ==, 6);
+
+  rd_assessment_view_end_round (fixture->view);
+  g_assert_false (rd_assessment_view_is_workshop (fixture->view));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (areas, 3))));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_RESULTS_PAGE_NAME);
+  results = rd_assessment_view_get_results_page (fixture->view);
+  comparison = rd_results_page_get_group_comparison (results);
+  /* Two teachers reach the threshold of 2; the one learner does not. */
+  g_assert_cmpuint (rd_group_comparison_get_n_groups (comparison), ==, 1);
+  g_assert_true (rd_group_comparison_is_shown (comparison, RD_GROUP_TEACHER));
+  g_assert_false (rd_group_comparison_is_shown (comparison, RD_GROUP_LEARNER));
+  g_assert_cmpuint (rd_group_comparison_get_group (comparison, 0)->n_respondents, ==, 2);
+
+  g_settings_reset (settings, "anonymity-threshold");
+}
+
 /* The built-in framework, part answered, at both sizes and in both styles. */
 static void
 test_screenshots (void)
@@ -626,6 +701,7 @@ main (int   argc,
   ADD ("/questionnaire/calendar", RD_ASSESSMENT_MODE_FULL, test_calendar);
   ADD ("/questionnaire/export-and-import-answers", RD_ASSESSMENT_MODE_FULL, test_export_and_import_answers);
   ADD ("/questionnaire/survey-mapping", RD_ASSESSMENT_MODE_FULL, test_survey_mapping);
+  ADD ("/questionnaire/workshop-round", RD_ASSESSMENT_MODE_FULL, test_workshop_round);
   ADD ("/questionnaire/sidebar-browsing-keeps-focus", RD_ASSESSMENT_MODE_FULL, test_sidebar_browsing_keeps_focus);
 #undef ADD
   g_test_add_func ("/questionnaire/screenshots", test_screenshots);

@@ -29,7 +29,18 @@ struct _RdAssessmentView
   GtkWindow *dialog;
   guint position_timeout;
   gboolean selecting;
-  char *focus_when_mapped;   /* an item to focus once the view is on screen */        /* the sidebar follows the page, not the other way */
+  gboolean syncing_groups;
+  char *focus_when_mapped;   /* an item to focus once the view is on screen */
+
+  /* A workshop round: participants answer one after another, each as a
+   * new anonymous respondent, and the results stay hidden until it ends. */
+  gboolean workshop;
+  gboolean participating[RD_N_GROUPS];
+  gint64 own_respondent_id;  /* the facilitator's, restored when the round ends */
+  guint n_participants;
+  GtkWidget *handover_page;
+  GtkWidget *handover_buttons;
+  GtkWidget *done_button;        /* the sidebar follows the page, not the other way */
 
   AdwLeaflet *leaflet;
   GtkWidget *sidebar;
@@ -43,6 +54,8 @@ struct _RdAssessmentView
   GtkRevealer *complete_banner;
   GtkStack *pages;
 };
+
+#define HANDOVER_PAGE_NAME "handover"
 
 G_DEFINE_FINAL_TYPE (RdAssessmentView, rd_assessment_view, GTK_TYPE_WIDGET)
 
@@ -197,7 +210,11 @@ update_actions (RdAssessmentView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.undo",
                                  draft && rd_answer_history_can_undo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.mark-complete", draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.mark-complete", draft && !self->workshop);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.start-workshop", draft && !self->workshop);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.end-round", self->workshop);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-participant",
+                                 self->workshop && self->respondent_id != self->own_respondent_id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.reopen", !draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-area",
                                  g_strcmp0 (visible, RD_RESULTS_PAGE_NAME) != 0);
@@ -413,6 +430,8 @@ load_answers (RdAssessmentView  *self,
   return mine;
 }
 
+static GtkWidget *create_handover_page (RdAssessmentView *self);
+
 static gboolean
 build_pages (RdAssessmentView  *self,
              GError           **error)
@@ -462,6 +481,9 @@ build_pages (RdAssessmentView  *self,
                                                              rd_assessment_get_id (self->assessment)));
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->results_page), RD_RESULTS_PAGE_NAME);
   gtk_list_box_append (self->area_list, create_area_row (_("Results"), RD_RESULTS_PAGE_NAME, FALSE));
+
+  self->handover_page = create_handover_page (self);
+  gtk_stack_add_named (self->pages, self->handover_page, HANDOVER_PAGE_NAME);
   return TRUE;
 }
 
@@ -471,6 +493,8 @@ setup_groups (RdAssessmentView *self)
   g_autoptr(GtkStringList) groups = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) respondents = NULL;
 
+  /* Showing the current respondent's group must not write it back. */
+  self->syncing_groups = TRUE;
   for (guint g = 0; g < RD_N_GROUPS; g++)
     gtk_string_list_append (groups, rd_group_get_title (g));
   gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (groups));
@@ -483,6 +507,7 @@ setup_groups (RdAssessmentView *self)
       if (respondent->id == self->respondent_id)
         gtk_drop_down_set_selected (self->group_dropdown, respondent->group);
     }
+  self->syncing_groups = FALSE;
 }
 
 static void
@@ -491,7 +516,7 @@ on_group_selected (RdAssessmentView *self)
   guint group = gtk_drop_down_get_selected (self->group_dropdown);
   g_autoptr(GError) error = NULL;
 
-  if (group >= RD_N_GROUPS)
+  if (group >= RD_N_GROUPS || self->syncing_groups)
     return;
   if (!rd_store_set_respondent_group (self->store, self->respondent_id, group, &error))
     g_warning ("Could not change the group: %s", error->message);
@@ -933,6 +958,311 @@ on_files_dropped (GtkDropTarget    *target,
   return TRUE;
 }
 
+/* Shows @respondent_id's own answers everywhere; the undo history of the
+ * one before goes, so nobody can step back into another person's answers. */
+static void
+switch_respondent (RdAssessmentView *self,
+                   gint64            respondent_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+
+  rd_assessment_view_flush (self);
+  self->respondent_id = respondent_id;
+  rd_answer_history_clear (self->history);
+
+  answers = load_answers (self, &error);
+  if (answers == NULL)
+    {
+      g_warning ("Could not load the answers: %s", error->message);
+      return;
+    }
+
+  g_hash_table_remove_all (self->answered);
+  for (guint i = 0; i < self->area_pages->len; i++)
+    {
+      RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
+
+      for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
+        {
+          RdItemRow *row = rd_area_page_get_row (page, r);
+          const char *item_id = rd_item_get_id (rd_item_row_get_item (row));
+          const RdAnswer *answer = g_hash_table_lookup (answers, item_id);
+
+          rd_item_row_show_answer (row, answer);
+          if (answer != NULL)
+            g_hash_table_add (self->answered, g_strdup (item_id));
+        }
+    }
+
+  setup_groups (self);
+  update_progress (self);
+  update_actions (self);
+}
+
+/* During a round the sidebar offers the areas only: no review, no results. */
+static void
+show_round_controls (RdAssessmentView *self,
+                     gboolean          in_round)
+{
+  for (guint extra = 0; extra < 2; extra++)
+    gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->area_list,
+                                                                       (int) self->area_pages->len + extra)),
+                            !in_round);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), !in_round && !is_complete (self));
+}
+
+static void
+show_handover (RdAssessmentView *self)
+{
+  gtk_widget_set_visible (self->done_button, FALSE);
+  gtk_stack_set_visible_child (self->pages, self->handover_page);
+  adw_window_title_set_title (self->content_title, _("Workshop"));
+  gtk_list_box_unselect_all (self->area_list);
+  gtk_widget_set_sensitive (self->sidebar, FALSE);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  update_actions (self);
+}
+
+static void
+rebuild_handover_buttons (RdAssessmentView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->handover_buttons)) != NULL)
+    gtk_box_remove (GTK_BOX (self->handover_buttons), child);
+
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    {
+      GtkWidget *button;
+      g_autofree char *label = NULL;
+
+      if (!self->participating[g])
+        continue;
+      /* Translators: on the hand-over screen, "I am a Teacher" */
+      label = g_strdup_printf (_("I Am a %s"), rd_group_get_title (g));
+      button = gtk_button_new_with_label (label);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "assessment.join");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", g);
+      gtk_box_append (GTK_BOX (self->handover_buttons), button);
+    }
+}
+
+/* Starts a round with the groups marked in @groups. */
+void
+rd_assessment_view_start_workshop (RdAssessmentView *self,
+                                   const gboolean    groups[RD_N_GROUPS])
+{
+  g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
+
+  if (is_complete (self))
+    return;
+
+  memcpy (self->participating, groups, sizeof self->participating);
+  self->workshop = TRUE;
+  self->n_participants = 0;
+  self->own_respondent_id = self->respondent_id;
+  rebuild_handover_buttons (self);
+  show_round_controls (self, TRUE);
+  show_handover (self);
+}
+
+gboolean
+rd_assessment_view_is_workshop (RdAssessmentView *self)
+{
+  g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), FALSE);
+  return self->workshop;
+}
+
+static void
+join_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+  RdGroup group = g_variant_get_uint32 (parameter);
+  g_autoptr(GError) error = NULL;
+  gint64 respondent_id;
+
+  if (!self->workshop || group >= RD_N_GROUPS || !self->participating[group])
+    return;
+
+  /* A new anonymous respondent: no name, only the group. */
+  respondent_id = rd_store_add_respondent (self->store, rd_assessment_get_id (self->assessment), group, NULL, &error);
+  if (respondent_id == 0)
+    {
+      tell (self, _("Could Not Start"), error->message);
+      return;
+    }
+
+  self->n_participants++;
+  switch_respondent (self, respondent_id);
+  gtk_widget_set_sensitive (self->sidebar, TRUE);
+  gtk_widget_set_visible (self->done_button, TRUE);
+  show_page (self, rd_area_get_id (rd_area_page_get_area (g_ptr_array_index (self->area_pages, 0))), NULL, TRUE);
+}
+
+static void
+next_participant_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+
+  if (!self->workshop)
+    return;
+
+  /* The next person sees a fresh questionnaire, not these answers. */
+  switch_respondent (self, self->own_respondent_id);
+  show_handover (self);
+}
+
+/* Ends the round and returns to the facilitator's own answers. */
+void
+rd_assessment_view_end_round (RdAssessmentView *self)
+{
+  g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
+
+  if (!self->workshop)
+    return;
+
+  self->workshop = FALSE;
+  switch_respondent (self, self->own_respondent_id);
+  gtk_widget_set_sensitive (self->sidebar, TRUE);
+  gtk_widget_set_visible (self->done_button, FALSE);
+  show_round_controls (self, FALSE);
+  show_page (self, rd_area_get_id (rd_area_page_get_area (g_ptr_array_index (self->area_pages, 0))), NULL, TRUE);
+}
+
+static void
+on_round_ended (RdAssessmentView *self,
+                const char       *response)
+{
+  if (g_str_equal (response, "show"))
+    show_page (self, RD_RESULTS_PAGE_NAME, NULL, TRUE);
+}
+
+static void
+on_end_round_response (RdAssessmentView *self,
+                       const char       *response)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (!g_str_equal (response, "end"))
+    return;
+
+  rd_assessment_view_end_round (self);
+  body = g_strdup_printf (g_dngettext (NULL, "%u participant answered in this round.",
+                                       "%u participants answered in this round.", self->n_participants),
+                          self->n_participants);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("The Round Has Ended"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "later", _("_Not Now"),
+                                    "show", _("_Show Results"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "show", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_round_ended), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+end_round_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+  GtkWidget *dialog;
+
+  if (!self->workshop)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("End the Workshop Round?"),
+                                   _("Everyone’s answers are kept. The results can then be shown."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "end", _("_End Round"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "end", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_end_round_response), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_start_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   RdAssessmentView *self)
+{
+  gboolean groups[RD_N_GROUPS] = { FALSE };
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "checks");
+  gboolean any = FALSE;
+
+  if (!g_str_equal (response, "start"))
+    return;
+
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    any |= groups[g] = gtk_check_button_get_active (g_ptr_array_index (checks, g));
+  if (any)
+    rd_assessment_view_start_workshop (self, groups);
+}
+
+static void
+start_workshop_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+  GPtrArray *checks = g_ptr_array_new ();
+  GtkWidget *dialog, *box;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Start a Workshop"),
+                                   _("Participants answer one after another on this device, each for "
+                                     "themselves and without a name. Which groups take part?"));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (rd_group_get_title (g));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g <= RD_GROUP_SUPPORT_STAFF);
+      gtk_box_append (GTK_BOX (box), check);
+      g_ptr_array_add (checks, check);
+    }
+  g_object_set_data_full (G_OBJECT (dialog), "checks", checks, (GDestroyNotify) g_ptr_array_unref);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "start", _("_Start"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_start_response), self, 0);
+  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+create_handover_page (RdAssessmentView *self)
+{
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *end = gtk_button_new_with_mnemonic (_("_End the Round"));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "system-users-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Pass the Device On"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("Your answers are stored without your name, and nobody after you "
+                                     "sees them. Choose your group to begin."));
+  self->handover_buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_halign (self->handover_buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), self->handover_buttons);
+  gtk_widget_add_css_class (end, "flat");
+  gtk_widget_set_halign (end, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (end, 24);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (end), "assessment.end-round");
+  gtk_box_append (GTK_BOX (box), end);
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), box);
+  return page;
+}
+
 static void
 on_history_changed (RdAssessmentView *self)
 {
@@ -1024,6 +1354,7 @@ rd_assessment_view_class_init (RdAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, complete_banner);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, pages);
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, done_button);
 
   gtk_widget_class_install_action (widget_class, "assessment.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "assessment.next-area", NULL, next_area_action);
@@ -1035,6 +1366,10 @@ rd_assessment_view_class_init (RdAssessmentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "assessment.reopen", NULL, reopen_action);
   gtk_widget_class_install_action (widget_class, "assessment.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "assessment.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "assessment.start-workshop", NULL, start_workshop_action);
+  gtk_widget_class_install_action (widget_class, "assessment.join", "u", join_action);
+  gtk_widget_class_install_action (widget_class, "assessment.next-participant", NULL, next_participant_action);
+  gtk_widget_class_install_action (widget_class, "assessment.end-round", NULL, end_round_action);
   gtk_widget_class_install_action (widget_class, "assessment.export-answers", NULL, export_answers_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "assessment.undo", NULL);

@@ -28,6 +28,10 @@ RdReviewPage *rd_assessment_view_get_review_page   (RdAssessmentView *self);
 RdResultsPage *rd_assessment_view_get_results_page (RdAssessmentView *self);
 GtkWindow    *rd_assessment_view_get_dialog        (RdAssessmentView *self);
 void          rd_assessment_view_flush             (RdAssessmentView *self);
+void          rd_assessment_view_start_workshop    (RdAssessmentView *self,
+                                                    const gboolean    groups[RD_N_GROUPS]);
+gboolean      rd_assessment_view_is_workshop       (RdAssessmentView *self);
+void          rd_assessment_view_end_round         (RdAssessmentView *self);
 void          rd_assessment_view_import_files      (RdAssessmentView *self,
                                                     GFile * const    *files,
                                                     guint             n_files);
