@@ -184,3 +184,37 @@ rd_test_send_key (GtkWidget       *window,
 
   return FALSE;
 }
+
+/* Activates @widget's own shortcut for @keyval, capture-phase controllers
+ * first as GTK does (rd_test_send_key reaches key controllers only). */
+gboolean
+rd_test_send_binding (GtkWidget       *widget,
+                      guint            keyval,
+                      GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+        GListModel *shortcuts;
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+            (gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE) != (pass == 0))
+          continue;
+        shortcuts = G_LIST_MODEL (controller);
+        for (guint j = 0; j < g_list_model_get_n_items (shortcuts); j++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, j);
+            GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+            if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+                gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+                gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state)
+              return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                   gtk_shortcut_get_arguments (shortcut));
+          }
+      }
+  return FALSE;
+}

@@ -22,4 +22,8 @@ gboolean   rd_test_send_key        (GtkWidget   *window,
                                     guint        keyval,
                                     GdkModifierType state);
 
+gboolean   rd_test_send_binding    (GtkWidget       *widget,
+                                    guint            keyval,
+                                    GdkModifierType  state);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rd-chart-bars.h"
+#include "rd-chart-distribution.h"
 #include "rd-chart-export.h"
 #include "rd-chart-meter.h"
 #include "rd-chart-palette.h"
@@ -720,6 +721,431 @@ test_bars_degenerate (void)
   g_assert_true (isfinite (middle) && isfinite (height));
 }
 
+/* Distribution */
+
+static const char * const five_bands[RD_CHART_N_BANDS] = {
+  "Not yet", "Starting", "Developing", "Established", "Leading",
+};
+
+static const RdDistributionRow three_groups[] = {
+  { "School leaders · 6 answers", { 1, 2, 0, 2, 1 } },
+  { "Teachers · 0 answers", { 0, 0, 0, 0, 0 } },
+  { "Students · 20 answers", { 2, 3, 5, 6, 4 } },
+};
+
+typedef struct
+{
+  const RdDistributionRow *rows;
+  guint n_rows;
+} Distribution;
+
+static void
+draw_distribution (cairo_t              *cr,
+                   double                width,
+                   double                height,
+                   gconstpointer         data,
+                   const RdChartPalette *palette)
+{
+  const Distribution *distribution = data;
+
+  rd_chart_draw_distribution (cr, width, height, distribution->rows, distribution->n_rows,
+                              five_bands, palette);
+}
+
+static cairo_surface_t *
+draw_three_groups (RdChartStyle    style,
+                   int             width,
+                   int             height,
+                   RdChartPalette *palette)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  rd_chart_palette_init (palette, style);
+  surface = new_canvas (width, height, palette, &cr);
+  rd_chart_draw_distribution (cr, width, height, three_groups, G_N_ELEMENTS (three_groups),
+                              five_bands, palette);
+  finish_canvas (cr);
+  return surface;
+}
+
+static void
+test_distribution_geometry (void)
+{
+  static const int sizes[][2] = { { 1200, 500 }, { 600, 400 }, { 300, 120 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      double width = sizes[k][0], height = sizes[k][1];
+      double bar_x = 0, bar_width = 0, previous_y = -1;
+
+      for (guint row = 0; row < G_N_ELEMENTS (three_groups); row++)
+        {
+          guint total = 0;
+          double sum = 0, previous_end, row_y = NAN, row_height = NAN;
+
+          for (guint band = 0; band < RD_CHART_N_BANDS; band++)
+            total += three_groups[row].counts[band];
+
+          rd_chart_distribution_geometry (width, height, three_groups, 3, row, 0,
+                                          &previous_end, &row_y, &sum, &row_height);
+          if (row == 0)
+            bar_x = previous_end;
+          /* Every row starts at the same place, below the one before. */
+          g_assert_cmpfloat (previous_end, ==, bar_x);
+          g_assert_cmpfloat (row_y, >, previous_y);
+          g_assert_cmpfloat (row_height, >, 1);
+          g_assert_cmpfloat (row_y + row_height, <=, height);
+          previous_y = row_y + row_height;
+          sum = 0;
+
+          for (guint band = 0; band < RD_CHART_N_BANDS; band++)
+            {
+              double x, y, w, h;
+
+              rd_chart_distribution_geometry (width, height, three_groups, 3, row, band, &x, &y, &w, &h);
+              /* Left to right, each starting where the one before ends. */
+              g_assert_cmpfloat (fabs (x - previous_end), <, 1e-9);
+              g_assert_cmpfloat (y, ==, row_y);
+              g_assert_cmpfloat (h, ==, row_height);
+              if (three_groups[row].counts[band] == 0)
+                g_assert_cmpfloat (w, ==, 0);
+              previous_end = x + w;
+              sum += w;
+
+              if (row == 0 && band == 0)
+                {
+                  double x2, y2, w2, h2;
+
+                  /* Two answers take twice the width of one. */
+                  rd_chart_distribution_geometry (width, height, three_groups, 3, 0, 1, &x2, &y2, &w2, &h2);
+                  g_assert_cmpfloat (fabs (w2 - 2 * w), <, 1e-9);
+                }
+            }
+
+          if (total == 0)
+            {
+              g_assert_cmpfloat (sum, ==, 0);
+              continue;
+            }
+          if (bar_width == 0)
+            bar_width = sum;
+          /* The segments fill the whole bar, the same width in every row,
+           * in proportion to the counts. */
+          g_assert_cmpfloat (fabs (sum - bar_width), <, 1e-9);
+          g_assert_cmpfloat (bar_x + bar_width, <=, width);
+          for (guint band = 0; band < RD_CHART_N_BANDS; band++)
+            {
+              double x, y, w, h;
+
+              rd_chart_distribution_geometry (width, height, three_groups, 3, row, band, &x, &y, &w, &h);
+              g_assert_cmpfloat (fabs (w - bar_width * three_groups[row].counts[band] / total), <, 1e-9);
+            }
+        }
+      /* The bars take the larger part of the width. */
+      g_assert_cmpfloat (bar_width, >, width / 2);
+    }
+}
+
+/* The middle of a segment, above its count, is the band's colour, and the
+ * count is written in its text colour. */
+static void
+assert_segments (cairo_surface_t         *surface,
+                 int                      width,
+                 int                      height,
+                 const RdDistributionRow *rows,
+                 guint                    n_rows,
+                 const RdChartPalette    *palette)
+{
+  for (guint row = 0; row < n_rows; row++)
+    for (guint band = 0; band < RD_CHART_N_BANDS; band++)
+      {
+        RdColor fill, ink;
+        double x, y, w, h;
+        gboolean written = FALSE;
+
+        rd_chart_distribution_geometry (width, height, rows, n_rows, row, band, &x, &y, &w, &h);
+        if (w < 8)
+          continue;
+        rd_chart_distribution_band_color (palette, band, &fill);
+        rd_chart_distribution_count_color (palette, band, &ink);
+        assert_pixel_is (surface, (int) floor (x + w / 2), (int) floor (y + h / 5), &fill);
+        assert_pixel_is (surface, (int) floor (x + 3), (int) floor (y + h / 2), &fill);
+
+        for (double px = x + 2; px < x + w - 2 && !written; px += 1)
+          written = color_distance (pixel_at (surface, (int) floor (px), (int) floor (y + h / 2)), &ink) <= 16;
+        g_assert_true (written);
+      }
+}
+
+static void
+test_distribution_colors (void)
+{
+  static const RdChartStyle styles[] = { RD_CHART_STYLE_LIGHT, RD_CHART_STYLE_DARK, RD_CHART_STYLE_HIGH_CONTRAST };
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      RdChartPalette palette;
+      cairo_surface_t *surface = draw_three_groups (styles[s], 1200, 500, &palette);
+
+      assert_segments (surface, 1200, 500, three_groups, 3, &palette);
+      cairo_surface_destroy (surface);
+
+      surface = draw_three_groups (styles[s], 600, 400, &palette);
+      assert_segments (surface, 600, 400, three_groups, 3, &palette);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_distribution_gaps (void)
+{
+  RdChartPalette palette;
+  cairo_surface_t *surface = draw_three_groups (RD_CHART_STYLE_LIGHT, 1200, 500, &palette);
+  double x, y, w, h;
+
+  /* Between neighbouring segments a thin cut shows the background. */
+  rd_chart_distribution_geometry (1200, 500, three_groups, 3, 2, 1, &x, &y, &w, &h);
+  assert_pixel_is (surface, (int) floor (x), (int) floor (y + h / 5), &palette.background);
+  /* Band 2 of the first row is empty: one cut where bands 1 and 3 meet. */
+  rd_chart_distribution_geometry (1200, 500, three_groups, 3, 0, 3, &x, &y, &w, &h);
+  assert_pixel_is (surface, (int) floor (x), (int) floor (y + h / 5), &palette.background);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_distribution_empty_row (void)
+{
+  static const RdChartStyle styles[] = { RD_CHART_STYLE_LIGHT, RD_CHART_STYLE_DARK };
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      RdChartPalette palette;
+      cairo_surface_t *surface = draw_three_groups (styles[s], 1200, 500, &palette);
+      double x, y, w, h, bar_x, bar_width = 0;
+
+      /* The bar's extent from a row with answers. */
+      rd_chart_distribution_geometry (1200, 500, three_groups, 3, 0, 0, &bar_x, &y, &w, &h);
+      for (guint band = 0; band < RD_CHART_N_BANDS; band++)
+        {
+          rd_chart_distribution_geometry (1200, 500, three_groups, 3, 0, band, &x, &y, &w, &h);
+          bar_width += w;
+        }
+
+      /* Teachers answered nothing: all bands empty, the track alone. */
+      for (guint band = 0; band < RD_CHART_N_BANDS; band++)
+        {
+          rd_chart_distribution_geometry (1200, 500, three_groups, 3, 1, band, &x, &y, &w, &h);
+          g_assert_cmpfloat (w, ==, 0);
+          g_assert_cmpfloat (x, ==, bar_x);
+        }
+      for (double f = 0.05; f < 1; f += 0.1)
+        assert_pixel_is (surface, (int) floor (bar_x + f * bar_width), (int) floor (y + h / 2), &palette.track);
+      assert_pixel_is (surface, (int) floor (bar_x + bar_width / 2), (int) floor (y + h / 5), &palette.track);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_distribution_band_colors (void)
+{
+  static const RdChartStyle styles[] = { RD_CHART_STYLE_LIGHT, RD_CHART_STYLE_DARK, RD_CHART_STYLE_HIGH_CONTRAST };
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      RdChartPalette palette;
+      RdColor previous = { 0 };
+
+      rd_chart_palette_init (&palette, styles[s]);
+      for (guint band = 0; band < RD_CHART_N_BANDS; band++)
+        {
+          RdColor fill, ink;
+          double ratio;
+
+          rd_chart_distribution_band_color (&palette, band, &fill);
+          rd_chart_distribution_count_color (&palette, band, &ink);
+          ratio = rd_color_contrast_ratio (&fill, &ink);
+          g_test_message ("style %d band %u: text %.2f:1, background %.2f:1", styles[s], band, ratio,
+                          rd_color_contrast_ratio (&fill, &palette.background));
+          /* WCAG 1.4.3: the counts are normal text. */
+          g_assert_cmpfloat (ratio, >=, 4.5);
+          g_assert_cmpfloat (fill.alpha, ==, 1.0);
+
+          /* Neighbours must differ, in colour and in lightness, so that
+           * they stay apart without hue. */
+          if (band > 0)
+            {
+              double distance = sqrt ((fill.red - previous.red) * (fill.red - previous.red) +
+                                      (fill.green - previous.green) * (fill.green - previous.green) +
+                                      (fill.blue - previous.blue) * (fill.blue - previous.blue));
+
+              g_assert_cmpfloat (distance, >, 0.25);
+              g_assert_cmpfloat (rd_color_contrast_ratio (&fill, &previous), >, 1.2);
+            }
+          previous = fill;
+        }
+
+      /* The ends stand out against the background, light or dark. */
+      {
+        RdColor low, high;
+
+        rd_chart_distribution_band_color (&palette, 0, &low);
+        rd_chart_distribution_band_color (&palette, RD_CHART_N_BANDS - 1, &high);
+        g_assert_cmpfloat (rd_color_contrast_ratio (&low, &palette.background), >=, 3.0);
+        g_assert_cmpfloat (rd_color_contrast_ratio (&high, &palette.background), >=, 3.0);
+      }
+    }
+}
+
+/* Under the bars, a swatch of every band's colour, also where the names
+ * need two lines or only the ends can be named. */
+static void
+test_distribution_legend (void)
+{
+  static const int sizes[][2] = { { 1200, 500 }, { 600, 400 }, { 300, 120 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      int width = sizes[k][0], height = sizes[k][1];
+      RdChartPalette palette;
+      cairo_surface_t *surface = draw_three_groups (RD_CHART_STYLE_LIGHT, width, height, &palette);
+      double x, y, w, h;
+
+      rd_chart_distribution_geometry (width, height, three_groups, 3, 2, 0, &x, &y, &w, &h);
+      for (guint band = 0; band < RD_CHART_N_BANDS; band++)
+        {
+          RdColor fill;
+          gboolean found = FALSE;
+
+          rd_chart_distribution_band_color (&palette, band, &fill);
+          for (int py = (int) ceil (y + h) + 2; py < height && !found; py++)
+            for (int px = 0; px < width && !found; px++)
+              found = color_distance (pixel_at (surface, px, py), &fill) <= 1;
+          g_assert_true (found);
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Nothing is drawn outside @width × @height of a larger surface. */
+static void
+assert_draws_inside (const Distribution *distribution,
+                     int                 width,
+                     int                 height)
+{
+  RdChartPalette palette;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cairo_t *cr = cairo_create (surface);
+
+  rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
+  draw_distribution (cr, width, height, distribution, &palette);
+  finish_canvas (cr);
+  for (int y = 0; y < 300; y++)
+    for (int x = 0; x < 400; x++)
+      if (x >= width || y >= height)
+        g_assert_cmpint (pixel_at (surface, x, y).alpha, ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_distribution_degenerate (void)
+{
+  static const RdDistributionRow odd[] = {
+    { NULL, { 0, 0, 0, 0, 0 } },
+    { "", { G_MAXUINT, G_MAXUINT, G_MAXUINT, G_MAXUINT, G_MAXUINT } },
+    { "A group with a name far too long to fit beside a bar in any chart of any reasonable size", { 0, 0, 1, 0, 0 } },
+  };
+  Distribution none = { NULL, 0 }, some = { three_groups, 0 }, strange = { odd, G_N_ELEMENTS (odd) };
+  Distribution three = { three_groups, G_N_ELEMENTS (three_groups) };
+  double x, y, w, h;
+
+  assert_draws_nothing (draw_distribution, &none, 400, 300);
+  assert_draws_nothing (draw_distribution, &some, 400, 300);
+  assert_draws_nothing (draw_distribution, &three, 0, 0);
+  assert_draws_nothing (draw_distribution, &three, 10, 10);
+  assert_draws_nothing (draw_distribution, &three, -5, 300);
+  assert_draws_nothing (draw_distribution, &three, NAN, 300);
+  assert_draws_nothing (draw_distribution, &three, INFINITY, 300);
+  assert_draws_cleanly (draw_distribution, &strange, 400, 300);
+  assert_draws_cleanly (draw_distribution, &three, 1e6, 1e6);
+
+  /* Small: the bars alone, and never beyond the chart. */
+  assert_draws_inside (&three, 11, 11);
+  assert_draws_inside (&three, 40, 30);
+  assert_draws_inside (&three, 120, 40);
+  assert_draws_inside (&three, 300, 60);
+  assert_draws_inside (&strange, 200, 100);
+  assert_draws_inside (&strange, 600 / 3, 400 / 3);
+
+  /* A missing legend or missing labels are not an error. */
+  {
+    RdChartPalette palette;
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+    cairo_t *cr = cairo_create (surface);
+
+    rd_chart_palette_init (&palette, RD_CHART_STYLE_DARK);
+    rd_chart_draw_distribution (cr, 400, 300, three_groups, 3, NULL, &palette);
+    finish_canvas (cr);
+    cairo_surface_destroy (surface);
+  }
+
+  rd_chart_distribution_geometry (400, 300, three_groups, 3, 3, 0, &x, &y, &w, &h);
+  g_assert_true (isnan (x) && isnan (y) && isnan (w) && isnan (h));
+  rd_chart_distribution_geometry (400, 300, three_groups, 3, 0, RD_CHART_N_BANDS, &x, &y, &w, &h);
+  g_assert_true (isnan (x) && isnan (y) && isnan (w) && isnan (h));
+  rd_chart_distribution_geometry (400, 300, three_groups, 0, 0, 0, &x, &y, &w, &h);
+  g_assert_true (isnan (x) && isnan (y) && isnan (w) && isnan (h));
+  rd_chart_distribution_geometry (0, 0, three_groups, 3, 0, 0, &x, &y, &w, &h);
+  g_assert_true (isnan (x) && isnan (y) && isnan (w) && isnan (h));
+  rd_chart_distribution_geometry (10, 10, three_groups, 3, 0, 0, &x, &y, &w, &h);
+  g_assert_true (isnan (x) && isnan (y) && isnan (w) && isnan (h));
+
+  /* Huge counts neither overflow nor leave the bar: five equal shares. */
+  {
+    double bar_width = 0, first = NAN;
+
+    for (guint band = 0; band < RD_CHART_N_BANDS; band++)
+      {
+        rd_chart_distribution_geometry (400, 300, three_groups, 3, 0, band, &x, &y, &w, &h);
+        bar_width += w;
+      }
+    for (guint band = 0; band < RD_CHART_N_BANDS; band++)
+      {
+        rd_chart_distribution_geometry (400, 300, odd, 3, 1, band, &x, &y, &w, &h);
+        if (band == 0)
+          first = w;
+        g_assert_cmpfloat (fabs (w - bar_width / RD_CHART_N_BANDS), <, 1e-6);
+        g_assert_cmpfloat (fabs (w - first), <, 1e-6);
+      }
+    g_assert_cmpfloat (x + w, <=, 400);
+  }
+}
+
+static void
+test_distribution_vector_surfaces (void)
+{
+  RdChartPalette palette;
+  cairo_surface_t *surfaces[3] = {
+    cairo_pdf_surface_create (NULL, 500, 300),
+    cairo_svg_surface_create (NULL, 500, 300),
+    cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL),
+  };
+
+  rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
+  for (guint i = 0; i < G_N_ELEMENTS (surfaces); i++)
+    {
+      cairo_t *cr = cairo_create (surfaces[i]);
+
+      cairo_scale (cr, 0.37, 1.9);
+      rd_chart_draw_distribution (cr, 500, 300, three_groups, G_N_ELEMENTS (three_groups), five_bands, &palette);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_finish (surfaces[i]);
+      g_assert_cmpint (cairo_surface_status (surfaces[i]), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_destroy (surfaces[i]);
+    }
+}
+
 /* Trend */
 
 static void
@@ -1183,6 +1609,14 @@ main (int   argc,
   g_test_add_func ("/charts/bars/fill-and-gap", test_bars_fill_and_gap);
   g_test_add_func ("/charts/bars/untrusted", test_bars_untrusted);
   g_test_add_func ("/charts/bars/degenerate", test_bars_degenerate);
+  g_test_add_func ("/charts/distribution/geometry", test_distribution_geometry);
+  g_test_add_func ("/charts/distribution/colors", test_distribution_colors);
+  g_test_add_func ("/charts/distribution/gaps", test_distribution_gaps);
+  g_test_add_func ("/charts/distribution/empty-row", test_distribution_empty_row);
+  g_test_add_func ("/charts/distribution/band-colors", test_distribution_band_colors);
+  g_test_add_func ("/charts/distribution/legend", test_distribution_legend);
+  g_test_add_func ("/charts/distribution/degenerate", test_distribution_degenerate);
+  g_test_add_func ("/charts/distribution/vector-surfaces", test_distribution_vector_surfaces);
   g_test_add_func ("/charts/trend/points", test_trend_points);
   g_test_add_func ("/charts/trend/one-year", test_trend_one_year);
   g_test_add_func ("/charts/trend/gaps", test_trend_gaps);

@@ -103,6 +103,40 @@ test_where_views_differ (void)
   g_assert_true (isnan (second->mean[RD_GROUP_LEARNER]));
   g_assert_true (isnan (second->spread[RD_GROUP_LEARNER]));
   g_assert_cmpuint (second->n[RD_GROUP_LEARNER], ==, 0);
+  for (guint band = 0; band < RD_N_SCORE_BANDS; band++)
+    g_assert_cmpuint (second->bands[RD_GROUP_LEARNER][band], ==, 0);
+}
+
+/* How the answers spread over the score bands, for the discussion view. */
+static void
+test_score_bands (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autoptr(GPtrArray) answers = make_answers ();
+  g_autoptr(RdGroupComparison) groups = rd_group_comparison_new (framework, RD_ASSESSMENT_MODE_FULL, answers,
+                                                                 NULL, 3);
+  g_autoptr(GArray) differences = rd_group_comparison_list_differences (groups, 0);
+  RdItemDifference *share = &g_array_index (differences, RdItemDifference, 0);
+  RdItemDifference *plan = &g_array_index (differences, RdItemDifference, 1);
+  static const guint teacher_plan[] = { 0, 1, 1, 1, 0 }, leader_plan[] = { 0, 0, 0, 1, 2 };
+  static const guint teacher_share[] = { 1, 0, 1, 0, 1 }, leader_share[] = { 0, 0, 0, 0, 3 };
+
+  g_assert_cmpuint (rd_score_band (0), ==, 0);
+  g_assert_cmpuint (rd_score_band (19.99), ==, 0);
+  g_assert_cmpuint (rd_score_band (20), ==, 1);
+  g_assert_cmpuint (rd_score_band (50), ==, 2);
+  g_assert_cmpuint (rd_score_band (79.99), ==, 3);
+  g_assert_cmpuint (rd_score_band (100), ==, 4);
+  g_assert_cmpuint (rd_score_band (-5), ==, 0);
+  g_assert_cmpuint (rd_score_band (250), ==, 4);
+
+  for (guint band = 0; band < RD_N_SCORE_BANDS; band++)
+    {
+      g_assert_cmpuint (plan->bands[RD_GROUP_TEACHER][band], ==, teacher_plan[band]);
+      g_assert_cmpuint (plan->bands[RD_GROUP_LEADER][band], ==, leader_plan[band]);
+      g_assert_cmpuint (share->bands[RD_GROUP_TEACHER][band], ==, teacher_share[band]);
+      g_assert_cmpuint (share->bands[RD_GROUP_LEADER][band], ==, leader_share[band]);
+    }
 }
 
 static void
@@ -133,6 +167,7 @@ main (int   argc,
 
   g_test_add_func ("/groups/groups-and-threshold", test_groups_and_threshold);
   g_test_add_func ("/groups/where-views-differ", test_where_views_differ);
+  g_test_add_func ("/groups/score-bands", test_score_bands);
   g_test_add_func ("/groups/lower-threshold-shows-small-groups", test_lower_threshold_shows_small_groups);
 
   return g_test_run ();

@@ -5,6 +5,8 @@
 #include <math.h>
 
 #include "rd-assessment-view.h"
+#include "rd-chart-view.h"
+#include "rd-discussion-window.h"
 #include "rd-test-util.h"
 
 typedef struct
@@ -273,27 +275,24 @@ collect_text (GtkWidget *widget,
     collect_text (child, text);
 }
 
-/* A workshop: three leaders, three teachers and two learners. The two
- * learners are fewer than the threshold and appear nowhere on the page. */
+/* A workshop: three leaders, three teachers and two learners, who are
+ * fewer than the threshold. */
 static void
-test_groups_respect_threshold (void)
+populate_workshop (Fixture *fixture)
 {
-  Fixture fixture = { 0 };
   g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
   static const struct { RdGroup group; double plan, share; } people[] = {
     { RD_GROUP_LEADER, 5, 90 }, { RD_GROUP_LEADER, 5, 90 }, { RD_GROUP_LEADER, 4, 90 },
     { RD_GROUP_TEACHER, 2, 50 }, { RD_GROUP_TEACHER, 3, 90 }, { RD_GROUP_TEACHER, 4, 0 },
     { RD_GROUP_LEARNER, 1, 10 }, { RD_GROUP_LEARNER, 1, 10 },
   };
-  RdGroupComparison *comparison;
   gint64 school_id;
 
-  set_up (&fixture, rd_test_load_framework ("small.json"));
-  school_id = rd_store_add_school (fixture.store, "Workshop school", NULL, NULL, &error);
-  fixture.assessment_id = rd_store_add_assessment (fixture.store, school_id, "2026-2027", fixture.framework,
-                                                   RD_ASSESSMENT_MODE_FULL, &error);
+  set_up (fixture, rd_test_load_framework ("small.json"));
+  school_id = rd_store_add_school (fixture->store, "Workshop school", NULL, NULL, &error);
+  fixture->assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027", fixture->framework,
+                                                    RD_ASSESSMENT_MODE_FULL, &error);
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     {
       RdResponse *response = rd_response_new (people[i].group);
@@ -302,9 +301,19 @@ test_groups_respect_threshold (void)
       rd_response_add_answer (response, "b-share", 1)->value = people[i].share;
       g_ptr_array_add (responses, response);
     }
-  g_assert_true (rd_store_add_responses (fixture.store, fixture.assessment_id, fixture.framework, responses, &error));
+  g_assert_true (rd_store_add_responses (fixture->store, fixture->assessment_id, fixture->framework, responses, &error));
   g_assert_no_error (error);
+}
 
+/* The two learners appear nowhere on the page. */
+static void
+test_groups_respect_threshold (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GString) text = g_string_new (NULL);
+  RdGroupComparison *comparison;
+
+  populate_workshop (&fixture);
   open_results (&fixture, 1280, 800);
   comparison = rd_results_page_get_group_comparison (fixture.page);
   g_assert_cmpuint (rd_group_comparison_get_n_groups (comparison), ==, 2);
@@ -327,6 +336,104 @@ test_groups_respect_threshold (void)
     rd_test_save_screenshot (fixture.window, "results-groups-light.png");
   }
   fixture_tear_down (&fixture, NULL);
+}
+
+static RdDiscussionWindow *
+find_discussion_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (RD_IS_DISCUSSION_WINDOW (window))
+        return RD_DISCUSSION_WINDOW (window);
+    }
+  return NULL;
+}
+
+static RdChartView *
+discussion_chart (RdDiscussionWindow *window)
+{
+  return RD_CHART_VIEW (rd_test_find_widget (GTK_WIDGET (window), RD_TYPE_CHART_VIEW, NULL));
+}
+
+/* The projector view: items where views differ most first, moved through
+ * with the keys, and the learners, too few, in no chart. */
+static void
+test_discussion (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *button;
+  RdDiscussionWindow *window;
+  const char *description;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  populate_workshop (&fixture);
+  open_results (&fixture, 1280, 800);
+  button = rd_test_find_widget (GTK_WIDGET (fixture.page), GTK_TYPE_BUTTON, "results.discuss");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  g_assert_null (find_discussion_window ());
+  gtk_widget_activate_action (GTK_WIDGET (fixture.page), "results.discuss", NULL);
+  window = find_discussion_window ();
+  g_assert_nonnull (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* b-share: leaders 100, teachers 50; then a-plan: 91.7 against 50. */
+  g_assert_cmpuint (rd_discussion_window_get_n_items (window), ==, 2);
+  g_assert_cmpuint (rd_discussion_window_get_position (window), ==, 0);
+  g_assert_cmpstr (rd_item_get_id (rd_discussion_window_get_item (window)), ==, "b-share");
+  collect_text (GTK_WIDGET (window), text);
+  g_assert_nonnull (strstr (text->str, "The groups’ average scores lie 50 points apart."));
+  g_assert_nonnull (strstr (text->str, "1 of 2"));
+
+  /* Leaders 90, 90, 90 → all in the top band; teachers 50, 90, 0 → one each in 0, 2, 4. */
+  description = rd_chart_view_get_description (discussion_chart (window));
+  g_assert_nonnull (strstr (description, "School leader · 3 answers: Score 0–19 0, 20–39 0, 40–59 0, 60–79 0, 80–100 3."));
+  g_assert_nonnull (strstr (description, "Teacher · 3 answers: Score 0–19 1, 20–39 0, 40–59 1, 60–79 0, 80–100 1."));
+  g_assert_null (strstr (description, "Learner"));
+  rd_test_save_screenshot (GTK_WIDGET (window), "discussion-light.png");
+
+  /* Right moves on; at the end it stays; Home goes back to the start. */
+  g_assert_true (rd_test_send_binding (GTK_WIDGET (window), GDK_KEY_Right, 0));
+  g_assert_cmpstr (rd_item_get_id (rd_discussion_window_get_item (window)), ==, "a-plan");
+  description = rd_chart_view_get_description (discussion_chart (window));
+  g_assert_nonnull (strstr (description, "Teacher · 3 answers: Strongly disagree 0, Disagree 1, Neither agree nor disagree 1, Agree 1, Strongly agree 0."));
+  g_assert_null (strstr (description, "Learner"));
+  rd_test_send_binding (GTK_WIDGET (window), GDK_KEY_Right, 0);
+  g_assert_cmpuint (rd_discussion_window_get_position (window), ==, 1);
+  g_assert_true (rd_test_send_binding (GTK_WIDGET (window), GDK_KEY_Left, 0));
+  g_assert_cmpuint (rd_discussion_window_get_position (window), ==, 0);
+  rd_test_send_binding (GTK_WIDGET (window), GDK_KEY_End, 0);
+  g_assert_cmpuint (rd_discussion_window_get_position (window), ==, 1);
+  rd_test_send_binding (GTK_WIDGET (window), GDK_KEY_Home, 0);
+  g_assert_cmpuint (rd_discussion_window_get_position (window), ==, 0);
+
+  /* Escape closes it. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (rd_test_send_binding (GTK_WIDGET (window), GDK_KEY_Escape, 0));
+  rd_test_wait_for_idle ();
+  g_assert_null (window);
+  g_assert_null (find_discussion_window ());
+
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* With one person per group, nothing may be shown separately, so there is
+ * nothing to put on the projector. */
+static void
+test_discussion_needs_groups (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *button = rd_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "results.discuss");
+
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "results.discuss", NULL);
+  g_assert_null (find_discussion_window ());
 }
 
 static void
@@ -415,6 +522,9 @@ main (int   argc,
   g_test_add ("/results-page/target-follows", Fixture, NULL, fixture_set_up, test_target_follows, fixture_tear_down);
   g_test_add ("/results-page/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add_func ("/results-page/groups-respect-threshold", test_groups_respect_threshold);
+  g_test_add_func ("/results-page/discussion", test_discussion);
+  g_test_add ("/results-page/discussion-needs-groups", Fixture, NULL, fixture_set_up, test_discussion_needs_groups,
+              fixture_tear_down);
   g_test_add_func ("/results-page/screenshots", test_screenshots);
 
   return g_test_run ();

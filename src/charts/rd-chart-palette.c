@@ -6,8 +6,9 @@
 
 #include "rd-chart-palette.h"
 
-static RdColor
-rgb (guint32 hex)
+/* An opaque colour from 0xRRGGBB. */
+RdColor
+rd_color_from_hex (guint32 hex)
 {
   return (RdColor) {
     ((hex >> 16) & 0xff) / 255.0,
@@ -24,37 +25,37 @@ rd_chart_palette_init (RdChartPalette *palette,
   switch (style)
     {
     case RD_CHART_STYLE_DARK:
-      palette->background = rgb (0x242424);
-      palette->foreground = rgb (0xffffff);
-      palette->grid = rgb (0x5e5c64);
-      palette->track = rgb (0x3d3846);
-      palette->series[0] = rgb (0x56b4e9);  /* sky blue */
-      palette->series[1] = rgb (0xe69f00);  /* orange */
-      palette->series[2] = rgb (0x009e73);  /* bluish green */
-      palette->series[3] = rgb (0xf0e442);  /* yellow */
+      palette->background = rd_color_from_hex (0x242424);
+      palette->foreground = rd_color_from_hex (0xffffff);
+      palette->grid = rd_color_from_hex (0x5e5c64);
+      palette->track = rd_color_from_hex (0x3d3846);
+      palette->series[0] = rd_color_from_hex (0x56b4e9);  /* sky blue */
+      palette->series[1] = rd_color_from_hex (0xe69f00);  /* orange */
+      palette->series[2] = rd_color_from_hex (0x009e73);  /* bluish green */
+      palette->series[3] = rd_color_from_hex (0xf0e442);  /* yellow */
       break;
 
     case RD_CHART_STYLE_HIGH_CONTRAST:
-      palette->background = rgb (0xffffff);
-      palette->foreground = rgb (0x000000);
-      palette->grid = rgb (0x000000);
-      palette->track = rgb (0xc0bfbc);
-      palette->series[0] = rgb (0x0050a0);
-      palette->series[1] = rgb (0x9a3c00);
-      palette->series[2] = rgb (0x00654a);
-      palette->series[3] = rgb (0x6a1b9a);
+      palette->background = rd_color_from_hex (0xffffff);
+      palette->foreground = rd_color_from_hex (0x000000);
+      palette->grid = rd_color_from_hex (0x000000);
+      palette->track = rd_color_from_hex (0xc0bfbc);
+      palette->series[0] = rd_color_from_hex (0x0050a0);
+      palette->series[1] = rd_color_from_hex (0x9a3c00);
+      palette->series[2] = rd_color_from_hex (0x00654a);
+      palette->series[3] = rd_color_from_hex (0x6a1b9a);
       break;
 
     case RD_CHART_STYLE_LIGHT:
     default:
-      palette->background = rgb (0xfafafa);
-      palette->foreground = rgb (0x241f31);
-      palette->grid = rgb (0xc0bfbc);
-      palette->track = rgb (0xdeddda);
-      palette->series[0] = rgb (0x0072b2);  /* blue */
-      palette->series[1] = rgb (0xd55e00);  /* vermillion */
-      palette->series[2] = rgb (0x009e73);  /* bluish green */
-      palette->series[3] = rgb (0xb5549c);  /* reddish purple, darkened past 3:1 contrast */
+      palette->background = rd_color_from_hex (0xfafafa);
+      palette->foreground = rd_color_from_hex (0x241f31);
+      palette->grid = rd_color_from_hex (0xc0bfbc);
+      palette->track = rd_color_from_hex (0xdeddda);
+      palette->series[0] = rd_color_from_hex (0x0072b2);  /* blue */
+      palette->series[1] = rd_color_from_hex (0xd55e00);  /* vermillion */
+      palette->series[2] = rd_color_from_hex (0x009e73);  /* bluish green */
+      palette->series[3] = rd_color_from_hex (0xb5549c);  /* reddish purple, darkened past 3:1 contrast */
       break;
     }
 }

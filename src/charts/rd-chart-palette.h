@@ -29,6 +29,8 @@ typedef struct
 void rd_chart_palette_init (RdChartPalette *palette,
                             RdChartStyle    style);
 
+RdColor rd_color_from_hex (guint32 hex);
+
 double rd_color_contrast_ratio (const RdColor *a,
                                 const RdColor *b);
 

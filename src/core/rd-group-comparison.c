@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "rd-group-comparison.h"
 
@@ -11,6 +12,7 @@ typedef struct
   double sum;
   double sum_of_squares;
   guint n;
+  guint bands[RD_N_SCORE_BANDS];
 } Moments;
 
 struct _RdGroupComparison
@@ -119,6 +121,7 @@ rd_group_comparison_new (RdFramework      *framework,
       moments[answer->group].sum += score;
       moments[answer->group].sum_of_squares += score * score;
       moments[answer->group].n++;
+      moments[answer->group].bands[rd_score_band (score)]++;
     }
 
   return self;
@@ -166,6 +169,14 @@ rd_group_comparison_get_n_withheld (RdGroupComparison *self)
   return self->n_withheld;
 }
 
+guint
+rd_score_band (double score)
+{
+  if (!(score > 0.0))
+    return 0;
+  return MIN ((guint) (score / (100.0 / RD_N_SCORE_BANDS)), RD_N_SCORE_BANDS - 1);
+}
+
 static int
 compare_differences (gconstpointer a,
                      gconstpointer b)
@@ -202,6 +213,7 @@ rd_group_comparison_list_differences (RdGroupComparison *self,
           difference.mean[g] = NAN;
           difference.spread[g] = NAN;
           difference.n[g] = moments[g].n;
+          memcpy (difference.bands[g], moments[g].bands, sizeof difference.bands[g]);
           if (moments[g].n == 0)
             continue;
 

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 
 #define RD_DEFAULT_ANONYMITY_THRESHOLD 3
 
+/* Scores 0–100 fall into five bands of 20; a statement's five choices land
+ * one in each. */
+#define RD_N_SCORE_BANDS 5
+
 typedef struct
 {
   RdGroup group;
@@ -27,6 +31,7 @@ typedef struct
   double mean[RD_N_GROUPS];        /* NAN for groups not shown or without scores */
   double spread[RD_N_GROUPS];      /* standard deviation within the group; NAN likewise */
   guint n[RD_N_GROUPS];            /* scored answers per group */
+  guint bands[RD_N_GROUPS][RD_N_SCORE_BANDS];  /* scored answers per group and band */
 } RdItemDifference;
 
 #define RD_TYPE_GROUP_COMPARISON (rd_group_comparison_get_type ())
@@ -47,5 +52,6 @@ gboolean             rd_group_comparison_is_shown         (RdGroupComparison *se
 guint                rd_group_comparison_get_n_withheld   (RdGroupComparison *self);
 GArray              *rd_group_comparison_list_differences (RdGroupComparison *self,
                                                            guint              max_items);
+guint                rd_score_band                        (double             score);
 
 G_END_DECLS

@@ -41,8 +41,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *
-agreement_label (guint choice)
+const char *
+rd_agreement_get_label (guint choice)
 {
   switch (choice)
     {
@@ -63,7 +63,7 @@ choice_label (RdItemRow *self,
     return _("Not applicable / don’t know");
   if (rd_item_get_kind (self->item) == RD_ITEM_KIND_YES_NO)
     return choice == RD_CHOICE_YES ? _("Yes") : _("No");
-  return agreement_label (choice);
+  return rd_agreement_get_label (choice);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "rd-chart-radar.h"
 #include "rd-chart-trend.h"
 #include "rd-council.h"
+#include "rd-discussion-window.h"
 #include "rd-group-comparison.h"
 #include "rd-results-page.h"
 
@@ -49,6 +50,7 @@ struct _RdResultsPage
   GtkWidget *groups_table_holder;
   GtkListBox *differences;
   GtkWidget *differences_heading;
+  GtkWidget *discuss_button;
   GtkLabel *groups_hint;
   RdGroupComparison *comparison;
 };
@@ -550,6 +552,7 @@ refresh_groups (RdResultsPage *self)
   gtk_widget_set_visible (self->groups_table_holder, n_groups >= 2);
   gtk_widget_set_visible (GTK_WIDGET (self->differences), n_groups >= 2 && differences->len > 0);
   gtk_widget_set_visible (self->differences_heading, n_groups >= 2 && differences->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.discuss", n_groups >= 2 && differences->len > 0);
 }
 
 static void
@@ -860,9 +863,30 @@ create_groups_group (RdResultsPage *self)
                                   _("Where Views Differ Most"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->differences));
 
+  self->discuss_button = gtk_button_new_with_mnemonic (_("_Discuss on a Projector"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->discuss_button), "results.discuss");
+  gtk_widget_set_tooltip_text (self->discuss_button, _("One item at a time, full screen, for the whole room"));
+  gtk_widget_set_valign (self->discuss_button, GTK_ALIGN_CENTER);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), self->discuss_button);
+
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
   self->groups_group = group;
   return group;
+}
+
+static void
+discuss_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RdResultsPage *self = RD_RESULTS_PAGE (widget);
+  GtkWidget *window;
+
+  if (self->comparison == NULL)
+    return;
+  window = rd_discussion_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->framework, self->comparison);
+  gtk_window_fullscreen (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -897,6 +921,7 @@ rd_results_page_class_init (RdResultsPageClass *klass)
   object_class->finalize = rd_results_page_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "results.export", "(ss)", export_action);
+  gtk_widget_class_install_action (widget_class, "results.discuss", NULL, discuss_action);
 }
 
 static void
