@@ -297,13 +297,13 @@ static const BrokenCase broken_cases[] = {
   { "text-after-quote.csv", RD_CSV_ERROR_STRAY_QUOTE,
     "text-after-quote.csv: line 2, column 14: text follows the closing quote of a field" },
   { "too-many-fields.csv", RD_CSV_ERROR_COLUMN_COUNT,
-    "too-many-fields.csv: line 3: the row has 4 fields, the header has 3" },
+    "too-many-fields.csv: line 3, column 17: the row has 4 fields, the header has 3" },
   { "too-few-fields.csv", RD_CSV_ERROR_COLUMN_COUNT,
-    "too-few-fields.csv: line 3: the row has 2 fields, the header has 3" },
+    "too-few-fields.csv: line 3, column 8: the row has 2 fields, the header has 3" },
   { "invalid-utf8.csv", RD_CSV_ERROR_ENCODING,
     "invalid-utf8.csv: line 3, column 3: the file is not valid UTF-8" },
   { "blank-line-in-middle.csv", RD_CSV_ERROR_COLUMN_COUNT,
-    "blank-line-in-middle.csv: line 3: the row has 1 field, the header has 2" },
+    "blank-line-in-middle.csv: line 3, column 1: the row has 1 field, the header has 2" },
 };
 
 static void
@@ -351,17 +351,17 @@ static const StringCase string_errors[] = {
   { "\xff\xfe" "a", RD_CSV_ERROR_ENCODING, "test.csv: line 1, column 1: the file is not valid UTF-8" },
   /* Lines: CR, LF and CRLF each end one, also inside quotes. */
   { "a,b\r\n\"x\r\ny\",1\r\n1,2,3\r\n", RD_CSV_ERROR_COLUMN_COUNT,
-    "test.csv: line 4: the row has 3 fields, the header has 2" },
+    "test.csv: line 4, column 5: the row has 3 fields, the header has 2" },
   { "a,b\r\"x\ry\",1\r\"\n", RD_CSV_ERROR_UNCLOSED_QUOTE,
     "test.csv: line 4, column 1: a quoted field is not closed" },
   { "a,b\n\"x\r\n\ny\"z,1\n", RD_CSV_ERROR_STRAY_QUOTE,
     "test.csv: line 4, column 3: text follows the closing quote of a field" },
-  /* A row spanning lines is placed at its first. */
+  /* In a row spanning lines, the extra field is found on its own line. */
   { "a,b\n\"x\ny\",1,2\n", RD_CSV_ERROR_COLUMN_COUNT,
-    "test.csv: line 2: the row has 3 fields, the header has 2" },
-  { "a;b;c\nx\n", RD_CSV_ERROR_COLUMN_COUNT, "test.csv: line 2: the row has 1 field, the header has 3" },
+    "test.csv: line 3, column 6: the row has 3 fields, the header has 2" },
+  { "a;b;c\nx\n", RD_CSV_ERROR_COLUMN_COUNT, "test.csv: line 2, column 2: the row has 1 field, the header has 3" },
   /* A line of spaces is not blank: it is a row of one field. */
-  { "a,b\n1,2\n  \n", RD_CSV_ERROR_COLUMN_COUNT, "test.csv: line 3: the row has 1 field, the header has 2" },
+  { "a,b\n1,2\n  \n", RD_CSV_ERROR_COLUMN_COUNT, "test.csv: line 3, column 3: the row has 1 field, the header has 2" },
   { "a,\"b\"\"\n1,2\n", RD_CSV_ERROR_UNCLOSED_QUOTE, "test.csv: line 1, column 3: a quoted field is not closed" },
   { "\"a\"\"\"b\",c\n", RD_CSV_ERROR_STRAY_QUOTE,
     "test.csv: line 1, column 6: text follows the closing quote of a field" },

@@ -45,6 +45,25 @@ typedef struct
   GError **error;
 } Parser;
 
+/* The last line whose first cell is @index or earlier; lines[0] is 0. */
+static guint
+cell_line (const RdCsvTable *table,
+           gsize             index)
+{
+  guint low = 0, high = table->n_lines;
+
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (table->lines[middle] <= index)
+        low = middle;
+      else
+        high = middle;
+    }
+  return low + 1;
+}
+
 static gboolean
 fail_at (Parser     *parser,
          RdCsvError  code,
@@ -423,12 +442,10 @@ rd_csv_parse (const char  *data,
 
   while (parser.p < parser.end)
     {
-      guint row_line;
       gsize first_cell, n_fields;
 
       /* The end was trimmed of line breaks, so one always leads to a row. */
       next_line (&parser);
-      row_line = parser.line;
       first_cell = parser.n_cells;
 
       if (!parse_row (&parser))
@@ -446,10 +463,18 @@ rd_csv_parse (const char  *data,
                                                   "the row has %u fields, the header has %u",
                                                   n_fields),
                                      (guint) n_fields, table->n_columns);
-          /* Translators: a problem with a whole row of a CSV file: the file
-           * name, the line the row starts on, and the problem */
-          g_set_error (error, RD_CSV_ERROR, RD_CSV_ERROR_COLUMN_COUNT, _("%s: line %u: %s"),
-                       name, row_line, problem);
+          /* Where the first extra field starts, or where a short row ends. */
+          if (n_fields > table->n_columns)
+            {
+              gsize extra = first_cell + table->n_columns;
+
+              fail_at (&parser, RD_CSV_ERROR_COLUMN_COUNT, cell_line (table, extra),
+                       table->cells[extra].column, problem);
+            }
+          else
+            {
+              fail_at (&parser, RD_CSV_ERROR_COLUMN_COUNT, parser.line, parser.column, problem);
+            }
           return NULL;
         }
     }
@@ -536,28 +561,11 @@ rd_csv_table_get_line (const RdCsvTable *table,
                        guint             row,
                        guint             column)
 {
-  guint32 index;
-  guint low, high;
-
   g_return_val_if_fail (table != NULL, 0);
   g_return_val_if_fail (row < table->n_rows, 0);
   g_return_val_if_fail (column < table->n_columns, 0);
 
-  /* The last line whose first cell is this one or earlier; lines[0] is 0. */
-  index = (guint32) (get_cell (table, row, column) - table->cells);
-  low = 0;
-  high = table->n_lines;
-  while (high - low > 1)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (table->lines[middle] <= index)
-        low = middle;
-      else
-        high = middle;
-    }
-
-  return low + 1;
+  return cell_line (table, get_cell (table, row, column) - table->cells);
 }
 
 guint
