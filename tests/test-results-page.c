@@ -396,6 +396,10 @@ test_discussion (void)
   g_assert_nonnull (strstr (description, "Teacher · 3 answers: Score 0–19 1, 20–39 0, 40–59 1, 60–79 0, 80–100 1."));
   g_assert_null (strstr (description, "Learner"));
   rd_test_save_screenshot (GTK_WIDGET (window), "discussion-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  rd_test_wait_for_idle ();
+  rd_test_save_screenshot (GTK_WIDGET (window), "discussion-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   /* Right moves on; at the end it stays; Home goes back to the start. */
   g_assert_true (rd_test_send_binding (GTK_WIDGET (window), GDK_KEY_Right, 0));
