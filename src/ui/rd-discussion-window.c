@@ -133,14 +133,12 @@ show_item (RdDiscussionWindow *self)
 }
 
 static void
-move (RdDiscussionWindow *self,
-      int                 step)
+go_to (RdDiscussionWindow *self,
+       guint               position)
 {
-  int position = (int) self->position + step;
-
   if (self->differences->len == 0)
     return;
-  self->position = CLAMP (position, 0, (int) self->differences->len - 1);
+  self->position = MIN (position, self->differences->len - 1);
   show_item (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "discussion.previous", self->position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "discussion.next", self->position + 1 < self->differences->len);
@@ -151,7 +149,10 @@ previous_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  move (RD_DISCUSSION_WINDOW (widget), -1);
+  RdDiscussionWindow *self = RD_DISCUSSION_WINDOW (widget);
+
+  if (self->position > 0)
+    go_to (self, self->position - 1);
 }
 
 static void
@@ -159,7 +160,9 @@ next_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  move (RD_DISCUSSION_WINDOW (widget), 1);
+  RdDiscussionWindow *self = RD_DISCUSSION_WINDOW (widget);
+
+  go_to (self, self->position + 1);
 }
 
 static void
@@ -167,7 +170,7 @@ first_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  move (RD_DISCUSSION_WINDOW (widget), -(int) G_MAXINT16);
+  go_to (RD_DISCUSSION_WINDOW (widget), 0);
 }
 
 static void
@@ -175,7 +178,7 @@ last_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  move (RD_DISCUSSION_WINDOW (widget), G_MAXINT16);
+  go_to (RD_DISCUSSION_WINDOW (widget), G_MAXUINT);
 }
 
 static void
@@ -340,7 +343,7 @@ rd_discussion_window_new (GtkWindow         *parent,
   self->differences = rd_group_comparison_list_differences (comparison, 0);
   if (self->differences->len > 0)
     {
-      move (self, 0);
+      go_to (self, 0);
     }
   else
     {
