@@ -596,6 +596,11 @@ test_workshop_round (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (areas, 3))));
 
   answer_as (fixture, RD_GROUP_TEACHER, 5, "90");
+  /* From the hand-over page, only joining leads on: nobody reaches the
+   * facilitator's answers. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.next-area", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", "beta");
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "handover");
   /* Undo after the hand-over cannot reach the previous person's answers. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.undo", NULL);
   answer_as (fixture, RD_GROUP_LEARNER, 2, "10");

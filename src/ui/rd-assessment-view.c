@@ -207,6 +207,7 @@ update_actions (RdAssessmentView *self)
 {
   gboolean draft = !is_complete (self);
   const char *visible = rd_assessment_view_get_visible_area (self);
+  gboolean handing_over = g_strcmp0 (visible, HANDOVER_PAGE_NAME) == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.undo",
                                  draft && rd_answer_history_can_undo (self->history));
@@ -216,11 +217,17 @@ update_actions (RdAssessmentView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-participant",
                                  self->workshop && self->respondent_id != self->own_respondent_id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.reopen", !draft);
+  /* Between two participants the view holds the facilitator's answers:
+   * only joining leads on from the hand-over page. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-area",
-                                 g_strcmp0 (visible, RD_RESULTS_PAGE_NAME) != 0);
+                                 !handing_over && g_strcmp0 (visible, RD_RESULTS_PAGE_NAME) != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.previous-area",
-                                 self->area_pages->len > 0 &&
+                                 !handing_over && self->area_pages->len > 0 &&
                                  visible_area_page (self) != g_ptr_array_index (self->area_pages, 0));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.show-area", !handing_over);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.show-item", !handing_over);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.import", !self->workshop);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.export-answers", !self->workshop);
 }
 
 /* Status changes redraw everything that depends on it. */
@@ -1024,6 +1031,21 @@ show_handover (RdAssessmentView *self)
   update_actions (self);
 }
 
+/* Whole sentences, so that each language can inflect the group. */
+static const char *
+join_label (RdGroup group)
+{
+  switch (group)
+    {
+    case RD_GROUP_LEADER: return _("I Am a School Leader");
+    case RD_GROUP_TEACHER: return _("I Am a Teacher");
+    case RD_GROUP_SUPPORT_STAFF: return _("I Am Support Staff");
+    case RD_GROUP_LEARNER: return _("I Am a Learner");
+    case RD_GROUP_PARENT: return _("I Am a Parent");
+    default: return _("I Am Someone Else");
+    }
+}
+
 static void
 rebuild_handover_buttons (RdAssessmentView *self)
 {
@@ -1035,13 +1057,10 @@ rebuild_handover_buttons (RdAssessmentView *self)
   for (guint g = 0; g < RD_N_GROUPS; g++)
     {
       GtkWidget *button;
-      g_autofree char *label = NULL;
 
       if (!self->participating[g])
         continue;
-      /* Translators: on the hand-over screen, "I am a Teacher" */
-      label = g_strdup_printf (_("I Am a %s"), rd_group_get_title (g));
-      button = gtk_button_new_with_label (label);
+      button = gtk_button_new_with_label (join_label (g));
       gtk_widget_add_css_class (button, "pill");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "assessment.join");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", g);
