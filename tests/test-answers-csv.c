@@ -1,0 +1,170 @@
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "rd-answers-csv.h"
+#include "rd-survey-import.h"
+#include "rd-test-fixtures.h"
+
+static RdAnswer *
+add (GPtrArray  *answers,
+     gint64      respondent,
+     RdGroup     group,
+     const char *item_id,
+     guint       version,
+     double      value)
+{
+  RdAnswer *answer = rd_answer_new ();
+
+  answer->respondent_id = respondent;
+  answer->group = group;
+  answer->item_id = g_strdup (item_id);
+  answer->item_version = version;
+  answer->value = value;
+  answer->answered = 1767225600;
+  g_ptr_array_add (answers, answer);
+  return answer;
+}
+
+/* Three people with every kind of answer, not applicable and unanswered. */
+static GPtrArray *
+make_answers (void)
+{
+  GPtrArray *answers = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+  GDate review;
+
+  g_date_clear (&review, 1);
+  g_date_set_dmy (&review, 15, G_DATE_MARCH, 2025);
+
+  add (answers, 40, RD_GROUP_LEADER, "a-plan", 1, 4);
+  add (answers, 40, RD_GROUP_LEADER, "a-team", 2, 5);
+  add (answers, 40, RD_GROUP_LEADER, "a-review", 1, NAN)->julian_day = g_date_get_julian (&review);
+  add (answers, 40, RD_GROUP_LEADER, "b-speed", 1, 250.5);
+  add (answers, 40, RD_GROUP_LEADER, "b-share", 1, 95);
+  add (answers, 40, RD_GROUP_LEADER, "b-mfa", 1, 1);
+  add (answers, 7, RD_GROUP_TEACHER, "a-plan", 1, 2);
+  add (answers, 7, RD_GROUP_TEACHER, "b-mfa", 1, 0);
+  add (answers, 7, RD_GROUP_TEACHER, "b-share", 1, NAN)->not_applicable = TRUE;
+  add (answers, 9, RD_GROUP_SUPPORT_STAFF, "b-speed", 1, 0.25);
+  return answers;
+}
+
+static void
+test_format (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autoptr(GPtrArray) answers = make_answers ();
+  gsize length = 0;
+  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_FULL, answers, &length);
+
+  /* Respondents are numbered, never identified by their database ids. */
+  g_assert_cmpstr (csv, ==,
+                   "respondent,group,a-plan,a-team,a-review,b-speed,b-share,b-mfa\r\n"
+                   "1,leader,4,5,2025-03-15,250.5,95,yes\r\n"
+                   "2,teacher,2,,,,N/A,no\r\n"
+                   "3,support-staff,,,,0.25,,\r\n");
+  g_assert_cmpuint (length, ==, strlen (csv));
+}
+
+static void
+test_pulse_has_pulse_items_only (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autoptr(GPtrArray) answers = make_answers ();
+  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_PULSE, answers, NULL);
+
+  g_assert_true (g_str_has_prefix (csv, "respondent,group,a-plan,b-speed\r\n1,leader,4,250.5\r\n"));
+}
+
+/* What the import reads back is what was exported, answer for answer. */
+static void
+test_round_trip (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autoptr(GPtrArray) answers = make_answers ();
+  gsize length;
+  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_FULL, answers, &length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdSurveyImport) import = rd_survey_import_new (framework, csv, length, "answers.csv", &error);
+  g_autoptr(GPtrArray) responses = NULL;
+  static const RdGroup groups[] = { RD_GROUP_LEADER, RD_GROUP_TEACHER, RD_GROUP_SUPPORT_STAFF };
+  static const gint64 respondents[] = { 40, 7, 9 };
+  guint n_answers = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_survey_import_get_n_matched (import), ==, 6);
+  g_assert_cmpint (rd_survey_import_get_role (import, 0), ==, RD_SURVEY_COLUMN_SKIPPED);
+  g_assert_cmpint (rd_survey_import_get_role (import, 1), ==, RD_SURVEY_COLUMN_GROUP);
+  responses = rd_survey_import_read (import, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (responses->len, ==, 3);
+
+  for (guint r = 0; r < responses->len; r++)
+    {
+      RdResponse *response = g_ptr_array_index (responses, r);
+
+      g_assert_cmpint (response->group, ==, groups[r]);
+      for (guint a = 0; a < response->answers->len; a++)
+        {
+          const RdAnswer *got = g_ptr_array_index (response->answers, a);
+          const RdAnswer *want = NULL;
+
+          for (guint i = 0; i < answers->len && want == NULL; i++)
+            {
+              const RdAnswer *candidate = g_ptr_array_index (answers, i);
+
+              if (candidate->respondent_id == respondents[r] && g_str_equal (candidate->item_id, got->item_id))
+                want = candidate;
+            }
+          if (want == NULL)
+            g_error ("%s was not exported for respondent %u", got->item_id, r + 1);
+          g_assert_cmpint (got->not_applicable, ==, want->not_applicable);
+          g_assert_cmpuint (got->julian_day, ==, want->julian_day);
+          if (!want->not_applicable && want->julian_day == 0)
+            g_assert_cmpfloat (got->value, ==, want->value);
+          n_answers++;
+        }
+    }
+  g_assert_cmpuint (n_answers, ==, answers->len);
+}
+
+/* A spreadsheet runs "=…", "+…", "-…" and "@…" as formulas. */
+static void
+test_formula_injection (void)
+{
+  static const struct { const char *cell, *written; } cases[] = {
+    { "=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"" },
+    { "+1", "'+1" },
+    { "-3", "'-3" },
+    { "@SUM(A1)", "'@SUM(A1)" },
+    { "\tx", "'\tx" },
+    { "a,b", "\"a,b\"" },
+    { "two\nlines", "\"two\nlines\"" },
+    { "plain", "plain" },
+    { "", "" },
+    { "1=1", "1=1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      rd_answers_csv_append_cell (line, cases[i].cell);
+      g_assert_cmpstr (line->str, ==, cases[i].written);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/answers-csv/format", test_format);
+  g_test_add_func ("/answers-csv/pulse", test_pulse_has_pulse_items_only);
+  g_test_add_func ("/answers-csv/round-trip", test_round_trip);
+  g_test_add_func ("/answers-csv/formula-injection", test_formula_injection);
+
+  return g_test_run ();
+}
