@@ -30,3 +30,24 @@ rd_test_remove_database (const char *path)
   g_remove (shm);
   g_rmdir (dir);
 }
+
+/* An answer given on 1 January 2026, appended to @answers. */
+RdAnswer *
+rd_test_add_answer (GPtrArray  *answers,
+                    gint64      respondent,
+                    RdGroup     group,
+                    const char *item_id,
+                    guint       version,
+                    double      value)
+{
+  RdAnswer *answer = rd_answer_new ();
+
+  answer->respondent_id = respondent;
+  answer->group = group;
+  answer->item_id = g_strdup (item_id);
+  answer->item_version = version;
+  answer->value = value;
+  answer->answered = 1767225600;
+  g_ptr_array_add (answers, answer);
+  return answer;
+}

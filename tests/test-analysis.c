@@ -26,16 +26,10 @@ add_value (GPtrArray  *answers,
            guint       version,
            double      value)
 {
-  RdAnswer *answer = rd_answer_new ();
+  RdAnswer *answer = rd_test_add_answer (answers, respondent, group, item_id, version, value);
 
-  answer->respondent_id = respondent;
-  answer->group = group;
-  answer->item_id = g_strdup (item_id);
-  answer->item_version = version;
-  answer->value = value;
   answer->not_applicable = isnan (value);
   answer->answered = local_time (2025, 9, 15);
-  g_ptr_array_add (answers, answer);
 }
 
 static void

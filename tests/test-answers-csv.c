@@ -7,26 +7,6 @@
 #include "rd-survey-import.h"
 #include "rd-test-fixtures.h"
 
-static RdAnswer *
-add (GPtrArray  *answers,
-     gint64      respondent,
-     RdGroup     group,
-     const char *item_id,
-     guint       version,
-     double      value)
-{
-  RdAnswer *answer = rd_answer_new ();
-
-  answer->respondent_id = respondent;
-  answer->group = group;
-  answer->item_id = g_strdup (item_id);
-  answer->item_version = version;
-  answer->value = value;
-  answer->answered = 1767225600;
-  g_ptr_array_add (answers, answer);
-  return answer;
-}
-
 /* Three people with every kind of answer, not applicable and unanswered. */
 static GPtrArray *
 make_answers (void)
@@ -37,16 +17,16 @@ make_answers (void)
   g_date_clear (&review, 1);
   g_date_set_dmy (&review, 15, G_DATE_MARCH, 2025);
 
-  add (answers, 40, RD_GROUP_LEADER, "a-plan", 1, 4);
-  add (answers, 40, RD_GROUP_LEADER, "a-team", 2, 5);
-  add (answers, 40, RD_GROUP_LEADER, "a-review", 1, NAN)->julian_day = g_date_get_julian (&review);
-  add (answers, 40, RD_GROUP_LEADER, "b-speed", 1, 250.5);
-  add (answers, 40, RD_GROUP_LEADER, "b-share", 1, 95);
-  add (answers, 40, RD_GROUP_LEADER, "b-mfa", 1, 1);
-  add (answers, 7, RD_GROUP_TEACHER, "a-plan", 1, 2);
-  add (answers, 7, RD_GROUP_TEACHER, "b-mfa", 1, 0);
-  add (answers, 7, RD_GROUP_TEACHER, "b-share", 1, NAN)->not_applicable = TRUE;
-  add (answers, 9, RD_GROUP_SUPPORT_STAFF, "b-speed", 1, 0.25);
+  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "a-plan", 1, 4);
+  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "a-team", 2, 5);
+  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "a-review", 1, NAN)->julian_day = g_date_get_julian (&review);
+  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "b-speed", 1, 250.5);
+  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "b-share", 1, 95);
+  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "b-mfa", 1, 1);
+  rd_test_add_answer (answers, 7, RD_GROUP_TEACHER, "a-plan", 1, 2);
+  rd_test_add_answer (answers, 7, RD_GROUP_TEACHER, "b-mfa", 1, 0);
+  rd_test_add_answer (answers, 7, RD_GROUP_TEACHER, "b-share", 1, NAN)->not_applicable = TRUE;
+  rd_test_add_answer (answers, 9, RD_GROUP_SUPPORT_STAFF, "b-speed", 1, 0.25);
   return answers;
 }
 

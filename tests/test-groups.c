@@ -7,25 +7,6 @@
 
 #define EPSILON 1e-9
 
-static void
-add (GPtrArray  *answers,
-     gint64      respondent,
-     RdGroup     group,
-     const char *item_id,
-     guint       version,
-     double      value)
-{
-  RdAnswer *answer = rd_answer_new ();
-
-  answer->respondent_id = respondent;
-  answer->group = group;
-  answer->item_id = g_strdup (item_id);
-  answer->item_version = version;
-  answer->value = value;
-  answer->answered = 1767225600;
-  g_ptr_array_add (answers, answer);
-}
-
 /* Teachers: a-plan 2, 3, 4 (25, 50, 75), b-share 50, 90, 0 (50, 100, 0).
  * Leaders: a-plan 5, 5, 4 (100, 100, 75), a-team 5, b-share 90 (100).
  * Learners: only two, a-plan 1, 1: below the threshold of 3. */
@@ -38,14 +19,14 @@ make_answers (void)
 
   for (guint i = 0; i < 3; i++)
     {
-      add (answers, 1 + i, RD_GROUP_TEACHER, "a-plan", 1, teacher_plan[i]);
-      add (answers, 1 + i, RD_GROUP_TEACHER, "b-share", 1, teacher_share[i]);
-      add (answers, 10 + i, RD_GROUP_LEADER, "a-plan", 1, leader_plan[i]);
-      add (answers, 10 + i, RD_GROUP_LEADER, "a-team", 2, 5);
-      add (answers, 10 + i, RD_GROUP_LEADER, "b-share", 1, 90);
+      rd_test_add_answer (answers, 1 + i, RD_GROUP_TEACHER, "a-plan", 1, teacher_plan[i]);
+      rd_test_add_answer (answers, 1 + i, RD_GROUP_TEACHER, "b-share", 1, teacher_share[i]);
+      rd_test_add_answer (answers, 10 + i, RD_GROUP_LEADER, "a-plan", 1, leader_plan[i]);
+      rd_test_add_answer (answers, 10 + i, RD_GROUP_LEADER, "a-team", 2, 5);
+      rd_test_add_answer (answers, 10 + i, RD_GROUP_LEADER, "b-share", 1, 90);
     }
-  add (answers, 20, RD_GROUP_LEARNER, "a-plan", 1, 1);
-  add (answers, 21, RD_GROUP_LEARNER, "a-plan", 1, 1);
+  rd_test_add_answer (answers, 20, RD_GROUP_LEARNER, "a-plan", 1, 1);
+  rd_test_add_answer (answers, 21, RD_GROUP_LEARNER, "a-plan", 1, 1);
   return answers;
 }
 

@@ -50,7 +50,6 @@ struct _RdResultsPage
   GtkWidget *groups_table_holder;
   GtkListBox *differences;
   GtkWidget *differences_heading;
-  GtkWidget *discuss_button;
   GtkLabel *groups_hint;
   RdGroupComparison *comparison;
 };
@@ -837,6 +836,7 @@ create_groups_group (RdResultsPage *self)
 {
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *discuss;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Views of the Groups"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
@@ -863,11 +863,11 @@ create_groups_group (RdResultsPage *self)
                                   _("Where Views Differ Most"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->differences));
 
-  self->discuss_button = gtk_button_new_with_mnemonic (_("_Discuss on a Projector"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->discuss_button), "results.discuss");
-  gtk_widget_set_tooltip_text (self->discuss_button, _("One item at a time, full screen, for the whole room"));
-  gtk_widget_set_valign (self->discuss_button, GTK_ALIGN_CENTER);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), self->discuss_button);
+  discuss = gtk_button_new_with_mnemonic (_("_Discuss on a Projector"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (discuss), "results.discuss");
+  gtk_widget_set_tooltip_text (discuss, _("One item at a time, full screen, for the whole room"));
+  gtk_widget_set_valign (discuss, GTK_ALIGN_CENTER);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), discuss);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
   self->groups_group = group;
