@@ -267,7 +267,9 @@ test_answers_survive_reopen (Fixture       *fixture,
   g_assert_cmpuint (rd_assessment_get_n_respondents (assessment), ==, 1);
 }
 
-static const char *all_tables[] = { "school", "assessment", "respondent", "answer", "target" };
+static const char *all_tables[] = {
+  "school", "assessment", "respondent", "answer", "target", "action", "action_item"
+};
 
 static void
 test_delete_school_removes_rows (Fixture       *fixture,
@@ -276,7 +278,7 @@ test_delete_school_removes_rows (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
   g_autoptr(GPtrArray) schools = NULL;
-  gint64 keep, drop;
+  gint64 keep = 0, drop = 0;
 
   /* Two schools with the same content; only one is deleted. */
   for (guint s = 0; s < 2; s++)
@@ -288,6 +290,10 @@ test_delete_school_removes_rows (Fixture       *fixture,
 
       rd_store_set_answer_value (store, respondent_id,
                                  rd_framework_lookup_item (fixture->framework, "a-plan"), 5, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (rd_store_add_action (store, assessment_id, &(RdActionInfo) {
+                         .title = "Write a plan", .item_ids = (const char *[]) { "a-plan", NULL } },
+                       &error), >, 0);
       g_assert_no_error (error);
       if (s == 0)
         keep = school_id;
@@ -642,6 +648,24 @@ test_migrate (gconstpointer data)
     else
       g_assert_cmpstr (area, ==, "beta");
     g_assert_true (rd_store_set_position (store, 1, "alpha", "a-plan", &error));
+    g_assert_no_error (error);
+  }
+
+  /* Version 3 added the action plan. */
+  {
+    g_autoptr(GPtrArray) actions = rd_store_list_actions (store, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (actions->len, ==, version < 3 ? 0 : 1);
+    if (version >= 3)
+      {
+        RdAction *action = g_ptr_array_index (actions, 0);
+
+        g_assert_cmpstr (rd_action_get_title (action), ==, "Write the digital plan");
+        g_assert_cmpint (rd_action_get_status (action), ==, RD_ACTION_STATUS_IN_PROGRESS);
+        g_assert_cmpstr (rd_action_get_item_ids (action)[0], ==, "a-plan");
+      }
+    g_assert_cmpint (rd_store_add_action (store, 1, &(RdActionInfo) { .title = "New" }, &error), >, 0);
     g_assert_no_error (error);
   }
 

@@ -31,6 +31,7 @@ enum {
   SCHOOLS_CHANGED,
   ASSESSMENTS_CHANGED,
   ANSWERS_CHANGED,
+  ACTIONS_CHANGED,
   N_SIGNALS
 };
 
@@ -95,6 +96,34 @@ static const char * const migrations[] = {
   /* 1 → 2: where the questionnaire was left, to resume there */
   "ALTER TABLE assessment ADD COLUMN last_area TEXT;"
   "ALTER TABLE assessment ADD COLUMN last_item TEXT;",
+
+  /* 2 → 3: the action plan. origin is the uuid of the first action of a
+   * chain of carried-over copies, so that a copy is made only once. */
+  "CREATE TABLE action ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  origin TEXT NOT NULL,"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  factor TEXT NOT NULL CHECK (factor IN ('strategy', 'engagement', 'capacity', 'investment')),"
+  "  owner TEXT,"
+  "  due TEXT CHECK (due IS NULL OR due = date(due)),"
+  "  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in-progress', 'done')),"
+  "  criterion TEXT,"
+  "  notes TEXT,"
+  "  carried_from TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  trashed INTEGER NOT NULL DEFAULT 0 CHECK (trashed IN (0, 1))"
+  ");"
+  "CREATE INDEX action_by_assessment ON action (assessment_id);"
+  /* The key's columns first: SQLite 3.40's quick_check misreads a
+   * WITHOUT ROWID table whose NOT NULL column sits between them. */
+  "CREATE TABLE action_item ("
+  "  action_id INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,"
+  "  item_id TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (action_id, item_id)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);
@@ -202,6 +231,9 @@ rd_store_class_init (RdStoreClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[ANSWERS_CHANGED] =
     g_signal_new ("answers-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[ACTIONS_CHANGED] =
+    g_signal_new ("actions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
@@ -597,6 +629,7 @@ typedef enum {
   ROW_SCHOOL,
   ROW_ASSESSMENT,
   ROW_RESPONDENT,
+  ROW_ACTION,
 } RowKind;
 
 /* A write that changed no row addressed something that is not there. */
@@ -621,6 +654,10 @@ expect_changed (RdStore     *self,
     case ROW_ASSESSMENT:
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
                    _("There is no assessment with id %s"), id_text);
+      break;
+    case ROW_ACTION:
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no action with id %s"), id_text);
       break;
     case ROW_RESPONDENT:
     default:
@@ -848,6 +885,7 @@ rd_store_purge_trash (RdStore  *self,
   /* ON DELETE CASCADE takes respondents, answers and targets along. */
   if (!exec (self,
              "BEGIN IMMEDIATE;"
+             "DELETE FROM action WHERE trashed = 1;"
              "DELETE FROM assessment WHERE trashed = 1;"
              "DELETE FROM school WHERE trashed = 1;"
              "COMMIT;", error))
@@ -855,6 +893,67 @@ rd_store_purge_trash (RdStore  *self,
       rollback (self);
       return FALSE;
     }
+
+  return TRUE;
+}
+
+static gint64 insert_action (RdStore            *self,
+                             gint64              assessment_id,
+                             const char         *origin,
+                             const RdActionInfo *info,
+                             GError            **error);
+static gboolean copy_action (RdStore     *self,
+                             gint64       action_id,
+                             gint64       assessment_id,
+                             const char  *from_year,
+                             GError     **error);
+
+/* The unfinished actions of the school's latest earlier year, once each
+ * even when that year has two assessments that both carry a copy. */
+static gboolean
+carry_over_actions (RdStore     *self,
+                    gint64       school_id,
+                    const char  *school_year,
+                    gint64       assessment_id,
+                    GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *from_year = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT x.id, a.school_year FROM action x JOIN assessment a ON a.id = x.assessment_id "
+                  "WHERE a.school_id = ?1 AND a.trashed = 0 AND x.trashed = 0 AND x.status <> 'done' "
+                  "AND a.school_year = (SELECT max(school_year) FROM assessment "
+                  "  WHERE school_id = ?1 AND trashed = 0 AND school_year < ?2) "
+                  "AND x.id = (SELECT max(y.id) FROM action y JOIN assessment b ON b.id = y.assessment_id "
+                  "  WHERE y.origin = x.origin AND y.trashed = 0 AND b.school_id = ?1 "
+                  "  AND b.trashed = 0 AND b.school_year = a.school_year) "
+                  "ORDER BY x.id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  sqlite3_bind_text (stmt, 2, school_year, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      if (from_year == NULL)
+        from_year = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!copy_action (self, g_array_index (ids, gint64, i), assessment_id, from_year, error))
+      return FALSE;
 
   return TRUE;
 }
@@ -919,6 +1018,9 @@ rd_store_add_assessment (RdStore           *self,
       if (!step_done (self, stmt, error))
         goto failed;
     }
+
+  if (!carry_over_actions (self, school_id, school_year, assessment_id, error))
+    goto failed;
 
   if (!exec (self, "COMMIT", error))
     goto failed;
@@ -1553,6 +1655,362 @@ rd_store_ensure_respondent (RdStore  *self,
     return respondent_id;
 
   return rd_store_add_respondent (self, assessment_id, RD_GROUP_LEADER, NULL, error);
+}
+
+static gboolean
+check_action (const RdActionInfo  *info,
+              GError             **error)
+{
+  g_autofree char *title = g_strstrip (g_strdup (info->title ? info->title : ""));
+
+  g_return_val_if_fail (info->factor < RD_N_FACTORS, FALSE);
+  g_return_val_if_fail (info->status < RD_N_ACTION_STATUSES, FALSE);
+
+  if (*title == '\0')
+    {
+      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                           _("An action needs a title"));
+      return FALSE;
+    }
+
+  if (info->due != NULL && *info->due != '\0' && !rd_action_due_is_valid (info->due))
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                   _("“%s” is not a due date such as 2027-03-31"), info->due);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_action_fields (sqlite3_stmt       *stmt,
+                    const RdActionInfo *info)
+{
+  g_autofree char *title = g_strstrip (g_strdup (info->title));
+
+  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, rd_factor_to_id (info->factor), -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 5, info->owner);
+  bind_text_or_null (stmt, 6, info->due);
+  sqlite3_bind_text (stmt, 7, rd_action_status_to_id (info->status), -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 8, info->criterion);
+  bind_text_or_null (stmt, 9, info->notes);
+}
+
+/* Replaces the linked items; inside the caller's transaction. */
+static gboolean
+write_action_items (RdStore             *self,
+                    gint64               action_id,
+                    const char * const  *item_ids,
+                    GError             **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "DELETE FROM action_item WHERE action_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = prepare (self, "INSERT OR IGNORE INTO action_item (action_id, position, item_id) "
+                        "VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; item_ids != NULL && item_ids[i] != NULL; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, action_id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_text (stmt, 3, item_ids[i], -1, SQLITE_TRANSIENT);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+insert_action (RdStore            *self,
+               gint64              assessment_id,
+               const char         *origin,
+               const RdActionInfo *info,
+               GError            **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt;
+  gint64 action_id;
+
+  stmt = prepare (self,
+                  "INSERT INTO action (uuid, assessment_id, title, factor, owner, due, status, "
+                  "criterion, notes, origin, carried_from, created) "
+                  "SELECT ?1, id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 FROM assessment "
+                  "WHERE id = ?2 AND trashed = 0", error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, assessment_id);
+  bind_action_fields (stmt, info);
+  sqlite3_bind_text (stmt, 10, origin ? origin : uuid, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 11, info->carried_from);
+  sqlite3_bind_int64 (stmt, 12, g_get_real_time () / G_USEC_PER_SEC);
+  if (!step_done (self, stmt, error) ||
+      !expect_changed (self, ROW_ASSESSMENT, assessment_id, error))
+    return 0;
+
+  action_id = sqlite3_last_insert_rowid (self->db);
+  if (!write_action_items (self, action_id, info->item_ids, error))
+    return 0;
+
+  return action_id;
+}
+
+static gboolean
+copy_action (RdStore     *self,
+             gint64       action_id,
+             gint64       assessment_id,
+             const char  *from_year,
+             GError     **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt;
+  gint64 copy_id;
+
+  stmt = prepare (self,
+                  "INSERT INTO action (uuid, origin, assessment_id, title, factor, owner, due, status, "
+                  "criterion, notes, carried_from, created) "
+                  "SELECT ?1, origin, ?2, title, factor, owner, due, status, criterion, notes, ?3, ?4 "
+                  "FROM action WHERE id = ?5", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, assessment_id);
+  sqlite3_bind_text (stmt, 3, from_year, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 5, action_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  copy_id = sqlite3_last_insert_rowid (self->db);
+  stmt = prepare (self,
+                  "INSERT INTO action_item (action_id, item_id, position) "
+                  "SELECT ?1, item_id, position FROM action_item WHERE action_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, copy_id);
+  sqlite3_bind_int64 (stmt, 2, action_id);
+  return step_done (self, stmt, error);
+}
+
+gint64
+rd_store_add_action (RdStore             *self,
+                     gint64               assessment_id,
+                     const RdActionInfo  *info,
+                     GError             **error)
+{
+  gint64 action_id;
+
+  g_return_val_if_fail (RD_IS_STORE (self), 0);
+  g_return_val_if_fail (info != NULL, 0);
+
+  if (!check_action (info, error) ||
+      !exec (self, "BEGIN IMMEDIATE", error))
+    return 0;
+
+  action_id = insert_action (self, assessment_id, NULL, info, error);
+  if (action_id == 0 || !exec (self, "COMMIT", error))
+    {
+      rollback (self);
+      return 0;
+    }
+
+  g_signal_emit (self, signals[ACTIONS_CHANGED], 0, assessment_id);
+  return action_id;
+}
+
+static gint64
+assessment_of_action (RdStore *self,
+                      gint64   action_id)
+{
+  return lookup_id (self, "SELECT assessment_id FROM action WHERE id = ?1", action_id);
+}
+
+gboolean
+rd_store_update_action (RdStore             *self,
+                        gint64               action_id,
+                        const RdActionInfo  *info,
+                        GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  if (!check_action (info, error) ||
+      !exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "UPDATE action SET title = ?3, factor = ?4, owner = ?5, due = ?6, status = ?7, "
+                  "criterion = ?8, notes = ?9 WHERE id = ?1 AND trashed = 0", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  bind_action_fields (stmt, info);
+  if (!step_done (self, stmt, error) ||
+      !expect_changed (self, ROW_ACTION, action_id, error) ||
+      !write_action_items (self, action_id, info->item_ids, error) ||
+      !exec (self, "COMMIT", error))
+    goto failed;
+
+  g_signal_emit (self, signals[ACTIONS_CHANGED], 0, assessment_of_action (self, action_id));
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/* Linked items come as one text joined by the unit separator, which no item id holds. */
+#define ACTION_COLUMNS \
+  "x.id, x.assessment_id, x.title, x.factor, x.owner, x.due, x.status, x.criterion, x.notes, " \
+  "x.carried_from, x.created, " \
+  "(SELECT group_concat(item_id, char(31)) FROM " \
+  "  (SELECT item_id FROM action_item WHERE action_id = x.id ORDER BY position)) "
+
+static gpointer
+read_action (sqlite3_stmt *stmt)
+{
+  const char *items = (const char *) sqlite3_column_text (stmt, 11);
+  g_auto(GStrv) item_ids = items ? g_strsplit (items, "\x1f", -1) : NULL;
+  RdActionInfo info = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .assessment_id = sqlite3_column_int64 (stmt, 1),
+    .title = (const char *) sqlite3_column_text (stmt, 2),
+    .owner = (const char *) sqlite3_column_text (stmt, 4),
+    .due = (const char *) sqlite3_column_text (stmt, 5),
+    .criterion = (const char *) sqlite3_column_text (stmt, 7),
+    .notes = (const char *) sqlite3_column_text (stmt, 8),
+    .carried_from = (const char *) sqlite3_column_text (stmt, 9),
+    .created = sqlite3_column_int64 (stmt, 10),
+    .item_ids = (const char * const *) item_ids,
+  };
+
+  /* The schema's CHECK constraints guarantee known ids. */
+  rd_factor_from_id ((const char *) sqlite3_column_text (stmt, 3), &info.factor);
+  rd_action_status_from_id ((const char *) sqlite3_column_text (stmt, 6), &info.status);
+
+  return rd_action_new (&info);
+}
+
+RdAction *
+rd_store_get_action (RdStore  *self,
+                     gint64    action_id,
+                     GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RdAction *action;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT " ACTION_COLUMNS "FROM action x WHERE x.id = ?1 AND x.trashed = 0",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  action = collect_one_row (self, stmt, read_action, g_object_unref, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (action == NULL)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, action_id);
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no action with id %s"), id_text);
+    }
+
+  return action;
+}
+
+/* In the order they were added: the plan's own order. */
+GPtrArray *
+rd_store_list_actions (RdStore  *self,
+                       gint64    assessment_id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT " ACTION_COLUMNS "FROM action x "
+                  "WHERE x.assessment_id = ?1 AND x.trashed = 0 ORDER BY x.id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  return collect_rows (self, stmt, read_action, g_object_unref, error);
+}
+
+static gboolean
+set_action_trashed (RdStore   *self,
+                    gint64     action_id,
+                    gboolean   trashed,
+                    GError   **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "UPDATE action SET trashed = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  sqlite3_bind_int (stmt, 2, trashed);
+  if (!step_done (self, stmt, error) ||
+      !expect_changed (self, ROW_ACTION, action_id, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[ACTIONS_CHANGED], 0, assessment_of_action (self, action_id));
+  return TRUE;
+}
+
+gboolean
+rd_store_trash_action (RdStore  *self,
+                       gint64    action_id,
+                       GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  return set_action_trashed (self, action_id, TRUE, error);
+}
+
+gboolean
+rd_store_restore_action (RdStore  *self,
+                         gint64    action_id,
+                         GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  return set_action_trashed (self, action_id, FALSE, error);
+}
+
+gboolean
+rd_store_purge_action (RdStore  *self,
+                       gint64    action_id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "DELETE FROM action WHERE id = ?1 AND trashed = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  return step_done (self, stmt, error);
 }
 
 gboolean

@@ -2,6 +2,7 @@
 
 #include <gio/gio.h>
 
+#include "rd-action.h"
 #include "rd-answer.h"
 #include "rd-assessment.h"
 #include "rd-framework.h"
@@ -11,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-#define RD_STORE_SCHEMA_VERSION 2
+#define RD_STORE_SCHEMA_VERSION 3
 /* PRAGMA application_id: "Rdns" tells our files from other SQLite databases. */
 #define RD_STORE_APPLICATION_ID 0x52646e73
 
@@ -79,6 +80,34 @@ gboolean      rd_store_set_target             (RdStore           *self,
                                                gint64             assessment_id,
                                                RdFactor           factor,
                                                double             target,
+                                               GError           **error);
+
+/* The action plan. Actions stay editable when the assessment is complete:
+ * the plan is what follows the assessment. A new assessment for a later
+ * school year receives copies of the unfinished actions of the school's
+ * latest earlier year. */
+gint64        rd_store_add_action             (RdStore           *self,
+                                               gint64             assessment_id,
+                                               const RdActionInfo *info,
+                                               GError           **error);
+gboolean      rd_store_update_action          (RdStore           *self,
+                                               gint64             action_id,
+                                               const RdActionInfo *info,
+                                               GError           **error);
+RdAction     *rd_store_get_action             (RdStore           *self,
+                                               gint64             action_id,
+                                               GError           **error);
+GPtrArray    *rd_store_list_actions           (RdStore           *self,
+                                               gint64             assessment_id,
+                                               GError           **error);
+gboolean      rd_store_trash_action           (RdStore           *self,
+                                               gint64             action_id,
+                                               GError           **error);
+gboolean      rd_store_restore_action         (RdStore           *self,
+                                               gint64             action_id,
+                                               GError           **error);
+gboolean      rd_store_purge_action           (RdStore           *self,
+                                               gint64             action_id,
                                                GError           **error);
 
 /* Where the questionnaire was left */

@@ -20,6 +20,7 @@ static const char * const group_ids[RD_N_GROUPS] = {
 
 static const char * const mode_ids[] = { "full", "pulse" };
 static const char * const status_ids[] = { "draft", "complete" };
+static const char * const action_status_ids[RD_N_ACTION_STATUSES] = { "planned", "in-progress", "done" };
 
 static gboolean
 lookup_id (const char * const *ids,
@@ -213,6 +214,41 @@ rd_assessment_status_from_id (const char         *id,
     return FALSE;
   *status = (RdAssessmentStatus) value;
   return TRUE;
+}
+
+const char *
+rd_action_status_to_id (RdActionStatus status)
+{
+  g_return_val_if_fail (status < RD_N_ACTION_STATUSES, NULL);
+  return action_status_ids[status];
+}
+
+gboolean
+rd_action_status_from_id (const char     *id,
+                          RdActionStatus *status)
+{
+  int value;
+
+  if (!lookup_id (action_status_ids, RD_N_ACTION_STATUSES, id, &value))
+    return FALSE;
+  *status = (RdActionStatus) value;
+  return TRUE;
+}
+
+const char *
+rd_action_status_get_title (RdActionStatus status)
+{
+  switch (status)
+    {
+    case RD_ACTION_STATUS_PLANNED:
+      return C_("action status", "Planned");
+    case RD_ACTION_STATUS_IN_PROGRESS:
+      return C_("action status", "In progress");
+    case RD_ACTION_STATUS_DONE:
+      return C_("action status", "Done");
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 /* Thresholds are stated on the help page "How scores are computed". */

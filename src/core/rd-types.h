@@ -45,6 +45,14 @@ typedef enum {
 } RdAssessmentStatus;
 
 typedef enum {
+  RD_ACTION_STATUS_PLANNED,
+  RD_ACTION_STATUS_IN_PROGRESS,
+  RD_ACTION_STATUS_DONE,
+} RdActionStatus;
+
+#define RD_N_ACTION_STATUSES 3
+
+typedef enum {
   RD_LEVEL_BEGINNING,
   RD_LEVEL_DEVELOPING,
   RD_LEVEL_ESTABLISHED,
@@ -75,6 +83,11 @@ const char *rd_assessment_mode_get_title (RdAssessmentMode  mode);
 const char *rd_assessment_status_to_id   (RdAssessmentStatus  status);
 gboolean    rd_assessment_status_from_id (const char         *id,
                                           RdAssessmentStatus *status);
+
+const char *rd_action_status_to_id    (RdActionStatus      status);
+gboolean    rd_action_status_from_id  (const char         *id,
+                                       RdActionStatus     *status);
+const char *rd_action_status_get_title (RdActionStatus     status);
 
 RdLevel     rd_level_for_score       (double              score);
 const char *rd_level_get_title       (RdLevel             level);
