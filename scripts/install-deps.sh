@@ -9,7 +9,8 @@ packages=(
   gettext itstool yelp-tools appstream desktop-file-utils libxml2-utils
   xvfb xauth at-spi2-core dbus-x11 dbus dbus-daemon libglib2.0-bin python3
   fonts-dejavu-core fontconfig adwaita-icon-theme hicolor-icon-theme librsvg2-common shared-mime-info
-  sqlite3
+  sqlite3 libxlsxwriter-dev
+  poppler-utils qpdf unzip
   clang libclang-rt-14-dev
 )
 

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "rd-test-fixtures.h"
 
@@ -50,4 +51,86 @@ rd_test_add_answer (GPtrArray  *answers,
   answer->answered = 1767225600;
   g_ptr_array_add (answers, answer);
   return answer;
+}
+
+/* One respondent's plausible answers to every item of @mode, leaning to
+ * the top of the scale by @lean (0–1). */
+RdResponse *
+rd_test_random_response (RdFramework      *framework,
+                         RdAssessmentMode  mode,
+                         RdGroup           group,
+                         GRand            *rand,
+                         double            lean)
+{
+  RdResponse *response = rd_response_new (group);
+
+  for (guint i = 0; i < rd_framework_get_n_items (framework); i++)
+    {
+      RdItem *item = rd_framework_get_item (framework, i);
+      RdAnswer *answer;
+      double u = MIN (1.0, g_rand_double (rand) * (1 - lean) + lean * g_rand_double_range (rand, 0.4, 1.0));
+
+      if (!rd_framework_item_in_mode (framework, item, mode))
+        continue;
+      answer = rd_response_add_answer (response, rd_item_get_id (item), rd_item_get_version (item));
+      if (g_rand_int_range (rand, 0, 25) == 0)
+        {
+          answer->not_applicable = TRUE;
+          continue;
+        }
+      switch (rd_item_get_kind (item))
+        {
+        case RD_ITEM_KIND_STATEMENT:
+          answer->value = 1 + floor (u * 4.999);
+          break;
+        case RD_ITEM_KIND_YES_NO:
+          answer->value = u > 0.5 ? 1 : 0;
+          break;
+        case RD_ITEM_KIND_PERCENT:
+          answer->value = floor (u * 100);
+          break;
+        case RD_ITEM_KIND_NUMBER:
+          {
+            double min = rd_item_get_min (item), max = MIN (rd_item_get_max (item), min + 1200);
+
+            answer->value = floor (min + u * (max - min));
+          }
+          break;
+        case RD_ITEM_KIND_DATE:
+        default:
+          {
+            GDate date;
+
+            g_date_clear (&date, 1);
+            g_date_set_dmy (&date, 1, (GDateMonth) (1 + (int) (u * 11)), 2024);
+            answer->julian_day = g_date_get_julian (&date);
+          }
+          break;
+        }
+    }
+  return response;
+}
+
+/* Three people of small.json with every kind of answer, a not applicable
+ * and unanswered items; the third person is of @third_group. */
+GPtrArray *
+rd_test_sample_answers (RdGroup third_group)
+{
+  GPtrArray *answers = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+  GDate review;
+
+  g_date_clear (&review, 1);
+  g_date_set_dmy (&review, 15, G_DATE_MARCH, 2025);
+
+  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "a-plan", 1, 4);
+  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "a-team", 2, 5);
+  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "a-review", 1, NAN)->julian_day = g_date_get_julian (&review);
+  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "b-speed", 1, 250.5);
+  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "b-share", 1, 95);
+  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "b-mfa", 1, 1);
+  rd_test_add_answer (answers, 7, RD_GROUP_TEACHER, "a-plan", 1, 2);
+  rd_test_add_answer (answers, 7, RD_GROUP_TEACHER, "b-mfa", 1, 0);
+  rd_test_add_answer (answers, 7, RD_GROUP_TEACHER, "b-share", 1, NAN)->not_applicable = TRUE;
+  rd_test_add_answer (answers, 9, third_group, "b-speed", 1, 0.25);
+  return answers;
 }

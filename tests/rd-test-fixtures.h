@@ -2,6 +2,7 @@
 
 #include "rd-answer.h"
 #include "rd-framework.h"
+#include "rd-response.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,13 @@ RdAnswer    *rd_test_add_answer      (GPtrArray  *answers,
                                       const char *item_id,
                                       guint       version,
                                       double      value);
+GPtrArray   *rd_test_sample_answers  (RdGroup           third_group);
+/* One respondent's plausible answers to every item of @mode, leaning to
+ * the top of the scale by @lean (0–1); some are "not applicable". */
+RdResponse  *rd_test_random_response (RdFramework      *framework,
+                                      RdAssessmentMode  mode,
+                                      RdGroup           group,
+                                      GRand            *rand,
+                                      double            lean);
 
 G_END_DECLS

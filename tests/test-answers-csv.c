@@ -11,23 +11,7 @@
 static GPtrArray *
 make_answers (void)
 {
-  GPtrArray *answers = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
-  GDate review;
-
-  g_date_clear (&review, 1);
-  g_date_set_dmy (&review, 15, G_DATE_MARCH, 2025);
-
-  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "a-plan", 1, 4);
-  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "a-team", 2, 5);
-  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "a-review", 1, NAN)->julian_day = g_date_get_julian (&review);
-  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "b-speed", 1, 250.5);
-  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "b-share", 1, 95);
-  rd_test_add_answer (answers, 40, RD_GROUP_LEADER, "b-mfa", 1, 1);
-  rd_test_add_answer (answers, 7, RD_GROUP_TEACHER, "a-plan", 1, 2);
-  rd_test_add_answer (answers, 7, RD_GROUP_TEACHER, "b-mfa", 1, 0);
-  rd_test_add_answer (answers, 7, RD_GROUP_TEACHER, "b-share", 1, NAN)->not_applicable = TRUE;
-  rd_test_add_answer (answers, 9, RD_GROUP_SUPPORT_STAFF, "b-speed", 1, 0.25);
-  return answers;
+  return rd_test_sample_answers (RD_GROUP_SUPPORT_STAFF);
 }
 
 static void
@@ -36,7 +20,7 @@ test_format (void)
   g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
   g_autoptr(GPtrArray) answers = make_answers ();
   gsize length = 0;
-  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_FULL, answers, &length);
+  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_FULL, answers, 0, &length);
 
   /* Respondents are numbered, never identified by their database ids. */
   g_assert_cmpstr (csv, ==,
@@ -52,7 +36,7 @@ test_pulse_has_pulse_items_only (void)
 {
   g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
   g_autoptr(GPtrArray) answers = make_answers ();
-  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_PULSE, answers, NULL);
+  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_PULSE, answers, 0, NULL);
 
   g_assert_true (g_str_has_prefix (csv, "respondent,group,a-plan,b-speed\r\n1,leader,4,250.5\r\n"));
 }
@@ -64,7 +48,7 @@ test_round_trip (void)
   g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
   g_autoptr(GPtrArray) answers = make_answers ();
   gsize length;
-  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_FULL, answers, &length);
+  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_FULL, answers, 0, &length);
   g_autoptr(GError) error = NULL;
   g_autoptr(RdSurveyImport) import = rd_survey_import_new (framework, csv, length, "answers.csv", &error);
   g_autoptr(GPtrArray) responses = NULL;
@@ -109,6 +93,117 @@ test_round_trip (void)
   g_assert_cmpuint (n_answers, ==, answers->len);
 }
 
+/* Three teachers, two leaders and one learner, each with a plan answer;
+ * the second leader also gave a bandwidth (a pulse item). */
+static GPtrArray *
+make_group_answers (void)
+{
+  GPtrArray *answers = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+
+  rd_test_add_answer (answers, 1, RD_GROUP_TEACHER, "a-plan", 1, 4);
+  rd_test_add_answer (answers, 2, RD_GROUP_LEARNER, "a-plan", 1, 2);
+  rd_test_add_answer (answers, 3, RD_GROUP_TEACHER, "a-team", 2, 3);
+  rd_test_add_answer (answers, 4, RD_GROUP_LEADER, "a-team", 2, 5);
+  rd_test_add_answer (answers, 5, RD_GROUP_TEACHER, "b-mfa", 1, 1);
+  rd_test_add_answer (answers, 6, RD_GROUP_LEADER, "b-speed", 1, 100);
+  /* Cleared: respondent 7 answered nothing and is in no row or count. */
+  rd_test_add_answer (answers, 7, RD_GROUP_LEARNER, "a-plan", 1, NAN);
+  return answers;
+}
+
+/* A lone learner is written without a group; groups at the threshold keep
+ * theirs. */
+static void
+test_anonymity_withholds_small_groups (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autoptr(GPtrArray) answers = make_group_answers ();
+  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_FULL, answers, 3, NULL);
+  g_autofree char *two = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_FULL, answers, 2, NULL);
+  g_autofree char *all = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_FULL, answers, 1, NULL);
+  g_autoptr(RdAnswersTable) table = rd_answers_table_new (framework, RD_ASSESSMENT_MODE_FULL, answers, 3);
+  RdGroup group = RD_GROUP_OTHER;
+
+  g_assert_cmpstr (csv, ==,
+                   "respondent,group,a-plan,a-team,a-review,b-speed,b-share,b-mfa\r\n"
+                   "1,teacher,4,,,,,\r\n"
+                   "2,,2,,,,,\r\n"
+                   "3,teacher,,3,,,,\r\n"
+                   "4,,,5,,,,\r\n"
+                   "5,teacher,,,,,,yes\r\n"
+                   "6,,,,,100,,\r\n");
+  g_assert_true (g_str_has_prefix (two, "respondent,group,a-plan,a-team,a-review,b-speed,b-share,b-mfa\r\n"
+                                        "1,teacher,4,,,,,\r\n"
+                                        "2,,2,,,,,\r\n"
+                                        "3,teacher,,3,,,,\r\n"
+                                        "4,leader,,5,,,,\r\n"));
+  /* 1 (like 0) withholds nothing. */
+  g_assert_nonnull (strstr (all, "\r\n2,learner,2,"));
+
+  g_assert_cmpuint (rd_answers_table_get_n_rows (table), ==, 6);
+  g_assert_cmpuint (rd_answers_table_get_n_withheld (table), ==, 3);
+  g_assert_false (rd_answers_table_get_group (table, 1, &group));
+  g_assert_cmpint (group, ==, RD_GROUP_OTHER);
+  g_assert_true (rd_answers_table_get_group (table, 0, &group));
+  g_assert_cmpint (group, ==, RD_GROUP_TEACHER);
+}
+
+/* Groups are counted among the rows of the file: three teachers in the
+ * assessment, but only one of them answered a pulse item. */
+static void
+test_anonymity_counts_rows_of_the_file (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autoptr(GPtrArray) answers = make_group_answers ();
+  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_PULSE, answers, 1, NULL);
+  g_autofree char *safe = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_PULSE, answers, 2, NULL);
+
+  g_assert_cmpstr (csv, ==,
+                   "respondent,group,a-plan,b-speed\r\n"
+                   "1,teacher,4,\r\n"
+                   "2,learner,2,\r\n"
+                   "3,leader,,100\r\n");
+  g_assert_cmpstr (safe, ==,
+                   "respondent,group,a-plan,b-speed\r\n"
+                   "1,,4,\r\n"
+                   "2,,2,\r\n"
+                   "3,,,100\r\n");
+}
+
+/* The import reads a withheld group as its default group, and keeps every
+ * group at or above the threshold. */
+static void
+test_anonymity_round_trip (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autoptr(GPtrArray) answers = make_group_answers ();
+  gsize length;
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdSurveyImport) import = NULL;
+  g_autoptr(GPtrArray) responses = NULL;
+  static const RdGroup groups[] = {
+    RD_GROUP_TEACHER, RD_GROUP_PARENT, RD_GROUP_TEACHER, RD_GROUP_LEADER, RD_GROUP_TEACHER, RD_GROUP_LEADER,
+  };
+
+  csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_FULL, answers, 2, &length);
+  import = rd_survey_import_new (framework, csv, length, "answers.csv", &error);
+  g_assert_no_error (error);
+  rd_survey_import_set_default_group (import, RD_GROUP_PARENT);
+  responses = rd_survey_import_read (import, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (responses->len, ==, G_N_ELEMENTS (groups));
+  for (guint r = 0; r < responses->len; r++)
+    {
+      RdResponse *response = g_ptr_array_index (responses, r);
+
+      g_assert_cmpint (response->group, ==, groups[r]);
+      g_assert_cmpuint (response->answers->len, ==, 1);
+      g_assert_cmpint (((RdAnswer *) g_ptr_array_index (response->answers, 0))->group, ==, groups[r]);
+    }
+}
+
 /* A spreadsheet runs "=…", "+…", "-…" and "@…" as formulas. */
 static void
 test_formula_injection (void)
@@ -145,6 +240,9 @@ main (int   argc,
   g_test_add_func ("/answers-csv/pulse", test_pulse_has_pulse_items_only);
   g_test_add_func ("/answers-csv/round-trip", test_round_trip);
   g_test_add_func ("/answers-csv/formula-injection", test_formula_injection);
+  g_test_add_func ("/answers-csv/anonymity/withholds-small-groups", test_anonymity_withholds_small_groups);
+  g_test_add_func ("/answers-csv/anonymity/counts-rows-of-the-file", test_anonymity_counts_rows_of_the_file);
+  g_test_add_func ("/answers-csv/anonymity/round-trip", test_anonymity_round_trip);
 
   return g_test_run ();
 }

@@ -4,9 +4,12 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "rd-action-dialog.h"
 #include "rd-assessment-view.h"
 #include "rd-chart-view.h"
 #include "rd-discussion-window.h"
+#include "rd-group-comparison.h"
+#include "rd-report.h"
 #include "rd-test-util.h"
 
 typedef struct
@@ -440,6 +443,298 @@ test_discussion_needs_groups (Fixture       *fixture,
   g_assert_null (find_discussion_window ());
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static RdActionDialog *
+find_action_dialog (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (RD_IS_ACTION_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static GPtrArray *
+list_actions (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *actions = rd_store_list_actions (fixture->store, fixture->assessment_id, &error);
+
+  g_assert_no_error (error);
+  return actions;
+}
+
+/* The plan as a user makes it: one click on a priority drafts an action
+ * that opens for the details; saving stores them; deleting can be undone. */
+static void
+test_plan_action (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  RdActionPlanPage *plan = rd_assessment_view_get_action_plan_page (fixture->view);
+  GtkWidget *plan_button = rd_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON,
+                                                "assessment.draft-action");
+  g_autoptr(GPtrArray) actions = NULL;
+  RdActionDialog *dialog;
+  RdAction *action;
+  GVariant *target;
+  const char *item_id;
+  gint64 action_id;
+
+  g_assert_cmpuint (rd_action_plan_page_get_n_actions (plan), ==, 0);
+  g_assert_nonnull (plan_button);
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (plan_button));
+  g_variant_get (target, "(&si)", &item_id, NULL);
+
+  g_signal_emit_by_name (plan_button, "clicked");
+  rd_test_wait_for_idle ();
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, RD_ACTION_PLAN_PAGE_NAME);
+  actions = list_actions (fixture);
+  g_assert_cmpuint (actions->len, ==, 1);
+  action = g_ptr_array_index (actions, 0);
+  action_id = rd_action_get_id (action);
+  g_assert_cmpstr (rd_action_get_item_ids (action)[0], ==, item_id);
+  g_assert_cmpstr (rd_action_get_title (action), ==,
+                   rd_text_get_localized (rd_item_get_recommendation (rd_framework_lookup_item (fixture->framework,
+                                                                                                 item_id))));
+  g_assert_cmpuint (rd_action_plan_page_get_n_actions (plan), ==, 1);
+
+  /* The drafted action is open for its details. */
+  dialog = find_action_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (rd_action_dialog_get_action_id (dialog), ==, action_id);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "owner")), "Mevrouw Peeters");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "due")), "31-02-2027");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "save"), "clicked");
+  rd_test_wait_for_idle ();
+  rd_test_save_screenshot (GTK_WIDGET (dialog), "action-dialog-error.png");
+
+  /* An impossible date keeps the dialog open and stores nothing. */
+  g_assert_true (find_action_dialog () == dialog);
+  g_clear_pointer (&actions, g_ptr_array_unref);
+  actions = list_actions (fixture);
+  g_assert_null (rd_action_get_owner (g_ptr_array_index (actions, 0)));
+
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "due")), "31-3-2027");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (dialog), "notes"))),
+                            "Ask the board in June.", -1);
+  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "save"), "clicked");
+  rd_test_wait_for_idle ();
+  g_assert_null (find_action_dialog ());
+
+  g_clear_pointer (&actions, g_ptr_array_unref);
+  actions = list_actions (fixture);
+  action = g_ptr_array_index (actions, 0);
+  g_assert_cmpstr (rd_action_get_owner (action), ==, "Mevrouw Peeters");
+  g_assert_cmpstr (rd_action_get_due (action), ==, "2027-03-31");
+  g_assert_cmpstr (rd_action_get_notes (action), ==, "Ask the board in June.");
+  g_assert_cmpstr (rd_action_get_item_ids (action)[0], ==, item_id);
+  rd_test_save_screenshot (fixture->window, "action-plan.png");
+
+  /* Back on the results, the gap says it is planned and leads to its action. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_RESULTS_PAGE_NAME);
+  rd_test_wait_for_idle ();
+  plan_button = rd_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "assessment.edit-action");
+  g_assert_nonnull (plan_button);
+  g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (plan_button))),
+                   ==, action_id);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_ACTION_PLAN_PAGE_NAME);
+  rd_test_wait_for_idle ();
+
+  /* Delete from the row, then undo from the toast. */
+  gtk_widget_activate_action (GTK_WIDGET (plan), "plan.delete", "x", action_id);
+  rd_test_wait_for_idle ();
+  g_assert_cmpuint (rd_action_plan_page_get_n_actions (plan), ==, 0);
+  rd_test_save_screenshot (fixture->window, "action-plan-deleted.png");
+  gtk_widget_activate_action (GTK_WIDGET (plan), "plan.undo-delete", "x", action_id);
+  rd_test_wait_for_idle ();
+  g_assert_cmpuint (rd_action_plan_page_get_n_actions (plan), ==, 1);
+  g_clear_pointer (&actions, g_ptr_array_unref);
+  actions = list_actions (fixture);
+  g_assert_cmpstr (rd_action_get_owner (g_ptr_array_index (actions, 0)), ==, "Mevrouw Peeters");
+
+  /* Deleting from the editor works the same way. */
+  g_assert_nonnull (rd_action_plan_page_edit (plan, action_id));
+  dialog = find_action_dialog ();
+  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "delete"), "clicked");
+  rd_test_wait_for_idle ();
+  g_assert_null (find_action_dialog ());
+  g_assert_cmpuint (rd_action_plan_page_get_n_actions (plan), ==, 0);
+}
+
+/* The plan is reached from the sidebar, and Ctrl+N there adds an action. */
+static void
+test_plan_empty_and_add (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  RdActionDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_ACTION_PLAN_PAGE_NAME);
+  rd_test_wait_for_idle ();
+  rd_test_save_screenshot (fixture->window, "action-plan-empty.png");
+
+  g_assert_true (rd_test_send_binding (GTK_WIDGET (rd_assessment_view_get_action_plan_page (fixture->view)),
+                                       GDK_KEY_n, GDK_CONTROL_MASK));
+  rd_test_wait_for_idle ();
+  dialog = find_action_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (rd_action_dialog_get_action_id (dialog), ==, 0);
+  /* Without a title there is nothing to save. */
+  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "save")));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "title")), "Train every teacher");
+  g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "save")));
+  rd_test_save_screenshot (GTK_WIDGET (dialog), "action-dialog-new.png");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "save"), "clicked");
+  rd_test_wait_for_idle ();
+  g_assert_cmpuint (rd_action_plan_page_get_n_actions (rd_assessment_view_get_action_plan_page (fixture->view)),
+                    ==, 1);
+}
+
+typedef struct
+{
+  gboolean done;
+  gboolean written;
+  GError *error;
+} ExportResult;
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ExportResult *outcome = user_data;
+
+  outcome->written = rd_report_actions_export_finish (RD_REPORT_ACTIONS (source), result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+static gboolean
+export_to (Fixture       *fixture,
+           RdExportKind   kind,
+           const char    *path,
+           GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ExportResult outcome = { 0 };
+
+  rd_report_actions_export (rd_assessment_view_get_report_actions (fixture->view), kind, file, NULL,
+                            on_exported, &outcome);
+  /* The file is written in a worker thread; the main loop stays free. */
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (outcome.error != NULL)
+    g_propagate_error (error, outcome.error);
+  return outcome.written;
+}
+
+static int
+pdf_pages (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *pages;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  pages = strstr (out, "Pages:");
+  g_assert_nonnull (pages);
+  return atoi (pages + strlen ("Pages:"));
+}
+
+/* The report and both answer exports, as the menu writes them, and print
+ * through GtkPrintOperation with the same pages. */
+static void
+test_report_and_exports (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("readiness-exports-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "answers.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "answers.xlsx", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "missing", "report.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdReport) report = NULL;
+  GStatBuf info;
+
+  g_assert_true (export_to (fixture, RD_EXPORT_PDF, pdf, &error));
+  g_assert_no_error (error);
+  report = rd_report_new (fixture->store, fixture->framework, fixture->assessment_id,
+                          RD_DEFAULT_ANONYMITY_THRESHOLD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pdf_pages (pdf), ==, (int) rd_report_get_n_pages (report));
+
+  g_assert_cmpint (rd_report_actions_print (rd_assessment_view_get_report_actions (fixture->view),
+                                            GTK_PRINT_OPERATION_ACTION_EXPORT, printed, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_cmpint (pdf_pages (printed), ==, (int) rd_report_get_n_pages (report));
+
+  /* Answers leave the app private to the user. */
+  g_assert_true (export_to (fixture, RD_EXPORT_CSV, csv, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (csv, &text, NULL, &error);
+  g_assert_true (g_str_has_prefix (text, "respondent,group,a-plan,"));
+  g_assert_cmpint (g_stat (csv, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  g_assert_true (export_to (fixture, RD_EXPORT_XLSX, xlsx, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  g_file_get_contents (xlsx, &text, NULL, &error);
+  g_assert_true (g_str_has_prefix (text, "PK"));
+
+  /* A folder that is not there: the message names the file. */
+  g_assert_false (export_to (fixture, RD_EXPORT_PDF, nowhere, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, nowhere));
+  g_clear_error (&error);
+
+  /* During a workshop round nothing can be reported or exported. */
+  {
+    gboolean groups[RD_N_GROUPS] = { [RD_GROUP_TEACHER] = TRUE };
+    GActionGroup *actions = G_ACTION_GROUP (rd_assessment_view_get_report_actions (fixture->view));
+
+    g_assert_true (g_action_group_get_action_enabled (actions, "save-pdf"));
+    rd_assessment_view_start_workshop (fixture->view, groups);
+    g_assert_false (g_action_group_get_action_enabled (actions, "save-pdf"));
+    g_assert_false (g_action_group_get_action_enabled (actions, "export-xlsx"));
+    rd_assessment_view_end_round (fixture->view);
+    rd_test_wait_for_idle ();
+    g_assert_true (g_action_group_get_action_enabled (actions, "print"));
+  }
+
+  g_remove (pdf);
+  g_remove (printed);
+  g_remove (csv);
+  g_remove (xlsx);
+  g_rmdir (dir);
+}
+
 static void
 test_screenshots (void)
 {
@@ -528,6 +823,11 @@ main (int   argc,
   g_test_add_func ("/results-page/groups-respect-threshold", test_groups_respect_threshold);
   g_test_add_func ("/results-page/discussion", test_discussion);
   g_test_add ("/results-page/discussion-needs-groups", Fixture, NULL, fixture_set_up, test_discussion_needs_groups,
+              fixture_tear_down);
+  g_test_add ("/results-page/plan-action", Fixture, NULL, fixture_set_up, test_plan_action, fixture_tear_down);
+  g_test_add ("/results-page/plan-empty-and-add", Fixture, NULL, fixture_set_up, test_plan_empty_and_add,
+              fixture_tear_down);
+  g_test_add ("/results-page/report-and-exports", Fixture, NULL, fixture_set_up, test_report_and_exports,
               fixture_tear_down);
   g_test_add_func ("/results-page/screenshots", test_screenshots);
 

@@ -61,10 +61,18 @@ format_answer (RdItem         *item,
     }
 }
 
+struct _RdAnswersTable
+{
+  GPtrArray *items;     /* the columns, borrowed from the framework */
+  GPtrArray *rows;      /* of Row */
+  gboolean withheld[RD_N_GROUPS];
+  guint n_withheld;     /* rows */
+};
+
 typedef struct
 {
   RdGroup group;
-  char **cells;  /* one per exported item */
+  const RdAnswer **answers;  /* one per column, NULL when unanswered */
 } Row;
 
 static void
@@ -72,24 +80,27 @@ row_free (gpointer data)
 {
   Row *row = data;
 
-  g_strfreev (row->cells);
+  g_free (row->answers);
   g_free (row);
 }
 
-char *
-rd_answers_csv_format (RdFramework      *framework,
-                       RdAssessmentMode  mode,
-                       GPtrArray        *answers,
-                       gsize            *length)
+RdAnswersTable *
+rd_answers_table_new (RdFramework      *framework,
+                      RdAssessmentMode  mode,
+                      GPtrArray        *answers,
+                      guint             anonymity_threshold)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
   g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) rows_by_respondent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
-  GString *csv = g_string_new (NULL);
+  g_autoptr(GHashTable) rows_by_respondent = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint group_rows[RD_N_GROUPS] = { 0 };
+  RdAnswersTable *table;
 
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
   g_return_val_if_fail (answers != NULL, NULL);
+
+  table = g_new0 (RdAnswersTable, 1);
+  table->items = g_ptr_array_new ();
+  table->rows = g_ptr_array_new_with_free_func (row_free);
 
   for (guint i = 0; i < rd_framework_get_n_items (framework); i++)
     {
@@ -97,8 +108,8 @@ rd_answers_csv_format (RdFramework      *framework,
 
       if (!rd_framework_item_in_mode (framework, item, mode))
         continue;
-      g_hash_table_insert (columns, (char *) rd_item_get_id (item), GUINT_TO_POINTER (items->len + 1));
-      g_ptr_array_add (items, item);
+      g_hash_table_insert (columns, (char *) rd_item_get_id (item), GUINT_TO_POINTER (table->items->len + 1));
+      g_ptr_array_add (table->items, item);
     }
 
   for (guint i = 0; i < answers->len; i++)
@@ -107,40 +118,152 @@ rd_answers_csv_format (RdFramework      *framework,
       guint column = GPOINTER_TO_UINT (g_hash_table_lookup (columns, answer->item_id));
       Row *row;
 
-      if (column == 0)
+      /* A cleared answer is no answer: it makes no row of its own. */
+      if (column == 0 || rd_answer_is_empty (answer))
         continue;
       row = g_hash_table_lookup (rows_by_respondent, &answer->respondent_id);
       if (row == NULL)
         {
           row = g_new0 (Row, 1);
           row->group = answer->group;
-          row->cells = g_new0 (char *, items->len + 1);
-          g_ptr_array_add (rows, row);
-          g_hash_table_insert (rows_by_respondent, g_memdup2 (&answer->respondent_id, sizeof (gint64)), row);
+          row->answers = g_new0 (const RdAnswer *, table->items->len);
+          g_ptr_array_add (table->rows, row);
+          /* The key lives in @answers, which outlives this loop. */
+          g_hash_table_insert (rows_by_respondent, (gpointer) &answer->respondent_id, row);
+          if (row->group < RD_N_GROUPS)
+            group_rows[row->group]++;
         }
-      g_free (row->cells[column - 1]);
-      row->cells[column - 1] = format_answer (g_ptr_array_index (items, column - 1), answer);
+      row->answers[column - 1] = answer;
     }
 
-  g_string_append (csv, "respondent,group");
-  for (guint c = 0; c < items->len; c++)
+  /* Counted among the rows of this file rather than all respondents: a
+   * pulse export may hold fewer people of a group than the assessment. */
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    {
+      table->withheld[g] = group_rows[g] > 0 && group_rows[g] < anonymity_threshold;
+      if (table->withheld[g])
+        table->n_withheld += group_rows[g];
+    }
+
+  return table;
+}
+
+void
+rd_answers_table_free (RdAnswersTable *table)
+{
+  if (table == NULL)
+    return;
+  g_ptr_array_unref (table->items);
+  g_ptr_array_unref (table->rows);
+  g_free (table);
+}
+
+guint
+rd_answers_table_get_n_items (const RdAnswersTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+  return table->items->len;
+}
+
+RdItem *
+rd_answers_table_get_item (const RdAnswersTable *table,
+                           guint                 column)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (column < table->items->len, NULL);
+  return g_ptr_array_index (table->items, column);
+}
+
+guint
+rd_answers_table_get_n_rows (const RdAnswersTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+  return table->rows->len;
+}
+
+gboolean
+rd_answers_table_get_group (const RdAnswersTable *table,
+                            guint                 row,
+                            RdGroup              *group)
+{
+  const Row *r;
+
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (row < table->rows->len, FALSE);
+
+  r = g_ptr_array_index (table->rows, row);
+  if (r->group >= RD_N_GROUPS || table->withheld[r->group])
+    return FALSE;
+  if (group != NULL)
+    *group = r->group;
+  return TRUE;
+}
+
+const RdAnswer *
+rd_answers_table_get_answer (const RdAnswersTable *table,
+                             guint                 row,
+                             guint                 column)
+{
+  const Row *r;
+
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (row < table->rows->len, NULL);
+  g_return_val_if_fail (column < table->items->len, NULL);
+
+  r = g_ptr_array_index (table->rows, row);
+  return r->answers[column];
+}
+
+guint
+rd_answers_table_get_n_withheld (const RdAnswersTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+  return table->n_withheld;
+}
+
+char *
+rd_answers_csv_format (RdFramework      *framework,
+                       RdAssessmentMode  mode,
+                       GPtrArray        *answers,
+                       guint             anonymity_threshold,
+                       gsize            *length)
+{
+  g_autoptr(RdAnswersTable) table = NULL;
+  GString *csv;
+  guint n_items;
+
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
+  g_return_val_if_fail (answers != NULL, NULL);
+
+  table = rd_answers_table_new (framework, mode, answers, anonymity_threshold);
+  n_items = rd_answers_table_get_n_items (table);
+  csv = g_string_new ("respondent,group");
+
+  for (guint c = 0; c < n_items; c++)
     {
       g_string_append_c (csv, ',');
-      rd_answers_csv_append_cell (csv, rd_item_get_id (g_ptr_array_index (items, c)));
+      rd_answers_csv_append_cell (csv, rd_item_get_id (rd_answers_table_get_item (table, c)));
     }
   g_string_append (csv, "\r\n");
 
-  for (guint r = 0; r < rows->len; r++)
+  for (guint r = 0; r < rd_answers_table_get_n_rows (table); r++)
     {
-      Row *row = g_ptr_array_index (rows, r);
+      RdGroup group;
 
       g_string_append_printf (csv, "%u,", r + 1);
-      rd_answers_csv_append_cell (csv, rd_group_to_id (row->group));
-      for (guint c = 0; c < items->len; c++)
+      if (rd_answers_table_get_group (table, r, &group))
+        rd_answers_csv_append_cell (csv, rd_group_to_id (group));
+      for (guint c = 0; c < n_items; c++)
         {
+          const RdAnswer *answer = rd_answers_table_get_answer (table, r, c);
+
           g_string_append_c (csv, ',');
-          if (row->cells[c] != NULL)
-            rd_answers_csv_append_cell (csv, row->cells[c]);
+          if (answer != NULL)
+            {
+              g_autofree char *cell = format_answer (rd_answers_table_get_item (table, c), answer);
+
+              rd_answers_csv_append_cell (csv, cell);
+            }
         }
       g_string_append (csv, "\r\n");
     }

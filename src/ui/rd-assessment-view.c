@@ -4,11 +4,13 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-action-plan-page.h"
 #include "rd-answer-history.h"
 #include "rd-assessment-view.h"
 #include "rd-import-dialog.h"
 #include "rd-response-file.h"
 #include "rd-meter.h"
+#include "rd-report-actions.h"
 
 /* Where the user is is written after this pause, and when the view closes. */
 #define POSITION_DELAY_MS 1000
@@ -26,6 +28,8 @@ struct _RdAssessmentView
   GPtrArray *area_pages;     /* of RdAreaPage, in display order */
   RdReviewPage *review_page;
   RdResultsPage *results_page;
+  RdActionPlanPage *action_plan_page;
+  RdReportActions *report_actions;
   GtkWindow *dialog;
   guint position_timeout;
   gboolean selecting;
@@ -52,6 +56,7 @@ struct _RdAssessmentView
   GtkListBox *area_list;
   GtkDropDown *group_dropdown;
   GtkRevealer *complete_banner;
+  AdwToastOverlay *toast_overlay;
   GtkStack *pages;
 };
 
@@ -220,7 +225,7 @@ update_actions (RdAssessmentView *self)
   /* Between two participants the view holds the facilitator's answers:
    * only joining leads on from the hand-over page. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-area",
-                                 !handing_over && g_strcmp0 (visible, RD_RESULTS_PAGE_NAME) != 0);
+                                 !handing_over && g_strcmp0 (visible, RD_ACTION_PLAN_PAGE_NAME) != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.previous-area",
                                  !handing_over && self->area_pages->len > 0 &&
                                  visible_area_page (self) != g_ptr_array_index (self->area_pages, 0));
@@ -228,6 +233,17 @@ update_actions (RdAssessmentView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.show-item", !handing_over);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.import", !self->workshop);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.export-answers", !self->workshop);
+
+  /* A report during a round would show answers the round keeps hidden. */
+  if (self->report_actions != NULL)
+    {
+      static const char * const names[] = { "save-pdf", "print", "export-csv", "export-xlsx" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->report_actions),
+                                                                                  names[i])),
+                                     !self->workshop);
+    }
 }
 
 /* Status changes redraw everything that depends on it. */
@@ -289,6 +305,11 @@ show_page (RdAssessmentView *self,
       adw_window_title_set_title (self->content_title, _("Review"));
       index = (int) self->area_pages->len;
       update_review (self);
+    }
+  else if (page == GTK_WIDGET (self->action_plan_page))
+    {
+      adw_window_title_set_title (self->content_title, _("Action Plan"));
+      index = (int) self->area_pages->len + 2;
     }
   else
     {
@@ -488,6 +509,16 @@ build_pages (RdAssessmentView  *self,
                                                              rd_assessment_get_id (self->assessment)));
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->results_page), RD_RESULTS_PAGE_NAME);
   gtk_list_box_append (self->area_list, create_area_row (_("Results"), RD_RESULTS_PAGE_NAME, FALSE));
+
+  self->action_plan_page = RD_ACTION_PLAN_PAGE (rd_action_plan_page_new (self->store, self->framework,
+                                                                        self->assessment));
+  gtk_stack_add_named (self->pages, GTK_WIDGET (self->action_plan_page), RD_ACTION_PLAN_PAGE_NAME);
+  gtk_list_box_append (self->area_list, create_area_row (_("Action Plan"), RD_ACTION_PLAN_PAGE_NAME, FALSE));
+
+  self->report_actions = rd_report_actions_new (self->store, self->framework,
+                                                rd_assessment_get_id (self->assessment),
+                                                GTK_WIDGET (self), self->toast_overlay);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "report", G_ACTION_GROUP (self->report_actions));
 
   self->handover_page = create_handover_page (self);
   gtk_stack_add_named (self->pages, self->handover_page, HANDOVER_PAGE_NAME);
@@ -702,6 +733,46 @@ show_item_action (GtkWidget  *widget,
 
   if (page != NULL)
     show_page (self, rd_area_get_id (rd_area_page_get_area (page)), item_id, TRUE);
+}
+
+static void
+edit_action_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+
+  show_page (self, RD_ACTION_PLAN_PAGE_NAME, NULL, TRUE);
+  rd_action_plan_page_edit (self->action_plan_page, g_variant_get_int64 (parameter));
+}
+
+/* One click on a priority gap: a drafted action, open for the details. */
+static void
+draft_action_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *item_id;
+  RdItem *item;
+  int factor;
+  gint64 action_id;
+
+  g_variant_get (parameter, "(&si)", &item_id, &factor);
+  item = rd_framework_lookup_item (self->framework, item_id);
+  if (item == NULL || factor < 0 || factor >= RD_N_FACTORS)
+    return;
+
+  action_id = rd_action_plan_page_draft_from_item (self->action_plan_page, item, factor, &error);
+  if (action_id == 0)
+    {
+      g_warning ("Could not draft an action: %s", error->message);
+      return;
+    }
+
+  show_page (self, RD_ACTION_PLAN_PAGE_NAME, NULL, TRUE);
+  rd_action_plan_page_edit (self->action_plan_page, action_id);
 }
 
 static void
@@ -1007,12 +1078,12 @@ switch_respondent (RdAssessmentView *self,
   update_actions (self);
 }
 
-/* During a round the sidebar offers the areas only: no review, no results. */
+/* During a round the sidebar offers the areas only: no review, no results, no plan. */
 static void
 show_round_controls (RdAssessmentView *self,
                      gboolean          in_round)
 {
-  for (guint extra = 0; extra < 2; extra++)
+  for (guint extra = 0; extra < 3; extra++)
     gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->area_list,
                                                                        (int) self->area_pages->len + extra)),
                             !in_round);
@@ -1337,6 +1408,7 @@ rd_assessment_view_finalize (GObject *object)
   g_clear_object (&self->framework);
   g_clear_object (&self->assessment);
   g_clear_object (&self->history);
+  g_clear_object (&self->report_actions);
   g_clear_pointer (&self->answered, g_hash_table_unref);
   g_clear_pointer (&self->area_pages, g_ptr_array_unref);
   g_free (self->focus_when_mapped);
@@ -1363,6 +1435,7 @@ rd_assessment_view_class_init (RdAssessmentViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rd-assessment-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, content);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, sidebar_title);
@@ -1390,6 +1463,8 @@ rd_assessment_view_class_init (RdAssessmentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "assessment.next-participant", NULL, next_participant_action);
   gtk_widget_class_install_action (widget_class, "assessment.end-round", NULL, end_round_action);
   gtk_widget_class_install_action (widget_class, "assessment.export-answers", NULL, export_answers_action);
+  gtk_widget_class_install_action (widget_class, "assessment.edit-action", "x", edit_action_action);
+  gtk_widget_class_install_action (widget_class, "assessment.draft-action", "(si)", draft_action_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "assessment.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
@@ -1397,6 +1472,9 @@ rd_assessment_view_class_init (RdAssessmentViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
                                        "assessment.previous-area", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "assessment.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "report.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "report.save-pdf", NULL);
 }
 
 static void
@@ -1532,6 +1610,20 @@ rd_assessment_view_get_results_page (RdAssessmentView *self)
 {
   g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), NULL);
   return self->results_page;
+}
+
+RdReportActions *
+rd_assessment_view_get_report_actions (RdAssessmentView *self)
+{
+  g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), NULL);
+  return self->report_actions;
+}
+
+RdActionPlanPage *
+rd_assessment_view_get_action_plan_page (RdAssessmentView *self)
+{
+  g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), NULL);
+  return self->action_plan_page;
 }
 
 RdReviewPage *

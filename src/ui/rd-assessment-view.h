@@ -2,7 +2,9 @@
 
 #include <adwaita.h>
 
+#include "rd-action-plan-page.h"
 #include "rd-area-page.h"
+#include "rd-report-actions.h"
 #include "rd-results-page.h"
 #include "rd-review-page.h"
 #include "rd-store.h"
@@ -26,6 +28,8 @@ RdAreaPage   *rd_assessment_view_get_area_page     (RdAssessmentView *self,
                                                     const char       *area_id);
 RdReviewPage *rd_assessment_view_get_review_page   (RdAssessmentView *self);
 RdResultsPage *rd_assessment_view_get_results_page (RdAssessmentView *self);
+RdActionPlanPage *rd_assessment_view_get_action_plan_page (RdAssessmentView *self);
+RdReportActions *rd_assessment_view_get_report_actions (RdAssessmentView *self);
 GtkWindow    *rd_assessment_view_get_dialog        (RdAssessmentView *self);
 void          rd_assessment_view_flush             (RdAssessmentView *self);
 void          rd_assessment_view_start_workshop    (RdAssessmentView *self,

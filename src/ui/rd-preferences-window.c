@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-group-comparison.h"
 #include "rd-preferences-window.h"
 
 struct _RdPreferencesWindow
@@ -68,4 +69,18 @@ rd_preferences_window_new (GtkWindow *parent,
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
 
   return GTK_WIDGET (self);
+}
+
+/* Without the installed schema (tests, an uninstalled build) the default holds. */
+guint
+rd_preferences_get_anonymity_threshold (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "anonymity-threshold"))
+    return RD_DEFAULT_ANONYMITY_THRESHOLD;
+  settings = g_settings_new (APP_ID);
+  return (guint) g_settings_get_int (settings, "anonymity-threshold");
 }

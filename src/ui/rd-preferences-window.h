@@ -12,4 +12,7 @@ G_DECLARE_FINAL_TYPE (RdPreferencesWindow, rd_preferences_window, RD, PREFERENCE
 GtkWidget *rd_preferences_window_new (GtkWindow *parent,
                                       GSettings *settings);
 
+/* Groups smaller than this are never shown or exported on their own. */
+guint      rd_preferences_get_anonymity_threshold (void);
+
 G_END_DECLS

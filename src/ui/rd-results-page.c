@@ -6,12 +6,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "rd-chart-bars.h"
-#include "rd-chart-radar.h"
-#include "rd-chart-trend.h"
 #include "rd-council.h"
 #include "rd-discussion-window.h"
 #include "rd-group-comparison.h"
+#include "rd-preferences-window.h"
+#include "rd-report-charts.h"
 #include "rd-results-page.h"
 
 #define N_PRIORITIES 8
@@ -55,96 +54,6 @@ struct _RdResultsPage
 };
 
 G_DEFINE_FINAL_TYPE (RdResultsPage, rd_results_page, GTK_TYPE_WIDGET)
-
-/* Chart data, owned by the chart views. */
-
-typedef struct
-{
-  RdFactorBar bars[RD_N_FACTORS];
-  char *texts[RD_N_FACTORS];
-} BarsData;
-
-static void
-bars_data_free (gpointer data)
-{
-  BarsData *bars = data;
-
-  for (guint f = 0; f < RD_N_FACTORS; f++)
-    g_free (bars->texts[f]);
-  g_free (bars);
-}
-
-static void
-draw_bars (cairo_t              *cr,
-           double                width,
-           double                height,
-           gpointer              data,
-           const RdChartPalette *palette)
-{
-  rd_chart_draw_factor_bars (cr, width, height, ((BarsData *) data)->bars, RD_N_FACTORS, palette);
-}
-
-typedef struct
-{
-  RdRadarData radar;
-  GArray *axes;        /* of RdRadarAxis */
-  GPtrArray *strings;  /* owns the texts the axes point to */
-} RadarData;
-
-static void
-radar_data_free (gpointer data)
-{
-  RadarData *radar = data;
-
-  g_array_unref (radar->axes);
-  g_ptr_array_unref (radar->strings);
-  g_free (radar);
-}
-
-static void
-draw_radar (cairo_t              *cr,
-            double                width,
-            double                height,
-            gpointer              data,
-            const RdChartPalette *palette)
-{
-  rd_chart_draw_radar (cr, width, height, &((RadarData *) data)->radar, palette);
-}
-
-typedef struct
-{
-  RdTrendData trend;
-  GStrv years;
-  RdTrendSeries series[RD_N_FACTORS];
-  double *values[RD_N_FACTORS];
-} TrendData;
-
-static void
-trend_data_free (gpointer data)
-{
-  TrendData *trend = data;
-
-  g_strfreev (trend->years);
-  for (guint f = 0; f < RD_N_FACTORS; f++)
-    g_free (trend->values[f]);
-  g_free (trend);
-}
-
-static void
-draw_trend (cairo_t              *cr,
-            double                width,
-            double                height,
-            gpointer              data,
-            const RdChartPalette *palette)
-{
-  rd_chart_draw_trend (cr, width, height, &((TrendData *) data)->trend, palette);
-}
-
-static char *
-format_score (double value)
-{
-  return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.0f", value);
-}
 
 /* The table alternative: a header row and rows of cells. */
 static GtkWidget *
@@ -195,8 +104,7 @@ static void
 refresh_factors (RdResultsPage *self)
 {
   RdAnalysis *analysis = rd_results_get_analysis (self->results);
-  BarsData *bars = g_new0 (BarsData, 1);
-  g_autoptr(GString) description = g_string_new (NULL);
+  RdFactorBarsData *bars = rd_report_charts_factor_bars (self->results);
   static const char *header[] = { NULL, NULL, NULL, NULL, NULL };
   GtkWidget *table;
 
@@ -211,40 +119,18 @@ refresh_factors (RdResultsPage *self)
     {
       RdFactorResult result;
       g_autofree char *subtitle = NULL;
-      g_autofree char *readiness = NULL;
-      g_autofree char *target = NULL;
-      g_autofree char *gap = NULL;
-      const char *level = NULL;
 
       rd_analysis_get_factor (analysis, f, &result);
-      target = g_strdup_printf ("%.0f", result.target);
-
       if (result.trusted)
-        {
-          level = rd_level_get_title (rd_level_for_score (result.readiness));
-          readiness = format_score (result.readiness);
-          gap = g_strdup_printf ("%.0f", result.gap);
-          /* Translators: "62 · Established · target 70 · gap 8" */
-          subtitle = g_strdup_printf (_("%s · %s · target %s · gap %s"), readiness, level, target, gap);
-          /* Translators: what a factor's bar says at its end, "62 · Established" */
-          bars->texts[f] = g_strdup_printf (_("%s · %s"), readiness, level);
-          /* Translators: part of a chart's description for screen readers */
-          g_string_append_printf (description, _("%s: readiness %s (%s), target %s, gap %s. "),
-                                  rd_factor_get_short_title (f), readiness, level, target, gap);
-        }
+        /* Translators: "62 · Established · target 70 · gap 8" */
+        subtitle = g_strdup_printf (_("%s · %s · target %s · gap %s"), bars->readiness[f], bars->level[f],
+                                    bars->target[f], bars->gap[f]);
       else
-        {
-          subtitle = g_strdup_printf (g_dngettext (NULL,
-                                                   "Not enough answers: %u of %u item has a score",
-                                                   "Not enough answers: %u of %u items have a score",
-                                                   result.n_items),
-                                      result.n_answered, result.n_items);
-          readiness = g_strdup ("–");
-          gap = g_strdup ("–");
-          bars->texts[f] = g_strdup (_("not enough answers"));
-          g_string_append_printf (description, _("%s: not enough answers, target %s. "),
-                                  rd_factor_get_short_title (f), target);
-        }
+        subtitle = g_strdup_printf (g_dngettext (NULL,
+                                                 "Not enough answers: %u of %u item has a score",
+                                                 "Not enough answers: %u of %u items have a score",
+                                                 result.n_items),
+                                    result.n_answered, result.n_items);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->factor_rows[f]), subtitle);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->target_buttons[f]), result.target);
@@ -253,103 +139,56 @@ refresh_factors (RdResultsPage *self)
                                 rd_assessment_get_status (rd_results_get_assessment (self->results))
                                 == RD_ASSESSMENT_STATUS_DRAFT);
 
-      bars->bars[f] = (RdFactorBar) {
-        .label = rd_factor_get_short_title (f),
-        .readiness = result.readiness,
-        .target = result.target,
-        .trusted = result.trusted,
-        .value_text = bars->texts[f],
-      };
-
       add_table_cell (table, 0, f, rd_factor_get_title (f));
-      add_table_cell (table, 1, f, readiness);
-      add_table_cell (table, 2, f, level ? level : _("not enough answers"));
-      add_table_cell (table, 3, f, target);
-      add_table_cell (table, 4, f, gap);
+      add_table_cell (table, 1, f, bars->readiness[f]);
+      add_table_cell (table, 2, f, bars->level[f]);
+      add_table_cell (table, 3, f, bars->target[f]);
+      add_table_cell (table, 4, f, bars->gap[f]);
     }
 
-  rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_FACTORS].view, bars, bars_data_free);
   rd_chart_view_set_description (self->charts[RD_RESULTS_CHART_FACTORS].view,
-                                 _("Readiness per success factor against its target"),
-                                 g_strstrip (description->str));
+                                 _("Readiness per success factor against its target"), bars->description);
+  rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_FACTORS].view, bars,
+                          (GDestroyNotify) rd_factor_bars_data_free);
   replace_table (&self->charts[RD_RESULTS_CHART_FACTORS], table);
 }
 
 static void
 refresh_areas (RdResultsPage *self)
 {
-  RdAnalysis *analysis = rd_results_get_analysis (self->results);
-  RdAnalysis *previous = rd_results_get_previous (self->results);
-  RdAssessment *previous_assessment = rd_results_get_previous_assessment (self->results);
-  RadarData *radar = g_new0 (RadarData, 1);
-  g_autoptr(GString) description = g_string_new (NULL);
+  RdAreaRadarData *radar = rd_report_charts_area_radar (self->results, self->framework);
   const char *header[3] = { _("Area"), _("Score"), NULL };
   GtkWidget *table;
 
-  radar->axes = g_array_new (FALSE, FALSE, sizeof (RdRadarAxis));
-  radar->strings = g_ptr_array_new_with_free_func (g_free);
-  header[2] = previous_assessment ? rd_assessment_get_school_year (previous_assessment) : _("Previous");
-  table = create_table (header, previous ? 3 : 2);
+  header[2] = radar->previous_label ? radar->previous_label : _("Previous");
+  table = create_table (header, radar->previous_label ? 3 : 2);
 
-  for (guint a = 0; a < rd_framework_get_n_areas (self->framework); a++)
+  for (guint a = 0; a < radar->n_axes; a++)
     {
-      RdArea *area = rd_framework_get_area (self->framework, a);
-      const char *title = rd_text_get_localized (rd_area_get_title (area));
-      g_autoptr(GPtrArray) items = rd_framework_list_items (self->framework, rd_area_get_id (area),
-                                                            rd_assessment_get_mode (rd_results_get_assessment (self->results)));
-      RdRadarAxis axis = { title, NAN, NAN };
-      g_autofree char *value = NULL;
+      g_autofree char *value = rd_report_format_score (radar->axes[a].value);
 
-      if (items->len == 0)
-        continue;
-
-      axis.value = rd_analysis_get_area_score (analysis, rd_area_get_id (area), NULL);
-      if (previous != NULL)
-        axis.previous = rd_analysis_get_area_score (previous, rd_area_get_id (area), NULL);
-      g_array_append_val (radar->axes, axis);
-
-      value = format_score (axis.value);
-      add_table_cell (table, 0, radar->axes->len - 1, title);
-      add_table_cell (table, 1, radar->axes->len - 1, value);
-      if (previous != NULL)
+      add_table_cell (table, 0, a, radar->area_titles[a]);
+      add_table_cell (table, 1, a, value);
+      if (radar->previous_label != NULL)
         {
-          g_autofree char *before = format_score (axis.previous);
+          g_autofree char *before = rd_report_format_score (radar->axes[a].previous);
 
-          add_table_cell (table, 2, radar->axes->len - 1, before);
-          /* Translators: part of a chart's description, "Connectivity 70 (2025-2026: 55). " */
-          g_string_append_printf (description, _("%s %s (%s: %s). "), title, value,
-                                  rd_assessment_get_school_year (previous_assessment), before);
+          add_table_cell (table, 2, a, before);
         }
-      else
-        g_string_append_printf (description, _("%s %s. "), title, value);
     }
 
-  radar->radar.axes = (const RdRadarAxis *) (gpointer) radar->axes->data;
-  radar->radar.n_axes = radar->axes->len;
-  radar->radar.current_label = rd_assessment_get_school_year (rd_results_get_assessment (self->results));
-  radar->radar.previous_label = previous_assessment ? rd_assessment_get_school_year (previous_assessment) : NULL;
-  /* The labels point into assessments that the results keep alive. */
-  g_ptr_array_add (radar->strings, g_strdup (radar->radar.current_label));
-  radar->radar.current_label = g_ptr_array_index (radar->strings, radar->strings->len - 1);
-  if (radar->radar.previous_label != NULL)
-    {
-      g_ptr_array_add (radar->strings, g_strdup (radar->radar.previous_label));
-      radar->radar.previous_label = g_ptr_array_index (radar->strings, radar->strings->len - 1);
-    }
-
-  rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_AREAS].view, radar, radar_data_free);
-  rd_chart_view_set_description (self->charts[RD_RESULTS_CHART_AREAS].view,
-                                 _("Score per area"), g_strstrip (description->str));
+  rd_chart_view_set_description (self->charts[RD_RESULTS_CHART_AREAS].view, _("Score per area"),
+                                 radar->description);
+  rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_AREAS].view, radar,
+                          (GDestroyNotify) rd_area_radar_data_free);
   replace_table (&self->charts[RD_RESULTS_CHART_AREAS], table);
 }
 
 static void
 refresh_trend (RdResultsPage *self)
 {
-  guint n_years = rd_results_get_n_years (self->results);
-  TrendData *trend = g_new0 (TrendData, 1);
-  g_autoptr(GString) description = g_string_new (NULL);
-  g_autoptr(GStrvBuilder) years = g_strv_builder_new ();
+  RdFactorTrendData *trend = rd_report_charts_trend (self->results);
+  guint n_years = trend->trend.n_years;
   const char *header[1 + RD_N_FACTORS] = { _("School year") };
   GtkWidget *table;
 
@@ -358,42 +197,19 @@ refresh_trend (RdResultsPage *self)
   table = create_table (header, G_N_ELEMENTS (header));
 
   for (guint y = 0; y < n_years; y++)
-    g_strv_builder_add (years, rd_results_get_year (self->results, y));
-  trend->years = g_strv_builder_end (years);
-
-  for (guint f = 0; f < RD_N_FACTORS; f++)
-    {
-      trend->values[f] = g_new (double, MAX (n_years, 1));
-      g_string_append_printf (description, "%s:", rd_factor_get_short_title (f));
-      for (guint y = 0; y < n_years; y++)
-        {
-          g_autofree char *value = NULL;
-
-          trend->values[f][y] = rd_results_get_trend (self->results, y, f);
-          value = format_score (trend->values[f][y]);
-          g_string_append_printf (description, " %s %s%s", trend->years[y], value, y + 1 < n_years ? "," : ".");
-        }
-      g_string_append_c (description, ' ');
-      trend->series[f] = (RdTrendSeries) { rd_factor_get_short_title (f), trend->values[f] };
-    }
-
-  for (guint y = 0; y < n_years; y++)
     {
       add_table_cell (table, 0, y, trend->years[y]);
       for (guint f = 0; f < RD_N_FACTORS; f++)
         {
-          g_autofree char *value = format_score (trend->values[f][y]);
+          g_autofree char *value = rd_report_format_score (trend->values[f][y]);
           add_table_cell (table, 1 + f, y, value);
         }
     }
 
-  trend->trend = (RdTrendData) {
-    (const char * const *) trend->years, n_years, trend->series, RD_N_FACTORS
-  };
-  rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_TREND].view, trend, trend_data_free);
   rd_chart_view_set_description (self->charts[RD_RESULTS_CHART_TREND].view,
-                                 _("Readiness per success factor across school years"),
-                                 g_strstrip (description->str));
+                                 _("Readiness per success factor across school years"), trend->description);
+  rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_TREND].view, trend,
+                          (GDestroyNotify) rd_factor_trend_data_free);
   replace_table (&self->charts[RD_RESULTS_CHART_TREND], table);
 
   /* One year is no trend yet; say when there will be one. */
@@ -401,10 +217,62 @@ refresh_trend (RdResultsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->trend_hint), n_years < 2);
 }
 
+/* The action already linked to @item, so that a gap is planned once. */
+static RdAction *
+find_planned (GPtrArray *actions,
+              RdItem    *item)
+{
+  for (guint i = 0; actions != NULL && i < actions->len; i++)
+    {
+      RdAction *action = g_ptr_array_index (actions, i);
+
+      if (g_strv_contains (rd_action_get_item_ids (action), rd_item_get_id (item)))
+        return action;
+    }
+
+  return NULL;
+}
+
+/* Drafting goes to the assessment view, which holds the action plan. */
+static GtkWidget *
+create_plan_button (const RdItemGap *gap,
+                    RdAction        *planned)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (planned ? _("In the _Plan") : _("_Plan Action"));
+  const char *item_text = rd_text_get_localized (rd_item_get_text (gap->item));
+  g_autofree char *label = NULL;
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  if (planned != NULL)
+    {
+      gtk_widget_set_tooltip_text (button, _("Open the action planned for this gap"));
+      /* Translators: accessible name of the button that opens the action planned for a priority */
+      label = g_strdup_printf (_("Open the action planned for “%s”"), item_text);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "assessment.edit-action");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new_int64 (rd_action_get_id (planned)));
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (button, _("Draft an action for this gap in the action plan"));
+      /* Translators: accessible name of the button that drafts an action from a priority */
+      label = g_strdup_printf (_("Plan an action for “%s”"), item_text);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "assessment.draft-action");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new ("(si)", rd_item_get_id (gap->item), (int) gap->factor));
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
 static void
 refresh_priorities (RdResultsPage *self)
 {
   g_autoptr(GArray) gaps = rd_analysis_list_priorities (rd_results_get_analysis (self->results), N_PRIORITIES);
+  g_autoptr(GPtrArray) actions = rd_store_list_actions (self->store,
+                                                        rd_assessment_get_id (rd_results_get_assessment (self->results)),
+                                                        NULL);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->priorities))) != NULL)
@@ -432,27 +300,13 @@ refresh_priorities (RdResultsPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_plan_button (gap, find_planned (actions, gap->item)));
       gtk_list_box_append (self->priorities, row);
     }
 
   self->n_priorities = gaps->len;
   gtk_widget_set_visible (GTK_WIDGET (self->priorities), gaps->len > 0);
   gtk_widget_set_visible (self->priorities_empty, gaps->len == 0);
-}
-
-/* The anonymity threshold is a preference; without the installed schema
- * (tests, an uninstalled build) the default holds. */
-static guint
-anonymity_threshold (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  if (schema == NULL || !g_settings_schema_has_key (schema, "anonymity-threshold"))
-    return RD_DEFAULT_ANONYMITY_THRESHOLD;
-  settings = g_settings_new (APP_ID);
-  return (guint) g_settings_get_int (settings, "anonymity-threshold");
 }
 
 static void
@@ -466,7 +320,7 @@ refresh_groups (RdResultsPage *self)
   const char *header[2 + RD_N_FACTORS] = { _("Group"), _("Respondents") };
   g_autofree char *hint = NULL;
   GtkWidget *table, *child;
-  guint n_groups, threshold = anonymity_threshold ();
+  guint n_groups, threshold = rd_preferences_get_anonymity_threshold ();
 
   answers = rd_store_list_answers (self->store, rd_assessment_get_id (assessment), &error);
   if (answers == NULL || !rd_store_get_targets (self->store, rd_assessment_get_id (assessment), targets, &error))
@@ -492,7 +346,7 @@ refresh_groups (RdResultsPage *self)
       add_table_cell (table, 1, g, count);
       for (guint f = 0; f < RD_N_FACTORS; f++)
         {
-          g_autofree char *value = format_score (group->factors[f].trusted ? group->factors[f].readiness : NAN);
+          g_autofree char *value = rd_report_format_score (group->factors[f].trusted ? group->factors[f].readiness : NAN);
           add_table_cell (table, 2 + f, g, value);
         }
     }
@@ -948,11 +802,11 @@ rd_results_page_init (RdResultsPage *self)
 
   gtk_box_append (GTK_BOX (box), create_factor_group (self));
   gtk_box_append (GTK_BOX (box), create_chart_card (self, RD_RESULTS_CHART_FACTORS,
-                                                    _("Readiness against Targets"), draw_bars, 260));
+                                                    _("Readiness against Targets"), rd_factor_bars_data_draw, 260));
   gtk_box_append (GTK_BOX (box), create_chart_card (self, RD_RESULTS_CHART_AREAS,
-                                                    _("Areas"), draw_radar, 420));
+                                                    _("Areas"), rd_area_radar_data_draw, 420));
   gtk_box_append (GTK_BOX (box), create_chart_card (self, RD_RESULTS_CHART_TREND,
-                                                    _("Trend across School Years"), draw_trend, 320));
+                                                    _("Trend across School Years"), rd_factor_trend_data_draw, 320));
   self->trend_hint = GTK_LABEL (gtk_label_new (_("A trend appears once the school has assessments in two or more school years.")));
   gtk_label_set_wrap (self->trend_hint, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->trend_hint), "dim-label");

@@ -557,6 +557,25 @@ undo_delete_school_action (GtkWidget  *widget,
     rd_window_select_school (self, school_id);
 }
 
+/* Carried-over actions should not arrive unnoticed. */
+static void
+announce_carried_actions (RdWindow *self,
+                          gint64    assessment_id)
+{
+  g_autoptr(GPtrArray) actions = rd_store_list_actions (self->store, assessment_id, NULL);
+  g_autofree char *title = NULL;
+
+  if (actions == NULL || actions->len == 0)
+    return;
+
+  title = g_strdup_printf (g_dngettext (NULL,
+                                        "%u unfinished action carried over from %s",
+                                        "%u unfinished actions carried over from %s",
+                                        actions->len),
+                           actions->len, rd_action_get_carried_from (g_ptr_array_index (actions, 0)));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
 static void
 on_assessment_dialog_response (RdWindow           *self,
                                const char         *response,
@@ -564,15 +583,18 @@ on_assessment_dialog_response (RdWindow           *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *school_year = NULL;
+  gint64 assessment_id;
 
   if (!g_str_equal (response, "create"))
     return;
 
   school_year = rd_assessment_dialog_get_school_year (dialog);
-  if (rd_store_add_assessment (self->store, self->selected_school_id, school_year,
-                               self->framework, rd_assessment_dialog_get_mode (dialog),
-                               &error) == 0)
+  assessment_id = rd_store_add_assessment (self->store, self->selected_school_id, school_year,
+                                           self->framework, rd_assessment_dialog_get_mode (dialog), &error);
+  if (assessment_id == 0)
     show_error (self, error);
+  else
+    announce_carried_actions (self, assessment_id);
 }
 
 static void

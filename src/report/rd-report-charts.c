@@ -1,0 +1,257 @@
+#define G_LOG_DOMAIN "rd-report-charts"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "rd-report-charts.h"
+
+char *
+rd_report_format_score (double value)
+{
+  return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.0f", value);
+}
+
+RdFactorBarsData *
+rd_report_charts_factor_bars (RdResults *results)
+{
+  RdAnalysis *analysis;
+  RdFactorBarsData *data;
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  g_return_val_if_fail (RD_IS_RESULTS (results), NULL);
+
+  analysis = rd_results_get_analysis (results);
+  data = g_new0 (RdFactorBarsData, 1);
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      RdFactorResult result;
+
+      rd_analysis_get_factor (analysis, f, &result);
+      data->target[f] = g_strdup_printf ("%.0f", result.target);
+
+      if (result.trusted)
+        {
+          data->readiness[f] = rd_report_format_score (result.readiness);
+          data->level[f] = g_strdup (rd_level_get_title (rd_level_for_score (result.readiness)));
+          data->gap[f] = g_strdup_printf ("%.0f", result.gap);
+          /* Translators: what a factor's bar says at its end, "62 · Established" */
+          data->value_text[f] = g_strdup_printf (_("%s · %s"), data->readiness[f], data->level[f]);
+          /* Translators: part of a chart's description for screen readers */
+          g_string_append_printf (description, _("%s: readiness %s (%s), target %s, gap %s. "),
+                                  rd_factor_get_short_title (f), data->readiness[f], data->level[f],
+                                  data->target[f], data->gap[f]);
+        }
+      else
+        {
+          data->readiness[f] = g_strdup ("–");
+          data->level[f] = g_strdup (_("not enough answers"));
+          data->gap[f] = g_strdup ("–");
+          data->value_text[f] = g_strdup (_("not enough answers"));
+          g_string_append_printf (description, _("%s: not enough answers, target %s. "),
+                                  rd_factor_get_short_title (f), data->target[f]);
+        }
+
+      data->bars[f] = (RdFactorBar) {
+        .label = rd_factor_get_short_title (f),
+        .readiness = result.readiness,
+        .target = result.target,
+        .trusted = result.trusted,
+        .value_text = data->value_text[f],
+      };
+    }
+
+  data->description = g_strdup (g_strstrip (description->str));
+  return data;
+}
+
+void
+rd_factor_bars_data_free (RdFactorBarsData *data)
+{
+  if (data == NULL)
+    return;
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      g_free (data->readiness[f]);
+      g_free (data->level[f]);
+      g_free (data->target[f]);
+      g_free (data->gap[f]);
+      g_free (data->value_text[f]);
+    }
+  g_free (data->description);
+  g_free (data);
+}
+
+void
+rd_factor_bars_data_draw (cairo_t              *cr,
+                          double                width,
+                          double                height,
+                          gpointer              data,
+                          const RdChartPalette *palette)
+{
+  RdFactorBarsData *bars = data;
+
+  rd_chart_draw_factor_bars (cr, width, height, bars->bars, RD_N_FACTORS, palette);
+}
+
+RdAreaRadarData *
+rd_report_charts_area_radar (RdResults   *results,
+                             RdFramework *framework)
+{
+  RdAnalysis *analysis, *previous;
+  RdAssessment *assessment, *previous_assessment;
+  RdAreaRadarData *data;
+  g_autoptr(GString) description = g_string_new (NULL);
+  guint n_areas;
+
+  g_return_val_if_fail (RD_IS_RESULTS (results), NULL);
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
+
+  analysis = rd_results_get_analysis (results);
+  previous = rd_results_get_previous (results);
+  assessment = rd_results_get_assessment (results);
+  previous_assessment = rd_results_get_previous_assessment (results);
+  n_areas = rd_framework_get_n_areas (framework);
+
+  data = g_new0 (RdAreaRadarData, 1);
+  data->axes = g_new0 (RdRadarAxis, MAX (n_areas, 1));
+  data->area_titles = g_new0 (char *, n_areas + 1);
+  data->current_label = g_strdup (rd_assessment_get_school_year (assessment));
+  if (previous != NULL && previous_assessment != NULL)
+    data->previous_label = g_strdup (rd_assessment_get_school_year (previous_assessment));
+
+  for (guint a = 0; a < n_areas; a++)
+    {
+      RdArea *area = rd_framework_get_area (framework, a);
+      g_autoptr(GPtrArray) items = rd_framework_list_items (framework, rd_area_get_id (area),
+                                                            rd_assessment_get_mode (assessment));
+      RdRadarAxis *axis;
+      g_autofree char *value = NULL;
+
+      /* A pulse check leaves some areas without items: no axis for them. */
+      if (items->len == 0)
+        continue;
+
+      axis = &data->axes[data->n_axes];
+      data->area_titles[data->n_axes] = g_strdup (rd_text_get_localized (rd_area_get_title (area)));
+      axis->label = data->area_titles[data->n_axes];
+      axis->value = rd_analysis_get_area_score (analysis, rd_area_get_id (area), NULL);
+      axis->previous = data->previous_label != NULL
+                       ? rd_analysis_get_area_score (previous, rd_area_get_id (area), NULL) : NAN;
+      data->n_axes++;
+
+      value = rd_report_format_score (axis->value);
+      if (data->previous_label != NULL)
+        {
+          g_autofree char *before = rd_report_format_score (axis->previous);
+
+          /* Translators: part of a chart's description, "Connectivity 70 (2025-2026: 55). " */
+          g_string_append_printf (description, _("%s %s (%s: %s). "), axis->label, value,
+                                  data->previous_label, before);
+        }
+      else
+        g_string_append_printf (description, _("%s %s. "), axis->label, value);
+    }
+
+  data->radar = (RdRadarData) {
+    .axes = data->axes,
+    .n_axes = data->n_axes,
+    .current_label = data->current_label,
+    .previous_label = data->previous_label,
+  };
+  data->description = g_strdup (g_strstrip (description->str));
+  return data;
+}
+
+void
+rd_area_radar_data_free (RdAreaRadarData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_strfreev (data->area_titles);
+  g_free (data->axes);
+  g_free (data->current_label);
+  g_free (data->previous_label);
+  g_free (data->description);
+  g_free (data);
+}
+
+void
+rd_area_radar_data_draw (cairo_t              *cr,
+                         double                width,
+                         double                height,
+                         gpointer              data,
+                         const RdChartPalette *palette)
+{
+  rd_chart_draw_radar (cr, width, height, &((RdAreaRadarData *) data)->radar, palette);
+}
+
+RdFactorTrendData *
+rd_report_charts_trend (RdResults *results)
+{
+  RdFactorTrendData *data;
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) years = g_strv_builder_new ();
+  guint n_years;
+
+  g_return_val_if_fail (RD_IS_RESULTS (results), NULL);
+
+  n_years = rd_results_get_n_years (results);
+  data = g_new0 (RdFactorTrendData, 1);
+
+  for (guint y = 0; y < n_years; y++)
+    g_strv_builder_add (years, rd_results_get_year (results, y));
+  data->years = g_strv_builder_end (years);
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      data->values[f] = g_new (double, MAX (n_years, 1));
+      g_string_append_printf (description, "%s:", rd_factor_get_short_title (f));
+      for (guint y = 0; y < n_years; y++)
+        {
+          g_autofree char *value = NULL;
+
+          data->values[f][y] = rd_results_get_trend (results, y, f);
+          value = rd_report_format_score (data->values[f][y]);
+          g_string_append_printf (description, " %s %s%s", data->years[y], value, y + 1 < n_years ? "," : ".");
+        }
+      g_string_append_c (description, ' ');
+      data->series[f] = (RdTrendSeries) { rd_factor_get_short_title (f), data->values[f] };
+    }
+
+  data->trend = (RdTrendData) {
+    .years = (const char * const *) data->years,
+    .n_years = n_years,
+    .series = data->series,
+    .n_series = RD_N_FACTORS,
+  };
+  data->description = g_strdup (g_strstrip (description->str));
+  return data;
+}
+
+void
+rd_factor_trend_data_free (RdFactorTrendData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_strfreev (data->years);
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    g_free (data->values[f]);
+  g_free (data->description);
+  g_free (data);
+}
+
+void
+rd_factor_trend_data_draw (cairo_t              *cr,
+                           double                width,
+                           double                height,
+                           gpointer              data,
+                           const RdChartPalette *palette)
+{
+  rd_chart_draw_trend (cr, width, height, &((RdFactorTrendData *) data)->trend, palette);
+}

@@ -1,0 +1,422 @@
+#define G_LOG_DOMAIN "rd-action-plan-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-action-dialog.h"
+#include "rd-action-plan-page.h"
+#include "rd-input.h"
+
+struct _RdActionPlanPage
+{
+  GtkWidget parent_instance;
+
+  RdStore *store;
+  RdFramework *framework;
+  RdAssessment *assessment;
+  guint n_actions;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *stack;
+  GtkWidget *groups[RD_N_ACTION_STATUSES];
+  GtkListBox *lists[RD_N_ACTION_STATUSES];
+};
+
+G_DEFINE_FINAL_TYPE (RdActionPlanPage, rd_action_plan_page, GTK_TYPE_WIDGET)
+
+static void
+rd_action_plan_page_dispose (GObject *object)
+{
+  RdActionPlanPage *self = RD_ACTION_PLAN_PAGE (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->framework);
+  g_clear_object (&self->assessment);
+
+  G_OBJECT_CLASS (rd_action_plan_page_parent_class)->dispose (object);
+}
+
+/* "Investment · Ms Peeters · due 31-03-2027 · carried over from 2025-2026" */
+static char *
+describe_action (RdAction *action)
+{
+  g_autoptr(GString) text = g_string_new (rd_factor_get_short_title (rd_action_get_factor (action)));
+
+  if (rd_action_get_owner (action) != NULL)
+    g_string_append_printf (text, " · %s", rd_action_get_owner (action));
+  if (rd_action_get_due (action) != NULL)
+    {
+      g_autoptr(GDate) date = g_date_new ();
+      g_autofree char *due = NULL;
+
+      g_date_set_parse (date, rd_action_get_due (action));
+      due = g_date_valid (date) ? rd_input_format_date (date) : g_strdup (rd_action_get_due (action));
+      /* Translators: part of an action's summary, %s is a date */
+      g_string_append_printf (text, _(" · due %s"), due);
+    }
+  if (rd_action_get_carried_from (action) != NULL)
+    /* Translators: part of an action's summary, %s is a school year */
+    g_string_append_printf (text, _(" · carried over from %s"), rd_action_get_carried_from (action));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GtkWidget *
+create_action_row (RdAction *action)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *subtitle = describe_action (action);
+  g_autofree char *delete_label = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rd_action_get_title (action));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "plan.edit");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                          g_variant_new_int64 (rd_action_get_id (action)));
+
+  gtk_widget_add_css_class (delete_button, "flat");
+  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (delete_button, _("Delete"));
+  /* Translators: accessible name of an action's delete button */
+  delete_label = g_strdup_printf (_("Delete “%s”"), rd_action_get_title (action));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  delete_label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "plan.delete");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (delete_button),
+                                          g_variant_new_int64 (rd_action_get_id (action)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete_button);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  g_object_set_data (G_OBJECT (row), "action-id", GSIZE_TO_POINTER (rd_action_get_id (action)));
+  return row;
+}
+
+void
+rd_action_plan_page_reload (RdActionPlanPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  guint counts[RD_N_ACTION_STATUSES] = { 0 };
+
+  g_return_if_fail (RD_IS_ACTION_PLAN_PAGE (self));
+
+  actions = rd_store_list_actions (self->store, rd_assessment_get_id (self->assessment), &error);
+  if (actions == NULL)
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  for (guint s = 0; s < RD_N_ACTION_STATUSES; s++)
+    {
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lists[s]))) != NULL)
+        gtk_list_box_remove (self->lists[s], child);
+    }
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      RdAction *action = g_ptr_array_index (actions, i);
+      RdActionStatus status = rd_action_get_status (action);
+
+      gtk_list_box_append (self->lists[status], create_action_row (action));
+      counts[status]++;
+    }
+
+  for (guint s = 0; s < RD_N_ACTION_STATUSES; s++)
+    gtk_widget_set_visible (self->groups[s], counts[s] > 0);
+
+  self->n_actions = actions->len;
+  gtk_stack_set_visible_child_name (self->stack, actions->len > 0 ? "list" : "empty");
+}
+
+static void
+on_actions_changed (RdStore          *store,
+                    gint64            assessment_id,
+                    RdActionPlanPage *self)
+{
+  if (assessment_id == rd_assessment_get_id (self->assessment))
+    rd_action_plan_page_reload (self);
+}
+
+static void
+on_toast_dismissed (AdwToast         *toast,
+                    RdActionPlanPage *self)
+{
+  gint64 action_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "trashed-id"));
+  g_autoptr(GError) error = NULL;
+
+  /* Purges only what is still in the trash: an undone deletion survives. */
+  if (self->store != NULL && !rd_store_purge_action (self->store, action_id, &error))
+    g_warning ("Could not purge action %" G_GINT64_FORMAT ": %s", action_id, error->message);
+}
+
+gboolean
+rd_action_plan_page_delete (RdActionPlanPage  *self,
+                            gint64             action_id,
+                            GError           **error)
+{
+  g_autoptr(RdAction) action = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (RD_IS_ACTION_PLAN_PAGE (self), FALSE);
+
+  action = rd_store_get_action (self->store, action_id, error);
+  if (action == NULL || !rd_store_trash_action (self->store, action_id, error))
+    return FALSE;
+
+  /* Translators: toast after deleting an action, with an Undo button */
+  title = g_strdup_printf (_("“%s” deleted"), rd_action_get_title (action));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "plan.undo-delete");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (action_id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "trashed-id", GSIZE_TO_POINTER (action_id));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return TRUE;
+}
+
+static void
+show_error (RdActionPlanPage *self,
+            const GError     *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_delete_requested (RdActionPlanPage *self,
+                     gint64            action_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rd_action_plan_page_delete (self, action_id, &error))
+    show_error (self, error);
+}
+
+static GtkWindow *
+open_dialog (RdActionPlanPage *self,
+             RdAction         *action)
+{
+  RdActionDialog *dialog = rd_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                 self->store, self->framework,
+                                                 rd_assessment_get_mode (self->assessment),
+                                                 rd_assessment_get_id (self->assessment), action);
+
+  g_signal_connect_object (dialog, "delete-requested", G_CALLBACK (on_delete_requested), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+GtkWindow *
+rd_action_plan_page_edit (RdActionPlanPage *self,
+                          gint64            action_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdAction) action = NULL;
+
+  g_return_val_if_fail (RD_IS_ACTION_PLAN_PAGE (self), NULL);
+
+  if (action_id == 0)
+    return open_dialog (self, NULL);
+
+  action = rd_store_get_action (self->store, action_id, &error);
+  if (action == NULL)
+    {
+      show_error (self, error);
+      return NULL;
+    }
+
+  return open_dialog (self, action);
+}
+
+gint64
+rd_action_plan_page_draft_from_item (RdActionPlanPage  *self,
+                                     RdItem            *item,
+                                     RdFactor           factor,
+                                     GError           **error)
+{
+  const char *item_ids[] = { rd_item_get_id (item), NULL };
+  RdActionInfo info = {
+    .title = rd_text_get_localized (rd_item_get_recommendation (item)),
+    .factor = factor,
+    .item_ids = item_ids,
+    .status = RD_ACTION_STATUS_PLANNED,
+    .criterion = rd_text_get_localized (rd_item_get_text (item)),
+  };
+
+  g_return_val_if_fail (RD_IS_ACTION_PLAN_PAGE (self), 0);
+
+  /* An item without a recommendation still gets a title to start from. */
+  if (info.title == NULL || *info.title == '\0')
+    info.title = info.criterion;
+
+  return rd_store_add_action (self->store, rd_assessment_get_id (self->assessment), &info, error);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  rd_action_plan_page_edit (RD_ACTION_PLAN_PAGE (widget), 0);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  rd_action_plan_page_edit (RD_ACTION_PLAN_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  on_delete_requested (RD_ACTION_PLAN_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RdActionPlanPage *self = RD_ACTION_PLAN_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!rd_store_restore_action (self->store, g_variant_get_int64 (parameter), &error))
+    show_error (self, error);
+}
+
+static void
+rd_action_plan_page_class_init (RdActionPlanPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = rd_action_plan_page_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "plan.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "plan.edit", "x", edit_action);
+  gtk_widget_class_install_action (widget_class, "plan.delete", "x", delete_action);
+  gtk_widget_class_install_action (widget_class, "plan.undo-delete", "x", undo_delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "plan.add", NULL);
+}
+
+static void
+rd_action_plan_page_init (RdActionPlanPage *self)
+{
+}
+
+static GtkWidget *
+create_add_button (void)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Action"));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "plan.add");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  return button;
+}
+
+static void
+build (RdActionPlanPage *self)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *intro = gtk_label_new (_("Turn the largest gaps into actions: who does what, by when, and how the "
+                                      "school will know it worked. Unfinished actions move on to next school "
+                                      "year’s assessment."));
+  GtkWidget *add_button = create_add_button ();
+
+  self->toast_overlay = ADW_TOAST_OVERLAY (overlay);
+  gtk_widget_set_parent (overlay, GTK_WIDGET (self));
+  self->stack = GTK_STACK (gtk_stack_new ());
+  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->stack));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "object-select-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Actions Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Add an action, or draft one from a priority on the Results page."));
+  adw_status_page_set_child (ADW_STATUS_PAGE (empty), create_add_button ());
+  gtk_stack_add_named (self->stack, empty, "empty");
+
+  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_box_append (GTK_BOX (box), intro);
+  gtk_widget_set_halign (add_button, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), add_button);
+
+  for (guint s = 0; s < RD_N_ACTION_STATUSES; s++)
+    {
+      self->groups[s] = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->groups[s]), rd_action_status_get_title (s));
+      self->lists[s] = GTK_LIST_BOX (gtk_list_box_new ());
+      gtk_list_box_set_selection_mode (self->lists[s], GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->lists[s]), "boxed-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->lists[s]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      rd_action_status_get_title (s), -1);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[s]), GTK_WIDGET (self->lists[s]));
+      gtk_box_append (GTK_BOX (box), self->groups[s]);
+    }
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_stack_add_named (self->stack, scrolled, "list");
+}
+
+GtkWidget *
+rd_action_plan_page_new (RdStore      *store,
+                         RdFramework  *framework,
+                         RdAssessment *assessment)
+{
+  RdActionPlanPage *self = g_object_new (RD_TYPE_ACTION_PLAN_PAGE, NULL);
+
+  self->store = g_object_ref (store);
+  self->framework = g_object_ref (framework);
+  self->assessment = g_object_ref (assessment);
+  build (self);
+  g_signal_connect (store, "actions-changed", G_CALLBACK (on_actions_changed), self);
+  rd_action_plan_page_reload (self);
+
+  return GTK_WIDGET (self);
+}
+
+guint
+rd_action_plan_page_get_n_actions (RdActionPlanPage *self)
+{
+  g_return_val_if_fail (RD_IS_ACTION_PLAN_PAGE (self), 0);
+  return self->n_actions;
+}
