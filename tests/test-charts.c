@@ -1275,6 +1275,213 @@ test_trend_degenerate (void)
   g_assert_true (isnan (x) && isnan (y));
 }
 
+/* Four factors close together in the last year, as a school saw them:
+ * their values must not be written over each other. */
+static const char * const close_years[] = { "2024-2025", "2025-2026", "2026-2027" };
+static const double close_strategy[] = { 49, 52, 53 }, close_engagement[] = { 37, 41, 57 },
+                    close_capacity[] = { 38, 35, 53 }, close_investment[] = { 40, 30, 59 };
+static const RdTrendSeries close_series[] = {
+  { "Strategy", close_strategy }, { "Engagement", close_engagement },
+  { "Capacity", close_capacity }, { "Investment", close_investment },
+};
+
+static gboolean
+boxes_intersect (const cairo_rectangle_t *a,
+                 const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* The values of every year of @data at @width × @height: one box per
+ * value, no two meeting, inside the plot (from 100 centred on its point
+ * down to the axis' years), and in the order of their points. */
+static void
+assert_labels_apart (const RdTrendData *data,
+                     double             width,
+                     double             height)
+{
+  for (guint i = 0; i < data->n_years; i++)
+    {
+      cairo_rectangle_t boxes[4];
+      guint n = rd_chart_trend_label_boxes (width, height, data, i, boxes, G_N_ELEMENTS (boxes));
+      guint expected = 0;
+      double x, top, bottom;
+
+      rd_chart_trend_point (width, height, data->n_years, i, 100, &x, &top);
+      rd_chart_trend_point (width, height, data->n_years, i, 0, &x, &bottom);
+
+      for (guint s = 0; s < data->n_series; s++)
+        expected += isnan (data->series[s].values[i]) ? 0 : 1;
+      g_assert_cmpuint (n, ==, expected);
+
+      for (guint s = 0; s < data->n_series; s++)
+        {
+          const cairo_rectangle_t *box = &boxes[s];
+          double y;
+
+          rd_chart_trend_point (width, height, data->n_years, i, data->series[s].values[i], &x, &y);
+          if (isnan (data->series[s].values[i]))
+            {
+              g_assert_true (isnan (box->x) && isnan (box->y));
+              continue;
+            }
+
+          g_assert_cmpfloat (box->width, >, 0);
+          g_assert_cmpfloat (box->height, >, 0);
+          /* Right of its point, inside the surface and the plot. */
+          g_assert_cmpfloat (box->x, >, x);
+          g_assert_cmpfloat (box->x + box->width, <=, width);
+          g_assert_cmpfloat (box->y, >=, top - box->height / 2 - 1e-6);
+          g_assert_cmpfloat (box->y + box->height, <=, bottom + box->height / 2 + 1e-6);
+
+          for (guint t = 0; t < s; t++)
+            {
+              double other;
+
+              if (isnan (data->series[t].values[i]))
+                continue;
+              if (boxes_intersect (box, &boxes[t]))
+                g_error ("%g × %g, year %u: the values of series %u and %u overlap (%.1f–%.1f, %.1f–%.1f)",
+                         width, height, i, t, s, boxes[t].y, boxes[t].y + boxes[t].height,
+                         box->y, box->y + box->height);
+              /* A higher point keeps the higher value. */
+              rd_chart_trend_point (width, height, data->n_years, i, data->series[t].values[i], &x, &other);
+              if (other < y)
+                g_assert_cmpfloat (boxes[t].y, <, box->y);
+              else if (other > y)
+                g_assert_cmpfloat (boxes[t].y, >, box->y);
+            }
+        }
+    }
+}
+
+static void
+test_trend_labels_apart (void)
+{
+  static const double equal[] = { 53, 53, 53 }, top[] = { 100, 100, 100 }, bottom[] = { 0, 0, 0 };
+  static const double some[] = { 53, NAN, 54 };
+  static const RdTrendSeries equal_series[] = {
+    { "Strategy", equal }, { "Engagement", equal }, { "Capacity", equal }, { "Investment", equal },
+  };
+  static const RdTrendSeries top_series[] = {
+    { "Strategy", top }, { "Engagement", top }, { "Capacity", top }, { "Investment", top },
+  };
+  static const RdTrendSeries bottom_series[] = {
+    { "Strategy", bottom }, { "Engagement", bottom }, { "Capacity", bottom }, { "Investment", bottom },
+  };
+  static const RdTrendSeries gap_series[] = {
+    { "Strategy", some }, { "Engagement", equal }, { "Capacity", some }, { "Investment", bottom },
+  };
+  static const double sizes[][2] = { { 600, 400 }, { 1920, 1080 }, { 800, 260 }, { 500, 300 }, { 1200, 300 } };
+  RdTrendData close = { close_years, 3, close_series, 4 };
+  RdTrendData all_equal = { close_years, 3, equal_series, 4 };
+  RdTrendData all_top = { close_years, 3, top_series, 4 };
+  RdTrendData all_bottom = { close_years, 3, bottom_series, 4 };
+  RdTrendData gaps = { close_years, 3, gap_series, 4 };
+  cairo_rectangle_t boxes[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      assert_labels_apart (&close, sizes[i][0], sizes[i][1]);
+      assert_labels_apart (&all_equal, sizes[i][0], sizes[i][1]);
+      assert_labels_apart (&all_top, sizes[i][0], sizes[i][1]);
+      assert_labels_apart (&all_bottom, sizes[i][0], sizes[i][1]);
+      assert_labels_apart (&gaps, sizes[i][0], sizes[i][1]);
+    }
+
+  /* Equal values keep one label each, stacked around their points. */
+  g_assert_cmpuint (rd_chart_trend_label_boxes (600, 400, &all_equal, 2, boxes, 4), ==, 4);
+  {
+    double x, y, high = G_MAXDOUBLE, low = -G_MAXDOUBLE;
+
+    rd_chart_trend_point (600, 400, 3, 2, 53, &x, &y);
+    for (guint s = 0; s < 4; s++)
+      {
+        high = MIN (high, boxes[s].y);
+        low = MAX (low, boxes[s].y + boxes[s].height);
+      }
+    g_assert_cmpfloat (fabs ((high + low) / 2 - y), <, 1);
+  }
+
+  /* No room for values: none are laid out, and nothing goes wrong. */
+  g_assert_cmpuint (rd_chart_trend_label_boxes (120, 60, &close, 2, boxes, 4), ==, 0);
+  g_assert_true (isnan (boxes[0].x));
+  g_assert_cmpuint (rd_chart_trend_label_boxes (600, 400, &close, 3, boxes, 4), ==, 0);
+  g_assert_cmpuint (rd_chart_trend_label_boxes (600, 400, NULL, 0, boxes, 4), ==, 0);
+  g_assert_cmpuint (rd_chart_trend_label_boxes (600, 400, &close, 2, boxes, 2), ==, 4);
+  g_assert_true (isfinite (boxes[0].y) && isfinite (boxes[1].y));
+}
+
+static gboolean
+is_ink (Pixel                 pixel,
+        const RdChartPalette *palette)
+{
+  return color_distance (pixel, &palette->foreground) <= 64;
+}
+
+/* Drawn where the boxes say, on the surface: each box of the crowded year
+ * holds the ink of its digits, and the rows between two boxes none. */
+static void
+test_trend_labels_drawn (void)
+{
+  static const RdChartStyle styles[] = { RD_CHART_STYLE_LIGHT, RD_CHART_STYLE_DARK };
+  RdTrendData close = { close_years, 3, close_series, 4 };
+  const int width = 800, height = 360;
+
+  for (guint k = 0; k < G_N_ELEMENTS (styles); k++)
+    {
+      RdChartPalette palette;
+      cairo_surface_t *surface;
+      cairo_rectangle_t boxes[4];
+      cairo_t *cr;
+      guint n;
+
+      rd_chart_palette_init (&palette, styles[k]);
+      surface = new_canvas (width, height, &palette, &cr);
+      rd_chart_draw_trend (cr, width, height, &close, &palette);
+      finish_canvas (cr);
+
+      n = rd_chart_trend_label_boxes (width, height, &close, 2, boxes, G_N_ELEMENTS (boxes));
+      g_assert_cmpuint (n, ==, 4);
+
+      for (guint s = 0; s < 4; s++)
+        {
+          const cairo_rectangle_t *box = &boxes[s];
+          int x0 = (int) floor (box->x), x1 = (int) ceil (box->x + box->width);
+          int y0 = (int) floor (box->y), y1 = (int) ceil (box->y + box->height);
+          guint ink = 0;
+
+          g_assert_cmpint (x0, >=, 0);
+          g_assert_cmpint (y0, >=, 0);
+          g_assert_cmpint (x1, <=, width);
+          g_assert_cmpint (y1, <=, height);
+
+          for (int y = y0; y < y1; y++)
+            for (int x = x0; x < x1; x++)
+              ink += is_ink (pixel_at (surface, x, y), &palette) ? 1 : 0;
+          g_assert_cmpuint (ink, >=, 10);
+
+          /* Just above and below the box: no digit reaches out of it. */
+          for (int x = x0; x < x1; x++)
+            {
+              g_assert_false (is_ink (pixel_at (surface, x, y0 - 1), &palette));
+              g_assert_false (is_ink (pixel_at (surface, x, y1), &palette));
+            }
+        }
+
+      if (styles[k] == RD_CHART_STYLE_LIGHT && g_getenv ("READINESS_SCREENSHOT_DIR") != NULL)
+        {
+          const char *dir = g_getenv ("READINESS_SCREENSHOT_DIR");
+          g_autofree char *path = g_build_filename (dir, "trend-labels.png", NULL);
+
+          g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+          g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* Every chart on vector surfaces and at odd scales, where nothing may be
  * assumed about pixels. */
 static void
@@ -1602,6 +1809,8 @@ main (int   argc,
   g_test_add_func ("/charts/trend/one-year", test_trend_one_year);
   g_test_add_func ("/charts/trend/gaps", test_trend_gaps);
   g_test_add_func ("/charts/trend/degenerate", test_trend_degenerate);
+  g_test_add_func ("/charts/trend/labels-apart", test_trend_labels_apart);
+  g_test_add_func ("/charts/trend/labels-drawn", test_trend_labels_drawn);
   g_test_add_func ("/charts/vector-surfaces", test_vector_surfaces);
   g_test_add_func ("/charts/export/png", test_export_png);
   g_test_add_func ("/charts/export/svg", test_export_svg);

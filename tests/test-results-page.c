@@ -512,9 +512,16 @@ test_plan_action (Fixture       *fixture,
   action = g_ptr_array_index (actions, 0);
   action_id = rd_action_get_id (action);
   g_assert_cmpstr (rd_action_get_item_ids (action)[0], ==, item_id);
-  g_assert_cmpstr (rd_action_get_title (action), ==,
-                   rd_text_get_localized (rd_item_get_recommendation (rd_framework_lookup_item (fixture->framework,
-                                                                                                 item_id))));
+  /* Drafted from the item: its recommendation's first sentence, a criterion naming it. */
+  {
+    RdItem *item = rd_framework_lookup_item (fixture->framework, item_id);
+    const char *recommendation = rd_text_get_localized (rd_item_get_recommendation (item));
+
+    g_assert_cmpstr (rd_action_get_title (action), !=, "");
+    g_assert_true (g_str_has_prefix (recommendation, rd_action_get_title (action)));
+    g_assert_true (g_str_has_suffix (rd_action_get_title (action), "."));
+    g_assert_nonnull (strstr (rd_action_get_criterion (action), rd_text_get_localized (rd_item_get_text (item))));
+  }
   g_assert_cmpuint (rd_action_plan_page_get_n_actions (plan), ==, 1);
 
   /* The drafted action is open for its details. */
@@ -735,6 +742,103 @@ test_report_and_exports (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* The plan with an action in each status, light and dark, and its editor. */
+static void
+screenshot_action_plan (Fixture    *fixture,
+                        const char *size)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  RdActionPlanPage *plan = rd_assessment_view_get_action_plan_page (fixture->view);
+  g_autoptr(GArray) gaps = rd_analysis_list_priorities (rd_results_get_analysis (rd_results_page_get_results (fixture->page)), 3);
+  g_autoptr(GError) error = NULL;
+  guint n_with_notes = 0;
+  gint64 first = 0;
+
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      RdItemGap *gap = &g_array_index (gaps, RdItemGap, i);
+      gint64 id = rd_action_plan_page_draft_from_item (plan, gap->item, gap->factor, &error);
+      g_autoptr(RdAction) action = rd_store_get_action (fixture->store, id, &error);
+      RdActionInfo info;
+
+      g_assert_no_error (error);
+      /* The recommendation's first sentence is the title, the others the notes. */
+      {
+        const char *notes = rd_action_get_notes (action);
+        g_autofree char *joined = g_strconcat (rd_action_get_title (action), notes ? " " : "", notes, NULL);
+
+        g_assert_cmpstr (joined, ==, rd_text_get_localized (rd_item_get_recommendation (gap->item)));
+        n_with_notes += notes != NULL;
+      }
+      rd_action_get_info (action, &info);
+      info.status = i;
+      info.owner = i == 1 ? "An Peeters" : NULL;
+      info.due = i < 2 ? "2027-03-31" : NULL;
+      rd_store_update_action (fixture->store, id, &info, &error);
+      g_assert_no_error (error);
+      if (first == 0)
+        first = id;
+    }
+
+  /* The built-in framework's recommendations mostly have more than one sentence. */
+  g_assert_cmpuint (n_with_notes, >, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_ACTION_PLAN_PAGE_NAME);
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      g_autofree char *name = g_strdup_printf ("action-plan-%s-%s.png", size, dark ? "dark" : "light");
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      rd_test_save_screenshot (fixture->window, name);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  {
+    GtkWindow *dialog = rd_action_plan_page_edit (plan, first);
+    g_autofree char *name = g_strdup_printf ("action-dialog-%s.png", size);
+
+    g_assert_nonnull (dialog);
+    rd_test_wait_for_idle ();
+    rd_test_save_screenshot (GTK_WIDGET (dialog), name);
+    gtk_window_destroy (dialog);
+  }
+}
+
+/* A long export shows its progress window; its Cancel leaves no file. */
+static void
+cancel_from_progress_window (Fixture *fixture)
+{
+  RdReportActions *actions = rd_assessment_view_get_report_actions (fixture->view);
+  g_autofree char *dir = g_dir_make_tmp ("readiness-cancel-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ExportResult outcome = { 0 };
+  GtkWindow *progress;
+
+  rd_report_actions_set_progress_delay (actions, 0);
+  rd_report_actions_export (actions, RD_EXPORT_PDF, file, NULL, on_exported, &outcome);
+  /* The main loop shows the window long before the worker has drawn 18 pages. */
+  while (!outcome.done && rd_report_actions_get_progress_window (actions) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  progress = rd_report_actions_get_progress_window (actions);
+  g_assert_nonnull (progress);
+  g_assert_true (gtk_window_get_modal (progress));
+  if (g_getenv ("READINESS_TEST_PROGRESS_SCREENSHOT") != NULL)
+    rd_test_save_screenshot (GTK_WIDGET (progress), "export-progress.png");
+
+  g_signal_emit_by_name (find_named (GTK_WIDGET (progress), "cancel"), "clicked");
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&outcome.error);
+  rd_test_wait_for_idle ();
+  g_assert_null (rd_report_actions_get_progress_window (actions));
+
+  /* Nothing was left behind: not the report, not its temporary file. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_screenshots (void)
 {
@@ -806,6 +910,9 @@ test_screenshots (void)
           gtk_adjustment_set_value (adjustment, 0);
         }
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+      screenshot_action_plan (&fixture, sizes[s].name);
+      if (s == 0)
+        cancel_from_progress_window (&fixture);
       fixture_tear_down (&fixture, NULL);
     }
 }

@@ -38,6 +38,10 @@ typedef struct
   double marker;
   double line_width;
   double value_offset;  /* from a point to its value's left edge */
+  double value_height;  /* of a value's box */
+  double value_gap;     /* at least between the boxes of one year */
+  double value_top;     /* the boxes stay between these */
+  double value_bottom;
   gboolean values;      /* room to write the values beside the points */
   double tick_step;     /* between the values written on the value axis; 0: none */
 } TrendLayout;
@@ -67,7 +71,7 @@ trend_layout (RdChartText *text,
   /* School years are written like this; longer labels wrap or shorten. */
   rd_chart_text_measure (text, "0000-0000", TICK_SCALE, PANGO_WEIGHT_NORMAL, &year_width, NULL);
   rd_chart_text_measure (text, "0000-", TICK_SCALE, PANGO_WEIGHT_NORMAL, &half_year_width, NULL);
-  rd_chart_text_measure (text, "100", VALUE_SCALE, PANGO_WEIGHT_NORMAL, &value_width, NULL);
+  rd_chart_text_measure (text, "100", VALUE_SCALE, PANGO_WEIGHT_NORMAL, &value_width, &l->value_height);
 
   l->legend_y = l->pad;
   l->legend_row_height = MAX (legend_line, 3 * l->marker);
@@ -97,8 +101,14 @@ trend_layout (RdChartText *text,
   l->year_y = height - l->pad - l->year_lines * l->tick_height;
   l->y1 = l->year_y - 0.4 * s;
 
-  /* A value must not reach the next year's markers. */
-  l->values = l->spacing >= value_room + 1.5 * l->marker;
+  /* A value must not reach the next year's markers, and a year's values
+   * must fit one above the other: from 100 centred on its point down to
+   * the years written under the axis. */
+  l->value_gap = 0.1 * s;
+  l->value_top = l->y0 - l->value_height / 2;
+  l->value_bottom = l->year_y;
+  l->values = l->spacing >= value_room + 1.5 * l->marker &&
+              l->value_bottom - l->value_top >= MAX_SERIES * (l->value_height + l->value_gap);
 
   l->tick_step = 0;
   for (double step = 25; step <= 100; step *= 2)
@@ -282,10 +292,14 @@ draw_series_line (cairo_t              *cr,
   cairo_restore (cr);
 }
 
+/* A value written right of its point. */
 typedef struct
 {
   guint series;
-  double y;        /* the label's middle */
+  double point_y;
+  double y;              /* the middle of its box */
+  double width;          /* of its box; the height is the layout's value_height */
+  PangoLayout *layout;
 } ValueLabel;
 
 static int
@@ -294,12 +308,131 @@ compare_labels (gconstpointer a,
 {
   const ValueLabel *x = a, *y = b;
 
-  return (x->y > y->y) - (x->y < y->y);
+  if (x->y != y->y)
+    return (x->y > y->y) - (x->y < y->y);
+  return (x->series > y->series) - (x->series < y->series);
 }
 
-/* Values right of their points, moved off the line that leaves the point
- * (below it when it rises, above when it falls); in a year where they
- * would overlap they are pushed apart, keeping their order. */
+/* Moves the middles of @labels, sorted from top to bottom, at least @step
+ * apart and as little as possible (least squares), keeping them between
+ * @top and @bottom. With q[j] = y[j] − j·step the spacing becomes "q never
+ * decreases": adjacent labels that break it are pooled into a group at
+ * the mean of their wishes, and clamping the groups to the bounds keeps
+ * the answer the best one. The caller made sure that the bounds leave
+ * room for all @n. */
+static void
+spread_labels (ValueLabel *labels,
+               guint       n,
+               double      step,
+               double      top,
+               double      bottom)
+{
+  double sums[MAX_SERIES];
+  guint counts[MAX_SERIES];
+  guint n_groups = 0, j = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      sums[n_groups] = labels[i].y - i * step;
+      counts[n_groups] = 1;
+      n_groups++;
+      while (n_groups > 1 &&
+             sums[n_groups - 2] * counts[n_groups - 1] > sums[n_groups - 1] * counts[n_groups - 2])
+        {
+          sums[n_groups - 2] += sums[n_groups - 1];
+          counts[n_groups - 2] += counts[n_groups - 1];
+          n_groups--;
+        }
+    }
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      double q = CLAMP (sums[g] / counts[g], top, bottom - (n - 1) * step);
+
+      for (guint k = 0; k < counts[g]; k++, j++)
+        labels[j].y = q + j * step;
+    }
+}
+
+/* The values of year @year, one per series that has one, sorted from top
+ * to bottom. Each starts just off the line that leaves its point (below it
+ * when it rises, above when it falls); then the values of the year are
+ * pushed apart so that their boxes never meet, in the same order as their
+ * points, inside the plot. The caller unrefs the layouts. */
+static guint
+layout_values (RdChartText       *text,
+               const TrendLayout *l,
+               const RdTrendData *data,
+               guint              n_series,
+               guint              year,
+               ValueLabel        *labels)
+{
+  double h = l->value_height;
+  guint n = 0;
+
+  for (guint s = 0; s < n_series; s++)
+    {
+      double value = series_value (data, s, year);
+      double next = year + 1 < data->n_years ? series_value (data, s, year + 1) : NAN;
+      double shift = 0;
+      char digits[8];
+
+      if (isnan (value))
+        continue;
+      /* Just clear of where the line passes the label's left edge;
+       * further right a rising line only gets further away. */
+      if (!isnan (next))
+        {
+          double rise = value_y (l, value) - value_y (l, next);
+          double at_label = rise / l->spacing * l->value_offset;
+
+          shift = at_label >= 0 ? 1 : -1;
+          shift *= MAX (0, h / 2 + 0.1 * l->size - fabs (at_label));
+        }
+
+      g_snprintf (digits, sizeof digits, "%.0f", value);
+      labels[n].series = s;
+      labels[n].point_y = value_y (l, value);
+      labels[n].y = labels[n].point_y + shift;
+      labels[n].layout = rd_chart_text_layout (text, digits, VALUE_SCALE, PANGO_WEIGHT_NORMAL);
+      rd_chart_text_get_box (labels[n].layout, NULL, NULL, &labels[n].width, NULL);
+      n++;
+    }
+
+  qsort (labels, n, sizeof labels[0], compare_labels);
+  spread_labels (labels, n, h + l->value_gap, l->value_top + h / 2, l->value_bottom - h / 2);
+
+  return n;
+}
+
+/* A value pushed so far that its box is no longer level with its point
+ * gets a thin line in the series' colour from the point's marker to it. */
+static void
+draw_leader (cairo_t              *cr,
+             const TrendLayout    *l,
+             double                x,
+             const ValueLabel     *label,
+             const RdChartPalette *palette)
+{
+  double end_x = x + l->value_offset - 0.1 * l->size;
+  double dx = end_x - x, dy = label->y - label->point_y;
+  double length = hypot (dx, dy);
+  double start = l->marker + 0.15 * l->size;
+
+  if (fabs (dy) <= l->value_height || length <= start)
+    return;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_move_to (cr, x + dx * start / length, label->point_y + dy * start / length);
+  cairo_line_to (cr, end_x, label->y);
+  cairo_set_line_width (cr, MAX (0.06 * l->size, 0.5));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  rd_chart_set_color (cr, &palette->series[label->series], 1.0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_values (cairo_t              *cr,
              RdChartText          *text,
@@ -308,62 +441,21 @@ draw_values (cairo_t              *cr,
              guint                 n_series,
              const RdChartPalette *palette)
 {
-  double label_height;
-
-  rd_chart_text_measure (text, "0", VALUE_SCALE, PANGO_WEIGHT_NORMAL, NULL, &label_height);
-
   for (guint i = 0; i < data->n_years; i++)
     {
       ValueLabel labels[MAX_SERIES];
-      guint n = 0;
-      double step = 0.95 * label_height;
+      guint n = layout_values (text, l, data, n_series, i, labels);
+      double x = year_x (l, i);
 
-      for (guint s = 0; s < n_series; s++)
-        {
-          double value = series_value (data, s, i);
-          double next = i + 1 < data->n_years ? series_value (data, s, i + 1) : NAN;
-          double shift = 0;
-
-          if (isnan (value))
-            continue;
-          /* Just clear of where the line passes the label's left edge;
-           * further right a rising line only gets further away. */
-          if (!isnan (next))
-            {
-              double rise = value_y (l, value) - value_y (l, next);
-              double at_label = rise / l->spacing * l->value_offset;
-
-              shift = at_label >= 0 ? 1 : -1;
-              shift *= MAX (0, label_height / 2 + 0.1 * l->size - fabs (at_label));
-            }
-          labels[n].series = s;
-          labels[n].y = value_y (l, value) + shift;
-          n++;
-        }
-      if (n == 0)
-        continue;
-
-      qsort (labels, n, sizeof labels[0], compare_labels);
-      for (guint j = 1; j < n; j++)
-        labels[j].y = MAX (labels[j].y, labels[j - 1].y + step);
-      /* Back up from below the axis if the pushing went too far. */
-      labels[n - 1].y = MIN (labels[n - 1].y, l->y1);
-      for (guint j = n - 1; j > 0; j--)
-        labels[j - 1].y = MIN (labels[j - 1].y, labels[j].y - step);
+      /* Leaders first: the values' backdrops cover their ends. */
+      for (guint j = 0; j < n; j++)
+        draw_leader (cr, l, x, &labels[j], palette);
 
       for (guint j = 0; j < n; j++)
         {
-          double value = series_value (data, labels[j].series, i);
-          char digits[8];
-          PangoLayout *layout;
-          double h;
-
-          g_snprintf (digits, sizeof digits, "%.0f", value);
-          layout = rd_chart_text_layout (text, digits, VALUE_SCALE, PANGO_WEIGHT_NORMAL);
-          rd_chart_text_get_box (layout, NULL, NULL, NULL, &h);
-          rd_chart_text_draw (cr, layout, year_x (l, i) + l->value_offset, labels[j].y - h / 2,
+          rd_chart_text_draw (cr, labels[j].layout, x + l->value_offset, labels[j].y - l->value_height / 2,
                               &palette->foreground, 1.0, &palette->background, 0.14 * l->size);
-          g_object_unref (layout);
+          g_object_unref (labels[j].layout);
         }
     }
 }
@@ -490,4 +582,45 @@ rd_chart_draw_trend (cairo_t              *cr,
   cairo_restore (cr);
 
   rd_chart_text_clear (&text);
+}
+
+guint
+rd_chart_trend_label_boxes (double                width,
+                            double                height,
+                            const RdTrendData    *data,
+                            guint                 year_index,
+                            cairo_rectangle_t    *boxes,
+                            guint                 n_boxes)
+{
+  ValueLabel labels[MAX_SERIES];
+  RdChartText text;
+  TrendLayout l;
+  guint n_series, n = 0;
+
+  g_return_val_if_fail (boxes != NULL || n_boxes == 0, 0);
+
+  for (guint s = 0; s < n_boxes; s++)
+    boxes[s] = (cairo_rectangle_t) { NAN, NAN, NAN, NAN };
+
+  if (data == NULL || data->series == NULL || year_index >= data->n_years ||
+      !rd_chart_size_is_drawable (width, height))
+    return 0;
+
+  n_series = MIN (data->n_series, MAX_SERIES);
+  rd_chart_text_init (&text, width, height);
+  if (trend_layout (&text, width, height, data->n_years, &l) && l.values)
+    n = layout_values (&text, &l, data, n_series, year_index, labels);
+  rd_chart_text_clear (&text);
+
+  for (guint j = 0; j < n; j++)
+    {
+      if (labels[j].series < n_boxes)
+        boxes[labels[j].series] = (cairo_rectangle_t) {
+          year_x (&l, year_index) + l.value_offset, labels[j].y - l.value_height / 2,
+          labels[j].width, l.value_height,
+        };
+      g_object_unref (labels[j].layout);
+    }
+
+  return n;
 }

@@ -39,4 +39,16 @@ void rd_chart_trend_point (double                width,
                            double               *x,
                            double               *y);
 
+/* The boxes of the values written beside the points of year @year_index,
+ * for tests: where rd_chart_draw_trend() puts them, one per series in
+ * series order, into @boxes (of @n_boxes). A series with no value that
+ * year gets a box of NAN. Returns how many values the year has: 0 also
+ * when the chart has no room to write them. */
+guint rd_chart_trend_label_boxes (double                width,
+                                  double                height,
+                                  const RdTrendData    *data,
+                                  guint                 year_index,
+                                  cairo_rectangle_t    *boxes,
+                                  guint                 n_boxes);
+
 G_END_DECLS

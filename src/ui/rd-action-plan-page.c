@@ -251,6 +251,28 @@ rd_action_plan_page_edit (RdActionPlanPage *self,
   return open_dialog (self, action);
 }
 
+/* The recommendation's first sentence makes a title; the rest are notes. */
+static void
+split_recommendation (const char  *recommendation,
+                      char       **title,
+                      char       **rest)
+{
+  const char *end = recommendation;
+
+  while ((end = strchr (end, '.')) != NULL && end[1] != '\0' && end[1] != ' ')
+    end++;
+
+  if (end == NULL || end[1] == '\0')
+    {
+      *title = g_strdup (recommendation);
+      *rest = NULL;
+      return;
+    }
+
+  *title = g_strndup (recommendation, end + 1 - recommendation);
+  *rest = g_strstrip (g_strdup (end + 1));
+}
+
 gint64
 rd_action_plan_page_draft_from_item (RdActionPlanPage  *self,
                                      RdItem            *item,
@@ -258,19 +280,36 @@ rd_action_plan_page_draft_from_item (RdActionPlanPage  *self,
                                      GError           **error)
 {
   const char *item_ids[] = { rd_item_get_id (item), NULL };
-  RdActionInfo info = {
-    .title = rd_text_get_localized (rd_item_get_recommendation (item)),
-    .factor = factor,
-    .item_ids = item_ids,
-    .status = RD_ACTION_STATUS_PLANNED,
-    .criterion = rd_text_get_localized (rd_item_get_text (item)),
-  };
+  const char *recommendation = rd_text_get_localized (rd_item_get_recommendation (item));
+  const char *item_text = rd_text_get_localized (rd_item_get_text (item));
+  double targets[RD_N_FACTORS];
+  g_autofree char *title = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *criterion = NULL;
+  RdActionInfo info;
 
   g_return_val_if_fail (RD_IS_ACTION_PLAN_PAGE (self), 0);
 
+  if (!rd_store_get_targets (self->store, rd_assessment_get_id (self->assessment), targets, error))
+    return 0;
+
   /* An item without a recommendation still gets a title to start from. */
-  if (info.title == NULL || *info.title == '\0')
-    info.title = info.criterion;
+  if (recommendation != NULL && *recommendation != '\0')
+    split_recommendation (recommendation, &title, &notes);
+  else
+    title = g_strdup (item_text);
+  /* Translators: a drafted action's success criterion: the factor's target, then the item */
+  criterion = g_strdup_printf (_("A score of at least %.0f on “%s” in next year’s assessment"),
+                               targets[factor], item_text);
+
+  info = (RdActionInfo) {
+    .title = title,
+    .factor = factor,
+    .item_ids = item_ids,
+    .status = RD_ACTION_STATUS_PLANNED,
+    .criterion = criterion,
+    .notes = notes,
+  };
 
   return rd_store_add_action (self->store, rd_assessment_get_id (self->assessment), &info, error);
 }

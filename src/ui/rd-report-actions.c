@@ -23,6 +23,8 @@ struct _RdReportActions
   gint64 assessment_id;
   GtkWidget *owner;          /* weak */
   AdwToastOverlay *toasts;   /* weak */
+  guint progress_delay_ms;
+  GtkWidget *progress_window;  /* weak: the running export's, once shown */
 };
 
 G_DEFINE_FINAL_TYPE (RdReportActions, rd_report_actions, G_TYPE_SIMPLE_ACTION_GROUP)
@@ -69,6 +71,7 @@ rd_report_actions_dispose (GObject *object)
   g_clear_object (&self->framework);
   g_clear_weak_pointer (&self->owner);
   g_clear_weak_pointer (&self->toasts);
+  g_clear_weak_pointer (&self->progress_window);
 
   G_OBJECT_CLASS (rd_report_actions_parent_class)->dispose (object);
 }
@@ -82,6 +85,22 @@ rd_report_actions_class_init (RdReportActionsClass *klass)
 static void
 rd_report_actions_init (RdReportActions *self)
 {
+  self->progress_delay_ms = PROGRESS_DELAY_MS;
+}
+
+void
+rd_report_actions_set_progress_delay (RdReportActions *self,
+                                      guint            delay_ms)
+{
+  g_return_if_fail (RD_IS_REPORT_ACTIONS (self));
+  self->progress_delay_ms = delay_ms;
+}
+
+GtkWindow *
+rd_report_actions_get_progress_window (RdReportActions *self)
+{
+  g_return_val_if_fail (RD_IS_REPORT_ACTIONS (self), NULL);
+  return self->progress_window ? GTK_WINDOW (self->progress_window) : NULL;
 }
 
 static void
@@ -193,11 +212,13 @@ on_progress_timeout (gpointer user_data)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (job->progress_bar));
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (cancel, "cancel");
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (g_cancellable_cancel), g_task_get_cancellable (task));
   gtk_box_append (GTK_BOX (box), cancel);
   adw_window_set_content (ADW_WINDOW (job->progress_window), box);
 
   job->progress_tick = g_timeout_add (100, on_progress_tick, job);
+  g_set_weak_pointer (&self->progress_window, job->progress_window);
   gtk_window_present (GTK_WINDOW (job->progress_window));
   return G_SOURCE_REMOVE;
 }
@@ -309,7 +330,7 @@ rd_report_actions_export (RdReportActions     *self,
 
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_signal_connect (task, "notify::completed", G_CALLBACK (on_task_completed), NULL);
-  job->progress_timeout = g_timeout_add (PROGRESS_DELAY_MS, on_progress_timeout, task);
+  job->progress_timeout = g_timeout_add (self->progress_delay_ms, on_progress_timeout, task);
   g_task_run_in_thread (task, export_in_thread);
 }
 

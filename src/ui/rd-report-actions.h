@@ -38,6 +38,11 @@ gboolean         rd_report_actions_export_finish (RdReportActions  *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 
+/* How long an export runs before its progress window shows (tests: 0). */
+void             rd_report_actions_set_progress_delay (RdReportActions *self,
+                                               guint                delay_ms);
+GtkWindow       *rd_report_actions_get_progress_window (RdReportActions *self);
+
 /* Prints through GtkPrintOperation with the PDF report's pages; @action
  * as for gtk_print_operation_run() (tests export to a file). */
 GtkPrintOperationResult rd_report_actions_print (RdReportActions   *self,
