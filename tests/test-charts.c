@@ -1342,7 +1342,7 @@ assert_labels_apart (const RdTrendData *data,
               if (isnan (data->series[t].values[i]))
                 continue;
               if (boxes_intersect (box, &boxes[t]))
-                g_error ("%g × %g, year %u: the values of series %u and %u overlap (%.1f–%.1f, %.1f–%.1f)",
+                g_error ("%g x %g, year %u: the values of series %u and %u overlap (%.1f to %.1f, %.1f to %.1f)",
                          width, height, i, t, s, boxes[t].y, boxes[t].y + boxes[t].height,
                          box->y, box->y + box->height);
               /* A higher point keeps the higher value. */
@@ -1373,12 +1373,19 @@ test_trend_labels_apart (void)
   static const RdTrendSeries gap_series[] = {
     { "Strategy", some }, { "Engagement", equal }, { "Capacity", some }, { "Investment", bottom },
   };
+  /* Each value would rather sit off its own line: above the point of a
+   * falling one, below that of a rising one, which would swap these. */
+  static const double falling[] = { 53, 52, 52 }, rising[] = { 56, 59, 60 };
+  static const RdTrendSeries crossing_series[] = {
+    { "Strategy", falling }, { "Engagement", rising },
+  };
   static const double sizes[][2] = { { 600, 400 }, { 1920, 1080 }, { 800, 260 }, { 500, 300 }, { 1200, 300 } };
   RdTrendData close = { close_years, 3, close_series, 4 };
   RdTrendData all_equal = { close_years, 3, equal_series, 4 };
   RdTrendData all_top = { close_years, 3, top_series, 4 };
   RdTrendData all_bottom = { close_years, 3, bottom_series, 4 };
   RdTrendData gaps = { close_years, 3, gap_series, 4 };
+  RdTrendData crossing = { close_years, 3, crossing_series, 2 };
   cairo_rectangle_t boxes[4];
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
@@ -1388,6 +1395,7 @@ test_trend_labels_apart (void)
       assert_labels_apart (&all_top, sizes[i][0], sizes[i][1]);
       assert_labels_apart (&all_bottom, sizes[i][0], sizes[i][1]);
       assert_labels_apart (&gaps, sizes[i][0], sizes[i][1]);
+      assert_labels_apart (&crossing, sizes[i][0], sizes[i][1]);
     }
 
   /* Equal values keep one label each, stacked around their points. */

@@ -302,19 +302,25 @@ typedef struct
   PangoLayout *layout;
 } ValueLabel;
 
+/* In the order of their points, so that a higher value is never written
+ * below a lower one; equal values in the order of where they would like
+ * to be, then of their series. */
 static int
 compare_labels (gconstpointer a,
                 gconstpointer b)
 {
   const ValueLabel *x = a, *y = b;
 
+  if (x->point_y != y->point_y)
+    return (x->point_y > y->point_y) - (x->point_y < y->point_y);
   if (x->y != y->y)
     return (x->y > y->y) - (x->y < y->y);
   return (x->series > y->series) - (x->series < y->series);
 }
 
-/* Moves the middles of @labels, sorted from top to bottom, at least @step
- * apart and as little as possible (least squares), keeping them between
+/* Moves the middles of @labels, in their points' order from top to
+ * bottom, at least @step apart, in that order, and as little as possible
+ * from where they would like to be (least squares), keeping them between
  * @top and @bottom. With q[j] = y[j] − j·step the spacing becomes "q never
  * decreases": adjacent labels that break it are pooled into a group at
  * the mean of their wishes, and clamping the groups to the bounds keeps
@@ -354,11 +360,11 @@ spread_labels (ValueLabel *labels,
     }
 }
 
-/* The values of year @year, one per series that has one, sorted from top
- * to bottom. Each starts just off the line that leaves its point (below it
- * when it rises, above when it falls); then the values of the year are
- * pushed apart so that their boxes never meet, in the same order as their
- * points, inside the plot. The caller unrefs the layouts. */
+/* The values of year @year, one per series that has one, from top to
+ * bottom. Each would like to be just off the line that leaves its point
+ * (below it when it rises, above when it falls); then the values of the
+ * year are pushed apart so that their boxes never meet, in the same order
+ * as their points, inside the plot. The caller unrefs the layouts. */
 static guint
 layout_values (RdChartText       *text,
                const TrendLayout *l,
@@ -406,7 +412,8 @@ layout_values (RdChartText       *text,
 }
 
 /* A value pushed so far that its box is no longer level with its point
- * gets a thin line in the series' colour from the point's marker to it. */
+ * gets a thin line in the series' colour from just off the point's marker
+ * to the box's left edge, where the value's backdrop hides its end. */
 static void
 draw_leader (cairo_t              *cr,
              const TrendLayout    *l,
@@ -414,7 +421,7 @@ draw_leader (cairo_t              *cr,
              const ValueLabel     *label,
              const RdChartPalette *palette)
 {
-  double end_x = x + l->value_offset - 0.1 * l->size;
+  double end_x = x + l->value_offset;
   double dx = end_x - x, dy = label->y - label->point_y;
   double length = hypot (dx, dy);
   double start = l->marker + 0.15 * l->size;
