@@ -1,18 +1,17 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "rd-action.h"
 #include "rd-analysis.h"
 #include "rd-answers-xlsx.h"
 #include "rd-export-file.h"
+#include "rd-test-files.h"
 #include "rd-test-fixtures.h"
 
 /* Four leaders and three teachers with every kind of answer, not
@@ -69,201 +68,6 @@ make_content (guint threshold)
 }
 
 static char *
-make_folder (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *folder = g_dir_make_tmp ("answers-xlsx-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return folder;
-}
-
-/* @folder and everything in it. */
-static void
-remove_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_chmod (folder, 0700);
-  dir = g_dir_open (folder, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_folder (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (folder);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @folder, sorted and joined by spaces: shows leftovers. */
-static char *
-list_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
-static char *
-run_unzip (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s %s %s failed: %s\n%s", argv[0], argv[1], argv[2], error->message, err);
-  return out;
-}
-
-/* One part of the zip, as text. */
-static char *
-read_part (const char *path,
-           const char *part)
-{
-  const char *argv[] = { "unzip", "-p", path, part, NULL };
-
-  return run_unzip (argv);
-}
-
-static char *
-match (const char *text,
-       const char *pattern)
-{
-  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT, NULL);
-  g_autoptr(GMatchInfo) info = NULL;
-
-  g_assert_nonnull (regex);
-  if (!g_regex_match (regex, text, 0, &info))
-    return NULL;
-  return g_match_info_fetch (info, 1);
-}
-
-static void
-assert_matches (const char *text,
-                const char *pattern)
-{
-  g_autofree char *found = match (text, pattern);
-
-  if (found == NULL)
-    g_test_message ("not found: %s", pattern);
-  g_assert_nonnull (found);
-}
-
-/* The n-th element named @tag inside the first @list element. */
-static char *
-nth_element (const char *xml,
-             const char *list,
-             const char *tag,
-             guint       n)
-{
-  g_autofree char *open = g_strdup_printf ("<%s", list);
-  g_autofree char *start_tag = g_strdup_printf ("<%s", tag);
-  const char *p = strstr (xml, open);
-  const char *end;
-
-  g_assert_nonnull (p);
-  p = strchr (p, '>');
-  for (guint i = 0; i <= n; i++)
-    {
-      /* Skips "<fonts" when looking for "<font". */
-      do
-        p = strstr (p + 1, start_tag);
-      while (p != NULL && g_ascii_isalpha (p[strlen (start_tag)]));
-      g_assert_nonnull (p);
-    }
-  end = strchr (p, '>');
-  if (end[-1] != '/')
-    {
-      g_autofree char *close = g_strdup_printf ("</%s>", tag);
-
-      end = strstr (p, close) + strlen (close) - 1;
-    }
-  return g_strndup (p, end - p + 1);
-}
-
-/* The shared strings in order: t="s" cells hold an index into them. */
-static GPtrArray *
-read_shared_strings (const char *path)
-{
-  g_autofree char *xml = read_part (path, "xl/sharedStrings.xml");
-  g_autoptr(GRegex) regex = g_regex_new ("<si><t(?: [^>]*)?>([^<]*)</t></si>", G_REGEX_DEFAULT,
-                                         G_REGEX_MATCH_DEFAULT, NULL);
-  g_autoptr(GMatchInfo) info = NULL;
-  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
-
-  g_regex_match (regex, xml, 0, &info);
-  while (g_match_info_matches (info))
-    {
-      g_ptr_array_add (strings, g_match_info_fetch (info, 1));
-      g_match_info_next (info, NULL);
-    }
-  return strings;
-}
-
-/* The text of cell @ref on a sheet: a shared string, or NULL when the
- * cell is absent or not text. */
-static const char *
-cell_text (const char *sheet_xml,
-           GPtrArray  *strings,
-           const char *ref)
-{
-  g_autofree char *pattern = g_strdup_printf ("<c r=\"%s\"(?: s=\"\\d+\")? t=\"s\"><v>(\\d+)</v></c>", ref);
-  g_autofree char *index = match (sheet_xml, pattern);
-
-  if (index == NULL)
-    return NULL;
-  g_assert_cmpuint (atoi (index), <, strings->len);
-  return g_ptr_array_index (strings, atoi (index));
-}
-
-/* The number format of a cell style, following cellXfs to numFmts. */
-static char *
-style_number_format (const char *styles,
-                     guint       style)
-{
-  g_autofree char *xf = nth_element (styles, "cellXfs", "xf", style);
-  g_autofree char *id = match (xf, "numFmtId=\"(\\d+)\"");
-  g_autofree char *pattern = NULL;
-
-  g_assert_nonnull (id);
-  pattern = g_strdup_printf ("<numFmt numFmtId=\"%s\" formatCode=\"([^\"]*)\"", id);
-  return match (styles, pattern);
-}
-
-static gboolean
-style_is_bold (const char *styles,
-               guint       style)
-{
-  g_autofree char *xf = nth_element (styles, "cellXfs", "xf", style);
-  g_autofree char *id = match (xf, "fontId=\"(\\d+)\"");
-  g_autofree char *font = nth_element (styles, "fonts", "font", atoi (id));
-
-  return strstr (font, "<b/>") != NULL;
-}
-
-static char *
 write_workbook (const char *folder,
                 guint       threshold)
 {
@@ -281,35 +85,31 @@ write_workbook (const char *folder,
 static void
 test_workbook (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = rd_test_make_folder ("answers-xlsx-XXXXXX");
   g_autofree char *path = write_workbook (folder, 0);
-  const char *list_argv[] = { "unzip", "-Z1", path, NULL };
-  g_autofree char *parts = run_unzip (list_argv);
-  g_autofree char *workbook = read_part (path, "xl/workbook.xml");
-  g_autofree char *custom = read_part (path, "docProps/custom.xml");
-  g_autofree char *listing = list_folder (folder);
+  g_autofree char *parts = rd_test_xlsx_list_parts (path);
+  g_autofree char *workbook = rd_test_xlsx_read_part (path, "xl/workbook.xml");
+  g_autofree char *custom = rd_test_xlsx_read_part (path, "docProps/custom.xml");
   g_autofree char *sheets = NULL;
-  GStatBuf buf;
 
   g_assert_nonnull (strstr (parts, "xl/workbook.xml\n"));
   g_assert_nonnull (strstr (parts, "xl/worksheets/sheet4.xml\n"));
   g_assert_nonnull (strstr (parts, "xl/sharedStrings.xml\n"));
 
-  sheets = match (workbook, "<sheets>(.*)</sheets>");
+  sheets = rd_test_match (workbook, "<sheets>(.*)</sheets>");
   g_assert_nonnull (sheets);
   g_assert_nonnull (g_strstr_len (sheets, -1, "<sheet name=\"Answers\" sheetId=\"1\""));
   g_assert_nonnull (g_strstr_len (sheets, -1, "<sheet name=\"Items\" sheetId=\"2\""));
   g_assert_nonnull (g_strstr_len (sheets, -1, "<sheet name=\"Factors\" sheetId=\"3\""));
   g_assert_nonnull (g_strstr_len (sheets, -1, "<sheet name=\"Actions\" sheetId=\"4\""));
 
-  assert_matches (custom, "name=\"readiness-format\"><vt:r8>(1)</vt:r8>");
-  assert_matches (custom, "name=\"readiness-framework\"><vt:lpwstr>(small-fixture)</vt:lpwstr>");
+  rd_test_assert_matches (custom, "name=\"readiness-format\"><vt:r8>(1)</vt:r8>");
+  rd_test_assert_matches (custom, "name=\"readiness-framework\"><vt:lpwstr>(small-fixture)</vt:lpwstr>");
 
-  g_assert_cmpint (g_stat (path, &buf), ==, 0);
-  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
-  g_assert_cmpstr (listing, ==, "answers.xlsx");
+  rd_test_assert_mode (path, 0600);
+  rd_test_assert_listing (folder, "answers.xlsx");
 
-  remove_folder (folder);
+  rd_test_remove_folder (folder);
 }
 
 /* Answers as typed cells: numbers, a date with a date format, yes/no and
@@ -317,79 +117,62 @@ test_workbook (void)
 static void
 test_answer_cells (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = rd_test_make_folder ("answers-xlsx-XXXXXX");
   g_autofree char *path = write_workbook (folder, 0);
-  g_autofree char *sheet = read_part (path, "xl/worksheets/sheet1.xml");
-  g_autofree char *styles = read_part (path, "xl/styles.xml");
-  g_autoptr(GPtrArray) strings = read_shared_strings (path);
-  g_autofree char *date_style = NULL;
+  g_autofree char *sheet = rd_test_xlsx_read_part (path, "xl/worksheets/sheet1.xml");
+  g_autofree char *styles = rd_test_xlsx_read_part (path, "xl/styles.xml");
+  g_autoptr(GPtrArray) strings = rd_test_xlsx_shared_strings (path);
   g_autofree char *date_format = NULL;
-  g_autofree char *header_style = NULL;
 
   /* Row 2 is the first respondent (a leader): a-plan 4, a-team 5, … */
-  g_assert_cmpstr (cell_text (sheet, strings, "A1"), ==, "respondent");
-  g_assert_cmpstr (cell_text (sheet, strings, "B1"), ==, "group");
-  g_assert_cmpstr (cell_text (sheet, strings, "C1"), ==, "a-plan");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "A1"), ==, "respondent");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "B1"), ==, "group");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "C1"), ==, "a-plan");
   g_assert_nonnull (strstr (sheet, "<c r=\"A2\"><v>1</v></c>"));
-  g_assert_cmpstr (cell_text (sheet, strings, "B2"), ==, "leader");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "B2"), ==, "leader");
   g_assert_nonnull (strstr (sheet, "<c r=\"C2\"><v>4</v></c>"));
   g_assert_nonnull (strstr (sheet, "<c r=\"D2\"><v>5</v></c>"));
   g_assert_nonnull (strstr (sheet, "<c r=\"F2\"><v>250.5</v></c>"));
   g_assert_nonnull (strstr (sheet, "<c r=\"G2\"><v>95</v></c>"));
-  g_assert_cmpstr (cell_text (sheet, strings, "H2"), ==, "yes");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "H2"), ==, "yes");
 
   /* 15 March 2025 is day 45731 of Excel's calendar. */
-  date_style = match (sheet, "<c r=\"E2\" s=\"(\\d+)\"><v>45731</v></c>");
-  g_assert_nonnull (date_style);
-  date_format = style_number_format (styles, atoi (date_style));
+  g_assert_cmpfloat (rd_test_xlsx_cell_number (sheet, "E2"), ==, 45731);
+  date_format = rd_test_xlsx_cell_number_format (sheet, styles, "E2");
   g_assert_cmpstr (date_format, ==, "yyyy-mm-dd");
 
   /* The teacher: not applicable, no, and nothing where unanswered. */
-  g_assert_cmpstr (cell_text (sheet, strings, "B3"), ==, "teacher");
-  g_assert_cmpstr (cell_text (sheet, strings, "G3"), ==, "N/A");
-  g_assert_cmpstr (cell_text (sheet, strings, "H3"), ==, "no");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "B3"), ==, "teacher");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "G3"), ==, "N/A");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "H3"), ==, "no");
   g_assert_null (strstr (sheet, "<c r=\"D3\""));
   g_assert_nonnull (strstr (sheet, "<c r=\"F4\"><v>0.25</v></c>"));
 
-  header_style = match (sheet, "<c r=\"A1\" s=\"(\\d+)\"");
-  g_assert_nonnull (header_style);
-  g_assert_true (style_is_bold (styles, atoi (header_style)));
-  assert_matches (sheet, "(<pane xSplit=\"2\" ySplit=\"1\" topLeftCell=\"C2\" [^>]*state=\"frozen\")");
+  g_assert_true (rd_test_xlsx_cell_is_bold (sheet, styles, "A1"));
+  rd_test_assert_matches (sheet, "(<pane xSplit=\"2\" ySplit=\"1\" topLeftCell=\"C2\" [^>]*state=\"frozen\")");
 
-  remove_folder (folder);
+  rd_test_remove_folder (folder);
 }
 
 /* The lone learner's group is withheld; groups of three or more stay. */
 static void
 test_withheld_group (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = rd_test_make_folder ("answers-xlsx-XXXXXX");
   g_autofree char *path = write_workbook (folder, 3);
-  g_autofree char *sheet = read_part (path, "xl/worksheets/sheet1.xml");
-  g_autoptr(GPtrArray) strings = read_shared_strings (path);
+  g_autofree char *sheet = rd_test_xlsx_read_part (path, "xl/worksheets/sheet1.xml");
+  g_autoptr(GPtrArray) strings = rd_test_xlsx_shared_strings (path);
 
-  g_assert_cmpstr (cell_text (sheet, strings, "B2"), ==, "leader");
-  g_assert_cmpstr (cell_text (sheet, strings, "B3"), ==, "teacher");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "B2"), ==, "leader");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "B3"), ==, "teacher");
   g_assert_nonnull (strstr (sheet, "<c r=\"A4\"><v>3</v></c>"));
   g_assert_null (strstr (sheet, "<c r=\"B4\""));
   g_assert_nonnull (strstr (sheet, "<c r=\"F4\"><v>0.25</v></c>"));
-  g_assert_cmpstr (cell_text (sheet, strings, "B5"), ==, "leader");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "B5"), ==, "leader");
   for (guint i = 0; i < strings->len; i++)
     g_assert_cmpstr (g_ptr_array_index (strings, i), !=, "learner");
 
-  remove_folder (folder);
-}
-
-static double
-cell_number (const char *sheet_xml,
-             const char *ref)
-{
-  g_autofree char *pattern = g_strdup_printf ("<c r=\"%s\"(?: s=\"\\d+\")?><v>([-0-9.E+]+)</v></c>", ref);
-  g_autofree char *value = match (sheet_xml, pattern);
-
-  if (value == NULL)
-    return NAN;
-  return g_ascii_strtod (value, NULL);
+  rd_test_remove_folder (folder);
 }
 
 /* Items and factors hold the analysis' numbers as numbers. */
@@ -399,73 +182,71 @@ test_items_and_factors (void)
   g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
   g_autoptr(GPtrArray) answers = make_answers ();
   g_autoptr(RdAnalysis) analysis = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, answers, NULL);
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = rd_test_make_folder ("answers-xlsx-XXXXXX");
   g_autofree char *path = write_workbook (folder, 0);
-  g_autofree char *items = read_part (path, "xl/worksheets/sheet2.xml");
-  g_autofree char *factors = read_part (path, "xl/worksheets/sheet3.xml");
-  g_autoptr(GPtrArray) strings = read_shared_strings (path);
+  g_autofree char *items = rd_test_xlsx_read_part (path, "xl/worksheets/sheet2.xml");
+  g_autofree char *factors = rd_test_xlsx_read_part (path, "xl/worksheets/sheet3.xml");
+  g_autoptr(GPtrArray) strings = rd_test_xlsx_shared_strings (path);
   RdFactorResult strategy;
   guint n_plan;
   double plan = rd_analysis_get_item_score (analysis, "a-plan", &n_plan);
 
-  g_assert_cmpstr (cell_text (items, strings, "A2"), ==, "a-plan");
-  g_assert_cmpstr (cell_text (items, strings, "B2"), ==, "Alpha");
-  g_assert_cmpstr (cell_text (items, strings, "C2"), ==, "Strategy, Engagement");
-  g_assert_cmpstr (cell_text (items, strings, "D2"), ==, "We have a plan.");
-  g_assert_cmpfloat_with_epsilon (cell_number (items, "E2"), plan, 1e-9);
-  g_assert_cmpfloat (cell_number (items, "F2"), ==, n_plan);
+  g_assert_cmpstr (rd_test_xlsx_cell_text (items, strings, "A2"), ==, "a-plan");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (items, strings, "B2"), ==, "Alpha");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (items, strings, "C2"), ==, "Strategy, Engagement");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (items, strings, "D2"), ==, "We have a plan.");
+  g_assert_cmpfloat_with_epsilon (rd_test_xlsx_cell_number (items, "E2"), plan, 1e-9);
+  g_assert_cmpfloat (rd_test_xlsx_cell_number (items, "F2"), ==, n_plan);
   g_assert_cmpuint (n_plan, ==, 5);
-  g_assert_cmpstr (cell_text (items, strings, "A7"), ==, "b-mfa");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (items, strings, "A7"), ==, "b-mfa");
 
   rd_analysis_get_factor (analysis, RD_FACTOR_STRATEGY, &strategy);
   g_assert_true (strategy.trusted);
-  g_assert_cmpfloat_with_epsilon (cell_number (factors, "B2"), strategy.readiness, 1e-9);
-  g_assert_cmpstr (cell_text (factors, strings, "C2"), ==,
+  g_assert_cmpfloat_with_epsilon (rd_test_xlsx_cell_number (factors, "B2"), strategy.readiness, 1e-9);
+  g_assert_cmpstr (rd_test_xlsx_cell_text (factors, strings, "C2"), ==,
                    rd_level_get_title (rd_level_for_score (strategy.readiness)));
-  g_assert_cmpfloat (cell_number (factors, "D2"), ==, 70);
-  g_assert_cmpfloat_with_epsilon (cell_number (factors, "E2"), strategy.gap, 1e-9);
-  g_assert_cmpfloat (cell_number (factors, "D5"), ==, 60);
+  g_assert_cmpfloat (rd_test_xlsx_cell_number (factors, "D2"), ==, 70);
+  g_assert_cmpfloat_with_epsilon (rd_test_xlsx_cell_number (factors, "E2"), strategy.gap, 1e-9);
+  g_assert_cmpfloat (rd_test_xlsx_cell_number (factors, "D5"), ==, 60);
 
-  remove_folder (folder);
+  rd_test_remove_folder (folder);
 }
 
 /* The action plan: titles as text, the due date as a date. */
 static void
 test_actions (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = rd_test_make_folder ("answers-xlsx-XXXXXX");
   g_autofree char *path = write_workbook (folder, 0);
-  g_autofree char *sheet = read_part (path, "xl/worksheets/sheet4.xml");
-  g_autofree char *shared = read_part (path, "xl/sharedStrings.xml");
-  g_autofree char *styles = read_part (path, "xl/styles.xml");
-  g_autoptr(GPtrArray) strings = read_shared_strings (path);
-  g_autofree char *due_style = NULL;
+  g_autofree char *sheet = rd_test_xlsx_read_part (path, "xl/worksheets/sheet4.xml");
+  g_autofree char *shared = rd_test_xlsx_read_part (path, "xl/sharedStrings.xml");
+  g_autofree char *styles = rd_test_xlsx_read_part (path, "xl/styles.xml");
+  g_autoptr(GPtrArray) strings = rd_test_xlsx_shared_strings (path);
   g_autofree char *due_format = NULL;
 
   g_assert_nonnull (strstr (shared, ">Write the digital plan<"));
   g_assert_nonnull (strstr (shared, ">Wi-Fi in the gym<"));
-  g_assert_cmpstr (cell_text (sheet, strings, "A2"), ==, "Write the digital plan");
-  g_assert_cmpstr (cell_text (sheet, strings, "B2"), ==, "Strategy");
-  g_assert_cmpstr (cell_text (sheet, strings, "C2"), ==, "In progress");
-  g_assert_cmpstr (cell_text (sheet, strings, "D2"), ==, "Deputy head");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "A2"), ==, "Write the digital plan");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "B2"), ==, "Strategy");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "C2"), ==, "In progress");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "D2"), ==, "Deputy head");
   /* 31 March 2027 is day 46477. */
-  due_style = match (sheet, "<c r=\"E2\" s=\"(\\d+)\"><v>46477</v></c>");
-  g_assert_nonnull (due_style);
-  due_format = style_number_format (styles, atoi (due_style));
+  g_assert_cmpfloat (rd_test_xlsx_cell_number (sheet, "E2"), ==, 46477);
+  due_format = rd_test_xlsx_cell_number_format (sheet, styles, "E2");
   g_assert_cmpstr (due_format, ==, "yyyy-mm-dd");
-  g_assert_cmpstr (cell_text (sheet, strings, "G2"), ==, "a-plan, a-review");
-  g_assert_cmpstr (cell_text (sheet, strings, "I2"), ==, "2025–2026");
-  g_assert_cmpstr (cell_text (sheet, strings, "A3"), ==, "Wi-Fi in the gym");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "G2"), ==, "a-plan, a-review");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "I2"), ==, "2025–2026");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "A3"), ==, "Wi-Fi in the gym");
   g_assert_null (strstr (sheet, "<c r=\"E3\""));
 
-  remove_folder (folder);
+  rd_test_remove_folder (folder);
 }
 
 /* The error names the file; nothing is left behind. */
 static void
 test_read_only_folder (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = rd_test_make_folder ("answers-xlsx-XXXXXX");
   g_autofree char *probe = g_build_filename (folder, "probe", NULL);
   g_autoptr(RdAnswersXlsx) content = make_content (0);
   g_autoptr(GError) error = NULL;
@@ -482,62 +263,39 @@ test_read_only_folder (void)
     read_only = g_strdup (folder);
   path = g_build_filename (read_only, "answers.xlsx", NULL);
 
-  before = list_folder (read_only);
+  before = rd_test_list_folder (read_only);
   g_assert_false (rd_answers_xlsx_write (path, content, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
   g_assert_true (g_str_has_prefix (error->message, "Could not write "));
   g_assert_nonnull (strstr (error->message, path));
-  after = list_folder (read_only);
+  after = rd_test_list_folder (read_only);
   g_assert_cmpstr (before, ==, after);
 
-  remove_folder (folder);
-}
-
-static void
-write_old_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, "old contents", -1, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
-}
-
-static void
-assert_old_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "old contents");
+  rd_test_remove_folder (folder);
 }
 
 /* An existing file is replaced whole and keeps its permissions. */
 static void
 test_replace (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = rd_test_make_folder ("answers-xlsx-XXXXXX");
   g_autofree char *path = g_build_filename (folder, "answers.xlsx", NULL);
   g_autoptr(RdAnswersXlsx) content = make_content (0);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *listing = NULL;
   gsize length;
-  GStatBuf buf;
 
-  write_old_file (path);
+  rd_test_write_old_file (path);
   g_assert_true (rd_answers_xlsx_write (path, content, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (contents, "PK\003\004"));
-  g_assert_cmpint (g_stat (path, &buf), ==, 0);
-  g_assert_cmpint (buf.st_mode & 0777, ==, 0644);
-  listing = list_folder (folder);
-  g_assert_cmpstr (listing, ==, "answers.xlsx");
+  rd_test_assert_mode (path, 0644);
+  rd_test_assert_listing (folder, "answers.xlsx");
 
-  remove_folder (folder);
+  rd_test_remove_folder (folder);
 }
 
 /* A full disk, as a file size limit: the write fails, names the file and
@@ -545,15 +303,14 @@ test_replace (void)
 static void
 test_failure_keeps_old_file (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = rd_test_make_folder ("answers-xlsx-XXXXXX");
   g_autofree char *path = g_build_filename (folder, "answers.xlsx", NULL);
   g_autoptr(RdAnswersXlsx) content = make_content (0);
   g_autoptr(GError) error = NULL;
-  g_autofree char *listing = NULL;
   struct rlimit saved, limit;
   gboolean ok;
 
-  write_old_file (path);
+  rd_test_write_old_file (path);
 
   /* Writes past the limit fail with EFBIG instead of killing the process. */
   signal (SIGXFSZ, SIG_IGN);
@@ -570,32 +327,27 @@ test_failure_keeps_old_file (void)
   g_test_message ("%s", error->message);
   g_assert_true (g_str_has_prefix (error->message, "Could not write "));
   g_assert_nonnull (strstr (error->message, path));
-  assert_old_file (path);
-  listing = list_folder (folder);
-  g_assert_cmpstr (listing, ==, "answers.xlsx");
+  rd_test_assert_old_file (path);
+  rd_test_assert_listing (folder, "answers.xlsx");
 
-  remove_folder (folder);
+  rd_test_remove_folder (folder);
+}
+
+static gboolean
+write_answers (const char    *path,
+               gconstpointer  content,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return rd_answers_xlsx_write (path, content, cancellable, error);
 }
 
 static void
 test_cancel (void)
 {
-  g_autofree char *folder = make_folder ();
-  g_autofree char *path = g_build_filename (folder, "answers.xlsx", NULL);
   g_autoptr(RdAnswersXlsx) content = make_content (0);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *listing = NULL;
 
-  write_old_file (path);
-  g_cancellable_cancel (cancellable);
-  g_assert_false (rd_answers_xlsx_write (path, content, cancellable, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  assert_old_file (path);
-  listing = list_folder (folder);
-  g_assert_cmpstr (listing, ==, "answers.xlsx");
-
-  remove_folder (folder);
+  rd_test_assert_cancel_keeps_file ("answers.xlsx", write_answers, content);
 }
 
 static gpointer
@@ -611,100 +363,52 @@ write_in_thread (gpointer data)
 static void
 test_worker_thread (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = rd_test_make_folder ("answers-xlsx-XXXXXX");
   g_autofree char *path = g_build_filename (folder, "answers.xlsx", NULL);
   GThread *thread = g_thread_new ("export", write_in_thread, path);
 
   g_assert_true (GPOINTER_TO_INT (g_thread_join (thread)));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
-  remove_folder (folder);
+  rd_test_remove_folder (folder);
 }
 
-/* A Dutch locale made with localedef when none is installed (Debian's
- * "locales" package has the sources), in @folder through LOCPATH. */
-static locale_t
-make_dutch_locale (const char *folder)
-{
-  g_autofree char *output = g_build_filename (folder, "nl_NL.UTF-8", NULL);
-  const char *argv[] = { "localedef", "-i", "nl_NL", "-f", "UTF-8", output, NULL };
-  locale_t locale;
-  int status;
-
-  if (!g_file_test ("/usr/share/i18n/locales/nl_NL", G_FILE_TEST_EXISTS) ||
-      !g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
-                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) ||
-      !g_spawn_check_wait_status (status, NULL))
-    return (locale_t) 0;
-
-  g_setenv ("LOCPATH", folder, TRUE);
-  locale = newlocale (LC_NUMERIC_MASK, "nl_NL.UTF-8", (locale_t) 0);
-  g_unsetenv ("LOCPATH");
-  return locale;
-}
-
-/* libxlsxwriter prints numbers with printf: a decimal comma in the user's
- * locale must not reach the XML. */
+/* A decimal comma in the user's locale must not reach the XML. */
 static void
 test_decimal_comma_locale (void)
 {
-  static const char * const names[] = { "nl_NL.UTF-8", "nl_BE.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8" };
-  g_autofree char *folder = make_folder ();
-  g_autofree char *locales = g_build_filename (folder, "locales", NULL);
-  g_autofree char *path = NULL;
-  g_autofree char *sheet = NULL;
-  locale_t comma = (locale_t) 0;
-  locale_t previous;
-  char number[16];
+  g_autofree char *folder = rd_test_make_folder ("answers-xlsx-XXXXXX");
+  g_autofree char *path = g_build_filename (folder, "answers.xlsx", NULL);
+  g_autoptr(RdAnswersXlsx) content = make_content (0);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names) && comma == (locale_t) 0; i++)
-    comma = newlocale (LC_NUMERIC_MASK, names[i], (locale_t) 0);
-  g_assert_cmpint (g_mkdir (locales, 0700), ==, 0);
-  if (comma == (locale_t) 0)
-    comma = make_dutch_locale (locales);
-  if (comma == (locale_t) 0)
+  if (rd_test_write_in_comma_locale (path, write_answers, content))
     {
-      g_test_skip ("no locale with a decimal comma is installed, and localedef cannot make one");
-      remove_folder (folder);
-      return;
+      g_autofree char *sheet = rd_test_xlsx_read_part (path, "xl/worksheets/sheet1.xml");
+
+      g_assert_nonnull (strstr (sheet, "<c r=\"F2\"><v>250.5</v></c>"));
     }
 
-  previous = uselocale (comma);
-  /* The test means something only where printf writes a comma. */
-  g_snprintf (number, sizeof number, "%.1f", 250.5);
-  g_assert_cmpstr (number, ==, "250,5");
-  path = write_workbook (folder, 0);
-  uselocale (previous);
-  freelocale (comma);
-
-  sheet = read_part (path, "xl/worksheets/sheet1.xml");
-  g_assert_nonnull (strstr (sheet, "<c r=\"F2\"><v>250.5</v></c>"));
-
-  remove_folder (folder);
+  rd_test_remove_folder (folder);
 }
 
 /* The shared helper on its own: new files 0600, the contents whole. */
 static void
 test_export_file_write_bytes (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = rd_test_make_folder ("answers-xlsx-XXXXXX");
   g_autofree char *path = g_build_filename (folder, "answers.csv", NULL);
   g_autoptr(GBytes) bytes = g_bytes_new_static ("respondent,group\r\n", 18);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *listing = NULL;
-  GStatBuf buf;
 
   g_assert_true (rd_export_file_write_bytes (path, bytes, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "respondent,group\r\n");
-  g_assert_cmpint (g_stat (path, &buf), ==, 0);
-  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
-  listing = list_folder (folder);
-  g_assert_cmpstr (listing, ==, "answers.csv");
+  rd_test_assert_mode (path, 0600);
+  rd_test_assert_listing (folder, "answers.csv");
 
-  remove_folder (folder);
+  rd_test_remove_folder (folder);
 }
 
 /* A rename that fails (a folder in the way) removes the temporary file
@@ -712,12 +416,11 @@ test_export_file_write_bytes (void)
 static void
 test_export_file_rename_fails (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = rd_test_make_folder ("answers-xlsx-XXXXXX");
   g_autofree char *path = g_build_filename (folder, "answers.csv", NULL);
   g_autofree char *inside = g_build_filename (path, "keep", NULL);
   g_autoptr(GBytes) bytes = g_bytes_new_static ("x", 1);
   g_autoptr(GError) error = NULL;
-  g_autofree char *listing = NULL;
 
   g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
   g_assert_true (g_file_set_contents (inside, "", 0, NULL));
@@ -727,26 +430,24 @@ test_export_file_rename_fails (void)
   g_assert_true (g_str_has_prefix (error->message, "Could not write "));
   g_assert_nonnull (strstr (error->message, path));
   g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
-  listing = list_folder (folder);
-  g_assert_cmpstr (listing, ==, "answers.csv");
+  rd_test_assert_listing (folder, "answers.csv");
 
   g_remove (inside);
-  remove_folder (folder);
+  rd_test_remove_folder (folder);
 }
 
 /* Begin, write, then a cancel before commit: the target is untouched. */
 static void
 test_export_file_cancel_before_commit (void)
 {
-  g_autofree char *folder = make_folder ();
+  g_autofree char *folder = rd_test_make_folder ("answers-xlsx-XXXXXX");
   g_autofree char *path = g_build_filename (folder, "report.pdf", NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(RdExportFile) file = NULL;
   g_autofree char *temp_dir = NULL;
-  g_autofree char *listing = NULL;
 
-  write_old_file (path);
+  rd_test_write_old_file (path);
   file = rd_export_file_begin (path, &error);
   g_assert_no_error (error);
   temp_dir = g_path_get_dirname (rd_export_file_get_temp_path (file));
@@ -758,11 +459,10 @@ test_export_file_cancel_before_commit (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_pointer (&file, rd_export_file_free);
 
-  assert_old_file (path);
-  listing = list_folder (folder);
-  g_assert_cmpstr (listing, ==, "report.pdf");
+  rd_test_assert_old_file (path);
+  rd_test_assert_listing (folder, "report.pdf");
 
-  remove_folder (folder);
+  rd_test_remove_folder (folder);
 }
 
 int

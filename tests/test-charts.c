@@ -12,42 +12,9 @@
 #include "rd-chart-export.h"
 #include "rd-chart-meter.h"
 #include "rd-chart-palette.h"
+#include "rd-test-pixels.h"
 #include "rd-chart-radar.h"
 #include "rd-chart-trend.h"
-
-typedef struct
-{
-  guint8 red, green, blue, alpha;
-} Pixel;
-
-static Pixel
-pixel_at (cairo_surface_t *surface,
-          int              x,
-          int              y)
-{
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint32 value;
-
-  cairo_surface_flush (surface);
-  value = *(const guint32 *) (gconstpointer) (data + y * stride + x * 4);
-  /* CAIRO_FORMAT_ARGB32 is premultiplied, native-endian 0xAARRGGBB. */
-  return (Pixel) { (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff, value >> 24 };
-}
-
-static void
-assert_pixel_is (cairo_surface_t *surface,
-                 int              x,
-                 int              y,
-                 const RdColor   *color)
-{
-  Pixel pixel = pixel_at (surface, x, y);
-
-  g_assert_cmpint (pixel.alpha, ==, 255);
-  g_assert_cmpint (ABS (pixel.red - (int) round (color->red * 255)), <=, 1);
-  g_assert_cmpint (ABS (pixel.green - (int) round (color->green * 255)), <=, 1);
-  g_assert_cmpint (ABS (pixel.blue - (int) round (color->blue * 255)), <=, 1);
-}
 
 static cairo_surface_t *
 draw_meter (int    width,
@@ -74,13 +41,13 @@ test_meter_fill_boundary (void)
   surface = draw_meter (200, 20, 0.3, &palette);
 
   /* The fill ends at 30 % of the width: x = 60. */
-  assert_pixel_is (surface, 30, 10, &palette.series[0]);
-  assert_pixel_is (surface, 58, 10, &palette.series[0]);
-  assert_pixel_is (surface, 62, 10, &palette.track);
-  assert_pixel_is (surface, 150, 10, &palette.track);
+  rd_test_assert_pixel_is (surface, 30, 10, &palette.series[0], 1);
+  rd_test_assert_pixel_is (surface, 58, 10, &palette.series[0], 1);
+  rd_test_assert_pixel_is (surface, 62, 10, &palette.track, 1);
+  rd_test_assert_pixel_is (surface, 150, 10, &palette.track, 1);
   /* Rounded ends leave the corners empty. */
-  g_assert_cmpint (pixel_at (surface, 0, 0).alpha, ==, 0);
-  g_assert_cmpint (pixel_at (surface, 199, 19).alpha, ==, 0);
+  g_assert_cmpint (rd_test_pixel_at (surface, 0, 0).alpha, ==, 0);
+  g_assert_cmpint (rd_test_pixel_at (surface, 199, 19).alpha, ==, 0);
 
   cairo_surface_destroy (surface);
 }
@@ -94,8 +61,8 @@ test_meter_scales (void)
   /* The same drawing at four times the size: the boundary moves with it. */
   rd_chart_palette_init (&palette, RD_CHART_STYLE_DARK);
   surface = draw_meter (800, 80, 0.75, &palette);
-  assert_pixel_is (surface, 590, 40, &palette.series[0]);
-  assert_pixel_is (surface, 610, 40, &palette.track);
+  rd_test_assert_pixel_is (surface, 590, 40, &palette.series[0], 1);
+  rd_test_assert_pixel_is (surface, 610, 40, &palette.track, 1);
   cairo_surface_destroy (surface);
 }
 
@@ -108,15 +75,15 @@ test_meter_edge_values (void)
   rd_chart_palette_init (&palette, RD_CHART_STYLE_HIGH_CONTRAST);
 
   surface = draw_meter (100, 10, 0, &palette);
-  assert_pixel_is (surface, 50, 5, &palette.track);
+  rd_test_assert_pixel_is (surface, 50, 5, &palette.track, 1);
   cairo_surface_destroy (surface);
 
   surface = draw_meter (100, 10, NAN, &palette);
-  assert_pixel_is (surface, 50, 5, &palette.track);
+  rd_test_assert_pixel_is (surface, 50, 5, &palette.track, 1);
   cairo_surface_destroy (surface);
 
   surface = draw_meter (100, 10, 7.5, &palette);
-  assert_pixel_is (surface, 94, 5, &palette.series[0]);
+  rd_test_assert_pixel_is (surface, 94, 5, &palette.series[0], 1);
   cairo_surface_destroy (surface);
 
   /* Nothing to draw into is not an error. */
@@ -128,7 +95,7 @@ test_meter_edge_values (void)
 
     rd_chart_draw_meter (cr, 0, 0, 0.5, &palette.series[0], &palette);
     g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-    g_assert_cmpint (pixel_at (empty, 5, 5).alpha, ==, 0);
+    g_assert_cmpint (rd_test_pixel_at (empty, 5, 5).alpha, ==, 0);
     cairo_destroy (cr);
     cairo_surface_destroy (empty);
   }
@@ -172,149 +139,10 @@ test_palette_contrast (void)
     }
 }
 
-/* Charts are drawn on their background, as in the app: every pixel is
- * opaque and can be compared with the palette. */
-static cairo_surface_t *
-new_canvas (int                   width,
-            int                   height,
-            const RdChartPalette *palette,
-            cairo_t             **cr)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-
-  *cr = cairo_create (surface);
-  cairo_set_source_rgb (*cr, palette->background.red, palette->background.green, palette->background.blue);
-  cairo_paint (*cr);
-  return surface;
-}
-
-static void
-finish_canvas (cairo_t *cr)
-{
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-}
-
-static int
-color_distance (Pixel          pixel,
-                const RdColor *color)
-{
-  int red = ABS (pixel.red - (int) round (color->red * 255));
-  int green = ABS (pixel.green - (int) round (color->green * 255));
-  int blue = ABS (pixel.blue - (int) round (color->blue * 255));
-
-  return MAX (red, MAX (green, blue));
-}
-
-/* Antialiasing blurs edges: somewhere in the 3×3 pixels around (x, y) the
- * colour must be there, within @tolerance per channel. */
-static gboolean
-near_color (cairo_surface_t *surface,
-            double           x,
-            double           y,
-            const RdColor   *color,
-            int              tolerance)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-
-  g_assert_true (isfinite (x) && isfinite (y));
-  for (int dy = -1; dy <= 1; dy++)
-    for (int dx = -1; dx <= 1; dx++)
-      {
-        int px = (int) floor (x) + dx, py = (int) floor (y) + dy;
-
-        if (px < 0 || py < 0 || px >= width || py >= height)
-          continue;
-        if (color_distance (pixel_at (surface, px, py), color) <= tolerance)
-          return TRUE;
-      }
-  return FALSE;
-}
-
-static void
-assert_near_color (cairo_surface_t *surface,
-                   double           x,
-                   double           y,
-                   const RdColor   *color,
-                   int              tolerance)
-{
-  if (!near_color (surface, x, y, color, tolerance))
-    {
-      Pixel pixel = pixel_at (surface, (int) floor (x), (int) floor (y));
-
-      g_error ("no colour #%02x%02x%02x near (%.1f, %.1f): #%02x%02x%02x there",
-               (int) round (color->red * 255), (int) round (color->green * 255),
-               (int) round (color->blue * 255), x, y, pixel.red, pixel.green, pixel.blue);
-    }
-}
-
-/* For thin lines, which antialiasing spreads over two pixels: somewhere
- * around (x, y) the colour is nearer to @color than to @background. */
-static void
-assert_line_near (cairo_surface_t *surface,
-                  double           x,
-                  double           y,
-                  const RdColor   *color,
-                  const RdColor   *background)
-{
-  Pixel reference = {
-    (guint8) round (background->red * 255), (guint8) round (background->green * 255),
-    (guint8) round (background->blue * 255), 255
-  };
-
-  g_assert_true (near_color (surface, x, y, color, color_distance (reference, color) / 2));
-}
-
 static double
-luminance (Pixel pixel)
+luminance (RdTestPixel pixel)
 {
   return 0.2126 * pixel.red + 0.7152 * pixel.green + 0.0722 * pixel.blue;
-}
-
-/* Drawing into nothing, or nothing into something, is not an error. */
-typedef void (*DrawFunc) (cairo_t *cr, double width, double height, gconstpointer data,
-                          const RdChartPalette *palette);
-
-/* Draws into a 64 × 64 transparent surface, which the caller destroys. */
-static cairo_surface_t *
-draw_small (DrawFunc       draw,
-            gconstpointer  data,
-            double         width,
-            double         height)
-{
-  RdChartPalette palette;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
-  cairo_t *cr = cairo_create (surface);
-
-  rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
-  draw (cr, width, height, data, &palette);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  return surface;
-}
-
-static void
-assert_draws_cleanly (DrawFunc       draw,
-                      gconstpointer  data,
-                      double         width,
-                      double         height)
-{
-  cairo_surface_destroy (draw_small (draw, data, width, height));
-}
-
-static void
-assert_draws_nothing (DrawFunc      draw,
-                      gconstpointer data,
-                      double        width,
-                      double        height)
-{
-  cairo_surface_t *surface = draw_small (draw, data, width, height);
-
-  for (int y = 0; y < 64; y++)
-    for (int x = 0; x < 64; x++)
-      g_assert_cmpint (pixel_at (surface, x, y).alpha, ==, 0);
-  cairo_surface_destroy (surface);
 }
 
 /* Radar */
@@ -327,15 +155,7 @@ static const RdRadarAxis five_axes[] = {
   { "Teaching and learning", 50, 80 },
 };
 
-static void
-draw_radar (cairo_t              *cr,
-            double                width,
-            double                height,
-            gconstpointer         data,
-            const RdChartPalette *palette)
-{
-  rd_chart_draw_radar (cr, width, height, data, palette);
-}
+static const RdTestDrawFunc draw_radar = (RdTestDrawFunc) rd_chart_draw_radar;
 
 static void
 test_radar_vertices (void)
@@ -346,9 +166,9 @@ test_radar_vertices (void)
   cairo_t *cr;
 
   rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
-  surface = new_canvas (500, 400, &palette, &cr);
+  surface = rd_test_new_canvas (500, 400, &palette, &cr);
   rd_chart_draw_radar (cr, 500, 400, &data, &palette);
-  finish_canvas (cr);
+  rd_test_finish_canvas (cr);
 
   for (guint i = 0; i < data.n_axes; i++)
     {
@@ -356,11 +176,11 @@ test_radar_vertices (void)
 
       /* The current value's marker in the series colour… */
       rd_chart_radar_point (500, 400, data.n_axes, i, five_axes[i].value, &x, &y);
-      assert_near_color (surface, x, y, &palette.series[0], 8);
+      rd_test_assert_near_color (surface, x, y, &palette.series[0], 8);
 
       /* …and the previous value's in the foreground colour. */
       rd_chart_radar_point (500, 400, data.n_axes, i, five_axes[i].previous, &x, &y);
-      assert_near_color (surface, x, y, &palette.foreground, 8);
+      rd_test_assert_near_color (surface, x, y, &palette.foreground, 8);
     }
 
   cairo_surface_destroy (surface);
@@ -379,9 +199,9 @@ test_radar_outer_ring (void)
   double cx, cy, x, y, radius, darkest = G_MAXDOUBLE, darkest_at = 0;
 
   rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
-  surface = new_canvas (500, 400, &palette, &cr);
+  surface = rd_test_new_canvas (500, 400, &palette, &cr);
   rd_chart_draw_radar (cr, 500, 400, &data, &palette);
-  finish_canvas (cr);
+  rd_test_finish_canvas (cr);
 
   rd_chart_radar_point (500, 400, data.n_axes, 0, 0, &cx, &cy);
   rd_chart_radar_point (500, 400, data.n_axes, 0, 100, &x, &y);
@@ -390,13 +210,13 @@ test_radar_outer_ring (void)
   /* Axis 0 points straight up. */
   g_assert_cmpfloat (fabs (x - cx), <, 1e-9);
   g_assert_cmpfloat (y, <, cy);
-  assert_near_color (surface, x, y, &palette.series[0], 8);
+  rd_test_assert_near_color (surface, x, y, &palette.series[0], 8);
 
   /* Straight down, between axes 2 and 3, the outer ring is the darkest
    * thing around that radius, and it is where value 100 is. */
   for (double d = radius - 8; d <= radius + 8; d += 1)
     {
-      double l = luminance (pixel_at (surface, (int) floor (cx), (int) floor (cy + d)));
+      double l = luminance (rd_test_pixel_at (surface, (int) floor (cx), (int) floor (cy + d)));
 
       if (l < darkest)
         {
@@ -405,7 +225,7 @@ test_radar_outer_ring (void)
         }
     }
   g_assert_cmpfloat (fabs (darkest_at - radius), <=, 1.0);
-  g_assert_cmpfloat (darkest, <, luminance ((Pixel) { 0xfa, 0xfa, 0xfa, 0xff }) - 20);
+  g_assert_cmpfloat (darkest, <, luminance ((RdTestPixel) { 0xfa, 0xfa, 0xfa, 0xff }) - 20);
 
   cairo_surface_destroy (surface);
 }
@@ -431,30 +251,30 @@ test_radar_zero_values (void)
   radius = cy - y;
 
   /* All zero: the markers meet in the centre, nothing around it is filled. */
-  surface = new_canvas (500, 400, &palette, &cr);
+  surface = rd_test_new_canvas (500, 400, &palette, &cr);
   rd_chart_draw_radar (cr, 500, 400, &data, &palette);
-  finish_canvas (cr);
-  assert_near_color (surface, cx, cy, &palette.series[0], 8);
+  rd_test_finish_canvas (cr);
+  rd_test_assert_near_color (surface, cx, cy, &palette.series[0], 8);
   for (double angle = 0.3; angle < 2 * G_PI; angle += 2 * G_PI / 5)
-    assert_pixel_is (surface, (int) floor (cx + sin (angle) * radius / 8),
-                     (int) floor (cy - cos (angle) * radius / 8), &palette.background);
+    rd_test_assert_pixel_is (surface, cx + sin (angle) * radius / 8,
+                     cy - cos (angle) * radius / 8, &palette.background, 1);
   cairo_surface_destroy (surface);
 
   /* One zero: the outline runs through the centre and the area beyond
    * it, towards the zero's axis, stays empty. */
   data.axes = one_zero;
-  surface = new_canvas (500, 400, &palette, &cr);
+  surface = rd_test_new_canvas (500, 400, &palette, &cr);
   rd_chart_draw_radar (cr, 500, 400, &data, &palette);
-  finish_canvas (cr);
-  assert_pixel_is (surface, (int) floor (cx + radius / 10), (int) floor (cy - radius / 6), &palette.background);
-  assert_pixel_is (surface, (int) floor (cx - radius / 10), (int) floor (cy - radius / 6), &palette.background);
+  rd_test_finish_canvas (cr);
+  rd_test_assert_pixel_is (surface, cx + radius / 10, cy - radius / 6, &palette.background, 1);
+  rd_test_assert_pixel_is (surface, cx - radius / 10, cy - radius / 6, &palette.background, 1);
   /* Below the centre it is filled: the series colour at a quarter, so
    * neither the background nor the full colour. */
   {
-    Pixel inside = pixel_at (surface, (int) floor (cx + radius / 10), (int) floor (cy + radius / 3));
+    RdTestPixel inside = rd_test_pixel_at (surface, (int) floor (cx + radius / 10), (int) floor (cy + radius / 3));
 
-    g_assert_cmpint (color_distance (inside, &palette.background), >, 20);
-    g_assert_cmpint (color_distance (inside, &palette.series[0]), >, 20);
+    g_assert_cmpint (rd_test_color_distance (inside, &palette.background), >, 20);
+    g_assert_cmpint (rd_test_color_distance (inside, &palette.series[0]), >, 20);
   }
   cairo_surface_destroy (surface);
 }
@@ -469,17 +289,17 @@ test_radar_scaled (void)
 
   /* A HiDPI window: the same chart in twice the pixels. */
   rd_chart_palette_init (&palette, RD_CHART_STYLE_DARK);
-  surface = new_canvas (800, 600, &palette, &cr);
+  surface = rd_test_new_canvas (800, 600, &palette, &cr);
   cairo_scale (cr, 2, 2);
   rd_chart_draw_radar (cr, 400, 300, &data, &palette);
-  finish_canvas (cr);
+  rd_test_finish_canvas (cr);
 
   for (guint i = 0; i < data.n_axes; i++)
     {
       double x, y;
 
       rd_chart_radar_point (400, 300, data.n_axes, i, five_axes[i].value, &x, &y);
-      assert_near_color (surface, 2 * x, 2 * y, &palette.series[0], 8);
+      rd_test_assert_near_color (surface, 2 * x, 2 * y, &palette.series[0], 8);
     }
   cairo_surface_destroy (surface);
 }
@@ -497,24 +317,24 @@ test_radar_few_axes (void)
   rd_chart_palette_init (&palette, RD_CHART_STYLE_HIGH_CONTRAST);
 
   /* One axis: a point on a line straight up. */
-  surface = new_canvas (400, 300, &palette, &cr);
+  surface = rd_test_new_canvas (400, 300, &palette, &cr);
   rd_chart_draw_radar (cr, 400, 300, &data, &palette);
-  finish_canvas (cr);
+  rd_test_finish_canvas (cr);
   rd_chart_radar_point (400, 300, 1, 0, 60, &x, &y);
   rd_chart_radar_point (400, 300, 1, 0, 0, &cx, &cy);
   g_assert_cmpfloat (y, <, cy);
-  assert_near_color (surface, x, y, &palette.series[0], 8);
+  rd_test_assert_near_color (surface, x, y, &palette.series[0], 8);
   cairo_surface_destroy (surface);
 
   /* Two axes: up and down, joined through the centre. */
   data.n_axes = 2;
-  surface = new_canvas (400, 300, &palette, &cr);
+  surface = rd_test_new_canvas (400, 300, &palette, &cr);
   rd_chart_draw_radar (cr, 400, 300, &data, &palette);
-  finish_canvas (cr);
+  rd_test_finish_canvas (cr);
   rd_chart_radar_point (400, 300, 2, 1, 30, &x, &y);
   g_assert_cmpfloat (y, >, cy);
-  assert_near_color (surface, x, y, &palette.series[0], 8);
-  assert_line_near (surface, cx, cy + (y - cy) / 2, &palette.series[0], &palette.background);
+  rd_test_assert_near_color (surface, x, y, &palette.series[0], 8);
+  rd_test_assert_line_near (surface, cx, cy + (y - cy) / 2, &palette.series[0], &palette.background);
   cairo_surface_destroy (surface);
 }
 
@@ -529,20 +349,20 @@ test_radar_degenerate (void)
   RdRadarData five = { five_axes, G_N_ELEMENTS (five_axes), "2026-2027", "2025-2026" };
   double x, y;
 
-  assert_draws_nothing (draw_radar, &empty, 400, 300);
+  rd_test_assert_draws_nothing (draw_radar, &empty, 400, 300);
   empty.axes = five_axes;
-  assert_draws_nothing (draw_radar, &empty, 400, 300);
-  assert_draws_nothing (draw_radar, NULL, 400, 300);
-  assert_draws_cleanly (draw_radar, &no_values, 400, 300);
+  rd_test_assert_draws_nothing (draw_radar, &empty, 400, 300);
+  rd_test_assert_draws_nothing (draw_radar, NULL, 400, 300);
+  rd_test_assert_draws_cleanly (draw_radar, &no_values, 400, 300);
 
-  assert_draws_nothing (draw_radar, &five, 10, 10);
-  assert_draws_nothing (draw_radar, &five, 0, 0);
-  assert_draws_nothing (draw_radar, &five, 400, 0);
-  assert_draws_nothing (draw_radar, &five, -5, 300);
-  assert_draws_nothing (draw_radar, &five, NAN, 300);
-  assert_draws_cleanly (draw_radar, &five, 11, 11);
-  assert_draws_cleanly (draw_radar, &five, 60, 40);
-  assert_draws_cleanly (draw_radar, &five, 1e6, 1e6);
+  rd_test_assert_draws_nothing (draw_radar, &five, 10, 10);
+  rd_test_assert_draws_nothing (draw_radar, &five, 0, 0);
+  rd_test_assert_draws_nothing (draw_radar, &five, 400, 0);
+  rd_test_assert_draws_nothing (draw_radar, &five, -5, 300);
+  rd_test_assert_draws_nothing (draw_radar, &five, NAN, 300);
+  rd_test_assert_draws_cleanly (draw_radar, &five, 11, 11);
+  rd_test_assert_draws_cleanly (draw_radar, &five, 60, 40);
+  rd_test_assert_draws_cleanly (draw_radar, &five, 1e6, 1e6);
 
   /* No point where nothing is drawn. */
   rd_chart_radar_point (400, 300, 0, 0, 50, &x, &y);
@@ -596,14 +416,9 @@ static cairo_surface_t *
 draw_four_bars (RdChartStyle    style,
                 RdChartPalette *palette)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  static const Bars bars = { four_bars, G_N_ELEMENTS (four_bars) };
 
-  rd_chart_palette_init (palette, style);
-  surface = new_canvas (800, 400, palette, &cr);
-  rd_chart_draw_factor_bars (cr, 800, 400, four_bars, G_N_ELEMENTS (four_bars), palette);
-  finish_canvas (cr);
-  return surface;
+  return rd_test_draw_chart (draw_bars, &bars, style, 800, 400, palette);
 }
 
 static void
@@ -621,11 +436,11 @@ test_bars_target (void)
       g_assert_cmpfloat (height, >, 6);
       /* The line crosses the whole bar, whatever lies under it. */
       for (y = middle - height / 2 + 0.5; y < middle + height / 2; y += 1)
-        assert_pixel_is (surface, (int) floor (x), (int) floor (y), &palette.foreground);
+        rd_test_assert_pixel_is (surface, x, y, &palette.foreground, 1);
 
       /* A small triangle above it. */
       rd_chart_factor_bars_geometry (800, 400, G_N_ELEMENTS (four_bars), i, 0, &top_x, &middle, &height);
-      assert_near_color (surface, x, middle - height / 2 - height / 3, &palette.foreground, 8);
+      rd_test_assert_near_color (surface, x, middle - height / 2 - height / 3, &palette.foreground, 8);
     }
   cairo_surface_destroy (surface);
 }
@@ -640,19 +455,19 @@ test_bars_fill_and_gap (void)
 
   /* Strategy: 40 filled, the gap to 70 hatched, the rest the track. */
   rd_chart_factor_bars_geometry (800, 400, 4, 0, 20, &x, &middle, &height);
-  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.series[0]);
+  rd_test_assert_pixel_is (surface, x, middle, &palette.series[0], 1);
   rd_chart_factor_bars_geometry (800, 400, 4, 0, 38, &x, &middle, &height);
-  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.series[0]);
+  rd_test_assert_pixel_is (surface, x, middle, &palette.series[0], 1);
 
   rd_chart_factor_bars_geometry (800, 400, 4, 0, 40, &x_readiness, &middle, &height);
   rd_chart_factor_bars_geometry (800, 400, 4, 0, 70, &x_target, &middle, &height);
   for (x = x_readiness + 2; x < x_target - 4; x += 1)
     {
-      Pixel pixel = pixel_at (surface, (int) floor (x), (int) floor (middle));
+      RdTestPixel pixel = rd_test_pixel_at (surface, (int) floor (x), (int) floor (middle));
 
-      if (color_distance (pixel, &palette.series[0]) <= 2)
+      if (rd_test_color_distance (pixel, &palette.series[0]) <= 2)
         series++;
-      else if (color_distance (pixel, &palette.track) <= 2)
+      else if (rd_test_color_distance (pixel, &palette.track) <= 2)
         track++;
     }
   g_test_message ("gap: %u pixels in the series colour, %u in the track's", series, track);
@@ -660,19 +475,19 @@ test_bars_fill_and_gap (void)
   g_assert_cmpuint (track, >, 5);
 
   rd_chart_factor_bars_geometry (800, 400, 4, 0, 75, &x, &middle, &height);
-  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.track);
+  rd_test_assert_pixel_is (surface, x, middle, &palette.track, 1);
   rd_chart_factor_bars_geometry (800, 400, 4, 0, 95, &x, &middle, &height);
-  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.track);
+  rd_test_assert_pixel_is (surface, x, middle, &palette.track, 1);
 
   /* Engagement is past its target: filled to 80, no gap. */
   rd_chart_factor_bars_geometry (800, 400, 4, 1, 70, &x, &middle, &height);
-  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.series[1]);
+  rd_test_assert_pixel_is (surface, x, middle, &palette.series[1], 1);
   rd_chart_factor_bars_geometry (800, 400, 4, 1, 85, &x, &middle, &height);
-  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.track);
+  rd_test_assert_pixel_is (surface, x, middle, &palette.track, 1);
 
   /* Investment has no value: the track only, the target still shown. */
   rd_chart_factor_bars_geometry (800, 400, 4, 3, 25, &x, &middle, &height);
-  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.track);
+  rd_test_assert_pixel_is (surface, x, middle, &palette.track, 1);
 
   cairo_surface_destroy (surface);
 }
@@ -686,10 +501,10 @@ test_bars_untrusted (void)
 
   /* Capacity: an outline to 60, the inside the track; no hatching. */
   rd_chart_factor_bars_geometry (800, 400, 4, 2, 30, &x, &middle, &height);
-  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.track);
-  assert_near_color (surface, x, middle - height / 2 + 1, &palette.series[2], 8);
+  rd_test_assert_pixel_is (surface, x, middle, &palette.track, 1);
+  rd_test_assert_near_color (surface, x, middle - height / 2 + 1, &palette.series[2], 8);
   rd_chart_factor_bars_geometry (800, 400, 4, 2, 70, &x, &middle, &height);
-  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.track);
+  rd_test_assert_pixel_is (surface, x, middle, &palette.track, 1);
 
   cairo_surface_destroy (surface);
 }
@@ -707,16 +522,16 @@ test_bars_degenerate (void)
   Bars four = { four_bars, G_N_ELEMENTS (four_bars) }, one = { four_bars, 1 };
   double x, middle, height;
 
-  assert_draws_nothing (draw_bars, &none, 400, 300);
-  assert_draws_nothing (draw_bars, &some, 400, 300);
-  assert_draws_cleanly (draw_bars, &strange, 400, 300);
-  assert_draws_cleanly (draw_bars, &strange, 40, 30);
-  assert_draws_cleanly (draw_bars, &one, 400, 300);
-  assert_draws_nothing (draw_bars, &four, 10, 300);
-  assert_draws_nothing (draw_bars, &four, 0, 0);
-  assert_draws_nothing (draw_bars, &four, INFINITY, 300);
-  assert_draws_cleanly (draw_bars, &four, 11, 11);
-  assert_draws_cleanly (draw_bars, &four, 1e6, 1e6);
+  rd_test_assert_draws_nothing (draw_bars, &none, 400, 300);
+  rd_test_assert_draws_nothing (draw_bars, &some, 400, 300);
+  rd_test_assert_draws_cleanly (draw_bars, &strange, 400, 300);
+  rd_test_assert_draws_cleanly (draw_bars, &strange, 40, 30);
+  rd_test_assert_draws_cleanly (draw_bars, &one, 400, 300);
+  rd_test_assert_draws_nothing (draw_bars, &four, 10, 300);
+  rd_test_assert_draws_nothing (draw_bars, &four, 0, 0);
+  rd_test_assert_draws_nothing (draw_bars, &four, INFINITY, 300);
+  rd_test_assert_draws_cleanly (draw_bars, &four, 11, 11);
+  rd_test_assert_draws_cleanly (draw_bars, &four, 1e6, 1e6);
 
   rd_chart_factor_bars_geometry (400, 300, 4, 4, 50, &x, &middle, &height);
   g_assert_true (isnan (x) && isnan (middle) && isnan (height));
@@ -762,15 +577,9 @@ draw_three_groups (RdChartStyle    style,
                    int             height,
                    RdChartPalette *palette)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  static const Distribution groups = { three_groups, G_N_ELEMENTS (three_groups) };
 
-  rd_chart_palette_init (palette, style);
-  surface = new_canvas (width, height, palette, &cr);
-  rd_chart_draw_distribution (cr, width, height, three_groups, G_N_ELEMENTS (three_groups),
-                              five_bands, palette);
-  finish_canvas (cr);
-  return surface;
+  return rd_test_draw_chart (draw_distribution, &groups, style, width, height, palette);
 }
 
 static void
@@ -873,11 +682,12 @@ assert_segments (cairo_surface_t         *surface,
           continue;
         rd_chart_distribution_band_color (palette, band, &fill);
         rd_chart_distribution_count_color (palette, band, &ink);
-        assert_pixel_is (surface, (int) floor (x + w / 2), (int) floor (y + h / 5), &fill);
-        assert_pixel_is (surface, (int) floor (x + 3), (int) floor (y + h / 2), &fill);
+        rd_test_assert_pixel_is (surface, x + w / 2, y + h / 5, &fill, 1);
+        rd_test_assert_pixel_is (surface, x + 3, y + h / 2, &fill, 1);
 
         for (double px = x + 2; px < x + w - 2 && !written; px += 1)
-          written = color_distance (pixel_at (surface, (int) floor (px), (int) floor (y + h / 2)), &ink) <= 16;
+          written = rd_test_color_distance (rd_test_pixel_at (surface, (int) floor (px), (int) floor (y + h / 2)),
+                                            &ink) <= 16;
         g_assert_true (written);
       }
 }
@@ -910,10 +720,10 @@ test_distribution_gaps (void)
 
   /* Between neighbouring segments a thin cut shows the background. */
   rd_chart_distribution_geometry (1200, 500, three_groups, 3, 2, 1, &x, &y, &w, &h);
-  assert_pixel_is (surface, (int) floor (x), (int) floor (y + h / 5), &palette.background);
+  rd_test_assert_pixel_is (surface, x, y + h / 5, &palette.background, 1);
   /* Band 2 of the first row is empty: one cut where bands 1 and 3 meet. */
   rd_chart_distribution_geometry (1200, 500, three_groups, 3, 0, 3, &x, &y, &w, &h);
-  assert_pixel_is (surface, (int) floor (x), (int) floor (y + h / 5), &palette.background);
+  rd_test_assert_pixel_is (surface, x, y + h / 5, &palette.background, 1);
   cairo_surface_destroy (surface);
 }
 
@@ -944,8 +754,8 @@ test_distribution_empty_row (void)
           g_assert_cmpfloat (x, ==, bar_x);
         }
       for (double f = 0.05; f < 1; f += 0.1)
-        assert_pixel_is (surface, (int) floor (bar_x + f * bar_width), (int) floor (y + h / 2), &palette.track);
-      assert_pixel_is (surface, (int) floor (bar_x + bar_width / 2), (int) floor (y + h / 5), &palette.track);
+        rd_test_assert_pixel_is (surface, bar_x + f * bar_width, y + h / 2, &palette.track, 1);
+      rd_test_assert_pixel_is (surface, bar_x + bar_width / 2, y + h / 5, &palette.track, 1);
       cairo_surface_destroy (surface);
     }
 }
@@ -1024,7 +834,7 @@ test_distribution_legend (void)
           rd_chart_distribution_band_color (&palette, band, &fill);
           for (int py = (int) ceil (y + h) + 2; py < height && !found; py++)
             for (int px = 0; px < width && !found; px++)
-              found = color_distance (pixel_at (surface, px, py), &fill) <= 1;
+              found = rd_test_color_distance (rd_test_pixel_at (surface, px, py), &fill) <= 1;
           g_assert_true (found);
         }
       cairo_surface_destroy (surface);
@@ -1037,17 +847,12 @@ assert_draws_inside (const Distribution *distribution,
                      int                 width,
                      int                 height)
 {
-  RdChartPalette palette;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
-  cairo_t *cr = cairo_create (surface);
+  cairo_surface_t *surface = rd_test_draw_transparent (draw_distribution, distribution, width, height, 400, 300);
 
-  rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
-  draw_distribution (cr, width, height, distribution, &palette);
-  finish_canvas (cr);
   for (int y = 0; y < 300; y++)
     for (int x = 0; x < 400; x++)
       if (x >= width || y >= height)
-        g_assert_cmpint (pixel_at (surface, x, y).alpha, ==, 0);
+        g_assert_cmpint (rd_test_pixel_at (surface, x, y).alpha, ==, 0);
   cairo_surface_destroy (surface);
 }
 
@@ -1063,15 +868,15 @@ test_distribution_degenerate (void)
   Distribution three = { three_groups, G_N_ELEMENTS (three_groups) };
   double x, y, w, h;
 
-  assert_draws_nothing (draw_distribution, &none, 400, 300);
-  assert_draws_nothing (draw_distribution, &some, 400, 300);
-  assert_draws_nothing (draw_distribution, &three, 0, 0);
-  assert_draws_nothing (draw_distribution, &three, 10, 10);
-  assert_draws_nothing (draw_distribution, &three, -5, 300);
-  assert_draws_nothing (draw_distribution, &three, NAN, 300);
-  assert_draws_nothing (draw_distribution, &three, INFINITY, 300);
-  assert_draws_cleanly (draw_distribution, &strange, 400, 300);
-  assert_draws_cleanly (draw_distribution, &three, 1e6, 1e6);
+  rd_test_assert_draws_nothing (draw_distribution, &none, 400, 300);
+  rd_test_assert_draws_nothing (draw_distribution, &some, 400, 300);
+  rd_test_assert_draws_nothing (draw_distribution, &three, 0, 0);
+  rd_test_assert_draws_nothing (draw_distribution, &three, 10, 10);
+  rd_test_assert_draws_nothing (draw_distribution, &three, -5, 300);
+  rd_test_assert_draws_nothing (draw_distribution, &three, NAN, 300);
+  rd_test_assert_draws_nothing (draw_distribution, &three, INFINITY, 300);
+  rd_test_assert_draws_cleanly (draw_distribution, &strange, 400, 300);
+  rd_test_assert_draws_cleanly (draw_distribution, &three, 1e6, 1e6);
 
   /* Small: the bars alone, and never beyond the chart. */
   assert_draws_inside (&three, 11, 11);
@@ -1089,7 +894,7 @@ test_distribution_degenerate (void)
 
     rd_chart_palette_init (&palette, RD_CHART_STYLE_DARK);
     rd_chart_draw_distribution (cr, 400, 300, three_groups, 3, NULL, &palette);
-    finish_canvas (cr);
+    rd_test_finish_canvas (cr);
     cairo_surface_destroy (surface);
   }
 
@@ -1127,15 +932,7 @@ test_distribution_degenerate (void)
 
 /* Trend */
 
-static void
-draw_trend (cairo_t              *cr,
-            double                width,
-            double                height,
-            gconstpointer         data,
-            const RdChartPalette *palette)
-{
-  rd_chart_draw_trend (cr, width, height, data, palette);
-}
+static const RdTestDrawFunc draw_trend = (RdTestDrawFunc) rd_chart_draw_trend;
 
 static void
 test_trend_points (void)
@@ -1150,9 +947,9 @@ test_trend_points (void)
   double x0, x1, y;
 
   rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
-  surface = new_canvas (600, 400, &palette, &cr);
+  surface = rd_test_new_canvas (600, 400, &palette, &cr);
   rd_chart_draw_trend (cr, 600, 400, &data, &palette);
-  finish_canvas (cr);
+  rd_test_finish_canvas (cr);
 
   for (guint s = 0; s < 2; s++)
     for (guint i = 0; i < 2; i++)
@@ -1160,13 +957,13 @@ test_trend_points (void)
         double x;
 
         rd_chart_trend_point (600, 400, 2, i, series[s].values[i], &x, &y);
-        assert_near_color (surface, x, y, &palette.series[s], 8);
+        rd_test_assert_near_color (surface, x, y, &palette.series[s], 8);
       }
 
   /* The line between the years: halfway, halfway up. */
   rd_chart_trend_point (600, 400, 2, 0, 40, &x0, &y);
   rd_chart_trend_point (600, 400, 2, 1, 50, &x1, &y);
-  assert_line_near (surface, (x0 + x1) / 2, y, &palette.series[0], &palette.background);
+  rd_test_assert_line_near (surface, (x0 + x1) / 2, y, &palette.series[0], &palette.background);
 
   /* Evenly spaced, value 0 below value 100. */
   {
@@ -1191,9 +988,9 @@ test_trend_one_year (void)
   cairo_t *cr;
 
   rd_chart_palette_init (&palette, RD_CHART_STYLE_HIGH_CONTRAST);
-  surface = new_canvas (600, 400, &palette, &cr);
+  surface = rd_test_new_canvas (600, 400, &palette, &cr);
   rd_chart_draw_trend (cr, 600, 400, &data, &palette);
-  finish_canvas (cr);
+  rd_test_finish_canvas (cr);
 
   for (guint s = 0; s < 4; s++)
     {
@@ -1203,7 +1000,7 @@ test_trend_one_year (void)
       /* A single year sits in the middle of the plot. */
       g_assert_cmpfloat (x, >, 0.4 * 600);
       g_assert_cmpfloat (x, <, 0.6 * 600);
-      assert_near_color (surface, x, y, &palette.series[s], 8);
+      rd_test_assert_near_color (surface, x, y, &palette.series[s], 8);
     }
   cairo_surface_destroy (surface);
 }
@@ -1221,9 +1018,9 @@ test_trend_gaps (void)
   double x0, x1, x2, x3, y;
 
   rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
-  surface = new_canvas (600, 400, &palette, &cr);
+  surface = rd_test_new_canvas (600, 400, &palette, &cr);
   rd_chart_draw_trend (cr, 600, 400, &data, &palette);
-  finish_canvas (cr);
+  rd_test_finish_canvas (cr);
 
   rd_chart_trend_point (600, 400, 4, 0, 40, &x0, &y);
   rd_chart_trend_point (600, 400, 4, 1, 40, &x1, &y);
@@ -1231,12 +1028,12 @@ test_trend_gaps (void)
   rd_chart_trend_point (600, 400, 4, 3, 40, &x3, &y);
 
   /* A missing year is a gap, not a line through it… */
-  assert_pixel_is (surface, (int) floor (x1), (int) floor (y), &palette.background);
-  assert_pixel_is (surface, (int) floor ((x1 + x2) / 2), (int) floor (y), &palette.background);
+  rd_test_assert_pixel_is (surface, x1, y, &palette.background, 1);
+  rd_test_assert_pixel_is (surface, (x1 + x2) / 2, y, &palette.background, 1);
   /* …and the years around it keep their points and lines. */
-  assert_near_color (surface, x0, y, &palette.series[0], 8);
-  assert_near_color (surface, x2, y, &palette.series[0], 8);
-  assert_line_near (surface, (x2 + x3) / 2, y, &palette.series[0], &palette.background);
+  rd_test_assert_near_color (surface, x0, y, &palette.series[0], 8);
+  rd_test_assert_near_color (surface, x2, y, &palette.series[0], 8);
+  rd_test_assert_line_near (surface, (x2 + x3) / 2, y, &palette.series[0], &palette.background);
 
   rd_chart_trend_point (600, 400, 4, 1, NAN, &x1, &y);
   g_assert_true (isfinite (x1));
@@ -1259,15 +1056,15 @@ test_trend_degenerate (void)
   RdTrendData no_years = { NULL, 3, series, 2 };
   double x, y;
 
-  assert_draws_nothing (draw_trend, &none, 400, 300);
-  assert_draws_nothing (draw_trend, NULL, 400, 300);
-  assert_draws_cleanly (draw_trend, &no_series, 400, 300);
-  assert_draws_cleanly (draw_trend, &nan_only, 400, 300);
-  assert_draws_cleanly (draw_trend, &no_years, 400, 300);
-  assert_draws_nothing (draw_trend, &nan_only, 10, 10);
-  assert_draws_nothing (draw_trend, &nan_only, 0, 300);
-  assert_draws_cleanly (draw_trend, &nan_only, 11, 11);
-  assert_draws_cleanly (draw_trend, &nan_only, 1e6, 1e6);
+  rd_test_assert_draws_nothing (draw_trend, &none, 400, 300);
+  rd_test_assert_draws_nothing (draw_trend, NULL, 400, 300);
+  rd_test_assert_draws_cleanly (draw_trend, &no_series, 400, 300);
+  rd_test_assert_draws_cleanly (draw_trend, &nan_only, 400, 300);
+  rd_test_assert_draws_cleanly (draw_trend, &no_years, 400, 300);
+  rd_test_assert_draws_nothing (draw_trend, &nan_only, 10, 10);
+  rd_test_assert_draws_nothing (draw_trend, &nan_only, 0, 300);
+  rd_test_assert_draws_cleanly (draw_trend, &nan_only, 11, 11);
+  rd_test_assert_draws_cleanly (draw_trend, &nan_only, 1e6, 1e6);
 
   rd_chart_trend_point (400, 300, 3, 3, 50, &x, &y);
   g_assert_true (isnan (x) && isnan (y));
@@ -1422,10 +1219,10 @@ test_trend_labels_apart (void)
 }
 
 static gboolean
-is_ink (Pixel                 pixel,
+is_ink (RdTestPixel           pixel,
         const RdChartPalette *palette)
 {
-  return color_distance (pixel, &palette->foreground) <= 64;
+  return rd_test_color_distance (pixel, &palette->foreground) <= 64;
 }
 
 /* Drawn where the boxes say, on the surface: each box of the crowded year
@@ -1446,9 +1243,9 @@ test_trend_labels_drawn (void)
       guint n;
 
       rd_chart_palette_init (&palette, styles[k]);
-      surface = new_canvas (width, height, &palette, &cr);
+      surface = rd_test_new_canvas (width, height, &palette, &cr);
       rd_chart_draw_trend (cr, width, height, &close, &palette);
-      finish_canvas (cr);
+      rd_test_finish_canvas (cr);
 
       n = rd_chart_trend_label_boxes (width, height, &close, 2, boxes, G_N_ELEMENTS (boxes));
       g_assert_cmpuint (n, ==, 4);
@@ -1467,31 +1264,24 @@ test_trend_labels_drawn (void)
 
           for (int y = y0; y < y1; y++)
             for (int x = x0; x < x1; x++)
-              ink += is_ink (pixel_at (surface, x, y), &palette) ? 1 : 0;
+              ink += is_ink (rd_test_pixel_at (surface, x, y), &palette) ? 1 : 0;
           g_assert_cmpuint (ink, >=, 10);
 
           /* Just above and below the box: no digit reaches out of it. */
           for (int x = x0; x < x1; x++)
             {
-              g_assert_false (is_ink (pixel_at (surface, x, y0 - 1), &palette));
-              g_assert_false (is_ink (pixel_at (surface, x, y1), &palette));
+              g_assert_false (is_ink (rd_test_pixel_at (surface, x, y0 - 1), &palette));
+              g_assert_false (is_ink (rd_test_pixel_at (surface, x, y1), &palette));
             }
         }
 
-      if (styles[k] == RD_CHART_STYLE_LIGHT && g_getenv ("READINESS_SCREENSHOT_DIR") != NULL)
-        {
-          const char *dir = g_getenv ("READINESS_SCREENSHOT_DIR");
-          g_autofree char *path = g_build_filename (dir, "trend-labels.png", NULL);
-
-          g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-          g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-        }
+      if (styles[k] == RD_CHART_STYLE_LIGHT)
+        rd_test_save_screenshot (surface, "trend-labels.png");
       cairo_surface_destroy (surface);
     }
 }
 
-/* Every chart on vector surfaces and at odd scales, where nothing may be
- * assumed about pixels. */
+/* Every chart on vector surfaces and at odd scales. */
 static void
 test_vector_surfaces (void)
 {
@@ -1500,38 +1290,13 @@ test_vector_surfaces (void)
   static const RdTrendSeries series[] = { { "Strategy", values } };
   RdTrendData trend = { years, 2, series, 1 };
   RdRadarData radar = { five_axes, G_N_ELEMENTS (five_axes), "2026-2027", "2025-2026" };
-  RdChartPalette palette;
+  Bars bars = { four_bars, G_N_ELEMENTS (four_bars) };
+  Distribution groups = { three_groups, G_N_ELEMENTS (three_groups) };
 
-  rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
-  for (guint kind = 0; kind < 4; kind++)
-    {
-      cairo_surface_t *surfaces[3] = {
-        cairo_pdf_surface_create (NULL, 500, 300),
-        cairo_svg_surface_create (NULL, 500, 300),
-        cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL),
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (surfaces); i++)
-        {
-          cairo_t *cr = cairo_create (surfaces[i]);
-
-          cairo_scale (cr, 0.37, 1.9);
-          if (kind == 0)
-            rd_chart_draw_radar (cr, 500, 300, &radar, &palette);
-          else if (kind == 1)
-            rd_chart_draw_factor_bars (cr, 500, 300, four_bars, G_N_ELEMENTS (four_bars), &palette);
-          else if (kind == 2)
-            rd_chart_draw_trend (cr, 500, 300, &trend, &palette);
-          else
-            rd_chart_draw_distribution (cr, 500, 300, three_groups, G_N_ELEMENTS (three_groups), five_bands,
-                                        &palette);
-          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-          cairo_destroy (cr);
-          cairo_surface_finish (surfaces[i]);
-          g_assert_cmpint (cairo_surface_status (surfaces[i]), ==, CAIRO_STATUS_SUCCESS);
-          cairo_surface_destroy (surfaces[i]);
-        }
-    }
+  rd_test_draw_on_vector_surfaces (draw_radar, &radar, 500, 300);
+  rd_test_draw_on_vector_surfaces (draw_bars, &bars, 500, 300);
+  rd_test_draw_on_vector_surfaces (draw_trend, &trend, 500, 300);
+  rd_test_draw_on_vector_surfaces (draw_distribution, &groups, 500, 300);
 }
 
 /* Export */
@@ -1628,9 +1393,9 @@ test_export_png (void)
 
   /* White behind, the light palette's colours on it. */
   rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
-  assert_pixel_is (surface, 0, 0, &(RdColor) { 1, 1, 1, 1 });
+  rd_test_assert_pixel_is (surface, 0, 0, &(RdColor) { 1, 1, 1, 1 }, 1);
   rd_chart_factor_bars_geometry (640, 400, 4, 0, 20, &x, &middle, &height);
-  assert_pixel_is (surface, (int) floor (x), (int) floor (middle), &palette.series[0]);
+  rd_test_assert_pixel_is (surface, x, middle, &palette.series[0], 1);
   cairo_surface_destroy (surface);
 
   listing = list_dir (dir);

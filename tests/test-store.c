@@ -669,6 +669,17 @@ test_migrate (gconstpointer data)
     g_assert_no_error (error);
   }
 
+  /* Version 4 keeps scores per assessment; earlier ones compute them on first use. */
+  {
+    g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+    g_autoptr(RdAssessmentScores) scores = rd_store_get_scores (store, framework, 1, &error);
+
+    g_assert_no_error (error);
+    if (version >= 4)
+      g_assert_cmpfloat (scores->factor[RD_FACTOR_STRATEGY], ==, 62.5);
+    g_assert_cmpint (count_rows (path, "SELECT count(*) FROM assessment WHERE scores_stale = 1"), ==, 0);
+  }
+
   g_clear_object (&store);
   remove_tree (dir);
 }

@@ -369,6 +369,69 @@ test_screenshots (Fixture       *fixture,
   rd_test_save_screenshot (window, "window-narrow-schools-light.png");
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* A school's exchange file, exported from the school menu's action and
+ * opened again as the desktop would: the school comes back whole. */
+static void
+test_export_and_import_school (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *file_path = g_build_filename (fixture->dir, "sint-jozef.readiness", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (file_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) schools = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+  RdRegionActions *actions = rd_window_get_region_actions (fixture->window);
+  AdwMessageDialog *dialog;
+  gint64 school_id, assessment_id, respondent;
+  GStatBuf info;
+
+  school_id = rd_store_add_school (fixture->store, "Sint-Jozef", "Gent", NULL, &error);
+  assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027", fixture->framework,
+                                           RD_ASSESSMENT_MODE_FULL, &error);
+  respondent = rd_store_ensure_respondent (fixture->store, assessment_id, &error);
+  rd_store_set_answer_value (fixture->store, respondent, rd_framework_get_item (fixture->framework, 1), 4, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (rd_region_actions_export_school (actions, school_id, RD_EXCHANGE_ANSWERS, file_path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (file_path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  /* Gone from this database, then opened from the file. */
+  g_assert_true (rd_store_trash_school (fixture->store, school_id, &error));
+  g_assert_true (rd_store_purge_school (fixture->store, school_id, &error));
+  rd_test_wait_for_idle ();
+
+  rd_window_import_files (fixture->window, &file, 1);
+  while ((dialog = find_message_dialog ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "School Files Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 school imported: 1 new, 0 updated."));
+  rd_test_save_screenshot (GTK_WIDGET (dialog), "import-summary.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_wait_for_idle ();
+
+  /* The window's list follows what the worker's connection stored. */
+  schools = rd_store_list_schools (fixture->store, &error);
+  g_assert_cmpuint (schools->len, ==, 1);
+  assessments = rd_store_list_assessments (fixture->store, rd_school_get_id (g_ptr_array_index (schools, 0)), &error);
+  g_assert_cmpuint (assessments->len, ==, 1);
+  g_assert_cmpuint (rd_assessment_get_n_answers (g_ptr_array_index (assessments, 0)), ==, 1);
+  g_assert_cmpuint (count_rows (GTK_LIST_BOX (rd_test_find_child (GTK_WIDGET (fixture->window), "school_list"))),
+                    ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +439,7 @@ main (int   argc,
   rd_test_init_gtk (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/window/export-and-import-school", test_export_and_import_school);
   ADD ("/ui/window/add-school-and-assessment", test_add_school_and_assessment);
   ADD ("/ui/window/rename-school", test_rename_school);
   ADD ("/ui/window/delete-school-undo", test_delete_school_undo);

@@ -9,6 +9,9 @@
 /* Below this there is no room for a readable chart: draw nothing. */
 #define MIN_CHART_SIZE 10.0
 
+#define TICK_SCALE 0.85
+#define MAX_LABEL_LINES 2
+
 gboolean
 rd_chart_size_is_drawable (double width,
                            double height)
@@ -235,4 +238,283 @@ rd_chart_hatch (cairo_t *cr,
     }
   cairo_stroke (cr);
   cairo_restore (cr);
+}
+
+/* The target: a line across the row with a thin gap in the background
+ * colour that lifts it off a fill, and a small triangle on top pointing
+ * down at @top. */
+void
+rd_chart_draw_target (cairo_t              *cr,
+                      double                size,
+                      double                x,
+                      double                top,
+                      double                bottom,
+                      double                triangle,
+                      const RdChartPalette *palette)
+{
+  double line_width = 0.16 * size;
+  double half = MIN (0.38 * size, triangle * 0.8);
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+
+  cairo_move_to (cr, x, top);
+  cairo_line_to (cr, x, bottom);
+  cairo_set_line_width (cr, line_width + 0.16 * size);
+  rd_chart_set_color (cr, &palette->background, 1.0);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, x, top);
+  cairo_line_to (cr, x, bottom);
+  cairo_set_line_width (cr, line_width);
+  rd_chart_set_color (cr, &palette->foreground, 1.0);
+  cairo_stroke (cr);
+
+  if (triangle > 0.5)
+    {
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x + half, top - triangle);
+      cairo_line_to (cr, x - half, top - triangle);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* Sets the size, the columns and the scale across @width, and the steps
+ * written under the scale. @value_width is the value column's share before
+ * a narrow chart squeezes it; below @min_value_width there is no room for
+ * the columns at all. Returns the scale's width and in @tick_height that
+ * of the numbers under it; the rows' heights are the caller's. */
+double
+rd_chart_scale_rows_columns (RdChartScaleRows *rows,
+                             RdChartText      *text,
+                             double            width,
+                             double            value_width,
+                             double            min_value_width,
+                             double           *tick_height)
+{
+  double s = text->size;
+  double gap = 0.75 * s;
+  double tick_width, available, scale_width, minimum;
+
+  rows->size = s;
+  rows->pad = 0.5 * s;
+  rd_chart_text_measure (text, "100", TICK_SCALE, PANGO_WEIGHT_NORMAL, &tick_width, tick_height);
+
+  available = width - 2 * rows->pad;
+  rows->label_width = CLAMP (width * 0.22, 6 * s, 11 * s);
+  rows->value_width = value_width;
+  scale_width = available - rows->label_width - rows->value_width - 2 * gap;
+
+  /* On a narrow chart the scale keeps a third of the width; the columns
+   * give way and their text wraps or is shortened. */
+  minimum = MAX (available * 0.35, 4 * s);
+  if (scale_width < minimum)
+    {
+      double columns = MAX (available - minimum - 2 * gap, 0);
+      double share = columns / (rows->label_width + rows->value_width);
+
+      rows->label_width *= share;
+      rows->value_width *= share;
+      scale_width = available - rows->label_width - rows->value_width - 2 * gap;
+    }
+
+  /* A thumbnail: not even a short name would fit. */
+  if (rows->label_width < 5 * s || rows->value_width < min_value_width)
+    {
+      rows->compact = TRUE;
+      rows->label_width = rows->value_width = 0;
+      /* Room for the end values, written centred under the ends. */
+      gap = tick_width / 2;
+      scale_width = available - 2 * gap;
+    }
+
+  rows->label_x = rows->pad;
+  rows->scale_x0 = rows->pad + rows->label_width + gap;
+  rows->scale_x1 = rows->scale_x0 + scale_width;
+  rows->value_x = rows->scale_x1 + gap;
+
+  /* Every quarter written under the scale, or every half, or the ends,
+   * whichever is the first not to crowd. */
+  rows->tick_step = 0;
+  for (double step = 25; step <= 100; step *= 2)
+    if (scale_width * step / 100 >= tick_width + 0.5 * s)
+      {
+        rows->tick_step = step;
+        break;
+      }
+
+  return scale_width;
+}
+
+double
+rd_chart_scale_rows_x (const RdChartScaleRows *rows,
+                       double                  value)
+{
+  return rows->scale_x0 + (rows->scale_x1 - rows->scale_x0) * value / 100.0;
+}
+
+double
+rd_chart_scale_rows_middle (const RdChartScaleRows *rows,
+                            guint                   index)
+{
+  return rows->rows_top + (index + 0.5) * rows->slot;
+}
+
+/* Grid lines at every quarter across the rows, and the numbers under them. */
+void
+rd_chart_scale_rows_draw_scale (cairo_t                *cr,
+                                RdChartText            *text,
+                                const RdChartScaleRows *rows,
+                                guint                   n_rows,
+                                const RdChartPalette   *palette)
+{
+  cairo_save (cr);
+  cairo_set_line_width (cr, MAX (0.07 * rows->size, 0.5));
+  rd_chart_set_color (cr, &palette->grid, 1.0);
+  for (int k = 0; k <= 4; k++)
+    {
+      double x = rd_chart_scale_rows_x (rows, k * 25);
+
+      cairo_move_to (cr, x, rows->rows_top);
+      cairo_line_to (cr, x, rows->rows_top + n_rows * rows->slot);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  for (double value = 0; rows->tick_step > 0 && value <= 100; value += rows->tick_step)
+    {
+      char digits[8];
+      PangoLayout *layout;
+      double w;
+
+      g_snprintf (digits, sizeof digits, "%.0f", value);
+      layout = rd_chart_text_layout (text, digits, TICK_SCALE, PANGO_WEIGHT_NORMAL);
+      rd_chart_text_get_box (layout, NULL, NULL, &w, NULL);
+      rd_chart_text_draw (cr, layout, rd_chart_scale_rows_x (rows, value) - w / 2, rows->tick_y,
+                          &palette->foreground, 0.75, NULL, 0);
+      g_object_unref (layout);
+    }
+}
+
+/* What the charts' geometry functions tell the tests, laid out by
+ * @layout: the x of @value and row @index's vertical middle and item
+ * height; NAN where there is no such row or no room (@x alone for a NAN
+ * @value). */
+void
+rd_chart_scale_rows_geometry (RdChartScaleRowsLayout  layout,
+                              double                  width,
+                              double                  height,
+                              guint                   n_rows,
+                              guint                   index,
+                              double                  value,
+                              double                 *x,
+                              double                 *y_middle,
+                              double                 *item_height)
+{
+  RdChartText text;
+  RdChartScaleRows rows;
+  gboolean ok;
+
+  g_return_if_fail (x != NULL && y_middle != NULL && item_height != NULL);
+
+  *x = *y_middle = *item_height = NAN;
+  if (!rd_chart_size_is_drawable (width, height) || index >= n_rows)
+    return;
+
+  rd_chart_text_init (&text, width, height);
+  ok = layout (&text, width, height, n_rows, &rows);
+  rd_chart_text_clear (&text);
+  if (!ok)
+    return;
+
+  value = rd_chart_clamp_value (value);
+  *x = isnan (value) ? NAN : rd_chart_scale_rows_x (&rows, value);
+  *y_middle = rd_chart_scale_rows_middle (&rows, index);
+  *item_height = rows.item_height;
+}
+
+/* The target across row @index's bar or box, the triangle no taller than
+ * the room above it in the row. */
+void
+rd_chart_scale_rows_draw_target (cairo_t                *cr,
+                                 const RdChartScaleRows *rows,
+                                 guint                   index,
+                                 double                  x,
+                                 const RdChartPalette   *palette)
+{
+  double middle = rd_chart_scale_rows_middle (rows, index);
+  double height = rows->item_height;
+  double reach = 0.18 * rows->size;
+  double triangle = MIN (0.5 * rows->size, (rows->slot - height) / 2 - reach);
+
+  rd_chart_draw_target (cr, rows->size, x, middle - height / 2 - reach, middle + height / 2 + reach,
+                        triangle, palette);
+}
+
+/* On two lines at most, or on one where two are taller than the row. */
+static void
+fit_in_row (const RdChartScaleRows *rows,
+            PangoLayout            *layout,
+            double                  width,
+            PangoAlignment          alignment,
+            double                 *w,
+            double                 *h)
+{
+  double room = rows->slot - 0.2 * rows->size;
+
+  rd_chart_text_fit (layout, width, MAX_LABEL_LINES, alignment);
+  rd_chart_text_get_box (layout, NULL, NULL, w, h);
+  if (*h > room)
+    {
+      rd_chart_text_fit (layout, width, 1, alignment);
+      rd_chart_text_get_box (layout, NULL, NULL, w, h);
+    }
+}
+
+/* Row @index's name in the label column, and before it the row's marker
+ * (@with_marker), as in the other charts. */
+void
+rd_chart_scale_rows_draw_label (cairo_t                *cr,
+                                RdChartText            *text,
+                                const RdChartScaleRows *rows,
+                                guint                   index,
+                                const char             *label,
+                                gboolean                with_marker,
+                                const RdChartPalette   *palette)
+{
+  const RdColor *color = &palette->series[index % G_N_ELEMENTS (palette->series)];
+  double middle = rd_chart_scale_rows_middle (rows, index);
+  double marker = 0.28 * rows->size;
+  double marker_room = 2.4 * marker + 0.4 * rows->size;
+  PangoLayout *layout = rd_chart_text_layout (text, label, 1.0, PANGO_WEIGHT_NORMAL);
+  double w, h;
+
+  fit_in_row (rows, layout, rows->label_width - marker_room, PANGO_ALIGN_RIGHT, &w, &h);
+  rd_chart_text_draw (cr, layout, rows->label_x + rows->label_width - w, middle - h / 2,
+                      &palette->foreground, 1.0, NULL, 0);
+  g_object_unref (layout);
+
+  if (with_marker)
+    rd_chart_draw_marker (cr, rd_chart_series_marker (index),
+                          rows->label_x + rows->label_width - w - marker_room + 1.2 * marker, middle,
+                          marker, color, 1.0, NULL, 0);
+}
+
+/* Row @index's value, @layout (which this takes), in the value column. */
+void
+rd_chart_scale_rows_draw_value (cairo_t                *cr,
+                                const RdChartScaleRows *rows,
+                                guint                   index,
+                                PangoLayout            *layout,
+                                double                  alpha,
+                                const RdChartPalette   *palette)
+{
+  double w, h;
+
+  fit_in_row (rows, layout, rows->value_width, PANGO_ALIGN_LEFT, &w, &h);
+  rd_chart_text_draw (cr, layout, rows->value_x, rd_chart_scale_rows_middle (rows, index) - h / 2,
+                      &palette->foreground, alpha, NULL, 0);
+  g_object_unref (layout);
 }

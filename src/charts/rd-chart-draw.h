@@ -3,6 +3,7 @@
 #include <cairo.h>
 
 #include "rd-chart-palette.h"
+#include "rd-chart-text.h"
 
 G_BEGIN_DECLS
 
@@ -64,5 +65,85 @@ void          rd_chart_hatch             (cairo_t *cr,
                                           double   height,
                                           double   spacing,
                                           double   line_width);
+
+void          rd_chart_draw_target       (cairo_t              *cr,
+                                          double                size,
+                                          double                x,
+                                          double                top,
+                                          double                bottom,
+                                          double                triangle,
+                                          const RdChartPalette *palette);
+
+/* Rows against a 0–100 scale across the chart, with a column of names to
+ * its left and one of values to its right: the factor bars and the box
+ * plot. The columns get a share of the width, as the geometry functions
+ * have no labels to measure; their text is fitted in. */
+typedef struct
+{
+  double size;
+  double pad;
+  double label_x;
+  double label_width;
+  double scale_x0;      /* value 0 */
+  double scale_x1;      /* value 100 */
+  double value_x;
+  double value_width;
+  double rows_top;
+  double slot;          /* the height of one row */
+  double item_height;   /* that of the bar or box in it */
+  double tick_y;
+  double tick_step;     /* between the values written under the scale; 0: none */
+  gboolean compact;     /* no room for names and values: the scale alone */
+} RdChartScaleRows;
+
+/* Lays out @rows for @n_rows without a cairo_t; FALSE: no room. */
+typedef gboolean (*RdChartScaleRowsLayout) (RdChartText      *text,
+                                            double            width,
+                                            double            height,
+                                            guint             n_rows,
+                                            RdChartScaleRows *rows);
+
+double        rd_chart_scale_rows_columns     (RdChartScaleRows        *rows,
+                                               RdChartText             *text,
+                                               double                   width,
+                                               double                   value_width,
+                                               double                   min_value_width,
+                                               double                  *tick_height);
+double        rd_chart_scale_rows_x           (const RdChartScaleRows  *rows,
+                                               double                   value);
+double        rd_chart_scale_rows_middle      (const RdChartScaleRows  *rows,
+                                               guint                    index);
+void          rd_chart_scale_rows_geometry    (RdChartScaleRowsLayout   layout,
+                                               double                   width,
+                                               double                   height,
+                                               guint                    n_rows,
+                                               guint                    index,
+                                               double                   value,
+                                               double                  *x,
+                                               double                  *y_middle,
+                                               double                  *item_height);
+void          rd_chart_scale_rows_draw_scale  (cairo_t                 *cr,
+                                               RdChartText             *text,
+                                               const RdChartScaleRows  *rows,
+                                               guint                    n_rows,
+                                               const RdChartPalette    *palette);
+void          rd_chart_scale_rows_draw_target (cairo_t                 *cr,
+                                               const RdChartScaleRows  *rows,
+                                               guint                    index,
+                                               double                   x,
+                                               const RdChartPalette    *palette);
+void          rd_chart_scale_rows_draw_label  (cairo_t                 *cr,
+                                               RdChartText             *text,
+                                               const RdChartScaleRows  *rows,
+                                               guint                    index,
+                                               const char              *label,
+                                               gboolean                 with_marker,
+                                               const RdChartPalette    *palette);
+void          rd_chart_scale_rows_draw_value  (cairo_t                 *cr,
+                                               const RdChartScaleRows  *rows,
+                                               guint                    index,
+                                               PangoLayout             *layout,
+                                               double                   alpha,
+                                               const RdChartPalette    *palette);
 
 G_END_DECLS

@@ -26,6 +26,37 @@ rd_json_fail (RdJsonCheck *check,
   return FALSE;
 }
 
+JsonObject *
+rd_json_load_object (RdJsonCheck *check,
+                     JsonParser  *parser,
+                     const char  *data,
+                     gsize        length)
+{
+  g_autoptr(GError) parse_error = NULL;
+  JsonNode *root;
+
+  if (length > G_MAXSSIZE || !g_utf8_validate (data, (gssize) length, NULL))
+    {
+      g_set_error (check->error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_SYNTAX,
+                   _("%s: the file is not valid UTF-8 text"), check->name);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+    {
+      g_set_error (check->error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_SYNTAX,
+                   _("%s: not valid JSON: %s"), check->name, parse_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      rd_json_fail (check, "top level", _("the file must hold a JSON object"));
+      return NULL;
+    }
+
+  return json_node_get_object (root);
+}
+
 gboolean
 rd_json_check_keys (RdJsonCheck        *check,
                     JsonObject         *object,
@@ -132,11 +163,12 @@ rd_json_get_positive_int (RdJsonCheck *check,
   return TRUE;
 }
 
+/* A list that may be empty: "nothing yet" is a valid answer for some. */
 JsonArray *
-rd_json_get_array (RdJsonCheck *check,
-                   JsonObject  *object,
-                   const char  *place,
-                   const char  *key)
+rd_json_get_any_array (RdJsonCheck *check,
+                       JsonObject  *object,
+                       const char  *place,
+                       const char  *key)
 {
   JsonNode *node = rd_json_get_member (check, object, place, key, TRUE);
 
@@ -149,13 +181,24 @@ rd_json_get_array (RdJsonCheck *check,
       return NULL;
     }
 
-  if (json_array_get_length (json_node_get_array (node)) == 0)
+  return json_node_get_array (node);
+}
+
+JsonArray *
+rd_json_get_array (RdJsonCheck *check,
+                   JsonObject  *object,
+                   const char  *place,
+                   const char  *key)
+{
+  JsonArray *array = rd_json_get_any_array (check, object, place, key);
+
+  if (array != NULL && json_array_get_length (array) == 0)
     {
       rd_json_fail (check, place, _("“%s” must not be empty"), key);
       return NULL;
     }
 
-  return json_node_get_array (node);
+  return array;
 }
 
 JsonObject *

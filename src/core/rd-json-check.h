@@ -14,6 +14,12 @@ typedef struct
   int code;
 } RdJsonCheck;
 
+/* Parses @data with @parser: the top-level object, or NULL after an error
+ * in RD_IMPORT_ERROR_SYNTAX (not UTF-8, not JSON) or check->code. */
+JsonObject *rd_json_load_object      (RdJsonCheck        *check,
+                                      JsonParser         *parser,
+                                      const char         *data,
+                                      gsize               length);
 gboolean    rd_json_fail             (RdJsonCheck        *check,
                                       const char         *place,
                                       const char         *format,
@@ -45,6 +51,10 @@ gboolean    rd_json_get_positive_int (RdJsonCheck        *check,
                                       const char         *key,
                                       gboolean            required,
                                       guint              *out);
+JsonArray  *rd_json_get_any_array    (RdJsonCheck        *check,
+                                      JsonObject         *object,
+                                      const char         *place,
+                                      const char         *key);
 JsonArray  *rd_json_get_array        (RdJsonCheck        *check,
                                       JsonObject         *object,
                                       const char         *place,

@@ -212,7 +212,6 @@ rd_response_file_parse (const char   *data,
   static const char * const framework_keys[] = { "id", "version", NULL };
   RdJsonCheck check = { name ? name : "response", error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) parse_error = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(RdResponse) response = NULL;
   JsonObject *root, *framework_object;
@@ -223,24 +222,9 @@ rd_response_file_parse (const char   *data,
 
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
 
-  if (length > G_MAXSSIZE || !g_utf8_validate (data, (gssize) length, NULL))
-    {
-      g_set_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_SYNTAX,
-                   _("%s: the file is not valid UTF-8 text"), check.name);
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
-    {
-      g_set_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_SYNTAX,
-                   _("%s: not valid JSON: %s"), check.name, parse_error->message);
-      return NULL;
-    }
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      rd_json_fail (&check, "top level", _("a response file must be a JSON object"));
-      return NULL;
-    }
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = rd_json_load_object (&check, parser, data, length);
+  if (root == NULL)
+    return NULL;
 
   if (!rd_json_get_string (&check, root, "format", "format", TRUE, &format))
     return NULL;

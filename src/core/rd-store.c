@@ -12,18 +12,10 @@
 #include <unistd.h>
 
 #include "rd-errors.h"
+#include "rd-store-private.h"
 #include "rd-store.h"
 
 #define BUSY_TIMEOUT_MS 1000
-
-struct _RdStore
-{
-  GObject parent_instance;
-
-  char *path;
-  sqlite3 *db;
-  GHashTable *statements;  /* SQL text → prepared sqlite3_stmt */
-};
 
 G_DEFINE_FINAL_TYPE (RdStore, rd_store, G_TYPE_OBJECT)
 
@@ -36,6 +28,29 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+void
+rd_store_emit_changed (RdStore       *self,
+                       RdStoreChange  change,
+                       gint64         id)
+{
+  switch (change)
+    {
+    case RD_STORE_CHANGE_SCHOOLS:
+      g_signal_emit (self, signals[SCHOOLS_CHANGED], 0);
+      break;
+    case RD_STORE_CHANGE_ASSESSMENTS:
+      g_signal_emit (self, signals[ASSESSMENTS_CHANGED], 0, id);
+      break;
+    case RD_STORE_CHANGE_ANSWERS:
+      g_signal_emit (self, signals[ANSWERS_CHANGED], 0, id);
+      break;
+    case RD_STORE_CHANGE_ACTIONS:
+    default:
+      g_signal_emit (self, signals[ACTIONS_CHANGED], 0, id);
+      break;
+    }
+}
 
 /* One entry per schema step: migrations[n] takes a database from version n
  * to n + 1. Never edit a step once released; add a new one. */
@@ -124,6 +139,36 @@ static const char * const migrations[] = {
   "  position INTEGER NOT NULL,"
   "  PRIMARY KEY (action_id, item_id)"
   ") WITHOUT ROWID;",
+
+  /* 3 → 4: scores kept per assessment for comparing schools, and
+   * assessments imported as a summary only. A factor's row has the spread
+   * between respondents and how many had a readiness for it; a row of
+   * scope 'group' holds the number of respondents of that group of a
+   * summary. Any
+   * change to an answer marks its assessment's scores stale. */
+  "ALTER TABLE assessment ADD COLUMN summary_only INTEGER NOT NULL DEFAULT 0 CHECK (summary_only IN (0, 1));"
+  "ALTER TABLE assessment ADD COLUMN scores_stale INTEGER NOT NULL DEFAULT 1 CHECK (scores_stale IN (0, 1));"
+  "CREATE TABLE assessment_score ("
+  "  assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,"
+  "  scope TEXT NOT NULL CHECK (scope IN ('factor', 'area', 'group')),"
+  "  key TEXT NOT NULL,"
+  "  score REAL,"
+  "  spread REAL,"
+  "  n INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (assessment_id, scope, key)"
+  ") WITHOUT ROWID;"
+  "CREATE TRIGGER answer_added AFTER INSERT ON answer BEGIN"
+  "  UPDATE assessment SET scores_stale = 1 WHERE scores_stale = 0"
+  "    AND id = (SELECT assessment_id FROM respondent WHERE id = NEW.respondent_id);"
+  "END;"
+  "CREATE TRIGGER answer_changed AFTER UPDATE ON answer BEGIN"
+  "  UPDATE assessment SET scores_stale = 1 WHERE scores_stale = 0"
+  "    AND id = (SELECT assessment_id FROM respondent WHERE id = NEW.respondent_id);"
+  "END;"
+  "CREATE TRIGGER answer_removed AFTER DELETE ON answer BEGIN"
+  "  UPDATE assessment SET scores_stale = 1 WHERE scores_stale = 0"
+  "    AND id = (SELECT assessment_id FROM respondent WHERE id = OLD.respondent_id);"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);
@@ -158,11 +203,11 @@ store_error_code (int rc)
 }
 
 /* Says in words what a user can act on, then SQLite's own detail. */
-static void
-set_sqlite_error (GError     **error,
-                  sqlite3     *db,
-                  int          rc,
-                  const char  *path)
+void
+rd_store_set_sqlite_error (GError     **error,
+                           sqlite3     *db,
+                           int          rc,
+                           const char  *path)
 {
   RdStoreError code = store_error_code (rc);
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
@@ -263,10 +308,10 @@ rd_store_get_path (RdStore *self)
 }
 
 /* Statements are prepared once and kept; @sql must be a string literal. */
-static sqlite3_stmt *
-prepare (RdStore     *self,
-         const char  *sql,
-         GError     **error)
+sqlite3_stmt *
+rd_store_prepare (RdStore     *self,
+                  const char  *sql,
+                  GError     **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
@@ -281,7 +326,7 @@ prepare (RdStore     *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
       return NULL;
     }
 
@@ -289,34 +334,34 @@ prepare (RdStore     *self,
   return stmt;
 }
 
-static gboolean
-step_done (RdStore       *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+gboolean
+rd_store_step_done (RdStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
       return FALSE;
     }
 
   return TRUE;
 }
 
-static gboolean
-exec (RdStore     *self,
-      const char  *sql,
-      GError     **error)
+gboolean
+rd_store_exec (RdStore     *self,
+               const char  *sql,
+               GError     **error)
 {
   char *message = NULL;
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
       sqlite3_free (message);
       return FALSE;
     }
@@ -324,8 +369,8 @@ exec (RdStore     *self,
   return TRUE;
 }
 
-static void
-rollback (RdStore *self)
+void
+rd_store_rollback (RdStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -337,7 +382,7 @@ query_int (RdStore     *self,
            gint64      *out,
            GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, error);
+  sqlite3_stmt *stmt = rd_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -346,7 +391,7 @@ query_int (RdStore     *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc == SQLITE_DONE ? SQLITE_ERROR : rc, self->path);
+      rd_store_set_sqlite_error (error, self->db, rc == SQLITE_DONE ? SQLITE_ERROR : rc, self->path);
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -393,14 +438,14 @@ check_existing (RdStore  *self,
       return FALSE;
     }
 
-  stmt = prepare (self, "PRAGMA quick_check", error);
+  stmt = rd_store_prepare (self, "PRAGMA quick_check", error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
   result = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -426,23 +471,23 @@ migrate (RdStore  *self,
   if (from_version == RD_STORE_SCHEMA_VERSION)
     return TRUE;
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!rd_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   for (gint64 v = from_version; v < RD_STORE_SCHEMA_VERSION; v++)
     {
-      if (!exec (self, migrations[v], error))
+      if (!rd_store_exec (self, migrations[v], error))
         {
-          rollback (self);
+          rd_store_rollback (self);
           return FALSE;
         }
     }
 
   set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                                  RD_STORE_SCHEMA_VERSION, RD_STORE_APPLICATION_ID);
-  if (!exec (self, set_version, error) || !exec (self, "COMMIT", error))
+  if (!rd_store_exec (self, set_version, error) || !rd_store_exec (self, "COMMIT", error))
     {
-      rollback (self);
+      rd_store_rollback (self);
       return FALSE;
     }
 
@@ -507,7 +552,7 @@ rd_store_open (const char  *path,
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, path);
+      rd_store_set_sqlite_error (error, self->db, rc, path);
       return NULL;
     }
 
@@ -526,7 +571,7 @@ rd_store_open (const char  *path,
 
   /* FULL makes every answer durable the moment it is committed, which the
    * app promises (there is no save button). */
-  if (!exec (self, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; "
+  if (!rd_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; "
                    "PRAGMA synchronous = FULL;", error))
     return NULL;
 
@@ -536,15 +581,13 @@ rd_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
-typedef gpointer (*RowReader) (sqlite3_stmt *stmt);
-
 /* Steps a bound statement to its end, reading every row. */
-static GPtrArray *
-collect_rows (RdStore        *self,
-              sqlite3_stmt   *stmt,
-              RowReader       read_row,
-              GDestroyNotify  free_row,
-              GError        **error)
+GPtrArray *
+rd_store_collect_rows (RdStore        *self,
+                       sqlite3_stmt   *stmt,
+                       RdStoreRowReader  read_row,
+                       GDestroyNotify  free_row,
+                       GError        **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
   int rc;
@@ -555,7 +598,7 @@ collect_rows (RdStore        *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
       return NULL;
     }
 
@@ -566,11 +609,11 @@ collect_rows (RdStore        *self,
 static gpointer
 collect_one_row (RdStore        *self,
                  sqlite3_stmt   *stmt,
-                 RowReader       read_row,
+                 RdStoreRowReader       read_row,
                  GDestroyNotify  free_row,
                  GError        **error)
 {
-  g_autoptr(GPtrArray) rows = collect_rows (self, stmt, read_row, free_row, error);
+  g_autoptr(GPtrArray) rows = rd_store_collect_rows (self, stmt, read_row, free_row, error);
 
   if (rows == NULL || rows->len == 0)
     return NULL;
@@ -584,7 +627,7 @@ lookup_id (RdStore    *self,
            const char *sql,
            gint64      key)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = rd_store_prepare (self, sql, NULL);
   gint64 id = 0;
 
   if (stmt == NULL)
@@ -598,10 +641,10 @@ lookup_id (RdStore    *self,
   return id;
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           column,
-                   const char   *text)
+void
+rd_store_bind_text_or_null (sqlite3_stmt *stmt,
+                            int           column,
+                            const char   *text)
 {
   if (text != NULL && *text != '\0')
     sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
@@ -685,7 +728,7 @@ rd_store_add_school (RdStore     *self,
   if (!check_name (name, error))
     return 0;
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "INSERT INTO school (uuid, name, region, school_type, created) "
                   "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
@@ -694,10 +737,10 @@ rd_store_add_school (RdStore     *self,
   stripped = g_strstrip (g_strdup (name));
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, stripped, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 3, region);
-  bind_text_or_null (stmt, 4, school_type);
+  rd_store_bind_text_or_null (stmt, 3, region);
+  rd_store_bind_text_or_null (stmt, 4, school_type);
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
-  if (!step_done (self, stmt, error))
+  if (!rd_store_step_done (self, stmt, error))
     return 0;
 
   g_signal_emit (self, signals[SCHOOLS_CHANGED], 0);
@@ -720,7 +763,7 @@ rd_store_update_school (RdStore     *self,
   if (!check_name (name, error))
     return FALSE;
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "UPDATE school SET name = ?2, region = ?3, school_type = ?4 "
                   "WHERE id = ?1 AND trashed = 0", error);
   if (stmt == NULL)
@@ -729,9 +772,9 @@ rd_store_update_school (RdStore     *self,
   stripped = g_strstrip (g_strdup (name));
   sqlite3_bind_int64 (stmt, 1, school_id);
   sqlite3_bind_text (stmt, 2, stripped, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 3, region);
-  bind_text_or_null (stmt, 4, school_type);
-  if (!step_done (self, stmt, error) ||
+  rd_store_bind_text_or_null (stmt, 3, region);
+  rd_store_bind_text_or_null (stmt, 4, school_type);
+  if (!rd_store_step_done (self, stmt, error) ||
       !expect_changed (self, ROW_SCHOOL, school_id, error))
     return FALSE;
 
@@ -765,7 +808,7 @@ rd_store_get_school (RdStore     *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "SELECT id, name, region, school_type FROM school "
                   "WHERE id = ?1 AND trashed = 0", error);
   if (stmt == NULL)
@@ -793,13 +836,73 @@ rd_store_list_schools (RdStore  *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "SELECT id, name, region, school_type FROM school WHERE trashed = 0 "
                   "ORDER BY name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
 
-  return collect_rows (self, stmt, read_school, g_object_unref, error);
+  return rd_store_collect_rows (self, stmt, read_school, g_object_unref, error);
+}
+
+/* The school years that have an assessment of @framework, newest first. */
+GPtrArray *
+rd_store_list_school_years (RdStore      *self,
+                            RdFramework  *framework,
+                            GError      **error)
+{
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
+
+  stmt = rd_store_prepare (self,
+                           "SELECT DISTINCT a.school_year FROM assessment a JOIN school s ON s.id = a.school_id "
+                           "WHERE a.framework_id = ?1 AND a.trashed = 0 AND s.trashed = 0 "
+                           "ORDER BY a.school_year DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, rd_framework_get_id (framework), -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (years, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&years);
+}
+
+/* For changes made through another connection to the same file, such as
+ * a worker thread's import: tells this one's listeners. */
+void
+rd_store_notify_schools_changed (RdStore *self)
+{
+  g_return_if_fail (RD_IS_STORE (self));
+  g_signal_emit (self, signals[SCHOOLS_CHANGED], 0);
+}
+
+/* Whether a school with this stable id is stored, trashed or not. */
+gboolean
+rd_store_has_school_uuid (RdStore    *self,
+                          const char *uuid)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  stmt = rd_store_prepare (self, "SELECT 1 FROM school WHERE uuid = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
 }
 
 static gboolean
@@ -808,14 +911,14 @@ set_school_trashed (RdStore   *self,
                     gboolean   trashed,
                     GError   **error)
 {
-  sqlite3_stmt *stmt = prepare (self, "UPDATE school SET trashed = ?2 WHERE id = ?1", error);
+  sqlite3_stmt *stmt = rd_store_prepare (self, "UPDATE school SET trashed = ?2 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, school_id);
   sqlite3_bind_int (stmt, 2, trashed);
-  if (!step_done (self, stmt, error) ||
+  if (!rd_store_step_done (self, stmt, error) ||
       !expect_changed (self, ROW_SCHOOL, school_id, error))
     return FALSE;
 
@@ -851,12 +954,12 @@ rd_store_purge_school (RdStore  *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  stmt = prepare (self, "DELETE FROM school WHERE id = ?1 AND trashed = 1", error);
+  stmt = rd_store_prepare (self, "DELETE FROM school WHERE id = ?1 AND trashed = 1", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, school_id);
-  return step_done (self, stmt, error);
+  return rd_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -868,12 +971,12 @@ rd_store_purge_assessment (RdStore  *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  stmt = prepare (self, "DELETE FROM assessment WHERE id = ?1 AND trashed = 1", error);
+  stmt = rd_store_prepare (self, "DELETE FROM assessment WHERE id = ?1 AND trashed = 1", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, assessment_id);
-  return step_done (self, stmt, error);
+  return rd_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -883,14 +986,14 @@ rd_store_purge_trash (RdStore  *self,
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
   /* ON DELETE CASCADE takes respondents, answers and targets along. */
-  if (!exec (self,
+  if (!rd_store_exec (self,
              "BEGIN IMMEDIATE;"
              "DELETE FROM action WHERE trashed = 1;"
              "DELETE FROM assessment WHERE trashed = 1;"
              "DELETE FROM school WHERE trashed = 1;"
              "COMMIT;", error))
     {
-      rollback (self);
+      rd_store_rollback (self);
       return FALSE;
     }
 
@@ -922,7 +1025,7 @@ carry_over_actions (RdStore     *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "SELECT x.id, a.school_year FROM action x JOIN assessment a ON a.id = x.assessment_id "
                   "WHERE a.school_id = ?1 AND a.trashed = 0 AND x.trashed = 0 AND x.status <> 'done' "
                   "AND a.school_year = (SELECT max(school_year) FROM assessment "
@@ -947,7 +1050,7 @@ carry_over_actions (RdStore     *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
       return FALSE;
     }
 
@@ -981,10 +1084,10 @@ rd_store_add_assessment (RdStore           *self,
       return 0;
     }
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!rd_store_exec (self, "BEGIN IMMEDIATE", error))
     return 0;
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "INSERT INTO assessment (uuid, school_id, school_year, framework_id, "
                   "framework_version, mode, created) "
                   "SELECT ?1, id, ?3, ?4, ?5, ?6, ?7 FROM school WHERE id = ?2 AND trashed = 0",
@@ -999,13 +1102,13 @@ rd_store_add_assessment (RdStore           *self,
   sqlite3_bind_text (stmt, 5, rd_framework_get_version (framework), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, rd_assessment_mode_to_id (mode), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
-  if (!step_done (self, stmt, error) ||
+  if (!rd_store_step_done (self, stmt, error) ||
       !expect_changed (self, ROW_SCHOOL, school_id, error))
     goto failed;
 
   assessment_id = sqlite3_last_insert_rowid (self->db);
 
-  stmt = prepare (self, "INSERT INTO target (assessment_id, factor, target) VALUES (?1, ?2, ?3)",
+  stmt = rd_store_prepare (self, "INSERT INTO target (assessment_id, factor, target) VALUES (?1, ?2, ?3)",
                   error);
   if (stmt == NULL)
     goto failed;
@@ -1015,21 +1118,21 @@ rd_store_add_assessment (RdStore           *self,
       sqlite3_bind_int64 (stmt, 1, assessment_id);
       sqlite3_bind_text (stmt, 2, rd_factor_to_id (f), -1, SQLITE_STATIC);
       sqlite3_bind_double (stmt, 3, rd_framework_get_default_target (framework, f));
-      if (!step_done (self, stmt, error))
+      if (!rd_store_step_done (self, stmt, error))
         goto failed;
     }
 
   if (!carry_over_actions (self, school_id, school_year, assessment_id, error))
     goto failed;
 
-  if (!exec (self, "COMMIT", error))
+  if (!rd_store_exec (self, "COMMIT", error))
     goto failed;
 
   g_signal_emit (self, signals[ASSESSMENTS_CHANGED], 0, school_id);
   return assessment_id;
 
 failed:
-  rollback (self);
+  rd_store_rollback (self);
   return 0;
 }
 
@@ -1073,7 +1176,7 @@ rd_store_get_assessment (RdStore  *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "SELECT " ASSESSMENT_COLUMNS "FROM assessment a JOIN school s ON s.id = a.school_id "
                   "WHERE a.id = ?1 AND a.trashed = 0 AND s.trashed = 0", error);
   if (stmt == NULL)
@@ -1102,7 +1205,7 @@ rd_store_list_assessments (RdStore  *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "SELECT " ASSESSMENT_COLUMNS "FROM assessment a "
                   "WHERE a.school_id = ?1 AND a.trashed = 0 "
                   "ORDER BY a.school_year DESC, a.created DESC, a.id DESC", error);
@@ -1110,7 +1213,7 @@ rd_store_list_assessments (RdStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, school_id);
-  return collect_rows (self, stmt, read_assessment, g_object_unref, error);
+  return rd_store_collect_rows (self, stmt, read_assessment, g_object_unref, error);
 }
 
 static gint64
@@ -1130,7 +1233,7 @@ rd_store_set_assessment_status (RdStore             *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "UPDATE assessment SET status = ?2, "
                   "completed = CASE WHEN ?2 = 'complete' THEN ?3 ELSE NULL END "
                   "WHERE id = ?1", error);
@@ -1140,7 +1243,7 @@ rd_store_set_assessment_status (RdStore             *self,
   sqlite3_bind_int64 (stmt, 1, assessment_id);
   sqlite3_bind_text (stmt, 2, rd_assessment_status_to_id (status), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
-  if (!step_done (self, stmt, error) ||
+  if (!rd_store_step_done (self, stmt, error) ||
       !expect_changed (self, ROW_ASSESSMENT, assessment_id, error))
     return FALSE;
 
@@ -1154,14 +1257,14 @@ set_assessment_trashed (RdStore   *self,
                         gboolean   trashed,
                         GError   **error)
 {
-  sqlite3_stmt *stmt = prepare (self, "UPDATE assessment SET trashed = ?2 WHERE id = ?1", error);
+  sqlite3_stmt *stmt = rd_store_prepare (self, "UPDATE assessment SET trashed = ?2 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, assessment_id);
   sqlite3_bind_int (stmt, 2, trashed);
-  if (!step_done (self, stmt, error) ||
+  if (!rd_store_step_done (self, stmt, error) ||
       !expect_changed (self, ROW_ASSESSMENT, assessment_id, error))
     return FALSE;
 
@@ -1199,7 +1302,7 @@ rd_store_get_targets (RdStore  *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  stmt = prepare (self, "SELECT factor, target FROM target WHERE assessment_id = ?1", error);
+  stmt = rd_store_prepare (self, "SELECT factor, target FROM target WHERE assessment_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1218,7 +1321,7 @@ rd_store_get_targets (RdStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
       return FALSE;
     }
 
@@ -1252,7 +1355,7 @@ rd_store_set_target (RdStore   *self,
       return FALSE;
     }
 
-  stmt = prepare (self, "UPDATE target SET target = ?3 WHERE assessment_id = ?1 AND factor = ?2",
+  stmt = rd_store_prepare (self, "UPDATE target SET target = ?3 WHERE assessment_id = ?1 AND factor = ?2",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -1260,7 +1363,7 @@ rd_store_set_target (RdStore   *self,
   sqlite3_bind_int64 (stmt, 1, assessment_id);
   sqlite3_bind_text (stmt, 2, rd_factor_to_id (factor), -1, SQLITE_STATIC);
   sqlite3_bind_double (stmt, 3, target);
-  if (!step_done (self, stmt, error) ||
+  if (!rd_store_step_done (self, stmt, error) ||
       !expect_changed (self, ROW_ASSESSMENT, assessment_id, error))
     return FALSE;
 
@@ -1281,7 +1384,7 @@ rd_store_add_respondent (RdStore     *self,
   g_return_val_if_fail (RD_IS_STORE (self), 0);
   g_return_val_if_fail (group < RD_N_GROUPS, 0);
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "INSERT INTO respondent (uuid, assessment_id, respondent_group, pseudonym, created) "
                   "SELECT ?1, id, ?3, ?4, ?5 FROM assessment WHERE id = ?2", error);
   if (stmt == NULL)
@@ -1290,9 +1393,9 @@ rd_store_add_respondent (RdStore     *self,
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, assessment_id);
   sqlite3_bind_text (stmt, 3, rd_group_to_id (group), -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 4, pseudonym);
+  rd_store_bind_text_or_null (stmt, 4, pseudonym);
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
-  if (!step_done (self, stmt, error) ||
+  if (!rd_store_step_done (self, stmt, error) ||
       !expect_changed (self, ROW_ASSESSMENT, assessment_id, error))
     return 0;
 
@@ -1310,13 +1413,13 @@ rd_store_set_respondent_group (RdStore  *self,
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
   g_return_val_if_fail (group < RD_N_GROUPS, FALSE);
 
-  stmt = prepare (self, "UPDATE respondent SET respondent_group = ?2 WHERE id = ?1", error);
+  stmt = rd_store_prepare (self, "UPDATE respondent SET respondent_group = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, respondent_id);
   sqlite3_bind_text (stmt, 2, rd_group_to_id (group), -1, SQLITE_STATIC);
-  return step_done (self, stmt, error) &&
+  return rd_store_step_done (self, stmt, error) &&
          expect_changed (self, ROW_RESPONDENT, respondent_id, error);
 }
 
@@ -1341,7 +1444,7 @@ rd_store_list_respondents (RdStore  *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "SELECT r.id, r.respondent_group, r.pseudonym, "
                   "  (SELECT count(*) FROM answer w WHERE w.respondent_id = r.id) "
                   "FROM respondent r WHERE r.assessment_id = ?1 ORDER BY r.id", error);
@@ -1349,7 +1452,7 @@ rd_store_list_respondents (RdStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, assessment_id);
-  return collect_rows (self, stmt, read_respondent, (GDestroyNotify) rd_respondent_free, error);
+  return rd_store_collect_rows (self, stmt, read_respondent, (GDestroyNotify) rd_respondent_free, error);
 }
 
 /* Answers can change only while their assessment is a draft; a complete
@@ -1364,9 +1467,9 @@ check_editable (RdStore  *self,
   const char *status = NULL;
   int rc;
 
-  stmt = prepare (self,
-                  "SELECT a.id, a.status FROM respondent r JOIN assessment a ON a.id = r.assessment_id "
-                  "WHERE r.id = ?1", error);
+  stmt = rd_store_prepare (self,
+                  "SELECT a.id, a.status, a.summary_only FROM respondent r "
+                  "JOIN assessment a ON a.id = r.assessment_id WHERE r.id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1379,7 +1482,7 @@ check_editable (RdStore  *self,
     }
   else if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -1391,6 +1494,15 @@ check_editable (RdStore  *self,
       sqlite3_reset (stmt);
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
                    _("There is no respondent with id %s"), id_text);
+      return FALSE;
+    }
+
+  /* An imported summary has scores but no answers that could change them. */
+  if (sqlite3_column_int (stmt, 2) != 0)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_COMPLETE,
+                           _("The assessment was imported as a summary; it has no answers to change"));
       return FALSE;
     }
 
@@ -1409,12 +1521,12 @@ check_editable (RdStore  *self,
 /* Validates @answer against @item and writes it for @respondent_id, in
  * whatever transaction is open. An answer to an older version of the item
  * keeps that version when the framework counts it comparable. */
-static gboolean
-write_answer (RdStore         *self,
-              RdItem          *item,
-              gint64           respondent_id,
-              const RdAnswer  *answer,
-              GError         **error)
+gboolean
+rd_store_write_answer (RdStore         *self,
+                       RdItem          *item,
+                       gint64           respondent_id,
+                       const RdAnswer  *answer,
+                       GError         **error)
 {
   gint64 answered = answer->answered != 0 ? answer->answered : g_get_real_time () / G_USEC_PER_SEC;
   guint version = rd_item_accepts_version (item, answer->item_version) ? answer->item_version
@@ -1438,7 +1550,7 @@ write_answer (RdStore         *self,
         return FALSE;
     }
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "INSERT INTO answer (respondent_id, item_id, item_version, value, date, "
                   "  not_applicable, answered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                   "ON CONFLICT (respondent_id, item_id) DO UPDATE SET "
@@ -1474,7 +1586,7 @@ write_answer (RdStore         *self,
   sqlite3_bind_int (stmt, 6, answer->not_applicable ? 1 : 0);
   sqlite3_bind_int64 (stmt, 7, answered);
 
-  return step_done (self, stmt, error);
+  return rd_store_step_done (self, stmt, error);
 }
 
 /* Validates against the item, then commits at once: there is no save button. */
@@ -1490,7 +1602,7 @@ rd_store_put_answer (RdStore         *self,
   g_return_val_if_fail (RD_IS_ITEM (item), FALSE);
 
   if (!check_editable (self, answer->respondent_id, &assessment_id, error) ||
-      !write_answer (self, item, answer->respondent_id, answer, error))
+      !rd_store_write_answer (self, item, answer->respondent_id, answer, error))
     return FALSE;
 
   g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_id);
@@ -1523,7 +1635,7 @@ rd_store_add_responses (RdStore      *self,
       return FALSE;
     }
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!rd_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   for (guint r = 0; r < responses->len; r++)
@@ -1532,7 +1644,7 @@ rd_store_add_responses (RdStore      *self,
       g_autofree char *uuid = g_uuid_string_random ();
       gint64 respondent_id;
 
-      stmt = prepare (self,
+      stmt = rd_store_prepare (self,
                       "INSERT INTO respondent (uuid, assessment_id, respondent_group, pseudonym, created) "
                       "VALUES (?1, ?2, ?3, ?4, ?5)", error);
       if (stmt == NULL)
@@ -1540,9 +1652,9 @@ rd_store_add_responses (RdStore      *self,
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, assessment_id);
       sqlite3_bind_text (stmt, 3, rd_group_to_id (response->group), -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 4, response->pseudonym);
+      rd_store_bind_text_or_null (stmt, 4, response->pseudonym);
       sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
-      if (!step_done (self, stmt, error))
+      if (!rd_store_step_done (self, stmt, error))
         goto failed;
       respondent_id = sqlite3_last_insert_rowid (self->db);
 
@@ -1557,19 +1669,19 @@ rd_store_add_responses (RdStore      *self,
                            _("The framework has no item “%s”"), answer->item_id);
               goto failed;
             }
-          if (!write_answer (self, item, respondent_id, answer, error))
+          if (!rd_store_write_answer (self, item, respondent_id, answer, error))
             goto failed;
         }
     }
 
-  if (!exec (self, "COMMIT", error))
+  if (!rd_store_exec (self, "COMMIT", error))
     goto failed;
 
   g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_id);
   return TRUE;
 
 failed:
-  rollback (self);
+  rd_store_rollback (self);
   return FALSE;
 }
 
@@ -1625,13 +1737,13 @@ rd_store_clear_answer (RdStore     *self,
   if (!check_editable (self, respondent_id, &assessment_id, error))
     return FALSE;
 
-  stmt = prepare (self, "DELETE FROM answer WHERE respondent_id = ?1 AND item_id = ?2", error);
+  stmt = rd_store_prepare (self, "DELETE FROM answer WHERE respondent_id = ?1 AND item_id = ?2", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, respondent_id);
   sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, error))
+  if (!rd_store_step_done (self, stmt, error))
     return FALSE;
 
   g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_id);
@@ -1691,11 +1803,11 @@ bind_action_fields (sqlite3_stmt       *stmt,
 
   sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, rd_factor_to_id (info->factor), -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 5, info->owner);
-  bind_text_or_null (stmt, 6, info->due);
+  rd_store_bind_text_or_null (stmt, 5, info->owner);
+  rd_store_bind_text_or_null (stmt, 6, info->due);
   sqlite3_bind_text (stmt, 7, rd_action_status_to_id (info->status), -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 8, info->criterion);
-  bind_text_or_null (stmt, 9, info->notes);
+  rd_store_bind_text_or_null (stmt, 8, info->criterion);
+  rd_store_bind_text_or_null (stmt, 9, info->notes);
 }
 
 /* Replaces the linked items; inside the caller's transaction. */
@@ -1705,15 +1817,15 @@ write_action_items (RdStore             *self,
                     const char * const  *item_ids,
                     GError             **error)
 {
-  sqlite3_stmt *stmt = prepare (self, "DELETE FROM action_item WHERE action_id = ?1", error);
+  sqlite3_stmt *stmt = rd_store_prepare (self, "DELETE FROM action_item WHERE action_id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, action_id);
-  if (!step_done (self, stmt, error))
+  if (!rd_store_step_done (self, stmt, error))
     return FALSE;
 
-  stmt = prepare (self, "INSERT OR IGNORE INTO action_item (action_id, position, item_id) "
+  stmt = rd_store_prepare (self, "INSERT OR IGNORE INTO action_item (action_id, position, item_id) "
                         "VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     return FALSE;
@@ -1723,7 +1835,7 @@ write_action_items (RdStore             *self,
       sqlite3_bind_int64 (stmt, 1, action_id);
       sqlite3_bind_int (stmt, 2, (int) i);
       sqlite3_bind_text (stmt, 3, item_ids[i], -1, SQLITE_TRANSIENT);
-      if (!step_done (self, stmt, error))
+      if (!rd_store_step_done (self, stmt, error))
         return FALSE;
     }
 
@@ -1741,7 +1853,7 @@ insert_action (RdStore            *self,
   sqlite3_stmt *stmt;
   gint64 action_id;
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "INSERT INTO action (uuid, assessment_id, title, factor, owner, due, status, "
                   "criterion, notes, origin, carried_from, created) "
                   "SELECT ?1, id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 FROM assessment "
@@ -1753,9 +1865,9 @@ insert_action (RdStore            *self,
   sqlite3_bind_int64 (stmt, 2, assessment_id);
   bind_action_fields (stmt, info);
   sqlite3_bind_text (stmt, 10, origin ? origin : uuid, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 11, info->carried_from);
+  rd_store_bind_text_or_null (stmt, 11, info->carried_from);
   sqlite3_bind_int64 (stmt, 12, g_get_real_time () / G_USEC_PER_SEC);
-  if (!step_done (self, stmt, error) ||
+  if (!rd_store_step_done (self, stmt, error) ||
       !expect_changed (self, ROW_ASSESSMENT, assessment_id, error))
     return 0;
 
@@ -1777,7 +1889,7 @@ copy_action (RdStore     *self,
   sqlite3_stmt *stmt;
   gint64 copy_id;
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "INSERT INTO action (uuid, origin, assessment_id, title, factor, owner, due, status, "
                   "criterion, notes, carried_from, created) "
                   "SELECT ?1, origin, ?2, title, factor, owner, due, status, criterion, notes, ?3, ?4 "
@@ -1790,11 +1902,11 @@ copy_action (RdStore     *self,
   sqlite3_bind_text (stmt, 3, from_year, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_int64 (stmt, 5, action_id);
-  if (!step_done (self, stmt, error))
+  if (!rd_store_step_done (self, stmt, error))
     return FALSE;
 
   copy_id = sqlite3_last_insert_rowid (self->db);
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "INSERT INTO action_item (action_id, item_id, position) "
                   "SELECT ?1, item_id, position FROM action_item WHERE action_id = ?2", error);
   if (stmt == NULL)
@@ -1802,7 +1914,7 @@ copy_action (RdStore     *self,
 
   sqlite3_bind_int64 (stmt, 1, copy_id);
   sqlite3_bind_int64 (stmt, 2, action_id);
-  return step_done (self, stmt, error);
+  return rd_store_step_done (self, stmt, error);
 }
 
 gint64
@@ -1817,13 +1929,13 @@ rd_store_add_action (RdStore             *self,
   g_return_val_if_fail (info != NULL, 0);
 
   if (!check_action (info, error) ||
-      !exec (self, "BEGIN IMMEDIATE", error))
+      !rd_store_exec (self, "BEGIN IMMEDIATE", error))
     return 0;
 
   action_id = insert_action (self, assessment_id, NULL, info, error);
-  if (action_id == 0 || !exec (self, "COMMIT", error))
+  if (action_id == 0 || !rd_store_exec (self, "COMMIT", error))
     {
-      rollback (self);
+      rd_store_rollback (self);
       return 0;
     }
 
@@ -1850,10 +1962,10 @@ rd_store_update_action (RdStore             *self,
   g_return_val_if_fail (info != NULL, FALSE);
 
   if (!check_action (info, error) ||
-      !exec (self, "BEGIN IMMEDIATE", error))
+      !rd_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "UPDATE action SET title = ?3, factor = ?4, owner = ?5, due = ?6, status = ?7, "
                   "criterion = ?8, notes = ?9 WHERE id = ?1 AND trashed = 0", error);
   if (stmt == NULL)
@@ -1861,17 +1973,17 @@ rd_store_update_action (RdStore             *self,
 
   sqlite3_bind_int64 (stmt, 1, action_id);
   bind_action_fields (stmt, info);
-  if (!step_done (self, stmt, error) ||
+  if (!rd_store_step_done (self, stmt, error) ||
       !expect_changed (self, ROW_ACTION, action_id, error) ||
       !write_action_items (self, action_id, info->item_ids, error) ||
-      !exec (self, "COMMIT", error))
+      !rd_store_exec (self, "COMMIT", error))
     goto failed;
 
   g_signal_emit (self, signals[ACTIONS_CHANGED], 0, assessment_of_action (self, action_id));
   return TRUE;
 
 failed:
-  rollback (self);
+  rd_store_rollback (self);
   return FALSE;
 }
 
@@ -1918,7 +2030,7 @@ rd_store_get_action (RdStore  *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT " ACTION_COLUMNS "FROM action x WHERE x.id = ?1 AND x.trashed = 0",
+  stmt = rd_store_prepare (self, "SELECT " ACTION_COLUMNS "FROM action x WHERE x.id = ?1 AND x.trashed = 0",
                   error);
   if (stmt == NULL)
     return NULL;
@@ -1947,14 +2059,14 @@ rd_store_list_actions (RdStore  *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "SELECT " ACTION_COLUMNS "FROM action x "
                   "WHERE x.assessment_id = ?1 AND x.trashed = 0 ORDER BY x.id", error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, assessment_id);
-  return collect_rows (self, stmt, read_action, g_object_unref, error);
+  return rd_store_collect_rows (self, stmt, read_action, g_object_unref, error);
 }
 
 static gboolean
@@ -1963,14 +2075,14 @@ set_action_trashed (RdStore   *self,
                     gboolean   trashed,
                     GError   **error)
 {
-  sqlite3_stmt *stmt = prepare (self, "UPDATE action SET trashed = ?2 WHERE id = ?1", error);
+  sqlite3_stmt *stmt = rd_store_prepare (self, "UPDATE action SET trashed = ?2 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, action_id);
   sqlite3_bind_int (stmt, 2, trashed);
-  if (!step_done (self, stmt, error) ||
+  if (!rd_store_step_done (self, stmt, error) ||
       !expect_changed (self, ROW_ACTION, action_id, error))
     return FALSE;
 
@@ -2005,12 +2117,12 @@ rd_store_purge_action (RdStore  *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  stmt = prepare (self, "DELETE FROM action WHERE id = ?1 AND trashed = 1", error);
+  stmt = rd_store_prepare (self, "DELETE FROM action WHERE id = ?1 AND trashed = 1", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, action_id);
-  return step_done (self, stmt, error);
+  return rd_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -2024,14 +2136,14 @@ rd_store_set_position (RdStore     *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  stmt = prepare (self, "UPDATE assessment SET last_area = ?2, last_item = ?3 WHERE id = ?1", error);
+  stmt = rd_store_prepare (self, "UPDATE assessment SET last_area = ?2, last_item = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, assessment_id);
-  bind_text_or_null (stmt, 2, area_id);
-  bind_text_or_null (stmt, 3, item_id);
-  return step_done (self, stmt, error) &&
+  rd_store_bind_text_or_null (stmt, 2, area_id);
+  rd_store_bind_text_or_null (stmt, 3, item_id);
+  return rd_store_step_done (self, stmt, error) &&
          expect_changed (self, ROW_ASSESSMENT, assessment_id, error);
 }
 
@@ -2050,7 +2162,7 @@ rd_store_get_position (RdStore     *self,
   *area_id = NULL;
   *item_id = NULL;
 
-  stmt = prepare (self, "SELECT last_area, last_item FROM assessment WHERE id = ?1", error);
+  stmt = rd_store_prepare (self, "SELECT last_area, last_item FROM assessment WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -2072,7 +2184,7 @@ rd_store_get_position (RdStore     *self,
     }
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
       return FALSE;
     }
 
@@ -2083,8 +2195,8 @@ rd_store_get_position (RdStore     *self,
   "w.respondent_id, r.respondent_group, w.item_id, w.item_version, w.not_applicable, " \
   "w.value, w.date, w.answered "
 
-static gpointer
-read_answer (sqlite3_stmt *stmt)
+gpointer
+rd_store_read_answer (sqlite3_stmt *stmt)
 {
   RdAnswer *answer = rd_answer_new ();
   const char *iso_date;
@@ -2127,7 +2239,7 @@ rd_store_get_answer (RdStore     *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "SELECT " ANSWER_COLUMNS "FROM answer w JOIN respondent r ON r.id = w.respondent_id "
                   "WHERE w.respondent_id = ?1 AND w.item_id = ?2", error);
   if (stmt == NULL)
@@ -2135,7 +2247,7 @@ rd_store_get_answer (RdStore     *self,
 
   sqlite3_bind_int64 (stmt, 1, respondent_id);
   sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_TRANSIENT);
-  return collect_one_row (self, stmt, read_answer, (GDestroyNotify) rd_answer_free, error);
+  return collect_one_row (self, stmt, rd_store_read_answer, (GDestroyNotify) rd_answer_free, error);
 }
 
 GPtrArray *
@@ -2147,12 +2259,12 @@ rd_store_list_answers (RdStore  *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = rd_store_prepare (self,
                   "SELECT " ANSWER_COLUMNS "FROM answer w JOIN respondent r ON r.id = w.respondent_id "
                   "WHERE r.assessment_id = ?1 ORDER BY w.respondent_id, w.item_id", error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, assessment_id);
-  return collect_rows (self, stmt, read_answer, (GDestroyNotify) rd_answer_free, error);
+  return rd_store_collect_rows (self, stmt, rd_store_read_answer, (GDestroyNotify) rd_answer_free, error);
 }

@@ -5,6 +5,9 @@
 #include "rd-action.h"
 #include "rd-answer.h"
 #include "rd-assessment.h"
+#include "rd-assessment-scores.h"
+#include "rd-comparison.h"
+#include "rd-exchange.h"
 #include "rd-framework.h"
 #include "rd-response.h"
 #include "rd-school.h"
@@ -12,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-#define RD_STORE_SCHEMA_VERSION 3
+#define RD_STORE_SCHEMA_VERSION 4
 /* PRAGMA application_id: "Rdns" tells our files from other SQLite databases. */
 #define RD_STORE_APPLICATION_ID 0x52646e73
 
@@ -48,6 +51,9 @@ gboolean      rd_store_trash_school           (RdStore           *self,
 gboolean      rd_store_restore_school         (RdStore           *self,
                                                gint64             school_id,
                                                GError           **error);
+gboolean      rd_store_has_school_uuid        (RdStore           *self,
+                                               const char        *uuid);
+void          rd_store_notify_schools_changed (RdStore           *self);
 
 /* Assessments */
 gint64        rd_store_add_assessment         (RdStore           *self,
@@ -61,6 +67,9 @@ RdAssessment *rd_store_get_assessment         (RdStore           *self,
                                                GError           **error);
 GPtrArray    *rd_store_list_assessments       (RdStore           *self,
                                                gint64             school_id,
+                                               GError           **error);
+GPtrArray    *rd_store_list_school_years      (RdStore           *self,
+                                               RdFramework       *framework,
                                                GError           **error);
 gboolean      rd_store_set_assessment_status  (RdStore           *self,
                                                gint64             assessment_id,
@@ -109,6 +118,36 @@ gboolean      rd_store_restore_action         (RdStore           *self,
 gboolean      rd_store_purge_action           (RdStore           *self,
                                                gint64             action_id,
                                                GError           **error);
+
+/* Exchange with regional advisors (rd-store-exchange.c). Importing
+ * updates by stable id: a school, assessment, respondent or action of the
+ * file replaces the one with its id, and an assessment's respondents,
+ * answers, targets and actions become exactly the file's. */
+RdExchangeSchool   *rd_store_export_school   (RdStore           *self,
+                                              RdFramework       *framework,
+                                              gint64             school_id,
+                                              GError           **error);
+gboolean            rd_store_import_schools  (RdStore           *self,
+                                              RdFramework       *framework,
+                                              GPtrArray         *schools,
+                                              GError           **error);
+/* Recomputes the kept scores of @framework's assessments whose answers
+ * changed since; then rd_store_get_scores() reads them. */
+gboolean            rd_store_refresh_scores  (RdStore           *self,
+                                              RdFramework       *framework,
+                                              GError           **error);
+RdAssessmentScores *rd_store_get_scores      (RdStore           *self,
+                                              RdFramework       *framework,
+                                              gint64             assessment_id,
+                                              GError           **error);
+gboolean            rd_store_is_summary_only (RdStore           *self,
+                                              gint64             assessment_id);
+/* Every school's figures for @school_year (of RdSchoolScores), one
+ * assessment each: complete before draft, full before pulse, newest. */
+GPtrArray          *rd_store_list_school_scores (RdStore         *self,
+                                              RdFramework       *framework,
+                                              const char        *school_year,
+                                              GError           **error);
 
 /* Where the questionnaire was left */
 gboolean      rd_store_set_position           (RdStore           *self,

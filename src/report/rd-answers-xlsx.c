@@ -2,9 +2,7 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -13,11 +11,7 @@
 #include "rd-analysis.h"
 #include "rd-answers-csv.h"
 #include "rd-answers-xlsx.h"
-#include "rd-export-file.h"
-
-/* Excel's limit on the text of one cell, in bytes here: clipping to it
- * also keeps within the limit in characters. */
-#define MAX_CELL_TEXT 32767
+#include "rd-xlsx-workbook.h"
 
 /* How often the long sheet looks at the cancellable. */
 #define ROWS_PER_CANCEL_CHECK 256
@@ -99,70 +93,11 @@ rd_answers_xlsx_unref (RdAnswersXlsx *content)
 typedef struct
 {
   const RdAnswersXlsx *content;
-  const char *path;         /* the target, named in errors */
-  lxw_workbook *workbook;
-  lxw_worksheet *sheet;     /* being written */
-  const char *sheet_name;
-  lxw_error status;         /* the first failure on the sheet being written */
-  lxw_format *header;
+  RdXlsxWorkbook *book;
   lxw_format *date;
   lxw_format *score;
   lxw_format *wrap;
 } Writer;
-
-static void
-set_sheet_error (Writer     *w,
-                 GError    **error)
-{
-  /* Translators: why an export failed; %s is a sheet name, the library's
-   * own (English) explanation follows in brackets */
-  g_autofree char *what = g_strdup_printf (_("the sheet “%s” could not be filled"), w->sheet_name);
-  g_autofree char *reason = g_strdup_printf ("%s (%s)", what, lxw_strerror (w->status));
-
-  rd_export_file_set_error (error, w->path, G_IO_ERROR_FAILED, reason);
-}
-
-static void
-remember (Writer    *w,
-          lxw_error  status)
-{
-  if (w->status == LXW_NO_ERROR)
-    w->status = status;
-}
-
-/* Blank cells are not written at all: an empty text is no cell. */
-static void
-put_text (Writer     *w,
-          lxw_row_t   row,
-          lxw_col_t   col,
-          const char *text,
-          lxw_format *format)
-{
-  g_autofree char *valid = NULL;
-
-  if (text == NULL || *text == '\0')
-    return;
-
-  /* The XML must stay well-formed whatever a user typed or a framework
-   * holds; an over-long note is cut rather than failing the export. */
-  valid = g_utf8_make_valid (text, -1);
-  if (strlen (valid) > MAX_CELL_TEXT)
-    *g_utf8_find_prev_char (valid, valid + MAX_CELL_TEXT + 1) = '\0';
-
-  remember (w, worksheet_write_string (w->sheet, row, col, valid, format));
-}
-
-static void
-put_number (Writer     *w,
-            lxw_row_t   row,
-            lxw_col_t   col,
-            double      value,
-            lxw_format *format)
-{
-  if (!isfinite (value))
-    return;
-  remember (w, worksheet_write_number (w->sheet, row, col, value, format));
-}
 
 /* A real date cell where Excel can hold the date (1900–9999), else ISO
  * text, so that no answer is lost. */
@@ -182,63 +117,41 @@ put_date (Writer    *w,
 
       g_snprintf (text, sizeof text, "%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
                   g_date_get_day (date));
-      put_text (w, row, col, text, NULL);
+      rd_xlsx_workbook_put_text (w->book, row, col, text, NULL);
       return;
     }
 
   datetime.year = g_date_get_year (date);
   datetime.month = g_date_get_month (date);
   datetime.day = g_date_get_day (date);
-  remember (w, worksheet_write_datetime (w->sheet, row, col, &datetime, w->date));
+  rd_xlsx_workbook_remember (w->book, worksheet_write_datetime (w->book->sheet, row, col, &datetime, w->date));
 }
 
+typedef struct
+{
+  const char *title;
+  double width;             /* in characters */
+} Column;
+
+/* The bold header row, kept in view while scrolling, and the columns'
+ * widths: one range for each run of equal ones. */
 static void
-put_header (Writer             *w,
-            const char * const *titles,
-            guint               n_titles)
+put_header (Writer       *w,
+            const Column *columns,
+            guint         n_columns)
 {
-  for (guint c = 0; c < n_titles; c++)
-    put_text (w, 0, c, titles[c], w->header);
-}
+  lxw_col_t first = 0;
 
-/* A translated sheet name that breaks Excel's rules (over 31 characters,
- * one of []:*?/\) must not break the export: English is used instead. */
-static gboolean
-begin_sheet (Writer      *w,
-             const char  *name,
-             const char  *english,
-             GError     **error)
-{
-  if (workbook_validate_sheet_name (w->workbook, name) != LXW_NO_ERROR)
+  for (guint c = 0; c < n_columns; c++)
     {
-      g_debug ("Sheet name “%s” is not valid in Excel, using “%s”", name, english);
-      name = english;
+      rd_xlsx_workbook_put_text (w->book, 0, c, columns[c].title, w->book->header);
+      if (c + 1 == n_columns || columns[c + 1].width != columns[c].width)
+        {
+          rd_xlsx_workbook_set_column (w->book, first, c, columns[c].width);
+          first = c + 1;
+        }
     }
-
-  w->sheet_name = name;
-  w->status = LXW_NO_ERROR;
-  w->sheet = workbook_add_worksheet (w->workbook, name);
-  if (w->sheet == NULL)
-    {
-      w->status = LXW_ERROR_MEMORY_MALLOC_FAILED;
-      set_sheet_error (w, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-end_sheet (Writer        *w,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  if (w->status != LXW_NO_ERROR)
-    {
-      set_sheet_error (w, error);
-      return FALSE;
-    }
-  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+  worksheet_freeze_panes (w->book->sheet, 1, 0);
 }
 
 static void
@@ -250,7 +163,7 @@ put_answer (Writer         *w,
 {
   if (answer->not_applicable)
     {
-      put_text (w, row, col, "N/A", NULL);
+      rd_xlsx_workbook_put_text (w->book, row, col, "N/A", NULL);
       return;
     }
 
@@ -267,13 +180,13 @@ put_answer (Writer         *w,
       break;
     case RD_ITEM_KIND_YES_NO:
       if (!isnan (answer->value))
-        put_text (w, row, col, answer->value != 0 ? "yes" : "no", NULL);
+        rd_xlsx_workbook_put_text (w->book, row, col, answer->value != 0 ? "yes" : "no", NULL);
       break;
     case RD_ITEM_KIND_STATEMENT:
     case RD_ITEM_KIND_NUMBER:
     case RD_ITEM_KIND_PERCENT:
     default:
-      put_number (w, row, col, answer->value, NULL);
+      rd_xlsx_workbook_put_number (w->book, row, col, answer->value, NULL);
       break;
     }
 }
@@ -290,7 +203,7 @@ write_answers (Writer        *w,
 
   /* Translators: a sheet name in the exported workbook: at most 31
    * characters, and none of [ ] : * ? / or a backslash */
-  if (!begin_sheet (w, C_("sheet", "Answers"), "Answers", error))
+  if (!rd_xlsx_workbook_begin_sheet (w->book, C_("sheet", "Answers"), "Answers", error))
     return FALSE;
 
   table = rd_answers_table_new (content->framework, content->mode, content->answers,
@@ -299,10 +212,11 @@ write_answers (Writer        *w,
   n_rows = rd_answers_table_get_n_rows (table);
 
   /* The CSV's header, untranslated: tools look columns up by it. */
-  put_text (w, 0, 0, "respondent", w->header);
-  put_text (w, 0, 1, "group", w->header);
+  rd_xlsx_workbook_put_text (w->book, 0, 0, "respondent", w->book->header);
+  rd_xlsx_workbook_put_text (w->book, 0, 1, "group", w->book->header);
   for (guint c = 0; c < n_items; c++)
-    put_text (w, 0, c + 2, rd_item_get_id (rd_answers_table_get_item (table, c)), w->header);
+    rd_xlsx_workbook_put_text (w->book, 0, c + 2, rd_item_get_id (rd_answers_table_get_item (table, c)),
+                               w->book->header);
 
   for (guint r = 0; r < n_rows; r++)
     {
@@ -311,9 +225,9 @@ write_answers (Writer        *w,
       if (r % ROWS_PER_CANCEL_CHECK == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      put_number (w, r + 1, 0, r + 1, NULL);
+      rd_xlsx_workbook_put_number (w->book, r + 1, 0, r + 1, NULL);
       if (rd_answers_table_get_group (table, r, &group))
-        put_text (w, r + 1, 1, rd_group_to_id (group), NULL);
+        rd_xlsx_workbook_put_text (w->book, r + 1, 1, rd_group_to_id (group), NULL);
       for (guint c = 0; c < n_items; c++)
         {
           const RdAnswer *answer = rd_answers_table_get_answer (table, r, c);
@@ -323,13 +237,13 @@ write_answers (Writer        *w,
         }
     }
 
-  remember (w, worksheet_set_column (w->sheet, 0, 1, 14, NULL));
+  rd_xlsx_workbook_set_column (w->book, 0, 1, 14);
   if (n_items > 0)
-    remember (w, worksheet_set_column (w->sheet, 2, n_items + 1, 14, NULL));
+    rd_xlsx_workbook_set_column (w->book, 2, n_items + 1, 14);
   /* Who answered stays in view while scrolling through the items. */
-  worksheet_freeze_panes (w->sheet, 1, 2);
+  worksheet_freeze_panes (w->book->sheet, 1, 2);
 
-  return end_sheet (w, cancellable, error);
+  return rd_xlsx_workbook_end_sheet (w->book, cancellable, error);
 }
 
 static char *
@@ -356,18 +270,19 @@ write_items (Writer        *w,
 {
   const RdAnswersXlsx *content = w->content;
   RdFramework *framework = content->framework;
-  const char *titles[] = {
+  const Column columns[] = {
     /* Translators: column headers of the "Items" sheet of the exported workbook */
-    _("Item"), _("Area"), _("Success factors"), _("Text"), _("Score"), _("Scored answers"),
+    { _("Item"), 18 }, { _("Area"), 22 }, { _("Success factors"), 26 }, { _("Text"), 60 },
+    { _("Score"), 14 }, { _("Scored answers"), 14 },
   };
   lxw_row_t row = 1;
 
   /* Translators: a sheet name in the exported workbook: at most 31
    * characters, and none of [ ] : * ? / or a backslash */
-  if (!begin_sheet (w, C_("sheet", "Items"), "Items", error))
+  if (!rd_xlsx_workbook_begin_sheet (w->book, C_("sheet", "Items"), "Items", error))
     return FALSE;
 
-  put_header (w, titles, G_N_ELEMENTS (titles));
+  put_header (w, columns, G_N_ELEMENTS (columns));
 
   for (guint i = 0; i < rd_framework_get_n_items (framework); i++)
     {
@@ -383,23 +298,17 @@ write_items (Writer        *w,
       factors = list_factors (item);
       score = rd_analysis_get_item_score (analysis, rd_item_get_id (item), &n_scored);
 
-      put_text (w, row, 0, rd_item_get_id (item), NULL);
-      put_text (w, row, 1, area != NULL ? rd_text_get_localized (rd_area_get_title (area)) : NULL, NULL);
-      put_text (w, row, 2, factors, NULL);
-      put_text (w, row, 3, rd_text_get_localized (rd_item_get_text (item)), w->wrap);
-      put_number (w, row, 4, score, w->score);
-      put_number (w, row, 5, n_scored, NULL);
+      rd_xlsx_workbook_put_text (w->book, row, 0, rd_item_get_id (item), NULL);
+      rd_xlsx_workbook_put_text (w->book, row, 1,
+                                 area != NULL ? rd_text_get_localized (rd_area_get_title (area)) : NULL, NULL);
+      rd_xlsx_workbook_put_text (w->book, row, 2, factors, NULL);
+      rd_xlsx_workbook_put_text (w->book, row, 3, rd_text_get_localized (rd_item_get_text (item)), w->wrap);
+      rd_xlsx_workbook_put_number (w->book, row, 4, score, w->score);
+      rd_xlsx_workbook_put_number (w->book, row, 5, n_scored, NULL);
       row++;
     }
 
-  remember (w, worksheet_set_column (w->sheet, 0, 0, 18, NULL));
-  remember (w, worksheet_set_column (w->sheet, 1, 1, 22, NULL));
-  remember (w, worksheet_set_column (w->sheet, 2, 2, 26, NULL));
-  remember (w, worksheet_set_column (w->sheet, 3, 3, 60, NULL));
-  remember (w, worksheet_set_column (w->sheet, 4, 5, 14, NULL));
-  worksheet_freeze_panes (w->sheet, 1, 0);
-
-  return end_sheet (w, cancellable, error);
+  return rd_xlsx_workbook_end_sheet (w->book, cancellable, error);
 }
 
 static gboolean
@@ -408,42 +317,40 @@ write_factors (Writer        *w,
                GCancellable  *cancellable,
                GError       **error)
 {
-  const char *titles[] = {
+  const Column columns[] = {
     /* Translators: column headers of the "Factors" sheet of the exported workbook */
-    _("Success factor"), C_("table heading", "Readiness"), _("Level"), _("Target"), _("Gap"),
+    { _("Success factor"), 44 }, { C_("table heading", "Readiness"), 14 }, { _("Level"), 14 },
+    { _("Target"), 14 }, { _("Gap"), 14 },
   };
 
   /* Translators: a sheet name in the exported workbook: at most 31
    * characters, and none of [ ] : * ? / or a backslash */
-  if (!begin_sheet (w, C_("sheet", "Factors"), "Factors", error))
+  if (!rd_xlsx_workbook_begin_sheet (w->book, C_("sheet", "Factors"), "Factors", error))
     return FALSE;
 
-  put_header (w, titles, G_N_ELEMENTS (titles));
+  put_header (w, columns, G_N_ELEMENTS (columns));
 
   for (guint f = 0; f < RD_N_FACTORS; f++)
     {
       RdFactorResult result;
 
       rd_analysis_get_factor (analysis, f, &result);
-      put_text (w, f + 1, 0, rd_factor_get_title (f), NULL);
-      put_number (w, f + 1, 3, result.target, w->score);
+      rd_xlsx_workbook_put_text (w->book, f + 1, 0, rd_factor_get_title (f), NULL);
+      rd_xlsx_workbook_put_number (w->book, f + 1, 3, result.target, w->score);
 
       /* As on screen: a number from too few answers would mislead. */
       if (!result.trusted || isnan (result.readiness))
         {
-          put_text (w, f + 1, 2, _("not enough answers"), NULL);
+          rd_xlsx_workbook_put_text (w->book, f + 1, 2, _("not enough answers"), NULL);
           continue;
         }
-      put_number (w, f + 1, 1, result.readiness, w->score);
-      put_text (w, f + 1, 2, rd_level_get_title (rd_level_for_score (result.readiness)), NULL);
-      put_number (w, f + 1, 4, result.gap, w->score);
+      rd_xlsx_workbook_put_number (w->book, f + 1, 1, result.readiness, w->score);
+      rd_xlsx_workbook_put_text (w->book, f + 1, 2, rd_level_get_title (rd_level_for_score (result.readiness)),
+                                 NULL);
+      rd_xlsx_workbook_put_number (w->book, f + 1, 4, result.gap, w->score);
     }
 
-  remember (w, worksheet_set_column (w->sheet, 0, 0, 44, NULL));
-  remember (w, worksheet_set_column (w->sheet, 1, 4, 14, NULL));
-  worksheet_freeze_panes (w->sheet, 1, 0);
-
-  return end_sheet (w, cancellable, error);
+  return rd_xlsx_workbook_end_sheet (w->book, cancellable, error);
 }
 
 static void
@@ -458,7 +365,7 @@ put_due (Writer     *w,
     return;
   if (!rd_action_due_is_valid (due))
     {
-      put_text (w, row, col, due, NULL);
+      rd_xlsx_workbook_put_text (w->book, row, col, due, NULL);
       return;
     }
 
@@ -475,18 +382,19 @@ write_actions (Writer        *w,
                GError       **error)
 {
   GPtrArray *actions = w->content->actions;
-  const char *titles[] = {
+  const Column columns[] = {
     /* Translators: column headers of the "Actions" sheet of the exported workbook */
-    _("Action"), _("Success factor"), _("Status"), _("Owner"), _("Due"), _("Success criterion"),
-    _("Items"), _("Notes"), _("Carried over from"),
+    { _("Action"), 40 }, { _("Success factor"), 14 }, { _("Status"), 14 }, { _("Owner"), 14 },
+    { _("Due"), 14 }, { _("Success criterion"), 40 }, { _("Items"), 20 }, { _("Notes"), 40 },
+    { _("Carried over from"), 16 },
   };
 
   /* Translators: a sheet name in the exported workbook: at most 31
    * characters, and none of [ ] : * ? / or a backslash */
-  if (!begin_sheet (w, C_("sheet", "Actions"), "Actions", error))
+  if (!rd_xlsx_workbook_begin_sheet (w->book, C_("sheet", "Actions"), "Actions", error))
     return FALSE;
 
-  put_header (w, titles, G_N_ELEMENTS (titles));
+  put_header (w, columns, G_N_ELEMENTS (columns));
 
   for (guint i = 0; i < actions->len; i++)
     {
@@ -495,145 +403,50 @@ write_actions (Writer        *w,
       g_autofree char *items = item_ids != NULL ? g_strjoinv (", ", (GStrv) item_ids) : NULL;
       lxw_row_t row = i + 1;
 
-      put_text (w, row, 0, rd_action_get_title (action), w->wrap);
-      put_text (w, row, 1, rd_factor_get_short_title (rd_action_get_factor (action)), NULL);
-      put_text (w, row, 2, rd_action_status_get_title (rd_action_get_status (action)), NULL);
-      put_text (w, row, 3, rd_action_get_owner (action), NULL);
+      rd_xlsx_workbook_put_text (w->book, row, 0, rd_action_get_title (action), w->wrap);
+      rd_xlsx_workbook_put_text (w->book, row, 1, rd_factor_get_short_title (rd_action_get_factor (action)), NULL);
+      rd_xlsx_workbook_put_text (w->book, row, 2, rd_action_status_get_title (rd_action_get_status (action)),
+                                 NULL);
+      rd_xlsx_workbook_put_text (w->book, row, 3, rd_action_get_owner (action), NULL);
       put_due (w, row, 4, rd_action_get_due (action));
-      put_text (w, row, 5, rd_action_get_criterion (action), w->wrap);
-      put_text (w, row, 6, items, NULL);
-      put_text (w, row, 7, rd_action_get_notes (action), w->wrap);
-      put_text (w, row, 8, rd_action_get_carried_from (action), NULL);
+      rd_xlsx_workbook_put_text (w->book, row, 5, rd_action_get_criterion (action), w->wrap);
+      rd_xlsx_workbook_put_text (w->book, row, 6, items, NULL);
+      rd_xlsx_workbook_put_text (w->book, row, 7, rd_action_get_notes (action), w->wrap);
+      rd_xlsx_workbook_put_text (w->book, row, 8, rd_action_get_carried_from (action), NULL);
     }
 
-  remember (w, worksheet_set_column (w->sheet, 0, 0, 40, NULL));
-  remember (w, worksheet_set_column (w->sheet, 1, 4, 14, NULL));
-  remember (w, worksheet_set_column (w->sheet, 5, 5, 40, NULL));
-  remember (w, worksheet_set_column (w->sheet, 6, 6, 20, NULL));
-  remember (w, worksheet_set_column (w->sheet, 7, 7, 40, NULL));
-  remember (w, worksheet_set_column (w->sheet, 8, 8, 16, NULL));
-  worksheet_freeze_panes (w->sheet, 1, 0);
-
-  return end_sheet (w, cancellable, error);
+  return rd_xlsx_workbook_end_sheet (w->book, cancellable, error);
 }
 
 /* The format's version and what the numbers came from, for programs that
- * read the file (File ▸ Properties ▸ Custom in a spreadsheet). */
-static gboolean
-write_properties (Writer  *w,
-                  GError **error)
+ * read the file. */
+static void
+write_properties (Writer *w)
 {
   RdFramework *framework = w->content->framework;
 
-  w->sheet_name = NULL;
-  w->status = LXW_NO_ERROR;
-  remember (w, workbook_set_custom_property_number (w->workbook, "readiness-format", RD_ANSWERS_XLSX_FORMAT));
-  remember (w, workbook_set_custom_property_string (w->workbook, "readiness-framework",
-                                                    rd_framework_get_id (framework)));
-  remember (w, workbook_set_custom_property_string (w->workbook, "readiness-framework-version",
-                                                    rd_framework_get_version (framework)));
-  remember (w, workbook_set_custom_property_string (w->workbook, "readiness-mode",
-                                                    rd_assessment_mode_to_id (w->content->mode)));
-  remember (w, workbook_set_custom_property_number (w->workbook, "readiness-anonymity-threshold",
-                                                    w->content->anonymity_threshold));
-
-  if (w->status != LXW_NO_ERROR)
-    {
-      g_autofree char *reason = g_strdup_printf ("%s (%s)", _("the document properties could not be set"),
-                                                 lxw_strerror (w->status));
-
-      rd_export_file_set_error (error, w->path, G_IO_ERROR_FAILED, reason);
-      return FALSE;
-    }
-  return TRUE;
+  rd_xlsx_workbook_set_number (w->book, "readiness-format", RD_ANSWERS_XLSX_FORMAT);
+  rd_xlsx_workbook_set_property (w->book, "readiness-framework", rd_framework_get_id (framework));
+  rd_xlsx_workbook_set_property (w->book, "readiness-framework-version", rd_framework_get_version (framework));
+  rd_xlsx_workbook_set_property (w->book, "readiness-mode", rd_assessment_mode_to_id (w->content->mode));
+  rd_xlsx_workbook_set_number (w->book, "readiness-anonymity-threshold", w->content->anonymity_threshold);
 }
 
 static void
 add_formats (Writer *w)
 {
-  w->header = workbook_add_format (w->workbook);
-  format_set_bold (w->header);
+  lxw_workbook *workbook = w->book->workbook;
 
   /* ISO dates read the same in every language. */
-  w->date = workbook_add_format (w->workbook);
+  w->date = workbook_add_format (workbook);
   format_set_num_format (w->date, "yyyy-mm-dd");
 
-  w->score = workbook_add_format (w->workbook);
+  w->score = workbook_add_format (workbook);
   format_set_num_format (w->score, "0");
 
-  w->wrap = workbook_add_format (w->workbook);
+  w->wrap = workbook_add_format (workbook);
   format_set_text_wrap (w->wrap);
   format_set_align (w->wrap, LXW_ALIGN_VERTICAL_TOP);
-}
-
-/* Whether errno says more than libxlsxwriter's message: only after the
- * failures that come from a file operation. */
-static gboolean
-status_has_errno (lxw_error status)
-{
-  return status == LXW_ERROR_CREATING_XLSX_FILE || status == LXW_ERROR_CREATING_TMPFILE ||
-         status == LXW_ERROR_READING_TMPFILE || status == LXW_ERROR_ZIP_FILE_OPERATION ||
-         status == LXW_ERROR_ZIP_FILE_ADD || status == LXW_ERROR_ZIP_CLOSE;
-}
-
-static gboolean
-write_workbook (const char           *path,
-                const char           *temp_path,
-                const RdAnswersXlsx  *content,
-                GCancellable         *cancellable,
-                GError              **error)
-{
-  g_autoptr(RdAnalysis) analysis = NULL;
-  lxw_workbook_options options = { 0 };
-  Writer w = { 0 };
-  lxw_error status;
-  int saved_errno;
-
-  /* libxlsxwriter keeps each part in a temporary file until it zips
-   * them; TMPDIR is honoured that way (and the sandbox's in Flatpak). */
-  options.tmpdir = (char *) g_get_tmp_dir ();
-
-  w.content = content;
-  w.path = path;
-  w.workbook = workbook_new_opt (temp_path, &options);
-  if (w.workbook == NULL)
-    {
-      rd_export_file_set_error (error, path, G_IO_ERROR_FAILED, _("the workbook could not be started"));
-      return FALSE;
-    }
-
-  add_formats (&w);
-  analysis = rd_analysis_new (content->framework, content->mode, content->answers, content->targets);
-
-  if (!write_answers (&w, cancellable, error) ||
-      !write_items (&w, analysis, cancellable, error) ||
-      !write_factors (&w, analysis, cancellable, error) ||
-      !write_actions (&w, cancellable, error) ||
-      !write_properties (&w, error))
-    {
-      /* Frees without writing anything. */
-      lxw_workbook_free (w.workbook);
-      return FALSE;
-    }
-
-  errno = 0;
-  status = workbook_close (w.workbook);
-  saved_errno = errno;
-  if (status != LXW_NO_ERROR)
-    {
-      gboolean has_errno = status_has_errno (status) && saved_errno != 0;
-      g_autofree char *reason = NULL;
-
-      /* Translators: why an export failed; %s is the system's or the
-       * spreadsheet library's (English) explanation */
-      reason = g_strdup_printf (_("the workbook could not be saved (%s)"),
-                                has_errno ? g_strerror (saved_errno) : lxw_strerror (status));
-      rd_export_file_set_error (error, path, has_errno ? g_io_error_from_errno (saved_errno) : G_IO_ERROR_FAILED,
-                                reason);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 gboolean
@@ -642,40 +455,29 @@ rd_answers_xlsx_write (const char           *path,
                        GCancellable         *cancellable,
                        GError              **error)
 {
-  g_autoptr(RdExportFile) file = NULL;
-  locale_t numeric;
-  locale_t base;
-  locale_t previous;
-  gboolean ok;
+  g_autoptr(RdXlsxWorkbook) book = NULL;
+  g_autoptr(RdAnalysis) analysis = NULL;
+  Writer w = { 0 };
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (content != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  book = rd_xlsx_workbook_begin (path, cancellable, error);
+  if (book == NULL)
     return FALSE;
 
-  file = rd_export_file_begin (path, error);
-  if (file == NULL)
+  w.content = content;
+  w.book = book;
+  add_formats (&w);
+  analysis = rd_analysis_new (content->framework, content->mode, content->answers, content->targets);
+
+  if (!write_answers (&w, cancellable, error) ||
+      !write_items (&w, analysis, cancellable, error) ||
+      !write_factors (&w, analysis, cancellable, error) ||
+      !write_actions (&w, cancellable, error))
     return FALSE;
+  write_properties (&w);
 
-  /* libxlsxwriter prints numbers with printf: under a locale with a
-   * decimal comma 0.25 would be "0,25" in the XML, which Excel rejects.
-   * Only this thread's LC_NUMERIC changes; translations stay. */
-  base = duplocale (uselocale ((locale_t) 0));
-  numeric = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
-  if (numeric == (locale_t) 0)
-    {
-      if (base != (locale_t) 0)
-        freelocale (base);
-      rd_export_file_set_error (error, path, G_IO_ERROR_FAILED, g_strerror (errno));
-      return FALSE;
-    }
-
-  previous = uselocale (numeric);
-  ok = write_workbook (path, rd_export_file_get_temp_path (file), content, cancellable, error);
-  uselocale (previous);
-  freelocale (numeric);
-
-  return ok && rd_export_file_commit (file, cancellable, error);
+  return rd_xlsx_workbook_finish (book, cancellable, error);
 }

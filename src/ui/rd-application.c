@@ -126,6 +126,21 @@ rd_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* Exchange files opened from a file manager, or given on the command line. */
+static void
+rd_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  GtkWindow *window;
+
+  rd_application_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (RD_IS_WINDOW (window))
+    rd_window_import_files (RD_WINDOW (window), files, (guint) n_files);
+}
+
 static void
 rd_application_shutdown (GApplication *application)
 {
@@ -270,6 +285,7 @@ rd_application_class_init (RdApplicationClass *klass)
   application_class->handle_local_options = rd_application_handle_local_options;
   application_class->startup = rd_application_startup;
   application_class->activate = rd_application_activate;
+  application_class->open = rd_application_open;
   application_class->shutdown = rd_application_shutdown;
 }
 
@@ -284,7 +300,7 @@ rd_application_new (void)
 {
   return g_object_new (RD_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }

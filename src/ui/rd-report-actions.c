@@ -8,6 +8,7 @@
 #include "rd-answers-xlsx.h"
 #include "rd-export-file.h"
 #include "rd-preferences-window.h"
+#include "rd-progress-window.h"
 #include "rd-report-actions.h"
 #include "rd-report.h"
 
@@ -45,7 +46,6 @@ typedef struct
   GMutex lock;
   double fraction;
   GtkWidget *progress_window;
-  GtkProgressBar *progress_bar;
   guint progress_timeout;
   guint progress_tick;
 } ExportJob;
@@ -168,9 +168,9 @@ on_progress_tick (gpointer user_data)
   g_mutex_unlock (&job->lock);
 
   if (job->kind == RD_EXPORT_PDF)
-    gtk_progress_bar_set_fraction (job->progress_bar, fraction);
+    rd_progress_window_set_fraction (RD_PROGRESS_WINDOW (job->progress_window), fraction);
   else
-    gtk_progress_bar_pulse (job->progress_bar);
+    rd_progress_window_pulse (RD_PROGRESS_WINDOW (job->progress_window));
   return G_SOURCE_CONTINUE;
 }
 
@@ -186,37 +186,12 @@ on_progress_timeout (gpointer user_data)
   GTask *task = user_data;
   ExportJob *job = g_task_get_task_data (task);
   RdReportActions *self = g_task_get_source_object (task);
-  GtkWidget *box, *label, *cancel;
   GtkRoot *root = self->owner ? gtk_widget_get_root (self->owner) : NULL;
 
   job->progress_timeout = 0;
-
-  job->progress_window = adw_window_new ();
-  gtk_window_set_modal (GTK_WINDOW (job->progress_window), TRUE);
-  gtk_window_set_deletable (GTK_WINDOW (job->progress_window), FALSE);
-  gtk_window_set_resizable (GTK_WINDOW (job->progress_window), FALSE);
-  gtk_window_set_title (GTK_WINDOW (job->progress_window), progress_title (job->kind));
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (job->progress_window), GTK_WINDOW (root));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
-  label = gtk_label_new (progress_title (job->kind));
-  gtk_widget_add_css_class (label, "title-4");
-  gtk_box_append (GTK_BOX (box), label);
-  job->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (job->progress_bar), 300, -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (job->progress_bar));
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
-  gtk_widget_set_name (cancel, "cancel");
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (g_cancellable_cancel), g_task_get_cancellable (task));
-  gtk_box_append (GTK_BOX (box), cancel);
-  adw_window_set_content (ADW_WINDOW (job->progress_window), box);
-
+  job->progress_window = GTK_WIDGET (rd_progress_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                             progress_title (job->kind),
+                                                             g_task_get_cancellable (task)));
   job->progress_tick = g_timeout_add (100, on_progress_tick, job);
   g_set_weak_pointer (&self->progress_window, job->progress_window);
   gtk_window_present (GTK_WINDOW (job->progress_window));

@@ -6,7 +6,10 @@
 
 #include "rd-assessment-dialog.h"
 #include "rd-assessment-view.h"
+#include "rd-comparison-export.h"
+#include "rd-compare-window.h"
 #include "rd-meter.h"
+#include "rd-region-actions.h"
 #include "rd-school-dialog.h"
 #include "rd-window.h"
 
@@ -35,6 +38,7 @@ struct _RdWindow
   GtkListBox *assessment_list;
   GtkWidget *new_assessment_button;
   GtkWidget *school_menu_button;
+  RdRegionActions *region_actions;
 };
 
 G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -91,6 +95,7 @@ update_actions (RdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-school", home);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-school", has_school);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-school", has_school);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-school", has_school);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment", has_school);
   gtk_widget_set_visible (self->new_assessment_button, has_school);
   gtk_widget_set_visible (self->school_menu_button, has_school);
@@ -543,6 +548,111 @@ delete_school_action (GtkWidget  *widget,
 }
 
 static void
+export_school_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  g_action_group_activate_action (G_ACTION_GROUP (self->region_actions), "export-school",
+                                  g_variant_new_int64 (self->selected_school_id));
+}
+
+typedef struct
+{
+  RdComparisonExport *export;
+  gboolean spreadsheet;
+  RdComparisonExportView view;
+  GtkWindow *parent;
+} ComparisonExportRequest;
+
+static void
+on_comparison_file_chosen (GtkNativeDialog         *chooser,
+                           int                      response,
+                           ComparisonExportRequest *request)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      gboolean written;
+
+      /* A region's tables take milliseconds: no worker thread needed. */
+      written = path != NULL &&
+                (request->spreadsheet
+                 ? rd_comparison_export_write_xlsx (request->export, path, NULL, &error)
+                 : rd_comparison_export_write_csv (request->export, request->view, path, NULL, &error));
+      if (!written)
+        {
+          GtkWidget *dialog = adw_message_dialog_new (request->parent, _("Could Not Export the Comparison"),
+                                                      error ? error->message : _("Only local files can be written"));
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+
+  rd_comparison_export_unref (request->export);
+  g_object_unref (request->parent);
+  g_free (request);
+  g_object_unref (chooser);
+}
+
+static void
+on_comparison_export_requested (RdCompareWindow *window,
+                                const char      *kind,
+                                RdWindow        *self)
+{
+  RdComparison *comparison = rd_compare_window_get_comparison (window);
+  ComparisonExportRequest *request;
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (comparison == NULL)
+    return;
+
+  request = g_new0 (ComparisonExportRequest, 1);
+  request->export = rd_comparison_export_new (comparison, self->framework, rd_compare_window_get_school_year (window),
+                                              rd_compare_window_get_region (window),
+                                              rd_compare_window_get_school_type (window));
+  request->spreadsheet = g_str_equal (kind, "xlsx");
+  request->view = g_strcmp0 (rd_compare_window_get_view (window), "areas") == 0 ? RD_COMPARISON_EXPORT_VIEW_AREAS
+                                                                               : RD_COMPARISON_EXPORT_VIEW_FACTORS;
+  request->parent = GTK_WINDOW (g_object_ref (window));
+
+  /* Translators: suggested file name of an exported comparison, "Schools 2026-2027" */
+  name = g_strdup_printf (_("Schools %s.%s"), rd_compare_window_get_school_year (window),
+                          request->spreadsheet ? "xlsx" : "csv");
+  chooser = gtk_file_chooser_native_new (_("Export the Comparison"), GTK_WINDOW (window),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_comparison_file_chosen), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_comparison_import_requested (RdCompareWindow *window,
+                                RdWindow        *self)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self->region_actions), "import-files", NULL);
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  GtkWidget *window = rd_compare_window_new (GTK_WINDOW (self), self->store, self->framework);
+
+  g_signal_connect_object (window, "export-requested", G_CALLBACK (on_comparison_export_requested), self, 0);
+  g_signal_connect_object (window, "import-requested", G_CALLBACK (on_comparison_import_requested), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 undo_delete_school_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
@@ -728,6 +838,9 @@ rd_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "answers-changed", G_CALLBACK (on_answers_changed),
                            self, G_CONNECT_SWAPPED);
 
+  self->region_actions = rd_region_actions_new (self->store, self->framework, GTK_WIDGET (self));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "region", G_ACTION_GROUP (self->region_actions));
+
   load_window_state (self);
   reload_schools (self);
 
@@ -765,6 +878,7 @@ rd_window_finalize (GObject *object)
   g_clear_object (&self->framework);
   g_clear_object (&self->settings);
   g_clear_object (&self->schools);
+  g_clear_object (&self->region_actions);
 
   G_OBJECT_CLASS (rd_window_parent_class)->finalize (object);
 }
@@ -850,6 +964,8 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-school", NULL, add_school_action);
   gtk_widget_class_install_action (widget_class, "win.rename-school", NULL, rename_school_action);
   gtk_widget_class_install_action (widget_class, "win.delete-school", NULL, delete_school_action);
+  gtk_widget_class_install_action (widget_class, "win.export-school", NULL, export_school_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-school", "x",
                                    undo_delete_school_action);
   gtk_widget_class_install_action (widget_class, "win.new-assessment", NULL, new_assessment_action);
@@ -929,4 +1045,21 @@ rd_window_get_dialog (RdWindow *self)
 {
   g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
   return self->dialog;
+}
+
+RdRegionActions *
+rd_window_get_region_actions (RdWindow *self)
+{
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+  return self->region_actions;
+}
+
+/* Files the desktop opened with the app: exchange files are imported. */
+void
+rd_window_import_files (RdWindow      *self,
+                        GFile * const *files,
+                        guint          n_files)
+{
+  g_return_if_fail (RD_IS_WINDOW (self));
+  rd_region_actions_import_and_report (self->region_actions, files, n_files);
 }

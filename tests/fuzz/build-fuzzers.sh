@@ -25,4 +25,10 @@ clang "${flags[@]}" $(pkg-config --cflags glib-2.0 gio-2.0 json-glib-1.0 sqlite3
   "$top/tests/fuzz/fuzz-response-file.c" \
   $(pkg-config --libs glib-2.0 gio-2.0 json-glib-1.0 sqlite3) -lm -o "$out/fuzz-response-file"
 
-echo "built $out/fuzz-csv and $out/fuzz-response-file"
+# Exchange files, checked the same way.
+clang "${flags[@]}" $(pkg-config --cflags glib-2.0 gio-2.0 json-glib-1.0 sqlite3) \
+  "$top"/src/core/rd-*.c "$build/src/core/rd-enums.c" "$build/src/core/rd-core-resources.c" \
+  "$top/tests/fuzz/fuzz-exchange.c" \
+  $(pkg-config --libs glib-2.0 gio-2.0 json-glib-1.0 sqlite3) -lm -o "$out/fuzz-exchange"
+
+echo "built $out/fuzz-csv, $out/fuzz-response-file and $out/fuzz-exchange"

@@ -6,49 +6,24 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 
-#include "rd-errors.h"
+#include "fuzz-check.h"
 #include "rd-response-file.h"
 
 #define NAME "fuzz.readiness-response"
-
-#define CHECK(condition)                                                \
-  G_STMT_START {                                                        \
-    if (!(condition))                                                   \
-      {                                                                 \
-        fprintf (stderr, "%s:%d: check failed: %s\n",                   \
-                 __FILE__, __LINE__, #condition);                       \
-        abort ();                                                       \
-      }                                                                 \
-  } G_STMT_END
-
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
-
-static RdFramework *framework;
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
+  RdFramework *framework = fuzz_builtin_framework ();
   g_autoptr(GError) error = NULL;
   g_autoptr(RdResponse) response = NULL;
-
-  if (framework == NULL)
-    {
-      framework = rd_framework_load_builtin (NULL);
-      CHECK (framework != NULL);
-    }
 
   response = rd_response_file_parse ((const char *) data, size, NAME, framework, &error);
   if (response == NULL)
     {
-      CHECK (error != NULL);
-      CHECK (error->domain == RD_IMPORT_ERROR);
-      CHECK (g_str_has_prefix (error->message, NAME ": "));
+      fuzz_check_import_error (error, NAME);
       return 0;
     }
 

@@ -8,23 +8,23 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "$1" && pwd)
 seconds="$2"
 
-echo "1..2"
+echo "1..3"
 if ! command -v clang >/dev/null; then
   if [ -n "${CI:-}" ]; then
     echo "Bail out! clang is missing; scripts/install-deps.sh installs it"
     exit 1
   fi
-  echo "ok 1 # SKIP no clang"; echo "ok 2 # SKIP no clang"; exit 0
+  echo "ok 1 # SKIP no clang"; echo "ok 2 # SKIP no clang"; echo "ok 3 # SKIP no clang"; exit 0
 fi
 
 if ! "$top/tests/fuzz/build-fuzzers.sh" "$build" > "$build/fuzz-build.log" 2>&1; then
   sed 's/^/# /' "$build/fuzz-build.log"
-  echo "not ok 1 - build the fuzzers"; echo "not ok 2 - build the fuzzers"; exit 1
+  echo "not ok 1 - build the fuzzers"; echo "not ok 2 - build the fuzzers"; echo "not ok 3 - build the fuzzers"; exit 1
 fi
 
 status=0
 n=0
-for target in csv:tests/data/csv response-file:tests/data/responses; do
+for target in csv:tests/data/csv response-file:tests/data/responses exchange:tests/data/exchange; do
   name=${target%%:*} seeds=${target#*:}
   n=$((n + 1))
   corpus="$build/fuzz/corpus-$name"

@@ -1,0 +1,432 @@
+#define G_LOG_DOMAIN "readiness-cli"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rd-cli.h"
+#include "rd-exchange.h"
+
+/* Keeps file names well under NAME_MAX in bytes, with the id and suffix. */
+#define MAX_NAME_CHARS 40
+
+/* The shortest of %.15g, %.16g and %.17g that reads back as the same
+ * double: "37.5" stays short, 200/3 keeps every digit it has. Always '.'
+ * whatever the locale. Nothing for NAN or infinity. */
+void
+rd_cli_append_number (GString *out,
+                      double   value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    return;
+  if (value == 0.0)
+    value = 0.0;  /* never "-0" */
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  g_string_append (out, buffer);
+}
+
+/* Data goes out as UTF-8 bytes; g_print() would convert to the locale. */
+void
+rd_cli_write_stdout (const char *data,
+                     gsize       length)
+{
+  fwrite (data, 1, length, stdout);
+}
+
+/**
+ * rd_cli_safe_file_name:
+ *
+ * A name for a school's exchange file that any file system and any mail
+ * program takes: the school's name in lower case, accents of Latin letters
+ * dropped, every run of other characters one '-', then the first eight
+ * @id_length characters of its id so that two schools of the same name
+ * never share a file, e.g. "sint-jozef-2f1c6a52.readiness".
+ */
+char *
+rd_cli_safe_file_name (const char *school_name,
+                       const char *uuid,
+                       guint       id_length)
+{
+  g_autofree char *decomposed = g_utf8_normalize (school_name != NULL ? school_name : "", -1, G_NORMALIZE_NFKD);
+  g_autofree char *composed = NULL;
+  g_autoptr(GString) name = g_string_new (NULL);
+  gboolean dash = FALSE, after_ascii = FALSE;
+  guint n_chars = 0, n_id = 0;
+
+  for (const char *p = decomposed; p != NULL && *p != '\0' && n_chars < MAX_NAME_CHARS; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        {
+          /* "É" is "E" and an accent; other scripts keep their marks. */
+          if (!after_ascii && name->len > 0 && !dash)
+            g_string_append_unichar (name, c);
+          continue;
+        }
+      if (!g_unichar_isalnum (c))
+        {
+          dash = TRUE;
+          continue;
+        }
+      if (dash && name->len > 0)
+        {
+          g_string_append_c (name, '-');
+          n_chars++;
+        }
+      dash = FALSE;
+      after_ascii = c < 0x80;
+      g_string_append_unichar (name, g_unichar_tolower (c));
+      n_chars++;
+    }
+  if (name->len == 0)
+    g_string_append (name, "school");
+
+  g_string_append_c (name, '-');
+  for (const char *p = uuid; p != NULL && *p != '\0' && n_id < id_length; p++)
+    if (g_ascii_isalnum (*p))
+      {
+        g_string_append_c (name, g_ascii_tolower (*p));
+        n_id++;
+      }
+  g_string_append (name, RD_EXCHANGE_SUFFIX);
+
+  composed = g_utf8_normalize (name->str, -1, G_NORMALIZE_NFC);
+  return g_steal_pointer (&composed);
+}
+
+/* Tables */
+
+struct _RdCliTable
+{
+  guint n_columns;
+  gboolean *right;
+  GPtrArray *rows;   /* of GStrv-like arrays of n_columns strings */
+};
+
+static void
+free_row (gpointer data)
+{
+  char **cells = data;
+
+  g_strfreev (cells);
+}
+
+RdCliTable *
+rd_cli_table_new (guint n_columns)
+{
+  RdCliTable *self = g_new0 (RdCliTable, 1);
+
+  self->n_columns = n_columns;
+  self->right = g_new0 (gboolean, n_columns);
+  self->rows = g_ptr_array_new_with_free_func (free_row);
+  return self;
+}
+
+void
+rd_cli_table_free (RdCliTable *table)
+{
+  if (table == NULL)
+    return;
+  g_free (table->right);
+  g_ptr_array_unref (table->rows);
+  g_free (table);
+}
+
+void
+rd_cli_table_align_right (RdCliTable *table,
+                          guint       column)
+{
+  g_return_if_fail (column < table->n_columns);
+  table->right[column] = TRUE;
+}
+
+void
+rd_cli_table_add_row (RdCliTable  *table,
+                      char       **cells)
+{
+  char **row = g_new0 (char *, table->n_columns + 1);
+
+  for (guint c = 0; c < table->n_columns; c++)
+    row[c] = cells[c] != NULL ? cells[c] : g_strdup ("");
+  g_free (cells);
+  g_ptr_array_add (table->rows, row);
+}
+
+/* Terminal cells: wide (East Asian) characters take two, marks none. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+void
+rd_cli_table_append (RdCliTable *table,
+                     GString    *out)
+{
+  g_autofree guint *widths = g_new0 (guint, table->n_columns);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+
+      for (guint c = 0; c < table->n_columns; c++)
+        widths[c] = MAX (widths[c], display_width (row[c]));
+    }
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+      gsize line_start = out->len;
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          guint padding = widths[c] - display_width (row[c]);
+
+          if (c > 0)
+            g_string_append (out, "  ");
+          if (table->right[c])
+            g_string_append_printf (out, "%*s", (int) padding, "");
+          g_string_append (out, row[c]);
+          if (!table->right[c])
+            g_string_append_printf (out, "%*s", (int) padding, "");
+        }
+      while (out->len > line_start && out->str[out->len - 1] == ' ')
+        g_string_truncate (out, out->len - 1);
+      g_string_append_c (out, '\n');
+    }
+}
+
+/* JSON */
+
+struct _RdJsonWriter
+{
+  GString *out;
+  GArray *counts;      /* values written so far in each open container */
+  gboolean after_key;
+};
+
+RdJsonWriter *
+rd_json_writer_new (void)
+{
+  RdJsonWriter *self = g_new0 (RdJsonWriter, 1);
+
+  self->out = g_string_new (NULL);
+  self->counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  return self;
+}
+
+void
+rd_json_writer_free (RdJsonWriter *self)
+{
+  if (self == NULL)
+    return;
+  if (self->out != NULL)
+    g_string_free (self->out, TRUE);
+  g_array_unref (self->counts);
+  g_free (self);
+}
+
+static void
+new_line (RdJsonWriter *self)
+{
+  g_string_append_c (self->out, '\n');
+  for (guint i = 0; i < self->counts->len; i++)
+    g_string_append (self->out, "  ");
+}
+
+/* The comma and indentation before a value or a key. */
+static void
+begin_value (RdJsonWriter *self)
+{
+  guint *count;
+
+  if (self->after_key)
+    {
+      self->after_key = FALSE;
+      return;
+    }
+  if (self->counts->len == 0)
+    return;
+
+  count = &g_array_index (self->counts, guint, self->counts->len - 1);
+  if (*count > 0)
+    g_string_append_c (self->out, ',');
+  (*count)++;
+  new_line (self);
+}
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+  for (const char *p = valid; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+begin_container (RdJsonWriter *self,
+                 char          bracket)
+{
+  guint zero = 0;
+
+  begin_value (self);
+  g_string_append_c (self->out, bracket);
+  g_array_append_val (self->counts, zero);
+}
+
+static void
+end_container (RdJsonWriter *self,
+               char          bracket)
+{
+  guint count;
+
+  g_return_if_fail (self->counts->len > 0);
+
+  count = g_array_index (self->counts, guint, self->counts->len - 1);
+  g_array_set_size (self->counts, self->counts->len - 1);
+  if (count > 0)
+    new_line (self);
+  g_string_append_c (self->out, bracket);
+}
+
+void
+rd_json_writer_begin_object (RdJsonWriter *self)
+{
+  begin_container (self, '{');
+}
+
+void
+rd_json_writer_end_object (RdJsonWriter *self)
+{
+  end_container (self, '}');
+}
+
+void
+rd_json_writer_begin_array (RdJsonWriter *self)
+{
+  begin_container (self, '[');
+}
+
+void
+rd_json_writer_end_array (RdJsonWriter *self)
+{
+  end_container (self, ']');
+}
+
+void
+rd_json_writer_key (RdJsonWriter *self,
+                    const char   *key)
+{
+  begin_value (self);
+  append_string (self->out, key);
+  g_string_append (self->out, ": ");
+  self->after_key = TRUE;
+}
+
+void
+rd_json_writer_string (RdJsonWriter *self,
+                       const char   *value)
+{
+  if (value == NULL)
+    {
+      rd_json_writer_null (self);
+      return;
+    }
+  begin_value (self);
+  append_string (self->out, value);
+}
+
+void
+rd_json_writer_number (RdJsonWriter *self,
+                       double        value)
+{
+  if (!isfinite (value))
+    {
+      rd_json_writer_null (self);
+      return;
+    }
+  begin_value (self);
+  rd_cli_append_number (self->out, value);
+}
+
+void
+rd_json_writer_int (RdJsonWriter *self,
+                    gint64        value)
+{
+  begin_value (self);
+  g_string_append_printf (self->out, "%" G_GINT64_FORMAT, value);
+}
+
+void
+rd_json_writer_boolean (RdJsonWriter *self,
+                        gboolean      value)
+{
+  begin_value (self);
+  g_string_append (self->out, value ? "true" : "false");
+}
+
+void
+rd_json_writer_null (RdJsonWriter *self)
+{
+  begin_value (self);
+  g_string_append (self->out, "null");
+}
+
+GString *
+rd_json_writer_get_text (RdJsonWriter *self)
+{
+  g_string_append_c (self->out, '\n');
+  return self->out;
+}

@@ -1,0 +1,254 @@
+#define G_LOG_DOMAIN "readiness-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-answers-csv.h"
+#include "rd-cli.h"
+
+typedef struct
+{
+  RdSchool *school;
+  GPtrArray *assessments;   /* of RdAssessment, oldest school year first */
+  GStrv school_years;       /* distinct, ascending */
+} Entry;
+
+static void
+entry_free (Entry *entry)
+{
+  g_object_unref (entry->school);
+  g_ptr_array_unref (entry->assessments);
+  g_strfreev (entry->school_years);
+  g_free (entry);
+}
+
+static GStrv
+list_school_years (GPtrArray *assessments)
+{
+  g_autoptr(GStrvBuilder) years = g_strv_builder_new ();
+  const char *last = NULL;
+
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      const char *year = rd_assessment_get_school_year (g_ptr_array_index (assessments, i));
+
+      if (g_strcmp0 (year, last) != 0)
+        g_strv_builder_add (years, year);
+      last = year;
+    }
+  return g_strv_builder_end (years);
+}
+
+static GPtrArray *
+load_entries (RdStore  *store,
+              GError  **error)
+{
+  g_autoptr(GPtrArray) schools = rd_store_list_schools (store, error);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+
+  if (schools == NULL)
+    return NULL;
+
+  for (guint i = 0; i < schools->len; i++)
+    {
+      RdSchool *school = g_ptr_array_index (schools, i);
+      GPtrArray *assessments = rd_store_list_assessments (store, rd_school_get_id (school), error);
+      Entry *entry;
+
+      if (assessments == NULL)
+        return NULL;
+      /* The store lists the newest year first; people read time forwards. */
+      for (guint a = 0; a < assessments->len / 2; a++)
+        {
+          gpointer *pdata = assessments->pdata;
+          gpointer swap = pdata[a];
+
+          pdata[a] = pdata[assessments->len - 1 - a];
+          pdata[assessments->len - 1 - a] = swap;
+        }
+
+      entry = g_new0 (Entry, 1);
+      entry->school = g_object_ref (school);
+      entry->assessments = assessments;
+      entry->school_years = list_school_years (assessments);
+      g_ptr_array_add (entries, entry);
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+static void
+write_text (GPtrArray *entries)
+{
+  g_autoptr(RdCliTable) table = rd_cli_table_new (5);
+  g_autoptr(GString) out = g_string_new (NULL);
+  char **header = g_new0 (char *, 5);
+
+  rd_cli_table_align_right (table, 0);
+  /* Translators: column headers of the list of schools */
+  header[0] = g_strdup (_("Number"));
+  header[1] = g_strdup (_("School"));
+  header[2] = g_strdup (_("Region"));
+  header[3] = g_strdup (_("Type"));
+  header[4] = g_strdup (_("School years"));
+  rd_cli_table_add_row (table, header);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+      char **row = g_new0 (char *, 5);
+
+      row[0] = g_strdup_printf ("%" G_GINT64_FORMAT, rd_school_get_id (entry->school));
+      row[1] = g_strdup (rd_school_get_name (entry->school));
+      row[2] = g_strdup (rd_school_get_region (entry->school));
+      row[3] = g_strdup (rd_school_get_school_type (entry->school));
+      row[4] = g_strjoinv (", ", entry->school_years);
+      rd_cli_table_add_row (table, row);
+    }
+
+  rd_cli_table_append (table, out);
+  g_print ("%s", out->str);
+}
+
+static void
+write_csv (GPtrArray *entries)
+{
+  g_autoptr(GString) out = g_string_new ("id,name,region,type,school_years\r\n");
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+      const char *region = rd_school_get_region (entry->school);
+      const char *school_type = rd_school_get_school_type (entry->school);
+      g_autofree char *years = g_strjoinv (" ", entry->school_years);
+
+      g_string_append_printf (out, "%" G_GINT64_FORMAT ",", rd_school_get_id (entry->school));
+      rd_answers_csv_append_cell (out, rd_school_get_name (entry->school));
+      g_string_append_c (out, ',');
+      rd_answers_csv_append_cell (out, region != NULL ? region : "");
+      g_string_append_c (out, ',');
+      rd_answers_csv_append_cell (out, school_type != NULL ? school_type : "");
+      g_string_append_printf (out, ",%s\r\n", years);
+    }
+
+  rd_cli_write_stdout (out->str, out->len);
+}
+
+static void
+write_json (GPtrArray *entries)
+{
+  g_autoptr(RdJsonWriter) json = rd_json_writer_new ();
+  GString *text;
+
+  rd_json_writer_begin_object (json);
+  rd_json_writer_key (json, "schools");
+  rd_json_writer_begin_array (json);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+
+      rd_json_writer_begin_object (json);
+      rd_json_writer_key (json, "id");
+      rd_json_writer_int (json, rd_school_get_id (entry->school));
+      rd_json_writer_key (json, "name");
+      rd_json_writer_string (json, rd_school_get_name (entry->school));
+      rd_json_writer_key (json, "region");
+      rd_json_writer_string (json, rd_school_get_region (entry->school));
+      rd_json_writer_key (json, "type");
+      rd_json_writer_string (json, rd_school_get_school_type (entry->school));
+      rd_json_writer_key (json, "school_years");
+      rd_json_writer_begin_array (json);
+      for (guint y = 0; entry->school_years[y] != NULL; y++)
+        rd_json_writer_string (json, entry->school_years[y]);
+      rd_json_writer_end_array (json);
+
+      rd_json_writer_key (json, "assessments");
+      rd_json_writer_begin_array (json);
+      for (guint a = 0; a < entry->assessments->len; a++)
+        {
+          RdAssessment *assessment = g_ptr_array_index (entry->assessments, a);
+
+          rd_json_writer_begin_object (json);
+          rd_json_writer_key (json, "id");
+          rd_json_writer_int (json, rd_assessment_get_id (assessment));
+          rd_json_writer_key (json, "school_year");
+          rd_json_writer_string (json, rd_assessment_get_school_year (assessment));
+          rd_json_writer_key (json, "framework");
+          rd_json_writer_string (json, rd_assessment_get_framework_id (assessment));
+          rd_json_writer_key (json, "mode");
+          rd_json_writer_string (json, rd_assessment_mode_to_id (rd_assessment_get_mode (assessment)));
+          rd_json_writer_key (json, "status");
+          rd_json_writer_string (json, rd_assessment_status_to_id (rd_assessment_get_status (assessment)));
+          rd_json_writer_key (json, "respondents");
+          rd_json_writer_int (json, rd_assessment_get_n_respondents (assessment));
+          rd_json_writer_key (json, "answers");
+          rd_json_writer_int (json, rd_assessment_get_n_answers (assessment));
+          rd_json_writer_end_object (json);
+        }
+      rd_json_writer_end_array (json);
+      rd_json_writer_end_object (json);
+    }
+  rd_json_writer_end_array (json);
+  rd_json_writer_end_object (json);
+
+  text = rd_json_writer_get_text (json);
+  rd_cli_write_stdout (text->str, text->len);
+}
+
+int
+rd_cli_schools (RdCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  g_autofree char *format_name = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_name,
+      N_("text (default), csv or json"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) schools = NULL;
+  g_autoptr(GError) error = NULL;
+  RdCliFormat format;
+  RdStore *store;
+  int status = RD_CLI_EXIT_OK;
+
+  context = rd_cli_option_context_new (cli, "schools",
+                                       _("List the schools of the database with their region, type and school "
+                                         "years, by name."),
+                                       _("The number of a school is what --school takes besides its name. csv: "
+                                         "id, name, region, type, school_years (separated by spaces). json: "
+                                         "{schools: [{id, name, region, type, school_years: [YEAR…], assessments: "
+                                         "[{id, school_year, framework, mode, status, respondents, answers}]}]}; "
+                                         "an assessment's id is what report --assessment takes."),
+                                       entries);
+  if (!rd_cli_parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return rd_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
+  if (!rd_cli_parse_format (format_name, &format))
+    return rd_cli_usage_error (context, _("Unknown format “%s”: use text, csv or json"), format_name);
+
+  store = rd_cli_get_store (cli, FALSE, &status);
+  if (store == NULL)
+    return status;
+  schools = load_entries (store, &error);
+  if (schools == NULL)
+    return rd_cli_fail (RD_CLI_EXIT_DATABASE, "%s", error->message);
+
+  switch (format)
+    {
+    case RD_CLI_FORMAT_CSV:
+      write_csv (schools);
+      break;
+    case RD_CLI_FORMAT_JSON:
+      write_json (schools);
+      break;
+    case RD_CLI_FORMAT_TEXT:
+    default:
+      write_text (schools);
+      break;
+    }
+  return RD_CLI_EXIT_OK;
+}

@@ -1,0 +1,670 @@
+#define G_LOG_DOMAIN "rd-comparison"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rd-comparison.h"
+
+/* The 97.5 % point of the standard normal distribution: a two-sided 95 %
+ * interval. */
+#define Z_95 1.96
+
+/* Slots of the precomputed distributions: factors, gaps, then areas. */
+#define GAP_SLOT(f) (RD_N_FACTORS + (f))
+#define AREA_SLOT(a) (2 * RD_N_FACTORS + (a))
+
+typedef struct
+{
+  RdSchoolScores *scores;
+  char *name_key;
+} Row;
+
+struct _RdComparison
+{
+  GObject parent_instance;
+
+  GPtrArray *rows;                  /* of Row; shared by filtered comparisons, never changed */
+  guint *members;                   /* positions in rows of this comparison's schools */
+  guint n_members;
+  guint n_areas;
+  RdDistribution *distributions;    /* per slot */
+  double *sorted[RD_N_FACTORS];     /* the schools' readiness, ascending, NANs left out */
+};
+
+G_DEFINE_BOXED_TYPE (RdSchoolScores, rd_school_scores, rd_school_scores_copy, rd_school_scores_free)
+
+G_DEFINE_FINAL_TYPE (RdComparison, rd_comparison, G_TYPE_OBJECT)
+
+/* All figures NAN, so that whatever the store leaves unset reads as unknown. */
+RdSchoolScores *
+rd_school_scores_new (guint n_areas)
+{
+  RdSchoolScores *scores = g_new0 (RdSchoolScores, 1);
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      scores->factor[f] = NAN;
+      scores->factor_spread[f] = NAN;
+      scores->target[f] = NAN;
+    }
+  scores->n_areas = n_areas;
+  scores->area = n_areas > 0 ? g_new (double, n_areas) : NULL;
+  for (guint a = 0; a < n_areas; a++)
+    scores->area[a] = NAN;
+  return scores;
+}
+
+RdSchoolScores *
+rd_school_scores_copy (const RdSchoolScores *scores)
+{
+  RdSchoolScores *copy;
+
+  g_return_val_if_fail (scores != NULL, NULL);
+
+  copy = g_memdup2 (scores, sizeof *scores);
+  copy->school_name = g_strdup (scores->school_name);
+  copy->region = g_strdup (scores->region);
+  copy->school_type = g_strdup (scores->school_type);
+  copy->area = scores->n_areas > 0 ? g_memdup2 (scores->area, scores->n_areas * sizeof (double)) : NULL;
+  return copy;
+}
+
+void
+rd_school_scores_free (RdSchoolScores *scores)
+{
+  if (scores == NULL)
+    return;
+  g_free (scores->school_name);
+  g_free (scores->region);
+  g_free (scores->school_type);
+  g_free (scores->area);
+  g_free (scores);
+}
+
+static void
+row_free (Row *row)
+{
+  rd_school_scores_free (row->scores);
+  g_free (row->name_key);
+  g_free (row);
+}
+
+static void
+rd_comparison_finalize (GObject *object)
+{
+  RdComparison *self = RD_COMPARISON (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->members, g_free);
+  g_clear_pointer (&self->distributions, g_free);
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    g_clear_pointer (&self->sorted[f], g_free);
+
+  G_OBJECT_CLASS (rd_comparison_parent_class)->finalize (object);
+}
+
+static void
+rd_comparison_class_init (RdComparisonClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rd_comparison_finalize;
+}
+
+static void
+rd_comparison_init (RdComparison *self)
+{
+}
+
+static inline const Row *
+member_row (RdComparison *self,
+            guint         school)
+{
+  return g_ptr_array_index (self->rows, self->members[school]);
+}
+
+static double
+row_value (const Row          *row,
+           RdComparisonColumn  column,
+           guint               index)
+{
+  const RdSchoolScores *scores = row->scores;
+
+  switch (column)
+    {
+    case RD_COMPARISON_COLUMN_FACTOR:
+      return scores->factor[index];
+    case RD_COMPARISON_COLUMN_GAP:
+      /* NAN on either side stays NAN. */
+      return scores->target[index] - scores->factor[index];
+    case RD_COMPARISON_COLUMN_AREA:
+      return index < scores->n_areas ? scores->area[index] : NAN;
+    case RD_COMPARISON_COLUMN_NAME:
+    default:
+      return NAN;
+    }
+}
+
+static gboolean
+column_is_valid (RdComparison       *self,
+                 RdComparisonColumn  column,
+                 guint               index)
+{
+  switch (column)
+    {
+    case RD_COMPARISON_COLUMN_NAME:
+      return TRUE;
+    case RD_COMPARISON_COLUMN_FACTOR:
+    case RD_COMPARISON_COLUMN_GAP:
+      return index < RD_N_FACTORS;
+    case RD_COMPARISON_COLUMN_AREA:
+      return index < self->n_areas;
+    default:
+      return FALSE;
+    }
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The value at rank k once the value at rank skip is taken out. */
+static inline double
+rank_skipping (const double *sorted,
+               guint         skip,
+               guint         k)
+{
+  return k < skip ? sorted[k] : sorted[k + 1];
+}
+
+static double
+quantile_skipping (const double *sorted,
+                   guint         n,
+                   guint         skip,
+                   double        p)
+{
+  guint m = skip < n ? n - 1 : n;
+  double h, low;
+  guint k;
+
+  if (m == 0)
+    return NAN;
+
+  h = (m - 1) * p;
+  k = (guint) floor (h);
+  low = rank_skipping (sorted, skip, k);
+  if (k + 1 >= m)
+    return low;
+  return low + (h - k) * (rank_skipping (sorted, skip, k + 1) - low);
+}
+
+/**
+ * rd_quantile_sorted:
+ * @sorted: (array length=n): values in ascending order, no NAN
+ * @n: the number of values
+ * @p: the fraction, 0 to 1
+ *
+ * The quantile by linear interpolation between order statistics, as
+ * spreadsheets' QUARTILE.INC and PERCENTILE.INC compute it.
+ *
+ * Returns: the quantile, or NAN when @n is 0
+ */
+double
+rd_quantile_sorted (const double *sorted,
+                    guint         n,
+                    double        p)
+{
+  g_return_val_if_fail (sorted != NULL || n == 0, NAN);
+  g_return_val_if_fail (p >= 0.0 && p <= 1.0, NAN);
+
+  return quantile_skipping (sorted, n, G_MAXUINT, p);
+}
+
+static void
+describe (RdDistribution *distribution,
+          const double   *sorted,
+          guint           n,
+          guint           n_schools)
+{
+  distribution->n = n;
+  distribution->n_missing = n_schools - n;
+  distribution->min = n > 0 ? sorted[0] : NAN;
+  distribution->q1 = quantile_skipping (sorted, n, G_MAXUINT, 0.25);
+  distribution->median = quantile_skipping (sorted, n, G_MAXUINT, 0.5);
+  distribution->q3 = quantile_skipping (sorted, n, G_MAXUINT, 0.75);
+  distribution->max = n > 0 ? sorted[n - 1] : NAN;
+}
+
+/* Everything is computed here, once, so that the object never changes
+ * afterwards and may be read from any thread. */
+static RdComparison *
+comparison_new (GPtrArray *rows,
+                guint     *members,
+                guint      n_members,
+                guint      n_areas)
+{
+  RdComparison *self = g_object_new (RD_TYPE_COMPARISON, NULL);
+  guint n_slots = AREA_SLOT (n_areas);
+  g_autofree double *values = g_new (double, MAX (n_members, 1));
+
+  self->rows = g_ptr_array_ref (rows);
+  self->members = members;
+  self->n_members = n_members;
+  self->n_areas = n_areas;
+  self->distributions = g_new0 (RdDistribution, n_slots);
+
+  for (guint slot = 0; slot < n_slots; slot++)
+    {
+      RdComparisonColumn column = RD_COMPARISON_COLUMN_AREA;
+      guint index = slot - AREA_SLOT (0), n = 0;
+
+      if (slot < RD_N_FACTORS)
+        {
+          column = RD_COMPARISON_COLUMN_FACTOR;
+          index = slot;
+        }
+      else if (slot < AREA_SLOT (0))
+        {
+          column = RD_COMPARISON_COLUMN_GAP;
+          index = slot - GAP_SLOT (0);
+        }
+
+      for (guint i = 0; i < n_members; i++)
+        {
+          double value = row_value (member_row (self, i), column, index);
+
+          if (!isnan (value))
+            values[n++] = value;
+        }
+      qsort (values, n, sizeof (double), compare_doubles);
+      describe (&self->distributions[slot], values, n, n_members);
+
+      if (column == RD_COMPARISON_COLUMN_FACTOR)
+        self->sorted[index] = g_memdup2 (values, MAX (n, 1) * sizeof (double));
+    }
+
+  return self;
+}
+
+/**
+ * rd_comparison_new:
+ * @schools: (element-type RdSchoolScores): one entry per school
+ * @n_areas: the framework's number of areas
+ *
+ * Compares the schools. The comparison keeps its own copy of @schools.
+ * A school with fewer than @n_areas area scores reads NAN for the rest.
+ *
+ * Returns: (transfer full): a new comparison
+ */
+RdComparison *
+rd_comparison_new (GPtrArray *schools,
+                   guint      n_areas)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  guint *members;
+
+  g_return_val_if_fail (schools != NULL, NULL);
+
+  rows = g_ptr_array_new_full (schools->len, (GDestroyNotify) row_free);
+  members = g_new (guint, MAX (schools->len, 1));
+  for (guint i = 0; i < schools->len; i++)
+    {
+      const RdSchoolScores *scores = g_ptr_array_index (schools, i);
+      Row *row = g_new (Row, 1);
+
+      row->scores = rd_school_scores_copy (scores);
+      row->name_key = g_utf8_collate_key (scores->school_name != NULL ? scores->school_name : "", -1);
+      g_ptr_array_add (rows, row);
+      members[i] = i;
+    }
+
+  return comparison_new (rows, members, schools->len, n_areas);
+}
+
+static gboolean
+tag_matches (const char *tag,
+             const char *wanted)
+{
+  if (wanted == NULL || *wanted == '\0')
+    return TRUE;
+  return tag != NULL && strcmp (tag, wanted) == 0;
+}
+
+/**
+ * rd_comparison_filter:
+ * @region: (nullable): the region to keep; NULL or "": any
+ * @school_type: (nullable): the school type to keep; NULL or "": any
+ *
+ * The schools of @self with both tags, in the same order, compared among
+ * themselves: distributions, the others' median and so on are those of the
+ * filtered schools. The schools' figures are shared, not copied.
+ *
+ * Returns: (transfer full): a new comparison
+ */
+RdComparison *
+rd_comparison_filter (RdComparison *self,
+                      const char   *region,
+                      const char   *school_type)
+{
+  guint *members;
+  guint n = 0;
+
+  g_return_val_if_fail (RD_IS_COMPARISON (self), NULL);
+
+  members = g_new (guint, MAX (self->n_members, 1));
+  for (guint i = 0; i < self->n_members; i++)
+    {
+      const RdSchoolScores *scores = member_row (self, i)->scores;
+
+      if (tag_matches (scores->region, region) && tag_matches (scores->school_type, school_type))
+        members[n++] = self->members[i];
+    }
+
+  return comparison_new (self->rows, members, n, self->n_areas);
+}
+
+guint
+rd_comparison_get_n_schools (RdComparison *self)
+{
+  g_return_val_if_fail (RD_IS_COMPARISON (self), 0);
+  return self->n_members;
+}
+
+guint
+rd_comparison_get_n_areas (RdComparison *self)
+{
+  g_return_val_if_fail (RD_IS_COMPARISON (self), 0);
+  return self->n_areas;
+}
+
+/* Schools are numbered 0 … n − 1 in the order they were given (a filtered
+ * comparison keeps its parent's order). */
+const RdSchoolScores *
+rd_comparison_get_school (RdComparison *self,
+                          guint         index)
+{
+  g_return_val_if_fail (RD_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (index < self->n_members, NULL);
+  return member_row (self, index)->scores;
+}
+
+/* A cell of the table; NAN when unknown. Not for the name column. */
+double
+rd_comparison_get_value (RdComparison       *self,
+                         guint               school,
+                         RdComparisonColumn  column,
+                         guint               index)
+{
+  g_return_val_if_fail (RD_IS_COMPARISON (self), NAN);
+  g_return_val_if_fail (school < self->n_members, NAN);
+  g_return_val_if_fail (column != RD_COMPARISON_COLUMN_NAME, NAN);
+  g_return_val_if_fail (column_is_valid (self, column, index), NAN);
+  return row_value (member_row (self, school), column, index);
+}
+
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GStrv
+list_tags (RdComparison *self,
+           gsize         offset)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->n_members; i++)
+    {
+      const char *tag = G_STRUCT_MEMBER (const char *, member_row (self, i)->scores, offset);
+
+      if (tag != NULL && *tag != '\0' && g_hash_table_add (seen, (gpointer) tag))
+        g_ptr_array_add (tags, g_strdup (tag));
+    }
+  g_ptr_array_sort (tags, compare_tags);
+  g_ptr_array_add (tags, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&tags), FALSE);
+}
+
+/* The distinct regions of the schools, in the user's alphabetical order:
+ * the choices of a filter. */
+GStrv
+rd_comparison_list_regions (RdComparison *self)
+{
+  g_return_val_if_fail (RD_IS_COMPARISON (self), NULL);
+  return list_tags (self, G_STRUCT_OFFSET (RdSchoolScores, region));
+}
+
+GStrv
+rd_comparison_list_school_types (RdComparison *self)
+{
+  g_return_val_if_fail (RD_IS_COMPARISON (self), NULL);
+  return list_tags (self, G_STRUCT_OFFSET (RdSchoolScores, school_type));
+}
+
+/**
+ * rd_comparison_get_distribution:
+ * @column: a factor, gap or area column
+ * @distribution: (out caller-allocates): the five figures
+ *
+ * Min, quartiles (see the header: QUARTILE.INC) and max over the schools
+ * that have a value in the column.
+ */
+void
+rd_comparison_get_distribution (RdComparison       *self,
+                                RdComparisonColumn  column,
+                                guint               index,
+                                RdDistribution     *distribution)
+{
+  guint slot;
+
+  g_return_if_fail (RD_IS_COMPARISON (self));
+  g_return_if_fail (column != RD_COMPARISON_COLUMN_NAME);
+  g_return_if_fail (column_is_valid (self, column, index));
+  g_return_if_fail (distribution != NULL);
+
+  if (column == RD_COMPARISON_COLUMN_FACTOR)
+    slot = index;
+  else if (column == RD_COMPARISON_COLUMN_GAP)
+    slot = GAP_SLOT (index);
+  else
+    slot = AREA_SLOT (index);
+  *distribution = self->distributions[slot];
+}
+
+/* Strictly below: a school exactly on its target has reached it. */
+void
+rd_comparison_count_below_target (RdComparison  *self,
+                                  RdFactor       factor,
+                                  RdTargetCount *count)
+{
+  g_return_if_fail (RD_IS_COMPARISON (self));
+  g_return_if_fail (factor < RD_N_FACTORS);
+  g_return_if_fail (count != NULL);
+
+  *count = (RdTargetCount) { 0 };
+  for (guint i = 0; i < self->n_members; i++)
+    {
+      const RdSchoolScores *scores = member_row (self, i)->scores;
+
+      if (isnan (scores->factor[factor]) || isnan (scores->target[factor]))
+        count->unknown++;
+      else if (scores->factor[factor] < scores->target[factor])
+        count->below++;
+      else
+        count->reached++;
+    }
+}
+
+typedef struct
+{
+  RdComparison *self;
+  const double *values;   /* per school; NULL when sorting by name */
+  gboolean descending;
+} SortContext;
+
+static int
+compare_names (RdComparison *self,
+               guint         a,
+               guint         b,
+               gboolean      descending)
+{
+  int order = strcmp (member_row (self, a)->name_key, member_row (self, b)->name_key);
+
+  if (descending)
+    order = -order;
+  /* Equal names keep the given order, so every sort is reproducible. */
+  return order != 0 ? order : (a > b) - (a < b);
+}
+
+static int
+compare_schools (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const SortContext *context = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  double x, y;
+  int order;
+
+  if (context->values == NULL)
+    return compare_names (context->self, i, j, context->descending);
+
+  x = context->values[i];
+  y = context->values[j];
+  if (isnan (x) || isnan (y))
+    order = (isnan (x) ? 1 : 0) - (isnan (y) ? 1 : 0);
+  else
+    order = context->descending ? (x < y) - (x > y) : (x > y) - (x < y);
+
+  return order != 0 ? order : compare_names (context->self, i, j, FALSE);
+}
+
+/**
+ * rd_comparison_sort:
+ * @column: the column to sort by
+ * @index: the factor or area of @column
+ * @descending: highest first (or Z to A)
+ *
+ * An order of the schools by one column. Schools without a value come last
+ * in both directions; ties, among them the schools without a value, go by
+ * name A to Z in the user's language. Sorting by gap puts the schools
+ * furthest below target first when @descending.
+ *
+ * Returns: (transfer full) (element-type guint): school indices
+ */
+GArray *
+rd_comparison_sort (RdComparison       *self,
+                    RdComparisonColumn  column,
+                    guint               index,
+                    gboolean            descending)
+{
+  g_autofree double *values = NULL;
+  SortContext context;
+  GArray *order;
+
+  g_return_val_if_fail (RD_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (column_is_valid (self, column, index), NULL);
+
+  order = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->n_members);
+  for (guint i = 0; i < self->n_members; i++)
+    g_array_append_val (order, i);
+
+  /* Read each value once, not in every comparison. */
+  if (column != RD_COMPARISON_COLUMN_NAME)
+    {
+      values = g_new (double, MAX (self->n_members, 1));
+      for (guint i = 0; i < self->n_members; i++)
+        values[i] = row_value (member_row (self, i), column, index);
+    }
+
+  context = (SortContext) { self, values, descending };
+  g_array_sort_with_data (order, compare_schools, &context);
+  return order;
+}
+
+/* The rank of value in the ascending array: any of equal values will do,
+ * since taking out either leaves the same numbers. */
+static guint
+find_rank (const double *sorted,
+           guint         n,
+           double        value)
+{
+  guint low = 0, high = n;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (sorted[middle] < value)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/**
+ * rd_comparison_get_difference:
+ * @school: the school's index
+ * @factor: the factor
+ * @difference: (out caller-allocates): the verdict and its figures
+ *
+ * Whether the school's readiness differs meaningfully from the median of
+ * the other schools of this comparison; the header says how.
+ */
+void
+rd_comparison_get_difference (RdComparison       *self,
+                              guint               school,
+                              RdFactor            factor,
+                              RdFactorDifference *difference)
+{
+  const RdSchoolScores *scores;
+  const double *sorted;
+  guint n, n_behind, skip = G_MAXUINT;
+  double spread, half;
+
+  g_return_if_fail (RD_IS_COMPARISON (self));
+  g_return_if_fail (school < self->n_members);
+  g_return_if_fail (factor < RD_N_FACTORS);
+  g_return_if_fail (difference != NULL);
+
+  scores = member_row (self, school)->scores;
+  sorted = self->sorted[factor];
+  n = self->distributions[factor].n;
+
+  *difference = (RdFactorDifference) {
+    .difference = RD_DIFFERENCE_NONE,
+    .value = scores->factor[factor],
+    .low = NAN,
+    .high = NAN,
+  };
+
+  if (!isnan (difference->value))
+    skip = find_rank (sorted, n, difference->value);
+  difference->n_others = skip < n ? n - 1 : n;
+  difference->others_median = quantile_skipping (sorted, n, skip, 0.5);
+
+  spread = scores->factor_spread[factor];
+  /* Respondents without a readiness of their own add nothing to its precision. */
+  n_behind = scores->factor_n[factor] > 0 ? scores->factor_n[factor] : scores->n_respondents;
+  if (isnan (difference->value) || difference->n_others == 0 || n_behind < 2 || !(spread >= 0.0))
+    return;
+
+  half = Z_95 * spread / sqrt (n_behind);
+  difference->tested = TRUE;
+  difference->low = difference->value - half;
+  difference->high = difference->value + half;
+  if (difference->value - difference->others_median > half)
+    difference->difference = RD_DIFFERENCE_ABOVE;
+  else if (difference->others_median - difference->value > half)
+    difference->difference = RD_DIFFERENCE_BELOW;
+}

@@ -1,0 +1,1036 @@
+#define G_LOG_DOMAIN "rd-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "rd-assessment.h"
+#include "rd-errors.h"
+#include "rd-exchange.h"
+#include "rd-input.h"
+#include "rd-json-check.h"
+
+#define FORMAT_NAME "readiness-exchange"
+
+RdExchangeSchool *
+rd_exchange_school_new (void)
+{
+  RdExchangeSchool *school = g_new0 (RdExchangeSchool, 1);
+
+  school->assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_assessment_free);
+  return school;
+}
+
+void
+rd_exchange_school_free (RdExchangeSchool *school)
+{
+  if (school == NULL)
+    return;
+  g_free (school->uuid);
+  g_free (school->name);
+  g_free (school->region);
+  g_free (school->school_type);
+  g_free (school->framework_id);
+  g_ptr_array_unref (school->assessments);
+  g_free (school);
+}
+
+RdExchangeAssessment *
+rd_exchange_assessment_new (void)
+{
+  RdExchangeAssessment *assessment = g_new0 (RdExchangeAssessment, 1);
+
+  assessment->respondents = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_respondent_free);
+  assessment->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_action_free);
+  return assessment;
+}
+
+void
+rd_exchange_assessment_free (RdExchangeAssessment *assessment)
+{
+  if (assessment == NULL)
+    return;
+  g_free (assessment->uuid);
+  g_free (assessment->school_year);
+  g_free (assessment->framework_version);
+  g_ptr_array_unref (assessment->respondents);
+  g_ptr_array_unref (assessment->actions);
+  rd_assessment_scores_free (assessment->scores);
+  g_free (assessment);
+}
+
+RdExchangeRespondent *
+rd_exchange_respondent_new (const char *uuid,
+                            RdResponse *response)
+{
+  RdExchangeRespondent *respondent = g_new0 (RdExchangeRespondent, 1);
+
+  respondent->uuid = g_strdup (uuid);
+  respondent->response = response;
+  return respondent;
+}
+
+void
+rd_exchange_respondent_free (RdExchangeRespondent *respondent)
+{
+  if (respondent == NULL)
+    return;
+  g_free (respondent->uuid);
+  rd_response_free (respondent->response);
+  g_free (respondent);
+}
+
+RdExchangeAction *
+rd_exchange_action_new (const char *uuid,
+                        const char *origin,
+                        RdAction   *action)
+{
+  RdExchangeAction *exchange = g_new0 (RdExchangeAction, 1);
+
+  exchange->uuid = g_strdup (uuid);
+  exchange->origin = g_strdup (origin ? origin : uuid);
+  exchange->action = action;
+  return exchange;
+}
+
+void
+rd_exchange_action_free (RdExchangeAction *action)
+{
+  if (action == NULL)
+    return;
+  g_free (action->uuid);
+  g_free (action->origin);
+  g_clear_object (&action->action);
+  g_free (action);
+}
+
+/* Writing */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *key,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *key,
+          gint64       unix_time)
+{
+  g_autoptr(GDateTime) time = unix_time > 0 ? g_date_time_new_from_unix_utc (unix_time) : NULL;
+  g_autofree char *text = time ? g_date_time_format_iso8601 (time) : NULL;
+
+  add_string (builder, key, text);
+}
+
+/* NAN, "no score", is written as null. */
+static void
+add_score (JsonBuilder *builder,
+           const char  *key,
+           double       score)
+{
+  json_builder_set_member_name (builder, key);
+  if (isnan (score))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, score);
+}
+
+static void
+add_answers (JsonBuilder *builder,
+             RdFramework *framework,
+             RdResponse  *response)
+{
+  gboolean other_versions = FALSE;
+
+  json_builder_set_member_name (builder, "answers");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < response->answers->len; i++)
+    {
+      RdAnswer *answer = g_ptr_array_index (response->answers, i);
+      RdItem *item = rd_framework_lookup_item (framework, answer->item_id);
+
+      if (item == NULL)
+        continue;
+      other_versions |= answer->item_version != rd_item_get_version (item);
+      json_builder_set_member_name (builder, answer->item_id);
+      if (answer->not_applicable)
+        json_builder_add_null_value (builder);
+      else if (rd_item_get_kind (item) == RD_ITEM_KIND_DATE)
+        {
+          GDate date;
+          char iso[16];
+
+          rd_answer_get_date (answer, &date);
+          g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &date);
+          json_builder_add_string_value (builder, iso);
+        }
+      else
+        json_builder_add_double_value (builder, answer->value);
+    }
+  json_builder_end_object (builder);
+
+  /* Only answers to an older version of an item say which one. */
+  if (!other_versions)
+    return;
+  json_builder_set_member_name (builder, "versions");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < response->answers->len; i++)
+    {
+      RdAnswer *answer = g_ptr_array_index (response->answers, i);
+      RdItem *item = rd_framework_lookup_item (framework, answer->item_id);
+
+      if (item != NULL && answer->item_version != rd_item_get_version (item))
+        {
+          json_builder_set_member_name (builder, answer->item_id);
+          json_builder_add_int_value (builder, answer->item_version);
+        }
+    }
+  json_builder_end_object (builder);
+}
+
+/* A summary of answers computes their scores; a summary read from a
+ * file already has them. */
+static RdAssessmentScores *
+summarize (RdFramework                *framework,
+           const RdExchangeAssessment *assessment)
+{
+  g_autoptr(GPtrArray) answers = g_ptr_array_new ();
+
+  if (assessment->scores != NULL)
+    return NULL;
+
+  for (guint r = 0; r < assessment->respondents->len; r++)
+    {
+      RdExchangeRespondent *respondent = g_ptr_array_index (assessment->respondents, r);
+
+      for (guint a = 0; a < respondent->response->answers->len; a++)
+        {
+          RdAnswer *answer = g_ptr_array_index (respondent->response->answers, a);
+
+          /* The analysis tells respondents apart by id. */
+          answer->respondent_id = r + 1;
+          answer->group = respondent->response->group;
+          g_ptr_array_add (answers, answer);
+        }
+    }
+
+  return rd_assessment_scores_compute (framework, assessment->mode, answers);
+}
+
+static void
+add_summary (JsonBuilder                *builder,
+             RdFramework                *framework,
+             const RdExchangeAssessment *assessment)
+{
+  g_autoptr(RdAssessmentScores) computed = summarize (framework, assessment);
+  const RdAssessmentScores *scores = computed ? computed : assessment->scores;
+
+  json_builder_set_member_name (builder, "summary");
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "respondents");
+  json_builder_begin_object (builder);
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    if (scores->group_sizes[g] > 0)
+      {
+        json_builder_set_member_name (builder, rd_group_to_id (g));
+        json_builder_add_int_value (builder, scores->group_sizes[g]);
+      }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "factors");
+  json_builder_begin_object (builder);
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      json_builder_set_member_name (builder, rd_factor_to_id (f));
+      json_builder_begin_object (builder);
+      add_score (builder, "readiness", scores->factor[f]);
+      add_score (builder, "spread", scores->factor_spread[f]);
+      json_builder_set_member_name (builder, "n");
+      json_builder_add_int_value (builder, scores->factor_n[f]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "areas");
+  json_builder_begin_object (builder);
+  for (guint a = 0; a < scores->n_areas; a++)
+    add_score (builder, scores->area_ids[a], scores->area[a]);
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+}
+
+static void
+add_action (JsonBuilder            *builder,
+            const RdExchangeAction *exchange)
+{
+  RdAction *action = exchange->action;
+  const char * const *items = rd_action_get_item_ids (action);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", exchange->uuid);
+  add_string (builder, "origin", exchange->origin);
+  add_string (builder, "title", rd_action_get_title (action));
+  add_string (builder, "factor", rd_factor_to_id (rd_action_get_factor (action)));
+  add_string (builder, "status", rd_action_status_to_id (rd_action_get_status (action)));
+  add_string (builder, "owner", rd_action_get_owner (action));
+  add_string (builder, "due", rd_action_get_due (action));
+  add_string (builder, "criterion", rd_action_get_criterion (action));
+  add_string (builder, "notes", rd_action_get_notes (action));
+  add_string (builder, "carried_from", rd_action_get_carried_from (action));
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    json_builder_add_string_value (builder, items[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_assessment (JsonBuilder                *builder,
+                RdFramework                *framework,
+                const RdExchangeAssessment *assessment,
+                RdExchangeContent           content)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "id", assessment->uuid);
+  add_string (builder, "school_year", assessment->school_year);
+  add_string (builder, "framework_version", assessment->framework_version);
+  add_string (builder, "mode", rd_assessment_mode_to_id (assessment->mode));
+  add_string (builder, "status", rd_assessment_status_to_id (assessment->status));
+  add_time (builder, "created", assessment->created);
+  add_time (builder, "completed", assessment->completed);
+
+  json_builder_set_member_name (builder, "targets");
+  json_builder_begin_object (builder);
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      json_builder_set_member_name (builder, rd_factor_to_id (f));
+      json_builder_add_double_value (builder, assessment->targets[f]);
+    }
+  json_builder_end_object (builder);
+
+  /* A summary carries scores computed from the answers, never the answers. */
+  if (content == RD_EXCHANGE_SUMMARY || assessment->content == RD_EXCHANGE_SUMMARY)
+    add_summary (builder, framework, assessment);
+  else
+    {
+      json_builder_set_member_name (builder, "respondents");
+      json_builder_begin_array (builder);
+      for (guint r = 0; r < assessment->respondents->len; r++)
+        {
+          RdExchangeRespondent *respondent = g_ptr_array_index (assessment->respondents, r);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "id", respondent->uuid);
+          add_string (builder, "group", rd_group_to_id (respondent->response->group));
+          add_answers (builder, framework, respondent->response);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  json_builder_set_member_name (builder, "actions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < assessment->actions->len; i++)
+    add_action (builder, g_ptr_array_index (assessment->actions, i));
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+}
+
+GBytes *
+rd_exchange_write (const RdExchangeSchool  *school,
+                   RdFramework             *framework,
+                   RdExchangeContent        content,
+                   GError                 **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  gboolean summary = content == RD_EXCHANGE_SUMMARY;
+  gsize length;
+  char *text;
+
+  g_return_val_if_fail (school != NULL, NULL);
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
+
+  for (guint i = 0; i < school->assessments->len; i++)
+    summary |= ((RdExchangeAssessment *) g_ptr_array_index (school->assessments, i))->content == RD_EXCHANGE_SUMMARY;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", FORMAT_NAME);
+  json_builder_set_member_name (builder, "format_version");
+  json_builder_add_int_value (builder, RD_EXCHANGE_FORMAT_VERSION);
+  add_string (builder, "content", summary ? "summary" : "answers");
+  add_time (builder, "created", g_get_real_time () / G_USEC_PER_SEC);
+  add_string (builder, "generator", "Readiness " PACKAGE_VERSION);
+
+  json_builder_set_member_name (builder, "framework");
+  json_builder_begin_object (builder);
+  add_string (builder, "id", rd_framework_get_id (framework));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "school");
+  json_builder_begin_object (builder);
+  add_string (builder, "id", school->uuid);
+  add_string (builder, "name", school->name);
+  add_string (builder, "region", school->region);
+  add_string (builder, "type", school->school_type);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "assessments");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < school->assessments->len; i++)
+    add_assessment (builder, framework, g_ptr_array_index (school->assessments, i),
+                    summary ? RD_EXCHANGE_SUMMARY : RD_EXCHANGE_ANSWERS);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 1);
+  text = json_generator_to_data (generator, &length);
+  if (text == NULL)
+    {
+      g_set_error_literal (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID, _("The exchange file could not be written"));
+      return NULL;
+    }
+
+  return g_bytes_new_take (text, length);
+}
+
+/* Reading */
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  RdJsonCheck check;
+  RdFramework *framework;
+  GHashTable *uuids;   /* every id seen in the file: each may appear once */
+  GDate today;
+} Reader;
+
+static gboolean
+read_uuid (Reader      *reader,
+           JsonObject  *object,
+           const char  *place,
+           char       **out)
+{
+  const char *text;
+
+  if (!rd_json_get_string (&reader->check, object, place, "id", TRUE, &text))
+    return FALSE;
+  if (!g_uuid_string_is_valid (text))
+    return rd_json_fail (&reader->check, place, _("“%s” is not an id of the form 8-4-4-4-12 hexadecimal digits"),
+                         text);
+  if (!g_hash_table_add (reader->uuids, g_ascii_strdown (text, -1)))
+    return rd_json_fail (&reader->check, place, _("the id “%s” appears twice in the file"), text);
+
+  *out = g_ascii_strdown (text, -1);
+  return TRUE;
+}
+
+static gboolean
+read_time (Reader      *reader,
+           JsonObject  *object,
+           const char  *place,
+           const char  *key,
+           gboolean     required,
+           gint64      *out)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *where = g_strdup_printf ("%s.%s", place, key);
+  const char *text = NULL;
+
+  *out = 0;
+  if (!rd_json_get_string (&reader->check, object, where, key, required, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  time = g_date_time_new_from_iso8601 (text, NULL);
+  if (time == NULL)
+    return rd_json_fail (&reader->check, where, _("“%s” is not a time such as 2026-11-23T10:15:00Z"), text);
+  *out = g_date_time_to_unix (time);
+  /* 0 stands for "no time" in the store. */
+  if (*out <= 0)
+    return rd_json_fail (&reader->check, where, _("“%s” is before 1970"), text);
+  return TRUE;
+}
+
+/* Fails at answer @item_id of the respondent at @place. The place is
+ * only put together for a message: formatting it for each of a region's
+ * millions of answers cost a tenth of reading them. */
+static gboolean answer_fail (Reader     *reader,
+                             const char *place,
+                             const char *item_id,
+                             const char *format,
+                             ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+answer_fail (Reader     *reader,
+             const char *place,
+             const char *item_id,
+             const char *format,
+             ...)
+{
+  g_autofree char *where = g_strdup_printf ("%s.answers “%s”", place, item_id);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return rd_json_fail (&reader->check, where, "%s", message);
+}
+
+/* An answer is a number, a date "YYYY-MM-DD", or null for "not applicable". */
+static gboolean
+read_answer (Reader      *reader,
+             const char  *place,
+             RdItem      *item,
+             guint        version,
+             JsonNode    *node,
+             RdResponse  *response)
+{
+  g_autoptr(GError) value_error = NULL;
+  const char *item_id = rd_item_get_id (item);
+  RdAnswer *answer;
+
+  if (!rd_item_accepts_version (item, version))
+    return answer_fail (reader, place, item_id, _("version %u of the item cannot be compared with version %u"),
+                        version, rd_item_get_version (item));
+
+  answer = rd_response_add_answer (response, item_id, version);
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      answer->not_applicable = TRUE;
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return answer_fail (reader, place, item_id, _("an answer is a number, a date or null"));
+
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      GDate date;
+
+      if (rd_item_get_kind (item) != RD_ITEM_KIND_DATE)
+        return answer_fail (reader, place, item_id, _("the item takes a value, not a date"));
+      g_date_clear (&date, 1);
+      if (!rd_input_parse_date (json_node_get_string (node), &date, &value_error) ||
+          !rd_item_check_date (item, &date, &reader->today, &value_error))
+        return answer_fail (reader, place, item_id, "%s", value_error->message);
+      answer->julian_day = g_date_get_julian (&date);
+      return TRUE;
+    }
+
+  if (json_node_get_value_type (node) != G_TYPE_INT64 && json_node_get_value_type (node) != G_TYPE_DOUBLE)
+    return answer_fail (reader, place, item_id, _("an answer is a number, a date or null"));
+  if (rd_item_get_kind (item) == RD_ITEM_KIND_DATE)
+    return answer_fail (reader, place, item_id, _("the item takes a date, not a value"));
+  answer->value = json_node_get_double (node);
+  if (!rd_item_check_value (item, answer->value, &value_error))
+    return answer_fail (reader, place, item_id, "%s", value_error->message);
+
+  return TRUE;
+}
+
+static gboolean
+read_respondent (Reader               *reader,
+                 JsonNode             *node,
+                 const char           *place,
+                 RdExchangeAssessment *assessment)
+{
+  static const char * const keys[] = { "id", "group", "answers", "versions", NULL };
+  g_autofree char *uuid = NULL;
+  g_autoptr(RdResponse) response = NULL;
+  JsonObject *object, *answers, *versions;
+  JsonObjectIter iter;
+  JsonNode *value;
+  const char *group_id, *item_id;
+  RdGroup group;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return rd_json_fail (&reader->check, place, _("a respondent must be an object"));
+  object = json_node_get_object (node);
+  if (!rd_json_check_keys (&reader->check, object, place, keys) ||
+      !read_uuid (reader, object, place, &uuid) ||
+      !rd_json_get_string (&reader->check, object, place, "group", TRUE, &group_id))
+    return FALSE;
+  if (!rd_group_from_id (group_id, &group))
+    return rd_json_fail (&reader->check, place, _("unknown group “%s”"), group_id);
+
+  answers = rd_json_get_object (&reader->check, object, place, "answers", TRUE);
+  if (answers == NULL)
+    return FALSE;
+  versions = rd_json_get_object (&reader->check, object, place, "versions", FALSE);
+  if (versions == NULL && json_object_has_member (object, "versions"))
+    return FALSE;
+
+  response = rd_response_new (group);
+  json_object_iter_init_ordered (&iter, answers);
+  while (json_object_iter_next_ordered (&iter, &item_id, &value))
+    {
+      RdItem *item = rd_framework_lookup_item (reader->framework, item_id);
+      guint version;
+
+      if (item == NULL)
+        return answer_fail (reader, place, item_id, _("the framework has no such item"));
+      version = rd_item_get_version (item);
+      if (versions != NULL && json_object_has_member (versions, item_id))
+        {
+          g_autofree char *where = g_strdup_printf ("%s.answers “%s”", place, item_id);
+
+          if (!rd_json_get_positive_int (&reader->check, versions, where, item_id, TRUE, &version))
+            return FALSE;
+        }
+      if (!read_answer (reader, place, item, version, value, response))
+        return FALSE;
+    }
+
+  /* Versions of items without an answer would be silently meaningless. */
+  if (versions != NULL)
+    {
+      g_autoptr(GList) versioned = json_object_get_members (versions);
+
+      for (GList *l = versioned; l != NULL; l = l->next)
+        if (!json_object_has_member (answers, l->data))
+          return rd_json_fail (&reader->check, place, _("“versions” names “%s”, which has no answer"),
+                               (const char *) l->data);
+    }
+
+  g_ptr_array_add (assessment->respondents, rd_exchange_respondent_new (uuid, g_steal_pointer (&response)));
+  return TRUE;
+}
+
+/* null or a score 0–100; NAN for null. */
+static gboolean
+read_score (Reader     *reader,
+            JsonObject *object,
+            const char *place,
+            const char *key,
+            double      max,
+            double     *out)
+{
+  JsonNode *node = rd_json_get_member (&reader->check, object, place, key, TRUE);
+  g_autofree char *where = g_strdup_printf ("%s.%s", place, key);
+
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      *out = NAN;
+      return TRUE;
+    }
+  if (!rd_json_get_number (&reader->check, object, place, key, TRUE, out))
+    return FALSE;
+  if (!isfinite (*out) || *out < 0 || *out > max)
+    return rd_json_fail (&reader->check, where, _("%g is not a score from 0 to %g"), *out, max);
+  return TRUE;
+}
+
+/* A count, 0 allowed. */
+static gboolean
+read_count (Reader     *reader,
+            JsonObject *object,
+            const char *place,
+            const char *key,
+            guint      *out)
+{
+  g_autofree char *where = g_strdup_printf ("%s.%s", place, key);
+  double value;
+
+  if (!rd_json_get_number (&reader->check, object, place, key, TRUE, &value))
+    return FALSE;
+  if (value < 0 || value > G_MAXINT || value != floor (value))
+    return rd_json_fail (&reader->check, where, _("%g is not a count"), value);
+  *out = (guint) value;
+  return TRUE;
+}
+
+static gboolean
+read_summary (Reader               *reader,
+              JsonObject           *object,
+              const char           *place,
+              RdExchangeAssessment *assessment)
+{
+  static const char * const keys[] = { "respondents", "factors", "areas", NULL };
+  static const char * const factor_keys[] = { "readiness", "spread", "n", NULL };
+  g_autofree char *where = g_strdup_printf ("%s.summary", place);
+  JsonObject *summary = rd_json_get_object (&reader->check, object, place, "summary", TRUE);
+  JsonObject *groups, *factors, *areas;
+  g_autoptr(GList) members = NULL;
+
+  if (summary == NULL || !rd_json_check_keys (&reader->check, summary, where, keys))
+    return FALSE;
+
+  assessment->scores = rd_assessment_scores_new (reader->framework);
+
+  groups = rd_json_get_object (&reader->check, summary, where, "respondents", TRUE);
+  if (groups == NULL)
+    return FALSE;
+  members = json_object_get_members (groups);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_autofree char *group_place = g_strdup_printf ("%s.respondents", where);
+      RdGroup group;
+      guint n;
+
+      if (!rd_group_from_id (l->data, &group))
+        return rd_json_fail (&reader->check, group_place, _("unknown group “%s”"), (const char *) l->data);
+      if (!read_count (reader, groups, group_place, l->data, &n))
+        return FALSE;
+      assessment->scores->group_sizes[group] = n;
+      assessment->scores->n_respondents += n;
+    }
+
+  factors = rd_json_get_object (&reader->check, summary, where, "factors", TRUE);
+  if (factors == NULL)
+    return FALSE;
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      g_autofree char *factor_place = g_strdup_printf ("%s.factors.%s", where, rd_factor_to_id (f));
+      JsonObject *factor = rd_json_get_object (&reader->check, factors, factor_place, rd_factor_to_id (f), TRUE);
+
+      if (factor == NULL ||
+          !rd_json_check_keys (&reader->check, factor, factor_place, factor_keys) ||
+          !read_score (reader, factor, factor_place, "readiness", 100, &assessment->scores->factor[f]) ||
+          !read_score (reader, factor, factor_place, "spread", 100, &assessment->scores->factor_spread[f]) ||
+          !read_count (reader, factor, factor_place, "n", &assessment->scores->factor_n[f]))
+        return FALSE;
+    }
+  if (json_object_get_size (factors) != RD_N_FACTORS)
+    return rd_json_fail (&reader->check, where, _("“factors” holds the four success factors, nothing else"));
+
+  areas = rd_json_get_object (&reader->check, summary, where, "areas", TRUE);
+  if (areas == NULL)
+    return FALSE;
+  g_clear_pointer (&members, g_list_free);
+  members = json_object_get_members (areas);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_autofree char *area_place = g_strdup_printf ("%s.areas", where);
+      double score;
+
+      if (!read_score (reader, areas, area_place, l->data, 100, &score))
+        return FALSE;
+      if (!rd_assessment_scores_set_area (assessment->scores, l->data, score))
+        return rd_json_fail (&reader->check, area_place, _("the framework has no area “%s”"), (const char *) l->data);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_action (Reader               *reader,
+             JsonNode             *node,
+             const char           *place,
+             RdExchangeAssessment *assessment)
+{
+  static const char * const keys[] = {
+    "id", "origin", "title", "factor", "status", "owner", "due", "criterion", "notes", "carried_from", "items", NULL
+  };
+  g_autofree char *uuid = NULL;
+  g_autoptr(GStrvBuilder) items = g_strv_builder_new ();
+  g_auto(GStrv) item_ids = NULL;
+  RdActionInfo info = { 0 };
+  const char *origin = NULL, *factor_id, *status_id;
+  JsonObject *object;
+  JsonArray *item_array;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return rd_json_fail (&reader->check, place, _("an action must be an object"));
+  object = json_node_get_object (node);
+  if (!rd_json_check_keys (&reader->check, object, place, keys) ||
+      !read_uuid (reader, object, place, &uuid) ||
+      !rd_json_get_string (&reader->check, object, place, "origin", FALSE, &origin) ||
+      !rd_json_get_string (&reader->check, object, place, "title", TRUE, &info.title) ||
+      !rd_json_get_string (&reader->check, object, place, "factor", TRUE, &factor_id) ||
+      !rd_json_get_string (&reader->check, object, place, "status", TRUE, &status_id) ||
+      !rd_json_get_string (&reader->check, object, place, "owner", FALSE, &info.owner) ||
+      !rd_json_get_string (&reader->check, object, place, "due", FALSE, &info.due) ||
+      !rd_json_get_string (&reader->check, object, place, "criterion", FALSE, &info.criterion) ||
+      !rd_json_get_string (&reader->check, object, place, "notes", FALSE, &info.notes) ||
+      !rd_json_get_string (&reader->check, object, place, "carried_from", FALSE, &info.carried_from))
+    return FALSE;
+
+  if (origin != NULL && !g_uuid_string_is_valid (origin))
+    return rd_json_fail (&reader->check, place, _("“%s” is not an id of the form 8-4-4-4-12 hexadecimal digits"),
+                         origin);
+  if (is_blank (info.title))
+    return rd_json_fail (&reader->check, place, _("An action needs a title"));
+  if (!rd_factor_from_id (factor_id, &info.factor))
+    return rd_json_fail (&reader->check, place, _("unknown success factor “%s”"), factor_id);
+  if (!rd_action_status_from_id (status_id, &info.status))
+    return rd_json_fail (&reader->check, place, _("unknown action status “%s”"), status_id);
+  if (info.due != NULL && !rd_action_due_is_valid (info.due))
+    return rd_json_fail (&reader->check, place, _("“%s” is not a due date such as 2027-03-31"), info.due);
+  if (info.carried_from != NULL && !rd_school_year_is_valid (info.carried_from))
+    return rd_json_fail (&reader->check, place, _("“%s” is not a school year such as 2026-2027"), info.carried_from);
+
+  item_array = json_object_has_member (object, "items") ? rd_json_get_any_array (&reader->check, object, place, "items")
+                                                        : NULL;
+  if (item_array == NULL && json_object_has_member (object, "items"))
+    return FALSE;
+  for (guint i = 0; item_array != NULL && i < json_array_get_length (item_array); i++)
+    {
+      JsonNode *item = json_array_get_element (item_array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING ||
+          rd_framework_lookup_item (reader->framework, json_node_get_string (item)) == NULL)
+        return rd_json_fail (&reader->check, place, _("items[%u] is not an item of the framework"), i);
+      g_strv_builder_add (items, json_node_get_string (item));
+    }
+  item_ids = g_strv_builder_end (items);
+  info.item_ids = (const char * const *) item_ids;
+
+  g_ptr_array_add (assessment->actions,
+                   rd_exchange_action_new (uuid, origin ? origin : uuid, rd_action_new (&info)));
+  return TRUE;
+}
+
+static gboolean
+read_assessment (Reader           *reader,
+                 JsonNode         *node,
+                 guint             index,
+                 gboolean          summary,
+                 RdExchangeSchool *school)
+{
+  static const char * const keys[] = {
+    "id", "school_year", "framework_version", "mode", "status", "created", "completed", "targets",
+    "respondents", "summary", "actions", NULL
+  };
+  g_autofree char *place = g_strdup_printf ("assessments[%u]", index);
+  g_autoptr(RdExchangeAssessment) assessment = rd_exchange_assessment_new ();
+  const char *year, *version, *mode, *status;
+  JsonObject *object, *targets;
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return rd_json_fail (&reader->check, place, _("an assessment must be an object"));
+  object = json_node_get_object (node);
+  if (!rd_json_check_keys (&reader->check, object, place, keys) ||
+      !read_uuid (reader, object, place, &assessment->uuid) ||
+      !rd_json_get_string (&reader->check, object, place, "school_year", TRUE, &year) ||
+      !rd_json_get_string (&reader->check, object, place, "framework_version", TRUE, &version) ||
+      !rd_json_get_string (&reader->check, object, place, "mode", TRUE, &mode) ||
+      !rd_json_get_string (&reader->check, object, place, "status", TRUE, &status) ||
+      !read_time (reader, object, place, "created", TRUE, &assessment->created) ||
+      !read_time (reader, object, place, "completed", FALSE, &assessment->completed))
+    return FALSE;
+
+  if (!rd_school_year_is_valid (year))
+    return rd_json_fail (&reader->check, place, _("“%s” is not a school year such as 2026-2027"), year);
+  if (!rd_assessment_mode_from_id (mode, &assessment->mode))
+    return rd_json_fail (&reader->check, place, _("unknown mode “%s”"), mode);
+  if (!rd_assessment_status_from_id (status, &assessment->status))
+    return rd_json_fail (&reader->check, place, _("unknown status “%s”"), status);
+  assessment->school_year = g_strdup (year);
+  assessment->framework_version = g_strdup (version);
+
+  targets = rd_json_get_object (&reader->check, object, place, "targets", TRUE);
+  if (targets == NULL)
+    return FALSE;
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.targets", place);
+
+      if (!read_score (reader, targets, where, rd_factor_to_id (f), 100, &assessment->targets[f]))
+        return FALSE;
+      if (isnan (assessment->targets[f]))
+        return rd_json_fail (&reader->check, where, _("every success factor needs a target"));
+    }
+  if (json_object_get_size (targets) != RD_N_FACTORS)
+    return rd_json_fail (&reader->check, place, _("“targets” holds the four success factors, nothing else"));
+
+  /* The file's "content" decides: answers and a summary never mix. */
+  assessment->content = summary ? RD_EXCHANGE_SUMMARY : RD_EXCHANGE_ANSWERS;
+  if (summary)
+    {
+      if (json_object_has_member (object, "respondents"))
+        return rd_json_fail (&reader->check, place, _("a summary holds no respondents’ answers"));
+      if (!read_summary (reader, object, place, assessment))
+        return FALSE;
+    }
+  else
+    {
+      if (json_object_has_member (object, "summary"))
+        return rd_json_fail (&reader->check, place, _("a file with answers holds no summary"));
+      array = rd_json_get_any_array (&reader->check, object, place, "respondents");
+      if (array == NULL)
+        return FALSE;
+      for (guint r = 0; r < json_array_get_length (array); r++)
+        {
+          g_autofree char *where = g_strdup_printf ("%s.respondents[%u]", place, r);
+
+          if (!read_respondent (reader, json_array_get_element (array, r), where, assessment))
+            return FALSE;
+        }
+    }
+
+  array = rd_json_get_any_array (&reader->check, object, place, "actions");
+  if (array == NULL)
+    return FALSE;
+  for (guint a = 0; a < json_array_get_length (array); a++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.actions[%u]", place, a);
+
+      if (!read_action (reader, json_array_get_element (array, a), where, assessment))
+        return FALSE;
+    }
+
+  g_ptr_array_add (school->assessments, g_steal_pointer (&assessment));
+  return TRUE;
+}
+
+static gboolean
+read_school (Reader           *reader,
+             JsonObject       *root,
+             RdExchangeSchool *school)
+{
+  static const char * const keys[] = { "id", "name", "region", "type", NULL };
+  JsonObject *object = rd_json_get_object (&reader->check, root, "school", "school", TRUE);
+  const char *name, *region = NULL, *type = NULL;
+
+  if (object == NULL ||
+      !rd_json_check_keys (&reader->check, object, "school", keys) ||
+      !read_uuid (reader, object, "school", &school->uuid) ||
+      !rd_json_get_string (&reader->check, object, "school", "name", TRUE, &name) ||
+      !rd_json_get_string (&reader->check, object, "school", "region", FALSE, &region) ||
+      !rd_json_get_string (&reader->check, object, "school", "type", FALSE, &type))
+    return FALSE;
+  if (is_blank (name))
+    return rd_json_fail (&reader->check, "school.name", _("A school needs a name"));
+
+  school->name = g_strdup (name);
+  school->region = g_strdup (region);
+  school->school_type = g_strdup (type);
+  return TRUE;
+}
+
+RdExchangeSchool *
+rd_exchange_parse (const char   *data,
+                   gsize         length,
+                   const char   *name,
+                   RdFramework  *framework,
+                   GError      **error)
+{
+  static const char * const keys[] = {
+    "format", "format_version", "content", "created", "generator", "framework", "school", "assessments", NULL
+  };
+  static const char * const framework_keys[] = { "id", NULL };
+  Reader reader = {
+    { name ? name : "exchange", error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID },
+    framework,
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+  };
+  g_autoptr(GHashTable) uuids = reader.uuids;
+  /* Not immutable: sealing every node of a large file costs time and
+   * nothing here shares the tree. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(RdExchangeSchool) school = rd_exchange_school_new ();
+  const char *format, *content, *framework_id, *text;
+  JsonObject *root, *framework_object;
+  JsonArray *assessments;
+  guint format_version;
+  gint64 created;
+
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
+
+  g_date_clear (&reader.today, 1);
+  g_date_set_time_t (&reader.today, time (NULL));
+
+  root = rd_json_load_object (&reader.check, parser, data, length);
+  if (root == NULL)
+    return NULL;
+
+  if (!rd_json_get_string (&reader.check, root, "format", "format", TRUE, &format))
+    return NULL;
+  if (!g_str_equal (format, FORMAT_NAME))
+    {
+      rd_json_fail (&reader.check, "format", _("“%s” is not a Readiness exchange file"), format);
+      return NULL;
+    }
+  if (!rd_json_get_positive_int (&reader.check, root, "format_version", "format_version", TRUE, &format_version))
+    return NULL;
+  if (format_version != RD_EXCHANGE_FORMAT_VERSION)
+    {
+      g_set_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_VERSION,
+                   _("%s: format_version: version %u is not supported; this Readiness reads version %d"),
+                   reader.check.name, format_version, RD_EXCHANGE_FORMAT_VERSION);
+      return NULL;
+    }
+  if (!rd_json_check_keys (&reader.check, root, "top level", keys) ||
+      !rd_json_get_string (&reader.check, root, "content", "content", TRUE, &content) ||
+      !read_time (&reader, root, "top level", "created", FALSE, &created) ||
+      !rd_json_get_string (&reader.check, root, "generator", "generator", FALSE, &text))
+    return NULL;
+  if (!g_str_equal (content, "answers") && !g_str_equal (content, "summary"))
+    {
+      rd_json_fail (&reader.check, "content", _("“%s” is neither “answers” nor “summary”"), content);
+      return NULL;
+    }
+
+  framework_object = rd_json_get_object (&reader.check, root, "framework", "framework", TRUE);
+  if (framework_object == NULL ||
+      !rd_json_check_keys (&reader.check, framework_object, "framework", framework_keys) ||
+      !rd_json_get_string (&reader.check, framework_object, "framework", "id", TRUE, &framework_id))
+    return NULL;
+  if (!g_str_equal (framework_id, rd_framework_get_id (framework)))
+    {
+      g_set_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_FRAMEWORK,
+                   _("%s: framework: the assessments use “%s”, not “%s”"),
+                   reader.check.name, framework_id, rd_framework_get_id (framework));
+      return NULL;
+    }
+  school->framework_id = g_strdup (framework_id);
+
+  if (!read_school (&reader, root, school))
+    return NULL;
+
+  assessments = rd_json_get_any_array (&reader.check, root, "assessments", "assessments");
+  if (assessments == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (assessments); i++)
+    if (!read_assessment (&reader, json_array_get_element (assessments, i), i,
+                          g_str_equal (content, "summary"), school))
+      return NULL;
+
+  return g_steal_pointer (&school);
+}
+
+RdExchangeSchool *
+rd_exchange_load (GFile        *file,
+                  RdFramework  *framework,
+                  GError      **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize length;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return NULL;
+
+  name = g_file_get_basename (file);
+  return rd_exchange_parse (contents, length, name, framework, error);
+}

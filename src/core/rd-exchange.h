@@ -1,0 +1,98 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rd-action.h"
+#include "rd-assessment-scores.h"
+#include "rd-framework.h"
+#include "rd-response.h"
+
+G_BEGIN_DECLS
+
+/* Exchange files carry one school's assessments from the school to its
+ * regional advisor: data/formats/EXCHANGE-FORMAT.md. Every record has the
+ * stable identifier it has in the school's database, so that importing a
+ * file again updates what the first import made. */
+
+#define RD_EXCHANGE_FORMAT_VERSION 1
+#define RD_EXCHANGE_SUFFIX ".readiness"
+#define RD_EXCHANGE_MIME_TYPE "application/x-readiness"
+
+typedef enum {
+  RD_EXCHANGE_ANSWERS,   /* every respondent's answers */
+  RD_EXCHANGE_SUMMARY,   /* scores only: no respondent's answers leave the school */
+} RdExchangeContent;
+
+typedef struct
+{
+  char *uuid;
+  RdResponse *response;           /* the group and the answers, item versions set */
+} RdExchangeRespondent;
+
+typedef struct
+{
+  char *uuid;
+  char *origin;                   /* the first of a chain of carried-over copies */
+  RdAction *action;               /* its id and assessment id are 0 */
+} RdExchangeAction;
+
+typedef struct
+{
+  char *uuid;
+  char *school_year;
+  char *framework_version;
+  RdAssessmentMode mode;
+  RdAssessmentStatus status;
+  gint64 created;                 /* unix time */
+  gint64 completed;               /* 0 while a draft */
+  double targets[RD_N_FACTORS];
+  RdExchangeContent content;
+  GPtrArray *respondents;         /* of RdExchangeRespondent; empty for a summary */
+  RdAssessmentScores *scores;     /* a summary's scores and group sizes; NULL with answers */
+  GPtrArray *actions;             /* of RdExchangeAction */
+} RdExchangeAssessment;
+
+typedef struct
+{
+  char *uuid;
+  char *name;
+  char *region;
+  char *school_type;
+  char *framework_id;
+  GPtrArray *assessments;         /* of RdExchangeAssessment */
+} RdExchangeSchool;
+
+RdExchangeSchool     *rd_exchange_school_new      (void);
+void                  rd_exchange_school_free     (RdExchangeSchool     *school);
+RdExchangeAssessment *rd_exchange_assessment_new  (void);
+void                  rd_exchange_assessment_free (RdExchangeAssessment *assessment);
+RdExchangeRespondent *rd_exchange_respondent_new  (const char           *uuid,
+                                                   RdResponse           *response);
+void                  rd_exchange_respondent_free (RdExchangeRespondent *respondent);
+RdExchangeAction     *rd_exchange_action_new      (const char           *uuid,
+                                                   const char           *origin,
+                                                   RdAction             *action);
+void                  rd_exchange_action_free     (RdExchangeAction     *action);
+
+/* The file's text, pretty-printed UTF-8 JSON. With RD_EXCHANGE_SUMMARY
+ * the answers of @school's assessments are replaced by their scores. */
+GBytes               *rd_exchange_write           (const RdExchangeSchool *school,
+                                                   RdFramework          *framework,
+                                                   RdExchangeContent     content,
+                                                   GError              **error);
+
+/* Reads and checks a whole file against @framework: any broken rule
+ * rejects all of it with "NAME: PLACE: PROBLEM" in RD_IMPORT_ERROR. */
+RdExchangeSchool     *rd_exchange_parse           (const char           *data,
+                                                   gsize                 length,
+                                                   const char           *name,
+                                                   RdFramework          *framework,
+                                                   GError              **error);
+RdExchangeSchool     *rd_exchange_load            (GFile                *file,
+                                                   RdFramework          *framework,
+                                                   GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdExchangeSchool, rd_exchange_school_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdExchangeAssessment, rd_exchange_assessment_free)
+
+G_END_DECLS

@@ -1,0 +1,1041 @@
+#define G_LOG_DOMAIN "rd-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "rd-errors.h"
+#include "rd-store-private.h"
+
+/* Exchange files and the kept scores: the part of RdStore that regional
+ * comparison needs. */
+
+static void
+bind_score (sqlite3_stmt *stmt,
+            int           column,
+            double        score)
+{
+  if (isnan (score))
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_double (stmt, column, score);
+}
+
+static double
+column_score (sqlite3_stmt *stmt,
+              int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
+}
+
+static gboolean
+write_score (RdStore     *self,
+             gint64       assessment_id,
+             const char  *scope,
+             const char  *key,
+             double       score,
+             double       spread,
+             guint        n,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = rd_store_prepare (self,
+                                         "INSERT INTO assessment_score (assessment_id, scope, key, score, spread, n) "
+                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_text (stmt, 2, scope, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_TRANSIENT);
+  bind_score (stmt, 4, score);
+  bind_score (stmt, 5, spread);
+  sqlite3_bind_int64 (stmt, 6, n);
+  return rd_store_step_done (self, stmt, error);
+}
+
+/* Replaces @assessment_id's kept scores; for a summary also its group sizes. */
+static gboolean
+write_scores (RdStore                  *self,
+              gint64                    assessment_id,
+              const RdAssessmentScores *scores,
+              GError                  **error)
+{
+  sqlite3_stmt *stmt = rd_store_prepare (self, "DELETE FROM assessment_score WHERE assessment_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  if (!rd_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    if (!write_score (self, assessment_id, "factor", rd_factor_to_id (f), scores->factor[f],
+                      scores->factor_spread[f], scores->factor_n[f], error))
+      return FALSE;
+  for (guint a = 0; a < scores->n_areas; a++)
+    if (!write_score (self, assessment_id, "area", scores->area_ids[a], scores->area[a], NAN, 0, error))
+      return FALSE;
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    if (scores->group_sizes[g] > 0 &&
+        !write_score (self, assessment_id, "group", rd_group_to_id (g), scores->group_sizes[g], NAN,
+                      scores->group_sizes[g], error))
+      return FALSE;
+
+  /* Written after the answers, whose triggers marked the scores stale. */
+  stmt = rd_store_prepare (self, "UPDATE assessment SET scores_stale = 0 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  return rd_store_step_done (self, stmt, error);
+}
+
+gboolean
+rd_store_is_summary_only (RdStore *self,
+                          gint64   assessment_id)
+{
+  sqlite3_stmt *stmt;
+  gboolean summary = FALSE;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  stmt = rd_store_prepare (self, "SELECT summary_only FROM assessment WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    summary = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return summary;
+}
+
+static gboolean
+refresh_one (RdStore           *self,
+             RdFramework       *framework,
+             gint64             assessment_id,
+             RdAssessmentMode   mode,
+             GError           **error)
+{
+  g_autoptr(GPtrArray) answers = rd_store_list_answers (self, assessment_id, error);
+  g_autoptr(RdAssessmentScores) scores = NULL;
+
+  if (answers == NULL)
+    return FALSE;
+  scores = rd_assessment_scores_compute (framework, mode, answers);
+  return write_scores (self, assessment_id, scores, error);
+}
+
+gboolean
+rd_store_refresh_scores (RdStore      *self,
+                         RdFramework  *framework,
+                         GError      **error)
+{
+  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), FALSE);
+
+  stmt = rd_store_prepare (self,
+                           "SELECT id, mode FROM assessment WHERE scores_stale = 1 AND summary_only = 0 "
+                           "AND framework_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rd_framework_get_id (framework), -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 row[2] = { sqlite3_column_int64 (stmt, 0), 0 };
+      RdAssessmentMode mode = RD_ASSESSMENT_MODE_FULL;
+
+      rd_assessment_mode_from_id ((const char *) sqlite3_column_text (stmt, 1), &mode);
+      row[1] = mode;
+      g_array_append_vals (stale, row, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  if (stale->len == 0)
+    return TRUE;
+
+  if (!rd_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (guint i = 0; i < stale->len; i++)
+    {
+      gint64 *row = &g_array_index (stale, gint64, i * 2);
+
+      if (!refresh_one (self, framework, row[0], (RdAssessmentMode) row[1], error))
+        {
+          rd_store_rollback (self);
+          return FALSE;
+        }
+    }
+  if (!rd_store_exec (self, "COMMIT", error))
+    {
+      rd_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The kept rows of @assessment_id into @scores, and a summary's group sizes. */
+static gboolean
+read_kept_scores (RdStore             *self,
+                  gint64               assessment_id,
+                  RdAssessmentScores  *scores,
+                  GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rd_store_prepare (self,
+                           "SELECT scope, key, score, spread, n FROM assessment_score WHERE assessment_id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *scope = (const char *) sqlite3_column_text (stmt, 0);
+      const char *key = (const char *) sqlite3_column_text (stmt, 1);
+      RdFactor factor;
+      RdGroup group;
+
+      if (g_str_equal (scope, "factor") && rd_factor_from_id (key, &factor))
+        {
+          scores->factor[factor] = column_score (stmt, 2);
+          scores->factor_spread[factor] = column_score (stmt, 3);
+          scores->factor_n[factor] = (guint) sqlite3_column_int64 (stmt, 4);
+        }
+      else if (g_str_equal (scope, "area"))
+        rd_assessment_scores_set_area (scores, key, column_score (stmt, 2));
+      else if (g_str_equal (scope, "group") && rd_group_from_id (key, &group))
+        {
+          guint n = (guint) sqlite3_column_int64 (stmt, 2);
+
+          scores->n_respondents += n;
+          scores->group_sizes[group] = n;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+RdAssessmentScores *
+rd_store_get_scores (RdStore      *self,
+                     RdFramework  *framework,
+                     gint64        assessment_id,
+                     GError      **error)
+{
+  g_autoptr(RdAssessmentScores) scores = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  if (!rd_store_refresh_scores (self, framework, error))
+    return NULL;
+
+  scores = rd_assessment_scores_new (framework);
+  if (!read_kept_scores (self, assessment_id, scores, error))
+    return NULL;
+
+  return g_steal_pointer (&scores);
+}
+
+/* Export */
+
+static gpointer
+read_exchange_action (sqlite3_stmt *stmt)
+{
+  const char *items = (const char *) sqlite3_column_text (stmt, 9);
+  g_auto(GStrv) item_ids = items ? g_strsplit (items, "\x1f", -1) : NULL;
+  RdActionInfo info = {
+    .title = (const char *) sqlite3_column_text (stmt, 2),
+    .owner = (const char *) sqlite3_column_text (stmt, 4),
+    .due = (const char *) sqlite3_column_text (stmt, 5),
+    .criterion = (const char *) sqlite3_column_text (stmt, 7),
+    .notes = (const char *) sqlite3_column_text (stmt, 8),
+    .carried_from = (const char *) sqlite3_column_text (stmt, 10),
+    .item_ids = (const char * const *) item_ids,
+  };
+
+  rd_factor_from_id ((const char *) sqlite3_column_text (stmt, 3), &info.factor);
+  rd_action_status_from_id ((const char *) sqlite3_column_text (stmt, 6), &info.status);
+  return rd_exchange_action_new ((const char *) sqlite3_column_text (stmt, 0),
+                                 (const char *) sqlite3_column_text (stmt, 1),
+                                 rd_action_new (&info));
+}
+
+static gboolean
+export_actions (RdStore               *self,
+                gint64                 assessment_id,
+                RdExchangeAssessment  *assessment,
+                GError               **error)
+{
+  g_autoptr(GPtrArray) actions = NULL;
+  sqlite3_stmt *stmt = rd_store_prepare (self,
+                                         "SELECT x.uuid, x.origin, x.title, x.factor, x.owner, x.due, x.status, "
+                                         "x.criterion, x.notes, "
+                                         "(SELECT group_concat(item_id, char(31)) FROM "
+                                         "  (SELECT item_id FROM action_item WHERE action_id = x.id ORDER BY position)), "
+                                         "x.carried_from FROM action x "
+                                         "WHERE x.assessment_id = ?1 AND x.trashed = 0 ORDER BY x.id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  actions = rd_store_collect_rows (self, stmt, read_exchange_action, (GDestroyNotify) rd_exchange_action_free, error);
+  if (actions == NULL)
+    return FALSE;
+  g_ptr_array_extend_and_steal (assessment->actions, g_steal_pointer (&actions));
+  return TRUE;
+}
+
+/* Respondents in id order, each with its answers; nobody's pseudonym. */
+static gboolean
+export_respondents (RdStore               *self,
+                    gint64                 assessment_id,
+                    RdExchangeAssessment  *assessment,
+                    GError               **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) answers = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rd_store_prepare (self,
+                           "SELECT id, uuid, respondent_group FROM respondent WHERE assessment_id = ?1 ORDER BY id",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RdGroup group = RD_GROUP_OTHER;
+      RdExchangeRespondent *respondent;
+      gint64 *id = g_new (gint64, 1);
+
+      rd_group_from_id ((const char *) sqlite3_column_text (stmt, 2), &group);
+      respondent = rd_exchange_respondent_new ((const char *) sqlite3_column_text (stmt, 1), rd_response_new (group));
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (by_id, id, respondent);
+      g_ptr_array_add (assessment->respondents, respondent);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  answers = rd_store_list_answers (self, assessment_id, error);
+  if (answers == NULL)
+    return FALSE;
+  for (guint i = 0; i < answers->len; i++)
+    {
+      RdAnswer *answer = g_ptr_array_index (answers, i);
+      RdExchangeRespondent *respondent = g_hash_table_lookup (by_id, &answer->respondent_id);
+
+      if (respondent != NULL)
+        g_ptr_array_add (respondent->response->answers, g_ptr_array_steal_index_fast (answers, i--));
+    }
+
+  /* Someone who answered nothing (an opened, untouched questionnaire) is no respondent. */
+  for (guint r = assessment->respondents->len; r > 0; r--)
+    {
+      RdExchangeRespondent *respondent = g_ptr_array_index (assessment->respondents, r - 1);
+
+      if (respondent->response->answers->len == 0)
+        g_ptr_array_remove_index (assessment->respondents, r - 1);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+export_summary (RdStore               *self,
+                RdFramework           *framework,
+                gint64                 assessment_id,
+                RdExchangeAssessment  *assessment,
+                GError               **error)
+{
+  assessment->scores = rd_assessment_scores_new (framework);
+  return read_kept_scores (self, assessment_id, assessment->scores, error);
+}
+
+static gpointer
+read_exchange_assessment (sqlite3_stmt *stmt)
+{
+  RdExchangeAssessment *assessment = rd_exchange_assessment_new ();
+
+  assessment->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  assessment->school_year = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  assessment->framework_version = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  rd_assessment_mode_from_id ((const char *) sqlite3_column_text (stmt, 4), &assessment->mode);
+  rd_assessment_status_from_id ((const char *) sqlite3_column_text (stmt, 5), &assessment->status);
+  assessment->created = sqlite3_column_int64 (stmt, 6);
+  assessment->completed = sqlite3_column_int64 (stmt, 7);
+  assessment->content = sqlite3_column_int (stmt, 8) ? RD_EXCHANGE_SUMMARY : RD_EXCHANGE_ANSWERS;
+  return assessment;
+}
+
+RdExchangeSchool *
+rd_store_export_school (RdStore      *self,
+                        RdFramework  *framework,
+                        gint64        school_id,
+                        GError      **error)
+{
+  g_autoptr(RdExchangeSchool) school = rd_exchange_school_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) assessments = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
+
+  stmt = rd_store_prepare (self, "SELECT uuid, name, region, school_type FROM school WHERE id = ?1 AND trashed = 0",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      school->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      school->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      school->region = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      school->school_type = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, school_id);
+
+      if (rc != SQLITE_DONE)
+        rd_store_set_sqlite_error (error, self->db, rc, self->path);
+      else
+        g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND, _("There is no school with id %s"), id_text);
+      return NULL;
+    }
+
+  stmt = rd_store_prepare (self,
+                           "SELECT id, uuid, school_year, framework_version, mode, status, created, "
+                           "coalesce(completed, 0), summary_only FROM assessment "
+                           "WHERE school_id = ?1 AND framework_id = ?2 AND trashed = 0 "
+                           "ORDER BY school_year, created, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  sqlite3_bind_text (stmt, 2, rd_framework_get_id (framework), -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (school->assessments, read_exchange_assessment (stmt));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  school->framework_id = g_strdup (rd_framework_get_id (framework));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      RdExchangeAssessment *assessment = g_ptr_array_index (school->assessments, i);
+
+      if (!rd_store_get_targets (self, id, assessment->targets, error) ||
+          !export_actions (self, id, assessment, error))
+        return NULL;
+      if (assessment->content == RD_EXCHANGE_ANSWERS)
+        {
+          if (!export_respondents (self, id, assessment, error))
+            return NULL;
+        }
+      else if (!export_summary (self, framework, id, assessment, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&school);
+}
+
+/* Import */
+
+static gint64
+id_of_uuid (RdStore     *self,
+            const char  *sql,
+            const char  *uuid,
+            gint64      *owner,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = rd_store_prepare (self, sql, error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      if (owner != NULL)
+        *owner = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
+      return -1;
+    }
+  return id;
+}
+
+static gint64
+import_school_row (RdStore                 *self,
+                   const RdExchangeSchool  *school,
+                   GError                 **error)
+{
+  sqlite3_stmt *stmt = rd_store_prepare (self,
+                                         "INSERT INTO school (uuid, name, region, school_type, created) "
+                                         "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (uuid) DO UPDATE SET "
+                                         "name = excluded.name, region = excluded.region, "
+                                         "school_type = excluded.school_type, trashed = 0", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, school->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, school->name, -1, SQLITE_TRANSIENT);
+  rd_store_bind_text_or_null (stmt, 3, school->region);
+  rd_store_bind_text_or_null (stmt, 4, school->school_type);
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+  if (!rd_store_step_done (self, stmt, error))
+    return 0;
+
+  return id_of_uuid (self, "SELECT id FROM school WHERE uuid = ?1", school->uuid, NULL, error);
+}
+
+static gboolean
+delete_content (RdStore  *self,
+                gint64    assessment_id,
+                GError  **error)
+{
+  static const char * const statements[] = {
+    "DELETE FROM respondent WHERE assessment_id = ?1",
+    "DELETE FROM action WHERE assessment_id = ?1",
+    "DELETE FROM target WHERE assessment_id = ?1",
+    "DELETE FROM assessment_score WHERE assessment_id = ?1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      sqlite3_stmt *stmt = rd_store_prepare (self, statements[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, assessment_id);
+      if (!rd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The assessment row, new or updated, emptied of its content. */
+static gint64
+import_assessment_row (RdStore                     *self,
+                       RdFramework                 *framework,
+                       gint64                       school_id,
+                       const RdExchangeAssessment  *assessment,
+                       GError                     **error)
+{
+  gint64 owner = 0;
+  gint64 id = id_of_uuid (self, "SELECT id, school_id FROM assessment WHERE uuid = ?1", assessment->uuid,
+                          &owner, error);
+  sqlite3_stmt *stmt;
+
+  if (id < 0)
+    return 0;
+  if (id > 0 && owner != school_id)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                   _("The assessment %s belongs to another school in this database"), assessment->uuid);
+      return 0;
+    }
+
+  if (id == 0)
+    stmt = rd_store_prepare (self,
+                             "INSERT INTO assessment (uuid, school_id, school_year, framework_id, framework_version, "
+                             "mode, status, created, completed, summary_only, scores_stale) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1)", error);
+  else
+    stmt = rd_store_prepare (self,
+                             "UPDATE assessment SET school_year = ?3, framework_id = ?4, framework_version = ?5, "
+                             "mode = ?6, status = ?7, created = ?8, completed = ?9, summary_only = ?10, "
+                             "scores_stale = 1, trashed = 0 WHERE uuid = ?1 AND school_id = ?2", error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, assessment->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, school_id);
+  sqlite3_bind_text (stmt, 3, assessment->school_year, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, rd_framework_get_id (framework), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, assessment->framework_version, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, rd_assessment_mode_to_id (assessment->mode), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, rd_assessment_status_to_id (assessment->status), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, assessment->created);
+  if (assessment->completed > 0)
+    sqlite3_bind_int64 (stmt, 9, assessment->completed);
+  else
+    sqlite3_bind_null (stmt, 9);
+  sqlite3_bind_int (stmt, 10, assessment->content == RD_EXCHANGE_SUMMARY);
+  if (!rd_store_step_done (self, stmt, error))
+    return 0;
+
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (self->db);
+  else if (!delete_content (self, id, error))
+    return 0;
+
+  return id;
+}
+
+static gboolean
+import_targets (RdStore                     *self,
+                gint64                       assessment_id,
+                const RdExchangeAssessment  *assessment,
+                GError                     **error)
+{
+  sqlite3_stmt *stmt = rd_store_prepare (self, "INSERT INTO target (assessment_id, factor, target) VALUES (?1, ?2, ?3)",
+                                         error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      sqlite3_bind_int64 (stmt, 1, assessment_id);
+      sqlite3_bind_text (stmt, 2, rd_factor_to_id (f), -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 3, assessment->targets[f]);
+      if (!rd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The import inserts a respondent's answers ANSWER_ROWS at a time: with a
+ * statement per row, SQLite spent more on the statement (opening the
+ * table, its transaction, halting) than on the row. */
+#define ANSWER_INSERT \
+  "INSERT INTO answer (respondent_id, item_id, item_version, value, date, not_applicable, answered) VALUES "
+#define ANSWER_ROW "(?, ?, ?, ?, ?, ?, ?)"
+#define ANSWER_COLUMNS 7
+#define ANSWER_ROWS 8
+#define ANSWER_ROWS_SQL \
+  ANSWER_ROW "," ANSWER_ROW "," ANSWER_ROW "," ANSWER_ROW "," ANSWER_ROW "," ANSWER_ROW "," ANSWER_ROW "," ANSWER_ROW
+
+/* Checks @answer as rd_store_write_answer() would and binds it to @stmt
+ * from parameter @first: without looking the statement up, working out
+ * today's date or upserting, per answer. @today is the day of @answered. */
+static gboolean
+bind_imported_answer (sqlite3_stmt    *stmt,
+                      int              first,
+                      RdItem          *item,
+                      gint64           respondent_id,
+                      const RdAnswer  *answer,
+                      GDate           *today,
+                      gint64           answered,
+                      GError         **error)
+{
+  guint version = rd_item_accepts_version (item, answer->item_version) ? answer->item_version
+                                                                       : rd_item_get_version (item);
+
+  sqlite3_bind_int64 (stmt, first, respondent_id);
+  sqlite3_bind_text (stmt, first + 1, rd_item_get_id (item), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, first + 2, version);
+  if (answer->not_applicable)
+    {
+      sqlite3_bind_null (stmt, first + 3);
+      sqlite3_bind_null (stmt, first + 4);
+    }
+  else if (rd_item_get_kind (item) == RD_ITEM_KIND_DATE)
+    {
+      GDate date;
+      char iso[16];
+
+      rd_answer_get_date (answer, &date);
+      if (!rd_item_check_date (item, &date, today, error))
+        return FALSE;
+      g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                  g_date_get_day (&date));
+      sqlite3_bind_null (stmt, first + 3);
+      sqlite3_bind_text (stmt, first + 4, iso, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      if (!rd_item_check_value (item, answer->value, error))
+        return FALSE;
+      sqlite3_bind_double (stmt, first + 3, answer->value);
+      sqlite3_bind_null (stmt, first + 4);
+    }
+  sqlite3_bind_int (stmt, first + 5, answer->not_applicable ? 1 : 0);
+  sqlite3_bind_int64 (stmt, first + 6, answered);
+  return TRUE;
+}
+
+/* Answers, then the scores computed from them in memory: reading a
+ * thousand schools' answers back would double an import's work. The
+ * respondents are new rows, so their answers are plain inserts. */
+static gboolean
+import_respondents (RdStore                     *self,
+                    RdFramework                 *framework,
+                    gint64                       assessment_id,
+                    const RdExchangeAssessment  *assessment,
+                    gint64                       now,
+                    GError                     **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(RdAssessmentScores) scores = NULL;
+  g_autoptr(GDateTime) now_local = g_date_time_new_from_unix_local (now);
+  sqlite3_stmt *respondent_stmt, *one_stmt, *rows_stmt;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now_local),
+                  (GDateMonth) g_date_time_get_month (now_local), (GDateYear) g_date_time_get_year (now_local));
+
+  respondent_stmt = rd_store_prepare (self,
+                                      "INSERT INTO respondent (uuid, assessment_id, respondent_group, created) "
+                                      "VALUES (?1, ?2, ?3, ?4)", error);
+  one_stmt = respondent_stmt ? rd_store_prepare (self, ANSWER_INSERT ANSWER_ROW, error) : NULL;
+  rows_stmt = one_stmt ? rd_store_prepare (self, ANSWER_INSERT ANSWER_ROWS_SQL, error) : NULL;
+  if (rows_stmt == NULL)
+    return FALSE;
+
+  for (guint r = 0; r < assessment->respondents->len; r++)
+    {
+      RdExchangeRespondent *respondent = g_ptr_array_index (assessment->respondents, r);
+      GPtrArray *answers = respondent->response->answers;
+      guint n_whole = answers->len - answers->len % ANSWER_ROWS;
+      gint64 respondent_id;
+
+      sqlite3_bind_text (respondent_stmt, 1, respondent->uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (respondent_stmt, 2, assessment_id);
+      sqlite3_bind_text (respondent_stmt, 3, rd_group_to_id (respondent->response->group), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (respondent_stmt, 4, now);
+      if (!rd_store_step_done (self, respondent_stmt, error))
+        return FALSE;
+      respondent_id = sqlite3_last_insert_rowid (self->db);
+
+      for (guint a = 0; a < answers->len; a++)
+        {
+          RdAnswer *answer = g_ptr_array_index (answers, a);
+          RdItem *item = rd_framework_lookup_item (framework, answer->item_id);
+          gboolean whole_rows = a < n_whole;
+          sqlite3_stmt *stmt = whole_rows ? rows_stmt : one_stmt;
+          int first = whole_rows ? (int) (a % ANSWER_ROWS) * ANSWER_COLUMNS + 1 : 1;
+
+          if (item == NULL)
+            {
+              g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                           _("The framework has no item “%s”"), answer->item_id);
+              return FALSE;
+            }
+          answer->respondent_id = respondent_id;
+          answer->group = respondent->response->group;
+          answer->answered = now;
+          if (!bind_imported_answer (stmt, first, item, respondent_id, answer, &today, now, error))
+            return FALSE;
+          if ((!whole_rows || a % ANSWER_ROWS == ANSWER_ROWS - 1) && !rd_store_step_done (self, stmt, error))
+            return FALSE;
+          g_ptr_array_add (all, answer);
+        }
+    }
+
+  scores = rd_assessment_scores_compute (framework, assessment->mode, all);
+  return write_scores (self, assessment_id, scores, error);
+}
+
+static gboolean
+import_actions (RdStore                     *self,
+                gint64                       assessment_id,
+                const RdExchangeAssessment  *assessment,
+                gint64                       now,
+                GError                     **error)
+{
+  for (guint i = 0; i < assessment->actions->len; i++)
+    {
+      RdExchangeAction *exchange = g_ptr_array_index (assessment->actions, i);
+      RdAction *action = exchange->action;
+      const char * const *items = rd_action_get_item_ids (action);
+      sqlite3_stmt *stmt;
+      gint64 action_id;
+
+      stmt = rd_store_prepare (self,
+                               "INSERT INTO action (uuid, origin, assessment_id, title, factor, owner, due, status, "
+                               "criterion, notes, carried_from, created) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, exchange->uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, exchange->origin, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, assessment_id);
+      sqlite3_bind_text (stmt, 4, rd_action_get_title (action), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, rd_factor_to_id (rd_action_get_factor (action)), -1, SQLITE_STATIC);
+      rd_store_bind_text_or_null (stmt, 6, rd_action_get_owner (action));
+      rd_store_bind_text_or_null (stmt, 7, rd_action_get_due (action));
+      sqlite3_bind_text (stmt, 8, rd_action_status_to_id (rd_action_get_status (action)), -1, SQLITE_STATIC);
+      rd_store_bind_text_or_null (stmt, 9, rd_action_get_criterion (action));
+      rd_store_bind_text_or_null (stmt, 10, rd_action_get_notes (action));
+      rd_store_bind_text_or_null (stmt, 11, rd_action_get_carried_from (action));
+      sqlite3_bind_int64 (stmt, 12, now);
+      if (!rd_store_step_done (self, stmt, error))
+        return FALSE;
+      action_id = sqlite3_last_insert_rowid (self->db);
+
+      stmt = rd_store_prepare (self, "INSERT OR IGNORE INTO action_item (action_id, item_id, position) "
+                                     "VALUES (?1, ?2, ?3)", error);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint p = 0; items != NULL && items[p] != NULL; p++)
+        {
+          sqlite3_bind_int64 (stmt, 1, action_id);
+          sqlite3_bind_text (stmt, 2, items[p], -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (stmt, 3, (int) p);
+          if (!rd_store_step_done (self, stmt, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+import_school (RdStore                 *self,
+               RdFramework             *framework,
+               const RdExchangeSchool  *school,
+               GError                 **error)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 school_id = import_school_row (self, school, error);
+
+  if (school_id <= 0)
+    return FALSE;
+
+  for (guint i = 0; i < school->assessments->len; i++)
+    {
+      const RdExchangeAssessment *assessment = g_ptr_array_index (school->assessments, i);
+      gint64 assessment_id = import_assessment_row (self, framework, school_id, assessment, error);
+
+      if (assessment_id == 0 ||
+          !import_targets (self, assessment_id, assessment, error) ||
+          !import_actions (self, assessment_id, assessment, now, error))
+        return FALSE;
+
+      if (assessment->content == RD_EXCHANGE_SUMMARY)
+        {
+          if (!write_scores (self, assessment_id, assessment->scores, error))
+            return FALSE;
+        }
+      else if (!import_respondents (self, framework, assessment_id, assessment, now, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The transaction of rd_store_import_schools(). */
+static gboolean
+import_schools (RdStore      *self,
+                RdFramework  *framework,
+                GPtrArray    *schools,
+                GError      **error)
+{
+  if (!rd_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < schools->len; i++)
+    {
+      RdExchangeSchool *school = g_ptr_array_index (schools, i);
+
+      if (g_strcmp0 (school->framework_id, rd_framework_get_id (framework)) != 0)
+        {
+          g_set_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_FRAMEWORK,
+                       _("“%s” uses the framework “%s”, not “%s”"), school->name, school->framework_id,
+                       rd_framework_get_id (framework));
+          goto failed;
+        }
+      if (!import_school (self, framework, school, error))
+        {
+          g_prefix_error (error, "%s: ", school->name);
+          goto failed;
+        }
+    }
+
+  if (!rd_store_exec (self, "COMMIT", error))
+    goto failed;
+  return TRUE;
+
+failed:
+  rd_store_rollback (self);
+  return FALSE;
+}
+
+/* All of @schools or nothing, in one transaction: a thousand schools'
+ * files cost one commit, not a thousand. */
+gboolean
+rd_store_import_schools (RdStore      *self,
+                         RdFramework  *framework,
+                         GPtrArray    *schools,
+                         GError      **error)
+{
+  int triggers = 1;
+  gboolean imported;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), FALSE);
+  g_return_val_if_fail (schools != NULL, FALSE);
+
+  /* The answer triggers only mark an assessment's kept scores stale. An
+   * import marks every assessment it touches stale itself and writes its
+   * scores anew, so per answer they would only cost a third of SQLite's
+   * work: they are off during the import. This switches them for the
+   * connection; the schema keeps them. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &triggers);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  imported = import_schools (self, framework, schools, error);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, triggers, NULL);
+
+  if (imported)
+    rd_store_emit_changed (self, RD_STORE_CHANGE_SCHOOLS, 0);
+  return imported;
+}
+
+/* Comparing schools */
+
+/* One assessment per school for @school_year, as the results choose a
+ * previous year: complete before draft, full before pulse, then newest. */
+GPtrArray *
+rd_store_list_school_scores (RdStore      *self,
+                             RdFramework  *framework,
+                             const char   *school_year,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_school_scores_free);
+  g_autoptr(GHashTable) by_assessment = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n_areas = rd_framework_get_n_areas (framework);
+  sqlite3_stmt *stmt;
+  gint64 last_school = 0;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
+
+  if (!rd_store_refresh_scores (self, framework, error))
+    return NULL;
+
+  stmt = rd_store_prepare (self,
+                           "SELECT a.id, s.id, s.name, s.region, s.school_type FROM assessment a "
+                           "JOIN school s ON s.id = a.school_id "
+                           "WHERE a.school_year = ?1 AND a.framework_id = ?2 AND a.trashed = 0 AND s.trashed = 0 "
+                           "ORDER BY s.id, a.status = 'complete' DESC, a.mode = 'full' DESC, a.created DESC, a.id DESC",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, school_year, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, rd_framework_get_id (framework), -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RdSchoolScores *scores;
+
+      if (sqlite3_column_int64 (stmt, 1) == last_school)
+        continue;
+      last_school = sqlite3_column_int64 (stmt, 1);
+      scores = rd_school_scores_new (n_areas);
+      scores->assessment_id = sqlite3_column_int64 (stmt, 0);
+      scores->school_id = last_school;
+      scores->school_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      scores->region = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      scores->school_type = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (schools, scores);
+      g_hash_table_insert (by_assessment, &scores->assessment_id, scores);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  /* Every kept score and target of the year in one pass each. */
+  stmt = rd_store_prepare (self,
+                           "SELECT k.assessment_id, k.scope, k.key, k.score, k.spread, k.n FROM assessment_score k "
+                           "JOIN assessment a ON a.id = k.assessment_id "
+                           "WHERE a.school_year = ?1 AND a.framework_id = ?2 AND a.trashed = 0", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, school_year, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, rd_framework_get_id (framework), -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 assessment_id = sqlite3_column_int64 (stmt, 0);
+      RdSchoolScores *scores = g_hash_table_lookup (by_assessment, &assessment_id);
+      const char *scope = (const char *) sqlite3_column_text (stmt, 1);
+      const char *key = (const char *) sqlite3_column_text (stmt, 2);
+      RdFactor factor;
+
+      if (scores == NULL)
+        continue;
+      if (g_str_equal (scope, "factor") && rd_factor_from_id (key, &factor))
+        {
+          scores->factor[factor] = column_score (stmt, 3);
+          scores->factor_spread[factor] = column_score (stmt, 4);
+          scores->factor_n[factor] = (guint) sqlite3_column_int64 (stmt, 5);
+        }
+      else if (g_str_equal (scope, "group"))
+        scores->n_respondents += (guint) sqlite3_column_int64 (stmt, 5);
+      else if (g_str_equal (scope, "area"))
+        {
+          for (guint a = 0; a < n_areas; a++)
+            if (g_str_equal (rd_area_get_id (rd_framework_get_area (framework, a)), key))
+              scores->area[a] = column_score (stmt, 3);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  stmt = rd_store_prepare (self,
+                           "SELECT t.assessment_id, t.factor, t.target FROM target t "
+                           "JOIN assessment a ON a.id = t.assessment_id "
+                           "WHERE a.school_year = ?1 AND a.framework_id = ?2 AND a.trashed = 0", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, school_year, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, rd_framework_get_id (framework), -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 assessment_id = sqlite3_column_int64 (stmt, 0);
+      RdSchoolScores *scores = g_hash_table_lookup (by_assessment, &assessment_id);
+      RdFactor factor;
+
+      if (scores != NULL && rd_factor_from_id ((const char *) sqlite3_column_text (stmt, 1), &factor))
+        scores->target[factor] = sqlite3_column_double (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  return g_steal_pointer (&schools);
+
+failed:
+  rd_store_set_sqlite_error (error, self->db, rc, self->path);
+  return NULL;
+}

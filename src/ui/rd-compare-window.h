@@ -1,0 +1,48 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-heatmap-view.h"
+#include "rd-store.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_COMPARE_WINDOW (rd_compare_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdCompareWindow, rd_compare_window, RD, COMPARE_WINDOW, AdwWindow)
+
+/* For a regional advisor: every school's assessment of one school year
+ * side by side, as a heatmap of factors or areas, filtered by region and
+ * school type, with the selected school against the others at the side.
+ *
+ * The window installs the actions "compare.export-csv" and
+ * "compare.export-xlsx", which emit "export-requested" with "csv" or
+ * "xlsx" (the schools to write are rd_compare_window_get_comparison() in
+ * the order of rd_compare_window_get_heatmap()), and "compare.import",
+ * which emits "import-requested". It follows the store's changes itself. */
+GtkWidget     *rd_compare_window_new              (GtkWindow        *parent,
+                                                   RdStore          *store,
+                                                   RdFramework      *framework);
+
+/* The schools shown: the school year's, filtered; NULL when there are
+ * no assessments. */
+RdComparison  *rd_compare_window_get_comparison   (RdCompareWindow  *self);
+RdHeatmapView *rd_compare_window_get_heatmap      (RdCompareWindow  *self);
+
+/* The school years with assessments of the framework, newest first. */
+GListModel    *rd_compare_window_get_school_years (RdCompareWindow  *self);
+const char    *rd_compare_window_get_school_year  (RdCompareWindow  *self);
+void           rd_compare_window_set_school_year  (RdCompareWindow  *self,
+                                                   const char       *school_year);
+/* NULL: all regions, all types. */
+const char    *rd_compare_window_get_region       (RdCompareWindow  *self);
+void           rd_compare_window_set_region       (RdCompareWindow  *self,
+                                                   const char       *region);
+const char    *rd_compare_window_get_school_type  (RdCompareWindow  *self);
+void           rd_compare_window_set_school_type  (RdCompareWindow  *self,
+                                                   const char       *school_type);
+/* "factors" or "areas" */
+const char    *rd_compare_window_get_view         (RdCompareWindow  *self);
+gboolean       rd_compare_window_get_narrow       (RdCompareWindow  *self);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_PROGRESS_WINDOW (rd_progress_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdProgressWindow, rd_progress_window, RD, PROGRESS_WINDOW, AdwWindow)
+
+/* A small modal window for long work in another thread: what is being
+ * done, how far it is (a fraction, or a pulse while unknown) and Cancel,
+ * which cancels @cancellable. It is only shown by the caller once the work
+ * has taken long enough to be worth it. */
+RdProgressWindow *rd_progress_window_new          (GtkWindow        *parent,
+                                                   const char       *title,
+                                                   GCancellable     *cancellable);
+void              rd_progress_window_set_fraction (RdProgressWindow *self,
+                                                   double            fraction);
+void              rd_progress_window_pulse        (RdProgressWindow *self);
+void              rd_progress_window_set_detail   (RdProgressWindow *self,
+                                                   const char       *detail);
+
+G_END_DECLS

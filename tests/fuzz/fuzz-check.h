@@ -1,0 +1,52 @@
+/* Shared by the libFuzzer targets. A failed check aborts, which libFuzzer
+ * reports together with the input that caused it. GLib only. */
+#pragma once
+
+#include <glib.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "rd-errors.h"
+#include "rd-framework.h"
+
+#define CHECK(condition)                                                \
+  G_STMT_START {                                                        \
+    if (!(condition))                                                   \
+      {                                                                 \
+        fprintf (stderr, "%s:%d: check failed: %s\n",                   \
+                 __FILE__, __LINE__, #condition);                       \
+        abort ();                                                       \
+      }                                                                 \
+  } G_STMT_END
+
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+/* The built-in framework, loaded for the first input and kept: readers
+ * check answers against it. */
+static inline RdFramework *
+fuzz_builtin_framework (void)
+{
+  static RdFramework *framework;
+
+  if (framework == NULL)
+    {
+      framework = rd_framework_load_builtin (NULL);
+      CHECK (framework != NULL);
+    }
+  return framework;
+}
+
+/* The readers' contract for a refused file: an RD_IMPORT_ERROR whose
+ * message starts with the file's @name. */
+static inline void
+fuzz_check_import_error (const GError *error,
+                         const char   *name)
+{
+  g_autofree char *prefix = g_strconcat (name, ": ", NULL);
+
+  CHECK (error != NULL);
+  CHECK (error->domain == RD_IMPORT_ERROR);
+  CHECK (g_str_has_prefix (error->message, prefix));
+}

@@ -1,0 +1,1353 @@
+/* readiness-cli end to end: a region of schools is built with the core in
+ * a temporary folder, and the real binary ($READINESS_CLI) is run on it. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rd-csv.h"
+#include "rd-store.h"
+
+#define EPSILON 1e-9
+#define YEAR "2026-2027"
+
+static char *cli_path;
+static char *tmp_dir;
+static char *framework_path;   /* tests/data/frameworks/small.json */
+static char *region_db;        /* the schools' own data, made by make_region () */
+
+/* Running the binary */
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* English messages, and a home of its own: the user's own default
+ * database must never be touched. */
+static void
+run_argv (Run         *run,
+          const char **args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xdg = g_build_filename (tmp_dir, "xdg", NULL);
+
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
+
+  g_ptr_array_add (argv, cli_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));   /* no crash */
+  run->status = g_subprocess_get_exit_status (process);
+  {
+    g_autofree char *line = g_strjoinv (" ", (char **) args);
+
+    g_test_message ("readiness-cli %s -> %d\n%s%s", line, run->status, run->out, run->err);
+  }
+}
+
+#define run_cli(run, ...) G_STMT_START { \
+  const char *cli_args_[] = { __VA_ARGS__, NULL }; \
+  run_clear (run); \
+  run_argv (run, cli_args_); \
+} G_STMT_END
+
+static char *
+temp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static guint
+file_mode (const char *path)
+{
+  struct stat info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  return info.st_mode & 0777;
+}
+
+static gint64
+count_rows (const char *db_path,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+exec_sql (const char *db_path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (from, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+/* The region.
+ *
+ * Answers to tests/data/frameworks/small.json, a-review left unanswered.
+ * Item scores: a statement (v − 1) / 4 × 100; b-speed 0 → 0, 100 → 50,
+ * 1000 → 100; b-share 0 → 0, 50 → 50, 90 → 100; b-mfa no 0, yes 100. An
+ * item's score is the mean over the respondents, and then
+ *   strategy   = (2 plan + speed) / 3        (a-review unanswered)
+ *   engagement = (plan + team) / 2
+ *   capacity   = (team + 2 share + mfa) / 4
+ *   investment = (speed + share) / 2
+ *   alpha      = (plan + team) / 2,   beta = (speed + share + mfa) / 3
+ *
+ *  school (region Noord)     respondents              strat  engag  capac  invest alpha  beta
+ *  Atheneum Noord            3 × (5, 5, 1000, 90, 1)   100    100    100    100    100   100
+ *  Basisschool De Linde      (2, 2, 0, 0, 0) and       50     50     37.5   50     50    33.33
+ *                            (4, 4, 1000, 90, 0)
+ *  College Sint-Jan          2 × (1, 2, 0, 0, 1)       0      12.5   31.25  0      12.5  33.33
+ *  De Regenboog              1 × (4, 4, 100, 90, 1)    66.67  75     93.75  75     75    83.33
+ *
+ * Targets are the framework's (70, 60, 65, 60) but De Regenboog's strategy
+ * 60 and De Linde's engagement 50 (exactly reached). A fifth school in region
+ * Zuid is named like a spreadsheet formula. Atheneum Noord also has a
+ * pulse assessment of the year (which the comparison must pass over for
+ * the full one) and one of 2025-2026. */
+
+typedef struct
+{
+  double plan, team, speed, share, mfa;
+} Answers;
+
+static void
+add_respondent (RdStore          *store,
+                RdFramework      *framework,
+                gint64            assessment_id,
+                RdAssessmentMode  mode,
+                const Answers    *answers)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 respondent = rd_store_add_respondent (store, assessment_id, RD_GROUP_TEACHER, NULL, &error);
+  const char *items[] = { "a-plan", "a-team", "b-speed", "b-share", "b-mfa" };
+  const double values[] = { answers->plan, answers->team, answers->speed, answers->share, answers->mfa };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      RdItem *item = rd_framework_lookup_item (framework, items[i]);
+
+      if (!rd_framework_item_in_mode (framework, item, mode))
+        continue;
+      rd_store_set_answer_value (store, respondent, item, values[i], &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* A school with a full assessment of YEAR: each of @answers given by
+ * @n_copies respondents. */
+static gint64
+add_school (RdStore       *store,
+            RdFramework   *framework,
+            const char    *name,
+            const char    *region,
+            const char    *school_type,
+            const Answers *answers,
+            guint          n_answers,
+            guint          n_copies,
+            gint64        *school)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 assessment;
+
+  *school = rd_store_add_school (store, name, region, school_type, &error);
+  g_assert_no_error (error);
+  assessment = rd_store_add_assessment (store, *school, YEAR, framework, RD_ASSESSMENT_MODE_FULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_answers; i++)
+    for (guint c = 0; c < n_copies; c++)
+      add_respondent (store, framework, assessment, RD_ASSESSMENT_MODE_FULL, &answers[i]);
+  return assessment;
+}
+
+static void
+make_region (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (framework_path);
+  g_autoptr(RdFramework) framework = rd_framework_new_from_file (file, &error);
+  g_autoptr(RdStore) store = NULL;
+  const Answers atheneum = { 5, 5, 1000, 90, 1 };
+  const Answers linde[] = { { 2, 2, 0, 0, 0 }, { 4, 4, 1000, 90, 0 } };
+  const Answers college = { 1, 2, 0, 0, 1 };
+  const Answers regenboog = { 4, 4, 100, 90, 1 };
+  const Answers zuid = { 3, 3, 100, 50, 1 };
+  const Answers low = { 1, 1, 0, 0, 0 };
+  gint64 assessment, pulse, last_year, school;
+
+  g_assert_no_error (error);
+  region_db = temp_path ("region.db");
+  store = rd_store_open (region_db, &error);
+  g_assert_no_error (error);
+
+  assessment = add_school (store, framework, "Atheneum Noord", "Noord", "secondary", &atheneum, 1, 3, &school);
+  pulse = rd_store_add_assessment (store, school, YEAR, framework, RD_ASSESSMENT_MODE_PULSE, &error);
+  g_assert_no_error (error);
+  add_respondent (store, framework, pulse, RD_ASSESSMENT_MODE_PULSE, &low);
+  last_year = rd_store_add_assessment (store, school, "2025-2026", framework, RD_ASSESSMENT_MODE_FULL, &error);
+  g_assert_no_error (error);
+  add_respondent (store, framework, last_year, RD_ASSESSMENT_MODE_FULL, &low);
+  rd_store_set_assessment_status (store, assessment, RD_ASSESSMENT_STATUS_COMPLETE, &error);
+  g_assert_no_error (error);
+
+  assessment = add_school (store, framework, "Basisschool De Linde", "Noord", "primary", linde, 2, 1, &school);
+  rd_store_set_target (store, assessment, RD_FACTOR_ENGAGEMENT, 50, &error);
+  g_assert_no_error (error);
+  add_school (store, framework, "College Sint-Jan", "Noord", "secondary", &college, 1, 2, &school);
+  assessment = add_school (store, framework, "De Regenboog", "Noord", "primary", &regenboog, 1, 1, &school);
+  rd_store_set_target (store, assessment, RD_FACTOR_STRATEGY, 60, &error);
+  g_assert_no_error (error);
+  add_school (store, framework, "=HYPERLINK(\"http://x\")", "Zuid", "special", &zuid, 1, 1, &school);
+}
+
+/* What the comparison of region Noord must say, worked out above. */
+
+enum { ATHENEUM, LINDE, COLLEGE, REGENBOOG, N_NOORD };
+
+static const char * const noord_names[N_NOORD] = {
+  "Atheneum Noord", "Basisschool De Linde", "College Sint-Jan", "De Regenboog",
+};
+static const char * const factor_ids[] = { "strategy", "engagement", "capacity", "investment" };
+static const double readiness[N_NOORD][4] = {
+  { 100, 100, 100, 100 },
+  { 50, 50, 37.5, 50 },
+  { 0, 12.5, 31.25, 0 },
+  { 200.0 / 3, 75, 93.75, 75 },
+};
+static const double targets[N_NOORD][4] = {
+  { 70, 60, 65, 60 },
+  { 70, 50, 65, 60 },
+  { 70, 60, 65, 60 },
+  { 60, 60, 65, 60 },
+};
+static const double areas[N_NOORD][2] = {
+  { 100, 100 },
+  { 50, 100.0 / 3 },
+  { 12.5, 100.0 / 3 },
+  { 75, 250.0 / 3 },
+};
+static const guint respondents[N_NOORD] = { 3, 2, 2, 1 };
+
+/* Atheneum's three respondents agree (spread 0), so its 100s lie above the
+ * others' median; so do College's two, below. De Linde's two disagree so
+ * much that its interval holds the others' median; De Regenboog has one
+ * respondent and cannot be tested. */
+static const char * const differences[N_NOORD] = { "higher", "not different", "lower", "not tested" };
+
+/* QUARTILE.INC of four values x0 ≤ x1 ≤ x2 ≤ x3: Q1 = x0 + ¾ (x1 − x0),
+ * median = (x1 + x2) / 2, Q3 = x2 + ¼ (x3 − x2). */
+static const double factor_distribution[4][5] = {
+  /*          min    Q1       median     Q3       max */
+  /* 0, 50, 66.67, 100 */
+  { 0, 37.5, (50 + 200.0 / 3) / 2, 75, 100 },
+  /* 12.5, 50, 75, 100 */
+  { 12.5, 40.625, 62.5, 81.25, 100 },
+  /* 31.25, 37.5, 93.75, 100 */
+  { 31.25, 35.9375, 65.625, 95.3125, 100 },
+  /* 0, 50, 75, 100 */
+  { 0, 37.5, 62.5, 81.25, 100 },
+};
+/* 33.33, 33.33, 83.33, 100 */
+static const double beta_distribution[5] = { 100.0 / 3, 100.0 / 3, (100.0 / 3 + 250.0 / 3) / 2, 87.5, 100 };
+/* De Linde's engagement 50 reaches its target 50; strictly below counts. */
+static const guint below_target[4] = { 2, 1, 2, 2 };
+
+static void
+assert_near (double actual,
+             double expected)
+{
+  if (fabs (actual - expected) > EPSILON)
+    g_error ("expected %.12g, got %.12g", expected, actual);
+}
+
+static guint
+noord_index (const char *name)
+{
+  for (guint i = 0; i < N_NOORD; i++)
+    if (g_str_equal (name, noord_names[i]))
+      return i;
+  g_error ("unexpected school “%s”", name);
+  return 0;
+}
+
+static void
+assert_distribution (JsonObject   *distribution,
+                     const double  expected[5])
+{
+  static const char * const keys[] = { "min", "q1", "median", "q3", "max" };
+
+  g_assert_cmpint (json_object_get_int_member (distribution, "n"), ==, N_NOORD);
+  g_assert_cmpint (json_object_get_int_member (distribution, "missing"), ==, 0);
+  for (guint k = 0; k < 5; k++)
+    assert_near (json_object_get_double_member (distribution, keys[k]), expected[k]);
+}
+
+/* The region Noord's comparison in JSON against the figures above. */
+static void
+assert_noord_json (const char *text,
+                   gboolean    answers)
+{
+  g_autoptr(JsonNode) root = parse_json (text);
+  JsonObject *object = json_node_get_object (root);
+  JsonArray *schools = json_object_get_array_member (object, "schools");
+  JsonArray *factors = json_object_get_array_member (object, "factors");
+  JsonArray *area_list = json_object_get_array_member (object, "areas");
+
+  g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "readiness-comparison");
+  g_assert_cmpstr (json_object_get_string_member (object, "school_year"), ==, YEAR);
+  g_assert_cmpstr (json_object_get_string_member (object, "region"), ==, "Noord");
+  g_assert_cmpuint (json_array_get_length (schools), ==, N_NOORD);
+
+  for (guint i = 0; i < N_NOORD; i++)
+    {
+      JsonObject *school = json_array_get_object_element (schools, i);
+      guint s = noord_index (json_object_get_string_member (school, "name"));
+      JsonObject *school_factors = json_object_get_object_member (school, "factors");
+      JsonObject *school_areas = json_object_get_object_member (school, "areas");
+
+      g_assert_cmpint (json_object_get_int_member (school, "respondents"), ==, respondents[s]);
+      for (guint f = 0; f < 4; f++)
+        {
+          JsonObject *factor = json_object_get_object_member (school_factors, factor_ids[f]);
+
+          assert_near (json_object_get_double_member (factor, "readiness"), readiness[s][f]);
+          assert_near (json_object_get_double_member (factor, "target"), targets[s][f]);
+          assert_near (json_object_get_double_member (factor, "gap"), targets[s][f] - readiness[s][f]);
+          if (answers)
+            g_assert_cmpstr (json_object_get_string_member (factor, "difference"), ==, differences[s]);
+        }
+      assert_near (json_object_get_double_member (school_areas, "alpha"), areas[s][0]);
+      assert_near (json_object_get_double_member (school_areas, "beta"), areas[s][1]);
+    }
+
+  g_assert_cmpuint (json_array_get_length (factors), ==, 4);
+  for (guint f = 0; f < 4; f++)
+    {
+      JsonObject *factor = json_array_get_object_element (factors, f);
+
+      g_assert_cmpstr (json_object_get_string_member (factor, "id"), ==, factor_ids[f]);
+      assert_distribution (json_object_get_object_member (factor, "distribution"), factor_distribution[f]);
+      g_assert_cmpint (json_object_get_int_member (factor, "below_target"), ==, below_target[f]);
+      g_assert_cmpint (json_object_get_int_member (factor, "reached_target"), ==, N_NOORD - below_target[f]);
+    }
+  g_assert_cmpuint (json_array_get_length (area_list), ==, 2);
+  assert_distribution (json_object_get_object_member (json_array_get_object_element (area_list, 0),
+                                                      "distribution"), factor_distribution[1]);
+  assert_distribution (json_object_get_object_member (json_array_get_object_element (area_list, 1),
+                                                      "distribution"), beta_distribution);
+}
+
+static char **
+json_school_names (const char *text)
+{
+  g_autoptr(JsonNode) root = parse_json (text);
+  JsonArray *schools = json_object_get_array_member (json_node_get_object (root), "schools");
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  for (guint i = 0; i < json_array_get_length (schools); i++)
+    g_strv_builder_add (names, json_object_get_string_member (json_array_get_object_element (schools, i), "name"));
+  return g_strv_builder_end (names);
+}
+
+/* Tests */
+
+static void
+test_usage (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *db = temp_path ("usage.db");
+  const char *commands[] = { "import", "export", "compare", "report", "framework", "schools" };
+
+  run_cli (&run, "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_assert_nonnull (strstr (run.out, commands[i]));
+  g_assert_nonnull (strstr (run.out, "Exit status:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      run_cli (&run, commands[i], "--help");
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_true (g_str_has_prefix (run.out, "Usage:"));
+      g_assert_nonnull (strstr (run.out, "--database"));
+    }
+
+  run_cli (&run, "--version");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "readiness-cli " PACKAGE_VERSION));
+
+  /* Bad usage: 1, the problem and the usage on stderr, nothing on stdout. */
+  {
+    const char *bad[][8] = {
+      { NULL },
+      { "frobnicate" },
+      { "schools", "--bogus" },
+      { "--bogus", "schools" },
+      { "schools", "--format", "xml" },
+      { "schools", "extra" },
+      { "import" },
+      { "export", "--all" },
+      { "export", "--output", "x.readiness" },
+      { "compare" },
+      { "compare", "--year", "2026" },
+      { "compare", "--year", YEAR, "--sort", "height" },
+      { "compare", "--year", YEAR, "--format", "xml" },
+      { "report", "--school", "X", "--year", YEAR },
+      { "report", "--school", "X", "--output", "x.pdf" },
+      { "report", "--assessment", "1", "--year", YEAR, "--output", "x.pdf" },
+      { "framework" },
+      { "framework", "check", "x.json" },
+      { "framework", "validate" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+        g_ptr_array_add (args, "--database");
+        g_ptr_array_add (args, db);
+        for (guint a = 0; bad[i][a] != NULL; a++)
+          g_ptr_array_add (args, (gpointer) bad[i][a]);
+        g_ptr_array_add (args, NULL);
+        run_clear (&run);
+        run_argv (&run, (const char **) args->pdata);
+        g_assert_cmpint (run.status, ==, 1);
+        g_assert_nonnull (strstr (run.err, "readiness-cli: "));
+        g_assert_nonnull (strstr (run.err, "Usage:"));
+        g_assert_cmpstr (run.out, ==, "");
+      }
+  }
+
+  /* None of it made a database. */
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_framework_validate (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *broken_dir = g_test_build_filename (G_TEST_DIST, "data", "frameworks", "broken", NULL);
+  g_autoptr(GDir) dir = g_dir_open (broken_dir, 0, NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: valid (6 items in 2 areas)\n", framework_path);
+  g_autofree char *missing = temp_path ("missing.json");
+  const char *name;
+  guint n_broken = 0;
+
+  run_cli (&run, "framework", "validate", framework_path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpstr (run.err, ==, "");
+
+  run_cli (&run, "framework", "validate", "--framework", framework_path, framework_path);
+  g_assert_cmpint (run.status, ==, 0);
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (broken_dir, name, NULL);
+      g_autofree char *prefix = g_strconcat (path, ": ", NULL);
+
+      run_cli (&run, "framework", "validate", path);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, prefix));
+      n_broken++;
+
+      /* One broken file among good ones still fails, and says which. */
+      run_cli (&run, "framework", "validate", framework_path, path);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, expected);
+      g_assert_true (g_str_has_prefix (run.err, prefix));
+    }
+  g_assert_cmpuint (n_broken, >, 10);
+
+  run_cli (&run, "framework", "validate", missing);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "missing.json: No such file"));
+
+  /* A broken --framework is an invalid input file for every command. */
+  {
+    g_autofree char *broken = g_build_filename (broken_dir, "unknown-factor.json", NULL);
+
+    run_cli (&run, "compare", "--database", region_db, "--framework", broken, "--year", YEAR);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "unknown factor"));
+  }
+}
+
+static void
+test_schools (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *schools;
+  JsonObject *atheneum;
+
+  run_cli (&run, "schools", "--database", region_db);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "School years"));
+  g_assert_nonnull (strstr (run.out, "Atheneum Noord"));
+  g_assert_nonnull (strstr (run.out, "2025-2026, 2026-2027"));
+
+  run_cli (&run, "--database", region_db, "schools", "--format", "csv");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "id,name,region,type,school_years\r\n"));
+  g_assert_nonnull (strstr (run.out, "1,Atheneum Noord,Noord,secondary,2025-2026 2026-2027\r\n"));
+  /* Neutralised for spreadsheets, and quoted for its quotes. */
+  g_assert_nonnull (strstr (run.out, ",\"'=HYPERLINK(\"\"http://x\"\")\",Zuid,special,2026-2027\r\n"));
+
+  run_cli (&run, "schools", "--database", region_db, "--format", "json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  schools = json_object_get_array_member (json_node_get_object (root), "schools");
+  g_assert_cmpuint (json_array_get_length (schools), ==, 5);
+  atheneum = json_array_get_object_element (schools, 1);   /* "=HYPERLINK" sorts first */
+  g_assert_cmpstr (json_object_get_string_member (atheneum, "name"), ==, "Atheneum Noord");
+  g_assert_cmpstr (json_object_get_string_member (atheneum, "region"), ==, "Noord");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (atheneum, "school_years")), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (atheneum, "assessments")), ==, 3);
+}
+
+static void
+test_compare_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) names = NULL;
+
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--region", "Noord", "--format", "json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_noord_json (run.out, TRUE);
+  names = json_school_names (run.out);
+  g_assert_cmpstrv (names, ((const char * const[]) { "Atheneum Noord", "Basisschool De Linde",
+                                                     "College Sint-Jan", "De Regenboog", NULL }));
+  g_clear_pointer (&names, g_strfreev);
+
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--region", "Noord", "--format", "json", "--sort", "strategy", "--descending");
+  g_assert_cmpint (run.status, ==, 0);
+  names = json_school_names (run.out);
+  g_assert_cmpstrv (names, ((const char * const[]) { "Atheneum Noord", "De Regenboog", "Basisschool De Linde",
+                                                     "College Sint-Jan", NULL }));
+  g_clear_pointer (&names, g_strfreev);
+
+  /* Furthest below the capacity target first. */
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--region", "Noord", "--format", "json", "--sort", "gap-capacity", "--descending");
+  g_assert_cmpint (run.status, ==, 0);
+  names = json_school_names (run.out);
+  g_assert_cmpstrv (names, ((const char * const[]) { "College Sint-Jan", "Basisschool De Linde", "De Regenboog",
+                                                     "Atheneum Noord", NULL }));
+  g_clear_pointer (&names, g_strfreev);
+
+  /* Equal beta scores go by name. */
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--region", "Noord", "--format", "json", "--sort", "area-beta");
+  g_assert_cmpint (run.status, ==, 0);
+  names = json_school_names (run.out);
+  g_assert_cmpstrv (names, ((const char * const[]) { "Basisschool De Linde", "College Sint-Jan", "De Regenboog",
+                                                     "Atheneum Noord", NULL }));
+  g_clear_pointer (&names, g_strfreev);
+
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--type", "special", "--format", "json");
+  g_assert_cmpint (run.status, ==, 0);
+  names = json_school_names (run.out);
+  g_assert_cmpstrv (names, ((const char * const[]) { "=HYPERLINK(\"http://x\")", NULL }));
+}
+
+/* CSV rounds to two decimals (data/formats/COMPARISON-EXPORT.md). */
+static void
+assert_rounded (double actual,
+                double expected)
+{
+  if (fabs (actual - expected) > 0.005 + EPSILON)
+    g_error ("expected %.12g to two decimals, got %.12g", expected, actual);
+}
+
+static guint
+csv_column (const RdCsvTable *table,
+            const char       *header)
+{
+  for (guint c = 0; c < rd_csv_table_get_n_columns (table); c++)
+    if (g_str_equal (rd_csv_table_get_header (table, c), header))
+      return c;
+  g_error ("no column “%s”", header);
+  return 0;
+}
+
+static const char *
+csv_text (const RdCsvTable *table,
+          guint             row,
+          const char       *header)
+{
+  return rd_csv_table_get_cell (table, row, csv_column (table, header));
+}
+
+static double
+csv_number (const RdCsvTable *table,
+            guint             row,
+            const char       *header)
+{
+  const char *cell = csv_text (table, row, header);
+  char *end = NULL;
+  double value = g_ascii_strtod (cell, &end);
+
+  g_assert_true (*cell != '\0' && *end == '\0');
+  return value;
+}
+
+static RdCsvTable *
+compare_csv (Run        *run,
+             const char *view,
+             const char *region)
+{
+  g_autoptr(GError) error = NULL;
+  RdCsvTable *table;
+
+  run_cli (run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--format", "csv", "--view", view, "--region", region);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+  g_assert_true (g_str_has_suffix (run->out, "\r\n"));
+  table = rd_csv_parse (run->out, strlen (run->out), "compare.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_csv_table_get_separator (table), ==, ',');
+  return table;
+}
+
+static void
+test_compare_csv (void)
+{
+  static const char * const stats[] = { "min", "q1", "median", "q3", "max" };
+  g_auto(Run) run = { 0 };
+  g_autoptr(RdCsvTable) table = NULL;
+
+  table = compare_csv (&run, "factors", "Noord");
+  g_assert_true (g_str_has_prefix (run.out, "school,region,school-type,respondents,strategy-readiness,"
+                                            "strategy-target,strategy-gap,strategy-difference,"));
+  g_assert_cmpuint (rd_csv_table_get_n_columns (table), ==, 4 + 4 * 4);
+  g_assert_cmpuint (rd_csv_table_get_n_rows (table), ==, N_NOORD);
+  for (guint r = 0; r < N_NOORD; r++)
+    {
+      guint s = noord_index (csv_text (table, r, "school"));
+
+      g_assert_cmpuint (s, ==, r);   /* by name */
+      g_assert_cmpstr (csv_text (table, r, "region"), ==, "Noord");
+      assert_near (csv_number (table, r, "respondents"), respondents[s]);
+      for (guint f = 0; f < 4; f++)
+        {
+          g_autofree char *value = g_strconcat (factor_ids[f], "-readiness", NULL);
+          g_autofree char *target = g_strconcat (factor_ids[f], "-target", NULL);
+          g_autofree char *gap = g_strconcat (factor_ids[f], "-gap", NULL);
+          g_autofree char *difference = g_strconcat (factor_ids[f], "-difference", NULL);
+
+          assert_rounded (csv_number (table, r, value), readiness[s][f]);
+          assert_rounded (csv_number (table, r, target), targets[s][f]);
+          assert_rounded (csv_number (table, r, gap), targets[s][f] - readiness[s][f]);
+          g_assert_cmpstr (csv_text (table, r, difference), ==, differences[s]);
+        }
+    }
+  g_clear_pointer (&table, rd_csv_table_free);
+
+  table = compare_csv (&run, "areas", "Noord");
+  g_assert_cmpuint (rd_csv_table_get_n_rows (table), ==, N_NOORD);
+  for (guint r = 0; r < N_NOORD; r++)
+    {
+      assert_rounded (csv_number (table, r, "alpha"), areas[r][0]);
+      assert_rounded (csv_number (table, r, "beta"), areas[r][1]);
+    }
+  g_clear_pointer (&table, rd_csv_table_free);
+
+  table = compare_csv (&run, "distribution", "Noord");
+  g_assert_cmpuint (rd_csv_table_get_n_rows (table), ==, 4 + 2);
+  for (guint r = 0; r < 6; r++)
+    {
+      const double *expected = r < 4 ? factor_distribution[r] : r == 4 ? factor_distribution[1] : beta_distribution;
+
+      g_assert_cmpstr (csv_text (table, r, "kind"), ==, r < 4 ? "factor" : "area");
+      g_assert_cmpstr (csv_text (table, r, "id"), ==, r < 4 ? factor_ids[r] : r == 4 ? "alpha" : "beta");
+      assert_near (csv_number (table, r, "n"), N_NOORD);
+      assert_near (csv_number (table, r, "missing"), 0);
+      for (guint k = 0; k < G_N_ELEMENTS (stats); k++)
+        assert_rounded (csv_number (table, r, stats[k]), expected[k]);
+    }
+  g_clear_pointer (&table, rd_csv_table_free);
+
+  table = compare_csv (&run, "below-target", "Noord");
+  g_assert_cmpuint (rd_csv_table_get_n_rows (table), ==, 4);
+  for (guint f = 0; f < 4; f++)
+    {
+      g_assert_cmpstr (csv_text (table, f, "factor"), ==, factor_ids[f]);
+      assert_near (csv_number (table, f, "below"), below_target[f]);
+      assert_near (csv_number (table, f, "reached"), N_NOORD - below_target[f]);
+      assert_near (csv_number (table, f, "unknown"), 0);
+    }
+  g_clear_pointer (&table, rd_csv_table_free);
+
+  /* Every region: the formula-like name is neutralised. */
+  table = compare_csv (&run, "factors", "");
+  g_assert_cmpuint (rd_csv_table_get_n_rows (table), ==, 5);
+  g_assert_cmpstr (csv_text (table, 0, "school"), ==, "'=HYPERLINK(\"http://x\")");
+
+  /* The export's order is by name: another order is refused, not ignored. */
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--format", "csv", "--sort", "strategy");
+  g_assert_cmpint (run.status, ==, 1);
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--format", "csv", "--view", "heights");
+  g_assert_cmpint (run.status, ==, 1);
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--format", "json", "--view", "areas");
+  g_assert_cmpint (run.status, ==, 1);
+}
+
+static void
+test_compare_text (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  const char *header = NULL;
+  const char *atheneum = NULL;
+
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--region", "Noord");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "School year 2026-2027, 4 schools, framework “Small fixture” 1.0, "
+                                            "region “Noord”\n"));
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "School ") && strstr (lines[i], "score") != NULL)
+        header = lines[i];
+      if (g_str_has_prefix (lines[i], "Atheneum Noord"))
+        atheneum = lines[i];
+    }
+  g_assert_nonnull (header);
+  g_assert_nonnull (atheneum);
+  /* Aligned: the school's respondents end where the header's "Resp." does. */
+  g_assert_cmpint (strstr (header, "Resp.") - header + 5, ==, strstr (atheneum, "3 ") - atheneum + 1);
+  g_assert_nonnull (strstr (atheneum, "100 ▲"));
+  g_assert_nonnull (strstr (run.out, "median"));
+  g_assert_nonnull (strstr (run.out, "below target"));
+  /* Strategy: n 4, min 0, Q1 38 (37.5), median 58, Q3 75, max 100, 2 below, 2 reached. */
+  g_assert_true (g_regex_match_simple ("\nStrategy +4 +0 +38 +58 +75 +100 +2 +2\n", run.out, 0, 0));
+}
+
+static void
+test_not_found (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *out = temp_path ("not-found.readiness");
+
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", "2030-2031");
+  g_assert_cmpint (run.status, ==, 6);
+  g_assert_nonnull (strstr (run.err, "2030-2031"));
+
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--region", "Nowhere");
+  g_assert_cmpint (run.status, ==, 6);
+
+  /* The built-in framework: no assessment of it here. */
+  run_cli (&run, "compare", "--database", region_db, "--year", YEAR);
+  g_assert_cmpint (run.status, ==, 6);
+
+  run_cli (&run, "export", "--database", region_db, "--framework", framework_path, "--school", "Nope",
+           "--output", out);
+  g_assert_cmpint (run.status, ==, 6);
+  g_assert_nonnull (strstr (run.err, "“Nope”"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  run_cli (&run, "report", "--database", region_db, "--framework", framework_path, "--school", "Nope",
+           "--year", YEAR, "--output", out);
+  g_assert_cmpint (run.status, ==, 6);
+  run_cli (&run, "report", "--database", region_db, "--framework", framework_path, "--school", "De Regenboog",
+           "--year", "2025-2026", "--output", out);
+  g_assert_cmpint (run.status, ==, 6);
+  run_cli (&run, "report", "--database", region_db, "--framework", framework_path, "--assessment", "9999",
+           "--output", out);
+  g_assert_cmpint (run.status, ==, 6);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static gboolean
+is_safe_name (const char *name)
+{
+  return g_regex_match_simple ("^[a-z0-9]+(-[a-z0-9]+)*-[0-9a-f]{8}\\.readiness$", name, 0, 0);
+}
+
+static void
+test_export_import (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *exports = temp_path ("exports");
+  g_autofree char *advisor = temp_path ("advisor.db");
+  g_autofree char *single = temp_path ("linde.readiness");
+  g_autofree char *schools_first = NULL;
+  g_autofree char *compare_first = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  const char *tables[] = { "school", "assessment", "respondent", "answer", "target", "assessment_score" };
+  gint64 counts[G_N_ELEMENTS (tables)];
+  guint n_files = 0;
+
+  run_cli (&run, "export", "--database", region_db, "--framework", framework_path, "--all", "--output", exports);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  dir = g_dir_open (exports, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (exports, name, NULL);
+
+      g_test_message ("exported %s", name);
+      g_assert_true (is_safe_name (name));
+      g_assert_cmpuint (file_mode (path), ==, 0600);
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, 5);
+  g_assert_cmpuint (file_mode (exports), ==, 0700);
+
+  /* One school, by a differently cased name, to a file. */
+  run_cli (&run, "export", "--database", region_db, "--framework", framework_path, "--school",
+           "basisschool de linde", "--output", single);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (file_mode (single), ==, 0600);
+
+  run_cli (&run, "import", "--database", advisor, "--framework", framework_path, exports);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");   /* no progress when stderr is not a terminal */
+  g_assert_nonnull (strstr (run.out, "Files imported: 5\n"));
+  g_assert_nonnull (strstr (run.out, "Schools: 5 (5 new, 0 updated)\n"));
+  /* Atheneum Noord has three assessments; 3 + 1 + 1 of its respondents. */
+  g_assert_nonnull (strstr (run.out, "Assessments: 7\n"));
+  g_assert_nonnull (strstr (run.out, "Respondents: 11\n"));
+  g_assert_nonnull (strstr (run.out, "Files rejected: 0\n"));
+  g_assert_cmpuint (file_mode (advisor), ==, 0600);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    counts[t] = count_rows (advisor, tables[t]);
+  g_assert_cmpint (counts[0], ==, 5);
+  g_assert_cmpint (counts[1], ==, 7);
+  g_assert_cmpint (counts[2], ==, 11);
+  g_assert_cmpint (counts[3], ==, count_rows (region_db, "answer"));
+
+  run_cli (&run, "schools", "--database", advisor, "--format", "json");
+  g_assert_cmpint (run.status, ==, 0);
+  schools_first = g_steal_pointer (&run.out);
+  run_cli (&run, "compare", "--database", advisor, "--framework", framework_path, "--year", YEAR,
+           "--region", "Noord", "--format", "json");
+  g_assert_cmpint (run.status, ==, 0);
+  assert_noord_json (run.out, TRUE);
+  compare_first = g_steal_pointer (&run.out);
+
+  /* Again, and the single file among them too: updates, no duplicates. */
+  run_cli (&run, "import", "--database", advisor, "--framework", framework_path, exports, single);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Files imported: 6\n"));
+  g_assert_nonnull (strstr (run.out, "Schools: 5 (0 new, 5 updated)\n"));
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    g_assert_cmpint (count_rows (advisor, tables[t]), ==, counts[t]);
+  run_cli (&run, "schools", "--database", advisor, "--format", "json");
+  g_assert_cmpstr (run.out, ==, schools_first);
+  run_cli (&run, "compare", "--database", advisor, "--framework", framework_path, "--year", YEAR,
+           "--region", "Noord", "--format", "json");
+  g_assert_cmpstr (run.out, ==, compare_first);
+
+  /* Exporting again replaces the files, under the same names. */
+  run_cli (&run, "export", "--database", advisor, "--framework", framework_path, "--all", "--output", exports);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&dir, g_dir_close);
+  n_files = 0;
+  dir = g_dir_open (exports, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 5);
+}
+
+static gboolean
+json_has_member (JsonNode   *node,
+                 const char *name)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        if (g_str_equal (l->data, name) || json_has_member (json_object_get_member (object, l->data), name))
+          return TRUE;
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (json_has_member (json_array_get_element (array, i), name))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_export_summary (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *summaries = temp_path ("summaries");
+  g_autofree char *advisor = temp_path ("summary-advisor.db");
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  /* Several schools by name and by number go to a folder. */
+  run_cli (&run, "export", "--database", region_db, "--framework", framework_path, "--summary",
+           "--school", "Atheneum Noord", "--school", "2", "--school", "College Sint-Jan", "--school", "4",
+           "--school", "1", "--output", summaries);
+  g_assert_cmpint (run.status, ==, 0);
+
+  dir = g_dir_open (summaries, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (summaries, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      JsonArray *assessments;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      root = parse_json (contents);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "content"), ==, "summary");
+      assessments = json_object_get_array_member (json_node_get_object (root), "assessments");
+      g_assert_cmpuint (json_array_get_length (assessments), >, 0);
+      for (guint a = 0; a < json_array_get_length (assessments); a++)
+        {
+          JsonObject *assessment = json_array_get_object_element (assessments, a);
+
+          g_assert_false (json_object_has_member (assessment, "respondents"));
+          g_assert_true (json_object_has_member (assessment, "summary"));
+        }
+      /* No answer and no item id anywhere in the file. */
+      g_assert_false (json_has_member (root, "answers"));
+      g_assert_null (strstr (contents, "a-plan"));
+      g_assert_null (strstr (contents, "b-speed"));
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, 4);   /* Atheneum Noord named twice */
+
+  /* The advisor's figures from summaries are the same. */
+  run_cli (&run, "import", "--database", advisor, "--framework", framework_path, summaries);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (count_rows (advisor, "answer"), ==, 0);
+  g_assert_cmpint (count_rows (advisor, "respondent"), ==, 0);
+  run_cli (&run, "compare", "--database", advisor, "--framework", framework_path, "--year", YEAR,
+           "--region", "Noord", "--format", "json");
+  g_assert_cmpint (run.status, ==, 0);
+  assert_noord_json (run.out, FALSE);
+}
+
+static void
+test_import_rejected (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *bad = temp_path ("bad");
+  g_autofree char *nested = g_build_filename (bad, "nested", NULL);
+  g_autofree char *good = g_build_filename (nested, "linde.readiness", NULL);
+  g_autofree char *corrupt = g_build_filename (bad, "corrupt.readiness", NULL);
+  g_autofree char *foreign = g_build_filename (bad, "foreign.readiness", NULL);
+  g_autofree char *other = g_build_filename (bad, "other-framework.readiness", NULL);
+  g_autofree char *notes = g_build_filename (bad, "notes.txt", NULL);
+  g_autofree char *source = temp_path ("linde.readiness");
+  g_autofree char *mixed_db = temp_path ("mixed.db");
+  g_autofree char *bad_db = temp_path ("only-bad.db");
+  g_autofree char *contents = NULL;
+  g_autofree char *prefix = NULL;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir_with_parents (nested, 0700), ==, 0);
+  /* test_export_import () wrote it; make it again if run alone. */
+  run_cli (&run, "export", "--database", region_db, "--framework", framework_path, "--school",
+           "Basisschool De Linde", "--output", source);
+  g_assert_cmpint (run.status, ==, 0);
+  copy_file (source, good);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (corrupt, contents, length / 2, NULL));
+  g_assert_true (g_file_set_contents (foreign, "{\"name\": \"a survey\", \"answers\": []}\n", -1, NULL));
+  g_assert_true (g_file_set_contents (notes, "not an exchange file", -1, NULL));
+  /* A school exported with the built-in framework. */
+  run_cli (&run, "export", "--database", region_db, "--school", "Basisschool De Linde", "--output", other);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_cli (&run, "import", "--database", mixed_db, "--framework", framework_path, bad);
+  g_assert_cmpint (run.status, ==, 5);
+  g_assert_nonnull (strstr (run.out, "Files imported: 1\n"));
+  g_assert_nonnull (strstr (run.out, "Files rejected: 3\n"));
+  prefix = g_strconcat (corrupt, ": ", NULL);
+  g_assert_nonnull (strstr (run.err, prefix));
+  g_clear_pointer (&prefix, g_free);
+  prefix = g_strconcat (foreign, ": ", NULL);
+  g_assert_nonnull (strstr (run.err, prefix));
+  g_clear_pointer (&prefix, g_free);
+  prefix = g_strconcat (other, ": ", NULL);
+  g_assert_nonnull (strstr (run.err, prefix));
+  g_assert_nonnull (strstr (run.err, "small-fixture"));
+  g_assert_null (strstr (run.err, "notes.txt"));
+  g_assert_cmpint (count_rows (mixed_db, "school"), ==, 1);
+  g_assert_cmpint (count_rows (mixed_db, "respondent"), ==, 2);
+
+  /* Only bad files: 2, nothing imported, no database made. */
+  run_cli (&run, "import", "--database", bad_db, "--framework", framework_path, corrupt, foreign, notes);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.out, "Files imported: 0\n"));
+  g_assert_nonnull (strstr (run.out, "Files rejected: 3\n"));
+  g_assert_false (g_file_test (bad_db, G_FILE_TEST_EXISTS));
+
+  /* A bad file given to a database that has data leaves it as it was. */
+  run_cli (&run, "import", "--database", mixed_db, "--framework", framework_path, corrupt);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpint (count_rows (mixed_db, "school"), ==, 1);
+  g_assert_cmpint (count_rows (mixed_db, "respondent"), ==, 2);
+
+  /* A file whose assessments belong to another school of the database
+   * (its school id was changed): left out, the rest of its batch goes in. */
+  {
+    g_autofree char *clash_dir = temp_path ("clash");
+    g_autofree char *clash = g_build_filename (clash_dir, "a-clash.readiness", NULL);
+    g_autofree char *copy = g_build_filename (clash_dir, "b-linde.readiness", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(JsonNode) root = parse_json (contents);
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+    json_object_set_string_member (json_object_get_object_member (json_node_get_object (root), "school"),
+                                   "id", "6f1c6a52-4d0e-4b8e-9a57-0d0c3b1f0009");
+    json_generator_set_root (generator, root);
+    text = json_generator_to_data (generator, NULL);
+    g_assert_cmpint (g_mkdir (clash_dir, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (clash, text, -1, NULL));
+    copy_file (source, copy);
+
+    run_cli (&run, "import", "--database", mixed_db, "--framework", framework_path, clash_dir);
+    g_assert_cmpint (run.status, ==, 5);
+    g_clear_pointer (&prefix, g_free);
+    prefix = g_strconcat (clash, ": ", NULL);
+    g_assert_true (g_str_has_prefix (run.err, prefix));
+    g_assert_nonnull (strstr (run.err, "belongs to another school"));
+    g_assert_nonnull (strstr (run.out, "Files imported: 1\n"));
+    g_assert_nonnull (strstr (run.out, "Schools: 1 (0 new, 1 updated)\n"));
+    g_assert_cmpint (count_rows (mixed_db, "school"), ==, 1);
+    g_assert_cmpint (count_rows (mixed_db, "respondent"), ==, 2);
+  }
+
+  /* No exchange file at all. */
+  g_clear_pointer (&prefix, g_free);
+  prefix = temp_path ("empty-folder");
+  g_assert_cmpint (g_mkdir (prefix, 0700), ==, 0);
+  run_cli (&run, "import", "--database", bad_db, "--framework", framework_path, prefix);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_false (g_file_test (bad_db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_database_errors (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *damaged = temp_path ("damaged.db");
+  g_autofree char *newer = temp_path ("newer.db");
+  g_autofree char *locked = temp_path ("locked.db");
+  g_autofree char *missing = temp_path ("missing.db");
+  g_autofree char *file = temp_path ("plain-file");
+  g_autofree char *under_file = g_build_filename (file, "x.db", NULL);
+  g_autofree char *source = temp_path ("errors-linde.readiness");
+  GString *garbage = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  run_cli (&run, "export", "--database", region_db, "--framework", framework_path, "--school",
+           "Basisschool De Linde", "--output", source);
+  g_assert_cmpint (run.status, ==, 0);
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append (garbage, "this is no database. ");
+  g_assert_true (g_file_set_contents (damaged, garbage->str, garbage->len, NULL));
+  g_string_free (garbage, TRUE);
+  run_cli (&run, "schools", "--database", damaged);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "not a Readiness database"));
+  run_cli (&run, "import", "--database", damaged, "--framework", framework_path, source);
+  g_assert_cmpint (run.status, ==, 3);
+
+  /* A real database with a page overwritten: its integrity check fails. */
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (region_db, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 4 * 4096);
+    memset (contents + 3 * 4096, 0xff, 300);
+    g_assert_true (g_file_set_contents (damaged, contents, length, NULL));
+    run_cli (&run, "compare", "--database", damaged, "--framework", framework_path, "--year", YEAR);
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_nonnull (strstr (run.err, "The database is damaged"));
+  }
+
+  copy_file (region_db, newer);
+  exec_sql (newer, "PRAGMA user_version = 99");
+  run_cli (&run, "compare", "--database", newer, "--framework", framework_path, "--year", YEAR);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "newer version"));
+
+  /* Another program holds the write lock for longer than the store waits. */
+  run_cli (&run, "import", "--database", locked, "--framework", framework_path, source);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (sqlite3_open (locked, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  run_cli (&run, "import", "--database", locked, "--framework", framework_path, source);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "in use by another program"));
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  /* Reading commands never make a database. */
+  run_cli (&run, "schools", "--database", missing);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "There is no database at"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (file, "x", -1, NULL));
+  run_cli (&run, "import", "--database", under_file, "--framework", framework_path, source);
+  g_assert_cmpint (run.status, ==, 3);
+}
+
+/* Without --database: the app's database under $XDG_DATA_HOME. */
+static void
+test_default_database (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *source = temp_path ("default-linde.readiness");
+  g_autofree char *expected = g_build_filename (tmp_dir, "xdg", "readiness", "readiness.db", NULL);
+
+  run_cli (&run, "export", "--database", region_db, "--framework", framework_path, "--school",
+           "Basisschool De Linde", "--output", source);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_cli (&run, "schools");
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, expected));
+
+  run_cli (&run, "--framework", framework_path, "import", source);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+  run_cli (&run, "schools", "--format", "csv");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Basisschool De Linde"));
+}
+
+static void
+test_output_errors (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *missing_dir = temp_path ("no-such-folder");
+  g_autofree char *in_missing = g_build_filename (missing_dir, "x.readiness", NULL);
+  g_autofree char *pdf_in_missing = g_build_filename (missing_dir, "x.pdf", NULL);
+  g_autofree char *file = temp_path ("output-file");
+
+  run_cli (&run, "export", "--database", region_db, "--framework", framework_path, "--school", "De Regenboog",
+           "--output", in_missing);
+  g_assert_cmpint (run.status, ==, 4);
+  g_assert_nonnull (strstr (run.err, "Could not write"));
+
+  run_cli (&run, "report", "--database", region_db, "--framework", framework_path, "--school", "De Regenboog",
+           "--year", YEAR, "--output", pdf_in_missing);
+  g_assert_cmpint (run.status, ==, 4);
+  g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
+
+  /* Several schools need a folder, not a file. */
+  g_assert_true (g_file_set_contents (file, "keep", -1, NULL));
+  run_cli (&run, "export", "--database", region_db, "--framework", framework_path, "--all", "--output", file);
+  g_assert_cmpint (run.status, ==, 1);
+}
+
+static void
+test_report (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *pdf = temp_path ("atheneum.pdf");
+  g_autofree char *by_id = temp_path ("by-id.pdf");
+  g_autofree char *contents = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *assessment_id = NULL;
+  JsonObject *regenboog;
+
+  run_cli (&run, "report", "--database", region_db, "--framework", framework_path, "--school", "Atheneum Noord",
+           "--year", YEAR, "--output", pdf);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpuint (file_mode (pdf), ==, 0600);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  if (pdfinfo != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *info = NULL;
+      int wait_status;
+      const char *argv[] = { pdfinfo, pdf, NULL };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &info, NULL,
+                    &wait_status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+      g_assert_true (g_regex_match_simple ("^Pages: +[1-9]", info, G_REGEX_MULTILINE, 0));
+    }
+  else
+    {
+      g_test_message ("pdfinfo is not installed; only the PDF header was checked");
+    }
+
+  /* By the assessment number that "schools --format json" lists. */
+  run_cli (&run, "schools", "--database", region_db, "--format", "json");
+  root = parse_json (run.out);
+  regenboog = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "schools"),
+                                             4);
+  g_assert_cmpstr (json_object_get_string_member (regenboog, "name"), ==, "De Regenboog");
+  assessment_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                   json_object_get_int_member (json_array_get_object_element (
+                                     json_object_get_array_member (regenboog, "assessments"), 0), "id"));
+  run_cli (&run, "report", "--database", region_db, "--framework", framework_path, "--assessment", assessment_id,
+           "--output", by_id, "--anonymity-threshold", "5");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (by_id, G_FILE_TEST_IS_REGULAR));
+
+  /* An assessment of another framework than the one given. */
+  run_cli (&run, "report", "--database", region_db, "--assessment", assessment_id, "--output", by_id);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--framework"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  cli_path = g_strdup (g_getenv ("READINESS_CLI"));
+  if (cli_path == NULL)
+    g_error ("READINESS_CLI must name the readiness-cli binary");
+  tmp_dir = g_dir_make_tmp ("readiness-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  framework_path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", "small.json", NULL);
+  make_region ();
+
+  g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/framework/validate", test_framework_validate);
+  g_test_add_func ("/cli/schools/formats", test_schools);
+  g_test_add_func ("/cli/compare/json", test_compare_json);
+  g_test_add_func ("/cli/compare/csv", test_compare_csv);
+  g_test_add_func ("/cli/compare/text", test_compare_text);
+  g_test_add_func ("/cli/not-found", test_not_found);
+  g_test_add_func ("/cli/export-import/round-trip", test_export_import);
+  g_test_add_func ("/cli/export/summary", test_export_summary);
+  g_test_add_func ("/cli/import/rejected", test_import_rejected);
+  g_test_add_func ("/cli/database/errors", test_database_errors);
+  g_test_add_func ("/cli/database/default", test_default_database);
+  g_test_add_func ("/cli/output/errors", test_output_errors);
+  g_test_add_func ("/cli/report/pdf", test_report);
+
+  status = g_test_run ();
+
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  g_free (cli_path);
+  g_free (framework_path);
+  g_free (region_db);
+  return status;
+}

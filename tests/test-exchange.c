@@ -1,0 +1,651 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+
+#include "rd-analysis.h"
+#include "rd-errors.h"
+#include "rd-exchange-import.h"
+#include "rd-store.h"
+#include "rd-test-fixtures.h"
+
+typedef struct
+{
+  char *dir;
+  RdFramework *framework;
+  RdStore *school_side;     /* the school's own database */
+  RdStore *advisor_side;    /* the regional advisor's */
+  gint64 school_id;
+  gint64 this_year;
+} Fixture;
+
+static RdStore *
+open_store (Fixture    *fixture,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  RdStore *store = rd_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+answer (Fixture    *fixture,
+        gint64      respondent,
+        const char *item_id,
+        double      value)
+{
+  g_autoptr(GError) error = NULL;
+  RdItem *item = rd_framework_lookup_item (fixture->framework, item_id);
+
+  if (isnan (value))
+    rd_store_set_answer_not_applicable (fixture->school_side, respondent, item, &error);
+  else
+    rd_store_set_answer_value (fixture->school_side, respondent, item, value, &error);
+  g_assert_no_error (error);
+}
+
+/* A school with last year's complete assessment and this year's draft,
+ * answered by a leader and two teachers, with an action plan. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *items[] = { "b-speed", "b-share", NULL };
+  gint64 last_year, leader, teacher, other_teacher;
+  GDate review;
+
+  fixture->dir = g_dir_make_tmp ("readiness-exchange-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->framework = rd_test_load_framework ("small.json");
+  fixture->school_side = open_store (fixture, "school.db");
+  fixture->advisor_side = open_store (fixture, "advisor.db");
+
+  fixture->school_id = rd_store_add_school (fixture->school_side, "Sint-Jozef", "Gent", "primary", &error);
+  last_year = rd_store_add_assessment (fixture->school_side, fixture->school_id, "2025-2026", fixture->framework,
+                                       RD_ASSESSMENT_MODE_FULL, &error);
+  leader = rd_store_ensure_respondent (fixture->school_side, last_year, &error);
+  g_assert_no_error (error);
+  answer (fixture, leader, "a-plan", 2);
+  answer (fixture, leader, "b-speed", 50);
+  rd_store_add_action (fixture->school_side, last_year, &(RdActionInfo) {
+                         .title = "Faster internet", .factor = RD_FACTOR_INVESTMENT, .item_ids = items,
+                         .status = RD_ACTION_STATUS_IN_PROGRESS, .owner = "An", .due = "2026-06-30" }, &error);
+  g_assert_no_error (error);
+  rd_store_set_assessment_status (fixture->school_side, last_year, RD_ASSESSMENT_STATUS_COMPLETE, &error);
+
+  fixture->this_year = rd_store_add_assessment (fixture->school_side, fixture->school_id, "2026-2027",
+                                                fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);
+  rd_store_set_target (fixture->school_side, fixture->this_year, RD_FACTOR_CAPACITY, 80, &error);
+  leader = rd_store_ensure_respondent (fixture->school_side, fixture->this_year, &error);
+  teacher = rd_store_add_respondent (fixture->school_side, fixture->this_year, RD_GROUP_TEACHER, NULL, &error);
+  other_teacher = rd_store_add_respondent (fixture->school_side, fixture->this_year, RD_GROUP_TEACHER, "Jan", &error);
+  g_assert_no_error (error);
+  answer (fixture, leader, "a-plan", 4);
+  answer (fixture, leader, "a-team", 5);
+  answer (fixture, leader, "b-speed", 250.5);
+  answer (fixture, leader, "b-share", 95);
+  answer (fixture, leader, "b-mfa", NAN);
+  answer (fixture, teacher, "a-plan", 2);
+  answer (fixture, teacher, "a-team", 3);
+  answer (fixture, teacher, "b-share", 40);
+  answer (fixture, teacher, "b-mfa", 1);
+  answer (fixture, other_teacher, "a-plan", 3);
+  g_date_clear (&review, 1);
+  g_date_set_dmy (&review, 15, G_DATE_MARCH, 2025);
+  rd_store_set_answer_date (fixture->school_side, leader, rd_framework_lookup_item (fixture->framework, "a-review"),
+                            &review, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->school_side);
+  g_clear_object (&fixture->advisor_side);
+  g_clear_object (&fixture->framework);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static GBytes *
+export_school (Fixture           *fixture,
+               RdStore           *store,
+               gint64             school_id,
+               RdExchangeContent  content)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdExchangeSchool) school = rd_store_export_school (store, fixture->framework, school_id, &error);
+  GBytes *bytes;
+
+  g_assert_no_error (error);
+  bytes = rd_exchange_write (school, fixture->framework, content, &error);
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static RdExchangeSchool *
+parse (Fixture *fixture,
+       GBytes  *bytes,
+       GError **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return rd_exchange_parse (data, length, "sint-jozef.readiness", fixture->framework, error);
+}
+
+static void
+import (Fixture *fixture,
+        GBytes  *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+
+  g_ptr_array_add (schools, parse (fixture, bytes, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_store_import_schools (fixture->advisor_side, fixture->framework, schools, &error));
+  g_assert_no_error (error);
+}
+
+/* The file without its moment of writing, which differs every time. */
+static char *
+without_created (GBytes *bytes)
+{
+  g_autoptr(GRegex) created = g_regex_new ("\\n \"created\" : \"[^\"]*\",", 0, 0, NULL);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return g_regex_replace_literal (created, data, (gssize) length, 0, "", 0, NULL);
+}
+
+static gint64
+count (RdStore    *store,
+       const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (rd_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static gint64
+advisor_school_id (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) schools = rd_store_list_schools (fixture->advisor_side, NULL);
+
+  g_assert_cmpuint (schools->len, ==, 1);
+  return rd_school_get_id (g_ptr_array_index (schools, 0));
+}
+
+/* Export, import elsewhere, export again: the same file. */
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GBytes) first = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autoptr(GBytes) second = NULL;
+  g_autofree char *first_text = without_created (first);
+  g_autofree char *second_text = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+
+  /* No name of anyone: the pseudonym "Jan" stays at school. */
+  g_assert_null (strstr (first_text, "Jan"));
+  g_assert_nonnull (strstr (first_text, "\"a-review\" : \"2025-03-15\""));
+  g_assert_nonnull (strstr (first_text, "\"b-mfa\" : null"));
+
+  import (fixture, first);
+  second = export_school (fixture, fixture->advisor_side, advisor_school_id (fixture), RD_EXCHANGE_ANSWERS);
+  second_text = without_created (second);
+  g_assert_cmpstr (second_text, ==, first_text);
+
+  assessments = rd_store_list_assessments (fixture->advisor_side, advisor_school_id (fixture), NULL);
+  g_assert_cmpuint (assessments->len, ==, 2);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM answer"), ==,
+                   count (fixture->school_side, "SELECT count(*) FROM answer"));
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM respondent WHERE pseudonym IS NOT NULL"), ==, 0);
+}
+
+static const char *tables[] = {
+  "school", "assessment", "respondent", "answer", "target", "action", "action_item", "assessment_score"
+};
+
+static char *
+table_counts (RdStore *store)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+      g_string_append_printf (text, "%s=%" G_GINT64_FORMAT " ", tables[i], count (store, sql));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The same file twice: the second import changes nothing. */
+static void
+test_reimport_is_idempotent (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GBytes) file = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autoptr(GBytes) once = NULL;
+  g_autoptr(GBytes) twice = NULL;
+  g_autofree char *counts_once = NULL;
+  g_autofree char *counts_twice = NULL;
+  g_autofree char *once_text = NULL;
+  g_autofree char *twice_text = NULL;
+
+  import (fixture, file);
+  counts_once = table_counts (fixture->advisor_side);
+  once = export_school (fixture, fixture->advisor_side, advisor_school_id (fixture), RD_EXCHANGE_ANSWERS);
+
+  import (fixture, file);
+  counts_twice = table_counts (fixture->advisor_side);
+  twice = export_school (fixture, fixture->advisor_side, advisor_school_id (fixture), RD_EXCHANGE_ANSWERS);
+
+  g_assert_cmpstr (counts_twice, ==, counts_once);
+  once_text = without_created (once);
+  twice_text = without_created (twice);
+  g_assert_cmpstr (twice_text, ==, once_text);
+}
+
+/* A newer file of the same school updates what the first one brought. */
+static void
+test_reimport_updates (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) before = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GPtrArray) respondents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdAssessmentScores) scores = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+  gint64 advisor_this_year = 0;
+
+  import (fixture, before);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM respondent"), ==, 4);
+
+  /* At school: a new answer, a renamed school, one action fewer. */
+  respondents = rd_store_list_respondents (fixture->school_side, fixture->this_year, &error);
+  answer (fixture, ((RdRespondent *) g_ptr_array_index (respondents, 1))->id, "b-speed", 400);
+  rd_store_update_school (fixture->school_side, fixture->school_id, "Sint-Jozefschool", "Gent", "primary", &error);
+  g_assert_no_error (error);
+  after = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  import (fixture, after);
+
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM school"), ==, 1);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM school WHERE name = 'Sint-Jozefschool'"), ==, 1);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM answer WHERE item_id = 'b-speed' AND value = 400"),
+                   ==, 1);
+
+  /* The kept scores follow: they equal an analysis of the new answers. */
+  assessments = rd_store_list_assessments (fixture->advisor_side, advisor_school_id (fixture), NULL);
+  for (guint i = 0; i < assessments->len; i++)
+    if (g_str_equal (rd_assessment_get_school_year (g_ptr_array_index (assessments, i)), "2026-2027"))
+      advisor_this_year = rd_assessment_get_id (g_ptr_array_index (assessments, i));
+  scores = rd_store_get_scores (fixture->advisor_side, fixture->framework, advisor_this_year, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) answers = rd_store_list_answers (fixture->school_side, fixture->this_year, NULL);
+    double targets[RD_N_FACTORS] = { 0 };
+    g_autoptr(RdAnalysis) analysis = rd_analysis_new (fixture->framework, RD_ASSESSMENT_MODE_FULL, answers, targets);
+
+    for (guint f = 0; f < RD_N_FACTORS; f++)
+      {
+        RdFactorResult result;
+
+        rd_analysis_get_factor (analysis, f, &result);
+        if (result.trusted)
+          g_assert_cmpfloat_with_epsilon (scores->factor[f], result.readiness, 1e-9);
+        else
+          g_assert_true (isnan (scores->factor[f]));
+      }
+    g_assert_cmpfloat_with_epsilon (scores->area[0], rd_analysis_get_area_score (analysis, scores->area_ids[0], NULL),
+                                    1e-9);
+    g_assert_cmpuint (scores->n_respondents, ==, 3);
+  }
+}
+
+typedef struct
+{
+  const char *find;
+  const char *replace;
+  const char *message;   /* part of the error it must give */
+} Breakage;
+
+/* Each broken file is refused whole, naming the file and the place, and
+ * the advisor's database is left exactly as it was. */
+static void
+test_broken_files_rejected (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const Breakage breakages[] = {
+    { "\"format\" : \"readiness-exchange\"", "\"format\" : \"readiness-response\"", "is not a Readiness exchange file" },
+    { "\"format_version\" : 1", "\"format_version\" : 2", "version 2 is not supported" },
+    { "\"id\" : \"small-fixture\"", "\"id\" : \"other-framework\"", "not “small-fixture”" },
+    { "\"school_year\" : \"2026-2027\"", "\"school_year\" : \"2026/27\"", "assessments[1]: “2026/27” is not a school year" },
+    { "\"a-plan\" : 4", "\"a-plan\" : 9", "assessments[1].respondents[0].answers “a-plan”" },
+    { "\"a-plan\" : 4", "\"a-pln\" : 4", "the framework has no such item" },
+    { "\"group\" : \"teacher\"", "\"group\" : \"janitor\"", "unknown group “janitor”" },
+    { "\"content\" : \"answers\"", "\"content\" : \"everything\"", "neither “answers” nor “summary”" },
+    { "\"name\" : \"Sint-Jozef\"", "\"name\" : \"Sint-Jozef\", \"principal\" : \"X\"", "unknown key “principal”" },
+    { "\"strategy\" : 70", "\"strategy\" : 170", "170 is not a score from 0 to 100" },
+    { "\"status\" : \"in-progress\"", "\"status\" : \"stalled\"", "unknown action status “stalled”" },
+    { "\"due\" : \"2026-06-30\"", "\"due\" : \"2026-06-31\"", "is not a due date" },
+    { "\"b-mfa\" : null", "\"b-mfa\" : true", "an answer is a number, a date or null" },
+    { NULL, "[ ]", "must hold a JSON object" },
+    { "}", "", "not valid JSON" },
+  };
+  g_autoptr(GBytes) good = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autofree char *good_text = g_strndup (g_bytes_get_data (good, NULL), g_bytes_get_size (good));
+  g_autofree char *counts_before = NULL;
+  g_autoptr(GBytes) state_before = NULL;
+  g_autofree char *state_before_text = NULL;
+
+  import (fixture, good);
+  counts_before = table_counts (fixture->advisor_side);
+  state_before = export_school (fixture, fixture->advisor_side, advisor_school_id (fixture), RD_EXCHANGE_ANSWERS);
+  state_before_text = without_created (state_before);
+
+  for (guint i = 0; i < G_N_ELEMENTS (breakages); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) broken = g_string_new (good_text);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(RdExchangeSchool) school = NULL;
+      g_autofree char *counts_after = NULL;
+
+      /* The last occurrence for "}", so that the file is cut short. */
+      if (breakages[i].find == NULL)
+        g_string_assign (broken, breakages[i].replace);
+      else if (g_str_equal (breakages[i].find, "}"))
+        g_string_truncate (broken, strrchr (broken->str, '}') - broken->str);
+      else
+        g_assert_cmpuint (g_string_replace (broken, breakages[i].find, breakages[i].replace, 1), ==, 1);
+      bytes = g_bytes_new (broken->str, broken->len);
+
+      school = parse (fixture, bytes, &error);
+      g_assert_null (school);
+      g_assert_nonnull (error);
+      if (strstr (error->message, breakages[i].message) == NULL || !g_str_has_prefix (error->message, "sint-jozef.readiness: "))
+        g_error ("breakage %u: “%s” does not say “%s”", i, error->message, breakages[i].message);
+
+      counts_after = table_counts (fixture->advisor_side);
+      g_assert_cmpstr (counts_after, ==, counts_before);
+    }
+
+  /* Not even a byte of the good import changed. */
+  {
+    g_autoptr(GBytes) state_after = export_school (fixture, fixture->advisor_side, advisor_school_id (fixture),
+                                                   RD_EXCHANGE_ANSWERS);
+    g_autofree char *state_after_text = without_created (state_after);
+
+    g_assert_cmpstr (state_after_text, ==, state_before_text);
+  }
+}
+
+/* Summary only: scores leave the school, answers do not. */
+static void
+test_summary_only (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GBytes) file = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_SUMMARY);
+  g_autofree char *text = g_strndup (g_bytes_get_data (file, NULL), g_bytes_get_size (file));
+  g_autoptr(RdAssessmentScores) at_school = NULL;
+  g_autoptr(RdAssessmentScores) at_advisor = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 advisor_this_year = 0, respondent;
+
+  g_assert_null (strstr (text, "\"answers\""));
+  g_assert_null (strstr (text, "\"a-plan\""));
+  g_assert_nonnull (strstr (text, "\"content\" : \"summary\""));
+
+  import (fixture, file);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM answer"), ==, 0);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM assessment WHERE summary_only = 1"), ==, 2);
+
+  assessments = rd_store_list_assessments (fixture->advisor_side, advisor_school_id (fixture), NULL);
+  for (guint i = 0; i < assessments->len; i++)
+    if (g_str_equal (rd_assessment_get_school_year (g_ptr_array_index (assessments, i)), "2026-2027"))
+      advisor_this_year = rd_assessment_get_id (g_ptr_array_index (assessments, i));
+
+  at_school = rd_store_get_scores (fixture->school_side, fixture->framework, fixture->this_year, &error);
+  g_assert_no_error (error);
+  at_advisor = rd_store_get_scores (fixture->advisor_side, fixture->framework, advisor_this_year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (at_advisor->n_respondents, ==, at_school->n_respondents);
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      if (isnan (at_school->factor[f]))
+        g_assert_true (isnan (at_advisor->factor[f]));
+      else
+        g_assert_cmpfloat_with_epsilon (at_advisor->factor[f], at_school->factor[f], 1e-9);
+      g_assert_cmpuint (at_advisor->factor_n[f], ==, at_school->factor_n[f]);
+    }
+  for (guint a = 0; a < at_school->n_areas; a++)
+    if (!isnan (at_school->area[a]))
+      g_assert_cmpfloat_with_epsilon (at_advisor->area[a], at_school->area[a], 1e-9);
+
+  /* A summary has no answers to change. */
+  respondent = rd_store_add_respondent (fixture->advisor_side, advisor_this_year, RD_GROUP_LEADER, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (rd_store_set_answer_value (fixture->advisor_side, respondent,
+                                             rd_framework_lookup_item (fixture->framework, "a-plan"), 3, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_COMPLETE);
+}
+
+/* Kept scores go stale with any answer and come back right. */
+static void
+test_scores_follow_answers (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdAssessmentScores) before = rd_store_get_scores (fixture->school_side, fixture->framework,
+                                                              fixture->this_year, &error);
+  g_autoptr(RdAssessmentScores) after = NULL;
+  g_autoptr(GPtrArray) respondents = rd_store_list_respondents (fixture->school_side, fixture->this_year, NULL);
+  g_autofree char *stale = g_strdup_printf ("SELECT scores_stale FROM assessment WHERE id = %" G_GINT64_FORMAT,
+                                            fixture->this_year);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture->school_side, stale), ==, 0);
+  g_assert_cmpuint (before->factor_n[RD_FACTOR_STRATEGY], >=, 2);
+  g_assert_false (isnan (before->factor_spread[RD_FACTOR_STRATEGY]));
+
+  answer (fixture, ((RdRespondent *) g_ptr_array_index (respondents, 1))->id, "a-plan", 5);
+  g_assert_cmpint (count (fixture->school_side, stale), ==, 1);
+
+  after = rd_store_get_scores (fixture->school_side, fixture->framework, fixture->this_year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture->school_side, stale), ==, 0);
+  g_assert_cmpfloat (after->area[0], >, before->area[0]);
+}
+
+/* The figures a comparison starts from: one assessment per school and year. */
+static void
+test_school_scores_for_a_year (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) year = NULL;
+  g_autoptr(RdAssessmentScores) expected = NULL;
+  gint64 other, pulse, leader;
+  RdSchoolScores *first = NULL, *second = NULL;
+
+  /* A pulse of the same year must not be chosen over the full assessment. */
+  pulse = rd_store_add_assessment (fixture->school_side, fixture->school_id, "2026-2027", fixture->framework,
+                                   RD_ASSESSMENT_MODE_PULSE, &error);
+  leader = rd_store_ensure_respondent (fixture->school_side, pulse, &error);
+  answer (fixture, leader, "a-plan", 1);
+  other = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", "secondary", &error);
+  g_assert_no_error (error);
+
+  year = rd_store_list_school_scores (fixture->school_side, fixture->framework, "2026-2027", &error);
+  g_assert_no_error (error);
+  /* Atheneum has no assessment this year. */
+  g_assert_cmpuint (year->len, ==, 1);
+  first = g_ptr_array_index (year, 0);
+  g_assert_cmpint (first->assessment_id, ==, fixture->this_year);
+  g_assert_cmpstr (first->region, ==, "Gent");
+  g_assert_cmpuint (first->n_respondents, ==, 3);
+  g_assert_cmpfloat (first->target[RD_FACTOR_CAPACITY], ==, 80);
+
+  expected = rd_store_get_scores (fixture->school_side, fixture->framework, fixture->this_year, &error);
+  g_assert_no_error (error);
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      if (isnan (expected->factor[f]))
+        g_assert_true (isnan (first->factor[f]));
+      else
+        g_assert_cmpfloat (first->factor[f], ==, expected->factor[f]);
+      g_assert_cmpuint (first->factor_n[f], ==, expected->factor_n[f]);
+    }
+  for (guint a = 0; a < first->n_areas; a++)
+    if (!isnan (expected->area[a]))
+      g_assert_cmpfloat (first->area[a], ==, expected->area[a]);
+
+  /* A second school with an assessment appears next to it. */
+  g_clear_pointer (&year, g_ptr_array_unref);
+  {
+    gint64 id = rd_store_add_assessment (fixture->school_side, other, "2026-2027", fixture->framework,
+                                         RD_ASSESSMENT_MODE_FULL, &error);
+    answer (fixture, rd_store_ensure_respondent (fixture->school_side, id, &error), "a-plan", 5);
+  }
+  year = rd_store_list_school_scores (fixture->school_side, fixture->framework, "2026-2027", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (year->len, ==, 2);
+  second = g_ptr_array_index (year, 1);
+  g_assert_cmpstr (second->school_name, ==, "Atheneum");
+  g_assert_cmpuint (second->n_respondents, ==, 1);
+}
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *data,
+            gsize       length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, (gssize) length, &error);
+  g_assert_no_error (error);
+}
+
+/* A folder of files as an advisor receives them: the good ones are stored,
+ * the bad ones set aside with their messages, and again changes nothing. */
+static void
+test_import_folder (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "region", NULL);
+  g_autofree char *nested = g_build_filename (folder, "west", NULL);
+  g_autoptr(GBytes) first = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GFile) root = g_file_new_for_path (folder);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autofree char *counts = NULL;
+  g_autofree char *counts_again = NULL;
+  RdExchangeImportResult result = { 0 };
+  gint64 other;
+
+  other = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", "secondary", &error);
+  rd_store_add_assessment (fixture->school_side, other, "2026-2027", fixture->framework, RD_ASSESSMENT_MODE_FULL,
+                           &error);
+  g_assert_no_error (error);
+  second = export_school (fixture, fixture->school_side, other, RD_EXCHANGE_SUMMARY);
+
+  g_mkdir_with_parents (nested, 0700);
+  write_file (folder, "sint-jozef.readiness", g_bytes_get_data (first, NULL), g_bytes_get_size (first));
+  write_file (nested, "atheneum.readiness", g_bytes_get_data (second, NULL), g_bytes_get_size (second));
+  write_file (nested, "broken.readiness", g_bytes_get_data (first, NULL), g_bytes_get_size (first) / 2);
+  write_file (folder, "other.readiness", "{ \"format\" : \"something-else\" }", strlen ("{ \"format\" : \"something-else\" }"));
+  write_file (folder, "notes.txt", "not an exchange file", strlen ("not an exchange file"));
+
+  files = rd_exchange_collect_files (&root, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (files->len, ==, 4);
+
+  /* Cancelled before it starts: nothing is stored. */
+  g_cancellable_cancel (cancelled);
+  g_assert_false (rd_exchange_import_files (fixture->advisor_side, fixture->framework, files, cancelled, NULL, NULL,
+                                            &result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  rd_exchange_import_result_clear (&result);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM school"), ==, 0);
+
+  g_assert_true (rd_exchange_import_files (fixture->advisor_side, fixture->framework, files, NULL, NULL, NULL,
+                                           &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_files, ==, 4);
+  g_assert_cmpuint (result.n_imported, ==, 2);
+  g_assert_cmpuint (result.n_schools_new, ==, 2);
+  g_assert_cmpuint (result.rejected->len, ==, 2);
+  /* In the order of their paths: region/other, then region/west/broken. */
+  g_assert_true (g_str_has_prefix (((GError *) g_ptr_array_index (result.rejected, 0))->message, "other.readiness: "));
+  g_assert_true (g_str_has_prefix (((GError *) g_ptr_array_index (result.rejected, 1))->message, "broken.readiness: "));
+  rd_exchange_import_result_clear (&result);
+  counts = table_counts (fixture->advisor_side);
+
+  g_assert_true (rd_exchange_import_files (fixture->advisor_side, fixture->framework, files, NULL, NULL, NULL,
+                                           &result, &error));
+  g_assert_cmpuint (result.n_schools_new, ==, 0);
+  g_assert_cmpuint (result.n_imported, ==, 2);
+  rd_exchange_import_result_clear (&result);
+  counts_again = table_counts (fixture->advisor_side);
+  g_assert_cmpstr (counts_again, ==, counts);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/exchange/round-trip", test_round_trip);
+  ADD ("/exchange/reimport-is-idempotent", test_reimport_is_idempotent);
+  ADD ("/exchange/reimport-updates", test_reimport_updates);
+  ADD ("/exchange/broken-files-rejected", test_broken_files_rejected);
+  ADD ("/exchange/summary-only", test_summary_only);
+  ADD ("/exchange/scores-follow-answers", test_scores_follow_answers);
+  ADD ("/exchange/school-scores-for-a-year", test_school_scores_for_a_year);
+  ADD ("/exchange/import-folder", test_import_folder);
+#undef ADD
+
+  return g_test_run ();
+}
