@@ -63,26 +63,26 @@ typedef void (*RdTestDrawFunc) (cairo_t              *cr,
                                 gconstpointer         data,
                                 const RdChartPalette *palette);
 
-cairo_surface_t *rd_test_draw_chart        (RdTestDrawFunc         draw,
-                                            gconstpointer          data,
-                                            RdChartStyle           style,
-                                            int                    width,
-                                            int                    height,
-                                            RdChartPalette        *palette);
-cairo_surface_t *rd_test_draw_transparent  (RdTestDrawFunc         draw,
-                                            gconstpointer          data,
-                                            double                 width,
-                                            double                 height,
-                                            int                    surface_width,
-                                            int                    surface_height);
-void             rd_test_assert_draws_cleanly (RdTestDrawFunc      draw,
-                                               gconstpointer       data,
-                                               double              width,
-                                               double              height);
-void             rd_test_assert_draws_nothing (RdTestDrawFunc      draw,
-                                               gconstpointer       data,
-                                               double              width,
-                                               double              height);
+cairo_surface_t *rd_test_draw_chart              (RdTestDrawFunc   draw,
+                                                  gconstpointer    data,
+                                                  RdChartStyle     style,
+                                                  int              width,
+                                                  int              height,
+                                                  RdChartPalette  *palette);
+cairo_surface_t *rd_test_draw_transparent        (RdTestDrawFunc   draw,
+                                                  gconstpointer    data,
+                                                  double           width,
+                                                  double           height,
+                                                  int              surface_width,
+                                                  int              surface_height);
+void             rd_test_assert_draws_cleanly    (RdTestDrawFunc   draw,
+                                                  gconstpointer    data,
+                                                  double           width,
+                                                  double           height);
+void             rd_test_assert_draws_nothing    (RdTestDrawFunc   draw,
+                                                  gconstpointer    data,
+                                                  double           width,
+                                                  double           height);
 void             rd_test_draw_on_vector_surfaces (RdTestDrawFunc   draw,
                                                   gconstpointer    data,
                                                   double           width,

@@ -4,9 +4,6 @@
 #include "config.h"
 
 #include <cairo.h>
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 #include <sys/mman.h>

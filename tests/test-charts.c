@@ -1,8 +1,6 @@
 #include "config.h"
 
 #include <cairo.h>
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -12,9 +10,9 @@
 #include "rd-chart-export.h"
 #include "rd-chart-meter.h"
 #include "rd-chart-palette.h"
-#include "rd-test-pixels.h"
 #include "rd-chart-radar.h"
 #include "rd-chart-trend.h"
+#include "rd-test-pixels.h"
 
 static cairo_surface_t *
 draw_meter (int    width,

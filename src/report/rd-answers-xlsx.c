@@ -425,11 +425,11 @@ write_properties (Writer *w)
 {
   RdFramework *framework = w->content->framework;
 
-  rd_xlsx_workbook_set_number (w->book, "readiness-format", RD_ANSWERS_XLSX_FORMAT);
+  rd_xlsx_workbook_set_number_property (w->book, "readiness-format", RD_ANSWERS_XLSX_FORMAT);
   rd_xlsx_workbook_set_property (w->book, "readiness-framework", rd_framework_get_id (framework));
   rd_xlsx_workbook_set_property (w->book, "readiness-framework-version", rd_framework_get_version (framework));
   rd_xlsx_workbook_set_property (w->book, "readiness-mode", rd_assessment_mode_to_id (w->content->mode));
-  rd_xlsx_workbook_set_number (w->book, "readiness-anonymity-threshold", w->content->anonymity_threshold);
+  rd_xlsx_workbook_set_number_property (w->book, "readiness-anonymity-threshold", w->content->anonymity_threshold);
 }
 
 static void

@@ -782,7 +782,7 @@ write_properties (const RdComparisonExport *self,
 {
   /* Translators: the title in the exported comparison's document properties */
   rd_xlsx_workbook_set_title (book, _("Comparison of schools"), caption);
-  rd_xlsx_workbook_set_number (book, "readiness-format", RD_COMPARISON_EXPORT_FORMAT);
+  rd_xlsx_workbook_set_number_property (book, "readiness-format", RD_COMPARISON_EXPORT_FORMAT);
   rd_xlsx_workbook_set_property (book, "readiness-document", "comparison");
   rd_xlsx_workbook_set_property (book, "readiness-framework", self->framework_id);
   rd_xlsx_workbook_set_property (book, "readiness-framework-version", self->framework_version);
@@ -792,7 +792,7 @@ write_properties (const RdComparisonExport *self,
     rd_xlsx_workbook_set_property (book, "readiness-region", self->region);
   if (self->school_type != NULL)
     rd_xlsx_workbook_set_property (book, "readiness-school-type", self->school_type);
-  rd_xlsx_workbook_set_number (book, "readiness-schools", self->order->len);
+  rd_xlsx_workbook_set_number_property (book, "readiness-schools", self->order->len);
 }
 
 gboolean

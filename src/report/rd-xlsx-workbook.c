@@ -323,9 +323,9 @@ rd_xlsx_workbook_set_property (RdXlsxWorkbook *book,
 }
 
 void
-rd_xlsx_workbook_set_number (RdXlsxWorkbook *book,
-                             const char     *name,
-                             double          value)
+rd_xlsx_workbook_set_number_property (RdXlsxWorkbook *book,
+                                      const char     *name,
+                                      double          value)
 {
   remember_property (book, workbook_set_custom_property_number (book->workbook, name, value));
 }

@@ -57,9 +57,9 @@ void            rd_xlsx_workbook_set_title    (RdXlsxWorkbook  *book,
 void            rd_xlsx_workbook_set_property (RdXlsxWorkbook  *book,
                                                const char      *name,
                                                const char      *value);
-void            rd_xlsx_workbook_set_number   (RdXlsxWorkbook  *book,
-                                               const char      *name,
-                                               double           value);
+void            rd_xlsx_workbook_set_number_property (RdXlsxWorkbook *book,
+                                                      const char     *name,
+                                                      double          value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdXlsxWorkbook, rd_xlsx_workbook_free)
 

@@ -18,17 +18,13 @@ clang "${flags[@]}" $(pkg-config --cflags glib-2.0) \
   "$top/src/core/rd-csv.c" "$top/tests/fuzz/fuzz-csv.c" \
   $(pkg-config --libs glib-2.0) -o "$out/fuzz-csv"
 
-# The response reader checks answers against the built-in framework: the
-# whole core, with its generated enums and resources.
-clang "${flags[@]}" $(pkg-config --cflags glib-2.0 gio-2.0 json-glib-1.0 sqlite3) \
-  "$top"/src/core/rd-*.c "$build/src/core/rd-enums.c" "$build/src/core/rd-core-resources.c" \
-  "$top/tests/fuzz/fuzz-response-file.c" \
-  $(pkg-config --libs glib-2.0 gio-2.0 json-glib-1.0 sqlite3) -lm -o "$out/fuzz-response-file"
-
-# Exchange files, checked the same way.
-clang "${flags[@]}" $(pkg-config --cflags glib-2.0 gio-2.0 json-glib-1.0 sqlite3) \
-  "$top"/src/core/rd-*.c "$build/src/core/rd-enums.c" "$build/src/core/rd-core-resources.c" \
-  "$top/tests/fuzz/fuzz-exchange.c" \
-  $(pkg-config --libs glib-2.0 gio-2.0 json-glib-1.0 sqlite3) -lm -o "$out/fuzz-exchange"
+# The response and exchange readers check answers against the built-in
+# framework: the whole core, with its generated enums and resources.
+for name in response-file exchange; do
+  clang "${flags[@]}" $(pkg-config --cflags glib-2.0 gio-2.0 json-glib-1.0 sqlite3) \
+    "$top"/src/core/rd-*.c "$build/src/core/rd-enums.c" "$build/src/core/rd-core-resources.c" \
+    "$top/tests/fuzz/fuzz-$name.c" \
+    $(pkg-config --libs glib-2.0 gio-2.0 json-glib-1.0 sqlite3) -lm -o "$out/fuzz-$name"
+done
 
 echo "built $out/fuzz-csv, $out/fuzz-response-file and $out/fuzz-exchange"
