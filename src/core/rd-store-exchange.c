@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "rd-errors.h"
 #include "rd-store-private.h"
@@ -694,9 +695,18 @@ bind_imported_answer (sqlite3_stmt    *stmt,
   return TRUE;
 }
 
+static gint
+compare_item_ids (gconstpointer a,
+                  gconstpointer b)
+{
+  return strcmp ((*(RdAnswer * const *) a)->item_id, (*(RdAnswer * const *) b)->item_id);
+}
+
 /* Answers, then the scores computed from them in memory: reading a
  * thousand schools' answers back would double an import's work. The
- * respondents are new rows, so their answers are plain inserts. */
+ * respondents are new rows, so their answers are plain inserts; in the
+ * order of the answer table's key, each lands at its end, where SQLite
+ * finds the place without searching. */
 static gboolean
 import_respondents (RdStore                     *self,
                     RdFramework                 *framework,
@@ -706,6 +716,7 @@ import_respondents (RdStore                     *self,
                     GError                     **error)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GPtrArray) answers = g_ptr_array_new ();
   g_autoptr(RdAssessmentScores) scores = NULL;
   g_autoptr(GDateTime) now_local = g_date_time_new_from_unix_local (now);
   sqlite3_stmt *respondent_stmt, *one_stmt, *rows_stmt;
@@ -726,9 +737,15 @@ import_respondents (RdStore                     *self,
   for (guint r = 0; r < assessment->respondents->len; r++)
     {
       RdExchangeRespondent *respondent = g_ptr_array_index (assessment->respondents, r);
-      GPtrArray *answers = respondent->response->answers;
-      guint n_whole = answers->len - answers->len % ANSWER_ROWS;
+      GPtrArray *given = respondent->response->answers;
+      guint n_whole = given->len - given->len % ANSWER_ROWS;
       gint64 respondent_id;
+
+      /* Sorted apart: the file's order is the caller's. */
+      g_ptr_array_set_size (answers, 0);
+      for (guint a = 0; a < given->len; a++)
+        g_ptr_array_add (answers, g_ptr_array_index (given, a));
+      g_ptr_array_sort (answers, compare_item_ids);
 
       sqlite3_bind_text (respondent_stmt, 1, respondent->uuid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (respondent_stmt, 2, assessment_id);
