@@ -28,6 +28,7 @@
 
 #include "rd-comparison.h"
 #include "rd-exchange.h"
+#include "rd-exchange-import.h"
 #include "rd-store.h"
 #include "rd-test-fixtures.h"
 
@@ -61,15 +62,6 @@ seconds_since (gint64 start)
 }
 
 /* ru_maxrss is in kilobytes on Linux. */
-static double
-peak_rss_mb (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;
-}
-
 /* A version 4 UUID drawn from @rand, so that a seed gives the same region. */
 static char *
 seeded_uuid (GRand *rand)
@@ -435,6 +427,28 @@ import_pipelined (RdStore     *store,
   g_async_queue_unref (producer.spent);
 }
 
+/* As the app and the command line import: rd_exchange_import_files. */
+static void
+import_as_the_app (RdStore     *store,
+                   Region      *region,
+                   ImportTimes *times)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  RdExchangeImportResult result = { 0 };
+  gint64 start = g_get_monotonic_time ();
+  double cpu_start = cpu_seconds (RUSAGE_SELF);
+
+  for (guint i = 0; i < region->files->len; i++)
+    g_ptr_array_add (files, g_file_new_for_path (g_ptr_array_index (region->files, i)));
+  rd_exchange_import_files (store, region->framework, files, NULL, NULL, NULL, &result, &error);
+  check (error);
+  g_assert (result.n_imported == region->files->len);
+  rd_exchange_import_result_clear (&result);
+  times->total = seconds_since (start);
+  times->cpu = cpu_seconds (RUSAGE_SELF) - cpu_start;
+}
+
 static void
 print_import (const char        *what,
               const ImportTimes *times,
@@ -604,7 +618,7 @@ main (int   argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— time importing and comparing a region of schools");
   Region region = { NULL, files, 0, 0 };
-  ImportTimes sequential = { 0 }, pipelined = { 0 };
+  ImportTimes sequential = { 0 }, pipelined = { 0 }, as_the_app = { 0 };
   CompareTimes cold = { 0 }, reopened = { 0 }, warm = { 0 };
   double generate_seconds, shell_seconds, shell_cpu = 0, open_ms, rss_sequential, rss_pipelined, rss_compare;
   guint64 shell_rows = 0;
@@ -656,14 +670,14 @@ main (int   argc,
            seed, n_schools, N_YEARS, N_RESPONDENTS, rd_framework_get_n_items (framework), region.n_answers);
   g_print ("  %d regions, %u school types; %.0f MB of exchange files in %s, made in %.1f s; peak RSS %.0f MB\n",
            MIN (n_schools, N_REGIONS), (guint) G_N_ELEMENTS (school_types), region.n_bytes / 1e6, dir,
-           generate_seconds, peak_rss_mb ());
+           generate_seconds, rd_bench_peak_rss_mb ());
 
   /* 1. The import, into a fresh database each time. */
   remove_database (db_path);
   store = rd_store_open (db_path, &error);
   check (error);
   import_sequential (store, &region, (guint) batch, &sequential);
-  rss_sequential = peak_rss_mb ();
+  rss_sequential = rd_bench_peak_rss_mb ();
   g_clear_object (&store);
   print_import ("import, one thread", &sequential, region.n_answers, FALSE);
 
@@ -671,8 +685,16 @@ main (int   argc,
   store = rd_store_open (db_path, &error);
   check (error);
   import_pipelined (store, &region, (guint) batch, &pipelined);
-  rss_pipelined = peak_rss_mb ();
+  rss_pipelined = rd_bench_peak_rss_mb ();
   print_import ("import, files parsed on a second thread", &pipelined, region.n_answers, TRUE);
+  g_clear_object (&store);
+
+  remove_database (db_path);
+  store = rd_store_open (db_path, &error);
+  check (error);
+  import_as_the_app (store, &region, &as_the_app);
+  g_print ("%-52s %8.2f s   %9.0f answers/s   (CPU %.2f s)\n", "import through rd_exchange_import_files (app, CLI)",
+           as_the_app.total, region.n_answers / as_the_app.total, as_the_app.cpu);
   g_stat (db_path, &info);
   g_print ("  %d schools per rd_store_import_schools (one transaction each); database %.0f MB, "
            "journal_mode=WAL, synchronous=FULL\n", batch, info.st_size / 1e6);
@@ -691,6 +713,8 @@ main (int   argc,
                region.n_answers / sequential.total / shell);
       g_print ("%-52s %8.2f      (goal ≥ 0.5)\n", "ratio of throughputs, second thread / shell",
                region.n_answers / pipelined.total / shell);
+      g_print ("%-52s %8.2f      (goal ≥ 0.5)\n", "ratio of throughputs, the app's importer / shell",
+               region.n_answers / as_the_app.total / shell);
     }
 
   /* 3. Comparing one school year: on the importing connection, again
@@ -708,7 +732,7 @@ main (int   argc,
       compare_year (store, framework, compared_year, &warm);
       g_array_append_val (warm_ms, warm.total);
     }
-  rss_compare = peak_rss_mb ();
+  rss_compare = rd_bench_peak_rss_mb ();
 
   g_print ("compare %s: %u schools, %u distributions, one sort (goal < 100 ms)\n", compared_year, cold.n_schools,
            2 * RD_N_FACTORS + rd_framework_get_n_areas (framework));

@@ -2,10 +2,22 @@
 
 #include "rd-bench.h"
 
+#include <sys/resource.h>
+
 double
 rd_bench_elapsed_ms (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* The most memory the process has held so far. */
+double
+rd_bench_peak_rss_mb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
 }
 
 static int

@@ -113,6 +113,59 @@ store_batch (RdStore                 *store,
   return TRUE;
 }
 
+/* Reading and checking a file costs about as much as storing it: a second
+ * thread reads the next files while this one stores. */
+typedef struct
+{
+  GPtrArray *files;
+  RdFramework *framework;
+  GCancellable *cancellable;
+  GAsyncQueue *parsed;       /* of Parsed, in file order, then the end marker */
+} Reader;
+
+typedef struct
+{
+  RdExchangeSchool *school;  /* or NULL and an error */
+  GError *error;
+  gboolean end;
+} Parsed;
+
+/* How far reading may run ahead: enough to keep both threads busy. */
+#define READ_AHEAD 32
+
+static void
+parsed_free (Parsed *parsed)
+{
+  rd_exchange_school_free (parsed->school);
+  g_clear_error (&parsed->error);
+  g_free (parsed);
+}
+
+static gpointer
+read_files (gpointer data)
+{
+  Reader *reader = data;
+
+  for (guint i = 0; i < reader->files->len && !g_cancellable_is_cancelled (reader->cancellable); i++)
+    {
+      Parsed *parsed = g_new0 (Parsed, 1);
+
+      while (g_async_queue_length (reader->parsed) > READ_AHEAD &&
+             !g_cancellable_is_cancelled (reader->cancellable))
+        g_usleep (1000);
+      parsed->school = rd_exchange_load (g_ptr_array_index (reader->files, i), reader->framework, &parsed->error);
+      g_async_queue_push (reader->parsed, parsed);
+    }
+
+  {
+    Parsed *end = g_new0 (Parsed, 1);
+
+    end->end = TRUE;
+    g_async_queue_push (reader->parsed, end);
+  }
+  return NULL;
+}
+
 gboolean
 rd_exchange_import_files (RdStore                   *store,
                           RdFramework               *framework,
@@ -124,6 +177,11 @@ rd_exchange_import_files (RdStore                   *store,
                           GError                   **error)
 {
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+  g_autoptr(GCancellable) stop = g_cancellable_new ();
+  Reader reader = { files, framework, stop, g_async_queue_new_full ((GDestroyNotify) parsed_free) };
+  GThread *thread;
+  gboolean ok = TRUE;
+  guint done = 0;
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), FALSE);
@@ -133,26 +191,41 @@ rd_exchange_import_files (RdStore                   *store,
   result->rejected = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   result->n_files = files->len;
 
-  for (guint i = 0; i < files->len; i++)
+  thread = g_thread_new ("rd-exchange-read", read_files, &reader);
+  for (;;)
     {
-      g_autoptr(GError) file_error = NULL;
-      RdExchangeSchool *school;
+      Parsed *parsed = g_async_queue_pop (reader.parsed);
+      gboolean end = parsed->end;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+      if (!end && ok)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              ok = FALSE;
+              g_cancellable_cancel (stop);
+            }
+          else if (parsed->school == NULL)
+            g_ptr_array_add (result->rejected, g_steal_pointer (&parsed->error));
+          else
+            g_ptr_array_add (batch, g_steal_pointer (&parsed->school));
 
-      school = rd_exchange_load (g_ptr_array_index (files, i), framework, &file_error);
-      if (school == NULL)
-        g_ptr_array_add (result->rejected, g_steal_pointer (&file_error));
-      else
-        g_ptr_array_add (batch, school);
-
-      if (batch->len >= BATCH_SIZE && !store_batch (store, framework, batch, result, error))
-        return FALSE;
-      if (progress != NULL)
-        progress (i + 1, files->len, user_data);
+          if (ok && batch->len >= BATCH_SIZE && !store_batch (store, framework, batch, result, error))
+            {
+              ok = FALSE;
+              g_cancellable_cancel (stop);
+            }
+          if (ok && progress != NULL)
+            progress (++done, files->len, user_data);
+        }
+      parsed_free (parsed);
+      if (end)
+        break;
     }
+  g_thread_join (thread);
+  g_async_queue_unref (reader.parsed);
 
+  if (!ok)
+    return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   return store_batch (store, framework, batch, result, error);
