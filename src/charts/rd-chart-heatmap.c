@@ -822,6 +822,8 @@ draw_labels (cairo_t              *cr,
    * Right-aligned, each name stays next to its row's cells. */
   layout = rd_chart_text_layout (text, NULL, l->text_scale, PANGO_WEIGHT_NORMAL);
   rd_chart_text_fit (layout, l->label_width, 1, PANGO_ALIGN_RIGHT);
+  /* Names often share their start ("Atheneum De …"): keep both ends. */
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
   for (guint r = first; r < first + count; r++)
     {
       const RdHeatmapRow *row = &data->rows[r];
@@ -836,6 +838,7 @@ draw_labels (cairo_t              *cr,
           /* The selected school also in bold: more than its tint. */
           bold = rd_chart_text_layout (text, row->label, l->text_scale, PANGO_WEIGHT_BOLD);
           rd_chart_text_fit (bold, l->label_width, 1, PANGO_ALIGN_RIGHT);
+          pango_layout_set_ellipsize (bold, PANGO_ELLIPSIZE_MIDDLE);
         }
       else
         pango_layout_set_text (layout, row->label, -1);
