@@ -10,7 +10,7 @@ packages=(
   xvfb xauth at-spi2-core dbus-x11 dbus dbus-daemon libglib2.0-bin python3
   fonts-dejavu-core fontconfig adwaita-icon-theme hicolor-icon-theme librsvg2-common shared-mime-info
   sqlite3 libxlsxwriter-dev
-  poppler-utils qpdf unzip
+  poppler-utils qpdf unzip strace
   clang libclang-rt-14-dev
 )
 
