@@ -268,7 +268,7 @@ test_answers_survive_reopen (Fixture       *fixture,
 }
 
 static const char *all_tables[] = {
-  "school", "assessment", "respondent", "answer", "target", "action", "action_item"
+  "school", "assessment", "respondent", "answer", "target", "action", "action_item", "assessment_score"
 };
 
 static void
@@ -278,7 +278,7 @@ test_delete_school_removes_rows (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
   g_autoptr(GPtrArray) schools = NULL;
-  gint64 keep = 0, drop = 0;
+  gint64 keep = 0, drop = 0, scores_per_school;
 
   /* Two schools with the same content; only one is deleted. */
   for (guint s = 0; s < 2; s++)
@@ -300,6 +300,12 @@ test_delete_school_removes_rows (Fixture       *fixture,
       else
         drop = school_id;
     }
+
+  /* Kept scores too must go with their school. */
+  g_assert_true (rd_store_refresh_scores (store, fixture->framework, &error));
+  g_assert_no_error (error);
+  scores_per_school = count_rows (fixture->path, "SELECT count(*) FROM assessment_score") / 2;
+  g_assert_cmpint (scores_per_school, >, 0);
 
   g_assert_true (rd_store_trash_school (store, drop, &error));
   schools = rd_store_list_schools (store, &error);
@@ -323,7 +329,8 @@ test_delete_school_removes_rows (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (all_tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", all_tables[i]);
-      gint64 expected = g_str_equal (all_tables[i], "target") ? RD_N_FACTORS : 1;
+      gint64 expected = g_str_equal (all_tables[i], "target") ? RD_N_FACTORS :
+                        g_str_equal (all_tables[i], "assessment_score") ? scores_per_school : 1;
 
       g_assert_cmpint (count_rows (fixture->path, sql), ==, expected);
     }
