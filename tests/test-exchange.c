@@ -593,10 +593,25 @@ test_import_folder (Fixture       *fixture,
   write_file (nested, "broken.readiness", g_bytes_get_data (first, NULL), g_bytes_get_size (first) / 2);
   write_file (folder, "other.readiness", "{ \"format\" : \"something-else\" }", strlen ("{ \"format\" : \"something-else\" }"));
   write_file (folder, "notes.txt", "not an exchange file", strlen ("not an exchange file"));
+  /* Atheneum's file once more, but claiming Sint-Jozef's assessment: it is
+   * set aside, and the files stored with it in one batch still go in. */
+  {
+    g_autoptr(RdExchangeSchool) jozef = parse (fixture, first, &error);
+    g_autofree char *text = g_strndup (g_bytes_get_data (second, NULL), g_bytes_get_size (second));
+    g_autoptr(RdExchangeSchool) atheneum = parse (fixture, second, &error);
+    g_autoptr(GString) clash = g_string_new (text);
+    const char *stolen = ((RdExchangeAssessment *) g_ptr_array_index (jozef->assessments, 0))->uuid;
+    const char *own = ((RdExchangeAssessment *) g_ptr_array_index (atheneum->assessments, 0))->uuid;
+
+    g_assert_no_error (error);
+    g_string_replace (clash, own, stolen, 0);
+    g_string_replace (clash, atheneum->uuid, "2f1c6a52-4d0e-4b8e-9a57-0d0c3b1f0099", 0);
+    write_file (nested, "clash.readiness", clash->str, clash->len);
+  }
 
   files = rd_exchange_collect_files (&root, 1, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (files->len, ==, 4);
+  g_assert_cmpuint (files->len, ==, 5);
 
   /* Cancelled before it starts: nothing is stored. */
   g_cancellable_cancel (cancelled);
@@ -610,13 +625,16 @@ test_import_folder (Fixture       *fixture,
   g_assert_true (rd_exchange_import_files (fixture->advisor_side, fixture->framework, files, NULL, NULL, NULL,
                                            &result, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (result.n_files, ==, 4);
+  g_assert_cmpuint (result.n_files, ==, 5);
   g_assert_cmpuint (result.n_imported, ==, 2);
   g_assert_cmpuint (result.n_schools_new, ==, 2);
-  g_assert_cmpuint (result.rejected->len, ==, 2);
-  /* In the order of their paths: region/other, then region/west/broken. */
+  g_assert_cmpuint (result.rejected->len, ==, 3);
+  /* Files unreadable on their own first, in the order of their paths;
+   * the clash is found when its batch is stored. */
   g_assert_true (g_str_has_prefix (((GError *) g_ptr_array_index (result.rejected, 0))->message, "other.readiness: "));
   g_assert_true (g_str_has_prefix (((GError *) g_ptr_array_index (result.rejected, 1))->message, "broken.readiness: "));
+  g_assert_true (g_error_matches (g_ptr_array_index (result.rejected, 2), RD_IMPORT_ERROR, RD_IMPORT_ERROR_CONFLICT));
+  g_assert_true (g_str_has_prefix (((GError *) g_ptr_array_index (result.rejected, 2))->message, "clash.readiness: "));
   rd_exchange_import_result_clear (&result);
   counts = table_counts (fixture->advisor_side);
 

@@ -194,13 +194,13 @@ count_imported (Import *import,
     }
 }
 
-/* A school that clashes with the database (an id that belongs to another
- * school) is the file's fault; anything else is the database's. */
+/* A school that clashes with the database (RD_IMPORT_ERROR_CONFLICT: an
+ * id that belongs to another school) is the file's fault; anything else
+ * is the database's. */
 static gboolean
 is_file_problem (const GError *error)
 {
-  return error->domain == RD_IMPORT_ERROR ||
-         g_error_matches (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID);
+  return error->domain == RD_IMPORT_ERROR;
 }
 
 static gboolean

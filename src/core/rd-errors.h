@@ -37,6 +37,7 @@ typedef enum {
   RD_IMPORT_ERROR_VERSION,      /* a format version this reader does not know */
   RD_IMPORT_ERROR_FRAMEWORK,    /* made for another framework */
   RD_IMPORT_ERROR_VALUE,        /* a value the item does not take */
+  RD_IMPORT_ERROR_CONFLICT,     /* an id that belongs to another school in the database */
 } RdImportError;
 
 typedef enum {

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "rd-errors.h"
 #include "rd-exchange-import.h"
 
 /* Enough to make commits rare, small enough that a cancel loses little. */
@@ -82,34 +83,75 @@ rd_exchange_import_result_clear (RdExchangeImportResult *result)
 }
 
 static gboolean
-store_batch (RdStore                 *store,
-             RdFramework             *framework,
-             GPtrArray               *batch,
-             RdExchangeImportResult  *result,
-             GError                 **error)
+store_schools (RdStore                 *store,
+               RdFramework             *framework,
+               GPtrArray               *schools,
+               RdExchangeImportResult  *result,
+               GError                 **error)
 {
   guint n_new = 0;
 
-  if (batch->len == 0)
-    return TRUE;
-
   /* Which schools are new is told before they are stored. */
-  for (guint i = 0; i < batch->len; i++)
+  for (guint i = 0; i < schools->len; i++)
     {
-      RdExchangeSchool *school = g_ptr_array_index (batch, i);
+      RdExchangeSchool *school = g_ptr_array_index (schools, i);
 
       if (!rd_store_has_school_uuid (store, school->uuid))
         n_new++;
     }
 
-  if (!rd_store_import_schools (store, framework, batch, error))
+  if (!rd_store_import_schools (store, framework, schools, error))
     return FALSE;
 
-  result->n_imported += batch->len;
+  result->n_imported += schools->len;
   result->n_schools_new += n_new;
-  for (guint i = 0; i < batch->len; i++)
-    result->n_assessments += ((RdExchangeSchool *) g_ptr_array_index (batch, i))->assessments->len;
+  for (guint i = 0; i < schools->len; i++)
+    result->n_assessments += ((RdExchangeSchool *) g_ptr_array_index (schools, i))->assessments->len;
+  return TRUE;
+}
+
+/* One transaction for the batch. A file whose ids belong to another school
+ * spoils its whole batch: the batch goes in again a file at a time, so
+ * that only that file is set aside. @names are the files' names. */
+static gboolean
+store_batch (RdStore                 *store,
+             RdFramework             *framework,
+             GPtrArray               *batch,
+             GPtrArray               *names,
+             RdExchangeImportResult  *result,
+             GError                 **error)
+{
+  g_autoptr(GError) batch_error = NULL;
+
+  if (batch->len > 0 && !store_schools (store, framework, batch, result, &batch_error))
+    {
+      if (!g_error_matches (batch_error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_CONFLICT))
+        {
+          g_propagate_error (error, g_steal_pointer (&batch_error));
+          return FALSE;
+        }
+
+      for (guint i = 0; i < batch->len; i++)
+        {
+          g_autoptr(GPtrArray) one = g_ptr_array_new ();
+          g_autoptr(GError) one_error = NULL;
+
+          g_ptr_array_add (one, g_ptr_array_index (batch, i));
+          if (store_schools (store, framework, one, result, &one_error))
+            continue;
+          if (!g_error_matches (one_error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_CONFLICT))
+            {
+              g_propagate_error (error, g_steal_pointer (&one_error));
+              return FALSE;
+            }
+          g_ptr_array_add (result->rejected,
+                           g_error_new (RD_IMPORT_ERROR, RD_IMPORT_ERROR_CONFLICT, "%s: %s",
+                                        (const char *) g_ptr_array_index (names, i), one_error->message));
+        }
+    }
+
   g_ptr_array_set_size (batch, 0);
+  g_ptr_array_set_size (names, 0);
   return TRUE;
 }
 
@@ -127,6 +169,7 @@ typedef struct
 {
   RdExchangeSchool *school;  /* or NULL and an error */
   GError *error;
+  char *name;                /* the file's, as its messages say it */
   gboolean end;
 } Parsed;
 
@@ -138,6 +181,7 @@ parsed_free (Parsed *parsed)
 {
   rd_exchange_school_free (parsed->school);
   g_clear_error (&parsed->error);
+  g_free (parsed->name);
   g_free (parsed);
 }
 
@@ -154,6 +198,7 @@ read_files (gpointer data)
              !g_cancellable_is_cancelled (reader->cancellable))
         g_usleep (1000);
       parsed->school = rd_exchange_load (g_ptr_array_index (reader->files, i), reader->framework, &parsed->error);
+      parsed->name = g_file_get_basename (g_ptr_array_index (reader->files, i));
       g_async_queue_push (reader->parsed, parsed);
     }
 
@@ -177,6 +222,7 @@ rd_exchange_import_files (RdStore                   *store,
                           GError                   **error)
 {
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GCancellable) stop = g_cancellable_new ();
   Reader reader = { files, framework, stop, g_async_queue_new_full ((GDestroyNotify) parsed_free) };
   GThread *thread;
@@ -207,9 +253,12 @@ rd_exchange_import_files (RdStore                   *store,
           else if (parsed->school == NULL)
             g_ptr_array_add (result->rejected, g_steal_pointer (&parsed->error));
           else
-            g_ptr_array_add (batch, g_steal_pointer (&parsed->school));
+            {
+              g_ptr_array_add (batch, g_steal_pointer (&parsed->school));
+              g_ptr_array_add (names, g_steal_pointer (&parsed->name));
+            }
 
-          if (ok && batch->len >= BATCH_SIZE && !store_batch (store, framework, batch, result, error))
+          if (ok && batch->len >= BATCH_SIZE && !store_batch (store, framework, batch, names, result, error))
             {
               ok = FALSE;
               g_cancellable_cancel (stop);
@@ -228,5 +277,5 @@ rd_exchange_import_files (RdStore                   *store,
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  return store_batch (store, framework, batch, result, error);
+  return store_batch (store, framework, batch, names, result, error);
 }

@@ -571,7 +571,7 @@ import_assessment_row (RdStore                     *self,
     return 0;
   if (id > 0 && owner != school_id)
     {
-      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+      g_set_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_CONFLICT,
                    _("The assessment %s belongs to another school in this database"), assessment->uuid);
       return 0;
     }
@@ -940,6 +940,24 @@ rd_store_import_schools (RdStore      *self,
 
 /* Comparing schools */
 
+/* A query of one school year's assessments of @framework: ?1 the year, ?2
+ * the framework's id. */
+static sqlite3_stmt *
+prepare_for_year (RdStore      *self,
+                  const char   *sql,
+                  RdFramework  *framework,
+                  const char   *school_year,
+                  GError      **error)
+{
+  sqlite3_stmt *stmt = rd_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, school_year, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, rd_framework_get_id (framework), -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
 /* One assessment per school for @school_year, as the results choose a
  * previous year: complete before draft, full before pulse, then newest. */
 GPtrArray *
@@ -961,16 +979,14 @@ rd_store_list_school_scores (RdStore      *self,
   if (!rd_store_refresh_scores (self, framework, error))
     return NULL;
 
-  stmt = rd_store_prepare (self,
+  stmt = prepare_for_year (self,
                            "SELECT a.id, s.id, s.name, s.region, s.school_type FROM assessment a "
                            "JOIN school s ON s.id = a.school_id "
                            "WHERE a.school_year = ?1 AND a.framework_id = ?2 AND a.trashed = 0 AND s.trashed = 0 "
                            "ORDER BY s.id, a.status = 'complete' DESC, a.mode = 'full' DESC, a.created DESC, a.id DESC",
-                           error);
+                           framework, school_year, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, school_year, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, rd_framework_get_id (framework), -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RdSchoolScores *scores;
@@ -992,14 +1008,13 @@ rd_store_list_school_scores (RdStore      *self,
     goto failed;
 
   /* Every kept score and target of the year in one pass each. */
-  stmt = rd_store_prepare (self,
+  stmt = prepare_for_year (self,
                            "SELECT k.assessment_id, k.scope, k.key, k.score, k.spread, k.n FROM assessment_score k "
                            "JOIN assessment a ON a.id = k.assessment_id "
-                           "WHERE a.school_year = ?1 AND a.framework_id = ?2 AND a.trashed = 0", error);
+                           "WHERE a.school_year = ?1 AND a.framework_id = ?2 AND a.trashed = 0",
+                           framework, school_year, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, school_year, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, rd_framework_get_id (framework), -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 assessment_id = sqlite3_column_int64 (stmt, 0);
@@ -1029,14 +1044,13 @@ rd_store_list_school_scores (RdStore      *self,
   if (rc != SQLITE_DONE)
     goto failed;
 
-  stmt = rd_store_prepare (self,
+  stmt = prepare_for_year (self,
                            "SELECT t.assessment_id, t.factor, t.target FROM target t "
                            "JOIN assessment a ON a.id = t.assessment_id "
-                           "WHERE a.school_year = ?1 AND a.framework_id = ?2 AND a.trashed = 0", error);
+                           "WHERE a.school_year = ?1 AND a.framework_id = ?2 AND a.trashed = 0",
+                           framework, school_year, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, school_year, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, rd_framework_get_id (framework), -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 assessment_id = sqlite3_column_int64 (stmt, 0);
