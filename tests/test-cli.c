@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "rd-csv.h"
 #include "rd-store.h"
@@ -38,6 +39,16 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+static gboolean run_as_nobody;
+
+/* root writes anywhere: a read-only file needs another user to be one. */
+static void
+become_nobody (gpointer data)
+{
+  if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+    _exit (125);
+}
+
 /* English messages, and a home of its own: the user's own default
  * database must never be touched. */
 static void
@@ -54,6 +65,8 @@ run_argv (Run         *run,
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
+  if (run_as_nobody)
+    g_subprocess_launcher_set_child_setup (launcher, become_nobody, NULL, NULL);
 
   g_ptr_array_add (argv, cli_path);
   for (guint i = 0; args[i] != NULL; i++)
@@ -1203,6 +1216,115 @@ test_database_errors (void)
   g_assert_cmpint (run.status, ==, 3);
 }
 
+static GBytes *
+file_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (contents, length);
+}
+
+/* Whatever is wrong with a database, every command stops with exit code 3,
+ * says what, and leaves each byte of the file as it was. */
+static void
+test_database_unchanged (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *folder = temp_path ("unchanged");
+  g_autofree char *source = temp_path ("unchanged-linde.readiness");
+  g_autofree char *export = temp_path ("unchanged-export.readiness");
+  g_autofree char *contents = NULL;
+  sqlite3 *holder = NULL;
+  gsize length;
+  struct {
+    const char *name;
+    const char *says;
+  } kinds[] = {
+    { "text.db", "not a Readiness database" },
+    { "damaged.db", "The database is damaged" },
+    { "truncated.db", "The database is damaged" },
+    { "foreign.db", "another program" },
+    { "newer.db", "newer version" },
+    { "locked.db", "in use by another program" },
+    { "read-only.db", "cannot be written to" },
+  };
+
+  run_cli (&run, "export", "--database", region_db, "--framework", framework_path, "--school",
+           "Basisschool De Linde", "--output", source);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  /* The read-only user must reach the folder. */
+  g_assert_cmpint (g_chmod (tmp_dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (source, 0644), ==, 0);
+  g_assert_true (g_file_get_contents (region_db, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4 * 4096);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, kinds[i].name, NULL);
+      g_autoptr(GBytes) before = NULL;
+      g_autoptr(GBytes) after = NULL;
+      const char *name = kinds[i].name;
+
+      if (g_str_equal (name, "text.db"))
+        g_assert_true (g_file_set_contents (path, "school;year\nDe Linde;2026-2027\n", -1, NULL));
+      else if (g_str_equal (name, "damaged.db"))
+        {
+          g_autofree char *copy = g_memdup2 (contents, length);
+
+          memset (copy + 3 * 4096, 0xff, 300);
+          g_assert_true (g_file_set_contents (path, copy, length, NULL));
+        }
+      else if (g_str_equal (name, "truncated.db"))
+        g_assert_true (g_file_set_contents (path, contents, length / 2, NULL));
+      else if (g_str_equal (name, "foreign.db"))
+        exec_sql (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('someone')");
+      else if (g_str_equal (name, "newer.db"))
+        {
+          copy_file (region_db, path);
+          exec_sql (path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
+        }
+      else
+        copy_file (region_db, path);
+      g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+      /* Read before locking: closing any descriptor of the file drops this
+       * process's POSIX locks. */
+      before = file_bytes (path);
+
+      if (g_str_equal (name, "locked.db"))
+        {
+          g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_exec (holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE",
+                                         NULL, NULL, NULL), ==, SQLITE_OK);
+        }
+      run_as_nobody = g_str_equal (name, "read-only.db");
+      if (run_as_nobody && geteuid () != 0)
+        g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+
+      run_cli (&run, "import", "--database", path, "--framework", framework_path, source);
+      g_assert_cmpint (run.status, ==, 3);
+      g_assert_nonnull (strstr (run.err, kinds[i].says));
+      g_assert_nonnull (strstr (run.err, path));
+      run_cli (&run, "export", "--database", path, "--framework", framework_path, "--school",
+               "Basisschool De Linde", "--output", export);
+      g_assert_cmpint (run.status, ==, 3);
+      g_assert_nonnull (strstr (run.err, kinds[i].says));
+      run_as_nobody = FALSE;
+
+      if (holder != NULL)
+        {
+          sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
+          g_clear_pointer (&holder, sqlite3_close);
+        }
+      after = file_bytes (path);
+      g_assert_true (g_bytes_equal (before, after));
+      g_assert_false (g_file_test (export, G_FILE_TEST_EXISTS));
+    }
+  g_assert_cmpint (g_chmod (tmp_dir, 0700), ==, 0);
+}
+
 /* Without --database: the app's database under $XDG_DATA_HOME. */
 static void
 test_default_database (void)
@@ -1339,6 +1461,7 @@ main (int   argc,
   g_test_add_func ("/cli/import/rejected", test_import_rejected);
   g_test_add_func ("/cli/database/errors", test_database_errors);
   g_test_add_func ("/cli/database/default", test_default_database);
+  g_test_add_func ("/cli/database/unchanged", test_database_unchanged);
   g_test_add_func ("/cli/output/errors", test_output_errors);
   g_test_add_func ("/cli/report/pdf", test_report);
 

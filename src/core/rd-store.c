@@ -229,6 +229,8 @@ rd_store_set_sqlite_error (GError     **error,
       break;
     case RD_STORE_ERROR_FULL:
       what = _("The disk is full");
+      /* SQLite's "database or disk is full" repeats it; say what helps. */
+      detail = _("free some space and try again");
       break;
     case RD_STORE_ERROR_IO:
       what = _("The database could not be read or written");
@@ -401,6 +403,21 @@ query_int (RdStore     *self,
   return TRUE;
 }
 
+/* A badly damaged file yields a hundred findings; a few say enough. */
+static char *
+first_lines (const char *text,
+             guint       n_lines)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", (int) n_lines + 1);
+
+  if (g_strv_length (lines) > n_lines)
+    {
+      g_free (lines[n_lines]);
+      lines[n_lines] = g_strdup ("…");
+    }
+  return g_strjoinv ("\n", lines);
+}
+
 /* Runs before anything is written, so a damaged or foreign file is left
  * exactly as it was. */
 static gboolean
@@ -451,8 +468,10 @@ check_existing (RdStore  *self,
     }
   if (g_strcmp0 (result, "ok") != 0)
     {
+      g_autofree char *findings = first_lines (result, 4);
+
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT,
-                   _("The database is damaged (%s): %s"), self->path, result);
+                   _("The database is damaged (%s): %s"), self->path, findings);
       sqlite3_reset (stmt);
       return FALSE;
     }

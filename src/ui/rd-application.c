@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-application.h"
+#include "rd-errors.h"
 #include "rd-preferences-window.h"
 #include "rd-window.h"
 
@@ -12,8 +13,11 @@ struct _RdApplication
 {
   AdwApplication parent_instance;
 
-  char *database_path;  /* from --database, or NULL for the default */
+  char *database_path;  /* from --database, or NULL */
+  gboolean database_from_command_line;
   RdStore *store;
+  char *problem_path;   /* the database that could not be opened */
+  GError *problem;
   RdFramework *framework;
 };
 
@@ -46,57 +50,278 @@ rd_application_handle_local_options (GApplication *application,
 
       g_free (self->database_path);
       self->database_path = g_file_get_path (file);
+      self->database_from_command_line = TRUE;
     }
 
   return -1;
 }
 
-static void
-on_error_response (GtkWindow *dialog)
+/* Without the installed schema (an uninstalled build) there is nothing to set. */
+static GSettings *
+create_settings (void)
 {
-  GApplication *application = g_application_get_default ();
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
 
-  gtk_window_destroy (dialog);
-  if (application != NULL)
-    g_application_quit (application);
+  return schema ? g_settings_new (APP_ID) : NULL;
 }
 
-/* Until issue-level recovery exists, a store that cannot be opened is
- * explained and the app quits without touching the file. */
-static void
-show_open_error (RdApplication *self,
-                 const GError  *error)
+/* --database wins; then a database chosen after a failed start; then the
+ * usual place. */
+static char *
+current_database_path (RdApplication *self)
 {
-  GtkWidget *dialog = adw_message_dialog_new (NULL, _("Could Not Open the Database"),
-                                              error->message);
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *chosen = NULL;
 
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_error_response), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+
+  settings = create_settings ();
+  if (settings != NULL)
+    chosen = g_settings_get_string (settings, "database-path");
+  if (chosen != NULL && *chosen != '\0')
+    return g_steal_pointer (&chosen);
+
+  return rd_store_get_default_path ();
+}
+
+static void
+remember_database_path (RdApplication *self,
+                        const char    *path)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  /* A database given on the command line is for this run only. */
+  if (self->database_from_command_line)
+    {
+      g_free (self->database_path);
+      self->database_path = g_strdup (path);
+      return;
+    }
+
+  settings = create_settings ();
+  if (settings != NULL)
+    g_settings_set_string (settings, "database-path", path);
 }
 
 static gboolean
-ensure_store (RdApplication  *self,
-              GError        **error)
+open_store (RdApplication  *self,
+            const char     *path,
+            GError        **error)
 {
-  g_autofree char *default_path = NULL;
-  const char *path;
-
-  if (self->store != NULL)
-    return TRUE;
-
-  path = self->database_path;
-  if (path == NULL)
-    path = default_path = rd_store_get_default_path ();
-
-  self->store = rd_store_open (path, error);
-  if (self->store == NULL)
-    return FALSE;
+  g_autoptr(RdStore) store = rd_store_open (path, error);
 
   /* Deletions whose undo toast outlived a crash are final now. */
-  return rd_store_purge_trash (self->store, error);
+  if (store == NULL || !rd_store_purge_trash (store, error))
+    return FALSE;
+
+  g_set_object (&self->store, store);
+  return TRUE;
+}
+
+static void show_open_problem (RdApplication *self,
+                               const char    *path,
+                               const GError  *error);
+
+static void
+present_main_window (RdApplication *self)
+{
+  GtkWindow *window = GTK_WINDOW (rd_window_new (GTK_APPLICATION (self), self->store, self->framework));
+
+  gtk_window_present (window);
+}
+
+static void
+try_database (RdApplication *self,
+              const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *usual = NULL;
+
+  if (!open_store (self, path, &error))
+    {
+      show_open_problem (self, path, error);
+      return;
+    }
+
+  usual = current_database_path (self);
+  if (g_strcmp0 (path, usual) != 0)
+    remember_database_path (self, path);
+  g_clear_pointer (&self->problem_path, g_free);
+  g_clear_error (&self->problem);
+  present_main_window (self);
+}
+
+static void
+on_database_chosen (GtkNativeDialog *chooser,
+                    int              response,
+                    RdApplication   *self)
+{
+  gboolean making_new = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  g_object_unref (chooser);
+
+  if (path == NULL)
+    {
+      /* Cancelled: back to the choice. */
+      g_autoptr(GError) problem = g_error_copy (self->problem);
+      g_autofree char *problem_path = g_strdup (self->problem_path);
+
+      show_open_problem (self, problem_path, problem);
+    }
+  else if (making_new && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* The chooser may have asked to replace it; a new database never does. */
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("%s already exists. A new database never replaces a file: choose a name that is not in use."),
+                   path);
+      show_open_problem (self, path, error);
+    }
+  else
+    {
+      try_database (self, path);
+    }
+
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+choose_database (RdApplication        *self,
+                 GtkFileChooserAction  action)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *dir = NULL;
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    chooser = gtk_file_chooser_native_new (_("Make a New Database"), NULL, action, _("_Make"), NULL);
+  else
+    chooser = gtk_file_chooser_native_new (_("Open a Database"), NULL, action, _("_Open"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Readiness databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("All files"));
+  gtk_file_filter_add_pattern (filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+
+  dir = g_path_get_dirname (self->problem_path);
+  folder = g_file_new_for_path (dir);
+  if (g_file_query_exists (folder, NULL))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("new-readiness.db"));
+
+  /* No window is open while the chooser shows: keep the app running. */
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_database_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_problem_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RdApplication    *self)
+{
+  if (g_str_equal (response, "open"))
+    choose_database (self, GTK_FILE_CHOOSER_ACTION_OPEN);
+  else if (g_str_equal (response, "new"))
+    choose_database (self, GTK_FILE_CHOOSER_ACTION_SAVE);
+  else if (g_str_equal (response, "retry"))
+    {
+      g_autofree char *path = g_strdup (self->problem_path);
+
+      try_database (self, path);
+    }
+  else
+    g_application_quit (G_APPLICATION (self));
+}
+
+static const char *
+problem_heading (const GError *error)
+{
+  if (error->domain == G_IO_ERROR && error->code == G_IO_ERROR_EXISTS)
+    return _("The File Already Exists");
+  if (error->domain != RD_STORE_ERROR)
+    return _("Could Not Open the Database");
+
+  switch ((RdStoreError) error->code)
+    {
+    case RD_STORE_ERROR_NOT_DATABASE:
+      return _("This Is Not a Readiness Database");
+    case RD_STORE_ERROR_CORRUPT:
+      return _("The Database Is Damaged");
+    case RD_STORE_ERROR_FOREIGN:
+      return _("This Is Another Program’s Database");
+    case RD_STORE_ERROR_TOO_NEW:
+      return _("The Database Is From a Newer Version");
+    case RD_STORE_ERROR_LOCKED:
+      return _("The Database Is in Use");
+    case RD_STORE_ERROR_READ_ONLY:
+      return _("The Database Cannot Be Changed");
+    case RD_STORE_ERROR_FULL:
+      return _("The Disk Is Full");
+    case RD_STORE_ERROR_IO:
+    case RD_STORE_ERROR_NOT_FOUND:
+    case RD_STORE_ERROR_INVALID:
+    case RD_STORE_ERROR_COMPLETE:
+    case RD_STORE_ERROR_FAILED:
+    default:
+      return _("Could Not Open the Database");
+    }
+}
+
+/* A database that cannot be opened is explained and left exactly as it is;
+ * the user opens another one, makes a new one, or quits. */
+static void
+show_open_problem (RdApplication *self,
+                   const char    *path,
+                   const GError  *error)
+{
+  g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message,
+                                           _("The file has not been changed. You can open another "
+                                             "database, make a new one, or quit."));
+  GtkWidget *dialog = adw_message_dialog_new (NULL, problem_heading (error), body);
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+
+  if (self->problem != error)
+    {
+      g_clear_error (&self->problem);
+      self->problem = g_error_copy (error);
+    }
+  if (self->problem_path != path)
+    {
+      g_free (self->problem_path);
+      self->problem_path = g_strdup (path);
+    }
+
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_widget_set_name (dialog, "open-problem");
+  adw_message_dialog_add_response (message, "quit", _("_Quit"));
+  adw_message_dialog_add_response (message, "open", _("_Open Another…"));
+  if (g_error_matches (error, RD_STORE_ERROR, RD_STORE_ERROR_LOCKED))
+    adw_message_dialog_add_response (message, "retry", _("_Try Again"));
+  adw_message_dialog_add_response (message, "new", _("_Make a New One…"));
+  adw_message_dialog_set_response_appearance (message, "new", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (message, "new");
+  adw_message_dialog_set_close_response (message, "quit");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_problem_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -104,6 +329,7 @@ rd_application_activate (GApplication *application)
 {
   RdApplication *self = RD_APPLICATION (application);
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -115,15 +341,20 @@ rd_application_activate (GApplication *application)
 
   if (self->framework == NULL)
     self->framework = rd_framework_load_builtin (&error);
-
-  if (self->framework == NULL || !ensure_store (self, &error))
+  if (self->framework == NULL)
     {
-      show_open_error (self, error);
+      /* Nothing the user can choose mends a broken installation. */
+      GtkWidget *dialog = adw_message_dialog_new (NULL, _("Readiness Cannot Start"), error->message);
+
+      gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+      g_signal_connect_swapped (dialog, "response", G_CALLBACK (g_application_quit), self);
+      gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
 
-  window = GTK_WINDOW (rd_window_new (GTK_APPLICATION (self), self->store, self->framework));
-  gtk_window_present (window);
+  path = current_database_path (self);
+  try_database (self, path);
 }
 
 /* Exchange files opened from a file manager, or given on the command line. */
@@ -190,16 +421,6 @@ help_action (GSimpleAction *action,
 
   gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)),
                 "help:readiness", GDK_CURRENT_TIME);
-}
-
-/* Without the installed schema (an uninstalled build) there is nothing to set. */
-static GSettings *
-create_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-
-  return schema ? g_settings_new (APP_ID) : NULL;
 }
 
 static void
@@ -269,6 +490,8 @@ rd_application_finalize (GObject *object)
   RdApplication *self = RD_APPLICATION (object);
 
   g_free (self->database_path);
+  g_free (self->problem_path);
+  g_clear_error (&self->problem);
   g_clear_object (&self->store);
   g_clear_object (&self->framework);
 

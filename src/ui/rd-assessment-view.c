@@ -377,12 +377,15 @@ on_row_answered (RdItemRow        *row,
     {
       g_autoptr(RdAnswer) stored = rd_store_get_answer (self->store, self->respondent_id,
                                                         rd_item_get_id (item), NULL);
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
 
       /* Show what is really stored, and why the change did not take. */
       rd_item_row_show_answer (row, stored);
-      rd_item_row_show_error (row, error->message);
+      rd_item_row_show_error (row, message);
       return;
     }
+  /* A message from a save that failed before (a full disk) is past now. */
+  rd_item_row_show_error (row, NULL);
 
   if (rd_answer_is_empty (answer))
     g_hash_table_remove (self->answered, rd_item_get_id (item));
