@@ -255,14 +255,22 @@ on_startup (GApplication *app,
 /* Starts the real application on @path (with --database unless NULL) and
  * runs the fixture's script inside its main loop. */
 static void
+run_app_with_file (Fixture    *fixture,
+                   const char *path,
+                   const char *file_to_open)
+{
+  char *argv[] = { "readiness", "--database", (char *) path, (char *) file_to_open, NULL };
+  int argc = path == NULL ? 1 : file_to_open == NULL ? 3 : 4;
+
+  g_signal_connect (fixture->app, "startup", G_CALLBACK (on_startup), fixture);
+  fixture->exit_status = g_application_run (G_APPLICATION (fixture->app), argc, argv);
+}
+
+static void
 run_app (Fixture    *fixture,
          const char *path)
 {
-  char *argv[] = { "readiness", "--database", (char *) path, NULL };
-
-  g_signal_connect (fixture->app, "startup", G_CALLBACK (on_startup), fixture);
-  fixture->exit_status = g_application_run (G_APPLICATION (fixture->app),
-                                            path != NULL ? 3 : 1, argv);
+  run_app_with_file (fixture, path, NULL);
 }
 
 static void
@@ -504,6 +512,64 @@ test_open_another (Fixture       *fixture,
   assert_unchanged (fixture);
 }
 
+static guint
+count_schools (RdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) schools = rd_store_list_schools (store, &error);
+
+  g_assert_no_error (error);
+  return schools->len;
+}
+
+/* An exchange file opened from the file manager while the database is
+ * damaged waits for the database the user opens instead. */
+static void
+script_open_file_later (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autofree char *good = g_build_filename (fixture->dir, "good.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (good);
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  GtkFileChooser *chooser;
+  RdStore *store;
+
+  respond (wait_for_problem (fixture, "The Database Is Damaged"), "open");
+  chooser = wait_for_chooser ();
+  g_assert_true (gtk_file_chooser_set_file (chooser, file, NULL));
+  accept_chooser (chooser);
+
+  wait_for_main_window ();
+  store = rd_application_get_store (fixture->app);
+  while (count_schools (store) < 121)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the opened file was not imported within %d s", WAIT_SECONDS);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  rd_test_wait_for_idle ();
+  quit_from_main_window (fixture);
+}
+
+static void
+test_open_file_later (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *good = g_build_filename (fixture->dir, "good.db", NULL);
+  g_autofree char *exchange = g_test_build_filename (G_TEST_DIST, "data", "exchange", "answers.readiness", NULL);
+
+  make_database (good);
+  damage_page (fixture->path);
+  fixture->before = read_bytes (fixture->path);
+  fixture->script = script_open_file_later;
+
+  run_app_with_file (fixture, fixture->path, exchange);
+
+  g_assert_cmpint (fixture->exit_status, ==, 0);
+  assert_unchanged (fixture);
+}
+
 static sqlite3 *lock_holder;
 
 static void
@@ -560,6 +626,7 @@ main (int   argc,
   g_test_add ("/startup/make-new", Fixture, NULL, fixture_set_up, test_make_new, fixture_tear_down);
   g_test_add ("/startup/new-name-taken", Fixture, NULL, fixture_set_up, test_new_name_taken, fixture_tear_down);
   g_test_add ("/startup/open-another", Fixture, NULL, fixture_set_up, test_open_another, fixture_tear_down);
+  g_test_add ("/startup/open-file-later", Fixture, NULL, fixture_set_up, test_open_file_later, fixture_tear_down);
   g_test_add ("/startup/locked", Fixture, NULL, fixture_set_up, test_locked, fixture_tear_down);
 
   return g_test_run ();

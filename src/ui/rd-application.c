@@ -18,6 +18,7 @@ struct _RdApplication
   RdStore *store;
   char *problem_path;   /* the database that could not be opened */
   GError *problem;
+  GPtrArray *pending_imports;  /* files opened before a database was */
   RdFramework *framework;
 };
 
@@ -125,11 +126,23 @@ static void show_open_problem (RdApplication *self,
                                const GError  *error);
 
 static void
+import_pending_files (RdApplication *self,
+                      RdWindow      *window)
+{
+  if (self->pending_imports->len == 0)
+    return;
+
+  rd_window_import_files (window, (GFile **) self->pending_imports->pdata, self->pending_imports->len);
+  g_ptr_array_set_size (self->pending_imports, 0);
+}
+
+static void
 present_main_window (RdApplication *self)
 {
   GtkWindow *window = GTK_WINDOW (rd_window_new (GTK_APPLICATION (self), self->store, self->framework));
 
   gtk_window_present (window);
+  import_pending_files (self, RD_WINDOW (window));
 }
 
 static void
@@ -364,12 +377,18 @@ rd_application_open (GApplication  *application,
                      int            n_files,
                      const char    *hint)
 {
+  RdApplication *self = RD_APPLICATION (application);
   GtkWindow *window;
+
+  for (int i = 0; i < n_files; i++)
+    g_ptr_array_add (self->pending_imports, g_object_ref (files[i]));
 
   rd_application_activate (application);
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  /* Without a window yet (the database could not be opened), the files
+   * wait for the one the user picks. */
   if (RD_IS_WINDOW (window))
-    rd_window_import_files (RD_WINDOW (window), files, (guint) n_files);
+    import_pending_files (self, RD_WINDOW (window));
 }
 
 static void
@@ -492,6 +511,7 @@ rd_application_finalize (GObject *object)
   g_free (self->database_path);
   g_free (self->problem_path);
   g_clear_error (&self->problem);
+  g_clear_pointer (&self->pending_imports, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->framework);
 
@@ -516,6 +536,7 @@ static void
 rd_application_init (RdApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 RdApplication *
