@@ -12,6 +12,7 @@ packages=(
   sqlite3 libxlsxwriter-dev
   poppler-utils qpdf unzip strace
   clang libclang-rt-14-dev
+  valgrind llvm   # scripts/test-sanitizers.sh: memcheck; llvm-symbolizer names frames in ASan reports
 )
 
 missing=()

@@ -253,7 +253,8 @@ test_invalid_input_not_stored (Fixture       *fixture,
   RdItemRow *share = row_for (fixture, "beta", "b-share");
   RdItemRow *speed = row_for (fixture, "beta", "b-speed");
   RdItemRow *review = row_for (fixture, "alpha", "a-review");
-  g_autoptr(GDateTime) next_year = g_date_time_add_years (g_date_time_new_now_local (), 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) next_year = g_date_time_add_years (now, 1);
   g_autofree char *future = g_date_time_format (next_year, "%d-%m-%Y");
 
   g_assert_false (rd_item_row_enter_text (share, "150"));
