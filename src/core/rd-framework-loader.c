@@ -584,12 +584,22 @@ rd_framework_parse (const char  *data,
 
   if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
+      /* json-glib quotes the bad token cut off at a byte count, which can
+       * split a character: the message is shown, so it must be UTF-8. */
+      g_autofree char *reason = g_utf8_make_valid (parse_error->message, -1);
+
       g_set_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_SYNTAX,
-                   _("%s: not valid JSON: %s"), loader.check.name, parse_error->message);
+                   _("%s: not valid JSON: %s"), loader.check.name, reason);
       return NULL;
     }
 
   root = json_parser_get_root (parser);
+  if (root != NULL && !rd_json_node_is_utf8 (root))
+    {
+      g_set_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_SYNTAX,
+                   _("%s: the file is not valid UTF-8 text"), loader.check.name);
+      return NULL;
+    }
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_INVALID,

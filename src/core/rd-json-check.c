@@ -26,6 +26,57 @@ rd_json_fail (RdJsonCheck *check,
   return FALSE;
 }
 
+/* json-glib turns octal escapes ("\333") and lone surrogates ("\ud800")
+ * into bytes that are not UTF-8, even in a file that is: such a string
+ * would reach messages, the window and the database. Walks the tree
+ * without recursion, however deep it nests. */
+gboolean
+rd_json_node_is_utf8 (JsonNode *root)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+
+  g_ptr_array_add (pending, root);
+  while (pending->len > 0)
+    {
+      JsonNode *node = g_ptr_array_steal_index_fast (pending, pending->len - 1);
+
+      switch (JSON_NODE_TYPE (node))
+        {
+        case JSON_NODE_OBJECT:
+          {
+            JsonObject *object = json_node_get_object (node);
+            g_autoptr(GList) members = json_object_get_members (object);
+
+            for (GList *l = members; l != NULL; l = l->next)
+              {
+                if (!g_utf8_validate (l->data, -1, NULL))
+                  return FALSE;
+                g_ptr_array_add (pending, json_object_get_member (object, l->data));
+              }
+            break;
+          }
+        case JSON_NODE_ARRAY:
+          {
+            JsonArray *array = json_node_get_array (node);
+
+            for (guint i = 0; i < json_array_get_length (array); i++)
+              g_ptr_array_add (pending, json_array_get_element (array, i));
+            break;
+          }
+        case JSON_NODE_VALUE:
+          if (json_node_get_value_type (node) == G_TYPE_STRING &&
+              !g_utf8_validate (json_node_get_string (node), -1, NULL))
+            return FALSE;
+          break;
+        case JSON_NODE_NULL:
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
 JsonObject *
 rd_json_load_object (RdJsonCheck *check,
                      JsonParser  *parser,
@@ -43,11 +94,21 @@ rd_json_load_object (RdJsonCheck *check,
     }
   if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
+      /* json-glib quotes the bad token cut off at a byte count, which can
+       * split a character: the message is shown, so it must be UTF-8. */
+      g_autofree char *reason = g_utf8_make_valid (parse_error->message, -1);
+
       g_set_error (check->error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_SYNTAX,
-                   _("%s: not valid JSON: %s"), check->name, parse_error->message);
+                   _("%s: not valid JSON: %s"), check->name, reason);
       return NULL;
     }
   root = json_parser_get_root (parser);
+  if (root != NULL && !rd_json_node_is_utf8 (root))
+    {
+      g_set_error (check->error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_SYNTAX,
+                   _("%s: the file is not valid UTF-8 text"), check->name);
+      return NULL;
+    }
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       rd_json_fail (check, "top level", _("the file must hold a JSON object"));

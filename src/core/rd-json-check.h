@@ -20,6 +20,9 @@ JsonObject *rd_json_load_object      (RdJsonCheck        *check,
                                       JsonParser         *parser,
                                       const char         *data,
                                       gsize               length);
+/* Whether every string and member name under @root is UTF-8: the parser
+ * lets escapes make bytes that are not. */
+gboolean    rd_json_node_is_utf8     (JsonNode           *root);
 gboolean    rd_json_fail             (RdJsonCheck        *check,
                                       const char         *place,
                                       const char         *format,

@@ -2,29 +2,56 @@
 # Builds the libFuzzer targets with AddressSanitizer and UBSan, from the
 # sources and a configured meson build directory (for config.h and the
 # generated enum and resource files). Needs clang and libclang-rt-14-dev.
+# The core is compiled once into BUILD_DIR/fuzz/obj and linked into each
+# target; nothing is rebuilt when no source is newer than the targets.
 # Usage: tests/fuzz/build-fuzzers.sh [BUILD_DIR]
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "${1:-$top/build}" && pwd)
 out="$build/fuzz"
-mkdir -p "$out"
+targets=(csv framework response-file exchange)
+mkdir -p "$out/obj"
 
-flags=(-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+sources=("$top"/src/core/rd-*.c "$build/src/core/rd-enums.c" "$build/src/core/rd-core-resources.c")
+deps=("${sources[@]}" "$top"/src/core/*.h "$top"/tests/fuzz/*.[ch] "$0" "$build/config.h"
+      "$build"/src/core/*.h "$top"/data/frameworks/*.json)
+
+up_to_date=yes
+for name in "${targets[@]}"; do
+  bin="$out/fuzz-$name"
+  if [ ! -x "$bin" ] || [ -n "$(find "${deps[@]}" -newer "$bin" -print -quit)" ]; then
+    up_to_date=no
+  fi
+done
+if [ "$up_to_date" = yes ]; then
+  echo "fuzz targets in $out are up to date"
+  exit 0
+fi
+
+sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=undefined)
+flags=(-g -O1 "${sanitize[@]}"
        -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74
        -D_GNU_SOURCE -I"$build" -I"$top/src" -I"$top/src/core" -I"$build/src/core")
+cflags=$(pkg-config --cflags glib-2.0 gio-2.0 json-glib-1.0 sqlite3)
+libs=$(pkg-config --libs glib-2.0 gio-2.0 json-glib-1.0 sqlite3)
 
-# The CSV reader needs GLib alone.
-clang "${flags[@]}" $(pkg-config --cflags glib-2.0) \
-  "$top/src/core/rd-csv.c" "$top/tests/fuzz/fuzz-csv.c" \
-  $(pkg-config --libs glib-2.0) -o "$out/fuzz-csv"
-
-# The response and exchange readers check answers against the built-in
-# framework: the whole core, with its generated enums and resources.
-for name in response-file exchange; do
-  clang "${flags[@]}" $(pkg-config --cflags glib-2.0 gio-2.0 json-glib-1.0 sqlite3) \
-    "$top"/src/core/rd-*.c "$build/src/core/rd-enums.c" "$build/src/core/rd-core-resources.c" \
-    "$top/tests/fuzz/fuzz-$name.c" \
-    $(pkg-config --libs glib-2.0 gio-2.0 json-glib-1.0 sqlite3) -lm -o "$out/fuzz-$name"
+# The core, instrumented for coverage but without libFuzzer's main.
+objects=()
+rm -f "$out"/obj/*.o
+for src in "${sources[@]}"; do
+  obj="$out/obj/$(basename "${src%.c}").o"
+  clang "${flags[@]}" -fsanitize=fuzzer-no-link $cflags -c "$src" -o "$obj"
+  objects+=("$obj")
 done
 
-echo "built $out/fuzz-csv, $out/fuzz-response-file and $out/fuzz-exchange"
+# The CSV reader needs GLib alone; the framework reader, and the response
+# and exchange readers that check answers against the built-in framework,
+# take the whole core with its generated enums and resources.
+clang "${flags[@]}" -fsanitize=fuzzer $cflags "$out/obj/rd-csv.o" "$top/tests/fuzz/fuzz-csv.c" \
+  $libs -o "$out/fuzz-csv"
+for name in framework response-file exchange; do
+  clang "${flags[@]}" -fsanitize=fuzzer $cflags "${objects[@]}" "$top/tests/fuzz/fuzz-$name.c" \
+    $libs -lm -o "$out/fuzz-$name"
+done
+
+echo "built $out/fuzz-csv, $out/fuzz-framework, $out/fuzz-response-file and $out/fuzz-exchange"

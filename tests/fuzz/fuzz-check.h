@@ -38,8 +38,11 @@ fuzz_builtin_framework (void)
   return framework;
 }
 
-/* The readers' contract for a refused file: an RD_IMPORT_ERROR whose
- * message starts with the file's @name. */
+/* A text an accepted file gives, NULL or UTF-8: it is shown and stored. */
+#define CHECK_TEXT(text) CHECK ((text) == NULL || g_utf8_validate ((text), -1, NULL))
+
+/* The readers' contract for a refused file: an RD_IMPORT_ERROR with a
+ * known code, whose UTF-8 message starts with the file's @name. */
 static inline void
 fuzz_check_import_error (const GError *error,
                          const char   *name)
@@ -47,6 +50,14 @@ fuzz_check_import_error (const GError *error,
   g_autofree char *prefix = g_strconcat (name, ": ", NULL);
 
   CHECK (error != NULL);
+  if (!g_utf8_validate (error->message, -1, NULL) || !g_str_has_prefix (error->message, prefix))
+    {
+      g_autofree char *escaped = g_strescape (error->message, NULL);
+      fprintf (stderr, "message: %s\n", escaped);
+    }
   CHECK (error->domain == RD_IMPORT_ERROR);
+  CHECK (error->code >= RD_IMPORT_ERROR_SYNTAX && error->code <= RD_IMPORT_ERROR_CONFLICT);
   CHECK (g_str_has_prefix (error->message, prefix));
+  /* The message is shown in the window: it must be UTF-8. */
+  CHECK (g_utf8_validate (error->message, -1, NULL));
 }

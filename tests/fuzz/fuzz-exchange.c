@@ -1,7 +1,8 @@
 /* libFuzzer target for rd_exchange_parse; tests/fuzz/README.md says how to
  * build and run it. Beyond the sanitizers it checks the contract: an error
- * is an RD_IMPORT_ERROR naming the file; an accepted file's school can be
- * written and read back, giving the same file again. */
+ * is an RD_IMPORT_ERROR naming the file; an accepted file's texts are
+ * UTF-8, and its school can be written and read back, giving the same file
+ * again. */
 
 #include "config.h"
 
@@ -9,6 +10,48 @@
 #include "rd-exchange.h"
 
 #define NAME "fuzz.readiness"
+
+/* Every text of an accepted file is UTF-8: it is shown and stored. */
+static void
+check_texts (RdExchangeSchool *school)
+{
+  CHECK_TEXT (school->name);
+  CHECK_TEXT (school->region);
+  CHECK_TEXT (school->school_type);
+  CHECK_TEXT (school->framework_id);
+  for (guint a = 0; a < school->assessments->len; a++)
+    {
+      RdExchangeAssessment *assessment = g_ptr_array_index (school->assessments, a);
+
+      CHECK_TEXT (assessment->uuid);
+      CHECK_TEXT (assessment->school_year);
+      CHECK_TEXT (assessment->framework_version);
+      for (guint r = 0; assessment->respondents != NULL && r < assessment->respondents->len; r++)
+        {
+          RdExchangeRespondent *respondent = g_ptr_array_index (assessment->respondents, r);
+
+          CHECK_TEXT (respondent->uuid);
+          CHECK_TEXT (respondent->response->pseudonym);
+        }
+      for (guint i = 0; assessment->actions != NULL && i < assessment->actions->len; i++)
+        {
+          RdExchangeAction *exchanged = g_ptr_array_index (assessment->actions, i);
+          RdAction *action = exchanged->action;
+          const char * const *item_ids = rd_action_get_item_ids (action);
+
+          CHECK_TEXT (exchanged->uuid);
+          CHECK_TEXT (exchanged->origin);
+          CHECK_TEXT (rd_action_get_title (action));
+          CHECK_TEXT (rd_action_get_owner (action));
+          CHECK_TEXT (rd_action_get_due (action));
+          CHECK_TEXT (rd_action_get_criterion (action));
+          CHECK_TEXT (rd_action_get_notes (action));
+          CHECK_TEXT (rd_action_get_carried_from (action));
+          for (guint j = 0; item_ids != NULL && item_ids[j] != NULL; j++)
+            CHECK_TEXT (item_ids[j]);
+        }
+    }
+}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -31,6 +74,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   CHECK (error == NULL);
   CHECK (g_uuid_string_is_valid (school->uuid));
+  check_texts (school);
   content = school->assessments->len > 0 &&
             ((RdExchangeAssessment *) g_ptr_array_index (school->assessments, 0))->content == RD_EXCHANGE_SUMMARY
             ? RD_EXCHANGE_SUMMARY : RD_EXCHANGE_ANSWERS;

@@ -29,6 +29,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   CHECK (error == NULL);
   CHECK (response->group < RD_N_GROUPS);
+  CHECK_TEXT (response->pseudonym);
   for (guint i = 0; i < response->answers->len; i++)
     {
       RdAnswer *answer = g_ptr_array_index (response->answers, i);
