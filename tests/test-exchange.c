@@ -362,6 +362,9 @@ test_broken_files_rejected (Fixture       *fixture,
     { "\"status\" : \"in-progress\"", "\"status\" : \"stalled\"", "unknown action status “stalled”" },
     { "\"due\" : \"2026-06-30\"", "\"due\" : \"2026-06-31\"", "is not a due date" },
     { "\"b-mfa\" : null", "\"b-mfa\" : true", "an answer is a number, a date or null" },
+    /* Escapes that json-glib turns into bytes that are not UTF-8 (found by fuzzing). */
+    { "\"name\" : \"Sint-Jozef\"", "\"name\" : \"Sint-Jozef \\333\"", "not valid UTF-8 text" },
+    { "\"name\" : \"Sint-Jozef\"", "\"name\" : \"Sint-\\ud800Jozef\"", "not valid UTF-8 text" },
     { NULL, "[ ]", "must hold a JSON object" },
     { "}", "", "not valid JSON" },
   };
