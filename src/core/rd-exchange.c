@@ -960,7 +960,7 @@ rd_exchange_parse (const char   *data,
   g_date_clear (&reader.today, 1);
   g_date_set_time_t (&reader.today, time (NULL));
 
-  root = rd_json_load_object (&reader.check, parser, data, length);
+  root = rd_json_load_object (&reader.check, parser, data, length, RD_IMPORT_ERROR_SYNTAX);
   if (root == NULL)
     return NULL;
 

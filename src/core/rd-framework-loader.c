@@ -568,46 +568,17 @@ rd_framework_parse (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(RdFramework) framework = rd_framework_new ();
-  g_autoptr(GError) parse_error = NULL;
   Loader loader = { { name ? name : "framework", error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_INVALID }, NULL };
-  JsonNode *root;
+  JsonObject *root;
   gboolean ok;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (length > G_MAXSSIZE || !g_utf8_validate (data, (gssize) length, NULL))
-    {
-      g_set_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_SYNTAX,
-                   _("%s: the file is not valid UTF-8 text"), loader.check.name);
-      return NULL;
-    }
+  root = rd_json_load_object (&loader.check, parser, data, length, RD_FRAMEWORK_ERROR_SYNTAX);
+  if (root == NULL)
+    return NULL;
 
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
-    {
-      /* json-glib quotes the bad token cut off at a byte count, which can
-       * split a character: the message is shown, so it must be UTF-8. */
-      g_autofree char *reason = g_utf8_make_valid (parse_error->message, -1);
-
-      g_set_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_SYNTAX,
-                   _("%s: not valid JSON: %s"), loader.check.name, reason);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root != NULL && !rd_json_node_is_utf8 (root))
-    {
-      g_set_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_SYNTAX,
-                   _("%s: the file is not valid UTF-8 text"), loader.check.name);
-      return NULL;
-    }
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_INVALID,
-                   _("%s: top level: a framework must be a JSON object"), loader.check.name);
-      return NULL;
-    }
-
-  ok = load_root (&loader, json_node_get_object (root), framework);
+  ok = load_root (&loader, root, framework);
   g_strfreev (loader.languages);
 
   if (!ok)

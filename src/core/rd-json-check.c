@@ -81,14 +81,15 @@ JsonObject *
 rd_json_load_object (RdJsonCheck *check,
                      JsonParser  *parser,
                      const char  *data,
-                     gsize        length)
+                     gsize        length,
+                     int          syntax_code)
 {
   g_autoptr(GError) parse_error = NULL;
   JsonNode *root;
 
   if (length > G_MAXSSIZE || !g_utf8_validate (data, (gssize) length, NULL))
     {
-      g_set_error (check->error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_SYNTAX,
+      g_set_error (check->error, check->domain, syntax_code,
                    _("%s: the file is not valid UTF-8 text"), check->name);
       return NULL;
     }
@@ -98,14 +99,14 @@ rd_json_load_object (RdJsonCheck *check,
        * split a character: the message is shown, so it must be UTF-8. */
       g_autofree char *reason = g_utf8_make_valid (parse_error->message, -1);
 
-      g_set_error (check->error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_SYNTAX,
+      g_set_error (check->error, check->domain, syntax_code,
                    _("%s: not valid JSON: %s"), check->name, reason);
       return NULL;
     }
   root = json_parser_get_root (parser);
   if (root != NULL && !rd_json_node_is_utf8 (root))
     {
-      g_set_error (check->error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_SYNTAX,
+      g_set_error (check->error, check->domain, syntax_code,
                    _("%s: the file is not valid UTF-8 text"), check->name);
       return NULL;
     }

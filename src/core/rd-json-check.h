@@ -15,11 +15,13 @@ typedef struct
 } RdJsonCheck;
 
 /* Parses @data with @parser: the top-level object, or NULL after an error
- * in RD_IMPORT_ERROR_SYNTAX (not UTF-8, not JSON) or check->code. */
+ * in check->domain with @syntax_code (not UTF-8, not JSON) or check->code
+ * (not an object). */
 JsonObject *rd_json_load_object      (RdJsonCheck        *check,
                                       JsonParser         *parser,
                                       const char         *data,
-                                      gsize               length);
+                                      gsize               length,
+                                      int                 syntax_code);
 /* Whether every string and member name under @root is UTF-8: the parser
  * lets escapes make bytes that are not. */
 gboolean    rd_json_node_is_utf8     (JsonNode           *root);

@@ -222,7 +222,7 @@ rd_response_file_parse (const char   *data,
 
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
 
-  root = rd_json_load_object (&check, parser, data, length);
+  root = rd_json_load_object (&check, parser, data, length, RD_IMPORT_ERROR_SYNTAX);
   if (root == NULL)
     return NULL;
 
