@@ -128,6 +128,13 @@ damage_newer (const char *path)
 }
 
 static void
+damage_altered (const char *path)
+{
+  make_database (path);
+  exec_sql (path, "CREATE TRIGGER evil AFTER INSERT ON answer BEGIN DELETE FROM school; END;");
+}
+
+static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -316,6 +323,8 @@ static const DamageCase damage_cases[] = {
   { "truncated", damage_truncate, "The Database Is Damaged", "The database is damaged" },
   { "foreign", damage_foreign, "This Is Another Program’s Database", "another program" },
   { "newer", damage_newer, "The Database Is From a Newer Version", "newer version" },
+  { "altered", damage_altered, "The Database Was Changed by Another Program",
+    "a trigger “evil” that Readiness did not make" },
 };
 
 static void

@@ -27,6 +27,8 @@ typedef enum {
   RD_STORE_ERROR_NOT_FOUND,
   RD_STORE_ERROR_INVALID,       /* an argument the schema does not allow */
   RD_STORE_ERROR_COMPLETE,      /* answers of a complete assessment cannot change */
+  RD_STORE_ERROR_ALTERED,       /* a schema Readiness did not write: triggers, views, tables */
+  RD_STORE_ERROR_LINK,          /* the path is a symbolic link */
   RD_STORE_ERROR_FAILED,
 } RdStoreError;
 

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "rd-errors.h"
@@ -379,108 +380,6 @@ rd_store_rollback (RdStore *self)
 }
 
 static gboolean
-query_int (RdStore     *self,
-           const char  *sql,
-           gint64      *out,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = rd_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      rd_store_set_sqlite_error (error, self->db, rc == SQLITE_DONE ? SQLITE_ERROR : rc, self->path);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-
-  *out = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-/* A badly damaged file yields a hundred findings; a few say enough. */
-static char *
-first_lines (const char *text,
-             guint       n_lines)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", (int) n_lines + 1);
-
-  if (g_strv_length (lines) > n_lines)
-    {
-      g_free (lines[n_lines]);
-      lines[n_lines] = g_strdup ("…");
-    }
-  return g_strjoinv ("\n", lines);
-}
-
-/* Runs before anything is written, so a damaged or foreign file is left
- * exactly as it was. */
-static gboolean
-check_existing (RdStore  *self,
-                gint64   *user_version,
-                GError  **error)
-{
-  gint64 application_id, n_objects;
-  sqlite3_stmt *stmt;
-  const char *result;
-  int rc;
-
-  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error) ||
-      !query_int (self, "PRAGMA application_id", &application_id, error) ||
-      !query_int (self, "PRAGMA user_version", user_version, error))
-    return FALSE;
-
-  if (n_objects == 0)
-    return TRUE;
-
-  if (application_id != RD_STORE_APPLICATION_ID)
-    {
-      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_FOREIGN,
-                   _("The file is a database of another program, not of Readiness (%s)"),
-                   self->path);
-      return FALSE;
-    }
-
-  if (*user_version > RD_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_TOO_NEW,
-                   _("The database was made by a newer version of Readiness "
-                     "(schema %d, this version reads up to %d) (%s)"),
-                   (int) MIN (*user_version, G_MAXINT), RD_STORE_SCHEMA_VERSION, self->path);
-      return FALSE;
-    }
-
-  stmt = rd_store_prepare (self, "PRAGMA quick_check", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  result = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
-  if (rc != SQLITE_ROW)
-    {
-      rd_store_set_sqlite_error (error, self->db, rc, self->path);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  if (g_strcmp0 (result, "ok") != 0)
-    {
-      g_autofree char *findings = first_lines (result, 4);
-
-      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT,
-                   _("The database is damaged (%s): %s"), self->path, findings);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-
-  return TRUE;
-}
-
-static gboolean
 migrate (RdStore  *self,
          gint64    from_version,
          GError  **error)
@@ -511,6 +410,379 @@ migrate (RdStore  *self,
     }
 
   return TRUE;
+}
+
+/* Reads one integer through a connection of its own (the checks run
+ * before the store has one). */
+static gboolean
+query_int (sqlite3     *db,
+           const char  *path,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rd_store_set_sqlite_error (error, db, rc == SQLITE_DONE ? SQLITE_ERROR : rc, path);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* A badly damaged file yields a hundred findings; a few say enough. */
+static char *
+first_lines (const char *text,
+             guint       n_lines)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", (int) n_lines + 1);
+
+  if (g_strv_length (lines) > n_lines)
+    {
+      g_free (lines[n_lines]);
+      lines[n_lines] = g_strdup ("…");
+    }
+  return g_strjoinv ("\n", lines);
+}
+
+static gboolean
+quick_check (sqlite3     *db,
+             const char  *path,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  const char *result;
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rd_store_set_sqlite_error (error, db, rc, path);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_autofree char *findings = first_lines (result != NULL ? result : "", 4);
+
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT,
+                   _("The database is damaged (%s): %s"), path, findings);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* What a file's schema holds, one line per object, in a stable order. */
+static GPtrArray *
+read_schema (sqlite3     *db,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  sqlite3_stmt *stmt = NULL;
+  char **object;
+  int rc;
+
+  /* ANALYZE's statistics tables hold no code; anything else named sqlite_
+   * is SQLite's own and belongs to the tables it serves. */
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT type, name, tbl_name, coalesce (sql, '') FROM sqlite_schema "
+                           "WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' "
+                           "ORDER BY type, name",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      object = g_new0 (char *, 5);
+      for (int i = 0; i < 4; i++)
+        object[i] = g_strdup ((const char *) sqlite3_column_text (stmt, i));
+      g_ptr_array_add (objects, object);
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_sqlite_error (error, db, rc, path);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&objects);
+}
+
+/* The schema this version writes at @version, made by the same steps in
+ * memory: a database made here or migrated here has exactly this text. */
+static GPtrArray *
+expected_schema (gint64 version)
+{
+  sqlite3 *db = NULL;
+  GPtrArray *objects = NULL;
+  gboolean ok = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
+
+  for (gint64 v = 0; ok && v < version; v++)
+    ok = sqlite3_exec (db, migrations[v], NULL, NULL, NULL) == SQLITE_OK;
+  if (ok)
+    objects = read_schema (db, ":memory:", NULL);
+
+  sqlite3_close (db);
+  g_assert (objects != NULL);
+  return objects;
+}
+
+static const char *
+object_kind (const char *type)
+{
+  if (g_str_equal (type, "trigger"))
+    return _("a trigger");
+  if (g_str_equal (type, "view"))
+    return _("a view");
+  if (g_str_equal (type, "index"))
+    return _("an index");
+  return _("a table");
+}
+
+static int
+compare_objects (const char * const *a,
+                 const char * const *b)
+{
+  int order = g_strcmp0 (a[0], b[0]);
+
+  return order != 0 ? order : g_strcmp0 (a[1], b[1]);
+}
+
+/* A database someone sends can carry triggers and views that run their own
+ * SQL inside ours; only the schema this version writes is opened. */
+static gboolean
+check_schema (sqlite3     *db,
+              const char  *path,
+              gint64       version,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) found = read_schema (db, path, error);
+  g_autoptr(GPtrArray) expected = NULL;
+  guint e = 0, f = 0;
+
+  if (found == NULL)
+    return FALSE;
+
+  expected = expected_schema (version);
+  while (e < expected->len || f < found->len)
+    {
+      char **want = e < expected->len ? expected->pdata[e] : NULL;
+      char **have = f < found->len ? found->pdata[f] : NULL;
+      int order = have == NULL ? -1 : want == NULL ? 1
+                  : compare_objects ((const char * const *) want, (const char * const *) have);
+
+      if (order > 0 && have != NULL)
+        {
+          g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_ALTERED,
+                       _("The database holds %s “%s” that Readiness did not make; another "
+                         "program has changed it (%s)"),
+                       object_kind (have[0]), have[1], path);
+          return FALSE;
+        }
+      if (order < 0 || have == NULL)
+        {
+          g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_ALTERED,
+                       _("The database lacks %s “%s” of its version; another program has "
+                         "changed it (%s)"),
+                       object_kind (want[0]), want[1], path);
+          return FALSE;
+        }
+      if (g_strcmp0 (want[2], have[2]) != 0 || g_strcmp0 (want[3], have[3]) != 0)
+        {
+          g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_ALTERED,
+                       _("In the database, %s “%s” is not the one Readiness made; another "
+                         "program has changed it (%s)"),
+                       object_kind (have[0]), have[1], path);
+          return FALSE;
+        }
+      e++;
+      f++;
+    }
+
+  return TRUE;
+}
+
+/* What the file is: new (no schema at all: *user_version 0), or a Readiness
+ * database this version reads, undamaged. */
+static gboolean
+check_existing (sqlite3     *db,
+                const char  *path,
+                gint64      *user_version,
+                GError     **error)
+{
+  gint64 application_id, n_objects;
+
+  if (!query_int (db, path, "SELECT count(*) FROM sqlite_schema", &n_objects, error) ||
+      !query_int (db, path, "PRAGMA application_id", &application_id, error) ||
+      !query_int (db, path, "PRAGMA user_version", user_version, error))
+    return FALSE;
+
+  /* Only a file with nothing in it becomes a Readiness database: an empty
+   * database that carries another program's marks stays that program's. */
+  if (n_objects == 0 && application_id == 0 && *user_version == 0)
+    return TRUE;
+
+  if (application_id != RD_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_FOREIGN,
+                   _("The file is a database of another program, not of Readiness (%s)"),
+                   path);
+      return FALSE;
+    }
+
+  if (*user_version > RD_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_TOO_NEW,
+                   _("The database was made by a newer version of Readiness "
+                     "(schema %d, this version reads up to %d) (%s)"),
+                   (int) MIN (*user_version, G_MAXINT), RD_STORE_SCHEMA_VERSION, path);
+      return FALSE;
+    }
+
+  return check_schema (db, path, MAX (*user_version, 0), error) &&
+         quick_check (db, path, error);
+}
+
+/* Settings every connection to a file gets: SQL in a file's schema runs
+ * only if SQLite deems it harmless, and nothing can corrupt the file
+ * through SQL (writable_schema, direct page writes). */
+static void
+harden_connection (sqlite3 *db)
+{
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+}
+
+typedef enum {
+  CHECK_IMMUTABLE,  /* the main file is all there is: read it as it lies */
+  CHECK_EXCLUSIVE,  /* nobody else has it open: the -wal's index in our memory */
+  CHECK_SHARED,     /* another program has it open and keeps the -shm live */
+} CheckMode;
+
+/* A database in WAL mode whose -wal is gone (closed cleanly, or copied
+ * without it) is wholly in its main file, and nobody has it open: a
+ * connection that may write would make a -wal for it, and one that
+ * closes without checkpointing would leave that behind. */
+static gboolean
+is_wal_without_log (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  char header[20];
+  GStatBuf info;
+  gssize length = 0;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+
+  if (fd < 0)
+    return FALSE;
+  length = read (fd, header, sizeof header);
+  close (fd);
+
+  return length == sizeof header && memcmp (header, "SQLite format 3", 16) == 0 &&
+         header[18] == 2 && header[19] == 2 && g_lstat (wal, &info) != 0 && errno == ENOENT;
+}
+
+static sqlite3 *
+open_checker (const char  *path,
+              CheckMode    mode,
+              GError     **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  sqlite3 *db = NULL;
+  int rc = mode == CHECK_IMMUTABLE
+           ? sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL)
+           : sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      rd_store_set_sqlite_error (error, db, rc, path);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  harden_connection (db);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_busy_timeout (db, mode == CHECK_SHARED ? BUSY_TIMEOUT_MS : 0);
+
+  /* Opening reads nothing yet: a file we may not write is refused before
+   * anything of it is touched. */
+  if (mode != CHECK_IMMUTABLE && sqlite3_db_readonly (db, "main") == 1)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_READ_ONLY,
+                   _("The database cannot be written to (%s)"), path);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  rc = sqlite3_exec (db, mode == CHECK_EXCLUSIVE
+                         ? "PRAGMA query_only = ON; PRAGMA locking_mode = EXCLUSIVE;"
+                         : "PRAGMA query_only = ON;",
+                     NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rd_store_set_sqlite_error (error, db, rc, path);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+/* Checks a file on connections that cannot change it: nothing is written
+ * (query_only), closing neither checkpoints the -wal into the file nor
+ * deletes it, and no -wal or -shm is made or touched where SQLite can do
+ * without (see CheckMode). */
+static gboolean
+inspect_file (const char  *path,
+              gint64      *user_version,
+              GError     **error)
+{
+  sqlite3 *db;
+  CheckMode mode;
+  gboolean ok;
+
+  /* Refuses a file we cannot write before reading any of it. */
+  if ((db = open_checker (path, CHECK_SHARED, error)) == NULL)
+    return FALSE;
+  sqlite3_close (db);
+
+  mode = is_wal_without_log (path) ? CHECK_IMMUTABLE : CHECK_EXCLUSIVE;
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if ((db = open_checker (path, mode, error)) == NULL)
+        return FALSE;
+      ok = check_existing (db, path, user_version, &local_error);
+      sqlite3_close (db);
+
+      if (mode == CHECK_EXCLUSIVE &&
+          g_error_matches (local_error, RD_STORE_ERROR, RD_STORE_ERROR_LOCKED))
+        {
+          mode = CHECK_SHARED;
+          continue;
+        }
+      if (!ok)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return ok;
+    }
 }
 
 /* SQLite would create the file with the umask's permissions; answers are
@@ -544,6 +816,38 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+/* The -wal and -shm of a database reached through a link would sit beside
+ * the link, apart from the file: SQLite refuses links, and so do we, in
+ * words that say so. */
+static gboolean
+check_path (const char  *path,
+            GError     **error)
+{
+  GStatBuf info;
+
+  if (g_lstat (path, &info) != 0)
+    return errno != ENOENT ? TRUE : create_private_file (path, error);
+
+  if (S_ISLNK (info.st_mode))
+    {
+      g_autofree char *target = g_file_read_link (path, NULL);
+
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_LINK,
+                   _("%s is a symbolic link to %s; open the file it points to instead"),
+                   path, target != NULL ? target : "?");
+      return FALSE;
+    }
+
+  if (S_ISDIR (info.st_mode))
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_DATABASE,
+                   _("%s is a folder, not a database file"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 RdStore *
 rd_store_open (const char  *path,
                GError     **error)
@@ -555,14 +859,7 @@ rd_store_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_DATABASE,
-                   _("%s is a folder, not a database file"), path);
-      return NULL;
-    }
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_private_file (path, error))
+  if (!check_path (path, error) || !inspect_file (path, &user_version, error))
     return NULL;
 
   self = g_object_new (RD_TYPE_STORE, NULL);
@@ -575,11 +872,8 @@ rd_store_open (const char  *path,
       return NULL;
     }
 
-  sqlite3_extended_result_codes (self->db, TRUE);
+  harden_connection (self->db);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-
-  if (!check_existing (self, &user_version, error))
-    return NULL;
 
   if (sqlite3_db_readonly (self->db, "main") == 1)
     {

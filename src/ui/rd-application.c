@@ -289,6 +289,10 @@ problem_heading (const GError *error)
       return _("The Database Cannot Be Changed");
     case RD_STORE_ERROR_FULL:
       return _("The Disk Is Full");
+    case RD_STORE_ERROR_ALTERED:
+      return _("The Database Was Changed by Another Program");
+    case RD_STORE_ERROR_LINK:
+      return _("The Database Is a Link");
     case RD_STORE_ERROR_IO:
     case RD_STORE_ERROR_NOT_FOUND:
     case RD_STORE_ERROR_INVALID:

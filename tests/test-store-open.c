@@ -1,0 +1,556 @@
+/* Opening a database someone else made: a refusal changes nothing — not the
+ * file, not its -wal, not its -shm — and a schema Readiness did not write
+ * (triggers, views, tables of its own) is refused before any of it runs. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <pwd.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rd-errors.h"
+#include "rd-store-private.h"
+#include "rd-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("readiness-open-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "readiness.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+      g_remove (child);
+    }
+  g_chmod (fixture->dir, 0700);
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Runs @sql as another program would and leaves its transactions in the
+ * -wal, as a crash, a copy taken while open, or SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE
+ * leave them. */
+static void
+exec_keeping_wal (const char *path,
+                  const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;", NULL, NULL, NULL);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_close (db);
+}
+
+/* Plain SQL on a closed database, as another program would run it. */
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_close (db);
+}
+
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* A Readiness database with enough schools to fill several pages, closed
+ * cleanly (no -wal left). */
+static void
+make_readiness_db (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (path, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("School %u, with a name that takes room", i);
+
+      rd_store_add_school (store, name, "Region", "primary", &error);
+      g_assert_no_error (error);
+    }
+}
+
+static gsize
+file_size (const char *path)
+{
+  GStatBuf info;
+
+  return g_stat (path, &info) == 0 ? (gsize) info.st_size : 0;
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* Every file in the folder with the SHA-256 of its bytes. */
+static char *
+snapshot (const char *folder)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *sum = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+      g_ptr_array_add (lines, g_strdup_printf ("%s %s %zu", name, sum, length));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static void
+assert_refused (const char   *path,
+                RdStoreError  code,
+                const char   *detail)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (path, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, RD_STORE_ERROR, (int) code);
+  if (detail != NULL && strstr (error->message, detail) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, detail);
+}
+
+/* The case is real only when the -wal holds transactions and the -shm is
+ * there: what SQLite's close would checkpoint away. */
+static void
+assert_refused_unchanged (Fixture      *fixture,
+                          RdStoreError  code,
+                          const char   *detail)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpuint (file_size (wal), >, 32);
+  g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+  before = snapshot (fixture->dir);
+
+  assert_refused (fixture->path, code, detail);
+
+  after = snapshot (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_foreign_wal (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  exec_keeping_wal (fixture->path, "CREATE TABLE contacts (name TEXT);"
+                                   "INSERT INTO contacts VALUES ('someone');");
+  assert_refused_unchanged (fixture, RD_STORE_ERROR_FOREIGN, "another program");
+}
+
+static void
+test_newer_wal (Fixture       *fixture,
+                gconstpointer  data)
+{
+  make_readiness_db (fixture->path);
+  exec_keeping_wal (fixture->path, "PRAGMA user_version = 99;"
+                                   "UPDATE school SET name = 'Renamed by a newer version';");
+  assert_refused_unchanged (fixture, RD_STORE_ERROR_TOO_NEW, "newer version");
+}
+
+static void
+test_damaged_wal (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  make_readiness_db (fixture->path);
+  exec_keeping_wal (fixture->path, "UPDATE school SET region = 'Elsewhere' WHERE id = 60;");
+
+  /* A page the -wal does not hold (the first schools') is scribbled over
+   * in the main file. */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4 * 4096);
+  memset (contents + 4096 + 8, 0xA5, 2048);
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+
+  assert_refused_unchanged (fixture, RD_STORE_ERROR_CORRUPT, "damaged");
+}
+
+/* An empty database that carries another program's version is that
+ * program's: it must not be stamped with Readiness's schema. */
+static void
+test_empty_with_user_version (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  exec_keeping_wal (fixture->path, "PRAGMA user_version = 7;");
+  assert_refused_unchanged (fixture, RD_STORE_ERROR_FOREIGN, "another program");
+
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 7);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sqlite_schema"), ==, 0);
+}
+
+static void
+test_empty_file_becomes_database (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->path, "", 0, NULL));
+  store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, RD_STORE_SCHEMA_VERSION);
+}
+
+static void
+test_locked_wal (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  sqlite3 *holder = NULL;
+
+  make_readiness_db (fixture->path);
+  exec_keeping_wal (fixture->path, "UPDATE school SET region = 'Elsewhere' WHERE id = 1;");
+
+  /* Another program takes the database for itself and keeps it. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &holder), ==, SQLITE_OK);
+  sqlite3_db_config (holder, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  g_assert_cmpint (sqlite3_exec (holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  assert_refused_unchanged (fixture, RD_STORE_ERROR_LOCKED, "in use by another program");
+
+  sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (holder);
+
+  /* Released, it opens, with the transactions the -wal held. */
+  store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count(*) FROM school WHERE region = 'Elsewhere'"), ==, 1);
+}
+
+/* Another program has it open in WAL mode: both use the live -shm, and
+ * Readiness opens it as any reader does. */
+static void
+test_shared_with_another_reader (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GPtrArray) schools = NULL;
+  sqlite3 *reader = NULL;
+
+  make_readiness_db (fixture->path);
+  g_assert_cmpint (sqlite3_open (fixture->path, &reader), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (reader, "SELECT count(*) FROM school", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  schools = rd_store_list_schools (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (schools->len, ==, 60);
+  sqlite3_close (reader);
+}
+
+static gboolean
+drop_to_nobody (void)
+{
+  struct passwd *nobody = getpwnam ("nobody");
+
+  return nobody != NULL && setgid (nobody->pw_gid) == 0 && setuid (nobody->pw_uid) == 0;
+}
+
+/* The refusal must come before anything of the file is read: a reader
+ * that may not write the -shm would change it otherwise. As root every
+ * file is writable, so the check runs as user nobody. */
+static void
+test_read_only_wal (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  const char *files[] = { fixture->path, wal, shm };
+
+  make_readiness_db (fixture->path);
+  exec_keeping_wal (fixture->path, "UPDATE school SET region = 'Elsewhere' WHERE id = 1;");
+  g_assert_cmpuint (file_size (wal), >, 32);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_assert_cmpint (g_chmod (files[i], 0444), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
+  before = snapshot (fixture->dir);
+
+  if (geteuid () != 0)
+    {
+      assert_refused (fixture->path, RD_STORE_ERROR_READ_ONLY, "cannot be written to");
+    }
+  else
+    {
+      if (getpwnam ("nobody") == NULL)
+        {
+          g_test_skip ("there is no user nobody to read the file as");
+          return;
+        }
+      g_setenv ("RD_TEST_READ_ONLY_DATABASE", fixture->path, TRUE);
+      g_test_trap_subprocess ("/store-open/read-only-as-nobody", 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_unsetenv ("RD_TEST_READ_ONLY_DATABASE");
+      g_test_trap_assert_passed ();
+    }
+
+  after = snapshot (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+open_as_nobody (void)
+{
+  const char *path = g_getenv ("RD_TEST_READ_ONLY_DATABASE");
+
+  if (!g_test_subprocess () || path == NULL)
+    {
+      g_test_skip ("the child of /store-open/unchanged/read-only");
+      return;
+    }
+  g_assert_true (drop_to_nobody ());
+  assert_refused (path, RD_STORE_ERROR_READ_ONLY, "cannot be written to");
+}
+
+static void
+test_symlink (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *link = g_build_filename (fixture->dir, "link.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+
+  make_readiness_db (fixture->path);
+  g_assert_cmpint (symlink (fixture->path, link), ==, 0);
+  before = snapshot (fixture->dir);
+
+  store = rd_store_open (link, &error);
+  g_assert_null (store);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_LINK);
+  g_assert_nonnull (strstr (error->message, "symbolic link"));
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_null (strstr (error->message, "cannot be written"));
+
+  after = snapshot (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *sql;
+  const char *detail;
+} HostileCase;
+
+/* Each would hang, or change the school's data behind the user's back, the
+ * moment Readiness ran its own SQL on the file. */
+static const HostileCase hostile_cases[] = {
+  { "endless-trigger",
+    "CREATE TRIGGER evil AFTER INSERT ON answer BEGIN"
+    "  SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+    "                        SELECT x FROM c);"
+    "END;",
+    "a trigger “evil”" },
+  { "renaming-trigger",
+    "CREATE TRIGGER rename AFTER INSERT ON assessment_score BEGIN"
+    "  UPDATE school SET name = 'Taken over';"
+    "END;",
+    "a trigger “rename”" },
+  { "endless-view",
+    "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;"
+    "ALTER TABLE school RENAME TO old_school;"
+    "CREATE VIEW school AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+    "  SELECT x AS id, 'x' AS uuid, 'x' AS name, NULL AS region, NULL AS school_type,"
+    "         0 AS created, 0 AS trashed FROM c;",
+    "another program has changed it" },
+  { "extra-table",
+    "CREATE TABLE notes (text TEXT);",
+    "a table “notes”" },
+  { "changed-index",
+    "DROP INDEX assessment_by_school; CREATE INDEX assessment_by_school ON assessment (school_year);",
+    "an index “assessment_by_school” is not the one Readiness made" },
+};
+
+static void
+test_hostile_schema (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const HostileCase *hostile = data;
+
+  make_readiness_db (fixture->path);
+  exec_keeping_wal (fixture->path, hostile->sql);
+  assert_refused_unchanged (fixture, RD_STORE_ERROR_ALTERED, hostile->detail);
+}
+
+/* An older database with a trigger of its own is refused before it is
+ * migrated, so none of the migration's SQL can set it off. */
+static void
+test_hostile_old_schema (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *fixture_sql = g_test_build_filename (G_TEST_DIST, "data", "store", "schema-v3.sql", NULL);
+  g_autofree char *sql = NULL;
+
+  g_assert_true (g_file_get_contents (fixture_sql, &sql, NULL, NULL));
+  exec_sql (fixture->path, sql);
+  exec_keeping_wal (fixture->path, "CREATE TRIGGER evil AFTER UPDATE ON assessment BEGIN"
+                                   "  DELETE FROM school;"
+                                   "END;");
+  assert_refused_unchanged (fixture, RD_STORE_ERROR_ALTERED, "a trigger “evil”");
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 3);
+}
+
+/* ANALYZE, which a user may run with the sqlite3 shell, adds statistics,
+ * not code. */
+static void
+test_statistics_allowed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+
+  make_readiness_db (fixture->path);
+  exec_sql (fixture->path, "ANALYZE;");
+  store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+/* A NOT NULL column made to hold NULL by editing the schema text: found
+ * at open, never shown as "(null)". */
+static void
+test_null_behind_schema (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  make_readiness_db (fixture->path);
+  exec_sql (fixture->path,
+            "PRAGMA writable_schema = ON;"
+            "UPDATE sqlite_schema SET sql = replace (sql, 'name TEXT NOT NULL CHECK (length(trim(name)) > 0)',"
+            "                                        'name TEXT') WHERE name = 'school';");
+  exec_sql (fixture->path, "UPDATE school SET name = NULL WHERE id = 2;");
+  exec_sql (fixture->path,
+            "PRAGMA writable_schema = ON;"
+            "UPDATE sqlite_schema SET sql = replace (sql, 'name TEXT,',"
+            "                                        'name TEXT NOT NULL CHECK (length(trim(name)) > 0),')"
+            " WHERE name = 'school';");
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM school WHERE typeof (name) = 'null'"), ==, 1);
+
+  assert_refused (fixture->path, RD_STORE_ERROR_CORRUPT, "school.name");
+}
+
+/* The store's own connection runs no SQL of a file's schema that SQLite
+ * does not deem harmless, and cannot be made to write its schema. */
+static void
+test_connection_hardened (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
+  int defensive = -1, trusted = -1;
+
+  g_assert_no_error (error);
+  sqlite3_db_config (store->db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+  sqlite3_db_config (store->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, -1, &trusted);
+  g_assert_cmpint (defensive, ==, 1);
+  g_assert_cmpint (trusted, ==, 0);
+  g_assert_cmpint (sqlite3_exec (store->db, "PRAGMA writable_schema = ON;"
+                                 "UPDATE sqlite_schema SET sql = 'x' WHERE name = 'school';",
+                                 NULL, NULL, NULL), !=, SQLITE_OK);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store-open/unchanged/foreign", test_foreign_wal);
+  ADD ("/store-open/unchanged/newer", test_newer_wal);
+  ADD ("/store-open/unchanged/damaged", test_damaged_wal);
+  ADD ("/store-open/unchanged/empty-with-user-version", test_empty_with_user_version);
+  ADD ("/store-open/unchanged/locked", test_locked_wal);
+  ADD ("/store-open/unchanged/read-only", test_read_only_wal);
+  ADD ("/store-open/unchanged/symlink", test_symlink);
+  ADD ("/store-open/empty-file", test_empty_file_becomes_database);
+  ADD ("/store-open/shared-with-reader", test_shared_with_another_reader);
+  ADD ("/store-open/schema/old-with-trigger", test_hostile_old_schema);
+  ADD ("/store-open/schema/statistics", test_statistics_allowed);
+  ADD ("/store-open/schema/null-behind-schema", test_null_behind_schema);
+  ADD ("/store-open/connection-hardened", test_connection_hardened);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store-open/schema/%s", hostile_cases[i].name);
+
+      g_test_add (path, Fixture, &hostile_cases[i], fixture_set_up, test_hostile_schema,
+                  fixture_tear_down);
+    }
+#undef ADD
+
+  g_test_add_func ("/store-open/read-only-as-nobody", open_as_nobody);
+
+  return g_test_run ();
+}
