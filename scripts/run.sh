@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/install-deps.sh
+scripts/install-deps.sh yelp   # F1 opens the help in GNOME Help
 [ -f build/build.ninja ] || meson setup build
 meson compile -C build
 

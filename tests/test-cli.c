@@ -40,6 +40,10 @@ run_clear (Run *run)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static gboolean run_as_nobody;
+/* Copies that user nobody can reach wherever the checkout lies (a clone
+ * under a private home is closed to other users). */
+static char *nobody_cli_path;
+static char *nobody_framework_path;
 
 /* root writes anywhere: a read-only file needs another user to be one. */
 static void
@@ -68,7 +72,7 @@ run_argv (Run         *run,
   if (run_as_nobody)
     g_subprocess_launcher_set_child_setup (launcher, become_nobody, NULL, NULL);
 
-  g_ptr_array_add (argv, cli_path);
+  g_ptr_array_add (argv, run_as_nobody ? nobody_cli_path : cli_path);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
@@ -1255,9 +1259,15 @@ test_database_unchanged (void)
            "Basisschool De Linde", "--output", source);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
-  /* The read-only user must reach the folder. */
+  /* The read-only user must reach the folder, the program and the framework. */
   g_assert_cmpint (g_chmod (tmp_dir, 0755), ==, 0);
   g_assert_cmpint (g_chmod (source, 0644), ==, 0);
+  nobody_cli_path = temp_path ("readiness-cli");
+  nobody_framework_path = temp_path ("small.json");
+  copy_file (cli_path, nobody_cli_path);
+  copy_file (framework_path, nobody_framework_path);
+  g_assert_cmpint (g_chmod (nobody_cli_path, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (nobody_framework_path, 0644), ==, 0);
   g_assert_true (g_file_get_contents (region_db, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 4 * 4096);
 
@@ -1267,6 +1277,7 @@ test_database_unchanged (void)
       g_autoptr(GBytes) before = NULL;
       g_autoptr(GBytes) after = NULL;
       const char *name = kinds[i].name;
+      const char *framework;
 
       if (g_str_equal (name, "text.db"))
         g_assert_true (g_file_set_contents (path, "school;year\nDe Linde;2026-2027\n", -1, NULL));
@@ -1303,11 +1314,12 @@ test_database_unchanged (void)
       if (run_as_nobody && geteuid () != 0)
         g_assert_cmpint (g_chmod (path, 0444), ==, 0);
 
-      run_cli (&run, "import", "--database", path, "--framework", framework_path, source);
+      framework = run_as_nobody ? nobody_framework_path : framework_path;
+      run_cli (&run, "import", "--database", path, "--framework", framework, source);
       g_assert_cmpint (run.status, ==, 3);
       g_assert_nonnull (strstr (run.err, kinds[i].says));
       g_assert_nonnull (strstr (run.err, path));
-      run_cli (&run, "export", "--database", path, "--framework", framework_path, "--school",
+      run_cli (&run, "export", "--database", path, "--framework", framework, "--school",
                "Basisschool De Linde", "--output", export);
       g_assert_cmpint (run.status, ==, 3);
       g_assert_nonnull (strstr (run.err, kinds[i].says));
@@ -1470,6 +1482,8 @@ main (int   argc,
   remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (cli_path);
+  g_free (nobody_cli_path);
+  g_free (nobody_framework_path);
   g_free (framework_path);
   g_free (region_db);
   return status;

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rd-application.h"
 #include "rd-errors.h"
@@ -352,6 +353,77 @@ test_damaged (Fixture       *fixture,
     g_assert_cmpstr (name, ==, "readiness.db");
 }
 
+static void
+script_help_without_viewer (gpointer data)
+{
+  Fixture *fixture = data;
+  AdwMessageDialog *dialog;
+
+  wait_for_toplevel (RD_TYPE_WINDOW, NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "help", NULL);
+  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "help-problem"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "No Help Viewer Is Installed");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“yelp”"));
+  rd_test_save_screenshot (GTK_WIDGET (dialog), "startup-no-help-viewer.png");
+  respond (dialog, "close");
+  g_application_quit (G_APPLICATION (fixture->app));
+}
+
+/* F1 where no program shows help: URIs must say what to install. GIO reads
+ * where applications are listed once per process, so a child process
+ * starts with folders that list none. */
+static void
+test_help_without_viewer (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *variables[] = { "XDG_DATA_DIRS", "XDG_DATA_HOME", "XDG_CONFIG_DIRS", "XDG_CONFIG_HOME" };
+
+  if (!g_test_subprocess ())
+    {
+      g_autofree char *empty = g_build_filename (fixture->dir, "nothing", NULL);
+      char *saved[G_N_ELEMENTS (variables)];
+
+      g_autofree char *shared = g_build_filename (fixture->dir, "share", NULL);
+      g_autoptr(GDir) system = g_dir_open ("/usr/share", 0, NULL);
+      const char *name;
+
+      /* Icons, MIME types and the rest as they are; no applications. */
+      g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+      g_assert_cmpint (g_mkdir (shared, 0700), ==, 0);
+      while (system != NULL && (name = g_dir_read_name (system)) != NULL)
+        if (!g_str_equal (name, "applications"))
+          {
+            g_autofree char *from = g_build_filename ("/usr/share", name, NULL);
+            g_autofree char *to = g_build_filename (shared, name, NULL);
+
+            g_assert_cmpint (symlink (from, to), ==, 0);
+          }
+      for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+        {
+          saved[i] = g_strdup (g_getenv (variables[i]));
+          g_setenv (variables[i], i == 0 ? shared : empty, TRUE);
+        }
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+        {
+          if (saved[i] != NULL)
+            g_setenv (variables[i], saved[i], TRUE);
+          else
+            g_unsetenv (variables[i]);
+          g_free (saved[i]);
+        }
+      g_rmdir (empty);
+      remove_tree (shared);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_null (g_app_info_get_default_for_uri_scheme ("help"));
+  fixture->script = script_help_without_viewer;
+  run_app (fixture, fixture->path);
+  g_assert_cmpint (fixture->exit_status, ==, 0);
+}
+
 static GtkFileChooser *
 wait_for_chooser (void)
 {
@@ -635,6 +707,8 @@ main (int   argc,
   g_test_add ("/startup/make-new", Fixture, NULL, fixture_set_up, test_make_new, fixture_tear_down);
   g_test_add ("/startup/new-name-taken", Fixture, NULL, fixture_set_up, test_new_name_taken, fixture_tear_down);
   g_test_add ("/startup/open-another", Fixture, NULL, fixture_set_up, test_open_another, fixture_tear_down);
+  g_test_add ("/startup/help-without-viewer", Fixture, NULL, fixture_set_up, test_help_without_viewer,
+              fixture_tear_down);
   g_test_add ("/startup/open-file-later", Fixture, NULL, fixture_set_up, test_open_file_later, fixture_tear_down);
   g_test_add ("/startup/locked", Fixture, NULL, fixture_set_up, test_locked, fixture_tear_down);
 

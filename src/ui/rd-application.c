@@ -435,15 +435,56 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* GIO's own "Operation not supported" would leave a user nowhere: say
+ * what to install. */
+static void
+explain_help_problem (GtkWindow    *parent,
+                      const GError *error)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (error == NULL)
+    body = g_strdup (_("Readiness’s help is read in GNOME Help, which is not installed on this "
+                       "computer. Install the package “yelp” (on Debian and Ubuntu: "
+                       "sudo apt install yelp), then press F1 again."));
+  else
+    body = g_strdup_printf (_("GNOME Help could not show the help: %s"), error->message);
+
+  dialog = adw_message_dialog_new (parent,
+                                   error == NULL ? _("No Help Viewer Is Installed")
+                                                 : _("The Help Could Not Be Shown"),
+                                   body);
+  gtk_widget_set_name (dialog, "help-problem");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_help_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    explain_help_problem (GTK_WINDOW (source), error);
+}
+
 static void
 help_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
   RdApplication *self = RD_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GAppInfo) viewer = g_app_info_get_default_for_uri_scheme ("help");
 
-  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                "help:readiness", GDK_CURRENT_TIME);
+  if (viewer == NULL)
+    explain_help_problem (parent, NULL);
+  else
+    gtk_show_uri_full (parent, "help:readiness", GDK_CURRENT_TIME, NULL, on_help_shown, NULL);
 }
 
 static void
