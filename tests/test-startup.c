@@ -510,6 +510,42 @@ test_make_new (Fixture       *fixture,
   assert_unchanged (fixture);
 }
 
+/* The remembered database is on a disk that is not connected: nothing is
+ * made in its place; Try Again opens it once it is back. */
+static void
+script_remembered_missing (gpointer data)
+{
+  Fixture *fixture = data;
+  AdwMessageDialog *dialog = wait_for_problem (fixture, "The Database Is Missing");
+
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), fixture->path));
+  rd_test_save_screenshot (GTK_WIDGET (dialog), "startup-missing.png");
+  respond (dialog, "retry");
+  dialog = wait_for_problem (fixture, "The Database Is Missing");
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+
+  make_database (fixture->path);
+  respond (dialog, "retry");
+  wait_for_toplevel (RD_TYPE_WINDOW, NULL);
+  g_assert_nonnull (rd_application_get_store (fixture->app));
+  g_application_quit (G_APPLICATION (fixture->app));
+}
+
+static void
+test_remembered_missing (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "database-path", fixture->path);
+  fixture->script = script_remembered_missing;
+
+  run_app (fixture, NULL);
+
+  g_settings_reset (settings, "database-path");
+  g_assert_cmpint (fixture->exit_status, ==, 0);
+}
+
 static void
 script_new_name_taken (gpointer data)
 {
@@ -707,6 +743,8 @@ main (int   argc,
   g_test_add ("/startup/make-new", Fixture, NULL, fixture_set_up, test_make_new, fixture_tear_down);
   g_test_add ("/startup/new-name-taken", Fixture, NULL, fixture_set_up, test_new_name_taken, fixture_tear_down);
   g_test_add ("/startup/open-another", Fixture, NULL, fixture_set_up, test_open_another, fixture_tear_down);
+  g_test_add ("/startup/remembered-missing", Fixture, NULL, fixture_set_up, test_remembered_missing,
+              fixture_tear_down);
   g_test_add ("/startup/help-without-viewer", Fixture, NULL, fixture_set_up, test_help_without_viewer,
               fixture_tear_down);
   g_test_add ("/startup/open-file-later", Fixture, NULL, fixture_set_up, test_open_file_later, fixture_tear_down);

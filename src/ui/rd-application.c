@@ -145,12 +145,35 @@ present_main_window (RdApplication *self)
   import_pending_files (self, RD_WINDOW (window));
 }
 
+/* Only the usual place, a name given on the command line, or Make a New
+ * One bring a new database into being: a remembered database that has gone
+ * (a disk not connected, a file moved) is reported, not replaced by an
+ * empty one. */
+static gboolean
+may_create (RdApplication *self,
+            const char    *path)
+{
+  g_autofree char *usual = rd_store_get_default_path ();
+
+  return self->database_from_command_line || g_strcmp0 (path, usual) == 0;
+}
+
 static void
 try_database (RdApplication *self,
-              const char    *path)
+              const char    *path,
+              gboolean       making_new)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *usual = NULL;
+
+  if (!making_new && !may_create (self, path) && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (&error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("The database %s is not there: it may be on a disk that is not connected, "
+                     "or it was moved or deleted"), path);
+      show_open_problem (self, path, error);
+      return;
+    }
 
   if (!open_store (self, path, &error))
     {
@@ -201,7 +224,7 @@ on_database_chosen (GtkNativeDialog *chooser,
     }
   else
     {
-      try_database (self, path);
+      try_database (self, path, making_new);
     }
 
   g_application_release (G_APPLICATION (self));
@@ -259,7 +282,7 @@ on_problem_response (AdwMessageDialog *dialog,
     {
       g_autofree char *path = g_strdup (self->problem_path);
 
-      try_database (self, path);
+      try_database (self, path, FALSE);
     }
   else
     g_application_quit (G_APPLICATION (self));
@@ -293,8 +316,9 @@ problem_heading (const GError *error)
       return _("The Database Was Changed by Another Program");
     case RD_STORE_ERROR_LINK:
       return _("The Database Is a Link");
-    case RD_STORE_ERROR_IO:
     case RD_STORE_ERROR_NOT_FOUND:
+      return _("The Database Is Missing");
+    case RD_STORE_ERROR_IO:
     case RD_STORE_ERROR_INVALID:
     case RD_STORE_ERROR_COMPLETE:
     case RD_STORE_ERROR_FAILED:
@@ -310,9 +334,14 @@ show_open_problem (RdApplication *self,
                    const char    *path,
                    const GError  *error)
 {
+  gboolean missing = g_error_matches (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
   g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message,
-                                           _("The file has not been changed. You can open another "
-                                             "database, make a new one, or quit."));
+                                           missing
+                                           ? _("Nothing was made in its place. You can try again once "
+                                               "it is back, open another database, make a new one, "
+                                               "or quit.")
+                                           : _("The file has not been changed. You can open another "
+                                               "database, make a new one, or quit."));
   GtkWidget *dialog = adw_message_dialog_new (NULL, problem_heading (error), body);
   AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
 
@@ -331,7 +360,8 @@ show_open_problem (RdApplication *self,
   gtk_widget_set_name (dialog, "open-problem");
   adw_message_dialog_add_response (message, "quit", _("_Quit"));
   adw_message_dialog_add_response (message, "open", _("_Open Another…"));
-  if (g_error_matches (error, RD_STORE_ERROR, RD_STORE_ERROR_LOCKED))
+  if (g_error_matches (error, RD_STORE_ERROR, RD_STORE_ERROR_LOCKED) ||
+      g_error_matches (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND))
     adw_message_dialog_add_response (message, "retry", _("_Try Again"));
   adw_message_dialog_add_response (message, "new", _("_Make a New One…"));
   adw_message_dialog_set_response_appearance (message, "new", ADW_RESPONSE_SUGGESTED);
@@ -371,7 +401,7 @@ rd_application_activate (GApplication *application)
     }
 
   path = current_database_path (self);
-  try_database (self, path);
+  try_database (self, path, FALSE);
 }
 
 /* Exchange files opened from a file manager, or given on the command line. */
