@@ -49,37 +49,30 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
 }
 
-/* Runs @sql as another program would and leaves its transactions in the
- * -wal, as a crash, a copy taken while open, or SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE
- * leave them. */
+/* Runs @sql as another program would; with @keep_wal its transactions stay
+ * in the -wal, as a crash, a copy taken while open, or
+ * SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE leave them. */
 static void
-exec_keeping_wal (const char *path,
-                  const char *sql)
+run_sql (const char *path,
+         const char *sql,
+         gboolean    keep_wal)
 {
   sqlite3 *db = NULL;
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;", NULL, NULL, NULL);
+  if (keep_wal)
+    {
+      sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+      sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;", NULL, NULL, NULL);
+    }
   sqlite3_exec (db, sql, NULL, NULL, &message);
   g_assert_cmpstr (message, ==, NULL);
   sqlite3_close (db);
 }
 
-/* Plain SQL on a closed database, as another program would run it. */
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, sql, NULL, NULL, &message);
-  g_assert_cmpstr (message, ==, NULL);
-  sqlite3_close (db);
-}
+#define exec_keeping_wal(path, sql) run_sql (path, sql, TRUE)
+#define exec_sql(path, sql) run_sql (path, sql, FALSE)
 
 static gint64
 query_int (const char *path,
