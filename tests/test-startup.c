@@ -209,13 +209,17 @@ wait_for_toplevel (GType       type,
   gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
   GtkWindow *window;
 
-  while ((window = find_toplevel (type, name)) == NULL)
+  /* Acting on a window before it is laid out makes GTK snapshot widgets
+   * that have no allocation yet (a warning, fatal in tests). */
+  while ((window = find_toplevel (type, name)) == NULL ||
+         !gtk_widget_get_mapped (GTK_WIDGET (window)) || gtk_widget_get_width (GTK_WIDGET (window)) == 0)
     {
       if (g_get_monotonic_time () > deadline)
         g_error ("no %s appeared within %d s", g_type_name (type), WAIT_SECONDS);
       g_main_context_iteration (NULL, FALSE);
       g_usleep (5000);
     }
+  rd_test_wait_for_idle ();
 
   return window;
 }

@@ -285,6 +285,9 @@ rd_report_actions_export (RdReportActions     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rd_report_actions_export);
   g_task_set_return_on_cancel (task, FALSE);
+  /* A Cancel that comes after the file was renamed into place must not
+   * report a cancel: the result is what the worker did. */
+  g_task_set_check_cancellable (task, FALSE);
 
   path = g_file_get_path (file);
   if (path == NULL)
@@ -305,7 +308,11 @@ rd_report_actions_export (RdReportActions     *self,
 
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_signal_connect (task, "notify::completed", G_CALLBACK (on_task_completed), NULL);
-  job->progress_timeout = g_timeout_add (self->progress_delay_ms, on_progress_timeout, task);
+  /* With no delay the window is there before the worker starts. */
+  if (self->progress_delay_ms == 0)
+    on_progress_timeout (task);
+  else
+    job->progress_timeout = g_timeout_add (self->progress_delay_ms, on_progress_timeout, task);
   g_task_run_in_thread (task, export_in_thread);
 }
 
