@@ -1,13 +1,18 @@
 /* Times a survey CSV import as the "Import Answers…" flow does it: a
  * seeded survey export for the built-in framework (--rows respondents,
  * every item a column, a group column, a timestamp, Dutch labels and
- * decimal commas, a few rows of nothing but separators as Excel leaves
+ * decimal commas, one row in 200 of nothing but separators as Excel leaves
  * them) written to a file, then
- *   1. reading it: the file into a parsed, matched RdSurveyImport;
+ *   1. reading it: the file into a parsed, matched and checked
+ *      RdSurveyImport (the app does this in a worker thread);
  *   2. --changes mapping changes as the mapping dialog makes them (leave a
  *      column out, put it back, move the group column), each with the
  *      dialog's summary;
- *   3. storing it into a fresh database in one transaction.
+ *   3. storing it into a fresh database in one transaction, as the app
+ *      does: in a worker thread with a connection of its own while the main
+ *      loop runs. Once cancelled half-way (nothing may stay), then whole.
+ *      The longest the main loop waited between two turns is what a user
+ *      would feel.
  * After each step it prints the time and the peak RSS so far.
  * It prints figures; it never passes or fails on time.
  *   build/bench/bench-survey-import [--rows N] [--changes N] [--dir DIR] [--seed N] */

@@ -199,7 +199,8 @@ normalize_cell (const char  *text,
 
       if (c >= 0x80 || n + 2 >= KEY_SIZE)
         return *allocated = normalize (text);
-      if (g_ascii_isspace (c))
+      /* The ASCII characters g_unichar_isspace() takes, as normalize() does. */
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
         {
           space = n > 0;
           continue;

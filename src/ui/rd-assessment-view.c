@@ -844,6 +844,9 @@ on_survey_stored (GObject      *source,
   g_autofree char *body = NULL;
   guint n = rd_survey_import_job_store_finish (result, &error);
 
+  /* Closed meanwhile: there is no window left to tell. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     tell (self, _("Import Cancelled"), _("Nothing was imported: the assessment is as it was."));
   else if (error != NULL)
@@ -883,14 +886,14 @@ on_survey_read (GObject      *source,
   g_autoptr(RdSurveyImport) survey = rd_survey_import_job_read_finish (result, &error);
   RdImportDialog *dialog;
 
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
   if (survey == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         tell (self, _("Nothing Was Imported"), error->message);
       return;
     }
-  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
-    return;
 
   dialog = rd_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), survey, self->framework);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
