@@ -293,7 +293,10 @@ finalize_statement (gpointer stmt)
 static void
 rd_store_init (RdStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  /* Keyed by the SQL text's address: callers pass string literals (the
+   * key is not copied), and hashing a few hundred characters for every
+   * answer of a large import cost a tenth of its time. */
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
 }
 
 char *
