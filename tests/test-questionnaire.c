@@ -642,6 +642,7 @@ test_survey_too_large (Fixture       *fixture,
   g_assert_cmpint (peak_rss_kb () - before, <, 64 * 1024);
   g_assert_cmpstr (adw_message_dialog_get_body (message), ==,
                    "huge-survey.csv: the file is 1.1\u00a0GB; a survey export can be at most 64 MB");
+  rd_test_save_screenshot (GTK_WIDGET (message), "import-too-large-light.png");
   adw_message_dialog_response (message, "close");
 
   g_unlink (path);
@@ -709,6 +710,7 @@ test_survey_store_in_worker (Fixture       *fixture,
   RdImportDialog *dialog;
   RdSurveyImport *survey;
   RdProgressWindow *progress;
+  AdwMessageDialog *message;
   guint64 decoded;
   guint n_answers = count_answers (fixture);
   guint main_loop_turns = 0;
@@ -739,10 +741,13 @@ test_survey_store_in_worker (Fixture       *fixture,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
   while ((progress = find_progress_window ()) == NULL)
     g_main_context_iteration (NULL, TRUE);
+  g_object_ref (progress);
   while (fraction < 0.2)
     {
       g_main_context_iteration (NULL, TRUE);
       main_loop_turns++;
+      /* Still storing: the window goes when the task ends. */
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (progress)));
       fraction = rd_progress_window_get_fraction (progress);
       g_assert_cmpfloat (fraction, <, 1.0);
     }
@@ -751,9 +756,12 @@ test_survey_store_in_worker (Fixture       *fixture,
   rd_test_save_screenshot (GTK_WIDGET (progress), "import-progress-light.png");
   g_signal_emit_by_name (find_named (GTK_WIDGET (progress), "cancel"), "clicked");
 
-  adw_message_dialog_response (wait_for_message (fixture, "Import Cancelled"), "close");
+  message = wait_for_message (fixture, "Import Cancelled");
+  rd_test_save_screenshot (GTK_WIDGET (message), "import-cancelled-light.png");
+  adw_message_dialog_response (message, "close");
   rd_test_wait_for_idle ();
   g_assert_null (find_progress_window ());
+  g_object_unref (progress);
   g_assert_cmpuint (count_respondents (fixture), ==, 1);
   g_assert_cmpuint (count_answers (fixture), ==, n_answers);
 
