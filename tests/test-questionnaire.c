@@ -598,9 +598,9 @@ test_survey_blank_rows (Fixture       *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   RdImportDialog *dialog = import_survey (fixture, file);
 
+  rd_test_save_screenshot (GTK_WIDGET (dialog), "import-blank-rows-light.png");
   g_assert_cmpstr (rd_import_dialog_get_summary (dialog), ==,
                    "Adds 2 respondents: 1 × Teacher, 1 × Learner, answering 6 items. 3 blank rows are left out.");
-  rd_test_save_screenshot (GTK_WIDGET (dialog), "import-blank-rows-light.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
   adw_message_dialog_response (wait_for_message (fixture, "Answers Imported"), "close");
   g_assert_cmpuint (count_respondents (fixture), ==, 3);
