@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -293,6 +294,32 @@ test_too_large_not_read (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Errors of the file system name the file too. */
+static void
+test_unreadable_file (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autofree char *dir = g_dir_make_tmp ("readiness-survey-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/missing.csv");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_null (rd_survey_import_new_for_file (framework, file, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "folder.csv"));
+  g_clear_error (&error);
+
+  g_assert_null (rd_survey_import_new_for_file (framework, missing, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "missing.csv"));
+
+  g_rmdir (folder);
+  g_rmdir (dir);
+}
+
 /* A small framework's survey export of @n_rows respondents, every fifth
  * row blank. */
 static GString *
@@ -511,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/survey/into-store", test_into_store);
   g_test_add_func ("/survey/blank-rows", test_blank_rows);
   g_test_add_func ("/survey/too-large-not-read", test_too_large_not_read);
+  g_test_add_func ("/survey/unreadable-file", test_unreadable_file);
   g_test_add_func ("/survey/mapping-change-decodes-one-column", test_mapping_change_decodes_one_column);
   g_test_add_func ("/survey/store-cancel-and-worker", test_store_cancel_and_worker);
 

@@ -567,6 +567,17 @@ rd_survey_import_new (RdFramework  *framework,
   return g_steal_pointer (&self);
 }
 
+/* GIO's messages do not always name the file ("Is a directory"). */
+static RdSurveyImport *
+read_failed (const char  *name,
+             GError     **error)
+{
+  if (error != NULL && *error != NULL && !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      strstr ((*error)->message, name) == NULL)
+    g_prefix_error (error, "%s: ", name);
+  return NULL;
+}
+
 /* Checks the size before reading a byte: a file over the limit is never
  * read, and one that grows while it is read is stopped at the limit. */
 RdSurveyImport *
@@ -588,7 +599,7 @@ rd_survey_import_new_for_file (RdFramework   *framework,
   name = g_file_get_basename (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, error);
   if (info == NULL)
-    return NULL;
+    return read_failed (name, error);
 
   size = g_file_info_get_size (info);
   if (size > RD_CSV_MAX_BYTES)
@@ -603,7 +614,7 @@ rd_survey_import_new_for_file (RdFramework   *framework,
 
   stream = g_file_read (file, cancellable, error);
   if (stream == NULL)
-    return NULL;
+    return read_failed (name, error);
 
   /* One byte more than the file had, to notice that it grew. */
   capacity = (gsize) MAX (size, 0) + 1;
@@ -614,7 +625,7 @@ rd_survey_import_new_for_file (RdFramework   *framework,
 
       if (!g_input_stream_read_all (G_INPUT_STREAM (stream), data + length, capacity - length, &n_read,
                                     cancellable, error))
-        return NULL;
+        return read_failed (name, error);
       length += n_read;
       if (length < capacity)
         break;
