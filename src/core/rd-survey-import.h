@@ -73,11 +73,16 @@ void                rd_survey_import_set_group_column (RdSurveyImport *self,
 void                rd_survey_import_set_default_group (RdSurveyImport *self,
                                                     RdGroup          group);
 guint               rd_survey_import_get_n_matched (RdSurveyImport  *self);
+/* What the mapping would import, summed from each column's check: cheap. */
 gboolean            rd_survey_import_check         (RdSurveyImport  *self,
                                                     RdSurveySummary *summary,
                                                     GError         **error);
+/* Every respondent as an RdResponse: for small files and tests. */
 GPtrArray          *rd_survey_import_read          (RdSurveyImport  *self,
                                                     GError         **error);
+/* Into @store in one transaction, a row at a time; cancelling rolls it
+ * all back. For a worker thread with a store of its own, while nothing
+ * changes the mapping. */
 gboolean            rd_survey_import_store         (RdSurveyImport  *self,
                                                     RdStore         *store,
                                                     gint64           assessment_id,
