@@ -1,12 +1,16 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "rd-assessment-view.h"
 #include "rd-errors.h"
 #include "rd-import-dialog.h"
+#include "rd-progress-window.h"
 #include "rd-test-util.h"
 
 typedef struct
@@ -512,16 +516,51 @@ test_export_and_import_answers (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* The survey flow reads in a worker: the mapping dialog comes when it is done. */
+static RdImportDialog *
+import_survey (Fixture *fixture,
+               GFile   *file)
+{
+  rd_assessment_view_import_files (fixture->view, &file, 1);
+  while (!RD_IS_IMPORT_DIALOG (rd_assessment_view_get_dialog (fixture->view)))
+    g_main_context_iteration (NULL, TRUE);
+  return RD_IMPORT_DIALOG (rd_assessment_view_get_dialog (fixture->view));
+}
+
+/* A message dialog that the flow ends with. */
+static AdwMessageDialog *
+wait_for_message (Fixture    *fixture,
+                  const char *heading)
+{
+  GtkWindow *dialog;
+
+  for (;;)
+    {
+      dialog = rd_assessment_view_get_dialog (fixture->view);
+      if (ADW_IS_MESSAGE_DIALOG (dialog) && !RD_IS_IMPORT_DIALOG (dialog))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static guint
+count_answers (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) answers = rd_store_list_answers (fixture->store, fixture->assessment_id, NULL);
+
+  return answers->len;
+}
+
 static void
 test_survey_mapping (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "surveys", "by-id.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  RdImportDialog *dialog;
+  RdImportDialog *dialog = import_survey (fixture, file);
 
-  rd_assessment_view_import_files (fixture->view, &file, 1);
-  dialog = RD_IMPORT_DIALOG (rd_assessment_view_get_dialog (fixture->view));
   g_assert_cmpstr (rd_import_dialog_get_summary (dialog), ==,
                    "Adds 3 respondents: 1 × School leader, 1 × Teacher, 1 × Learner, answering 6 items.");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
@@ -533,7 +572,7 @@ test_survey_mapping (Fixture       *fixture,
 
   /* Mapping the group column to a statement makes every row wrong. */
   adw_combo_row_set_selected (rd_import_dialog_get_column_row (dialog, 0), 2);
-  g_assert_null (rd_import_dialog_get_responses (dialog));
+  g_assert_false (rd_import_dialog_can_import (dialog));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
   g_assert_true (g_str_has_prefix (rd_import_dialog_get_summary (dialog), "by-id.csv: line 2, column 1 (“groep”):"));
   g_assert_cmpint (adw_combo_row_get_selected (rd_import_dialog_get_column_row (dialog, 1)), ==, 0);
@@ -544,10 +583,190 @@ test_survey_mapping (Fixture       *fixture,
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
   rd_test_save_screenshot (GTK_WIDGET (dialog), "import-mapping-light.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  rd_test_wait_for_idle ();
+  adw_message_dialog_response (wait_for_message (fixture, "Answers Imported"), "close");
 
   /* The view's own leader and the three imported people. */
   g_assert_cmpuint (count_respondents (fixture), ==, 4);
+}
+
+/* Rows of nothing but separators, or spaces, are nobody: issue 13. */
+static void
+test_survey_blank_rows (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "surveys", "blank-rows.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RdImportDialog *dialog = import_survey (fixture, file);
+
+  rd_test_save_screenshot (GTK_WIDGET (dialog), "import-blank-rows-light.png");
+  g_assert_cmpstr (rd_import_dialog_get_summary (dialog), ==,
+                   "Adds 2 respondents: 1 × Teacher, 1 × Learner, answering 6 items. 3 blank rows are left out.");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_response (wait_for_message (fixture, "Answers Imported"), "close");
+  g_assert_cmpuint (count_respondents (fixture), ==, 3);
+}
+
+static long
+peak_rss_kb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+/* A survey export over the limit is refused by its size, before a byte of
+ * it is read: a sparse file of 1 GB costs no disk, and reading it would
+ * cost 1 GB of memory. */
+static void
+test_survey_too_large (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("readiness-large-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge-survey.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *message;
+  long before;
+  int fd;
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, "groep;a-plan\n", 13), ==, 13);
+  g_assert_cmpint (ftruncate (fd, (off_t) 1024 * 1024 * 1024), ==, 0);
+  close (fd);
+
+  before = peak_rss_kb ();
+  rd_assessment_view_import_files (fixture->view, &file, 1);
+  message = wait_for_message (fixture, "Nothing Was Imported");
+  g_test_message ("%s; peak RSS grew by %ld kB", adw_message_dialog_get_body (message), peak_rss_kb () - before);
+  g_assert_cmpint (peak_rss_kb () - before, <, 64 * 1024);
+  g_assert_cmpstr (adw_message_dialog_get_body (message), ==,
+                   "huge-survey.csv: the file is 1.1\u00a0GB; a survey export can be at most 64 MB");
+  rd_test_save_screenshot (GTK_WIDGET (message), "import-too-large-light.png");
+  adw_message_dialog_response (message, "close");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A survey export of @n_rows respondents for the small framework. */
+static char *
+write_large_survey (const char *dir,
+                    guint       n_rows)
+{
+  static const char * const groups[] = { "leraar", "leerling", "ouder", "" };
+  g_autoptr(GString) text = g_string_new ("groep;a-plan;a-team;a-review;b-speed;b-share;b-mfa\n");
+  char *path = g_build_filename (dir, "large-survey.csv", NULL);
+
+  for (guint r = 0; r < n_rows; r++)
+    g_string_append_printf (text, "%s;%u;%s;1%u-03-2024;%u,5;%u%%;%s\n", groups[r % 4], 1 + r % 5,
+                            r % 7 == 0 ? "n.v.t." : "Eens", r % 3, 100 + r % 900, r % 101, r % 2 ? "ja" : "nee");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  return path;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static RdProgressWindow *
+find_progress_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (RD_IS_PROGRESS_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return RD_PROGRESS_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* Issue 13: the file is read once; a mapping change decodes one column and
+ * does not go back to the file; storing runs in a worker while the window
+ * goes on, with progress; Cancel leaves the database as it was. */
+static void
+test_survey_store_in_worker (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const guint n_rows = 40000;
+  g_autofree char *dir = g_dir_make_tmp ("readiness-large-XXXXXX", NULL);
+  g_autofree char *path = write_large_survey (dir, n_rows);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RdImportDialog *dialog;
+  RdSurveyImport *survey;
+  RdProgressWindow *progress;
+  AdwMessageDialog *message;
+  guint64 decoded;
+  guint n_answers = count_answers (fixture);
+  guint main_loop_turns = 0;
+  double fraction = 0;
+
+  rd_progress_window_set_delay (0);
+  dialog = import_survey (fixture, file);
+  g_assert_cmpstr (rd_import_dialog_get_summary (dialog), ==,
+                   "Adds 40000 respondents: 10000 × Teacher, 10000 × Learner, 10000 × Parent, 10000 × Other, "
+                   "answering 6 items.");
+
+  /* The file is gone: what the mapping works on was read before. */
+  g_assert_true (g_file_delete (file, NULL, NULL));
+  survey = rd_import_dialog_get_survey (dialog);
+  decoded = rd_survey_import_get_n_cells_decoded (survey);
+  adw_combo_row_set_selected (rd_import_dialog_get_column_row (dialog, 6), 0);
+  g_assert_cmpstr (rd_import_dialog_get_summary (dialog), ==,
+                   "Adds 40000 respondents: 10000 × Teacher, 10000 × Learner, 10000 × Parent, 10000 × Other, "
+                   "answering 5 items.");
+  /* Leaving a column out decodes nothing; mapping it again, that column. */
+  g_assert_cmpuint (rd_survey_import_get_n_cells_decoded (survey), ==, decoded);
+  adw_combo_row_set_selected (rd_import_dialog_get_column_row (dialog, 6), 2 + 5);
+  g_assert_cmpuint (rd_survey_import_get_n_cells_decoded (survey), ==, decoded + n_rows);
+  g_assert_true (rd_import_dialog_can_import (dialog));
+
+  /* Store, and cancel half-way: the main loop turns while the worker
+   * stores, and the progress window shows how far it is. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  while ((progress = find_progress_window ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_object_ref (progress);
+  while (fraction < 0.2)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      main_loop_turns++;
+      /* Still storing: the window goes when the task ends. */
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (progress)));
+      fraction = rd_progress_window_get_fraction (progress);
+      g_assert_cmpfloat (fraction, <, 1.0);
+    }
+  g_test_message ("cancelled at %.0f %% after %u turns of the main loop", fraction * 100, main_loop_turns);
+  g_assert_cmpuint (main_loop_turns, >, 1);
+  rd_test_save_screenshot (GTK_WIDGET (progress), "import-progress-light.png");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (progress), "cancel"), "clicked");
+
+  message = wait_for_message (fixture, "Import Cancelled");
+  rd_test_save_screenshot (GTK_WIDGET (message), "import-cancelled-light.png");
+  adw_message_dialog_response (message, "close");
+  rd_test_wait_for_idle ();
+  g_assert_null (find_progress_window ());
+  g_object_unref (progress);
+  g_assert_cmpuint (count_respondents (fixture), ==, 1);
+  g_assert_cmpuint (count_answers (fixture), ==, n_answers);
+
+  g_rmdir (dir);
+  rd_progress_window_set_delay (400);
 }
 
 static void
@@ -707,6 +926,9 @@ main (int   argc,
   ADD ("/questionnaire/calendar", RD_ASSESSMENT_MODE_FULL, test_calendar);
   ADD ("/questionnaire/export-and-import-answers", RD_ASSESSMENT_MODE_FULL, test_export_and_import_answers);
   ADD ("/questionnaire/survey-mapping", RD_ASSESSMENT_MODE_FULL, test_survey_mapping);
+  ADD ("/questionnaire/survey-blank-rows", RD_ASSESSMENT_MODE_FULL, test_survey_blank_rows);
+  ADD ("/questionnaire/survey-too-large", RD_ASSESSMENT_MODE_FULL, test_survey_too_large);
+  ADD ("/questionnaire/survey-store-in-worker", RD_ASSESSMENT_MODE_FULL, test_survey_store_in_worker);
   ADD ("/questionnaire/workshop-round", RD_ASSESSMENT_MODE_FULL, test_workshop_round);
   ADD ("/questionnaire/sidebar-browsing-keeps-focus", RD_ASSESSMENT_MODE_FULL, test_sidebar_browsing_keeps_focus);
 #undef ADD

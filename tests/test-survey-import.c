@@ -1,12 +1,21 @@
 #include "config.h"
 
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "rd-csv.h"
 
 #include "rd-analysis.h"
 #include "rd-errors.h"
 #include "rd-store.h"
 #include "rd-survey-import.h"
 #include "rd-test-fixtures.h"
+
+#include <sqlite3.h>
 
 static RdSurveyImport *
 load_survey (RdFramework  *framework,
@@ -211,6 +220,306 @@ test_into_store (void)
   rd_test_remove_database (path);
 }
 
+/* Rows of nothing but separators (";;;;;;" as Excel leaves them) or of
+ * spaces are no respondents: issue 13. */
+static void
+test_blank_rows (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdSurveyImport) survey = load_survey (framework, "blank-rows.csv", &error);
+  g_autoptr(GPtrArray) responses = NULL;
+  RdSurveySummary summary;
+
+  g_assert_no_error (error);
+  responses = rd_survey_import_read (survey, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (responses->len, ==, 2);
+  g_assert_cmpint (((RdResponse *) g_ptr_array_index (responses, 0))->group, ==, RD_GROUP_TEACHER);
+  g_assert_cmpint (((RdResponse *) g_ptr_array_index (responses, 1))->group, ==, RD_GROUP_LEARNER);
+
+  g_assert_true (rd_survey_import_check (survey, &summary, &error));
+  g_assert_cmpuint (rd_survey_import_get_n_rows (survey), ==, 5);
+  g_assert_cmpuint (summary.n_respondents, ==, 2);
+  g_assert_cmpuint (summary.n_blank_rows, ==, 3);
+  g_assert_cmpuint (summary.n_in_group[RD_GROUP_OTHER], ==, 0);
+  g_assert_cmpuint (summary.n_items, ==, 6);
+}
+
+static long
+peak_rss_kb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+/* A file over the limit is refused by its size: a sparse 1 GB file is never
+ * read (reading it would take 1 GB of memory), and the message names the
+ * file and the limit. */
+static void
+test_too_large_not_read (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autofree char *dir = g_dir_make_tmp ("readiness-survey-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdSurveyImport) survey = NULL;
+  long before;
+  int fd;
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, "groep;a-plan\n", 13), ==, 13);
+  g_assert_cmpint (ftruncate (fd, (off_t) 1024 * 1024 * 1024), ==, 0);
+  close (fd);
+
+  before = peak_rss_kb ();
+  survey = rd_survey_import_new_for_file (framework, file, NULL, &error);
+  g_assert_null (survey);
+  g_assert_cmpint (peak_rss_kb () - before, <, 64 * 1024);
+  g_assert_error (error, RD_CSV_ERROR, RD_CSV_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "huge.csv: the file is 1.1\u00a0GB; a survey export can be at most 64 MB");
+
+  /* Just over the limit, and just under it. */
+  g_clear_error (&error);
+  g_assert_cmpint (truncate (path, RD_CSV_MAX_BYTES + 1), ==, 0);
+  g_assert_null (rd_survey_import_new_for_file (framework, file, NULL, &error));
+  g_assert_error (error, RD_CSV_ERROR, RD_CSV_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Errors of the file system name the file too. */
+static void
+test_unreadable_file (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autofree char *dir = g_dir_make_tmp ("readiness-survey-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/missing.csv");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_null (rd_survey_import_new_for_file (framework, file, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "folder.csv"));
+  g_clear_error (&error);
+
+  g_assert_null (rd_survey_import_new_for_file (framework, missing, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "missing.csv"));
+
+  g_rmdir (folder);
+  g_rmdir (dir);
+}
+
+/* A small framework's survey export of @n_rows respondents, every fifth
+ * row blank. */
+static GString *
+make_survey (guint n_rows)
+{
+  static const char * const groups[] = { "leraar", "leerling", "ouder", "" };
+  GString *text = g_string_new ("groep;a-plan;a-team;a-review;b-speed;b-share;b-mfa\n");
+
+  for (guint r = 0; r < n_rows; r++)
+    if (r % 5 == 4)
+      g_string_append (text, ";;;;;;\n");
+    else
+      g_string_append_printf (text, "%s;%u;%s;1%u-03-2024;%u,5;%u%%;%s\n", groups[r % 4], 1 + r % 5,
+                              r % 7 == 0 ? "n.v.t." : "Eens", r % 3, 100 + r % 900, r % 101, r % 2 ? "ja" : "nee");
+  return text;
+}
+
+/* A mapping change decodes the changed column and no other, and the
+ * summary decodes nothing: issue 13 (the mapping step used to read every
+ * row on each change). */
+static void
+test_mapping_change_decodes_one_column (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autoptr(GString) text = make_survey (1000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdSurveyImport) survey = rd_survey_import_new (framework, text->str, text->len, "many.csv", &error);
+  g_autoptr(GPtrArray) responses = NULL;
+  RdSurveySummary summary;
+  guint64 decoded;
+  guint n;
+
+  g_assert_no_error (error);
+  n = rd_survey_import_get_n_respondents (survey);
+  g_assert_cmpuint (n, ==, 800);
+  g_assert_cmpuint (rd_survey_import_get_n_blank_rows (survey), ==, 200);
+  /* Reading checks each column once: the group and six items. */
+  g_assert_cmpuint (rd_survey_import_get_n_cells_decoded (survey), ==, 7 * n);
+
+  decoded = rd_survey_import_get_n_cells_decoded (survey);
+  g_assert_true (rd_survey_import_check (survey, &summary, &error));
+  g_assert_cmpuint (rd_survey_import_get_n_cells_decoded (survey), ==, decoded);
+
+  rd_survey_import_set_item (survey, 6, NULL);
+  g_assert_cmpuint (rd_survey_import_get_n_cells_decoded (survey), ==, decoded);
+  rd_survey_import_set_item (survey, 6, rd_framework_lookup_item (framework, "b-mfa"));
+  g_assert_cmpuint (rd_survey_import_get_n_cells_decoded (survey), ==, decoded + n);
+  rd_survey_import_set_default_group (survey, RD_GROUP_SUPPORT_STAFF);
+  g_assert_cmpuint (rd_survey_import_get_n_cells_decoded (survey), ==, decoded + n);
+
+  /* A statement column as the group: every row wrong, found at once. */
+  rd_survey_import_set_group_column (survey, 1);
+  g_assert_false (rd_survey_import_check (survey, &summary, &error));
+  g_assert_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_VALUE);
+  g_assert_true (g_str_has_prefix (error->message, "many.csv: line 2, column 8 (“a-plan”): “1” is not a group"));
+  g_clear_error (&error);
+  rd_survey_import_set_group_column (survey, 0);
+  rd_survey_import_set_item (survey, 1, rd_framework_lookup_item (framework, "a-plan"));
+
+  /* The summary's counts are what reading every row gives. */
+  g_assert_true (rd_survey_import_check (survey, &summary, &error));
+  responses = rd_survey_import_read (survey, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (responses->len, ==, summary.n_respondents);
+  g_assert_cmpuint (summary.n_in_group[RD_GROUP_TEACHER], ==, 200);
+  g_assert_cmpuint (summary.n_in_group[RD_GROUP_LEARNER], ==, 200);
+  g_assert_cmpuint (summary.n_in_group[RD_GROUP_PARENT], ==, 200);
+  g_assert_cmpuint (summary.n_in_group[RD_GROUP_SUPPORT_STAFF], ==, 200);  /* no group given */
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    {
+      guint counted = 0;
+
+      for (guint r = 0; r < responses->len; r++)
+        counted += ((RdResponse *) g_ptr_array_index (responses, r))->group == g;
+      g_assert_cmpuint (counted, ==, summary.n_in_group[g]);
+    }
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint cancel_at;
+  guint n_calls;
+  guint last_done;
+  guint total;
+  GThread *thread;
+} Progress;
+
+static void
+on_progress (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_cmpuint (done, >=, progress->last_done);
+  progress->n_calls++;
+  progress->last_done = done;
+  progress->total = total;
+  progress->thread = g_thread_self ();
+  if (progress->cancel_at > 0 && done >= progress->cancel_at)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+static guint
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  guint n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+typedef struct
+{
+  RdSurveyImport *survey;
+  char *path;
+  gint64 assessment_id;
+  Progress progress;
+} StoreJob;
+
+static void
+store_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  StoreJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (job->path, &error);
+
+  if (store != NULL &&
+      rd_survey_import_store (job->survey, store, job->assessment_id, cancellable, on_progress, &job->progress,
+                              &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* Storing is one transaction: a cancel half-way leaves nothing, and
+ * progress is told on the way; then the same import in a worker thread
+ * with a connection of its own stores every respondent. */
+static void
+test_store_cancel_and_worker (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autofree char *dir = g_dir_make_tmp ("readiness-survey-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "survey.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (path, &error);
+  g_autoptr(GString) text = make_survey (5000);
+  g_autoptr(RdSurveyImport) survey = rd_survey_import_new (framework, text->str, text->len, "many.csv", &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GTask) task = NULL;
+  Progress progress = { cancellable, 2000, 0, 0, 0, NULL };
+  StoreJob job = { 0 };
+  gint64 school_id, assessment_id;
+  guint n = rd_survey_import_get_n_respondents (survey);
+
+  g_assert_no_error (error);
+  school_id = rd_store_add_school (store, "School", NULL, NULL, &error);
+  assessment_id = rd_store_add_assessment (store, school_id, "2026-2027", framework, RD_ASSESSMENT_MODE_FULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (rd_survey_import_store (survey, store, assessment_id, cancellable, on_progress, &progress, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (progress.n_calls, >, 2);
+  g_assert_cmpuint (progress.total, ==, n);
+  g_assert_cmpuint (progress.last_done, >=, 2000);
+  g_assert_cmpuint (progress.last_done, <, n);
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM respondent"), ==, 0);
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM answer"), ==, 0);
+
+  job.survey = survey;
+  job.path = path;
+  job.assessment_id = assessment_id;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, &job, NULL);
+  g_task_run_in_thread_sync (task, store_in_thread);
+  g_assert_true (g_task_propagate_boolean (task, &error));
+  g_assert_no_error (error);
+  g_assert_true (job.progress.thread != g_thread_self ());
+  g_assert_cmpuint (job.progress.last_done, ==, n);
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM respondent"), ==, n);
+  /* Six items a row, less the empty ones: none are empty here. */
+  g_assert_cmpuint (count_rows (path, "SELECT count(*) FROM answer"), ==, 6 * n);
+
+  g_clear_object (&store);
+  rd_test_remove_database (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +536,11 @@ main (int   argc,
       g_test_add_data_func (path, &broken_cases[i], test_broken);
     }
   g_test_add_func ("/survey/into-store", test_into_store);
+  g_test_add_func ("/survey/blank-rows", test_blank_rows);
+  g_test_add_func ("/survey/too-large-not-read", test_too_large_not_read);
+  g_test_add_func ("/survey/unreadable-file", test_unreadable_file);
+  g_test_add_func ("/survey/mapping-change-decodes-one-column", test_mapping_change_decodes_one_column);
+  g_test_add_func ("/survey/store-cancel-and-worker", test_store_cancel_and_worker);
 
   return g_test_run ();
 }

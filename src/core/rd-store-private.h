@@ -13,7 +13,7 @@ struct _RdStore
 
   char *path;
   sqlite3 *db;
-  GHashTable *statements;  /* SQL text → prepared sqlite3_stmt */
+  GHashTable *statements;  /* SQL text (a string literal, by address) → prepared sqlite3_stmt */
 };
 
 typedef enum {

@@ -294,7 +294,10 @@ finalize_statement (gpointer stmt)
 static void
 rd_store_init (RdStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  /* Keyed by the SQL text's address: callers pass string literals (the
+   * key is not copied), and hashing a few hundred characters for every
+   * answer of a large import cost a tenth of its time. */
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
 }
 
 char *
@@ -1922,6 +1925,58 @@ rd_store_put_answer (RdStore         *self,
   return TRUE;
 }
 
+/* One respondent and its answers, inside the caller's transaction. */
+static gboolean
+insert_response (RdStore           *self,
+                 gint64             assessment_id,
+                 RdFramework       *framework,
+                 const RdResponse  *response,
+                 GError           **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt;
+  gint64 respondent_id;
+
+  stmt = rd_store_prepare (self,
+                  "INSERT INTO respondent (uuid, assessment_id, respondent_group, pseudonym, created) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, assessment_id);
+  sqlite3_bind_text (stmt, 3, rd_group_to_id (response->group), -1, SQLITE_STATIC);
+  rd_store_bind_text_or_null (stmt, 4, response->pseudonym);
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+  if (!rd_store_step_done (self, stmt, error))
+    return FALSE;
+  respondent_id = sqlite3_last_insert_rowid (self->db);
+
+  for (guint a = 0; a < response->answers->len; a++)
+    {
+      RdAnswer *answer = g_ptr_array_index (response->answers, a);
+      RdItem *item = rd_framework_lookup_item (framework, answer->item_id);
+
+      if (item == NULL)
+        {
+          g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                       _("The framework has no item “%s”"), answer->item_id);
+          return FALSE;
+        }
+      if (!rd_store_write_answer (self, item, respondent_id, answer, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const RdResponse *
+next_in_array (guint     index,
+               gpointer  user_data,
+               GError  **error)
+{
+  return g_ptr_array_index ((GPtrArray *) user_data, index);
+}
+
 /* Adds every response as a new anonymous respondent, all in one
  * transaction: one bad answer and nothing at all is added. */
 gboolean
@@ -1931,12 +1986,36 @@ rd_store_add_responses (RdStore      *self,
                         GPtrArray    *responses,
                         GError      **error)
 {
+  g_return_val_if_fail (responses != NULL, FALSE);
+
+  return rd_store_add_responses_from (self, assessment_id, framework, responses->len, next_in_array, responses,
+                                      NULL, NULL, NULL, error);
+}
+
+/* How often a long import reports progress and looks for a cancel: a few
+ * milliseconds of work. */
+#define RESPONSES_PER_STEP 256
+
+/* As rd_store_add_responses(), with the responses made one at a time by
+ * @next (so that a large import holds no copy of them all), progress and
+ * cancel. Cancelling rolls the whole transaction back. */
+gboolean
+rd_store_add_responses_from (RdStore             *self,
+                             gint64               assessment_id,
+                             RdFramework         *framework,
+                             guint                n_responses,
+                             RdResponseSource     next,
+                             gpointer             next_data,
+                             GCancellable        *cancellable,
+                             RdStoreProgress      progress,
+                             gpointer             progress_data,
+                             GError             **error)
+{
   g_autoptr(RdAssessment) assessment = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), FALSE);
-  g_return_val_if_fail (responses != NULL, FALSE);
+  g_return_val_if_fail (next != NULL, FALSE);
 
   assessment = rd_store_get_assessment (self, assessment_id, error);
   if (assessment == NULL)
@@ -1951,44 +2030,29 @@ rd_store_add_responses (RdStore      *self,
   if (!rd_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  for (guint r = 0; r < responses->len; r++)
+  for (guint r = 0; r < n_responses; r++)
     {
-      RdResponse *response = g_ptr_array_index (responses, r);
-      g_autofree char *uuid = g_uuid_string_random ();
-      gint64 respondent_id;
+      const RdResponse *response;
 
-      stmt = rd_store_prepare (self,
-                      "INSERT INTO respondent (uuid, assessment_id, respondent_group, pseudonym, created) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5)", error);
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, assessment_id);
-      sqlite3_bind_text (stmt, 3, rd_group_to_id (response->group), -1, SQLITE_STATIC);
-      rd_store_bind_text_or_null (stmt, 4, response->pseudonym);
-      sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
-      if (!rd_store_step_done (self, stmt, error))
-        goto failed;
-      respondent_id = sqlite3_last_insert_rowid (self->db);
-
-      for (guint a = 0; a < response->answers->len; a++)
+      if (r % RESPONSES_PER_STEP == 0)
         {
-          RdAnswer *answer = g_ptr_array_index (response->answers, a);
-          RdItem *item = rd_framework_lookup_item (framework, answer->item_id);
-
-          if (item == NULL)
-            {
-              g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
-                           _("The framework has no item “%s”"), answer->item_id);
-              goto failed;
-            }
-          if (!rd_store_write_answer (self, item, respondent_id, answer, error))
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
             goto failed;
+          if (progress != NULL)
+            progress (r, n_responses, progress_data);
         }
+
+      response = next (r, next_data, error);
+      if (response == NULL || !insert_response (self, assessment_id, framework, response, error))
+        goto failed;
     }
 
-  if (!rd_store_exec (self, "COMMIT", error))
+  /* The last chance to cancel: after this, everything is kept. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !rd_store_exec (self, "COMMIT", error))
     goto failed;
+  if (progress != NULL)
+    progress (n_responses, n_responses, progress_data);
 
   g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_id);
   return TRUE;
@@ -1996,6 +2060,16 @@ rd_store_add_responses (RdStore      *self,
 failed:
   rd_store_rollback (self);
   return FALSE;
+}
+
+/* For changes made through another connection (a worker's): this one's
+ * listeners now show them. */
+void
+rd_store_notify_answers_changed (RdStore *self,
+                                 gint64   assessment_id)
+{
+  g_return_if_fail (RD_IS_STORE (self));
+  g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_id);
 }
 
 gboolean

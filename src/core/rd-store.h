@@ -192,6 +192,25 @@ gboolean      rd_store_add_responses          (RdStore           *self,
                                                RdFramework       *framework,
                                                GPtrArray         *responses,
                                                GError           **error);
+/* The response for @index, valid until the next call, or NULL and an error. */
+typedef const RdResponse *(*RdResponseSource) (guint     index,
+                                               gpointer  user_data,
+                                               GError  **error);
+typedef void (*RdStoreProgress) (guint    done,
+                                 guint    total,
+                                 gpointer user_data);
+gboolean      rd_store_add_responses_from     (RdStore           *self,
+                                               gint64             assessment_id,
+                                               RdFramework       *framework,
+                                               guint              n_responses,
+                                               RdResponseSource   next,
+                                               gpointer           next_data,
+                                               GCancellable      *cancellable,
+                                               RdStoreProgress    progress,
+                                               gpointer           progress_data,
+                                               GError           **error);
+void          rd_store_notify_answers_changed (RdStore           *self,
+                                               gint64             assessment_id);
 gboolean      rd_store_put_answer             (RdStore           *self,
                                                RdItem            *item,
                                                const RdAnswer    *answer,

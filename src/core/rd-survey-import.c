@@ -4,16 +4,24 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "rd-csv.h"
 #include "rd-errors.h"
 #include "rd-input.h"
 #include "rd-survey-import.h"
 
+/* The rows that are respondents, decoded one column at a time: a mapping
+ * change decodes the changed column and nothing else, and storing decodes
+ * one row at a time, so no copy of every answer is ever held. */
 typedef struct
 {
   RdSurveyColumnRole role;
-  RdItem *item;  /* borrowed from the framework */
+  RdItem *item;             /* borrowed from the framework */
+  /* What the role makes of the column, worked out when the role is set. */
+  guint first_bad;          /* the first respondent whose cell cannot be read, or G_MAXUINT */
+  GError *problem;          /* and why */
+  guint n_in_group[RD_N_GROUPS];  /* a group column: respondents who gave each group */
 } Column;
 
 struct _RdSurveyImport
@@ -23,8 +31,13 @@ struct _RdSurveyImport
   RdFramework *framework;
   RdCsvTable *table;
   char *name;
-  GArray *columns;  /* of Column */
+  GArray *columns;          /* of Column */
   RdGroup default_group;
+  guint32 *respondents;     /* the table's rows that are not blank */
+  guint n_respondents;
+  guint n_blank;
+  GDate today;              /* no date answer may lie after it */
+  guint64 n_cells_decoded;
 };
 
 G_DEFINE_FINAL_TYPE (RdSurveyImport, rd_survey_import, G_TYPE_OBJECT)
@@ -167,6 +180,65 @@ match_item (RdFramework *framework,
   return n_by_word == 1 ? by_word : NULL;
 }
 
+/* normalize() without an allocation for the short ASCII text that most
+ * cells hold; anything else goes the long way into @allocated. */
+#define KEY_SIZE 64
+
+static const char *
+normalize_cell (const char  *text,
+                char         buffer[KEY_SIZE],
+                char       **allocated)
+{
+  gsize n = 0;
+  gboolean space = FALSE;
+  char *start;
+
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x80 || n + 2 >= KEY_SIZE)
+        return *allocated = normalize (text);
+      /* The ASCII characters g_unichar_isspace() takes, as normalize() does. */
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+        {
+          space = n > 0;
+          continue;
+        }
+      if (space)
+        buffer[n++] = ' ';
+      space = FALSE;
+      buffer[n++] = g_ascii_tolower (c);
+    }
+  buffer[n] = '\0';
+
+  while (n > 0 && strchr (".:?!\"'", buffer[n - 1]) != NULL)
+    buffer[--n] = '\0';
+  for (start = buffer; *start != '\0' && strchr ("\"'", *start) != NULL; start++)
+    ;
+  return start;
+}
+
+/* Spaces only, the no-break space included. */
+static gboolean
+is_blank_text (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x00A0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+clear_column (Column *column)
+{
+  g_clear_error (&column->problem);
+}
+
 static void
 rd_survey_import_finalize (GObject *object)
 {
@@ -175,6 +247,7 @@ rd_survey_import_finalize (GObject *object)
   g_clear_object (&self->framework);
   g_clear_pointer (&self->table, rd_csv_table_free);
   g_clear_pointer (&self->columns, g_array_unref);
+  g_free (self->respondents);
   g_free (self->name);
 
   G_OBJECT_CLASS (rd_survey_import_parent_class)->finalize (object);
@@ -190,166 +263,10 @@ static void
 rd_survey_import_init (RdSurveyImport *self)
 {
   self->columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  g_array_set_clear_func (self->columns, (GDestroyNotify) clear_column);
   self->default_group = RD_GROUP_OTHER;
-}
-
-static gboolean
-item_taken (RdSurveyImport *self,
-            RdItem         *item)
-{
-  for (guint c = 0; c < self->columns->len; c++)
-    if (g_array_index (self->columns, Column, c).item == item)
-      return TRUE;
-  return FALSE;
-}
-
-RdSurveyImport *
-rd_survey_import_new (RdFramework  *framework,
-                      const char   *data,
-                      gsize         length,
-                      const char   *name,
-                      GError      **error)
-{
-  g_autoptr(RdSurveyImport) self = NULL;
-  gboolean has_group = FALSE;
-
-  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
-
-  self = g_object_new (RD_TYPE_SURVEY_IMPORT, NULL);
-  self->framework = g_object_ref (framework);
-  self->name = g_strdup (name ? name : "survey.csv");
-  self->table = rd_csv_parse (data, length, self->name, error);
-  if (self->table == NULL)
-    return NULL;
-
-  g_array_set_size (self->columns, rd_csv_table_get_n_columns (self->table));
-  for (guint c = 0; c < self->columns->len; c++)
-    {
-      const char *header = rd_csv_table_get_header (self->table, c);
-      g_autofree char *key = normalize (header);
-      Column *column = &g_array_index (self->columns, Column, c);
-      RdItem *item;
-
-      if (!has_group && g_strv_contains (group_headers, key))
-        {
-          column->role = RD_SURVEY_COLUMN_GROUP;
-          has_group = TRUE;
-          continue;
-        }
-
-      item = match_item (framework, header);
-      /* A second column for the same item is left for the user to decide. */
-      if (item != NULL && !item_taken (self, item))
-        {
-          column->role = RD_SURVEY_COLUMN_ITEM;
-          column->item = item;
-        }
-    }
-
-  return g_steal_pointer (&self);
-}
-
-guint
-rd_survey_import_get_n_columns (RdSurveyImport *self)
-{
-  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), 0);
-  return self->columns->len;
-}
-
-guint
-rd_survey_import_get_n_rows (RdSurveyImport *self)
-{
-  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), 0);
-  return rd_csv_table_get_n_rows (self->table);
-}
-
-const char *
-rd_survey_import_get_header (RdSurveyImport *self,
-                             guint           column)
-{
-  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), NULL);
-  g_return_val_if_fail (column < self->columns->len, NULL);
-  return rd_csv_table_get_header (self->table, column);
-}
-
-RdSurveyColumnRole
-rd_survey_import_get_role (RdSurveyImport *self,
-                           guint           column)
-{
-  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), RD_SURVEY_COLUMN_SKIPPED);
-  g_return_val_if_fail (column < self->columns->len, RD_SURVEY_COLUMN_SKIPPED);
-  return g_array_index (self->columns, Column, column).role;
-}
-
-RdItem *
-rd_survey_import_get_item (RdSurveyImport *self,
-                           guint           column)
-{
-  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), NULL);
-  g_return_val_if_fail (column < self->columns->len, NULL);
-  return g_array_index (self->columns, Column, column).item;
-}
-
-/* @item NULL leaves the column out. */
-void
-rd_survey_import_set_item (RdSurveyImport *self,
-                           guint           column,
-                           RdItem         *item)
-{
-  Column *target;
-
-  g_return_if_fail (RD_IS_SURVEY_IMPORT (self));
-  g_return_if_fail (column < self->columns->len);
-
-  /* An item answered by two columns would be ambiguous: the new one wins. */
-  if (item != NULL)
-    for (guint c = 0; c < self->columns->len; c++)
-      {
-        Column *other = &g_array_index (self->columns, Column, c);
-
-        if (other->item == item)
-          *other = (Column) { RD_SURVEY_COLUMN_SKIPPED, NULL };
-      }
-
-  target = &g_array_index (self->columns, Column, column);
-  target->item = item;
-  target->role = item != NULL ? RD_SURVEY_COLUMN_ITEM : RD_SURVEY_COLUMN_SKIPPED;
-}
-
-void
-rd_survey_import_set_group_column (RdSurveyImport *self,
-                                   guint           column)
-{
-  g_return_if_fail (RD_IS_SURVEY_IMPORT (self));
-  g_return_if_fail (column < self->columns->len);
-
-  for (guint c = 0; c < self->columns->len; c++)
-    if (g_array_index (self->columns, Column, c).role == RD_SURVEY_COLUMN_GROUP)
-      g_array_index (self->columns, Column, c).role = RD_SURVEY_COLUMN_SKIPPED;
-
-  g_array_index (self->columns, Column, column) = (Column) { RD_SURVEY_COLUMN_GROUP, NULL };
-}
-
-/* The group of respondents in a file without a group column. */
-void
-rd_survey_import_set_default_group (RdSurveyImport *self,
-                                    RdGroup         group)
-{
-  g_return_if_fail (RD_IS_SURVEY_IMPORT (self));
-  g_return_if_fail (group < RD_N_GROUPS);
-  self->default_group = group;
-}
-
-guint
-rd_survey_import_get_n_matched (RdSurveyImport *self)
-{
-  guint n = 0;
-
-  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), 0);
-
-  for (guint c = 0; c < self->columns->len; c++)
-    n += g_array_index (self->columns, Column, c).role == RD_SURVEY_COLUMN_ITEM;
-  return n;
+  g_date_clear (&self->today, 1);
+  g_date_set_time_t (&self->today, time (NULL));
 }
 
 static gboolean
@@ -412,24 +329,32 @@ read_number (RdSurveyImport *self,
          rd_input_parse_number (text, !comma, value, NULL);
 }
 
+/* One cell as an answer to @item. *@answered is FALSE for an empty cell,
+ * which leaves the item unanswered. */
 static gboolean
-read_cell (RdSurveyImport  *self,
-           RdItem          *item,
-           guint            row,
-           guint            column,
-           RdResponse      *response,
-           GError         **error)
+decode_answer (RdSurveyImport  *self,
+               RdItem          *item,
+               guint            row,
+               guint            column,
+               RdAnswer        *answer,
+               gboolean        *answered,
+               GError         **error)
 {
   const char *cell = rd_csv_table_get_cell (self->table, row, column);
-  g_autofree char *key = normalize (cell);
+  g_autofree char *allocated = NULL;
+  char buffer[KEY_SIZE];
+  const char *key = normalize_cell (cell, buffer, &allocated);
   g_autoptr(GError) value_error = NULL;
-  RdAnswer *answer;
   int label;
 
-  if (*key == '\0')
-    return TRUE;  /* unanswered */
+  self->n_cells_decoded++;
+  answer->not_applicable = FALSE;
+  answer->value = NAN;
+  answer->julian_day = 0;
+  *answered = *key != '\0';
+  if (!*answered)
+    return TRUE;
 
-  answer = rd_response_add_answer (response, rd_item_get_id (item), rd_item_get_version (item));
   if (g_strv_contains (not_applicable_words, key))
     {
       answer->not_applicable = TRUE;
@@ -439,12 +364,11 @@ read_cell (RdSurveyImport  *self,
   switch (rd_item_get_kind (item))
     {
     case RD_ITEM_KIND_STATEMENT:
-      if (find_label (agreement_labels, G_N_ELEMENTS (agreement_labels), key, &label))
-        answer->value = label;
       /* "4 - Agree", "4. akkoord": the number first. */
-      else if (key[0] >= '1' && key[0] <= '5' && !g_ascii_isdigit (key[1]) && key[1] != '.' &&
-               key[1] != ',')
+      if (key[0] >= '1' && key[0] <= '5' && !g_ascii_isdigit (key[1]) && key[1] != '.' && key[1] != ',')
         answer->value = key[0] - '0';
+      else if (find_label (agreement_labels, G_N_ELEMENTS (agreement_labels), key, &label))
+        answer->value = label;
       else if (!read_number (self, key, &answer->value) || answer->value != floor (answer->value))
         return fail_at (self, row, column, error,
                         _("“%s” is not an answer on the agreement scale (1 to 5, or strongly disagree to strongly agree)"),
@@ -460,13 +384,11 @@ read_cell (RdSurveyImport  *self,
 
     case RD_ITEM_KIND_DATE:
       {
-        GDate date, today;
+        GDate date;
 
         if (!rd_input_parse_date (key, &date, &value_error))
           return fail_at (self, row, column, error, "%s", value_error->message);
-        g_date_clear (&today, 1);
-        g_date_set_time_t (&today, time (NULL));
-        if (!rd_item_check_date (item, &date, &today, &value_error))
+        if (!rd_item_check_date (item, &date, &self->today, &value_error))
           return fail_at (self, row, column, error, "%s", value_error->message);
         answer->julian_day = g_date_get_julian (&date);
         return TRUE;
@@ -476,11 +398,17 @@ read_cell (RdSurveyImport  *self,
     case RD_ITEM_KIND_NUMBER:
     default:
       {
-        g_autofree char *number = g_strdup (key);
+        char number[KEY_SIZE];
+        g_autofree char *long_number = NULL;
+        char *text = number;
 
-        if (rd_item_get_kind (item) == RD_ITEM_KIND_PERCENT && g_str_has_suffix (number, "%"))
-          number[strlen (number) - 1] = '\0';
-        if (!read_number (self, g_strstrip (number), &answer->value))
+        if (strlen (key) < sizeof number)
+          strcpy (number, key);
+        else
+          text = long_number = g_strdup (key);
+        if (rd_item_get_kind (item) == RD_ITEM_KIND_PERCENT && g_str_has_suffix (text, "%"))
+          text[strlen (text) - 1] = '\0';
+        if (!read_number (self, g_strstrip (text), &answer->value))
           return fail_at (self, row, column, error, _("“%s” is not a number"), cell);
       }
       break;
@@ -492,50 +420,531 @@ read_cell (RdSurveyImport  *self,
   return TRUE;
 }
 
-/* Every row as a response, or NULL and an error naming the first bad cell:
- * a file is imported whole or not at all. */
+/* One cell of the group column. *@given is FALSE for an empty cell: the
+ * respondent belongs to the default group. */
+static gboolean
+decode_group (RdSurveyImport  *self,
+              guint            row,
+              guint            column,
+              RdGroup         *group,
+              gboolean        *given,
+              GError         **error)
+{
+  const char *cell = rd_csv_table_get_cell (self->table, row, column);
+  g_autofree char *allocated = NULL;
+  char buffer[KEY_SIZE];
+  const char *key = normalize_cell (cell, buffer, &allocated);
+  int value;
+
+  self->n_cells_decoded++;
+  *given = *key != '\0';
+  if (!*given)
+    return TRUE;
+  if (!find_label (group_labels, G_N_ELEMENTS (group_labels), key, &value) &&
+      !rd_group_from_id (key, (RdGroup *) &value))
+    return fail_at (self, row, column, error,
+                    _("“%s” is not a group (school leader, teacher, support staff, learner, parent or other)"),
+                    cell);
+  *group = (RdGroup) value;
+  return TRUE;
+}
+
+/* Decodes every respondent's cell of one column for its role, once, when
+ * the role is set: a summary is then a sum over the columns. */
+static void
+check_column (RdSurveyImport *self,
+              guint           c)
+{
+  Column *column = &g_array_index (self->columns, Column, c);
+
+  g_clear_error (&column->problem);
+  column->first_bad = G_MAXUINT;
+  memset (column->n_in_group, 0, sizeof column->n_in_group);
+
+  for (guint i = 0; i < self->n_respondents && column->role != RD_SURVEY_COLUMN_SKIPPED; i++)
+    {
+      gboolean ok, given;
+
+      if (column->role == RD_SURVEY_COLUMN_GROUP)
+        {
+          RdGroup group = RD_GROUP_OTHER;
+
+          ok = decode_group (self, self->respondents[i], c, &group, &given, &column->problem);
+          if (ok && given)
+            column->n_in_group[group]++;
+        }
+      else
+        {
+          RdAnswer answer = { 0 };
+
+          ok = decode_answer (self, column->item, self->respondents[i], c, &answer, &given, &column->problem);
+        }
+
+      if (!ok)
+        {
+          column->first_bad = i;
+          break;
+        }
+    }
+}
+
+static gboolean
+item_taken (RdSurveyImport *self,
+            RdItem         *item)
+{
+  for (guint c = 0; c < self->columns->len; c++)
+    if (g_array_index (self->columns, Column, c).item == item)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_blank_row (RdSurveyImport *self,
+              guint           row)
+{
+  for (guint c = 0; c < self->columns->len; c++)
+    if (!is_blank_text (rd_csv_table_get_cell (self->table, row, c)))
+      return FALSE;
+  return TRUE;
+}
+
+RdSurveyImport *
+rd_survey_import_new (RdFramework  *framework,
+                      const char   *data,
+                      gsize         length,
+                      const char   *name,
+                      GError      **error)
+{
+  g_autoptr(RdSurveyImport) self = NULL;
+  gboolean has_group = FALSE;
+  guint n_rows;
+
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
+
+  self = g_object_new (RD_TYPE_SURVEY_IMPORT, NULL);
+  self->framework = g_object_ref (framework);
+  self->name = g_strdup (name ? name : "survey.csv");
+  self->table = rd_csv_parse (data, length, self->name, error);
+  if (self->table == NULL)
+    return NULL;
+
+  g_array_set_size (self->columns, rd_csv_table_get_n_columns (self->table));
+
+  /* Rows of nothing but separators (Excel keeps them for rows it emptied)
+   * or spaces are nobody's answers. */
+  n_rows = rd_csv_table_get_n_rows (self->table);
+  self->respondents = g_new (guint32, n_rows);
+  for (guint row = 0; row < n_rows; row++)
+    if (!is_blank_row (self, row))
+      self->respondents[self->n_respondents++] = row;
+  self->n_blank = n_rows - self->n_respondents;
+
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      const char *header = rd_csv_table_get_header (self->table, c);
+      g_autofree char *key = normalize (header);
+      Column *column = &g_array_index (self->columns, Column, c);
+      RdItem *item;
+
+      if (!has_group && g_strv_contains (group_headers, key))
+        {
+          column->role = RD_SURVEY_COLUMN_GROUP;
+          has_group = TRUE;
+        }
+      else
+        {
+          item = match_item (framework, header);
+          /* A second column for the same item is left for the user to decide. */
+          if (item != NULL && !item_taken (self, item))
+            {
+              column->role = RD_SURVEY_COLUMN_ITEM;
+              column->item = item;
+            }
+        }
+      check_column (self, c);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/* GIO's messages do not always name the file ("Is a directory"). */
+static RdSurveyImport *
+read_failed (const char  *name,
+             GError     **error)
+{
+  if (error != NULL && *error != NULL && !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      strstr ((*error)->message, name) == NULL)
+    g_prefix_error (error, "%s: ", name);
+  return NULL;
+}
+
+/* Checks the size before reading a byte: a file over the limit is never
+ * read, and one that grows while it is read is stopped at the limit. */
+RdSurveyImport *
+rd_survey_import_new_for_file (RdFramework   *framework,
+                               GFile         *file,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0, capacity;
+  goffset size;
+
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_basename (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return read_failed (name, error);
+
+  size = g_file_info_get_size (info);
+  if (size > RD_CSV_MAX_BYTES)
+    {
+      g_autofree char *shown = g_format_size (size);
+
+      g_set_error (error, RD_CSV_ERROR, RD_CSV_ERROR_TOO_LARGE,
+                   _("%s: the file is %s; a survey export can be at most %u MB"), name, shown,
+                   (guint) (RD_CSV_MAX_BYTES / (1024 * 1024)));
+      return NULL;
+    }
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return read_failed (name, error);
+
+  /* One byte more than the file had, to notice that it grew. */
+  capacity = (gsize) MAX (size, 0) + 1;
+  data = g_malloc (capacity);
+  for (;;)
+    {
+      gsize n_read;
+
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), data + length, capacity - length, &n_read,
+                                    cancellable, error))
+        return read_failed (name, error);
+      length += n_read;
+      if (length < capacity)
+        break;
+      if (length > RD_CSV_MAX_BYTES)
+        {
+          g_set_error (error, RD_CSV_ERROR, RD_CSV_ERROR_TOO_LARGE,
+                       _("%s: the file is larger than %u MB, the most a survey export can be"), name,
+                       (guint) (RD_CSV_MAX_BYTES / (1024 * 1024)));
+          return NULL;
+        }
+      capacity = MIN (capacity * 2, (gsize) RD_CSV_MAX_BYTES + 1);
+      data = g_realloc (data, capacity);
+    }
+
+  return rd_survey_import_new (framework, data, length, name, error);
+}
+
+guint
+rd_survey_import_get_n_columns (RdSurveyImport *self)
+{
+  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), 0);
+  return self->columns->len;
+}
+
+guint
+rd_survey_import_get_n_rows (RdSurveyImport *self)
+{
+  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), 0);
+  return rd_csv_table_get_n_rows (self->table);
+}
+
+guint
+rd_survey_import_get_n_respondents (RdSurveyImport *self)
+{
+  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), 0);
+  return self->n_respondents;
+}
+
+guint
+rd_survey_import_get_n_blank_rows (RdSurveyImport *self)
+{
+  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), 0);
+  return self->n_blank;
+}
+
+const char *
+rd_survey_import_get_header (RdSurveyImport *self,
+                             guint           column)
+{
+  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+  return rd_csv_table_get_header (self->table, column);
+}
+
+RdSurveyColumnRole
+rd_survey_import_get_role (RdSurveyImport *self,
+                           guint           column)
+{
+  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), RD_SURVEY_COLUMN_SKIPPED);
+  g_return_val_if_fail (column < self->columns->len, RD_SURVEY_COLUMN_SKIPPED);
+  return g_array_index (self->columns, Column, column).role;
+}
+
+RdItem *
+rd_survey_import_get_item (RdSurveyImport *self,
+                           guint           column)
+{
+  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+  return g_array_index (self->columns, Column, column).item;
+}
+
+static void
+skip_column (RdSurveyImport *self,
+             guint           c)
+{
+  Column *column = &g_array_index (self->columns, Column, c);
+
+  column->role = RD_SURVEY_COLUMN_SKIPPED;
+  column->item = NULL;
+  check_column (self, c);
+}
+
+/* @item NULL leaves the column out. */
+void
+rd_survey_import_set_item (RdSurveyImport *self,
+                           guint           column,
+                           RdItem         *item)
+{
+  Column *target;
+
+  g_return_if_fail (RD_IS_SURVEY_IMPORT (self));
+  g_return_if_fail (column < self->columns->len);
+
+  target = &g_array_index (self->columns, Column, column);
+  if (target->item == item && (item != NULL || target->role == RD_SURVEY_COLUMN_SKIPPED))
+    return;
+
+  /* An item answered by two columns would be ambiguous: the new one wins. */
+  if (item != NULL)
+    for (guint c = 0; c < self->columns->len; c++)
+      if (c != column && g_array_index (self->columns, Column, c).item == item)
+        skip_column (self, c);
+
+  target->item = item;
+  target->role = item != NULL ? RD_SURVEY_COLUMN_ITEM : RD_SURVEY_COLUMN_SKIPPED;
+  check_column (self, column);
+}
+
+void
+rd_survey_import_set_group_column (RdSurveyImport *self,
+                                   guint           column)
+{
+  Column *target;
+
+  g_return_if_fail (RD_IS_SURVEY_IMPORT (self));
+  g_return_if_fail (column < self->columns->len);
+
+  target = &g_array_index (self->columns, Column, column);
+  if (target->role == RD_SURVEY_COLUMN_GROUP)
+    return;
+
+  for (guint c = 0; c < self->columns->len; c++)
+    if (g_array_index (self->columns, Column, c).role == RD_SURVEY_COLUMN_GROUP)
+      skip_column (self, c);
+
+  target->role = RD_SURVEY_COLUMN_GROUP;
+  target->item = NULL;
+  check_column (self, column);
+}
+
+/* The group of respondents in a file without a group column. */
+void
+rd_survey_import_set_default_group (RdSurveyImport *self,
+                                    RdGroup         group)
+{
+  g_return_if_fail (RD_IS_SURVEY_IMPORT (self));
+  g_return_if_fail (group < RD_N_GROUPS);
+  self->default_group = group;
+}
+
+guint
+rd_survey_import_get_n_matched (RdSurveyImport *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), 0);
+
+  for (guint c = 0; c < self->columns->len; c++)
+    n += g_array_index (self->columns, Column, c).role == RD_SURVEY_COLUMN_ITEM;
+  return n;
+}
+
+guint64
+rd_survey_import_get_n_cells_decoded (RdSurveyImport *self)
+{
+  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), 0);
+  return self->n_cells_decoded;
+}
+
+/* What the mapping as it stands would import, from what each column's
+ * check found: no cell is decoded here. The error is the first bad cell
+ * in the order of the file. */
+gboolean
+rd_survey_import_check (RdSurveyImport   *self,
+                        RdSurveySummary  *summary,
+                        GError          **error)
+{
+  const Column *first = NULL;
+  guint n_given = 0;
+
+  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  memset (summary, 0, sizeof *summary);
+  summary->n_respondents = self->n_respondents;
+  summary->n_blank_rows = self->n_blank;
+
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      const Column *column = &g_array_index (self->columns, Column, c);
+
+      if (column->problem != NULL && (first == NULL || column->first_bad < first->first_bad))
+        first = column;
+      if (column->role == RD_SURVEY_COLUMN_ITEM)
+        summary->n_items++;
+      else if (column->role == RD_SURVEY_COLUMN_GROUP)
+        for (guint g = 0; g < RD_N_GROUPS; g++)
+          {
+            summary->n_in_group[g] += column->n_in_group[g];
+            n_given += column->n_in_group[g];
+          }
+    }
+  summary->n_in_group[self->default_group] += self->n_respondents - n_given;
+
+  if (first != NULL)
+    {
+      g_propagate_error (error, g_error_copy (first->problem));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Respondent @index's answers into @response, which is emptied first. */
+static gboolean
+fill_response (RdSurveyImport  *self,
+               guint            index,
+               RdResponse      *response,
+               GError         **error)
+{
+  guint row = self->respondents[index];
+
+  response->group = self->default_group;
+  g_clear_pointer (&response->pseudonym, g_free);
+  g_ptr_array_set_size (response->answers, 0);
+
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      Column *column = &g_array_index (self->columns, Column, c);
+      gboolean given;
+
+      if (column->role == RD_SURVEY_COLUMN_GROUP)
+        {
+          RdGroup group;
+
+          if (!decode_group (self, row, c, &group, &given, error))
+            return FALSE;
+          if (given)
+            response->group = group;
+        }
+      else if (column->role == RD_SURVEY_COLUMN_ITEM)
+        {
+          RdAnswer decoded = { 0 };
+          RdAnswer *answer;
+
+          if (!decode_answer (self, column->item, row, c, &decoded, &given, error))
+            return FALSE;
+          if (!given)
+            continue;
+          answer = rd_response_add_answer (response, rd_item_get_id (column->item),
+                                           rd_item_get_version (column->item));
+          answer->not_applicable = decoded.not_applicable;
+          answer->value = decoded.value;
+          answer->julian_day = decoded.julian_day;
+        }
+    }
+
+  for (guint a = 0; a < response->answers->len; a++)
+    ((RdAnswer *) g_ptr_array_index (response->answers, a))->group = response->group;
+  return TRUE;
+}
+
+/* Every respondent as a response, or NULL and an error naming the first
+ * bad cell: a file is imported whole or not at all. Blank rows are left
+ * out. For small files; rd_survey_import_store() holds no such copy. */
 GPtrArray *
 rd_survey_import_read (RdSurveyImport  *self,
                        GError         **error)
 {
-  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
+  g_autoptr(GPtrArray) responses = NULL;
+  RdSurveySummary summary;
 
   g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), NULL);
 
-  for (guint row = 0; row < rd_csv_table_get_n_rows (self->table); row++)
+  if (!rd_survey_import_check (self, &summary, error))
+    return NULL;
+
+  responses = g_ptr_array_new_full (self->n_respondents, (GDestroyNotify) rd_response_free);
+  for (guint i = 0; i < self->n_respondents; i++)
     {
       RdResponse *response = rd_response_new (self->default_group);
 
       g_ptr_array_add (responses, response);
-      for (guint c = 0; c < self->columns->len; c++)
-        {
-          Column *column = &g_array_index (self->columns, Column, c);
-
-          if (column->role == RD_SURVEY_COLUMN_GROUP)
-            {
-              const char *cell = rd_csv_table_get_cell (self->table, row, c);
-              g_autofree char *key = normalize (cell);
-              int group;
-
-              if (*key == '\0')
-                continue;
-              if (!find_label (group_labels, G_N_ELEMENTS (group_labels), key, &group) &&
-                  !rd_group_from_id (key, (RdGroup *) &group))
-                {
-                  fail_at (self, row, c, error,
-                           _("“%s” is not a group (school leader, teacher, support staff, learner, parent or other)"),
-                           cell);
-                  return NULL;
-                }
-              response->group = (RdGroup) group;
-              for (guint a = 0; a < response->answers->len; a++)
-                ((RdAnswer *) g_ptr_array_index (response->answers, a))->group = response->group;
-            }
-          else if (column->role == RD_SURVEY_COLUMN_ITEM &&
-                   !read_cell (self, column->item, row, c, response, error))
-            return NULL;
-        }
+      if (!fill_response (self, i, response, error))
+        return NULL;
     }
 
   return g_steal_pointer (&responses);
+}
+
+typedef struct
+{
+  RdSurveyImport *self;
+  RdResponse *response;   /* reused for every row */
+} Source;
+
+static const RdResponse *
+next_response (guint     index,
+               gpointer  user_data,
+               GError  **error)
+{
+  Source *source = user_data;
+
+  return fill_response (source->self, index, source->response, error) ? source->response : NULL;
+}
+
+/* Adds every respondent to @assessment_id in one transaction, decoding
+ * one row at a time. Cancelling, or any error, rolls it all back. Meant
+ * for a worker thread with a store of its own; @progress is called there.
+ * The mapping must not change while it runs. */
+gboolean
+rd_survey_import_store (RdSurveyImport          *self,
+                        RdStore                 *store,
+                        gint64                   assessment_id,
+                        GCancellable            *cancellable,
+                        RdSurveyImportProgress   progress,
+                        gpointer                 user_data,
+                        GError                 **error)
+{
+  g_autoptr(RdResponse) response = rd_response_new (RD_GROUP_OTHER);
+  Source source = { self, response };
+  RdSurveySummary summary;
+
+  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), FALSE);
+  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+
+  if (!rd_survey_import_check (self, &summary, error))
+    return FALSE;
+
+  return rd_store_add_responses_from (store, assessment_id, self->framework, self->n_respondents,
+                                      next_response, &source, cancellable, progress, user_data, error);
 }

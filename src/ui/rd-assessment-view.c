@@ -8,6 +8,7 @@
 #include "rd-answer-history.h"
 #include "rd-assessment-view.h"
 #include "rd-import-dialog.h"
+#include "rd-survey-import-job.h"
 #include "rd-response-file.h"
 #include "rd-meter.h"
 #include "rd-report-actions.h"
@@ -834,12 +835,70 @@ add_responses (RdAssessmentView *self,
 }
 
 static void
+on_survey_stored (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(RdAssessmentView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  guint n = rd_survey_import_job_store_finish (result, &error);
+
+  /* Closed meanwhile: there is no window left to tell. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    tell (self, _("Import Cancelled"), _("Nothing was imported: the assessment is as it was."));
+  else if (error != NULL)
+    tell (self, _("Nothing Was Imported"), error->message);
+  else
+    {
+      body = g_strdup_printf (g_dngettext (NULL, "%u respondent was added to this assessment.",
+                                           "%u respondents were added to this assessment.", n), n);
+      tell (self, _("Answers Imported"), body);
+    }
+}
+
+static void
 on_import_response (RdImportDialog   *dialog,
                     const char       *response,
                     RdAssessmentView *self)
 {
-  if (g_str_equal (response, "import") && rd_import_dialog_get_responses (dialog) != NULL)
-    add_responses (self, rd_import_dialog_get_responses (dialog));
+  if (!g_str_equal (response, "import") || !rd_import_dialog_can_import (dialog))
+    return;
+
+  /* In a worker, in one transaction: the window stays responsive and
+   * Cancel leaves the assessment as it was. */
+  rd_survey_import_job_store (rd_import_dialog_get_survey (dialog), self->store,
+                              rd_assessment_get_id (self->assessment),
+                              GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                              on_survey_stored, g_object_ref (self));
+}
+
+/* The file was read once, in a worker; the mapping step works on that. */
+static void
+on_survey_read (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RdAssessmentView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdSurveyImport) survey = rd_survey_import_job_read_finish (result, &error);
+  RdImportDialog *dialog;
+
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+  if (survey == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        tell (self, _("Nothing Was Imported"), error->message);
+      return;
+    }
+
+  dialog = rd_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), survey, self->framework);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
+  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Response files are added at once, all or none; a survey export (one at a
@@ -886,25 +945,8 @@ rd_assessment_view_import_files (RdAssessmentView *self,
       return;
     }
 
-  {
-    g_autofree char *contents = NULL;
-    g_autofree char *name = g_file_get_basename (files[0]);
-    g_autoptr(RdSurveyImport) survey = NULL;
-    RdImportDialog *dialog;
-    gsize length;
-
-    if (!g_file_load_contents (files[0], NULL, &contents, &length, NULL, &error) ||
-        (survey = rd_survey_import_new (self->framework, contents, length, name, &error)) == NULL)
-      {
-        tell (self, _("Nothing Was Imported"), error->message);
-        return;
-      }
-
-    dialog = rd_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), survey, self->framework);
-    g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
-    g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
-    gtk_window_present (GTK_WINDOW (dialog));
-  }
+  rd_survey_import_job_read (files[0], self->framework, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                             NULL, on_survey_read, g_object_ref (self));
 }
 
 static void

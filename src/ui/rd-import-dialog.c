@@ -22,7 +22,7 @@ struct _RdImportDialog
   GPtrArray *column_rows;   /* of AdwComboRow, one per column */
   AdwComboRow *group_row;   /* the group of rows without one */
   GtkLabel *summary;
-  GPtrArray *responses;     /* what the current mapping reads, or NULL */
+  gboolean can_import;      /* the mapping as it stands reads without an error */
   gboolean updating;
 };
 
@@ -50,13 +50,14 @@ choice_of_column (RdImportDialog *self,
     }
 }
 
-/* Reads the file with the mapping as it stands, and says what that gives. */
+/* Says what the mapping as it stands gives. The file was read once, and
+ * each change decoded only the column it changed: this is a sum. */
 static void
 update (RdImportDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  guint counts[RD_N_GROUPS] = { 0 };
+  RdSurveySummary summary;
 
   /* Remapping one column can move another off its item: show that too. */
   self->updating = TRUE;
@@ -64,36 +65,44 @@ update (RdImportDialog *self)
     adw_combo_row_set_selected (g_ptr_array_index (self->column_rows, c), choice_of_column (self, c));
   self->updating = FALSE;
 
-  g_clear_pointer (&self->responses, g_ptr_array_unref);
-  if (rd_survey_import_get_n_matched (self->survey) == 0)
-    g_string_append (text, _("No column answers an item. Choose the item each column answers."));
-  else if ((self->responses = rd_survey_import_read (self->survey, &error)) == NULL)
+  self->can_import = FALSE;
+  if (!rd_survey_import_check (self->survey, &summary, &error))
     g_string_append (text, error->message);
+  else if (summary.n_items == 0)
+    g_string_append (text, _("No column answers an item. Choose the item each column answers."));
+  else if (summary.n_respondents == 0)
+    g_string_append (text, _("Every row of the file is blank: there is nobody to add."));
   else
     {
-      for (guint r = 0; r < self->responses->len; r++)
-        counts[((RdResponse *) g_ptr_array_index (self->responses, r))->group]++;
-
+      self->can_import = TRUE;
       g_string_append_printf (text, g_dngettext (NULL, "Adds %u respondent:", "Adds %u respondents:",
-                                                 self->responses->len),
-                              self->responses->len);
+                                                 summary.n_respondents),
+                              summary.n_respondents);
       for (guint g = 0; g < RD_N_GROUPS; g++)
-        if (counts[g] > 0)
+        if (summary.n_in_group[g] > 0)
           /* Translators: one group in the import summary, "3 × Teacher" */
-          g_string_append_printf (text, _(" %u × %s,"), counts[g], rd_group_get_title (g));
+          g_string_append_printf (text, _(" %u × %s,"), summary.n_in_group[g], rd_group_get_title (g));
       g_string_truncate (text, text->len - 1);
       g_string_append_printf (text, g_dngettext (NULL, ", answering %u item.", ", answering %u items.",
-                                                 rd_survey_import_get_n_matched (self->survey)),
-                              rd_survey_import_get_n_matched (self->survey));
+                                                 summary.n_items),
+                              summary.n_items);
+    }
+
+  /* Rows of nothing but separators, as spreadsheets leave them, are nobody. */
+  if (summary.n_blank_rows > 0 && summary.n_respondents > 0 && error == NULL)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (NULL, "%u blank row is left out.", "%u blank rows are left out.",
+                                                 summary.n_blank_rows),
+                              summary.n_blank_rows);
     }
 
   gtk_label_set_text (self->summary, text->str);
-  if (self->responses == NULL)
+  if (error != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->summary), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->summary), "error");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "import",
-                                           self->responses != NULL && self->responses->len > 0);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "import", self->can_import);
 }
 
 static void
@@ -132,7 +141,6 @@ rd_import_dialog_finalize (GObject *object)
   g_clear_object (&self->survey);
   g_clear_object (&self->framework);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->responses, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rd_import_dialog_parent_class)->finalize (object);
 }
@@ -251,12 +259,19 @@ rd_import_dialog_get_group_row (RdImportDialog *self)
   return self->group_row;
 }
 
-/* What the mapping reads now, all of it valid; NULL while anything is wrong. */
-GPtrArray *
-rd_import_dialog_get_responses (RdImportDialog *self)
+/* Whether the mapping as it stands reads every row without an error. */
+gboolean
+rd_import_dialog_can_import (RdImportDialog *self)
+{
+  g_return_val_if_fail (RD_IS_IMPORT_DIALOG (self), FALSE);
+  return self->can_import;
+}
+
+RdSurveyImport *
+rd_import_dialog_get_survey (RdImportDialog *self)
 {
   g_return_val_if_fail (RD_IS_IMPORT_DIALOG (self), NULL);
-  return self->responses;
+  return self->survey;
 }
 
 const char *

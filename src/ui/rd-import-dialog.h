@@ -12,14 +12,16 @@ G_DECLARE_FINAL_TYPE (RdImportDialog, rd_import_dialog, RD, IMPORT_DIALOG, AdwMe
 
 /* The mapping step of a survey import: how each column matched an item,
  * with the choice to fix or leave out any of them, and how many
- * respondents of each group the import will add. */
+ * respondents of each group the import will add. Every change is worked
+ * out in memory from the file as it was read. */
 RdImportDialog *rd_import_dialog_new            (GtkWindow      *parent,
                                                  RdSurveyImport *survey,
                                                  RdFramework    *framework);
 AdwComboRow    *rd_import_dialog_get_column_row (RdImportDialog *self,
                                                  guint           column);
 AdwComboRow    *rd_import_dialog_get_group_row  (RdImportDialog *self);
-GPtrArray      *rd_import_dialog_get_responses  (RdImportDialog *self);
+gboolean        rd_import_dialog_can_import     (RdImportDialog *self);
+RdSurveyImport *rd_import_dialog_get_survey     (RdImportDialog *self);
 const char     *rd_import_dialog_get_summary    (RdImportDialog *self);
 
 G_END_DECLS

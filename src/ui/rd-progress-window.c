@@ -126,3 +126,113 @@ rd_progress_window_set_detail (RdProgressWindow *self,
   gtk_label_set_text (self->detail, detail ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (self->detail), detail != NULL && *detail != '\0');
 }
+
+double
+rd_progress_window_get_fraction (RdProgressWindow *self)
+{
+  g_return_val_if_fail (RD_IS_PROGRESS_WINDOW (self), 0.0);
+  return gtk_progress_bar_get_fraction (self->bar);
+}
+
+/* Short work ends before a progress window would only flash. */
+static guint watch_delay_ms = 400;
+
+void
+rd_progress_window_set_delay (guint delay_ms)
+{
+  watch_delay_ms = delay_ms;
+}
+
+typedef struct
+{
+  GTask *task;               /* not a reference: the watch lives as long as its signal handler */
+  GtkWindow *parent;         /* weak */
+  char *title;
+  RdProgressPoll poll;
+  gpointer poll_data;
+  RdProgressWindow *window;
+  guint timeout;
+  guint tick;
+} Watch;
+
+static void
+watch_stop (Watch *watch)
+{
+  g_clear_handle_id (&watch->timeout, g_source_remove);
+  g_clear_handle_id (&watch->tick, g_source_remove);
+  if (watch->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&watch->window)));
+}
+
+static void
+watch_free (gpointer  data,
+            GClosure *closure)
+{
+  Watch *watch = data;
+
+  watch_stop (watch);
+  g_clear_weak_pointer (&watch->parent);
+  g_free (watch->title);
+  g_free (watch);
+}
+
+static gboolean
+on_watch_tick (gpointer user_data)
+{
+  Watch *watch = user_data;
+  g_autofree char *detail = NULL;
+  double fraction = watch->poll (watch->poll_data, &detail);
+
+  if (fraction < 0)
+    rd_progress_window_pulse (watch->window);
+  else
+    rd_progress_window_set_fraction (watch->window, fraction);
+  if (detail != NULL)
+    rd_progress_window_set_detail (watch->window, detail);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_watch_timeout (gpointer user_data)
+{
+  Watch *watch = user_data;
+
+  watch->timeout = 0;
+  watch->window = rd_progress_window_new (watch->parent, watch->title, g_task_get_cancellable (watch->task));
+  on_watch_tick (watch);
+  watch->tick = g_timeout_add (100, on_watch_tick, watch);
+  gtk_window_present (GTK_WINDOW (watch->window));
+  return G_SOURCE_REMOVE;
+}
+
+/* In the main context, whichever thread drops the task's last reference. */
+static void
+on_watched_completed (GTask      *task,
+                      GParamSpec *pspec,
+                      Watch      *watch)
+{
+  watch_stop (watch);
+}
+
+void
+rd_progress_window_watch (GTask          *task,
+                          GtkWindow      *parent,
+                          const char     *title,
+                          RdProgressPoll  poll,
+                          gpointer        poll_data)
+{
+  Watch *watch;
+
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (G_IS_CANCELLABLE (g_task_get_cancellable (task)));
+  g_return_if_fail (poll != NULL);
+
+  watch = g_new0 (Watch, 1);
+  watch->task = task;
+  g_set_weak_pointer (&watch->parent, parent);
+  watch->title = g_strdup (title);
+  watch->poll = poll;
+  watch->poll_data = poll_data;
+  watch->timeout = g_timeout_add (watch_delay_ms, on_watch_timeout, watch);
+  g_signal_connect_data (task, "notify::completed", G_CALLBACK (on_watched_completed), watch, watch_free, 0);
+}
