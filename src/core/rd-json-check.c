@@ -175,6 +175,31 @@ rd_json_get_string (RdJsonCheck *check,
   return TRUE;
 }
 
+/* A string that is kept: cleaned and bounded by rd_field_clean(), with
+ * "FILE: PLACE.KEY: longer than N characters" when it is too long. *@out
+ * is NULL when an optional @key is missing. */
+gboolean
+rd_json_get_text (RdJsonCheck  *check,
+                  JsonObject   *object,
+                  const char   *place,
+                  const char   *key,
+                  gboolean      required,
+                  RdField       field,
+                  char        **out)
+{
+  g_autofree char *where = NULL;
+  const char *text;
+
+  *out = NULL;
+  if (!rd_json_get_string (check, object, place, key, required, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  where = g_strdup_printf ("%s.%s", place, key);
+  return rd_field_clean (field, text, check->name, where, check->domain, check->code, out, check->error);
+}
+
 gboolean
 rd_json_get_number (RdJsonCheck *check,
                     JsonObject  *object,
