@@ -757,6 +757,26 @@ test_text_limits (Fixture       *fixture,
     g_assert_cmpstr (state_after_text, ==, state_before_text);
   }
 
+  /* A huge value that is wrong for another reason: the message quotes it
+   * cut short. */
+  {
+    g_autoptr(GString) edited = g_string_new (good_text);
+    g_autofree char *year = g_strnfill (20 * 1024 * 1024, '9');
+    g_autofree char *replacement = g_strdup_printf ("\"school_year\" : \"%s\"", year);
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(RdExchangeSchool) school = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpuint (g_string_replace (edited, "\"school_year\" : \"2025-2026\"", replacement, 1), ==, 1);
+    bytes = g_bytes_new (edited->str, edited->len);
+    school = parse (fixture, bytes, &error);
+    g_assert_null (school);
+    g_assert_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID);
+    g_assert_true (g_str_has_prefix (error->message, "sint-jozef.readiness: assessments[0]: “999"));
+    g_assert_true (g_str_has_suffix (error->message, "…"));
+    g_assert_cmpuint (strlen (error->message), <, 1000);
+  }
+
   /* At the limit, and with white space beyond it that is trimmed. */
   {
     g_autoptr(GString) name = g_string_new (NULL);

@@ -8,6 +8,8 @@
 #include "rd-errors.h"
 #include "rd-json-check.h"
 
+#define MAX_PROBLEM_CHARS 300
+
 /* Every message reads "FILE: PLACE: PROBLEM" so that a user can find it. */
 gboolean
 rd_json_fail (RdJsonCheck *check,
@@ -21,6 +23,24 @@ rd_json_fail (RdJsonCheck *check,
   va_start (args, format);
   problem = g_strdup_vprintf (format, args);
   va_end (args);
+
+  /* A message quotes what the file says, which may be megabytes long: it
+   * is cut, at a whole character, before it reaches a window or a terminal. */
+  {
+    char *end = problem;
+
+    for (guint i = 0; i < MAX_PROBLEM_CHARS && *end != '\0'; i++)
+      end = g_utf8_next_char (end);
+    if (*end != '\0')
+      {
+        char *cut;
+
+        *end = '\0';
+        cut = g_strconcat (problem, "…", NULL);
+        g_free (problem);
+        problem = cut;
+      }
+  }
 
   g_set_error (check->error, check->domain, check->code, "%s: %s: %s", check->name, place, problem);
   return FALSE;

@@ -137,9 +137,12 @@ rd_text_clean (const char  *text,
 
       if (is_isolate_start (c))
         {
-          /* Counted only once its PDI comes: an unpaired one is dropped. */
+          /* Counted now, so that a text of nothing but these stays
+           * bounded too; one left without its pair is dropped at the end. */
           gsize offset = s->len;
 
+          if (space_dropped || ++n_chars > max_chars)
+            return RD_TEXT_CLEAN_TOO_LONG;
           g_array_append_val (open, offset);
           g_string_append_unichar (s, c);
           continue;
@@ -148,10 +151,9 @@ rd_text_clean (const char  *text,
         {
           if (open->len == 0)
             continue;
-          g_array_set_size (open, open->len - 1);
-          n_chars += 2;
-          if (n_chars > max_chars)
+          if (space_dropped || ++n_chars > max_chars)
             return RD_TEXT_CLEAN_TOO_LONG;
+          g_array_set_size (open, open->len - 1);
           g_string_append_unichar (s, c);
           continue;
         }
