@@ -465,6 +465,53 @@ test_export_file_cancel_before_commit (void)
   rd_test_remove_folder (folder);
 }
 
+/* A cell that says "_x0041_" must not show "A": OOXML reads _xHHHH_ as an
+ * escape, so the underscore that starts one is written as _x005F_. In the
+ * shared strings and so in every sheet's text. */
+static void
+test_escape_sequences (void)
+{
+  g_autofree char *folder = rd_test_make_folder ("answers-xlsx-XXXXXX");
+  g_autofree char *path = g_build_filename (folder, "escapes.xlsx", NULL);
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autoptr(GPtrArray) answers = make_answers ();
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RdAnswersXlsx) content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *shared = NULL;
+  g_autoptr(GPtrArray) strings = NULL;
+  RdActionInfo info = {
+    .title = "_x0041_",
+    .factor = RD_FACTOR_STRATEGY,
+    .status = RD_ACTION_STATUS_PLANNED,
+    .owner = "_x005F_x0041_",
+    .criterion = "a_x00E9_b, _X0041_, _x41_ and _x00GG_",
+    .notes = "Tab\there and an escape \033 too",
+  };
+
+  g_ptr_array_add (actions, rd_action_new (&info));
+  content = rd_answers_xlsx_new (framework, RD_ASSESSMENT_MODE_FULL, answers, NULL, actions, 0);
+  g_assert_true (rd_answers_xlsx_write (path, content, NULL, &error));
+  g_assert_no_error (error);
+
+  sheet = rd_test_xlsx_read_part (path, "xl/worksheets/sheet4.xml");
+  shared = rd_test_xlsx_read_part (path, "xl/sharedStrings.xml");
+  g_assert_nonnull (strstr (shared, "<t>_x005F_x0041_</t>"));
+  g_assert_null (strstr (shared, "<t>_x0041_</t>"));
+  /* Two sequences that share an underscore: both escaped. */
+  g_assert_nonnull (strstr (shared, "<t>_x005F_x005F_x005F_x0041_</t>"));
+  /* Upper-case hexadecimal digits too; what is no sequence (a capital X,
+   * too few or wrong digits) stays. */
+  g_assert_nonnull (strstr (shared, "<t>a_x005F_x00E9_b, _X0041_, _x41_ and _x00GG_</t>"));
+  /* A control character is the library's own escape, not ours doubled. */
+  g_assert_nonnull (strstr (shared, "an escape _x001B_ too"));
+  strings = rd_test_xlsx_shared_strings (path);
+  g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "A2"), ==, "_x005F_x0041_");
+
+  rd_test_remove_folder (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,6 +525,7 @@ main (int   argc,
   g_test_add_func ("/answers-xlsx/withheld-group", test_withheld_group);
   g_test_add_func ("/answers-xlsx/items-and-factors", test_items_and_factors);
   g_test_add_func ("/answers-xlsx/actions", test_actions);
+  g_test_add_func ("/answers-xlsx/escape-sequences", test_escape_sequences);
   g_test_add_func ("/answers-xlsx/read-only-folder", test_read_only_folder);
   g_test_add_func ("/answers-xlsx/replace", test_replace);
   g_test_add_func ("/answers-xlsx/failure-keeps-old-file", test_failure_keeps_old_file);

@@ -1444,6 +1444,126 @@ test_report (void)
   g_assert_nonnull (strstr (run.err, "--framework"));
 }
 
+/* Nothing a terminal acts on: no ESC, BEL or C1 control, no bidirectional
+ * override. */
+static void
+assert_no_controls (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || (c >= 0x7f && c <= 0x9f) ||
+          (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        g_error ("U+%04X in the output: “%s”", c, text);
+    }
+}
+
+/* Names with escape sequences: an import stores them without, and a
+ * database written before that rule prints without them either. */
+static void
+test_text_controls (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *source = temp_path ("controls-source.readiness");
+  g_autofree char *evil = temp_path ("controls-evil.readiness");
+  g_autofree char *imported_db = temp_path ("controls-imported.db");
+  g_autofree char *old_db = temp_path ("controls-old.db");
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) edited = NULL;
+  gsize length;
+
+  run_cli (&run, "export", "--database", region_db, "--framework", framework_path, "--school", "Atheneum Noord",
+           "--output", source);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  edited = g_string_new_len (contents, length);
+  g_assert_cmpuint (g_string_replace (edited, "\"Atheneum Noord\"",
+                                      "\"\\u202eAtheneum \\u001b[31mNoord\\u001b]0;owned\\u0007\\u009b2J\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (evil, edited->str, edited->len, NULL));
+
+  run_cli (&run, "import", "--database", imported_db, "--framework", framework_path, evil);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_no_controls (run.out);
+  assert_no_controls (run.err);
+  run_cli (&run, "schools", "--database", imported_db);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Atheneum [31mNoord]0;owned2J"));
+  assert_no_controls (run.out);
+  g_assert_cmpint (count_rows (imported_db, "school WHERE instr (name, char (27)) > 0 OR "
+                                            "instr (name, char (8238)) > 0 OR instr (name, char (155)) > 0"), ==, 0);
+
+  /* A database that already holds them: every output neutralises them. */
+  copy_file (region_db, old_db);
+  exec_sql (old_db, "UPDATE school SET name = 'Atheneum ' || char (27) || '[31mNoord' || char (155) || '2J' "
+                    "|| char (8238) || char (7), region = 'Noord' || char (27) || ']0;owned' || char (7) "
+                    "WHERE name = 'Atheneum Noord'");
+  {
+    const char *formats[] = { "text", "csv", "json" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        run_cli (&run, "schools", "--database", old_db, "--format", formats[i]);
+        g_assert_cmpint (run.status, ==, 0);
+        g_assert_nonnull (strstr (run.out, "Atheneum "));
+        assert_no_controls (run.out);
+        run_cli (&run, "compare", "--database", old_db, "--framework", framework_path, "--year", YEAR,
+                 "--format", formats[i]);
+        g_assert_cmpint (run.status, ==, 0);
+        g_assert_nonnull (strstr (run.out, "Atheneum "));
+        assert_no_controls (run.out);
+      }
+  }
+  /* Visible in text: ESC as its picture. */
+  run_cli (&run, "schools", "--database", old_db);
+  g_assert_nonnull (strstr (run.out, "Atheneum ␛[31mNoord"));
+  run_cli (&run, "export", "--database", old_db, "--framework", framework_path, "--school", "1", "--output", evil);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_no_controls (run.out);
+  assert_no_controls (run.err);
+}
+
+/* A 200 MB name once took `schools` to 10 GB; now its file is refused
+ * before anything is stored, with the place and the limit, and the
+ * database keeps every byte. */
+static void
+test_text_too_long (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *source = temp_path ("long-source.readiness");
+  g_autofree char *huge = temp_path ("huge-name.readiness");
+  g_autofree char *db = temp_path ("long.db");
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GString) name = g_string_new ("\"");
+  g_autoptr(GBytes) before = NULL, after = NULL;
+  gsize length;
+
+  run_cli (&run, "export", "--database", region_db, "--framework", framework_path, "--school", "De Regenboog",
+           "--output", source);
+  g_assert_cmpint (run.status, ==, 0);
+  copy_file (region_db, db);
+  before = file_bytes (db);
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  edited = g_string_new_len (contents, length);
+  for (guint i = 0; i < 20 * 1024 * 1024 / 8; i++)
+    g_string_append (name, "Regenbog");
+  g_string_append_c (name, '"');
+  g_assert_cmpuint (g_string_replace (edited, "\"De Regenboog\"", name->str, 1), ==, 1);
+  g_assert_true (g_file_set_contents (huge, edited->str, edited->len, NULL));
+
+  run_cli (&run, "import", "--database", db, "--framework", framework_path, huge);
+  g_assert_cmpint (run.status, ==, 2);
+  expected = g_strconcat (huge, ": school.name: longer than 200 characters\n", NULL);
+  g_assert_nonnull (strstr (run.err, expected));
+  g_assert_cmpuint (strlen (run.err), <, 1000);
+  g_assert_nonnull (strstr (run.out, "Files rejected: 1\n"));
+  after = file_bytes (db);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1476,6 +1596,8 @@ main (int   argc,
   g_test_add_func ("/cli/database/unchanged", test_database_unchanged);
   g_test_add_func ("/cli/output/errors", test_output_errors);
   g_test_add_func ("/cli/report/pdf", test_report);
+  g_test_add_func ("/cli/text/controls", test_text_controls);
+  g_test_add_func ("/cli/text/too-long", test_text_too_long);
 
   status = g_test_run ();
 

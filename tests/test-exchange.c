@@ -650,6 +650,207 @@ test_import_folder (Fixture       *fixture,
   g_assert_cmpstr (counts_again, ==, counts);
 }
 
+/* Export, edit the text of the file, parse: the shared step of the text tests. */
+static char *
+good_file_text (Fixture *fixture)
+{
+  g_autoptr(GBytes) good = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+
+  return g_strndup (g_bytes_get_data (good, NULL), g_bytes_get_size (good));
+}
+
+static void
+import_text (Fixture    *fixture,
+             const char *text,
+             gsize       length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length);
+
+  import (fixture, bytes);
+}
+
+static gint64
+import_files_from (Fixture                *fixture,
+                   const char             *folder,
+                   RdExchangeImportResult *result)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (folder);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  files = rd_exchange_collect_files (&root, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_exchange_import_files (fixture->advisor_side, fixture->framework, files, NULL, NULL, NULL,
+                                           result, &error));
+  g_assert_no_error (error);
+  return files->len;
+}
+
+/* A school name of 20 MB (the app once took 2.2 GB on every start after
+ * importing one) and texts one character over their limits are refused
+ * with the file's name, the place and the limit; the database stays as it
+ * was. Texts at their limits go in. */
+static void
+test_text_limits (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct {
+    const char *find;
+    const char *key;
+    guint length;
+    const char *message;
+  } cases[] = {
+    { "\"name\" : \"Sint-Jozef\"", "name", 20 * 1024 * 1024, "school.name: longer than 200 characters" },
+    { "\"name\" : \"Sint-Jozef\"", "name", 201, "school.name: longer than 200 characters" },
+    { "\"region\" : \"Gent\"", "region", 101, "school.region: longer than 100 characters" },
+    { "\"type\" : \"primary\"", "type", 101, "school.type: longer than 100 characters" },
+    { "\"title\" : \"Faster internet\"", "title", 201, "assessments[0].actions[0].title: longer than 200 characters" },
+    { "\"owner\" : \"An\"", "owner", 201, "assessments[0].actions[0].owner: longer than 200 characters" },
+  };
+  g_autofree char *good_text = good_file_text (fixture);
+  g_autofree char *folder = g_build_filename (fixture->dir, "limits", NULL);
+  g_autofree char *counts_before = NULL, *state_before_text = NULL;
+  g_autoptr(GBytes) state_before = NULL;
+  RdExchangeImportResult result = { 0 };
+
+  import_text (fixture, good_text, strlen (good_text));
+  counts_before = table_counts (fixture->advisor_side);
+  state_before = export_school (fixture, fixture->advisor_side, advisor_school_id (fixture), RD_EXCHANGE_ANSWERS);
+  state_before_text = without_created (state_before);
+
+  g_mkdir_with_parents (folder, 0700);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) broken = g_string_new (good_text);
+      g_autoptr(GString) replacement = g_string_new (NULL);
+      g_autofree char *name = g_strdup_printf ("case-%u.readiness", i);
+
+      g_string_printf (replacement, "\"%s\" : \"", cases[i].key);
+      /* Multi-byte characters: the limit counts characters, not bytes. */
+      for (guint c = 0; c < cases[i].length; c++)
+        g_string_append (replacement, c % 2 == 0 ? "é" : "x");
+      g_string_append_c (replacement, '"');
+      g_assert_cmpuint (g_string_replace (broken, cases[i].find, replacement->str, 1), ==, 1);
+      write_file (folder, name, broken->str, broken->len);
+    }
+
+  g_assert_cmpuint (import_files_from (fixture, folder, &result), ==, G_N_ELEMENTS (cases));
+  g_assert_cmpuint (result.n_imported, ==, 0);
+  g_assert_cmpuint (result.rejected->len, ==, G_N_ELEMENTS (cases));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const GError *error = g_ptr_array_index (result.rejected, i);
+      g_autofree char *expected = g_strdup_printf ("case-%u.readiness: %s", i, cases[i].message);
+
+      g_assert_true (g_error_matches (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID));
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+  rd_exchange_import_result_clear (&result);
+
+  {
+    g_autofree char *counts_after = table_counts (fixture->advisor_side);
+    g_autoptr(GBytes) state_after = export_school (fixture, fixture->advisor_side, advisor_school_id (fixture),
+                                                   RD_EXCHANGE_ANSWERS);
+    g_autofree char *state_after_text = without_created (state_after);
+
+    g_assert_cmpstr (counts_after, ==, counts_before);
+    g_assert_cmpstr (state_after_text, ==, state_before_text);
+  }
+
+  /* A huge value that is wrong for another reason: the message quotes it
+   * cut short. */
+  {
+    g_autoptr(GString) edited = g_string_new (good_text);
+    g_autofree char *year = g_strnfill (20 * 1024 * 1024, '9');
+    g_autofree char *replacement = g_strdup_printf ("\"school_year\" : \"%s\"", year);
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(RdExchangeSchool) school = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpuint (g_string_replace (edited, "\"school_year\" : \"2025-2026\"", replacement, 1), ==, 1);
+    bytes = g_bytes_new (edited->str, edited->len);
+    school = parse (fixture, bytes, &error);
+    g_assert_null (school);
+    g_assert_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID);
+    g_assert_true (g_str_has_prefix (error->message, "sint-jozef.readiness: assessments[0]: “999"));
+    g_assert_true (g_str_has_suffix (error->message, "…"));
+    g_assert_cmpuint (strlen (error->message), <, 1000);
+  }
+
+  /* At the limit, and with white space beyond it that is trimmed. */
+  {
+    g_autoptr(GString) name = g_string_new (NULL);
+    g_autoptr(GString) edited = g_string_new (good_text);
+    g_autoptr(GString) replacement = g_string_new ("\"name\" : \"");
+    g_autoptr(GPtrArray) schools = NULL;
+    g_autoptr(GError) error = NULL;
+
+    for (guint c = 0; c < 200; c++)
+      g_string_append (name, "ĳ");
+    g_string_append_printf (replacement, "%s          \"", name->str);
+    g_string_replace (edited, "\"name\" : \"Sint-Jozef\"", replacement->str, 1);
+    import_text (fixture, edited->str, edited->len);
+    schools = rd_store_list_schools (fixture->advisor_side, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (rd_school_get_name (g_ptr_array_index (schools, 0)), ==, name->str);
+  }
+}
+
+/* Control characters never reach the database: escape sequences, bells,
+ * C1 controls, and the bidirectional overrides that make "fdp.exe" look
+ * like "exe.pdf"; notes keep their lines and tabs. */
+static void
+test_text_cleaned (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *good_text = good_file_text (fixture);
+  g_autoptr(GString) edited = g_string_new (good_text);
+  g_autoptr(GPtrArray) schools = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GError) error = NULL;
+  RdSchool *school;
+  RdAction *action = NULL;
+
+  g_string_replace (edited, "\"name\" : \"Sint-Jozef\"",
+                    "\"name\" : \"\\u202eSint-\\u001b[31mJozef\\u0007\\u009b2J\\u0000\"", 1);
+  g_string_replace (edited, "\"region\" : \"Gent\"", "\"region\" : \"\\u2066Gent \\u2067عربي\\u2069\"", 1);
+  g_string_replace (edited, "\"title\" : \"Faster internet\"",
+                    "\"title\" : \"Faster\\ninternet\", \"notes\" : \"One\\r\\nTwo\\tthree\\u001b]0;owned\\u0007\"", 1);
+  import_text (fixture, edited->str, edited->len);
+
+  schools = rd_store_list_schools (fixture->advisor_side, &error);
+  g_assert_no_error (error);
+  school = g_ptr_array_index (schools, 0);
+  g_assert_cmpstr (rd_school_get_name (school), ==, "Sint-[31mJozef2J");
+  g_assert_cmpstr (rd_school_get_region (school), ==, "Gent \u2067عربي\u2069");
+  g_assert_null (strchr (rd_school_get_name (school), '\033'));
+
+  assessments = rd_store_list_assessments (fixture->advisor_side, rd_school_get_id (school), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      g_autoptr(GPtrArray) actions = rd_store_list_actions (fixture->advisor_side,
+                                                            rd_assessment_get_id (g_ptr_array_index (assessments, i)),
+                                                            &error);
+
+      g_assert_no_error (error);
+      for (guint a = 0; a < actions->len; a++)
+        {
+          RdAction *each = g_ptr_array_index (actions, a);
+
+          g_assert_cmpstr (rd_action_get_title (each), ==, "Faster internet");
+          if (rd_action_get_notes (each) != NULL)
+            {
+              g_assert_null (action);
+              action = g_object_ref (each);
+            }
+        }
+    }
+  g_assert_nonnull (action);
+  g_assert_cmpstr (rd_action_get_notes (action), ==, "One\nTwo\tthree]0;owned");
+  g_object_unref (action);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -666,6 +867,8 @@ main (int   argc,
   ADD ("/exchange/scores-follow-answers", test_scores_follow_answers);
   ADD ("/exchange/school-scores-for-a-year", test_school_scores_for_a_year);
   ADD ("/exchange/import-folder", test_import_folder);
+  ADD ("/exchange/text/limits", test_text_limits);
+  ADD ("/exchange/text/cleaned", test_text_cleaned);
 #undef ADD
 
   return g_test_run ();

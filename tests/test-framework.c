@@ -4,6 +4,7 @@
 
 #include "rd-errors.h"
 #include "rd-framework.h"
+#include "rd-limits.h"
 
 static RdFramework *
 load_fixture (const char  *name,
@@ -213,6 +214,116 @@ test_broken (gconstpointer data)
     g_error ("expected “%s”, got “%s”", test_case->message, error->message);
 }
 
+static RdFramework *
+load_edited (const char  *find,
+             const char  *replace,
+             GError     **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", "small.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  edited = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (edited, find, replace, 1), ==, 1);
+  bytes = g_bytes_new (edited->str, edited->len);
+  return rd_framework_new_from_bytes (bytes, "edited.json", error);
+}
+
+/* Titles, texts and the version have limits; a file over one is refused
+ * with the place and the limit. */
+static void
+test_text_limits (void)
+{
+  g_autofree char *title_max = NULL, *title_over = NULL, *text_over = NULL, *version_over = NULL;
+  struct {
+    const char *find;
+    const char *replace;
+    const char *message;
+  } cases[4];
+  GString *build;
+
+  build = g_string_new ("\"en\": \"");
+  for (guint i = 0; i < RD_MAX_FRAMEWORK_TITLE; i++)
+    g_string_append (build, "α");
+  title_max = g_strconcat (build->str, "\"", NULL);
+  g_string_append (build, "Ω\"");
+  title_over = g_string_free (build, FALSE);
+
+  build = g_string_new ("\"nl\": \"");
+  for (guint i = 0; i < RD_MAX_FRAMEWORK_TEXT + 1; i++)
+    g_string_append_c (build, i % 80 == 79 ? ' ' : 'w');
+  g_string_append_c (build, '"');
+  text_over = g_string_free (build, FALSE);
+
+  build = g_string_new ("\"version\": \"");
+  for (guint i = 0; i < RD_MAX_VERSION + 1; i++)
+    g_string_append_c (build, '1');
+  g_string_append_c (build, '"');
+  version_over = g_string_free (build, FALSE);
+
+  cases[0].find = "\"en\": \"Alpha\"";
+  cases[0].replace = title_over;
+  cases[0].message = "edited.json: areas[0] “alpha”.title.en: longer than 200 characters";
+  cases[1].find = "\"nl\": \"Een geschreven plan.\"";
+  cases[1].replace = text_over;
+  cases[1].message = "edited.json: items[0] “a-plan”.help.nl: longer than 2000 characters";
+  cases[2].find = "\"version\": \"1.0\"";
+  cases[2].replace = version_over;
+  cases[2].message = "edited.json: top level.version: longer than 64 characters";
+  cases[3].find = "\"en\": \"Small fixture\"";
+  cases[3].replace = title_over;
+  cases[3].message = "edited.json: top level.title.en: longer than 200 characters";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RdFramework) framework = load_edited (cases[i].find, cases[i].replace, &error);
+
+      g_assert_null (framework);
+      g_assert_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RdFramework) framework = load_edited ("\"en\": \"Alpha\"", title_max, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_utf8_strlen (rd_text_get (rd_area_get_title (rd_framework_get_area (framework, 0)), "en"),
+                                     -1), ==, RD_MAX_FRAMEWORK_TITLE);
+  }
+}
+
+/* Control characters and overrides are taken out of every text; help and
+ * other long texts keep their lines, titles do not. */
+static void
+test_text_cleaned (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = NULL;
+  RdItem *item;
+
+  framework = load_edited ("\"text\": {\"en\": \"We have a plan.\"",
+                           "\"text\": {\"en\": \"\\u202eWe have\\u001b[31m a plan.\\u0007\"", &error);
+  g_assert_no_error (error);
+  item = rd_framework_lookup_item (framework, "a-plan");
+  g_assert_cmpstr (rd_text_get (rd_item_get_text (item), "en"), ==, "We have[31m a plan.");
+  g_clear_object (&framework);
+
+  framework = load_edited ("\"help\": {\"en\": \"A written plan.\"",
+                           "\"help\": {\"en\": \"A written\\r\\nplan.\\u009b\"", &error);
+  g_assert_no_error (error);
+  item = rd_framework_lookup_item (framework, "a-plan");
+  g_assert_cmpstr (rd_text_get (rd_item_get_help (item), "en"), ==, "A written\nplan.");
+  g_clear_object (&framework);
+
+  framework = load_edited ("\"en\": \"Alpha\"", "\"en\": \"Al\\npha\\t\"", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rd_text_get (rd_area_get_title (rd_framework_get_area (framework, 0)), "en"), ==, "Al pha");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +336,8 @@ main (int   argc,
   g_test_add_func ("/framework/builtin/pulse-covers-factors", test_builtin_pulse_covers_factors);
   g_test_add_func ("/framework/fixture/small", test_small_fixture);
   g_test_add_func ("/framework/item/value-checks", test_value_checks);
+  g_test_add_func ("/framework/text/limits", test_text_limits);
+  g_test_add_func ("/framework/text/cleaned", test_text_cleaned);
 
   for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
     {

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "rd-group-comparison.h"
 #include "rd-report-charts.h"
@@ -1214,6 +1215,81 @@ test_document_group (void)
   g_assert_cmpuint (note_page, ==, 1);
 }
 
+static void
+exec_sql (const char *db_path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* U+202E (right-to-left override) made "fdp.evil.exe" read "exe.live.pdf"
+ * in the report. The store no longer keeps it; a database written before
+ * may, and the report draws every text isolated and without overrides:
+ * the PDF's text is in its logical order. A right-to-left name stays
+ * whole and does not pull the words around it. */
+static void
+test_bidi_isolated (void)
+{
+  g_auto(Fixture) fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdReport) report = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(RdSchool) school = NULL;
+  const char *items[] = { "a-plan", NULL };
+
+  fixture_open (&fixture, rd_test_load_framework ("small.json"));
+  fixture.school_id = rd_store_add_school (fixture.store, "\u202e" "fdp.evil.exe", "\u202e" "Gent", NULL, &error);
+  g_assert_no_error (error);
+  school = rd_store_get_school (fixture.store, fixture.school_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rd_school_get_name (school), ==, "fdp.evil.exe");
+  fixture.assessment_id = rd_store_add_assessment (fixture.store, fixture.school_id, "2026-2027",
+                                                   fixture.framework, RD_ASSESSMENT_MODE_FULL, &error);
+  g_assert_no_error (error);
+  add_action (&fixture, fixture.assessment_id, "Open png.class", RD_FACTOR_CAPACITY, RD_ACTION_STATUS_PLANNED,
+              items, "Plan B: مدرسة النور 2027 then review");
+
+  report = new_report (&fixture);
+  path = write_report (&fixture, report, "stored.pdf");
+  text = pdf_text (path);
+  assert_contains (text, "fdp.evil.exe");
+  g_assert_null (strstr (text, "exe.live.pdf"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&path, g_free);
+  g_clear_object (&report);
+
+  /* As a database written before the rule holds it. */
+  exec_sql (fixture.db_path, "UPDATE school SET name = char (8238) || 'fdp.evil.exe' || char (27) || '[0m'");
+  exec_sql (fixture.db_path, "UPDATE action SET title = 'Open ' || char (8238) || 'png.class', "
+                             "notes = 'Plan ' || char (8238) || 'fdp.xcod' || char (10) || 'The end'");
+  report = new_report (&fixture);
+  path = write_report (&fixture, report, "old.pdf");
+  text = pdf_text (path);
+  assert_contains (text, "fdp.evil.exe");
+  g_assert_null (strstr (text, "exe.live.pdf"));
+  assert_contains (text, "Open png.class");
+  assert_contains (text, "Plan fdp.xcod");
+  g_assert_null (strstr (text, "ssalc.gnp"));
+  g_assert_null (strstr (text, "\033"));
+
+  /* The title a viewer shows is just as safe. */
+  {
+    const char *argv[] = { "pdfinfo", "-enc", "UTF-8", path, NULL };
+    int status;
+    g_autofree char *info = run_tool (argv, &status);
+
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (info, "fdp.evil.exe"));
+    g_assert_null (strstr (info, "\u202e"));
+    g_assert_null (strstr (info, "\033"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1236,6 +1312,7 @@ main (int   argc,
   g_test_add_func ("/report/document/group", test_document_group);
   g_test_add_func ("/report/chart-data", test_chart_data);
   g_test_add_func ("/report/empty-draft", test_empty_draft);
+  g_test_add_func ("/report/bidi-isolated", test_bidi_isolated);
   g_test_add_func ("/report/full-assessment", test_full_assessment);
   g_test_add_func ("/report/withheld-group", test_withheld_group);
   g_test_add_func ("/report/language", test_in_language);

@@ -9,6 +9,7 @@
 #include "rd-chart-view.h"
 #include "rd-discussion-window.h"
 #include "rd-group-comparison.h"
+#include "rd-limits.h"
 #include "rd-report.h"
 #include "rd-test-util.h"
 
@@ -606,6 +607,26 @@ test_plan_empty_and_add (Fixture       *fixture,
   g_assert_cmpint (rd_action_dialog_get_action_id (dialog), ==, 0);
   /* Without a title there is nothing to save. */
   g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "save")));
+  /* Typing stops at the store's limits. */
+  {
+    const struct { const char *name; guint max; } fields[] = {
+      { "title", RD_MAX_ACTION_TITLE }, { "owner", RD_MAX_ACTION_OWNER }, { "criterion", RD_MAX_ACTION_CRITERION },
+    };
+    g_autofree char *long_text = g_strnfill (RD_MAX_ACTION_NOTES + 50, 'x');
+    GtkTextBuffer *notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (dialog), "notes")));
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      {
+        GtkEditable *entry = GTK_EDITABLE (find_named (GTK_WIDGET (dialog), fields[i].name));
+
+        gtk_editable_set_text (entry, long_text);
+        g_assert_cmpuint (g_utf8_strlen (gtk_editable_get_text (entry), -1), ==, fields[i].max);
+        gtk_editable_set_text (entry, "");
+      }
+    gtk_text_buffer_set_text (notes, long_text, -1);
+    g_assert_cmpint (gtk_text_buffer_get_char_count (notes), ==, RD_MAX_ACTION_NOTES);
+    gtk_text_buffer_set_text (notes, "", -1);
+  }
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "title")), "Train every teacher");
   g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "save")));
   rd_test_save_screenshot (GTK_WIDGET (dialog), "action-dialog-new.png");

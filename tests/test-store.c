@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "rd-errors.h"
+#include "rd-limits.h"
 #include "rd-store.h"
 #include "rd-test-fixtures.h"
 
@@ -691,6 +692,199 @@ test_migrate (gconstpointer data)
   remove_tree (dir);
 }
 
+static char *
+repeat (const char *unit,
+        guint       times)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < times; i++)
+    g_string_append (text, unit);
+  return g_string_free (text, FALSE);
+}
+
+/* The one rule for stored text, on its own. */
+static void
+test_text_clean (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const struct {
+    const char *in;
+    gboolean multi_line;
+    const char *out;
+  } cases[] = {
+    { "  Sint-Jozef  ", FALSE, "Sint-Jozef" },
+    { "Sint-\033[31mJozef\033[0m", FALSE, "Sint-[31mJozef[0m" },
+    { "a\x7f" "b\xc2\x9b" "2Jc\xc2\x85", FALSE, "ab2Jc" },
+    { "one\ntwo\tthree\r\nfour", FALSE, "one two three four" },
+    { "one\ntwo\tthree\r\nfour\rfive\x0b", TRUE, "one\ntwo\tthree\nfour\nfive" },
+    { "\xe2\x80\xae" "fdp.evil.exe", FALSE, "fdp.evil.exe" },
+    { "a\xe2\x80\xaa" "b\xe2\x80\xab" "c\xe2\x80\xac" "d\xe2\x80\xad" "e", FALSE, "abcde" },
+    /* Isolates only in pairs; one without its pair goes. */
+    { "\xe2\x81\xa7" "abc\xe2\x81\xa9" " d", FALSE, "\xe2\x81\xa7" "abc\xe2\x81\xa9" " d" },
+    { "\xe2\x81\xa8" "abc", FALSE, "abc" },
+    { "abc\xe2\x81\xa9" "d\xe2\x81\xa6", FALSE, "abcd" },
+    { "line\xe2\x80\xa8" "break", FALSE, "line break" },
+    { "\033\007\n ", FALSE, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+
+      g_assert_cmpint (rd_text_clean (cases[i].in, 100, cases[i].multi_line, &out), ==, RD_TEXT_CLEAN_OK);
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+
+  /* Characters, not bytes; white space past the limit is trimmed, not counted. */
+  {
+    g_autofree char *at_limit = repeat ("€", 10);
+    g_autofree char *over = repeat ("€", 11);
+    g_autofree char *spaced = g_strconcat ("   ", at_limit, "                    ", NULL);
+    g_autofree char *gap = g_strconcat (at_limit, "      x", NULL);
+    g_autofree char *out = NULL;
+
+    g_assert_cmpint (rd_text_clean (at_limit, 10, FALSE, &out), ==, RD_TEXT_CLEAN_OK);
+    g_assert_cmpstr (out, ==, at_limit);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (rd_text_clean (spaced, 10, FALSE, &out), ==, RD_TEXT_CLEAN_OK);
+    g_assert_cmpstr (out, ==, at_limit);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (rd_text_clean (over, 10, FALSE, &out), ==, RD_TEXT_CLEAN_TOO_LONG);
+    g_assert_null (out);
+    g_assert_cmpint (rd_text_clean (gap, 10, FALSE, &out), ==, RD_TEXT_CLEAN_TOO_LONG);
+    g_assert_cmpint (rd_text_clean ("ab\xff", 10, FALSE, &out), ==, RD_TEXT_CLEAN_NOT_UTF8);
+    g_assert_cmpint (rd_text_clean (NULL, 10, FALSE, &out), ==, RD_TEXT_CLEAN_OK);
+    g_assert_null (out);
+  }
+}
+
+/* Every write of the store refuses text over its limit, names the field
+ * and the limit, and changes nothing; what it keeps is cleaned. */
+static void
+test_text_limits (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
+  g_autofree char *name_max = repeat ("é", RD_MAX_SCHOOL_NAME);
+  g_autofree char *name_over = repeat ("é", RD_MAX_SCHOOL_NAME + 1);
+  g_autofree char *huge = repeat ("x", 20 * 1024 * 1024);
+  g_autofree char *region_over = repeat ("r", RD_MAX_REGION + 1);
+  g_autofree char *type_over = repeat ("t", RD_MAX_SCHOOL_TYPE + 1);
+  g_autofree char *title_over = repeat ("t", RD_MAX_ACTION_TITLE + 1);
+  g_autofree char *owner_over = repeat ("o", RD_MAX_ACTION_OWNER + 1);
+  g_autofree char *criterion_over = repeat ("c", RD_MAX_ACTION_CRITERION + 1);
+  g_autofree char *notes_max = repeat ("n\n", RD_MAX_ACTION_NOTES / 2);
+  g_autofree char *notes_over = repeat ("n", RD_MAX_ACTION_NOTES + 1);
+  g_autofree char *pseudonym_over = repeat ("p", RD_MAX_PSEUDONYM + 1);
+  g_autoptr(RdSchool) school = NULL;
+  g_autoptr(RdAction) action = NULL;
+  g_autoptr(GPtrArray) respondents = NULL;
+  gint64 school_id, assessment_id, action_id;
+  RdActionInfo info = { .title = "Plan", .factor = RD_FACTOR_STRATEGY, .status = RD_ACTION_STATUS_PLANNED };
+  struct {
+    const char *name, *region, *type;
+    const char *message;
+  } schools[] = {
+    { name_over, NULL, NULL, "A school’s name can have at most 200 characters" },
+    { huge, NULL, NULL, "A school’s name can have at most 200 characters" },
+    { "School", region_over, NULL, "A region can have at most 100 characters" },
+    { "School", NULL, type_over, "A school type can have at most 100 characters" },
+    { "\033\t", NULL, NULL, "A school needs a name" },
+    { "Sch\xffool", NULL, NULL, "The text is not valid UTF-8" },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (schools); i++)
+    {
+      g_assert_cmpint (rd_store_add_school (store, schools[i].name, schools[i].region, schools[i].type, &error), ==, 0);
+      g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, schools[i].message);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM school"), ==, 0);
+
+  school_id = rd_store_add_school (store, name_max, "\033]0;Gent\007", "\xe2\x80\xae" "primary", &error);
+  g_assert_no_error (error);
+  g_assert_false (rd_store_update_school (store, school_id, name_over, NULL, NULL, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  school = rd_store_get_school (store, school_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rd_school_get_name (school), ==, name_max);
+  g_assert_cmpstr (rd_school_get_region (school), ==, "]0;Gent");
+  g_assert_cmpstr (rd_school_get_school_type (school), ==, "primary");
+
+  assessment_id = rd_store_add_assessment (store, school_id, "2026-2027", fixture->framework,
+                                           RD_ASSESSMENT_MODE_FULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (rd_store_add_respondent (store, assessment_id, RD_GROUP_TEACHER, pseudonym_over, &error), ==, 0);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "100 characters"));
+  g_clear_error (&error);
+  rd_store_add_respondent (store, assessment_id, RD_GROUP_TEACHER, "\033[2JJan", &error);
+  g_assert_no_error (error);
+  respondents = rd_store_list_respondents (store, assessment_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (respondents->len, ==, 1);
+  g_assert_cmpstr (((RdRespondent *) g_ptr_array_index (respondents, 0))->pseudonym, ==, "[2JJan");
+
+  {
+    struct {
+      const char **field;
+      const char *text;
+      const char *message;
+    } actions[] = {
+      { &info.title, title_over, "An action’s title can have at most 200 characters" },
+      { &info.owner, owner_over, "An action’s owner can have at most 200 characters" },
+      { &info.criterion, criterion_over, "A success criterion can have at most 500 characters" },
+      { &info.notes, notes_over, "An action’s notes can have at most 10000 characters" },
+      { &info.title, "\033 \r\n", "An action needs a title" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        const char *saved = *actions[i].field;
+        RdActionInfo each;
+
+        /* The fields of info, one at a time too long. */
+        *actions[i].field = actions[i].text;
+        each = info;
+        *actions[i].field = saved;
+        g_assert_cmpint (rd_store_add_action (store, assessment_id, &each, &error), ==, 0);
+        g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID);
+        g_assert_cmpstr (error->message, ==, actions[i].message);
+        g_clear_error (&error);
+      }
+  }
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM action"), ==, 0);
+
+  info.title = "Faster\ninternet\033[5m";
+  info.owner = "\xe2\x80\xae" "An";
+  info.criterion = "100 Mbit/s\t";
+  info.notes = notes_max;
+  action_id = rd_store_add_action (store, assessment_id, &info, &error);
+  g_assert_no_error (error);
+  action = rd_store_get_action (store, action_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rd_action_get_title (action), ==, "Faster internet[5m");
+  g_assert_cmpstr (rd_action_get_owner (action), ==, "An");
+  g_assert_cmpstr (rd_action_get_criterion (action), ==, "100 Mbit/s");
+  /* The last line break is trimmed. */
+  g_assert_cmpuint (strlen (rd_action_get_notes (action)), ==, RD_MAX_ACTION_NOTES - 1);
+
+  info.notes = notes_over;
+  g_assert_false (rd_store_update_action (store, action_id, &info, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&action);
+  action = rd_store_get_action (store, action_id, &error);
+  g_assert_cmpuint (strlen (rd_action_get_notes (action)), ==, RD_MAX_ACTION_NOTES - 1);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -713,6 +907,8 @@ main (int   argc,
   ADD ("/store/damaged/newer-schema", test_newer_schema);
   ADD ("/store/damaged/directory", test_directory);
   ADD ("/store/locked", test_locked);
+  ADD ("/store/text/clean", test_text_clean);
+  ADD ("/store/text/limits", test_text_limits);
 #undef ADD
 
   for (guint v = 1; v <= RD_STORE_SCHEMA_VERSION; v++)

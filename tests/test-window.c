@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "rd-assessment-dialog.h"
+#include "rd-limits.h"
 #include "rd-preferences-window.h"
 #include "rd-school-dialog.h"
 #include "rd-test-util.h"
@@ -156,6 +157,13 @@ test_rename_school (Fixture       *fixture,
   gtk_widget_activate_action (window, "win.rename-school", NULL);
   dialog = rd_window_get_dialog (fixture->window);
   g_assert_cmpstr (rd_school_dialog_get_name (RD_SCHOOL_DIALOG (dialog)), ==, "Atheneum");
+  /* Typing stops at the store's limit. */
+  {
+    g_autofree char *long_name = g_strnfill (RD_MAX_SCHOOL_NAME + 20, 'a');
+
+    rd_school_dialog_set_name (RD_SCHOOL_DIALOG (dialog), long_name);
+    g_assert_cmpuint (strlen (rd_school_dialog_get_name (RD_SCHOOL_DIALOG (dialog))), ==, RD_MAX_SCHOOL_NAME);
+  }
   rd_school_dialog_set_name (RD_SCHOOL_DIALOG (dialog), "Koninklijk Atheneum");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   rd_test_wait_for_idle ();

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rd-chart-export.h"
+#include "rd-chart-text.h"
 
 /* Cairo's image surfaces stop here. */
 #define MAX_IMAGE_SIZE 32767
@@ -94,14 +95,20 @@ add_svg_text (GByteArray *document,
   if (end == NULL)
     return g_bytes_new (document->data, document->len);
 
+  /* Names in them come from users and files: no control characters,
+   * which XML does not allow, and each line isolated as when drawn. */
   if (title != NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (title, -1);
+      g_autofree char *isolated = rd_chart_text_isolate (title);
+      g_autofree char *escaped = g_markup_escape_text (isolated, -1);
+
       g_string_append_printf (metadata, "<title>%s</title>\n", escaped);
     }
   if (description != NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (description, -1);
+      g_autofree char *isolated = rd_chart_text_isolate (description);
+      g_autofree char *escaped = g_markup_escape_text (isolated, -1);
+
       g_string_append_printf (metadata, "<desc>%s</desc>\n", escaped);
     }
 

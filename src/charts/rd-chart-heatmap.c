@@ -841,7 +841,11 @@ draw_labels (cairo_t              *cr,
           pango_layout_set_ellipsize (bold, PANGO_ELLIPSIZE_MIDDLE);
         }
       else
-        pango_layout_set_text (layout, row->label, -1);
+        {
+          g_autofree char *isolated = rd_chart_text_isolate (row->label);
+
+          pango_layout_set_text (layout, isolated, -1);
+        }
 
       rd_chart_text_get_box (bold != NULL ? bold : layout, NULL, NULL, &w, &h);
       rd_chart_text_draw (cr, bold != NULL ? bold : layout, l->label_x + l->label_width - w,

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "rd-chart-draw.h"
 #include "rd-chart-text.h"
@@ -64,12 +65,14 @@ rd_chart_text_layout (RdChartText *text,
   PangoLayout *layout = pango_layout_new (text->context);
   PangoFontDescription *font = pango_font_description_new ();
   double size = CLAMP (text->size * scale, 1.0, 1000.0);
+  g_autofree char *isolated = NULL;
 
   pango_font_description_set_family_static (font, "Sans");
   pango_font_description_set_weight (font, weight);
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, string != NULL ? string : "", -1);
+  isolated = rd_chart_text_isolate (string);
+  pango_layout_set_text (layout, isolated, -1);
   pango_font_description_free (font);
 
   return layout;
@@ -181,4 +184,176 @@ rd_chart_text_draw (cairo_t       *cr,
   rd_chart_set_color (cr, color, alpha);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
+}
+
+/* Bidirectional text where it is drawn */
+
+#define PDI 0x2069
+
+static gboolean
+is_control (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
+static gboolean
+is_bidi_embedding (gunichar c)
+{
+  return c >= 0x202a && c <= 0x202e;
+}
+
+static gboolean
+is_isolate_start (gunichar c)
+{
+  return c >= 0x2066 && c <= 0x2068;
+}
+
+static int
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  gsize x = *(const gsize *) a, y = *(const gsize *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Offsets of the isolates in @text that have no pair: left out. */
+static GArray *
+find_unpaired_isolates (const char *text)
+{
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (gsize));
+  GArray *unpaired = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      gunichar c;
+      gsize offset = p - text;
+
+      if ((guchar) *p != 0xe2)
+        {
+          if (*p == '\n')
+            {
+              /* An isolate ends with its paragraph. */
+              g_array_append_vals (unpaired, open->data, open->len);
+              g_array_set_size (open, 0);
+            }
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, -1);
+      if (is_isolate_start (c))
+        g_array_append_val (open, offset);
+      else if (c == PDI && open->len > 0)
+        g_array_set_size (open, open->len - 1);
+      else if (c == PDI)
+        g_array_append_val (unpaired, offset);
+    }
+  g_array_append_vals (unpaired, open->data, open->len);
+  g_array_sort (unpaired, (GCompareFunc) compare_offsets);
+  return unpaired;
+}
+
+static void
+append_mapped (GString    *out,
+               GArray     *map,
+               const char *bytes,
+               gsize       n_bytes,
+               gsize       source)
+{
+  g_string_append_len (out, bytes, n_bytes);
+  for (gsize i = 0; map != NULL && i < n_bytes; i++)
+    g_array_append_val (map, source);
+}
+
+/**
+ * rd_chart_text_isolate_mapped:
+ * @map: (nullable): filled with the offset in @text of every byte of the
+ *   result, and one more for its end
+ *
+ * @text as it is drawn among other text (PDF report, charts): each line in
+ * FSI … PDI, so that a right-to-left name cannot reorder the words around
+ * it, and without the controls a database written before the rules of the
+ * core's rd_text_clean() may still hold (charts cannot call the core): C0
+ * and C1 controls but tab, embeddings and overrides, isolates without
+ * their pair, bytes that are not UTF-8. Text of printable ASCII only is
+ * left as it is: it has nothing to reorder.
+ */
+char *
+rd_chart_text_isolate_mapped (const char *text,
+                              GArray     *map)
+{
+  static const char fsi[] = "\xe2\x81\xa8", pdi[] = "\xe2\x81\xa9";
+  g_autoptr(GArray) unpaired = NULL;
+  gboolean plain = TRUE;
+  gsize line_out = 0, next_unpaired = 0;
+  GString *out;
+  const char *p;
+
+  if (map != NULL)
+    g_array_set_size (map, 0);
+  if (text == NULL)
+    text = "";
+
+  for (p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x7f || ((guchar) *p < 0x20 && *p != '\n' && *p != '\t'))
+      {
+        plain = FALSE;
+        break;
+      }
+  if (plain)
+    {
+      out = g_string_new (text);
+      for (gsize i = 0; map != NULL && i <= out->len; i++)
+        g_array_append_val (map, i);
+      return g_string_free (out, FALSE);
+    }
+
+  unpaired = find_unpaired_isolates (text);
+  out = g_string_sized_new (strlen (text) + 8);
+  append_mapped (out, map, fsi, 3, 0);
+  for (p = text;; )
+    {
+      gsize offset = p - text;
+      gunichar c = *p == '\0' ? 0 : g_utf8_get_char_validated (p, -1);
+      const char *next = c == (gunichar) -1 || c == (gunichar) -2 ? p + 1 : g_utf8_next_char (p);
+
+      if (c == 0 || c == '\n')
+        {
+          /* The line ends: its PDI, or no isolate at all when it is empty. */
+          if (out->len == line_out + 3)
+            {
+              g_string_truncate (out, line_out);
+              if (map != NULL)
+                g_array_set_size (map, line_out);
+            }
+          else
+            append_mapped (out, map, pdi, 3, offset);
+          if (c == 0)
+            break;
+          append_mapped (out, map, "\n", 1, offset);
+          line_out = out->len;
+          append_mapped (out, map, fsi, 3, offset + 1);
+          p = next;
+          continue;
+        }
+
+      if (next_unpaired < unpaired->len && g_array_index (unpaired, gsize, next_unpaired) == offset)
+        next_unpaired++;
+      else if (c != (gunichar) -1 && c != (gunichar) -2 && c != 0x2028 && c != 0x2029 &&
+               !(is_control (c) && c != '\t') && !is_bidi_embedding (c))
+        append_mapped (out, map, p, next - p, offset);
+      p = next;
+    }
+  if (map != NULL)
+    {
+      gsize end = strlen (text);
+
+      g_array_append_val (map, end);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+rd_chart_text_isolate (const char *text)
+{
+  return rd_chart_text_isolate_mapped (text, NULL);
 }

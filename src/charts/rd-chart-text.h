@@ -56,4 +56,11 @@ void         rd_chart_text_draw          (cairo_t       *cr,
                                           const RdColor *halo,
                                           double         halo_width);
 
+/* Also for the report: the text to give Pango for @text from a user or a
+ * file, each line isolated (FSI … PDI) and without controls. */
+char        *rd_chart_text_isolate       (const char    *text);
+/* The same, with the offset in @text of every byte of the result. */
+char        *rd_chart_text_isolate_mapped (const char   *text,
+                                          GArray        *map);
+
 G_END_DECLS

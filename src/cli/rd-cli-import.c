@@ -46,7 +46,7 @@ static void
 clear_progress (Import *import)
 {
   if (import->progress)
-    g_printerr ("\r\033[K");
+    rd_cli_show_progress (NULL);
 }
 
 static void
@@ -58,7 +58,7 @@ show_progress (Import *import)
     return;
   /* Translators: progress of an import, "Importing: 12 of 200 files" */
   text = g_strdup_printf (_("Importing: %u of %u files"), import->n_done, import->n_files);
-  g_printerr ("\r\033[K%s", text);
+  rd_cli_show_progress (text);
 }
 
 static void

@@ -59,6 +59,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("readiness-cli");
+  rd_cli_install_print_handlers ();
 
   description = describe_commands ();
   context = rd_cli_option_context_new (&cli, _("COMMAND [OPTION…] [ARGUMENT…]"),

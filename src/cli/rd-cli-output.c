@@ -8,6 +8,7 @@
 
 #include "rd-cli.h"
 #include "rd-exchange.h"
+#include "rd-limits.h"
 
 /* Keeps file names well under NAME_MAX in bytes, with the id and suffix. */
 #define MAX_NAME_CHARS 40
@@ -36,12 +37,110 @@ rd_cli_append_number (GString *out,
   g_string_append (out, buffer);
 }
 
+/**
+ * rd_cli_neutralize:
+ *
+ * @text as a terminal may show it: a database written before names were
+ * cleaned, or a message quoting a file, may hold escape sequences that
+ * recolour, retitle or rewrite the terminal, or bidirectional controls
+ * that reorder a line. C0 controls become their visible pictures (ESC is
+ * "␛"), DEL "␡", C1 and bidirectional controls U+FFFD. With
+ * @keep_line_breaks, "\n", "\t" and "\r\n" stay. Bytes that are not
+ * UTF-8 become U+FFFD too.
+ */
+char *
+rd_cli_neutralize (const char *text,
+                   gssize      length,
+                   gboolean    keep_line_breaks)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, length);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (keep_line_breaks && (c == '\n' || c == '\t' || (c == '\r' && p[1] == '\n')))
+        g_string_append_c (out, (char) c);
+      else if (c < 0x20)
+        g_string_append_unichar (out, 0x2400 + c);
+      else if (c == 0x7f)
+        g_string_append_unichar (out, 0x2421);
+      else if (rd_unichar_is_unsafe (c))
+        g_string_append_unichar (out, 0xfffd);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* What g_print() does with a UTF-8 text: into the console's charset. */
+static void
+write_console (FILE       *stream,
+               const char *text)
+{
+  const char *charset;
+
+  if (!g_get_console_charset (&charset))
+    {
+      g_autofree char *converted = g_convert_with_fallback (text, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+
+      if (converted != NULL)
+        {
+          fputs (converted, stream);
+          return;
+        }
+    }
+  fputs (text, stream);
+}
+
+static void
+print_neutralized (const char *text)
+{
+  g_autofree char *safe = rd_cli_neutralize (text, -1, TRUE);
+
+  write_console (stdout, safe);
+  fflush (stdout);
+}
+
+static void
+printerr_neutralized (const char *text)
+{
+  g_autofree char *safe = rd_cli_neutralize (text, -1, TRUE);
+
+  write_console (stderr, safe);
+  fflush (stderr);
+}
+
+/* Everything the commands print passes through rd_cli_neutralize(). */
+void
+rd_cli_install_print_handlers (void)
+{
+  g_set_print_handler (print_neutralized);
+  g_set_printerr_handler (printerr_neutralized);
+}
+
+/* The line of progress on a terminal, rewritten in place: the one place
+ * that writes escape sequences of its own. NULL clears it. */
+void
+rd_cli_show_progress (const char *text)
+{
+  g_autofree char *safe = text != NULL ? rd_cli_neutralize (text, -1, FALSE) : NULL;
+
+  fputs ("\r\033[K", stderr);
+  if (safe != NULL)
+    write_console (stderr, safe);
+  fflush (stderr);
+}
+
 /* Data goes out as UTF-8 bytes; g_print() would convert to the locale. */
 void
 rd_cli_write_stdout (const char *data,
                      gsize       length)
 {
-  fwrite (data, 1, length, stdout);
+  g_autofree char *safe = rd_cli_neutralize (data, length, TRUE);
+
+  fputs (safe, stdout);
 }
 
 /**
@@ -306,10 +405,23 @@ append_string (GString    *out,
           g_string_append (out, "\\t");
           break;
         default:
-          if (c < 0x20)
+          if (c < 0x20 || c == 0x7f)
             g_string_append_printf (out, "\\u%04x", c);
-          else
+          else if (c < 0x80)
             g_string_append_c (out, (char) c);
+          else
+            {
+              /* C1 and bidirectional controls as escapes: the same text
+               * to a reader, nothing a terminal acts on. */
+              gunichar u = g_utf8_get_char (p);
+              const char *next = g_utf8_next_char (p);
+
+              if (rd_unichar_is_unsafe (u))
+                g_string_append_printf (out, "\\u%04x", u);
+              else
+                g_string_append_len (out, p, next - p);
+              p = next - 1;
+            }
         }
     }
   g_string_append_c (out, '"');

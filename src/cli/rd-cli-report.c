@@ -22,7 +22,7 @@ show_progress (double   fraction,
 
   /* Translators: progress while the PDF is written, "Writing the report: 40 %" */
   text = g_strdup_printf (_("Writing the report: %.0f %%"), fraction * 100.0);
-  g_printerr ("\r\033[K%s", text);
+  rd_cli_show_progress (text);
 }
 
 /* The school's assessment of @school_year with this framework, chosen as
@@ -191,7 +191,7 @@ rd_cli_report (RdCli  *cli,
       return rd_cli_fail (RD_CLI_EXIT_OUTPUT, "%s", error->message);
     }
   if (progress)
-    g_printerr ("\r\033[K");
+    rd_cli_show_progress (NULL);
 
   display = g_filename_display_name (output);
   g_print ("%s\n", display);

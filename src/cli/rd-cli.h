@@ -87,6 +87,11 @@ char         *rd_cli_wrap             (const char      *text,
                                        guint            width);
 void          rd_cli_append_number    (GString         *out,
                                        double           value);
+char         *rd_cli_neutralize       (const char      *text,
+                                       gssize           length,
+                                       gboolean         keep_line_breaks);
+void          rd_cli_install_print_handlers (void);
+void          rd_cli_show_progress    (const char      *text);
 void          rd_cli_write_stdout     (const char      *data,
                                        gsize            length);
 char         *rd_cli_safe_file_name   (const char      *school_name,

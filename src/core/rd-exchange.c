@@ -751,6 +751,7 @@ read_action (Reader               *reader,
     "id", "origin", "title", "factor", "status", "owner", "due", "criterion", "notes", "carried_from", "items", NULL
   };
   g_autofree char *uuid = NULL;
+  g_autofree char *title = NULL, *owner = NULL, *criterion = NULL, *notes = NULL;
   g_autoptr(GStrvBuilder) items = g_strv_builder_new ();
   g_auto(GStrv) item_ids = NULL;
   RdActionInfo info = { 0 };
@@ -764,15 +765,20 @@ read_action (Reader               *reader,
   if (!rd_json_check_keys (&reader->check, object, place, keys) ||
       !read_uuid (reader, object, place, &uuid) ||
       !rd_json_get_string (&reader->check, object, place, "origin", FALSE, &origin) ||
-      !rd_json_get_string (&reader->check, object, place, "title", TRUE, &info.title) ||
+      !rd_json_get_text (&reader->check, object, place, "title", TRUE, RD_FIELD_ACTION_TITLE, &title) ||
       !rd_json_get_string (&reader->check, object, place, "factor", TRUE, &factor_id) ||
       !rd_json_get_string (&reader->check, object, place, "status", TRUE, &status_id) ||
-      !rd_json_get_string (&reader->check, object, place, "owner", FALSE, &info.owner) ||
+      !rd_json_get_text (&reader->check, object, place, "owner", FALSE, RD_FIELD_ACTION_OWNER, &owner) ||
       !rd_json_get_string (&reader->check, object, place, "due", FALSE, &info.due) ||
-      !rd_json_get_string (&reader->check, object, place, "criterion", FALSE, &info.criterion) ||
-      !rd_json_get_string (&reader->check, object, place, "notes", FALSE, &info.notes) ||
+      !rd_json_get_text (&reader->check, object, place, "criterion", FALSE, RD_FIELD_ACTION_CRITERION,
+                         &criterion) ||
+      !rd_json_get_text (&reader->check, object, place, "notes", FALSE, RD_FIELD_ACTION_NOTES, &notes) ||
       !rd_json_get_string (&reader->check, object, place, "carried_from", FALSE, &info.carried_from))
     return FALSE;
+  info.title = title;
+  info.owner = owner;
+  info.criterion = criterion;
+  info.notes = notes;
 
   if (origin != NULL && !g_uuid_string_is_valid (origin))
     return rd_json_fail (&reader->check, place, _("“%s” is not an id of the form 8-4-4-4-12 hexadecimal digits"),
@@ -822,7 +828,7 @@ read_assessment (Reader           *reader,
   };
   g_autofree char *place = g_strdup_printf ("assessments[%u]", index);
   g_autoptr(RdExchangeAssessment) assessment = rd_exchange_assessment_new ();
-  const char *year, *version, *mode, *status;
+  const char *year, *mode, *status;
   JsonObject *object, *targets;
   JsonArray *array;
 
@@ -832,7 +838,8 @@ read_assessment (Reader           *reader,
   if (!rd_json_check_keys (&reader->check, object, place, keys) ||
       !read_uuid (reader, object, place, &assessment->uuid) ||
       !rd_json_get_string (&reader->check, object, place, "school_year", TRUE, &year) ||
-      !rd_json_get_string (&reader->check, object, place, "framework_version", TRUE, &version) ||
+      !rd_json_get_text (&reader->check, object, place, "framework_version", TRUE, RD_FIELD_VERSION,
+                         &assessment->framework_version) ||
       !rd_json_get_string (&reader->check, object, place, "mode", TRUE, &mode) ||
       !rd_json_get_string (&reader->check, object, place, "status", TRUE, &status) ||
       !read_time (reader, object, place, "created", TRUE, &assessment->created) ||
@@ -846,7 +853,6 @@ read_assessment (Reader           *reader,
   if (!rd_assessment_status_from_id (status, &assessment->status))
     return rd_json_fail (&reader->check, place, _("unknown status “%s”"), status);
   assessment->school_year = g_strdup (year);
-  assessment->framework_version = g_strdup (version);
 
   targets = rd_json_get_object (&reader->check, object, place, "targets", TRUE);
   if (targets == NULL)
@@ -910,21 +916,18 @@ read_school (Reader           *reader,
 {
   static const char * const keys[] = { "id", "name", "region", "type", NULL };
   JsonObject *object = rd_json_get_object (&reader->check, root, "school", "school", TRUE);
-  const char *name, *region = NULL, *type = NULL;
 
   if (object == NULL ||
       !rd_json_check_keys (&reader->check, object, "school", keys) ||
       !read_uuid (reader, object, "school", &school->uuid) ||
-      !rd_json_get_string (&reader->check, object, "school", "name", TRUE, &name) ||
-      !rd_json_get_string (&reader->check, object, "school", "region", FALSE, &region) ||
-      !rd_json_get_string (&reader->check, object, "school", "type", FALSE, &type))
+      !rd_json_get_text (&reader->check, object, "school", "name", TRUE, RD_FIELD_SCHOOL_NAME, &school->name) ||
+      !rd_json_get_text (&reader->check, object, "school", "region", FALSE, RD_FIELD_REGION, &school->region) ||
+      !rd_json_get_text (&reader->check, object, "school", "type", FALSE, RD_FIELD_SCHOOL_TYPE,
+                         &school->school_type))
     return FALSE;
-  if (is_blank (name))
+  if (is_blank (school->name))
     return rd_json_fail (&reader->check, "school.name", _("A school needs a name"));
 
-  school->name = g_strdup (name);
-  school->region = g_strdup (region);
-  school->school_type = g_strdup (type);
   return TRUE;
 }
 

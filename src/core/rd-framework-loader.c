@@ -71,6 +71,9 @@ get_text (Loader     *loader,
           gboolean   *ok)
 {
   g_autofree char *text_place = g_strdup_printf ("%s.%s", place, key);
+  /* Titles and units stand in one line; the rest may be paragraphs. */
+  RdField field = g_str_equal (key, "title") || g_str_equal (key, "unit") ? RD_FIELD_FRAMEWORK_TITLE
+                                                                          : RD_FIELD_FRAMEWORK_TEXT;
   g_autoptr(GList) members = NULL;
   g_autoptr(RdText) text = NULL;
   JsonObject *map;
@@ -92,14 +95,14 @@ get_text (Loader     *loader,
   for (GList *l = members; l != NULL; l = l->next)
     {
       const char *lang = l->data;
-      const char *value;
+      g_autofree char *value = NULL;
 
       if (!g_strv_contains ((const char * const *) loader->languages, lang))
         {
           rd_json_fail (&loader->check, text_place, _("language “%s” is not in “languages”"), lang);
           return NULL;
         }
-      if (!rd_json_get_string (&loader->check, map, text_place, lang, TRUE, &value))
+      if (!rd_json_get_text (&loader->check, map, text_place, lang, TRUE, field, &value))
         return NULL;
       rd_text_set (text, lang, value);
     }
@@ -513,7 +516,8 @@ load_root (Loader      *loader,
     "format", "format_version", "id", "version", "languages", "title", "description",
     "targets", "areas", "items", NULL
   };
-  const char *format, *id, *version;
+  g_autofree char *version = NULL;
+  const char *format, *id;
   guint format_version;
   gboolean ok;
 
@@ -539,10 +543,10 @@ load_root (Loader      *loader,
     return FALSE;
   if (!is_valid_id (id))
     return rd_json_fail (&loader->check, "id", _("id “%s” may hold only a–z, 0–9 and “-”"), id);
-  if (!rd_json_get_string (&loader->check, root, "version", "version", TRUE, &version))
+  if (!rd_json_get_text (&loader->check, root, "top level", "version", TRUE, RD_FIELD_VERSION, &version))
     return FALSE;
   framework->id = g_strdup (id);
-  framework->version = g_strdup (version);
+  framework->version = g_steal_pointer (&version);
 
   if (!load_languages (loader, root))
     return FALSE;

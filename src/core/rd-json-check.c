@@ -8,6 +8,8 @@
 #include "rd-errors.h"
 #include "rd-json-check.h"
 
+#define MAX_PROBLEM_CHARS 300
+
 /* Every message reads "FILE: PLACE: PROBLEM" so that a user can find it. */
 gboolean
 rd_json_fail (RdJsonCheck *check,
@@ -21,6 +23,24 @@ rd_json_fail (RdJsonCheck *check,
   va_start (args, format);
   problem = g_strdup_vprintf (format, args);
   va_end (args);
+
+  /* A message quotes what the file says, which may be megabytes long: it
+   * is cut, at a whole character, before it reaches a window or a terminal. */
+  {
+    char *end = problem;
+
+    for (guint i = 0; i < MAX_PROBLEM_CHARS && *end != '\0'; i++)
+      end = g_utf8_next_char (end);
+    if (*end != '\0')
+      {
+        char *cut;
+
+        *end = '\0';
+        cut = g_strconcat (problem, "…", NULL);
+        g_free (problem);
+        problem = cut;
+      }
+  }
 
   g_set_error (check->error, check->domain, check->code, "%s: %s: %s", check->name, place, problem);
   return FALSE;
@@ -173,6 +193,31 @@ rd_json_get_string (RdJsonCheck *check,
     return rd_json_fail (check, place, _("“%s” must not be empty"), key);
 
   return TRUE;
+}
+
+/* A string that is kept: cleaned and bounded by rd_field_clean(), with
+ * "FILE: PLACE.KEY: longer than N characters" when it is too long. *@out
+ * is NULL when an optional @key is missing. */
+gboolean
+rd_json_get_text (RdJsonCheck  *check,
+                  JsonObject   *object,
+                  const char   *place,
+                  const char   *key,
+                  gboolean      required,
+                  RdField       field,
+                  char        **out)
+{
+  g_autofree char *where = NULL;
+  const char *text;
+
+  *out = NULL;
+  if (!rd_json_get_string (check, object, place, key, required, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  where = g_strdup_printf ("%s.%s", place, key);
+  return rd_field_clean (field, text, check->name, where, check->domain, check->code, out, check->error);
 }
 
 gboolean

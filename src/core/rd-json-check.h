@@ -2,6 +2,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "rd-limits.h"
+
 G_BEGIN_DECLS
 
 /* Strict reading of the JSON files users and other tools write: every
@@ -44,6 +46,13 @@ gboolean    rd_json_get_string       (RdJsonCheck        *check,
                                       const char         *key,
                                       gboolean            required,
                                       const char        **out);
+gboolean    rd_json_get_text         (RdJsonCheck        *check,
+                                      JsonObject         *object,
+                                      const char         *place,
+                                      const char         *key,
+                                      gboolean            required,
+                                      RdField             field,
+                                      char              **out);
 gboolean    rd_json_get_number       (RdJsonCheck        *check,
                                       JsonObject         *object,
                                       const char         *place,

@@ -510,7 +510,16 @@ import_school_row (RdStore                 *self,
                    const RdExchangeSchool  *school,
                    GError                 **error)
 {
-  sqlite3_stmt *stmt = rd_store_prepare (self,
+  g_autofree char *name = NULL, *region = NULL, *school_type = NULL;
+  sqlite3_stmt *stmt;
+
+  /* The reader has cleaned them already; the store's rule holds for every
+   * caller all the same. */
+  if (!rd_store_clean_school (school->name, school->region, school->school_type, &name, &region, &school_type,
+                              error))
+    return 0;
+
+  stmt = rd_store_prepare (self,
                                          "INSERT INTO school (uuid, name, region, school_type, created) "
                                          "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (uuid) DO UPDATE SET "
                                          "name = excluded.name, region = excluded.region, "
@@ -519,9 +528,9 @@ import_school_row (RdStore                 *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, school->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, school->name, -1, SQLITE_TRANSIENT);
-  rd_store_bind_text_or_null (stmt, 3, school->region);
-  rd_store_bind_text_or_null (stmt, 4, school->school_type);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  rd_store_bind_text_or_null (stmt, 3, region);
+  rd_store_bind_text_or_null (stmt, 4, school_type);
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
   if (!rd_store_step_done (self, stmt, error))
     return 0;
@@ -565,9 +574,10 @@ import_assessment_row (RdStore                     *self,
   gint64 owner = 0;
   gint64 id = id_of_uuid (self, "SELECT id, school_id FROM assessment WHERE uuid = ?1", assessment->uuid,
                           &owner, error);
+  g_autofree char *version = NULL;
   sqlite3_stmt *stmt;
 
-  if (id < 0)
+  if (id < 0 || !rd_store_clean_text (RD_FIELD_VERSION, assessment->framework_version, &version, error))
     return 0;
   if (id > 0 && owner != school_id)
     {
@@ -593,7 +603,7 @@ import_assessment_row (RdStore                     *self,
   sqlite3_bind_int64 (stmt, 2, school_id);
   sqlite3_bind_text (stmt, 3, assessment->school_year, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, rd_framework_get_id (framework), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, assessment->framework_version, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, version, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, rd_assessment_mode_to_id (assessment->mode), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, rd_assessment_status_to_id (assessment->status), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, assessment->created);
@@ -796,8 +806,14 @@ import_actions (RdStore                     *self,
       RdExchangeAction *exchange = g_ptr_array_index (assessment->actions, i);
       RdAction *action = exchange->action;
       const char * const *items = rd_action_get_item_ids (action);
+      g_auto(RdStoreActionTexts) texts = { 0 };
       sqlite3_stmt *stmt;
       gint64 action_id;
+
+      if (!rd_store_clean_action_texts (rd_action_get_title (action), rd_action_get_owner (action),
+                                        rd_action_get_criterion (action), rd_action_get_notes (action),
+                                        &texts, error))
+        return FALSE;
 
       stmt = rd_store_prepare (self,
                                "INSERT INTO action (uuid, origin, assessment_id, title, factor, owner, due, status, "
@@ -808,13 +824,13 @@ import_actions (RdStore                     *self,
       sqlite3_bind_text (stmt, 1, exchange->uuid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, exchange->origin, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 3, assessment_id);
-      sqlite3_bind_text (stmt, 4, rd_action_get_title (action), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, texts.title, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 5, rd_factor_to_id (rd_action_get_factor (action)), -1, SQLITE_STATIC);
-      rd_store_bind_text_or_null (stmt, 6, rd_action_get_owner (action));
+      rd_store_bind_text_or_null (stmt, 6, texts.owner);
       rd_store_bind_text_or_null (stmt, 7, rd_action_get_due (action));
       sqlite3_bind_text (stmt, 8, rd_action_status_to_id (rd_action_get_status (action)), -1, SQLITE_STATIC);
-      rd_store_bind_text_or_null (stmt, 9, rd_action_get_criterion (action));
-      rd_store_bind_text_or_null (stmt, 10, rd_action_get_notes (action));
+      rd_store_bind_text_or_null (stmt, 9, texts.criterion);
+      rd_store_bind_text_or_null (stmt, 10, texts.notes);
       rd_store_bind_text_or_null (stmt, 11, rd_action_get_carried_from (action));
       sqlite3_bind_int64 (stmt, 12, now);
       if (!rd_store_step_done (self, stmt, error))

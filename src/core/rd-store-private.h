@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "rd-limits.h"
 #include "rd-store.h"
 
 G_BEGIN_DECLS
@@ -56,5 +57,37 @@ gpointer      rd_store_read_answer       (sqlite3_stmt     *stmt);
 void          rd_store_emit_changed      (RdStore          *self,
                                           RdStoreChange     change,
                                           gint64            id);
+
+/* Text as the store keeps it (rd_field_clean()); refused with
+ * RD_STORE_ERROR_INVALID naming the field and its limit. */
+gboolean      rd_store_clean_text        (RdField           field,
+                                          const char       *text,
+                                          char            **out,
+                                          GError          **error);
+gboolean      rd_store_clean_school      (const char       *name,
+                                          const char       *region,
+                                          const char       *school_type,
+                                          char            **name_out,
+                                          char            **region_out,
+                                          char            **type_out,
+                                          GError          **error);
+
+typedef struct
+{
+  char *title;
+  char *owner;
+  char *criterion;
+  char *notes;
+} RdStoreActionTexts;
+
+gboolean      rd_store_clean_action_texts (const char          *title,
+                                           const char          *owner,
+                                           const char          *criterion,
+                                           const char          *notes,
+                                           RdStoreActionTexts  *out,
+                                           GError             **error);
+void          rd_store_action_texts_clear (RdStoreActionTexts  *texts);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RdStoreActionTexts, rd_store_action_texts_clear)
 
 G_END_DECLS

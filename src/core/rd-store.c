@@ -968,20 +968,80 @@ rd_store_bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
-static gboolean
-check_name (const char  *name,
-            GError     **error)
+gboolean
+rd_store_clean_text (RdField      field,
+                     const char  *text,
+                     char       **out,
+                     GError     **error)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+  return rd_field_clean (field, text, NULL, NULL, RD_STORE_ERROR, RD_STORE_ERROR_INVALID, out, error);
+}
 
-  if (*stripped == '\0')
+gboolean
+rd_store_clean_school (const char  *name,
+                       const char  *region,
+                       const char  *school_type,
+                       char       **name_out,
+                       char       **region_out,
+                       char       **type_out,
+                       GError     **error)
+{
+  g_autofree char *clean_name = NULL, *clean_region = NULL, *clean_type = NULL;
+
+  if (!rd_store_clean_text (RD_FIELD_SCHOOL_NAME, name, &clean_name, error) ||
+      !rd_store_clean_text (RD_FIELD_REGION, region, &clean_region, error) ||
+      !rd_store_clean_text (RD_FIELD_SCHOOL_TYPE, school_type, &clean_type, error))
+    return FALSE;
+
+  if (clean_name == NULL || *clean_name == '\0')
     {
       g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
                            _("A school needs a name"));
       return FALSE;
     }
 
+  *name_out = g_steal_pointer (&clean_name);
+  *region_out = g_steal_pointer (&clean_region);
+  *type_out = g_steal_pointer (&clean_type);
   return TRUE;
+}
+
+gboolean
+rd_store_clean_action_texts (const char          *title,
+                             const char          *owner,
+                             const char          *criterion,
+                             const char          *notes,
+                             RdStoreActionTexts  *out,
+                             GError             **error)
+{
+  *out = (RdStoreActionTexts) { 0 };
+  if (!rd_store_clean_text (RD_FIELD_ACTION_TITLE, title, &out->title, error) ||
+      !rd_store_clean_text (RD_FIELD_ACTION_OWNER, owner, &out->owner, error) ||
+      !rd_store_clean_text (RD_FIELD_ACTION_CRITERION, criterion, &out->criterion, error) ||
+      !rd_store_clean_text (RD_FIELD_ACTION_NOTES, notes, &out->notes, error))
+    {
+      rd_store_action_texts_clear (out);
+      return FALSE;
+    }
+
+  if (out->title == NULL || *out->title == '\0')
+    {
+      rd_store_action_texts_clear (out);
+      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                           _("An action needs a title"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+rd_store_action_texts_clear (RdStoreActionTexts *texts)
+{
+  g_clear_pointer (&texts->title, g_free);
+  g_clear_pointer (&texts->owner, g_free);
+  g_clear_pointer (&texts->criterion, g_free);
+  g_clear_pointer (&texts->notes, g_free);
 }
 
 typedef enum {
@@ -1036,12 +1096,12 @@ rd_store_add_school (RdStore     *self,
                      GError     **error)
 {
   g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *stripped = NULL;
+  g_autofree char *clean_name = NULL, *clean_region = NULL, *clean_type = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RD_IS_STORE (self), 0);
 
-  if (!check_name (name, error))
+  if (!rd_store_clean_school (name, region, school_type, &clean_name, &clean_region, &clean_type, error))
     return 0;
 
   stmt = rd_store_prepare (self,
@@ -1050,11 +1110,10 @@ rd_store_add_school (RdStore     *self,
   if (stmt == NULL)
     return 0;
 
-  stripped = g_strstrip (g_strdup (name));
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, stripped, -1, SQLITE_TRANSIENT);
-  rd_store_bind_text_or_null (stmt, 3, region);
-  rd_store_bind_text_or_null (stmt, 4, school_type);
+  sqlite3_bind_text (stmt, 2, clean_name, -1, SQLITE_TRANSIENT);
+  rd_store_bind_text_or_null (stmt, 3, clean_region);
+  rd_store_bind_text_or_null (stmt, 4, clean_type);
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
   if (!rd_store_step_done (self, stmt, error))
     return 0;
@@ -1071,12 +1130,12 @@ rd_store_update_school (RdStore     *self,
                         const char  *school_type,
                         GError     **error)
 {
-  g_autofree char *stripped = NULL;
+  g_autofree char *clean_name = NULL, *clean_region = NULL, *clean_type = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  if (!check_name (name, error))
+  if (!rd_store_clean_school (name, region, school_type, &clean_name, &clean_region, &clean_type, error))
     return FALSE;
 
   stmt = rd_store_prepare (self,
@@ -1085,11 +1144,10 @@ rd_store_update_school (RdStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  stripped = g_strstrip (g_strdup (name));
   sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_text (stmt, 2, stripped, -1, SQLITE_TRANSIENT);
-  rd_store_bind_text_or_null (stmt, 3, region);
-  rd_store_bind_text_or_null (stmt, 4, school_type);
+  sqlite3_bind_text (stmt, 2, clean_name, -1, SQLITE_TRANSIENT);
+  rd_store_bind_text_or_null (stmt, 3, clean_region);
+  rd_store_bind_text_or_null (stmt, 4, clean_type);
   if (!rd_store_step_done (self, stmt, error) ||
       !expect_changed (self, ROW_SCHOOL, school_id, error))
     return FALSE;
@@ -1316,11 +1374,12 @@ rd_store_purge_trash (RdStore  *self,
   return TRUE;
 }
 
-static gint64 insert_action (RdStore            *self,
-                             gint64              assessment_id,
-                             const char         *origin,
-                             const RdActionInfo *info,
-                             GError            **error);
+static gint64 insert_action (RdStore                  *self,
+                             gint64                    assessment_id,
+                             const char               *origin,
+                             const RdActionInfo       *info,
+                             const RdStoreActionTexts *texts,
+                             GError                  **error);
 static gboolean copy_action (RdStore     *self,
                              gint64       action_id,
                              gint64       assessment_id,
@@ -1695,10 +1754,14 @@ rd_store_add_respondent (RdStore     *self,
                          GError     **error)
 {
   g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *clean_pseudonym = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RD_IS_STORE (self), 0);
   g_return_val_if_fail (group < RD_N_GROUPS, 0);
+
+  if (!rd_store_clean_text (RD_FIELD_PSEUDONYM, pseudonym, &clean_pseudonym, error))
+    return 0;
 
   stmt = rd_store_prepare (self,
                   "INSERT INTO respondent (uuid, assessment_id, respondent_group, pseudonym, created) "
@@ -1709,7 +1772,7 @@ rd_store_add_respondent (RdStore     *self,
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, assessment_id);
   sqlite3_bind_text (stmt, 3, rd_group_to_id (group), -1, SQLITE_STATIC);
-  rd_store_bind_text_or_null (stmt, 4, pseudonym);
+  rd_store_bind_text_or_null (stmt, 4, clean_pseudonym);
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
   if (!rd_store_step_done (self, stmt, error) ||
       !expect_changed (self, ROW_ASSESSMENT, assessment_id, error))
@@ -1934,8 +1997,12 @@ insert_response (RdStore           *self,
                  GError           **error)
 {
   g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *pseudonym = NULL;
   sqlite3_stmt *stmt;
   gint64 respondent_id;
+
+  if (!rd_store_clean_text (RD_FIELD_PSEUDONYM, response->pseudonym, &pseudonym, error))
+    return FALSE;
 
   stmt = rd_store_prepare (self,
                   "INSERT INTO respondent (uuid, assessment_id, respondent_group, pseudonym, created) "
@@ -1945,7 +2012,7 @@ insert_response (RdStore           *self,
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, assessment_id);
   sqlite3_bind_text (stmt, 3, rd_group_to_id (response->group), -1, SQLITE_STATIC);
-  rd_store_bind_text_or_null (stmt, 4, response->pseudonym);
+  rd_store_bind_text_or_null (stmt, 4, pseudonym);
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
   if (!rd_store_step_done (self, stmt, error))
     return FALSE;
@@ -2158,22 +2225,18 @@ rd_store_ensure_respondent (RdStore  *self,
 
 static gboolean
 check_action (const RdActionInfo  *info,
+              RdStoreActionTexts  *texts,
               GError             **error)
 {
-  g_autofree char *title = g_strstrip (g_strdup (info->title ? info->title : ""));
-
   g_return_val_if_fail (info->factor < RD_N_FACTORS, FALSE);
   g_return_val_if_fail (info->status < RD_N_ACTION_STATUSES, FALSE);
 
-  if (*title == '\0')
-    {
-      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
-                           _("An action needs a title"));
-      return FALSE;
-    }
+  if (!rd_store_clean_action_texts (info->title, info->owner, info->criterion, info->notes, texts, error))
+    return FALSE;
 
   if (info->due != NULL && *info->due != '\0' && !rd_action_due_is_valid (info->due))
     {
+      rd_store_action_texts_clear (texts);
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
                    _("“%s” is not a due date such as 2027-03-31"), info->due);
       return FALSE;
@@ -2183,18 +2246,17 @@ check_action (const RdActionInfo  *info,
 }
 
 static void
-bind_action_fields (sqlite3_stmt       *stmt,
-                    const RdActionInfo *info)
+bind_action_fields (sqlite3_stmt             *stmt,
+                    const RdActionInfo       *info,
+                    const RdStoreActionTexts *texts)
 {
-  g_autofree char *title = g_strstrip (g_strdup (info->title));
-
-  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, texts->title, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, rd_factor_to_id (info->factor), -1, SQLITE_STATIC);
-  rd_store_bind_text_or_null (stmt, 5, info->owner);
+  rd_store_bind_text_or_null (stmt, 5, texts->owner);
   rd_store_bind_text_or_null (stmt, 6, info->due);
   sqlite3_bind_text (stmt, 7, rd_action_status_to_id (info->status), -1, SQLITE_STATIC);
-  rd_store_bind_text_or_null (stmt, 8, info->criterion);
-  rd_store_bind_text_or_null (stmt, 9, info->notes);
+  rd_store_bind_text_or_null (stmt, 8, texts->criterion);
+  rd_store_bind_text_or_null (stmt, 9, texts->notes);
 }
 
 /* Replaces the linked items; inside the caller's transaction. */
@@ -2230,11 +2292,12 @@ write_action_items (RdStore             *self,
 }
 
 static gint64
-insert_action (RdStore            *self,
-               gint64              assessment_id,
-               const char         *origin,
-               const RdActionInfo *info,
-               GError            **error)
+insert_action (RdStore                  *self,
+               gint64                    assessment_id,
+               const char               *origin,
+               const RdActionInfo       *info,
+               const RdStoreActionTexts *texts,
+               GError                  **error)
 {
   g_autofree char *uuid = g_uuid_string_random ();
   sqlite3_stmt *stmt;
@@ -2250,7 +2313,7 @@ insert_action (RdStore            *self,
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, assessment_id);
-  bind_action_fields (stmt, info);
+  bind_action_fields (stmt, info, texts);
   sqlite3_bind_text (stmt, 10, origin ? origin : uuid, -1, SQLITE_TRANSIENT);
   rd_store_bind_text_or_null (stmt, 11, info->carried_from);
   sqlite3_bind_int64 (stmt, 12, g_get_real_time () / G_USEC_PER_SEC);
@@ -2310,16 +2373,17 @@ rd_store_add_action (RdStore             *self,
                      const RdActionInfo  *info,
                      GError             **error)
 {
+  g_auto(RdStoreActionTexts) texts = { 0 };
   gint64 action_id;
 
   g_return_val_if_fail (RD_IS_STORE (self), 0);
   g_return_val_if_fail (info != NULL, 0);
 
-  if (!check_action (info, error) ||
+  if (!check_action (info, &texts, error) ||
       !rd_store_exec (self, "BEGIN IMMEDIATE", error))
     return 0;
 
-  action_id = insert_action (self, assessment_id, NULL, info, error);
+  action_id = insert_action (self, assessment_id, NULL, info, &texts, error);
   if (action_id == 0 || !rd_store_exec (self, "COMMIT", error))
     {
       rd_store_rollback (self);
@@ -2343,12 +2407,13 @@ rd_store_update_action (RdStore             *self,
                         const RdActionInfo  *info,
                         GError             **error)
 {
+  g_auto(RdStoreActionTexts) texts = { 0 };
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
   g_return_val_if_fail (info != NULL, FALSE);
 
-  if (!check_action (info, error) ||
+  if (!check_action (info, &texts, error) ||
       !rd_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
@@ -2359,7 +2424,7 @@ rd_store_update_action (RdStore             *self,
     goto failed;
 
   sqlite3_bind_int64 (stmt, 1, action_id);
-  bind_action_fields (stmt, info);
+  bind_action_fields (stmt, info, &texts);
   if (!rd_store_step_done (self, stmt, error) ||
       !expect_changed (self, ROW_ACTION, action_id, error) ||
       !write_action_items (self, action_id, info->item_ids, error) ||

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rd-chart-text.h"
 #include "rd-report-document.h"
 
 /* The flow ends above the footer, which sits inside the bottom margin's
@@ -272,10 +273,14 @@ configure_layout (PangoLayout       *layout,
                   const char        *text,
                   double             width,
                   PangoAlignment     alignment,
-                  gboolean           single_line)
+                  gboolean           single_line,
+                  GArray            *map)
 {
   const StyleSpec *spec = &styles[style];
   PangoFontDescription *font = pango_font_description_new ();
+  /* Names, titles and notes come from users and files: a right-to-left
+   * override in one must not reorder the words around it. */
+  g_autofree char *isolated = NULL;
 
   pango_font_description_set_family_static (font, "Sans");
   pango_font_description_set_weight (font, spec->weight);
@@ -297,7 +302,8 @@ configure_layout (PangoLayout       *layout,
       /* A word wider than the column is broken rather than cut off. */
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
-  pango_layout_set_text (layout, text, -1);
+  isolated = rd_chart_text_isolate_mapped (text, map);
+  pango_layout_set_text (layout, isolated, -1);
 }
 
 static double
@@ -365,7 +371,7 @@ measure (Layout            *l,
          const char        *text,
          double             width)
 {
-  configure_layout (l->layout, style, text, width, PANGO_ALIGN_LEFT, FALSE);
+  configure_layout (l->layout, style, text, width, PANGO_ALIGN_LEFT, FALSE, NULL);
   return layout_height (l->layout);
 }
 
@@ -439,10 +445,12 @@ fit_lines (Layout            *l,
            double            *height)
 {
   PangoLayoutIter *iter;
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) map = g_array_new (FALSE, FALSE, sizeof (gsize));
   int n_lines, n_fit = 0;
 
-  configure_layout (l->layout, style, text, width, PANGO_ALIGN_LEFT, FALSE);
+  /* Pango's indices are in the isolated text: the map leads back. */
+  configure_layout (l->layout, style, text, width, PANGO_ALIGN_LEFT, FALSE, map);
   if (layout_height (l->layout) <= room)
     {
       *height = layout_height (l->layout);
@@ -453,9 +461,10 @@ fit_lines (Layout            *l,
   do
     {
       PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      gsize start = g_array_index (map, gsize, line->start_index);
       int y1;
 
-      g_array_append_val (starts, line->start_index);
+      g_array_append_val (starts, start);
       pango_layout_iter_get_line_yrange (iter, NULL, &y1);
       /* The line's range takes half the spacing below it; the next line
        * is checked by measuring the cut text below anyway. */
@@ -482,13 +491,13 @@ fit_lines (Layout            *l,
    * lines until it fits. */
   for (; n_fit > 0; n_fit--)
     {
-      gsize length = g_array_index (starts, int, n_fit);
+      gsize length = g_array_index (starts, gsize, n_fit);
       g_autofree char *part = NULL;
 
       while (length > 0 && (text[length - 1] == '\n' || text[length - 1] == '\r'))
         length--;
       part = g_strndup (text, length);
-      configure_layout (l->layout, style, part, width, PANGO_ALIGN_LEFT, FALSE);
+      configure_layout (l->layout, style, part, width, PANGO_ALIGN_LEFT, FALSE, NULL);
       *height = layout_height (l->layout);
       if (*height <= room)
         return length;
@@ -508,17 +517,18 @@ first_line (Layout            *l,
             double            *height)
 {
   PangoLayoutLine *second;
+  g_autoptr(GArray) map = g_array_new (FALSE, FALSE, sizeof (gsize));
   gsize length = strlen (text);
   g_autofree char *part = NULL;
 
-  configure_layout (l->layout, style, text, width, PANGO_ALIGN_LEFT, FALSE);
+  configure_layout (l->layout, style, text, width, PANGO_ALIGN_LEFT, FALSE, map);
   second = pango_layout_get_line_readonly (l->layout, 1);
   if (second != NULL)
-    length = second->start_index;
+    length = g_array_index (map, gsize, second->start_index);
   while (length > 1 && (text[length - 1] == '\n' || text[length - 1] == '\r'))
     length--;
   part = g_strndup (text, length);
-  configure_layout (l->layout, style, part, width, PANGO_ALIGN_LEFT, FALSE);
+  configure_layout (l->layout, style, part, width, PANGO_ALIGN_LEFT, FALSE, NULL);
   *height = layout_height (l->layout);
   return length;
 }
@@ -608,7 +618,7 @@ row_layout (Layout             *l,
       if (lengths[c] == 0)
         continue;
       part = g_strndup (cells[c], lengths[c]);
-      configure_layout (l->layout, spec->style[c], part, spec->width[c], PANGO_ALIGN_LEFT, FALSE);
+      configure_layout (l->layout, spec->style[c], part, spec->width[c], PANGO_ALIGN_LEFT, FALSE, NULL);
       heights[c] = layout_height (l->layout);
       baselines[c] = (double) pango_layout_get_baseline (l->layout) / PANGO_SCALE;
       top = MAX (top, baselines[c]);
@@ -1419,7 +1429,7 @@ draw_text_box (cairo_t      *cr,
 {
   g_autoptr(PangoLayout) layout = pango_layout_new (context);
 
-  configure_layout (layout, box->style, box->text, box->width, box->alignment, box->single_line);
+  configure_layout (layout, box->style, box->text, box->width, box->alignment, box->single_line, NULL);
   /* The same text at the same width must break the same way as when it
    * was laid out, or it would run into what follows. */
   if (layout_height (layout) > box->height + 0.5)

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <unistd.h>
 
+#include "rd-chart-text.h"
 #include "rd-council.h"
 #include "rd-export-file.h"
 #include "rd-group-comparison.h"
@@ -866,9 +867,16 @@ rd_report_write_pdf (RdReport              *self,
 
   n_pages = rd_report_document_get_n_pages (self->document);
   surface = cairo_pdf_surface_create_for_stream (write_to_fd, &writer, RD_REPORT_PAGE_WIDTH, RD_REPORT_PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->school);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->subject);
+  /* A viewer shows these in its title bar: isolated as on the page. */
+  {
+    g_autofree char *title = rd_chart_text_isolate (self->title);
+    g_autofree char *author = rd_chart_text_isolate (self->school);
+    g_autofree char *subject = rd_chart_text_isolate (self->subject);
+
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  }
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Readiness");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, self->created);
 

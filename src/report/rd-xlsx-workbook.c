@@ -239,6 +239,40 @@ rd_xlsx_workbook_set_column (RdXlsxWorkbook *book,
   rd_xlsx_workbook_remember (book, worksheet_set_column (book->sheet, first, last, width, NULL));
 }
 
+static gboolean
+is_escape_at (const char *p)
+{
+  return p[0] == '_' && p[1] == 'x' && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]) &&
+         g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]) && p[6] == '_';
+}
+
+/* OOXML reads "_xHHHH_" in a cell's text as the character U+HHHH, so a
+ * cell that really says "_x0041_" would show "A": the underscore that
+ * starts such a sequence is itself written as one, "_x005F_". Sequences
+ * that share an underscore ("_x005F_x0041_") are each escaped. The
+ * library's own escapes of control characters come after this. Cut at
+ * whole characters and escapes to at most @max_bytes. */
+static char *
+escape_sequences (const char *text,
+                  gsize       max_bytes)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gboolean escape = is_escape_at (p);
+      gsize n = escape ? 7 : (gsize) (g_utf8_next_char (p) - p);
+
+      if (out->len + n > max_bytes)
+        break;
+      if (escape)
+        g_string_append (out, "_x005F_");
+      else
+        g_string_append_len (out, p, n);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Empty text is no cell at all. The XML must stay well-formed whatever a
  * user typed or a framework holds, and an over-long text is cut rather
  * than failing the export. Returns the length written, in characters. */
@@ -250,16 +284,16 @@ rd_xlsx_workbook_put_text (RdXlsxWorkbook *book,
                            lxw_format     *format)
 {
   g_autofree char *valid = NULL;
+  g_autofree char *escaped = NULL;
 
   if (text == NULL || *text == '\0')
     return 0;
 
   valid = g_utf8_make_valid (text, -1);
-  if (strlen (valid) > MAX_CELL_TEXT)
-    *g_utf8_find_prev_char (valid, valid + MAX_CELL_TEXT + 1) = '\0';
+  escaped = escape_sequences (valid, MAX_CELL_TEXT);
 
-  rd_xlsx_workbook_remember (book, worksheet_write_string (book->sheet, row, col, valid, format));
-  return g_utf8_strlen (valid, -1);
+  rd_xlsx_workbook_remember (book, worksheet_write_string (book->sheet, row, col, escaped, format));
+  return g_utf8_strlen (escaped, -1);
 }
 
 /* An unknown value is an empty cell, never 0. */

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-action-dialog.h"
+#include "rd-limits.h"
 #include "rd-input.h"
 
 struct _RdActionDialog
@@ -210,9 +211,15 @@ create_combo (const char *title,
 static GtkWidget *
 create_entry (const char *name,
               const char *title,
+              guint       max_chars,
               const char *text)
 {
   GtkWidget *row = adw_entry_row_new ();
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  /* Typing stops at the store's limit instead of a refusal on Save. */
+  if (GTK_IS_TEXT (delegate))
+    gtk_text_set_max_length (GTK_TEXT (delegate), (int) max_chars);
 
   /* Named for tests, which fill the form as a user would. */
   gtk_widget_set_name (row, name);
@@ -220,6 +227,20 @@ create_entry (const char *name,
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
   return row;
+}
+
+/* A GtkTextBuffer has no maximum: what goes past it is taken off again. */
+static void
+limit_notes (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  if (gtk_text_buffer_get_char_count (buffer) <= RD_MAX_ACTION_NOTES)
+    return;
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, RD_MAX_ACTION_NOTES);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_widget_error_bell (GTK_WIDGET (g_object_get_data (G_OBJECT (buffer), "view")));
+  gtk_text_buffer_delete (buffer, &start, &end);
 }
 
 static void
@@ -351,7 +372,7 @@ build (RdActionDialog   *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problem"), -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->message));
 
-  self->title_row = ADW_ENTRY_ROW (create_entry ("title", _("_Title"), action ? rd_action_get_title (action) : NULL));
+  self->title_row = ADW_ENTRY_ROW (create_entry ("title", _("_Title"), RD_MAX_ACTION_TITLE, action ? rd_action_get_title (action) : NULL));
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (update_save), self);
   g_signal_connect_swapped (self->title_row, "entry-activated", G_CALLBACK (on_save_clicked), self);
   adw_entry_row_set_activates_default (self->title_row, FALSE);
@@ -362,13 +383,13 @@ build (RdActionDialog   *self,
   self->status_row = ADW_COMBO_ROW (create_combo (_("Status"), statuses));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->status_row));
 
-  self->owner_row = ADW_ENTRY_ROW (create_entry ("owner", _("_Owner"), action ? rd_action_get_owner (action) : NULL));
+  self->owner_row = ADW_ENTRY_ROW (create_entry ("owner", _("_Owner"), RD_MAX_ACTION_OWNER, action ? rd_action_get_owner (action) : NULL));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->owner_row));
   /* Translators: the hint says which date formats can be typed */
-  self->due_row = ADW_ENTRY_ROW (create_entry ("due", _("_Due Date (day-month-year)"), due));
+  self->due_row = ADW_ENTRY_ROW (create_entry ("due", _("_Due Date (day-month-year)"), 32, due));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->due_row));
   self->criterion_row = ADW_ENTRY_ROW (create_entry ("criterion", _("Success _Criterion"),
-                                                     action ? rd_action_get_criterion (action) : NULL));
+                                                     RD_MAX_ACTION_CRITERION, action ? rd_action_get_criterion (action) : NULL));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->criterion_row));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
@@ -391,6 +412,8 @@ build (RdActionDialog   *self,
   gtk_widget_set_name (notes_view, "notes");
   gtk_accessible_update_property (GTK_ACCESSIBLE (notes_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Notes"), -1);
   self->notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes_view));
+  g_object_set_data (G_OBJECT (self->notes), "view", notes_view);
+  g_signal_connect_after (self->notes, "changed", G_CALLBACK (limit_notes), NULL);
   if (action != NULL && rd_action_get_notes (action) != NULL)
     gtk_text_buffer_set_text (self->notes, rd_action_get_notes (action), -1);
   frame = gtk_frame_new (NULL);

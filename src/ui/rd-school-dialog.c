@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-limits.h"
 #include "rd-school-dialog.h"
 
 struct _RdSchoolDialog
@@ -38,10 +39,25 @@ rd_school_dialog_class_init (RdSchoolDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdSchoolDialog, type_row);
 }
 
+/* The row's GtkText holds the buffer: typing stops at the store's limit
+ * instead of a refusal on Save. */
+static void
+limit_row (AdwEntryRow *row,
+           guint        max_chars)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  if (GTK_IS_TEXT (delegate))
+    gtk_text_set_max_length (GTK_TEXT (delegate), (int) max_chars);
+}
+
 static void
 rd_school_dialog_init (RdSchoolDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  limit_row (self->name_row, RD_MAX_SCHOOL_NAME);
+  limit_row (self->region_row, RD_MAX_REGION);
+  limit_row (self->type_row, RD_MAX_SCHOOL_TYPE);
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (on_name_changed), self);
 }
 
