@@ -151,7 +151,7 @@ typedef struct
 /* Each message must name the file, the place and the problem. */
 static const BrokenCase broken_cases[] = {
   { "not-json.json", RD_FRAMEWORK_ERROR_SYNTAX, "not-json.json: not valid JSON:" },
-  { "not-utf8.json", RD_FRAMEWORK_ERROR_SYNTAX, "not-utf8.json: the file is not valid UTF-8 text" },
+  { "not-utf8.json", RD_FRAMEWORK_ERROR_SYNTAX, "not-utf8.json: line 25, column 15: not valid UTF-8 text" },
   /* UTF-8 files whose escapes json-glib turns into bytes that are not (found by fuzzing). */
   { "escape-octal.json", RD_FRAMEWORK_ERROR_SYNTAX, "escape-octal.json: the file is not valid UTF-8 text" },
   { "escape-lone-surrogate.json", RD_FRAMEWORK_ERROR_SYNTAX,

@@ -154,7 +154,7 @@ parse_file (Import     *import,
             const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = rd_cli_read_file (path, &error);
+  g_autoptr(GBytes) bytes = rd_cli_read_file (path, RD_JSON_KIND_EXCHANGE, &error);
   g_autofree char *display = g_filename_display_name (path);
   RdExchangeSchool *school = NULL;
   Parsed *parsed;

@@ -939,8 +939,9 @@ rd_exchange_parse (const char   *data,
     "format", "format_version", "content", "created", "generator", "framework", "school", "assessments", NULL
   };
   static const char * const framework_keys[] = { "id", NULL };
+  static const char * const item_maps[] = { "answers", "versions", NULL };
   Reader reader = {
-    { name ? name : "exchange", error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID },
+    { name ? name : "exchange", error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID, item_maps },
     framework,
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
   };
@@ -960,6 +961,9 @@ rd_exchange_parse (const char   *data,
   g_date_clear (&reader.today, 1);
   g_date_set_time_t (&reader.today, time (NULL));
 
+  if (!rd_json_check_size (reader.check.name, RD_JSON_KIND_EXCHANGE, length, RD_IMPORT_ERROR,
+                           RD_IMPORT_ERROR_TOO_LARGE, error))
+    return NULL;
   root = rd_json_load_object (&reader.check, parser, data, length, RD_IMPORT_ERROR_SYNTAX);
   if (root == NULL)
     return NULL;
@@ -1028,9 +1032,11 @@ rd_exchange_load (GFile        *file,
   g_autofree char *name = NULL;
   gsize length;
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+  name = g_file_get_basename (file);
+  contents = rd_json_read_file (file, name, RD_JSON_KIND_EXCHANGE, RD_IMPORT_ERROR, RD_IMPORT_ERROR_TOO_LARGE,
+                                &length, error);
+  if (contents == NULL)
     return NULL;
 
-  name = g_file_get_basename (file);
   return rd_exchange_parse (contents, length, name, framework, error);
 }

@@ -574,6 +574,9 @@ rd_framework_parse (const char  *data,
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!rd_json_check_size (loader.check.name, RD_JSON_KIND_FRAMEWORK, length, RD_FRAMEWORK_ERROR,
+                           RD_FRAMEWORK_ERROR_TOO_LARGE, error))
+    return NULL;
   root = rd_json_load_object (&loader.check, parser, data, length, RD_FRAMEWORK_ERROR_SYNTAX);
   if (root == NULL)
     return NULL;

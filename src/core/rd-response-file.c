@@ -222,6 +222,9 @@ rd_response_file_parse (const char   *data,
 
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
 
+  if (!rd_json_check_size (check.name, RD_JSON_KIND_RESPONSE, length, RD_IMPORT_ERROR,
+                           RD_IMPORT_ERROR_TOO_LARGE, error))
+    return NULL;
   root = rd_json_load_object (&check, parser, data, length, RD_IMPORT_ERROR_SYNTAX);
   if (root == NULL)
     return NULL;
@@ -294,10 +297,12 @@ rd_response_file_load (GFile        *file,
   g_autofree char *name = NULL;
   gsize length;
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+  name = g_file_get_basename (file);
+  contents = rd_json_read_file (file, name, RD_JSON_KIND_RESPONSE, RD_IMPORT_ERROR, RD_IMPORT_ERROR_TOO_LARGE,
+                                &length, error);
+  if (contents == NULL)
     return NULL;
 
-  name = g_file_get_basename (file);
   return rd_response_file_parse (contents, length, name, framework, error);
 }
 
