@@ -882,9 +882,14 @@ read_assessment (Reader           *reader,
       for (guint r = 0; r < json_array_get_length (array); r++)
         {
           g_autofree char *where = g_strdup_printf ("%s.respondents[%u]", place, r);
+          JsonNode *element = json_array_get_element (array, r);
 
-          if (!read_respondent (reader, json_array_get_element (array, r), where, assessment))
+          if (!read_respondent (reader, element, where, assessment))
             return FALSE;
+          /* Read: its part of json-glib's tree (about five times the size
+           * of its text) goes, so that the tree and the respondents read
+           * from it are never both whole. */
+          json_node_init_null (element);
         }
     }
 
