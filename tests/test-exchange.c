@@ -371,6 +371,13 @@ test_broken_files_rejected (Fixture       *fixture,
       "sint-jozef.readiness: assessments[1].respondents[0].answers: item “a-plan” appears twice" },
     { "\"capacity\" : 80", "\"capacity\" : 80, \"capacity\" : 10", "assessments[1].targets: key “capacity” appears twice" },
     { "\"name\" : \"Sint-Jozef\"", "\"name\" : \"Sint-Jozef\", \"name\" : \"X\"", "school: key “name” appears twice" },
+    /* Respondents and actions are read one at a time: what is wrong in one
+     * is told as for the whole file. */
+    { "\"a-plan\" : 4", "\"a-plan\" : 4 4", "sint-jozef.readiness: not valid JSON: <data>:" },
+    { "\"title\" : \"Faster internet\"", "\"title\" : \"Faster \\ud800internet\"",
+      "sint-jozef.readiness: the file is not valid UTF-8 text" },
+    { "\"title\" : \"Faster internet\"", "\"title\" : \"Faster internet\", \"title\" : \"Slower\"",
+      "sint-jozef.readiness: assessments[0].actions[0]: key “title” appears twice" },
     { NULL, "[ ]", "must hold a JSON object" },
     { "}", "", "not valid JSON" },
   };

@@ -428,6 +428,8 @@ typedef struct
   RdFramework *framework;
   GHashTable *uuids;   /* every id seen in the file: each may appear once */
   GDate today;
+  RdJsonParts *parts;  /* respondents and actions, read one at a time */
+  JsonParser *part_parser;
 } Reader;
 
 static gboolean
@@ -570,6 +572,9 @@ read_respondent (Reader               *reader,
   const char *group_id, *item_id;
   RdGroup group;
 
+  node = rd_json_load_part (&reader->check, reader->parts, node, reader->part_parser);
+  if (node == NULL)
+    return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return rd_json_fail (&reader->check, place, _("a respondent must be an object"));
   object = json_node_get_object (node);
@@ -758,6 +763,9 @@ read_action (Reader               *reader,
   JsonObject *object;
   JsonArray *item_array;
 
+  node = rd_json_load_part (&reader->check, reader->parts, node, reader->part_parser);
+  if (node == NULL)
+    return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return rd_json_fail (&reader->check, place, _("an action must be an object"));
   object = json_node_get_object (node);
@@ -882,14 +890,9 @@ read_assessment (Reader           *reader,
       for (guint r = 0; r < json_array_get_length (array); r++)
         {
           g_autofree char *where = g_strdup_printf ("%s.respondents[%u]", place, r);
-          JsonNode *element = json_array_get_element (array, r);
 
-          if (!read_respondent (reader, element, where, assessment))
+          if (!read_respondent (reader, json_array_get_element (array, r), where, assessment))
             return FALSE;
-          /* Read: its part of json-glib's tree (about five times the size
-           * of its text) goes, so that the tree and the respondents read
-           * from it are never both whole. */
-          json_node_init_null (element);
         }
     }
 
@@ -951,6 +954,8 @@ rd_exchange_parse (const char   *data,
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
   };
   g_autoptr(GHashTable) uuids = reader.uuids;
+  g_autoptr(RdJsonParts) parts = NULL;
+  g_autoptr(JsonParser) part_parser = reader.part_parser = json_parser_new ();
   /* Not immutable: sealing every node of a large file costs time and
    * nothing here shares the tree. */
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -969,9 +974,13 @@ rd_exchange_parse (const char   *data,
   if (!rd_json_check_size (reader.check.name, RD_JSON_KIND_EXCHANGE, length, RD_IMPORT_ERROR,
                            RD_IMPORT_ERROR_TOO_LARGE, error))
     return NULL;
-  root = rd_json_load_object (&reader.check, parser, data, length, RD_IMPORT_ERROR_SYNTAX);
+  /* Respondents and actions, the objects in the arrays of an assessment
+   * (root, assessments, an assessment, respondents, a respondent: five
+   * deep), are read one at a time. */
+  root = rd_json_load_object_in_parts (&reader.check, parser, data, length, RD_IMPORT_ERROR_SYNTAX, 5, &parts);
   if (root == NULL)
     return NULL;
+  reader.parts = parts;
 
   if (!rd_json_get_string (&reader.check, root, "format", "format", TRUE, &format))
     return NULL;

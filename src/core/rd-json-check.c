@@ -64,21 +64,35 @@ fail_at (RdJsonCheck *check,
                check->name, line, column, problem);
 }
 
+/* A part of the text read on its own (rd_json_load_object_in_parts()). */
+typedef struct
+{
+  gsize start;
+  gsize end;
+  gsize n_members;
+} Part;
+
 /* Runs before json-glib sees the text, which recurses once per level of
  * nesting and so can be made to overflow the stack. Follows strings the
  * way json-glib does; comments and single-quoted strings, which json-glib
  * also takes but JSON does not have, are refused rather than followed.
  * Counts the members of all objects in @n_members: json-glib keeps the
- * last of a repeated key without a word. */
+ * last of a repeated key without a word. With @parts, notes where each
+ * object that is an element of an array @part_depth deep lies. */
 static gboolean
 scan_text (RdJsonCheck *check,
            const char  *data,
            gsize        length,
            int          syntax_code,
+           guint        part_depth,
+           GArray      *parts,
            gsize       *n_members)
 {
   const char *end = data + length;
   const char *invalid;
+  char kinds[RD_JSON_MAX_DEPTH + 1] = { 0 };
+  Part part = { 0 };
+  gboolean in_part = FALSE;
   guint depth = 0;
 
   if (!g_utf8_validate_len (data, length, &invalid))
@@ -106,14 +120,28 @@ scan_text (RdJsonCheck *check,
               fail_at (check, syntax_code, data, p, problem);
               return FALSE;
             }
+          kinds[depth] = *p;
+          if (parts != NULL && depth == part_depth && *p == '{' && kinds[depth - 1] == '[')
+            {
+              part.start = p - data;
+              part.n_members = 0;
+              in_part = TRUE;
+            }
           break;
         case ']':
         case '}':
+          if (in_part && depth == part_depth)
+            {
+              part.end = p - data + 1;
+              g_array_append_val (parts, part);
+              in_part = FALSE;
+            }
           if (depth > 0)
             depth--;
           break;
         case ':':
           (*n_members)++;
+          part.n_members++;
           break;
         case '\'':
         case '/':
@@ -336,7 +364,7 @@ rd_json_load_object (RdJsonCheck *check,
                    _("%s: the file is not valid UTF-8 text"), check->name);
       return NULL;
     }
-  if (!scan_text (check, data, length, syntax_code, &n_written))
+  if (!scan_text (check, data, length, syntax_code, 0, NULL, &n_written))
     return NULL;
   if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
@@ -367,6 +395,162 @@ rd_json_load_object (RdJsonCheck *check,
     }
 
   return json_node_get_object (root);
+}
+
+struct _RdJsonParts
+{
+  const char *data;
+  gsize length;
+  int syntax_code;
+  GArray *parts;          /* of Part, in the order of the text */
+  GHashTable *by_node;    /* the stand-in of each part in the tree -> its Part */
+};
+
+void
+rd_json_parts_free (RdJsonParts *parts)
+{
+  g_array_unref (parts->parts);
+  g_hash_table_unref (parts->by_node);
+  g_free (parts);
+}
+
+/* Anything that went wrong with the text in parts is found again by
+ * reading it whole, which gives the message a whole reading gives. */
+static void
+fail_whole (RdJsonCheck *check,
+            const char  *data,
+            gsize        length,
+            int          syntax_code)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (rd_json_load_object (check, parser, data, length, syntax_code) != NULL)
+    /* Not expected: the parts broke a rule the whole does not. */
+    rd_json_fail (check, "top level", _("not valid JSON"));
+}
+
+/* The stand-ins ({}) of the parts, in the order of the text: the objects
+ * that are elements of arrays @part_depth deep. Recursion is safe: the
+ * text was checked not to nest too deeply. */
+static void
+collect_stand_ins (JsonNode  *node,
+                   guint      depth,
+                   guint      part_depth,
+                   gboolean   in_array,
+                   GPtrArray *found)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = NULL;
+
+      if (depth == part_depth && in_array)
+        {
+          g_ptr_array_add (found, node);
+          return;
+        }
+      members = json_object_get_members (object);
+      for (GList *l = members; l != NULL; l = l->next)
+        collect_stand_ins (json_object_get_member (object, l->data), depth + 1, part_depth, FALSE, found);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        collect_stand_ins (json_array_get_element (array, i), depth + 1, part_depth, TRUE, found);
+    }
+}
+
+JsonObject *
+rd_json_load_object_in_parts (RdJsonCheck  *check,
+                              JsonParser   *parser,
+                              const char   *data,
+                              gsize         length,
+                              int           syntax_code,
+                              guint         part_depth,
+                              RdJsonParts **parts_out)
+{
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Part));
+  g_autoptr(GPtrArray) stand_ins = NULL;
+  g_autoptr(GString) outline = NULL;
+  RdJsonParts *result;
+  JsonNode *root;
+  gsize n_written, n_in_parts = 0, n_kept, from = 0;
+
+  *parts_out = NULL;
+  if (length > G_MAXSSIZE)
+    {
+      g_set_error (check->error, check->domain, syntax_code,
+                   _("%s: the file is not valid UTF-8 text"), check->name);
+      return NULL;
+    }
+  if (!scan_text (check, data, length, syntax_code, part_depth, parts, &n_written))
+    return NULL;
+  if (parts->len == 0)
+    return rd_json_load_object (check, parser, data, length, syntax_code);
+
+  /* The text without its parts: each one becomes {} and the line breaks
+   * it had, so that what follows stays on its line. */
+  outline = g_string_sized_new (MIN (length, 64 * 1024));
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const Part *part = &g_array_index (parts, Part, i);
+
+      g_string_append_len (outline, data + from, (gssize) (part->start - from));
+      g_string_append (outline, "{}");
+      for (gsize b = part->start; b < part->end; b++)
+        if (data[b] == '\n')
+          g_string_append_c (outline, '\n');
+      from = part->end;
+      n_in_parts += part->n_members;
+    }
+  g_string_append_len (outline, data + from, (gssize) (length - from));
+
+  stand_ins = g_ptr_array_new ();
+  if (!json_parser_load_from_data (parser, outline->str, (gssize) outline->len, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !walk_tree (root, &n_kept) || n_kept != n_written - n_in_parts ||
+      (collect_stand_ins (root, 1, part_depth, FALSE, stand_ins), stand_ins->len != parts->len))
+    {
+      fail_whole (check, data, length, syntax_code);
+      return NULL;
+    }
+
+  result = g_new0 (RdJsonParts, 1);
+  result->data = data;
+  result->length = length;
+  result->syntax_code = syntax_code;
+  result->parts = g_steal_pointer (&parts);
+  result->by_node = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < stand_ins->len; i++)
+    g_hash_table_insert (result->by_node, g_ptr_array_index (stand_ins, i),
+                         &g_array_index (result->parts, Part, i));
+  *parts_out = result;
+  return json_node_get_object (root);
+}
+
+JsonNode *
+rd_json_load_part (RdJsonCheck *check,
+                   RdJsonParts *parts,
+                   JsonNode    *node,
+                   JsonParser  *parser)
+{
+  const Part *part = parts != NULL ? g_hash_table_lookup (parts->by_node, node) : NULL;
+  JsonNode *root;
+  gsize n_kept;
+
+  if (part == NULL)
+    return node;
+
+  if (!json_parser_load_from_data (parser, parts->data + part->start, (gssize) (part->end - part->start), NULL) ||
+      (root = json_parser_get_root (parser)) == NULL ||
+      !walk_tree (root, &n_kept) || n_kept != part->n_members)
+    {
+      fail_whole (check, parts->data, parts->length, parts->syntax_code);
+      return NULL;
+    }
+  return root;
 }
 
 guint64

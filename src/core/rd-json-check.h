@@ -63,6 +63,30 @@ JsonObject *rd_json_load_object      (RdJsonCheck        *check,
                                       const char         *data,
                                       gsize               length,
                                       int                 syntax_code);
+/* The same, for a large file: the objects that are elements of arrays
+ * @part_depth deep (an exchange file's respondents and actions) are left
+ * out of the tree, each replaced by a stand-in {}, and read one at a time
+ * with rd_json_load_part(), so that json-glib's tree (about five times the
+ * size of its text) is never built whole. Every error is the one a whole
+ * reading gives; @data must outlive @parts. */
+typedef struct _RdJsonParts RdJsonParts;
+
+JsonObject *rd_json_load_object_in_parts (RdJsonCheck        *check,
+                                          JsonParser         *parser,
+                                          const char         *data,
+                                          gsize               length,
+                                          int                 syntax_code,
+                                          guint               part_depth,
+                                          RdJsonParts       **parts);
+/* @node, or the part it stands in for, read with @parser; NULL after an
+ * error. */
+JsonNode   *rd_json_load_part        (RdJsonCheck        *check,
+                                      RdJsonParts        *parts,
+                                      JsonNode           *node,
+                                      JsonParser         *parser);
+void        rd_json_parts_free       (RdJsonParts        *parts);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdJsonParts, rd_json_parts_free)
+
 /* Whether every string and member name under @root is UTF-8: the parser
  * lets escapes make bytes that are not. */
 gboolean    rd_json_node_is_utf8     (JsonNode           *root);
