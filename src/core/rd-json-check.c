@@ -335,8 +335,8 @@ fail_repeated_key (RdJsonCheck *check,
   for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
     g_signal_handler_disconnect (parser, handlers[i]);
 
+  /* Not expected: the count said a key was repeated. */
   if (repeats.object == NULL)
-    /* Not expected: the count said a key was repeated. */
     rd_json_fail (check, "top level", _("a key appears twice in an object"));
   else if (holder != NULL && check->item_maps != NULL && g_strv_contains (check->item_maps, holder))
     rd_json_fail (check, place->len > 0 ? place->str : "top level", _("item “%s” appears twice"), repeats.key);
@@ -424,8 +424,8 @@ fail_whole (RdJsonCheck *check,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
 
+  /* Not expected: the parts broke a rule the whole does not. */
   if (rd_json_load_object (check, parser, data, length, syntax_code) != NULL)
-    /* Not expected: the parts broke a rule the whole does not. */
     rd_json_fail (check, "top level", _("not valid JSON"));
 }
 
