@@ -473,6 +473,23 @@ test_hostile_deep (Fixture       *fixture,
 
   assert_load_fails (fixture, path, RD_IMPORT_ERROR_SYNTAX, "deep.readiness: line 1, column 65: nested deeper than 64");
 
+  /* As the app imports what it is given (Import School Files…, a file
+   * opened from the file manager): set aside. */
+  {
+    g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+    RdExchangeImportResult result = { 0 };
+
+    g_ptr_array_add (files, g_file_new_for_path (path));
+    g_assert_true (rd_exchange_import_files (fixture->advisor_side, fixture->framework, files, NULL, NULL, NULL,
+                                             &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (result.n_imported, ==, 0);
+    g_assert_cmpuint (result.rejected->len, ==, 1);
+    g_assert_cmpstr (((GError *) g_ptr_array_index (result.rejected, 0))->message, ==,
+                     "deep.readiness: line 1, column 65: nested deeper than 64");
+    rd_exchange_import_result_clear (&result);
+  }
+
   /* In an answer of a real file, on its own line. */
   g_string_replace (inside, "\"a-plan\" : 4", "\"a-plan\" :\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ 4", 1);
   inside_path = write_temp (fixture, "inside.readiness", inside->str);
