@@ -270,7 +270,8 @@ on_object_end (JsonParser *parser,
 }
 
 /* The place of @target under @node, as the readers write places
- * ("assessments[0].respondents[3].answers"), and the key that holds it.
+ * ("assessments[0].respondents[3].answers"), and the key whose value it is
+ * (none for an element of an array).
  * Recursion is safe: the text was checked not to nest too deeply. */
 static gboolean
 find_place (JsonNode    *node,
@@ -290,10 +291,12 @@ find_place (JsonNode    *node,
       members = json_object_get_members (object);
       for (GList *l = members; l != NULL; l = l->next)
         {
+          JsonNode *member = json_object_get_member (object, l->data);
+
           g_string_append_printf (place, "%s%s", place->len > 0 ? "." : "", (const char *) l->data);
-          if (find_place (json_object_get_member (object, l->data), target, place, holder))
+          if (find_place (member, target, place, holder))
             {
-              if (*holder == NULL)
+              if (JSON_NODE_HOLDS_OBJECT (member) && json_node_get_object (member) == target)
                 *holder = l->data;
               return TRUE;
             }
