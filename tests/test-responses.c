@@ -150,6 +150,9 @@ static const BrokenCase broken_cases[] = {
   /* Not UTF-8: where. */
   { HEAD "\"group\": \"te\xff\", \"answers\": []}",
     RD_IMPORT_ERROR_SYNTAX, "x.readiness-response: line 1, column 123: not valid UTF-8 text" },
+  /* An escape that makes text that is not UTF-8: where, in the tree. */
+  { HEAD "\"group\": \"teacher\", \"answers\": [{\"item\": \"a-\\333\", \"version\": 1, \"value\": 1}]}",
+    RD_IMPORT_ERROR_SYNTAX, "x.readiness-response: answers[0].item: not valid UTF-8 text" },
   /* Nesting beyond the limit, refused before json-glib recurses into it. */
   { HEAD "\"group\": \"teacher\", \"answers\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
     RD_IMPORT_ERROR_SYNTAX, "x.readiness-response: line 1, column 205: nested deeper than 64" },

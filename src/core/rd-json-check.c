@@ -350,6 +350,65 @@ fail_repeated_key (RdJsonCheck *check,
   g_free (repeats.key);
 }
 
+/* The place of the first text under @node that is not UTF-8 (a string,
+ * or a key of the object at @place), for the message. Recursion is safe:
+ * the text was checked not to nest too deeply. */
+static gboolean
+find_bad_text (JsonNode *node,
+               GString  *place)
+{
+  gsize mark = place->len;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        if (!g_utf8_validate (l->data, -1, NULL))
+          return TRUE;
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          g_string_append_printf (place, "%s%s", place->len > 0 ? "." : "", (const char *) l->data);
+          if (find_bad_text (json_object_get_member (object, l->data), place))
+            return TRUE;
+          g_string_truncate (place, mark);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_string_append_printf (place, "[%u]", i);
+          if (find_bad_text (json_array_get_element (array, i), place))
+            return TRUE;
+          g_string_truncate (place, mark);
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      return !g_utf8_validate (json_node_get_string (node), -1, NULL);
+    }
+
+  return FALSE;
+}
+
+/* An escape ("\333", a lone "\ud800") made text that is not UTF-8: named by
+ * its place in the tree, as the text itself no longer shows it. */
+static void
+fail_bad_text (RdJsonCheck *check,
+               JsonNode    *root,
+               int          syntax_code)
+{
+  g_autoptr(GString) place = g_string_new (NULL);
+
+  find_bad_text (root, place);
+  g_set_error (check->error, check->domain, syntax_code, "%s: %s: %s", check->name,
+               place->len > 0 ? place->str : "top level", _("not valid UTF-8 text"));
+}
+
 JsonObject *
 rd_json_load_object (RdJsonCheck *check,
                      JsonParser  *parser,
@@ -382,8 +441,7 @@ rd_json_load_object (RdJsonCheck *check,
   root = json_parser_get_root (parser);
   if (root != NULL && !walk_tree (root, &n_kept))
     {
-      g_set_error (check->error, check->domain, syntax_code,
-                   _("%s: the file is not valid UTF-8 text"), check->name);
+      fail_bad_text (check, root, syntax_code);
       return NULL;
     }
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
