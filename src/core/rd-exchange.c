@@ -38,6 +38,21 @@ rd_exchange_school_free (RdExchangeSchool *school)
   g_free (school);
 }
 
+guint
+rd_exchange_school_count_answers (const RdExchangeSchool *school)
+{
+  guint n = 0;
+
+  for (guint a = 0; a < school->assessments->len; a++)
+    {
+      RdExchangeAssessment *assessment = g_ptr_array_index (school->assessments, a);
+
+      for (guint r = 0; r < assessment->respondents->len; r++)
+        n += ((RdExchangeRespondent *) g_ptr_array_index (assessment->respondents, r))->response->answers->len;
+    }
+  return n;
+}
+
 RdExchangeAssessment *
 rd_exchange_assessment_new (void)
 {
