@@ -1,7 +1,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <fcntl.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "rd-test-fixtures.h"
 
@@ -133,4 +135,37 @@ rd_test_sample_answers (RdGroup third_group)
   rd_test_add_answer (answers, 7, RD_GROUP_TEACHER, "b-share", 1, NAN)->not_applicable = TRUE;
   rd_test_add_answer (answers, 9, third_group, "b-speed", 1, 0.25);
   return answers;
+}
+
+char *
+rd_test_deep_json (guint depth)
+{
+  GString *text = g_string_sized_new (2 * depth);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  return g_string_free (text, FALSE);
+}
+
+void
+rd_test_write_file (const char *path,
+                    const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+void
+rd_test_write_hole (const char *path,
+                    goffset     size)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, size), ==, 0);
+  g_close (fd, NULL);
 }

@@ -23,5 +23,13 @@ RdResponse  *rd_test_random_response (RdFramework      *framework,
                                       RdGroup           group,
                                       GRand            *rand,
                                       double            lean);
+/* Hostile files: "[[[…]]]" nested @depth deep (json-glib recursed once
+ * per level), written to @path, or a file of @size bytes that is a hole
+ * (no disk used: a reader must refuse it by its size, unread). */
+char        *rd_test_deep_json       (guint             depth);
+void         rd_test_write_file      (const char       *path,
+                                      const char       *text);
+void         rd_test_write_hole      (const char       *path,
+                                      goffset           size);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
  * a temporary folder, and the real binary ($READINESS_CLI) is run on it. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -1150,6 +1151,103 @@ test_import_rejected (void)
   g_assert_false (g_file_test (bad_db, G_FILE_TEST_EXISTS));
 }
 
+/* Hostile files through the command line: JSON nested 80,000 deep (160 KB)
+ * overflowed the stack inside json-glib; a file over the size limit; a
+ * file whose respondents belong to another school, which aborted the whole
+ * import. Each is set aside with its message, the good file given with
+ * them is imported, exit status 5. */
+static void
+test_hostile_files (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = temp_path ("hostile");
+  g_autofree char *deep_json = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *deep = g_build_filename (dir, "deep.readiness", NULL);
+  g_autofree char *huge = g_build_filename (dir, "huge.readiness", NULL);
+  g_autofree char *linde = g_build_filename (dir, "linde.readiness", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.readiness", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.readiness", NULL);
+  g_autofree char *db = g_build_filename (dir, "advisor.db", NULL);
+  g_autofree char *open_brackets = g_strnfill (80000, '[');
+  g_autofree char *close_brackets = g_strnfill (80000, ']');
+  g_autofree char *nested = g_strconcat (open_brackets, close_brackets, NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  gint64 n_respondents;
+  int fd;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (deep_json, nested, -1, NULL));
+  g_assert_true (g_file_set_contents (deep, nested, -1, NULL));
+
+  /* As a framework: validated, or given to any command. */
+  expected = g_strdup_printf ("%s: line 1, column 65: nested deeper than 64\n", deep_json);
+  run_cli (&run, "framework", "validate", deep_json);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, expected);
+  run_cli (&run, "compare", "--database", region_db, "--framework", deep_json, "--year", YEAR);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_suffix (run.err, expected));
+
+  /* 300 MB of nothing: refused by its size, never read. */
+  fd = g_open (huge, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 300 * 1024 * 1024), ==, 0);
+  g_close (fd, NULL);
+
+  run_cli (&run, "export", "--database", region_db, "--framework", framework_path, "--school",
+           "Basisschool De Linde", "--output", linde);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, "export", "--database", region_db, "--framework", framework_path, "--school",
+           "College Sint-Jan", "--output", good);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, "import", "--database", db, "--framework", framework_path, linde);
+  g_assert_cmpint (run.status, ==, 0);
+  n_respondents = count_rows (db, "respondent");
+
+  /* De Linde's file as another school's: new school and assessment ids,
+   * its respondents' ids kept. */
+  g_assert_true (g_file_get_contents (linde, &contents, NULL, NULL));
+  {
+    g_autoptr(JsonNode) root = parse_json (contents);
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+    JsonObject *top = json_node_get_object (root);
+    JsonArray *assessments = json_object_get_array_member (top, "assessments");
+    g_autofree char *text = NULL;
+
+    json_object_set_string_member (json_object_get_object_member (top, "school"), "id",
+                                   "6f1c6a52-4d0e-4b8e-9a57-0d0c3b1f0010");
+    for (guint i = 0; i < json_array_get_length (assessments); i++)
+      {
+        g_autofree char *id = g_strdup_printf ("6f1c6a52-4d0e-4b8e-9a57-0d0c3b1f%04u", 20 + i);
+
+        json_object_set_string_member (json_array_get_object_element (assessments, i), "id", id);
+      }
+    json_generator_set_root (generator, root);
+    text = json_generator_to_data (generator, NULL);
+    g_assert_true (g_file_set_contents (bad, text, -1, NULL));
+  }
+
+  run_cli (&run, "import", "--database", db, "--framework", framework_path, good, bad, deep, huge);
+  g_assert_cmpint (run.status, ==, 5);
+  g_assert_nonnull (strstr (run.out, "Files imported: 1\n"));
+  g_assert_nonnull (strstr (run.out, "Files rejected: 3\n"));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s: line 1, column 65: nested deeper than 64\n", deep);
+  g_assert_nonnull (strstr (run.err, expected));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s: the file is 300 MB, more than the 16 MB an exchange file may have\n", huge);
+  g_assert_nonnull (strstr (run.err, expected));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s: Basisschool De Linde: The respondent ", bad);
+  g_assert_nonnull (strstr (run.err, expected));
+  g_assert_nonnull (strstr (run.err, " belongs to another school in this database\n"));
+  g_assert_null (strstr (run.err, "UNIQUE"));
+  /* De Linde and College Sint-Jan, no third school. */
+  g_assert_cmpint (count_rows (db, "school"), ==, 2);
+  g_assert_cmpint (count_rows (db, "respondent"), >, n_respondents);
+}
+
 static void
 test_database_errors (void)
 {
@@ -1548,7 +1646,8 @@ test_text_too_long (void)
 
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
   edited = g_string_new_len (contents, length);
-  for (guint i = 0; i < 20 * 1024 * 1024 / 8; i++)
+  /* 8 MB: under the size limit, so the name itself is what is refused. */
+  for (guint i = 0; i < 8 * 1024 * 1024 / 8; i++)
     g_string_append (name, "Regenbog");
   g_string_append_c (name, '"');
   g_assert_cmpuint (g_string_replace (edited, "\"De Regenboog\"", name->str, 1), ==, 1);
@@ -1591,6 +1690,7 @@ main (int   argc,
   g_test_add_func ("/cli/export-import/round-trip", test_export_import);
   g_test_add_func ("/cli/export/summary", test_export_summary);
   g_test_add_func ("/cli/import/rejected", test_import_rejected);
+  g_test_add_func ("/cli/import/hostile-files", test_hostile_files);
   g_test_add_func ("/cli/database/errors", test_database_errors);
   g_test_add_func ("/cli/database/default", test_default_database);
   g_test_add_func ("/cli/database/unchanged", test_database_unchanged);

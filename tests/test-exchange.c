@@ -7,6 +7,7 @@
 #include "rd-analysis.h"
 #include "rd-errors.h"
 #include "rd-exchange-import.h"
+#include "rd-json-check.h"
 #include "rd-store.h"
 #include "rd-test-fixtures.h"
 
@@ -363,8 +364,20 @@ test_broken_files_rejected (Fixture       *fixture,
     { "\"due\" : \"2026-06-30\"", "\"due\" : \"2026-06-31\"", "is not a due date" },
     { "\"b-mfa\" : null", "\"b-mfa\" : true", "an answer is a number, a date or null" },
     /* Escapes that json-glib turns into bytes that are not UTF-8 (found by fuzzing). */
-    { "\"name\" : \"Sint-Jozef\"", "\"name\" : \"Sint-Jozef \\333\"", "not valid UTF-8 text" },
-    { "\"name\" : \"Sint-Jozef\"", "\"name\" : \"Sint-\\ud800Jozef\"", "not valid UTF-8 text" },
+    { "\"name\" : \"Sint-Jozef\"", "\"name\" : \"Sint-Jozef \\333\"", "school.name: not valid UTF-8 text" },
+    { "\"name\" : \"Sint-Jozef\"", "\"name\" : \"Sint-\\ud800Jozef\"", "school.name: not valid UTF-8 text" },
+    /* A repeated key: json-glib kept the last one without a word. */
+    { "\"a-plan\" : 4", "\"a-plan\" : 4, \"a-plan\" : 5",
+      "sint-jozef.readiness: assessments[1].respondents[0].answers: item “a-plan” appears twice" },
+    { "\"capacity\" : 80", "\"capacity\" : 80, \"capacity\" : 10", "assessments[1].targets: key “capacity” appears twice" },
+    { "\"name\" : \"Sint-Jozef\"", "\"name\" : \"Sint-Jozef\", \"name\" : \"X\"", "school: key “name” appears twice" },
+    /* Respondents and actions are read one at a time: what is wrong in one
+     * is told as for the whole file. */
+    { "\"a-plan\" : 4", "\"a-plan\" : 4 4", "sint-jozef.readiness: not valid JSON: <data>:" },
+    { "\"title\" : \"Faster internet\"", "\"title\" : \"Faster \\ud800internet\"",
+      "sint-jozef.readiness: assessments[0].actions[0].title: not valid UTF-8 text" },
+    { "\"title\" : \"Faster internet\"", "\"title\" : \"Faster internet\", \"title\" : \"Slower\"",
+      "sint-jozef.readiness: assessments[0].actions[0]: key “title” appears twice" },
     { NULL, "[ ]", "must hold a JSON object" },
     { "}", "", "not valid JSON" },
   };
@@ -413,6 +426,251 @@ test_broken_files_rejected (Fixture       *fixture,
     g_autofree char *state_after_text = without_created (state_after);
 
     g_assert_cmpstr (state_after_text, ==, state_before_text);
+  }
+}
+
+static char *
+write_temp (Fixture    *fixture,
+            const char *name,
+            const char *text)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  rd_test_write_file (path, text);
+  return path;
+}
+
+static void
+assert_load_fails (Fixture    *fixture,
+                   const char *path,
+                   int         code,
+                   const char *message)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdExchangeSchool) school = rd_exchange_load (file, fixture->framework, &error);
+
+  g_assert_null (school);
+  g_assert_error (error, RD_IMPORT_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* JSON nested 80,000 deep (160 KB) overflowed the stack inside json-glib:
+ * it is refused before json-glib sees it, wherever the nesting is. */
+static void
+test_hostile_deep (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GBytes) good = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autofree char *deep = rd_test_deep_json (80000);
+  g_autofree char *path = write_temp (fixture, "deep.readiness", deep);
+  g_autoptr(GString) inside = g_string_new_len (g_bytes_get_data (good, NULL), (gssize) g_bytes_get_size (good));
+  g_autofree char *allowed = NULL;
+  g_autofree char *inside_path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdExchangeSchool) school = NULL;
+
+  assert_load_fails (fixture, path, RD_IMPORT_ERROR_SYNTAX, "deep.readiness: line 1, column 65: nested deeper than 64");
+
+  /* As the app imports what it is given (Import School Files…, a file
+   * opened from the file manager): set aside. */
+  {
+    g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+    RdExchangeImportResult result = { 0 };
+
+    g_ptr_array_add (files, g_file_new_for_path (path));
+    g_assert_true (rd_exchange_import_files (fixture->advisor_side, fixture->framework, files, NULL, NULL, NULL,
+                                             &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (result.n_imported, ==, 0);
+    g_assert_cmpuint (result.rejected->len, ==, 1);
+    g_assert_cmpstr (((GError *) g_ptr_array_index (result.rejected, 0))->message, ==,
+                     "deep.readiness: line 1, column 65: nested deeper than 64");
+    rd_exchange_import_result_clear (&result);
+  }
+
+  /* In an answer of a real file, on its own line. */
+  g_string_replace (inside, "\"a-plan\" : 4", "\"a-plan\" :\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ 4", 1);
+  inside_path = write_temp (fixture, "inside.readiness", inside->str);
+  file = g_file_new_for_path (inside_path);
+  school = rd_exchange_load (file, fixture->framework, &error);
+  g_assert_null (school);
+  g_assert_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "inside.readiness: line "));
+  g_assert_true (g_str_has_suffix (error->message, ", column 59: nested deeper than 64"));
+  g_clear_error (&error);
+
+  /* 64 levels are allowed: the file then fails for what it says. */
+  allowed = rd_test_deep_json (63);
+  {
+    g_autofree char *text = g_strdup_printf ("{\"format\": %s}", allowed);
+    g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+    g_assert_null (parse (fixture, bytes, &error));
+    g_assert_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "sint-jozef.readiness: format: “format” must be a string");
+  }
+}
+
+/* Bytes that are not UTF-8 are named by line and column (in characters),
+ * as the CSV reader does. */
+static void
+test_hostile_not_utf8 (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char text[] = "{\n  \"format\" : \"readiness-exchange\",\n  \"school\" : \"\xc3\xa9\xff\"\n}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (parse (fixture, bytes, &error));
+  g_assert_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "sint-jozef.readiness: line 3, column 16: not valid UTF-8 text");
+}
+
+/* A file larger than an exchange file may be is refused by its size before
+ * it is read: these are holes, which would read as 300 MB of zero bytes. */
+static void
+test_hostile_too_large (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *huge = g_build_filename (fixture->dir, "huge.readiness", NULL);
+  g_autofree char *over = g_build_filename (fixture->dir, "over.readiness", NULL);
+  g_autofree char *good = g_build_filename (fixture->dir, "good.readiness", NULL);
+  g_autoptr(GBytes) file = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  RdExchangeImportResult result = { 0 };
+
+  rd_test_write_hole (huge, 300 * 1024 * 1024);
+  rd_test_write_hole (over, RD_EXCHANGE_MAX_BYTES + 1);
+  g_assert_cmpint (RD_EXCHANGE_MAX_BYTES, ==, 16 * 1024 * 1024);
+  assert_load_fails (fixture, huge, RD_IMPORT_ERROR_TOO_LARGE,
+                     "huge.readiness: the file is 300 MB, more than the 16 MB an exchange file may have");
+  assert_load_fails (fixture, over, RD_IMPORT_ERROR_TOO_LARGE,
+                     "over.readiness: the file is 16.1 MB, more than the 16 MB an exchange file may have");
+
+  /* As the app imports: set aside, the good file beside it goes in. */
+  g_assert_true (g_file_set_contents (good, g_bytes_get_data (file, NULL), (gssize) g_bytes_get_size (file), NULL));
+  g_ptr_array_add (files, g_file_new_for_path (good));
+  g_ptr_array_add (files, g_file_new_for_path (huge));
+  g_assert_true (rd_exchange_import_files (fixture->advisor_side, fixture->framework, files, NULL, NULL, NULL,
+                                           &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_imported, ==, 1);
+  g_assert_cmpuint (result.rejected->len, ==, 1);
+  g_assert_true (g_error_matches (g_ptr_array_index (result.rejected, 0), RD_IMPORT_ERROR, RD_IMPORT_ERROR_TOO_LARGE));
+  rd_exchange_import_result_clear (&result);
+}
+
+/* Respondent and action ids of another school: such a file is set aside,
+ * as one with another school's assessment id is, and the good files given
+ * with it are imported. (It aborted the whole import with "UNIQUE
+ * constraint failed: respondent.uuid".) */
+static void
+test_hostile_ids_of_another_school (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GBytes) jozef_file = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autoptr(RdExchangeSchool) jozef = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts_after = NULL;
+  g_autofree char *expected = NULL;
+  RdExchangeImportResult result = { 0 };
+  const char *kinds[] = { "respondent", "action" };
+  RdExchangeAssessment *last_year;
+  gint64 atheneum, assessment, respondent;
+  const char *items[] = { "b-speed", NULL };
+
+  import (fixture, jozef_file);
+  jozef = parse (fixture, jozef_file, &error);
+  g_assert_no_error (error);
+  last_year = g_ptr_array_index (jozef->assessments, 0);
+
+  /* Another school, exported twice: once with a respondent's id of
+   * Sint-Jozef's, once with its action's. */
+  atheneum = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", "secondary", &error);
+  assessment = rd_store_add_assessment (fixture->school_side, atheneum, "2026-2027", fixture->framework,
+                                        RD_ASSESSMENT_MODE_FULL, &error);
+  respondent = rd_store_ensure_respondent (fixture->school_side, assessment, &error);
+  rd_store_add_action (fixture->school_side, assessment, &(RdActionInfo) {
+                         .title = "Training", .factor = RD_FACTOR_CAPACITY, .item_ids = items,
+                         .status = RD_ACTION_STATUS_PLANNED }, &error);
+  g_assert_no_error (error);
+  answer (fixture, respondent, "a-plan", 3);
+  {
+    g_autoptr(GBytes) bytes = export_school (fixture, fixture->school_side, atheneum, RD_EXCHANGE_ANSWERS);
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_autoptr(RdExchangeSchool) school = parse (fixture, bytes, &error);
+    RdExchangeAssessment *own = g_ptr_array_index (school->assessments, 0);
+    const char *own_ids[] = { ((RdExchangeRespondent *) g_ptr_array_index (own->respondents, 0))->uuid,
+                              ((RdExchangeAction *) g_ptr_array_index (own->actions, 0))->uuid };
+    const char *stolen_ids[] = { ((RdExchangeRespondent *) g_ptr_array_index (last_year->respondents, 0))->uuid,
+                                 ((RdExchangeAction *) g_ptr_array_index (last_year->actions, 0))->uuid };
+    g_autofree char *good = g_build_filename (fixture->dir, "c-atheneum.readiness", NULL);
+
+    g_assert_no_error (error);
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        g_autofree char *name = g_strdup_printf ("a-stolen-%s.readiness", kinds[k]);
+        g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+        g_autoptr(GString) stolen = g_string_new (text);
+
+        /* An action's origin is its own id: both go. */
+        g_assert_cmpuint (g_string_replace (stolen, own_ids[k], stolen_ids[k], 0), >=, 1);
+        rd_test_write_file (path, stolen->str);
+        g_ptr_array_add (files, g_file_new_for_path (path));
+      }
+    rd_test_write_file (good, text);
+    g_ptr_array_add (files, g_file_new_for_path (good));
+
+    /* One batch of three: the good file goes in after the others failed. */
+    g_assert_true (rd_exchange_import_files (fixture->advisor_side, fixture->framework, files, NULL, NULL, NULL,
+                                             &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (result.n_imported, ==, 1);
+    g_assert_cmpuint (result.n_schools_new, ==, 1);
+    g_assert_cmpuint (result.rejected->len, ==, 2);
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        const GError *rejected = g_ptr_array_index (result.rejected, k);
+
+        g_assert_true (g_error_matches (rejected, RD_IMPORT_ERROR, RD_IMPORT_ERROR_CONFLICT));
+        g_free (expected);
+        expected = g_strdup_printf ("a-stolen-%s.readiness: Atheneum: The %s %s belongs to another school in this database",
+                                    kinds[k], kinds[k], stolen_ids[k]);
+        g_assert_cmpstr (rejected->message, ==, expected);
+      }
+    rd_exchange_import_result_clear (&result);
+  }
+
+  /* Sint-Jozef's rows are where they were; Atheneum's are its own. */
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM school"), ==, 2);
+  g_assert_cmpint (count (fixture->advisor_side,
+                          "SELECT count(*) FROM respondent r JOIN assessment a ON a.id = r.assessment_id "
+                          "JOIN school s ON s.id = a.school_id WHERE s.name = 'Sint-Jozef'"), ==, 4);
+  g_assert_cmpint (count (fixture->advisor_side,
+                          "SELECT count(*) FROM action x JOIN assessment a ON a.id = x.assessment_id "
+                          "JOIN school s ON s.id = a.school_id WHERE s.name = 'Sint-Jozef'"), ==, 2);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM respondent"), ==, 5);
+
+  /* Straight to the store, too: the conflict, not an SQLite error. */
+  {
+    g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+    g_autofree char *path = g_build_filename (fixture->dir, "a-stolen-respondent.readiness", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autofree char *counts_between = table_counts (fixture->advisor_side);
+
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    bytes = g_bytes_new (text, strlen (text));
+    g_ptr_array_add (schools, parse (fixture, bytes, &error));
+    g_assert_no_error (error);
+    g_assert_false (rd_store_import_schools (fixture->advisor_side, fixture->framework, schools, &error));
+    g_assert_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_CONFLICT);
+    counts_after = table_counts (fixture->advisor_side);
+    g_assert_cmpstr (counts_after, ==, counts_between);
   }
 }
 
@@ -686,8 +944,8 @@ import_files_from (Fixture                *fixture,
   return files->len;
 }
 
-/* A school name of 20 MB (the app once took 2.2 GB on every start after
- * importing one) and texts one character over their limits are refused
+/* A school name of 8 M characters (one of 20 MB once made the app take
+ * 2.2 GB on every start; a file that large is now refused by its size) and texts one character over their limits are refused
  * with the file's name, the place and the limit; the database stays as it
  * was. Texts at their limits go in. */
 static void
@@ -700,7 +958,7 @@ test_text_limits (Fixture       *fixture,
     guint length;
     const char *message;
   } cases[] = {
-    { "\"name\" : \"Sint-Jozef\"", "name", 20 * 1024 * 1024, "school.name: longer than 200 characters" },
+    { "\"name\" : \"Sint-Jozef\"", "name", 8 * 1024 * 1024, "school.name: longer than 200 characters" },
     { "\"name\" : \"Sint-Jozef\"", "name", 201, "school.name: longer than 200 characters" },
     { "\"region\" : \"Gent\"", "region", 101, "school.region: longer than 100 characters" },
     { "\"type\" : \"primary\"", "type", 101, "school.type: longer than 100 characters" },
@@ -761,7 +1019,7 @@ test_text_limits (Fixture       *fixture,
    * cut short. */
   {
     g_autoptr(GString) edited = g_string_new (good_text);
-    g_autofree char *year = g_strnfill (20 * 1024 * 1024, '9');
+    g_autofree char *year = g_strnfill (8 * 1024 * 1024, '9');
     g_autofree char *replacement = g_strdup_printf ("\"school_year\" : \"%s\"", year);
     g_autoptr(GBytes) bytes = NULL;
     g_autoptr(RdExchangeSchool) school = NULL;
@@ -869,6 +1127,10 @@ main (int   argc,
   ADD ("/exchange/import-folder", test_import_folder);
   ADD ("/exchange/text/limits", test_text_limits);
   ADD ("/exchange/text/cleaned", test_text_cleaned);
+  ADD ("/exchange/hostile/deep-nesting", test_hostile_deep);
+  ADD ("/exchange/hostile/not-utf8", test_hostile_not_utf8);
+  ADD ("/exchange/hostile/too-large", test_hostile_too_large);
+  ADD ("/exchange/hostile/ids-of-another-school", test_hostile_ids_of_another_school);
 #undef ADD
 
   return g_test_run ();

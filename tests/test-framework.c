@@ -1,10 +1,13 @@
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "rd-errors.h"
 #include "rd-framework.h"
 #include "rd-limits.h"
+#include "rd-test-fixtures.h"
 
 static RdFramework *
 load_fixture (const char  *name,
@@ -152,11 +155,11 @@ typedef struct
 /* Each message must name the file, the place and the problem. */
 static const BrokenCase broken_cases[] = {
   { "not-json.json", RD_FRAMEWORK_ERROR_SYNTAX, "not-json.json: not valid JSON:" },
-  { "not-utf8.json", RD_FRAMEWORK_ERROR_SYNTAX, "not-utf8.json: the file is not valid UTF-8 text" },
+  { "not-utf8.json", RD_FRAMEWORK_ERROR_SYNTAX, "not-utf8.json: line 25, column 15: not valid UTF-8 text" },
   /* UTF-8 files whose escapes json-glib turns into bytes that are not (found by fuzzing). */
-  { "escape-octal.json", RD_FRAMEWORK_ERROR_SYNTAX, "escape-octal.json: the file is not valid UTF-8 text" },
+  { "escape-octal.json", RD_FRAMEWORK_ERROR_SYNTAX, "escape-octal.json: areas[0].title.en: not valid UTF-8 text" },
   { "escape-lone-surrogate.json", RD_FRAMEWORK_ERROR_SYNTAX,
-    "escape-lone-surrogate.json: the file is not valid UTF-8 text" },
+    "escape-lone-surrogate.json: items[0].text.en: not valid UTF-8 text" },
   { "wrong-format.json", RD_FRAMEWORK_ERROR_INVALID,
     "wrong-format.json: format: “readiness-survey” is not a Readiness framework" },
   { "future-version.json", RD_FRAMEWORK_ERROR_VERSION,
@@ -324,6 +327,65 @@ test_text_cleaned (void)
   g_assert_cmpstr (rd_text_get (rd_area_get_title (rd_framework_get_area (framework, 0)), "en"), ==, "Al pha");
 }
 
+static void
+assert_file_fails (const char *dir,
+                   const char *name,
+                   int         code,
+                   const char *message)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = rd_framework_new_from_file (file, &error);
+
+  g_assert_null (framework);
+  g_assert_error (error, RD_FRAMEWORK_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+  g_remove (path);
+}
+
+/* Hostile files: JSON nested 80,000 deep (160 KB) overflowed the stack
+ * inside json-glib; a key given twice was taken as its last value; a file
+ * over the size limit is refused unread (a hole, which reads as zeros). */
+static void
+test_hostile (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("readiness-framework-XXXXXX", NULL);
+  g_autofree char *deep = rd_test_deep_json (80000);
+  g_autofree char *small_path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", "small.json", NULL);
+  g_autofree char *small = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GString) twice = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (deep, strlen (deep));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = NULL;
+
+  path = g_build_filename (dir, "deep.json", NULL);
+  rd_test_write_file (path, deep);
+  assert_file_fails (dir, "deep.json", RD_FRAMEWORK_ERROR_SYNTAX, "deep.json: line 1, column 65: nested deeper than 64");
+  /* The command line reads the bytes itself. */
+  framework = rd_framework_new_from_bytes (bytes, "deep.json", &error);
+  g_assert_null (framework);
+  g_assert_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "deep.json: line 1, column 65: nested deeper than 64");
+
+  g_assert_true (g_file_get_contents (small_path, &small, NULL, NULL));
+  twice = g_string_new (small);
+  g_assert_cmpuint (g_string_replace (twice, "\"id\": \"small-fixture\",", "\"id\": \"small-fixture\", \"id\": \"x\",", 1),
+                    ==, 1);
+  g_free (path);
+  path = g_build_filename (dir, "twice.json", NULL);
+  rd_test_write_file (path, twice->str);
+  assert_file_fails (dir, "twice.json", RD_FRAMEWORK_ERROR_INVALID, "twice.json: top level: key “id” appears twice");
+
+  g_free (path);
+  path = g_build_filename (dir, "big.json", NULL);
+  rd_test_write_hole (path, 4 * 1024 * 1024 + 1);
+  assert_file_fails (dir, "big.json", RD_FRAMEWORK_ERROR_TOO_LARGE,
+                     "big.json: the file is 4.1 MB, more than the 4 MB a framework file may have");
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/framework/item/value-checks", test_value_checks);
   g_test_add_func ("/framework/text/limits", test_text_limits);
   g_test_add_func ("/framework/text/cleaned", test_text_cleaned);
+  g_test_add_func ("/framework/hostile", test_hostile);
 
   for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
     {

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "rd-errors.h"
+#include "rd-json-check.h"
 #include "rd-response-file.h"
 #include "rd-store.h"
 #include "rd-test-fixtures.h"
@@ -139,6 +140,22 @@ static const BrokenCase broken_cases[] = {
     RD_IMPORT_ERROR_INVALID, "x.readiness-response: answers[0] “a-review”: “a-review” cannot be a date in the future" },
   { HEAD "\"group\": \"teacher\", \"answers\": [{\"item\": \"b-mfa\", \"version\": 1, \"not_applicable\": false}]}",
     RD_IMPORT_ERROR_INVALID, "x.readiness-response: answers[0] “b-mfa”: “not_applicable” can only be true" },
+  /* A key twice in one answer: json-glib kept the last without a word. */
+  { HEAD "\"group\": \"teacher\", \"answers\": [{\"item\": \"a-plan\", \"item\": \"b-mfa\", \"version\": 1, \"value\": 1}]}",
+    RD_IMPORT_ERROR_INVALID, "x.readiness-response: answers[0]: key “item” appears twice" },
+  { HEAD "\"group\": \"teacher\", \"answers\": [{\"item\": \"a-plan\", \"version\": 1, \"value\": 3, \"value\": 5}]}",
+    RD_IMPORT_ERROR_INVALID, "x.readiness-response: answers[0]: key “value” appears twice" },
+  { HEAD "\"group\": \"teacher\", \"group\": \"parent\", \"answers\": []}",
+    RD_IMPORT_ERROR_INVALID, "x.readiness-response: top level: key “group” appears twice" },
+  /* Not UTF-8: where. */
+  { HEAD "\"group\": \"te\xff\", \"answers\": []}",
+    RD_IMPORT_ERROR_SYNTAX, "x.readiness-response: line 1, column 123: not valid UTF-8 text" },
+  /* An escape that makes text that is not UTF-8: where, in the tree. */
+  { HEAD "\"group\": \"teacher\", \"answers\": [{\"item\": \"a-\\333\", \"version\": 1, \"value\": 1}]}",
+    RD_IMPORT_ERROR_SYNTAX, "x.readiness-response: answers[0].item: not valid UTF-8 text" },
+  /* Nesting beyond the limit, refused before json-glib recurses into it. */
+  { HEAD "\"group\": \"teacher\", \"answers\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
+    RD_IMPORT_ERROR_SYNTAX, "x.readiness-response: line 1, column 205: nested deeper than 64" },
 };
 
 static void
@@ -287,6 +304,54 @@ test_load_all (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+static void
+assert_load_fails (Fixture    *fixture,
+                   const char *name,
+                   int         code,
+                   const char *message)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdResponse) response = rd_response_file_load (file, fixture->framework, &error);
+  g_autoptr(GPtrArray) all = NULL;
+  GFile *files[] = { file };
+
+  g_assert_null (response);
+  g_assert_error (error, RD_IMPORT_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+
+  /* "Import Answers…" reads them this way. */
+  all = rd_response_file_load_all (files, 1, fixture->framework, &error);
+  g_assert_null (all);
+  g_assert_error (error, RD_IMPORT_ERROR, code);
+  g_remove (path);
+}
+
+/* Hostile files: JSON nested 80,000 deep (160 KB) overflowed the stack in
+ * json-glib; a file over the size limit is refused unread (a hole that
+ * would read as zero bytes). */
+static void
+test_hostile_files (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *deep = rd_test_deep_json (80000);
+  g_autofree char *deep_path = g_build_filename (dir, "deep" RD_RESPONSE_FILE_SUFFIX, NULL);
+  g_autofree char *big_path = g_build_filename (dir, "big" RD_RESPONSE_FILE_SUFFIX, NULL);
+
+  rd_test_write_file (deep_path, deep);
+  assert_load_fails (fixture, "deep" RD_RESPONSE_FILE_SUFFIX, RD_IMPORT_ERROR_SYNTAX,
+                     "deep.readiness-response: line 1, column 65: nested deeper than 64");
+
+  g_assert_cmpint (RD_RESPONSE_FILE_MAX_BYTES, ==, 1024 * 1024);
+  rd_test_write_hole (big_path, RD_RESPONSE_FILE_MAX_BYTES + 1);
+  assert_load_fails (fixture, "big" RD_RESPONSE_FILE_SUFFIX, RD_IMPORT_ERROR_TOO_LARGE,
+                     "big.readiness-response: the file is 1.1 MB, more than the 1 MB a response file may have");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +366,7 @@ main (int   argc,
       g_test_add_data_func (path, &broken_cases[i], test_broken);
     }
   g_test_add ("/responses/file/load-all", Fixture, NULL, fixture_set_up, test_load_all, fixture_tear_down);
+  g_test_add ("/responses/file/hostile", Fixture, NULL, fixture_set_up, test_hostile_files, fixture_tear_down);
   g_test_add ("/responses/store/add", Fixture, NULL, fixture_set_up, test_add_responses, fixture_tear_down);
   g_test_add ("/responses/store/failed-import-changes-nothing", Fixture, NULL, fixture_set_up,
               test_failed_import_changes_nothing, fixture_tear_down);

@@ -10,7 +10,7 @@ static gboolean
 validate (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = rd_cli_read_file (path, &error);
+  g_autoptr(GBytes) bytes = rd_cli_read_file (path, RD_JSON_KIND_FRAMEWORK, &error);
   g_autofree char *display = g_filename_display_name (path);
   g_autoptr(RdFramework) framework = NULL;
   g_autofree char *items = NULL;

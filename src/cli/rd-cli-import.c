@@ -154,7 +154,7 @@ parse_file (Import     *import,
             const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = rd_cli_read_file (path, &error);
+  g_autoptr(GBytes) bytes = rd_cli_read_file (path, RD_JSON_KIND_EXCHANGE, &error);
   g_autofree char *display = g_filename_display_name (path);
   RdExchangeSchool *school = NULL;
   Parsed *parsed;
@@ -305,7 +305,7 @@ rd_cli_import (RdCli  *cli,
   g_autoptr(GHashTable) school_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) error = NULL;
   Import import = { .cli = cli, .school_ids = school_ids };
-  guint n_before = 0, n_after = 0;
+  guint n_before = 0, n_after = 0, batch_answers = 0;
   int status = RD_CLI_EXIT_OK;
 
   context = rd_cli_option_context_new (cli, _("import FILE|FOLDER…"),
@@ -338,11 +338,16 @@ rd_cli_import (RdCli  *cli,
       Parsed *parsed = parse_file (&import, g_ptr_array_index (files, i));
 
       if (parsed != NULL)
-        g_ptr_array_add (batch, parsed);
+        {
+          g_ptr_array_add (batch, parsed);
+          batch_answers += rd_exchange_school_count_answers (parsed->school);
+        }
       import.n_done++;
       show_progress (&import);
-      if (batch->len < BATCH_SIZE && i + 1 < files->len)
+      /* A bounded batch: many large files cost no more memory than a few. */
+      if (batch->len < BATCH_SIZE && batch_answers < RD_EXCHANGE_BATCH_ANSWERS && i + 1 < files->len)
         continue;
+      batch_answers = 0;
 
       /* Opened at the first good file: rejected files alone leave no
        * empty database behind. */

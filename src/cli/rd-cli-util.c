@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "rd-cli.h"
+#include "rd-errors.h"
+#include "rd-json-check.h"
 
 static gboolean
 set_database (const char  *option_name,
@@ -250,7 +252,7 @@ rd_cli_get_framework (RdCli *cli,
     }
   else
     {
-      g_autoptr(GBytes) bytes = rd_cli_read_file (cli->framework_path, &error);
+      g_autoptr(GBytes) bytes = rd_cli_read_file (cli->framework_path, RD_JSON_KIND_FRAMEWORK, &error);
       g_autofree char *name = g_filename_display_name (cli->framework_path);
 
       if (bytes != NULL)
@@ -371,13 +373,18 @@ rd_cli_find_school (RdStore    *store,
   return 0;
 }
 
-/* Errors read "FILE: PROBLEM", the way the readers name a place in a file. */
+/* Errors read "FILE: PROBLEM", the way the readers name a place in a file.
+ * A file larger than its kind may be is refused by its size, unread. */
 GBytes *
 rd_cli_read_file (const char  *path,
+                  RdJsonKind   kind,
                   GError     **error)
 {
-  g_autoptr(GByteArray) contents = g_byte_array_new ();
+  g_autoptr(GByteArray) contents = NULL;
   g_autofree char *display = g_filename_display_name (path);
+  guint64 max = rd_json_max_bytes (kind);
+  GQuark domain = kind == RD_JSON_KIND_FRAMEWORK ? RD_FRAMEWORK_ERROR : RD_IMPORT_ERROR;
+  int too_large = kind == RD_JSON_KIND_FRAMEWORK ? RD_FRAMEWORK_ERROR_TOO_LARGE : RD_IMPORT_ERROR_TOO_LARGE;
   struct stat info;
   guint8 buffer[65536];
   int fd, saved_errno;
@@ -392,7 +399,14 @@ rd_cli_read_file (const char  *path,
       errno = EISDIR;
       goto failed_open;
     }
+  if (!rd_json_check_size (display, kind, (guint64) MAX (info.st_size, 0), domain, too_large, error))
+    {
+      close (fd);
+      return NULL;
+    }
 
+  /* Sized once: growing by doubling would need up to twice the file. */
+  contents = g_byte_array_sized_new ((guint) MIN ((guint64) info.st_size + 1, max + 1));
   for (;;)
     {
       ssize_t n = read (fd, buffer, sizeof buffer);
@@ -404,6 +418,12 @@ rd_cli_read_file (const char  *path,
       if (n == 0)
         break;
       g_byte_array_append (contents, buffer, (guint) n);
+      /* A file that grew since, or a pipe, is counted as it is read. */
+      if (!rd_json_check_size (display, kind, contents->len, domain, too_large, error))
+        {
+          close (fd);
+          return NULL;
+        }
     }
   close (fd);
   return g_byte_array_free_to_bytes (g_steal_pointer (&contents));

@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "rd-framework.h"
+#include "rd-json-check.h"
 #include "rd-store.h"
 
 G_BEGIN_DECLS
@@ -78,6 +79,7 @@ gint64        rd_cli_find_school      (RdStore         *store,
                                        const char      *name_or_id,
                                        int             *status);
 GBytes       *rd_cli_read_file        (const char      *path,
+                                       RdJsonKind       kind,
                                        GError         **error);
 
 /* Output */

@@ -13,6 +13,7 @@ typedef enum {
   RD_FRAMEWORK_ERROR_SYNTAX,    /* not JSON */
   RD_FRAMEWORK_ERROR_INVALID,   /* JSON, but breaks a rule of the format */
   RD_FRAMEWORK_ERROR_VERSION,   /* a format version this reader does not know */
+  RD_FRAMEWORK_ERROR_TOO_LARGE, /* larger than a framework file may be */
 } RdFrameworkError;
 
 typedef enum {
@@ -40,6 +41,7 @@ typedef enum {
   RD_IMPORT_ERROR_FRAMEWORK,    /* made for another framework */
   RD_IMPORT_ERROR_VALUE,        /* a value the item does not take */
   RD_IMPORT_ERROR_CONFLICT,     /* an id that belongs to another school in the database */
+  RD_IMPORT_ERROR_TOO_LARGE,    /* larger than a file of its kind may be */
 } RdImportError;
 
 typedef enum {

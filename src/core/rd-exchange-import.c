@@ -163,6 +163,7 @@ typedef struct
   RdFramework *framework;
   GCancellable *cancellable;
   GAsyncQueue *parsed;       /* of Parsed, in file order, then the end marker */
+  int n_queued_answers;      /* in the schools of @parsed (atomic) */
 } Reader;
 
 typedef struct
@@ -170,10 +171,13 @@ typedef struct
   RdExchangeSchool *school;  /* or NULL and an error */
   GError *error;
   char *name;                /* the file's, as its messages say it */
+  guint n_answers;
   gboolean end;
 } Parsed;
 
-/* How far reading may run ahead: enough to keep both threads busy. */
+/* How far reading may run ahead: enough to keep both threads busy, and
+ * no more than a batch's answers (or one file), so that a folder of large
+ * files does not pile up in memory. */
 #define READ_AHEAD 32
 
 static void
@@ -194,11 +198,15 @@ read_files (gpointer data)
     {
       Parsed *parsed = g_new0 (Parsed, 1);
 
-      while (g_async_queue_length (reader->parsed) > READ_AHEAD &&
+      while (g_async_queue_length (reader->parsed) > 0 &&
+             (g_async_queue_length (reader->parsed) > READ_AHEAD ||
+              g_atomic_int_get (&reader->n_queued_answers) >= RD_EXCHANGE_BATCH_ANSWERS) &&
              !g_cancellable_is_cancelled (reader->cancellable))
         g_usleep (1000);
       parsed->school = rd_exchange_load (g_ptr_array_index (reader->files, i), reader->framework, &parsed->error);
       parsed->name = g_file_get_basename (g_ptr_array_index (reader->files, i));
+      parsed->n_answers = parsed->school != NULL ? rd_exchange_school_count_answers (parsed->school) : 0;
+      g_atomic_int_add (&reader->n_queued_answers, (int) parsed->n_answers);
       g_async_queue_push (reader->parsed, parsed);
     }
 
@@ -224,10 +232,10 @@ rd_exchange_import_files (RdStore                   *store,
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GCancellable) stop = g_cancellable_new ();
-  Reader reader = { files, framework, stop, g_async_queue_new_full ((GDestroyNotify) parsed_free) };
+  Reader reader = { files, framework, stop, g_async_queue_new_full ((GDestroyNotify) parsed_free), 0 };
   GThread *thread;
   gboolean ok = TRUE;
-  guint done = 0;
+  guint done = 0, batch_answers = 0;
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), FALSE);
@@ -243,6 +251,7 @@ rd_exchange_import_files (RdStore                   *store,
       Parsed *parsed = g_async_queue_pop (reader.parsed);
       gboolean end = parsed->end;
 
+      g_atomic_int_add (&reader.n_queued_answers, -(int) parsed->n_answers);
       if (!end && ok)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -256,12 +265,17 @@ rd_exchange_import_files (RdStore                   *store,
             {
               g_ptr_array_add (batch, g_steal_pointer (&parsed->school));
               g_ptr_array_add (names, g_steal_pointer (&parsed->name));
+              batch_answers += parsed->n_answers;
             }
 
-          if (ok && batch->len >= BATCH_SIZE && !store_batch (store, framework, batch, names, result, error))
+          if (ok && (batch->len >= BATCH_SIZE || batch_answers >= RD_EXCHANGE_BATCH_ANSWERS))
             {
-              ok = FALSE;
-              g_cancellable_cancel (stop);
+              batch_answers = 0;
+              if (!store_batch (store, framework, batch, names, result, error))
+                {
+                  ok = FALSE;
+                  g_cancellable_cancel (stop);
+                }
             }
           if (ok && progress != NULL)
             progress (++done, files->len, user_data);

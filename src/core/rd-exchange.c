@@ -38,6 +38,21 @@ rd_exchange_school_free (RdExchangeSchool *school)
   g_free (school);
 }
 
+guint
+rd_exchange_school_count_answers (const RdExchangeSchool *school)
+{
+  guint n = 0;
+
+  for (guint a = 0; a < school->assessments->len; a++)
+    {
+      RdExchangeAssessment *assessment = g_ptr_array_index (school->assessments, a);
+
+      for (guint r = 0; r < assessment->respondents->len; r++)
+        n += ((RdExchangeRespondent *) g_ptr_array_index (assessment->respondents, r))->response->answers->len;
+    }
+  return n;
+}
+
 RdExchangeAssessment *
 rd_exchange_assessment_new (void)
 {
@@ -428,6 +443,8 @@ typedef struct
   RdFramework *framework;
   GHashTable *uuids;   /* every id seen in the file: each may appear once */
   GDate today;
+  RdJsonParts *parts;  /* respondents and actions, read one at a time */
+  JsonParser *part_parser;
 } Reader;
 
 static gboolean
@@ -570,6 +587,9 @@ read_respondent (Reader               *reader,
   const char *group_id, *item_id;
   RdGroup group;
 
+  node = rd_json_load_part (&reader->check, reader->parts, node, reader->part_parser);
+  if (node == NULL)
+    return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return rd_json_fail (&reader->check, place, _("a respondent must be an object"));
   object = json_node_get_object (node);
@@ -759,6 +779,9 @@ read_action (Reader               *reader,
   JsonObject *object;
   JsonArray *item_array;
 
+  node = rd_json_load_part (&reader->check, reader->parts, node, reader->part_parser);
+  if (node == NULL)
+    return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return rd_json_fail (&reader->check, place, _("an action must be an object"));
   object = json_node_get_object (node);
@@ -942,12 +965,15 @@ rd_exchange_parse (const char   *data,
     "format", "format_version", "content", "created", "generator", "framework", "school", "assessments", NULL
   };
   static const char * const framework_keys[] = { "id", NULL };
+  static const char * const item_maps[] = { "answers", "versions", NULL };
   Reader reader = {
-    { name ? name : "exchange", error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID },
+    { name ? name : "exchange", error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID, item_maps },
     framework,
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
   };
   g_autoptr(GHashTable) uuids = reader.uuids;
+  g_autoptr(RdJsonParts) parts = NULL;
+  g_autoptr(JsonParser) part_parser = reader.part_parser = json_parser_new ();
   /* Not immutable: sealing every node of a large file costs time and
    * nothing here shares the tree. */
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -963,9 +989,16 @@ rd_exchange_parse (const char   *data,
   g_date_clear (&reader.today, 1);
   g_date_set_time_t (&reader.today, time (NULL));
 
-  root = rd_json_load_object (&reader.check, parser, data, length, RD_IMPORT_ERROR_SYNTAX);
+  if (!rd_json_check_size (reader.check.name, RD_JSON_KIND_EXCHANGE, length, RD_IMPORT_ERROR,
+                           RD_IMPORT_ERROR_TOO_LARGE, error))
+    return NULL;
+  /* Respondents and actions, the objects in the arrays of an assessment
+   * (root, assessments, an assessment, respondents, a respondent: five
+   * deep), are read one at a time. */
+  root = rd_json_load_object_in_parts (&reader.check, parser, data, length, RD_IMPORT_ERROR_SYNTAX, 5, &parts);
   if (root == NULL)
     return NULL;
+  reader.parts = parts;
 
   if (!rd_json_get_string (&reader.check, root, "format", "format", TRUE, &format))
     return NULL;
@@ -1031,9 +1064,11 @@ rd_exchange_load (GFile        *file,
   g_autofree char *name = NULL;
   gsize length;
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+  name = g_file_get_basename (file);
+  contents = rd_json_read_file (file, name, RD_JSON_KIND_EXCHANGE, RD_IMPORT_ERROR, RD_IMPORT_ERROR_TOO_LARGE,
+                                &length, error);
+  if (contents == NULL)
     return NULL;
 
-  name = g_file_get_basename (file);
   return rd_exchange_parse (contents, length, name, framework, error);
 }

@@ -64,6 +64,12 @@ typedef struct
 
 RdExchangeSchool     *rd_exchange_school_new      (void);
 void                  rd_exchange_school_free     (RdExchangeSchool     *school);
+/* How many answers @school's respondents gave: what its memory grows with
+ * (about 100 bytes each). The importers store parsed files in batches of
+ * at most RD_EXCHANGE_BATCH_ANSWERS answers (or one file), so that many
+ * large files cost no more memory than a few. */
+guint                 rd_exchange_school_count_answers (const RdExchangeSchool *school);
+#define RD_EXCHANGE_BATCH_ANSWERS 250000
 RdExchangeAssessment *rd_exchange_assessment_new  (void);
 void                  rd_exchange_assessment_free (RdExchangeAssessment *assessment);
 RdExchangeRespondent *rd_exchange_respondent_new  (const char           *uuid,

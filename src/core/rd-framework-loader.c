@@ -17,6 +17,8 @@ typedef struct
 {
   RdJsonCheck check;  /* first, so helpers take the loader as a check */
   GStrv languages;
+  RdJsonParts *parts; /* areas and items, read one at a time */
+  JsonParser *part_parser;
 } Loader;
 
 static gboolean
@@ -205,7 +207,8 @@ load_areas (Loader      *loader,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      JsonNode *node = rd_json_load_part (&loader->check, loader->parts, json_array_get_element (array, i),
+                                          loader->part_parser);
       g_autofree char *place = g_strdup_printf ("areas[%u]", i);
       g_autoptr(RdText) title = NULL;
       g_autoptr(RdText) description = NULL;
@@ -213,6 +216,9 @@ load_areas (Loader      *loader,
       const char *id;
       gboolean ok;
       RdArea *area;
+
+      if (node == NULL)
+        return FALSE;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return rd_json_fail (&loader->check, place, _("an area must be an object"));
@@ -488,9 +494,12 @@ load_items (Loader      *loader,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      JsonNode *node = rd_json_load_part (&loader->check, loader->parts, json_array_get_element (array, i),
+                                          loader->part_parser);
       g_autoptr(RdItem) item = rd_item_new ();
 
+      if (node == NULL)
+        return FALSE;
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
           g_autofree char *place = g_strdup_printf ("items[%u]", i);
@@ -571,6 +580,8 @@ rd_framework_parse (const char  *data,
                     GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) part_parser = json_parser_new_immutable ();
+  g_autoptr(RdJsonParts) parts = NULL;
   g_autoptr(RdFramework) framework = rd_framework_new ();
   Loader loader = { { name ? name : "framework", error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_INVALID }, NULL };
   JsonObject *root;
@@ -578,9 +589,16 @@ rd_framework_parse (const char  *data,
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  root = rd_json_load_object (&loader.check, parser, data, length, RD_FRAMEWORK_ERROR_SYNTAX);
+  if (!rd_json_check_size (loader.check.name, RD_JSON_KIND_FRAMEWORK, length, RD_FRAMEWORK_ERROR,
+                           RD_FRAMEWORK_ERROR_TOO_LARGE, error))
+    return NULL;
+  /* Areas and items (root, areas or items, one of them: three deep) are
+   * read one at a time, so that a large file's tree is never whole. */
+  root = rd_json_load_object_in_parts (&loader.check, parser, data, length, RD_FRAMEWORK_ERROR_SYNTAX, 3, &parts);
   if (root == NULL)
     return NULL;
+  loader.parts = parts;
+  loader.part_parser = part_parser;
 
   ok = load_root (&loader, root, framework);
   g_strfreev (loader.languages);

@@ -2,7 +2,9 @@
 
 #include "config.h"
 
+#include "rd-errors.h"
 #include "rd-framework-private.h"
+#include "rd-json-check.h"
 
 G_DEFINE_FINAL_TYPE (RdFramework, rd_framework, G_TYPE_OBJECT)
 
@@ -69,10 +71,12 @@ rd_framework_new_from_file (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+  name = g_file_get_basename (file);
+  contents = rd_json_read_file (file, name, RD_JSON_KIND_FRAMEWORK, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_TOO_LARGE,
+                                &length, error);
+  if (contents == NULL)
     return NULL;
 
-  name = g_file_get_basename (file);
   return rd_framework_parse (contents, length, name, error);
 }
 

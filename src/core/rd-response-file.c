@@ -212,6 +212,8 @@ rd_response_file_parse (const char   *data,
   static const char * const framework_keys[] = { "id", "version", NULL };
   RdJsonCheck check = { name ? name : "response", error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) part_parser = json_parser_new_immutable ();
+  g_autoptr(RdJsonParts) parts = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(RdResponse) response = NULL;
   JsonObject *root, *framework_object;
@@ -222,7 +224,12 @@ rd_response_file_parse (const char   *data,
 
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
 
-  root = rd_json_load_object (&check, parser, data, length, RD_IMPORT_ERROR_SYNTAX);
+  if (!rd_json_check_size (check.name, RD_JSON_KIND_RESPONSE, length, RD_IMPORT_ERROR,
+                           RD_IMPORT_ERROR_TOO_LARGE, error))
+    return NULL;
+  /* The answers (root, answers, an answer: three deep) are read one at a
+   * time, so that a large file's tree is never whole. */
+  root = rd_json_load_object_in_parts (&check, parser, data, length, RD_IMPORT_ERROR_SYNTAX, 3, &parts);
   if (root == NULL)
     return NULL;
 
@@ -279,8 +286,12 @@ rd_response_file_parse (const char   *data,
   if (answers == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (answers); i++)
-    if (!read_answer (&check, json_array_get_element (answers, i), i, framework, seen, response))
-      return NULL;
+    {
+      JsonNode *node = rd_json_load_part (&check, parts, json_array_get_element (answers, i), part_parser);
+
+      if (node == NULL || !read_answer (&check, node, i, framework, seen, response))
+        return NULL;
+    }
 
   return g_steal_pointer (&response);
 }
@@ -294,10 +305,12 @@ rd_response_file_load (GFile        *file,
   g_autofree char *name = NULL;
   gsize length;
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+  name = g_file_get_basename (file);
+  contents = rd_json_read_file (file, name, RD_JSON_KIND_RESPONSE, RD_IMPORT_ERROR, RD_IMPORT_ERROR_TOO_LARGE,
+                                &length, error);
+  if (contents == NULL)
     return NULL;
 
-  name = g_file_get_basename (file);
   return rd_response_file_parse (contents, length, name, framework, error);
 }
 

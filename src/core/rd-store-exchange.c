@@ -623,6 +623,61 @@ import_assessment_row (RdStore                     *self,
   return id;
 }
 
+/* Steps the INSERT of a respondent or action row with @uuid. The
+ * assessment's own rows are gone by now, so a uuid the table has already
+ * belongs to another assessment: the file's fault, which sets the file
+ * aside (RD_IMPORT_ERROR_CONFLICT) instead of failing the whole import. */
+static gboolean
+insert_row_with_uuid (RdStore       *self,
+                      sqlite3_stmt  *stmt,
+                      gboolean       respondent,
+                      const char    *uuid,
+                      gint64         school_id,
+                      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+  int extended = sqlite3_extended_errcode (self->db);
+  gint64 owner = 0;
+  gint64 id;
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (extended != SQLITE_CONSTRAINT_UNIQUE)
+    {
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  id = id_of_uuid (self,
+                   respondent
+                   ? "SELECT r.id, a.school_id FROM respondent r JOIN assessment a ON a.id = r.assessment_id WHERE r.uuid = ?1"
+                   : "SELECT x.id, a.school_id FROM action x JOIN assessment a ON a.id = x.assessment_id WHERE x.uuid = ?1",
+                   uuid, &owner, error);
+  if (id < 0)
+    return FALSE;
+  if (id == 0)
+    {
+      /* Not the uuid, then: some other rule of the table. */
+      rd_store_set_sqlite_error (error, NULL, rc, self->path);
+      return FALSE;
+    }
+
+  if (respondent && owner != school_id)
+    g_set_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_CONFLICT,
+                 _("The respondent %s belongs to another school in this database"), uuid);
+  else if (respondent)
+    g_set_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_CONFLICT,
+                 _("The respondent %s belongs to another assessment in this database"), uuid);
+  else if (owner != school_id)
+    g_set_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_CONFLICT,
+                 _("The action %s belongs to another school in this database"), uuid);
+  else
+    g_set_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_CONFLICT,
+                 _("The action %s belongs to another assessment in this database"), uuid);
+  return FALSE;
+}
+
 static gboolean
 import_targets (RdStore                     *self,
                 gint64                       assessment_id,
@@ -720,6 +775,7 @@ compare_item_ids (gconstpointer a,
 static gboolean
 import_respondents (RdStore                     *self,
                     RdFramework                 *framework,
+                    gint64                       school_id,
                     gint64                       assessment_id,
                     const RdExchangeAssessment  *assessment,
                     gint64                       now,
@@ -761,7 +817,7 @@ import_respondents (RdStore                     *self,
       sqlite3_bind_int64 (respondent_stmt, 2, assessment_id);
       sqlite3_bind_text (respondent_stmt, 3, rd_group_to_id (respondent->response->group), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (respondent_stmt, 4, now);
-      if (!rd_store_step_done (self, respondent_stmt, error))
+      if (!insert_row_with_uuid (self, respondent_stmt, TRUE, respondent->uuid, school_id, error))
         return FALSE;
       respondent_id = sqlite3_last_insert_rowid (self->db);
 
@@ -796,6 +852,7 @@ import_respondents (RdStore                     *self,
 
 static gboolean
 import_actions (RdStore                     *self,
+                gint64                       school_id,
                 gint64                       assessment_id,
                 const RdExchangeAssessment  *assessment,
                 gint64                       now,
@@ -833,7 +890,7 @@ import_actions (RdStore                     *self,
       rd_store_bind_text_or_null (stmt, 10, texts.notes);
       rd_store_bind_text_or_null (stmt, 11, rd_action_get_carried_from (action));
       sqlite3_bind_int64 (stmt, 12, now);
-      if (!rd_store_step_done (self, stmt, error))
+      if (!insert_row_with_uuid (self, stmt, FALSE, exchange->uuid, school_id, error))
         return FALSE;
       action_id = sqlite3_last_insert_rowid (self->db);
 
@@ -872,7 +929,7 @@ import_school (RdStore                 *self,
 
       if (assessment_id == 0 ||
           !import_targets (self, assessment_id, assessment, error) ||
-          !import_actions (self, assessment_id, assessment, now, error))
+          !import_actions (self, school_id, assessment_id, assessment, now, error))
         return FALSE;
 
       if (assessment->content == RD_EXCHANGE_SUMMARY)
@@ -880,7 +937,7 @@ import_school (RdStore                 *self,
           if (!write_scores (self, assessment_id, assessment->scores, error))
             return FALSE;
         }
-      else if (!import_respondents (self, framework, assessment_id, assessment, now, error))
+      else if (!import_respondents (self, framework, school_id, assessment_id, assessment, now, error))
         return FALSE;
     }
 

@@ -56,7 +56,7 @@ fuzz_check_import_error (const GError *error,
       fprintf (stderr, "message: %s\n", escaped);
     }
   CHECK (error->domain == RD_IMPORT_ERROR);
-  CHECK (error->code >= RD_IMPORT_ERROR_SYNTAX && error->code <= RD_IMPORT_ERROR_CONFLICT);
+  CHECK (error->code >= RD_IMPORT_ERROR_SYNTAX && error->code <= RD_IMPORT_ERROR_TOO_LARGE);
   CHECK (g_str_has_prefix (error->message, prefix));
   /* The message is shown in the window: it must be UTF-8. */
   CHECK (g_utf8_validate (error->message, -1, NULL));

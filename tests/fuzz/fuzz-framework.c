@@ -301,7 +301,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       CHECK (error->domain == RD_FRAMEWORK_ERROR);
       CHECK (error->code == RD_FRAMEWORK_ERROR_SYNTAX ||
              error->code == RD_FRAMEWORK_ERROR_INVALID ||
-             error->code == RD_FRAMEWORK_ERROR_VERSION);
+             error->code == RD_FRAMEWORK_ERROR_VERSION ||
+             error->code == RD_FRAMEWORK_ERROR_TOO_LARGE);
       CHECK (g_str_has_prefix (error->message, NAME ": "));
       CHECK (g_utf8_validate (error->message, -1, NULL));
       return 0;
