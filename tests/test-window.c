@@ -425,7 +425,7 @@ test_export_and_import_school (Fixture       *fixture,
   while ((dialog = find_message_dialog ()) == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "School Files Imported");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 school imported: 1 new, 0 updated."));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 file imported, of 1 school: 1 new, 0 updated."));
   rd_test_save_screenshot (GTK_WIDGET (dialog), "import-summary.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
   rd_test_wait_for_idle ();
@@ -438,6 +438,26 @@ test_export_and_import_school (Fixture       *fixture,
   g_assert_cmpuint (rd_assessment_get_n_answers (g_ptr_array_index (assessments, 0)), ==, 1);
   g_assert_cmpuint (count_rows (GTK_LIST_BOX (rd_test_find_child (GTK_WIDGET (fixture->window), "school_list"))),
                     ==, 1);
+
+  /* Two files of one school: counted as files, and as one school. */
+  {
+    g_autofree char *copy_path = g_build_filename (fixture->dir, "sint-jozef-copy.readiness", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+    GFile *both[2];
+
+    g_assert_true (g_file_get_contents (file_path, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (copy_path, contents, (gssize) length, NULL));
+    both[0] = file;
+    both[1] = g_file_new_for_path (copy_path);
+    rd_window_import_files (fixture->window, both, 2);
+    while ((dialog = find_message_dialog ()) == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 files imported, of 1 school: 0 new, 1 updated."));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    rd_test_wait_for_idle ();
+    g_object_unref (both[1]);
+  }
 }
 
 int

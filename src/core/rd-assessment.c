@@ -18,6 +18,7 @@ struct _RdAssessment
   gint64 created;
   guint n_respondents;
   guint n_answers;
+  guint32 reference_day;
 };
 
 G_DEFINE_FINAL_TYPE (RdAssessment, rd_assessment, G_TYPE_OBJECT)
@@ -60,6 +61,7 @@ rd_assessment_new (const RdAssessmentInfo *info)
   self->created = info->created;
   self->n_respondents = info->n_respondents;
   self->n_answers = info->n_answers;
+  self->reference_day = info->reference_day;
   return self;
 }
 
@@ -131,6 +133,15 @@ rd_assessment_get_n_answers (RdAssessment *self)
 {
   g_return_val_if_fail (RD_IS_ASSESSMENT (self), 0);
   return self->n_answers;
+}
+
+/* The day its date items are scored against: the last day an answer was
+ * given (help/C/scores.page), or 0 while nobody has answered. */
+guint32
+rd_assessment_get_reference_day (RdAssessment *self)
+{
+  g_return_val_if_fail (RD_IS_ASSESSMENT (self), 0);
+  return self->reference_day;
 }
 
 /* "2026-2027": a school year runs across two calendar years. */
