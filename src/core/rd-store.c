@@ -1528,7 +1528,9 @@ failed:
   "(SELECT count(DISTINCT r.id) FROM respondent r JOIN answer w ON w.respondent_id = r.id " \
   "  WHERE r.assessment_id = a.id), " \
   "(SELECT count(*) FROM respondent r JOIN answer w ON w.respondent_id = r.id " \
-  "  WHERE r.assessment_id = a.id), a.reference_date "
+  "  WHERE r.assessment_id = a.id), a.reference_date, " \
+  "(SELECT group_concat(item_id) FROM (SELECT DISTINCT w.item_id FROM respondent r " \
+  "  JOIN answer w ON w.respondent_id = r.id WHERE r.assessment_id = a.id)) "
 
 static gpointer
 read_assessment (sqlite3_stmt *stmt)
@@ -1543,6 +1545,7 @@ read_assessment (sqlite3_stmt *stmt)
     .n_respondents = (guint) sqlite3_column_int64 (stmt, 8),
     .n_answers = (guint) sqlite3_column_int64 (stmt, 9),
     .reference_day = rd_day_from_iso ((const char *) sqlite3_column_text (stmt, 10)),
+    .answered_items = (const char *) sqlite3_column_text (stmt, 11),
   };
 
   /* The schema's CHECK constraints guarantee known ids. */
