@@ -8,6 +8,7 @@
 #include "rd-analysis.h"
 #include "rd-errors.h"
 #include "rd-limits.h"
+#include "rd-results.h"
 #include "rd-store.h"
 #include "rd-test-fixtures.h"
 
@@ -714,6 +715,22 @@ test_migrate (gconstpointer data)
                            rd_item_score_date (review, &reviewed, &reference));
       }
     g_assert_cmpint (count_rows (path, "SELECT count(*) FROM assessment WHERE scores_stale = 1"), ==, 0);
+
+    /* The regional comparison and the Results page (with its trend) work on it. */
+    {
+      g_autoptr(GPtrArray) compared = rd_store_list_school_scores (store, framework, "2025-2026", &error);
+      g_autoptr(RdResults) results = rd_results_load (store, framework, 1, &error);
+      RdSchoolScores *school;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (compared->len, ==, 1);
+      school = g_ptr_array_index (compared, 0);
+      g_assert_cmpstr (school->school_name, ==, "Fixture School");
+      g_assert_cmpfloat (school->factor[RD_FACTOR_STRATEGY], ==, scores->factor[RD_FACTOR_STRATEGY]);
+      g_assert_cmpfloat (school->target[RD_FACTOR_STRATEGY], ==, 70);
+      g_assert_cmpuint (rd_results_get_n_years (results), ==, 1);
+      g_assert_cmpuint (rd_results_get_n_answered (results), ==, 3);
+    }
   }
 
   g_clear_object (&store);
