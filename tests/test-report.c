@@ -439,7 +439,7 @@ new_report (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   RdReport *report = rd_report_new (fixture->store, fixture->framework, fixture->assessment_id,
-                                    RD_DEFAULT_ANONYMITY_THRESHOLD, &error);
+                                    RD_ANONYMITY_THRESHOLD_DEFAULT, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (report);

@@ -712,7 +712,7 @@ test_report_and_exports (Fixture       *fixture,
   g_assert_true (export_to (fixture, RD_EXPORT_PDF, pdf, &error));
   g_assert_no_error (error);
   report = rd_report_new (fixture->store, fixture->framework, fixture->assessment_id,
-                          RD_DEFAULT_ANONYMITY_THRESHOLD, &error);
+                          RD_ANONYMITY_THRESHOLD_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (pdf_pages (pdf), ==, (int) rd_report_get_n_pages (report));
 
