@@ -149,7 +149,9 @@ compute_factors (RdAnalysis *self)
           double weight = rd_item_get_weight (item, f);
           double score;
 
-          if (weight <= 0 || !item_counts (self, item))
+          /* An item left out by only_items is still one of the factor's,
+           * unanswered: a factor shown from a few items is no more trusted. */
+          if (weight <= 0 || !rd_framework_item_in_mode (self->framework, item, self->mode))
             continue;
 
           result->n_items++;
@@ -170,7 +172,8 @@ compute_factors (RdAnalysis *self)
 }
 
 /* The answers of the groups in @groups (1 << RdGroup bits) only, and of
- * @only_items only when it is not NULL. */
+ * @only_items only when it is not NULL; the items it leaves out still
+ * count among their factors' items, as unanswered. */
 RdAnalysis *
 rd_analysis_new_for_groups (RdFramework       *framework,
                             RdAssessmentMode   mode,

@@ -288,8 +288,8 @@ rd_group_comparison_describe_rule (RdGroupComparison *self)
   /* Translators: the anonymity rule under the views of the groups; %u is
    * the threshold, the words in quotes those shown for a hidden figure */
   g_string_append_printf (rule, g_dngettext (GETTEXT_PACKAGE,
-                                             "A group’s figure is shown only when it rests on the answers of at least %u respondent, so that nobody’s answers can be recognised; else it says “%s”.",
-                                             "A group’s figure is shown only when it rests on the answers of at least %u respondents, so that nobody’s answers can be recognised; else it says “%s”.",
+                                             "A group’s figure is shown only when it rests on the answers of at least %u respondent, so that nobody’s answers can be recognised; otherwise it reads “%s”.",
+                                             "A group’s figure is shown only when it rests on the answers of at least %u respondents, so that nobody’s answers can be recognised; otherwise it reads “%s”.",
                                              threshold),
                           threshold, rd_anonymity_get_hidden_text ());
   if (self->combined_title != NULL)
@@ -299,7 +299,8 @@ rd_group_comparison_describe_rule (RdGroupComparison *self)
       g_string_append_c (rule, ' ');
       /* Translators: %s lists the groups, "School leaders and support staff" */
       g_string_append_printf (rule, _("%s are shown combined: a group with fewer respondents is never shown on "
-                                      "its own, and showing the others apart would let it be worked out."),
+                                      "its own, and leaving it out would let the school’s figures minus the "
+                                      "others give it away."),
                               list);
     }
   if (self->plan.n_withheld > 0)
