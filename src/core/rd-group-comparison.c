@@ -274,7 +274,8 @@ rd_group_comparison_get_n_withheld (RdGroupComparison *self)
 }
 
 /* The rule as it applies here, for under the views on screen and in the
- * report: the threshold, the combined groups, the withheld ones. */
+ * report: the threshold, the combined groups, the withheld ones, and why
+ * there is nothing to compare when there is not. */
 char *
 rd_group_comparison_describe_rule (RdGroupComparison *self)
 {
@@ -292,7 +293,8 @@ rd_group_comparison_describe_rule (RdGroupComparison *self)
                                              "A group’s figure is shown only when it rests on the answers of at least %u respondents, so that nobody’s answers can be recognised; otherwise it reads “%s”.",
                                              threshold),
                           threshold, rd_anonymity_get_hidden_text ());
-  if (self->combined_title != NULL)
+  /* A combined group that is the whole school is no view of its own. */
+  if (self->combined_title != NULL && self->groups->len >= 2)
     {
       g_autofree char *list = rd_group_list_title (self->plan.combined);
 
@@ -308,6 +310,11 @@ rd_group_comparison_describe_rule (RdGroupComparison *self)
       g_string_append_c (rule, ' ');
       g_string_append (rule, _("No group is shown apart: beside the groups that are too small there is only one "
                                "other, and its figures together with the school’s would give them away."));
+    }
+  else if (self->groups->len < 2)
+    {
+      g_string_append_c (rule, ' ');
+      g_string_append (rule, _("Views can be compared once at least two groups have enough respondents."));
     }
   return g_string_free (rule, FALSE);
 }

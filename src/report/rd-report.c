@@ -439,9 +439,6 @@ add_groups (RdReportDocument *doc,
 
   if (n_groups < 2)
     {
-      rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_NOTE,
-                                        _("Views can be compared once at least two groups have enough "
-                                          "respondents."));
       rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_NOTE, rule);
       rd_report_document_end_group (doc);
       return;
