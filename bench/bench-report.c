@@ -112,7 +112,7 @@ main (int   argc,
   for (int i = 0; i < rounds; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      g_autoptr(RdReport) report = rd_report_new (store, framework, assessment_id, RD_DEFAULT_ANONYMITY_THRESHOLD,
+      g_autoptr(RdReport) report = rd_report_new (store, framework, assessment_id, RD_ANONYMITY_THRESHOLD_DEFAULT,
                                                   &error);
       double made, written, total;
 

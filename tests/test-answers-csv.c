@@ -7,11 +7,18 @@
 #include "rd-survey-import.h"
 #include "rd-test-fixtures.h"
 
-/* Three people with every kind of answer, not applicable and unanswered. */
+/* Three people with every kind of answer, not applicable and unanswered,
+ * and one more of each group with a plan answer: two of a group reach the
+ * lowest anonymity threshold, so that every row keeps its group. */
 static GPtrArray *
 make_answers (void)
 {
-  return rd_test_sample_answers (RD_GROUP_SUPPORT_STAFF);
+  GPtrArray *answers = rd_test_sample_answers (RD_GROUP_SUPPORT_STAFF);
+
+  rd_test_add_answer (answers, 41, RD_GROUP_LEADER, "a-plan", 1, 3);
+  rd_test_add_answer (answers, 8, RD_GROUP_TEACHER, "a-plan", 1, 5);
+  rd_test_add_answer (answers, 10, RD_GROUP_SUPPORT_STAFF, "a-plan", 1, 1);
+  return answers;
 }
 
 static void
@@ -20,14 +27,17 @@ test_format (void)
   g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
   g_autoptr(GPtrArray) answers = make_answers ();
   gsize length = 0;
-  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_FULL, answers, 0, &length);
+  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_FULL, answers, 2, &length);
 
   /* Respondents are numbered, never identified by their database ids. */
   g_assert_cmpstr (csv, ==,
                    "respondent,group,a-plan,a-team,a-review,b-speed,b-share,b-mfa\r\n"
                    "1,leader,4,5,2025-03-15,250.5,95,yes\r\n"
                    "2,teacher,2,,,,N/A,no\r\n"
-                   "3,support-staff,,,,0.25,,\r\n");
+                   "3,support-staff,,,,0.25,,\r\n"
+                   "4,leader,3,,,,,\r\n"
+                   "5,teacher,5,,,,,\r\n"
+                   "6,support-staff,1,,,,,\r\n");
   g_assert_cmpuint (length, ==, strlen (csv));
 }
 
@@ -36,7 +46,7 @@ test_pulse_has_pulse_items_only (void)
 {
   g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
   g_autoptr(GPtrArray) answers = make_answers ();
-  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_PULSE, answers, 0, NULL);
+  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_PULSE, answers, 2, NULL);
 
   g_assert_true (g_str_has_prefix (csv, "respondent,group,a-plan,b-speed\r\n1,leader,4,250.5\r\n"));
 }
@@ -48,12 +58,15 @@ test_round_trip (void)
   g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
   g_autoptr(GPtrArray) answers = make_answers ();
   gsize length;
-  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_FULL, answers, 0, &length);
+  g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_FULL, answers, 2, &length);
   g_autoptr(GError) error = NULL;
   g_autoptr(RdSurveyImport) import = rd_survey_import_new (framework, csv, length, "answers.csv", &error);
   g_autoptr(GPtrArray) responses = NULL;
-  static const RdGroup groups[] = { RD_GROUP_LEADER, RD_GROUP_TEACHER, RD_GROUP_SUPPORT_STAFF };
-  static const gint64 respondents[] = { 40, 7, 9 };
+  static const RdGroup groups[] = {
+    RD_GROUP_LEADER, RD_GROUP_TEACHER, RD_GROUP_SUPPORT_STAFF,
+    RD_GROUP_LEADER, RD_GROUP_TEACHER, RD_GROUP_SUPPORT_STAFF,
+  };
+  static const gint64 respondents[] = { 40, 7, 9, 41, 8, 10 };
   guint n_answers = 0;
 
   g_assert_no_error (error);
@@ -62,7 +75,7 @@ test_round_trip (void)
   g_assert_cmpint (rd_survey_import_get_role (import, 1), ==, RD_SURVEY_COLUMN_GROUP);
   responses = rd_survey_import_read (import, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (responses->len, ==, 3);
+  g_assert_cmpuint (responses->len, ==, G_N_ELEMENTS (groups));
 
   for (guint r = 0; r < responses->len; r++)
     {
@@ -111,8 +124,9 @@ make_group_answers (void)
   return answers;
 }
 
-/* A lone learner is written without a group; groups at the threshold keep
- * theirs. */
+/* A lone learner is written without a group, and so is the group combined
+ * with it: were the learner's row the only one without a group, it would
+ * be the learner's all the same. */
 static void
 test_anonymity_withholds_small_groups (void)
 {
@@ -132,13 +146,19 @@ test_anonymity_withholds_small_groups (void)
                    "4,,,5,,,,\r\n"
                    "5,teacher,,,,,,yes\r\n"
                    "6,,,,,100,,\r\n");
-  g_assert_true (g_str_has_prefix (two, "respondent,group,a-plan,a-team,a-review,b-speed,b-share,b-mfa\r\n"
-                                        "1,teacher,4,,,,,\r\n"
-                                        "2,,2,,,,,\r\n"
-                                        "3,teacher,,3,,,,\r\n"
-                                        "4,leader,,5,,,,\r\n"));
-  /* 1 (like 0) withholds nothing. */
-  g_assert_nonnull (strstr (all, "\r\n2,learner,2,"));
+  /* At 2, the leaders reach the threshold, but the smallest group shown
+   * joins the learner. */
+  g_assert_cmpstr (two, ==,
+                   "respondent,group,a-plan,a-team,a-review,b-speed,b-share,b-mfa\r\n"
+                   "1,teacher,4,,,,,\r\n"
+                   "2,,2,,,,,\r\n"
+                   "3,teacher,,3,,,,\r\n"
+                   "4,,,5,,,,\r\n"
+                   "5,teacher,,,,,,yes\r\n"
+                   "6,,,,,100,,\r\n");
+  /* 1 (and 0) are clamped to the lowest threshold, 2: no export without. */
+  g_assert_cmpstr (all, ==, two);
+  g_assert_null (strstr (all, "learner"));
 
   g_assert_cmpuint (rd_answers_table_get_n_rows (table), ==, 6);
   g_assert_cmpuint (rd_answers_table_get_n_withheld (table), ==, 3);
@@ -158,11 +178,7 @@ test_anonymity_counts_rows_of_the_file (void)
   g_autofree char *csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_PULSE, answers, 1, NULL);
   g_autofree char *safe = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_PULSE, answers, 2, NULL);
 
-  g_assert_cmpstr (csv, ==,
-                   "respondent,group,a-plan,b-speed\r\n"
-                   "1,teacher,4,\r\n"
-                   "2,learner,2,\r\n"
-                   "3,leader,,100\r\n");
+  g_assert_cmpstr (csv, ==, safe);
   g_assert_cmpstr (safe, ==,
                    "respondent,group,a-plan,b-speed\r\n"
                    "1,,4,\r\n"
@@ -171,7 +187,7 @@ test_anonymity_counts_rows_of_the_file (void)
 }
 
 /* The import reads a withheld group as its default group, and keeps every
- * group at or above the threshold. */
+ * group written. */
 static void
 test_anonymity_round_trip (void)
 {
@@ -183,7 +199,7 @@ test_anonymity_round_trip (void)
   g_autoptr(RdSurveyImport) import = NULL;
   g_autoptr(GPtrArray) responses = NULL;
   static const RdGroup groups[] = {
-    RD_GROUP_TEACHER, RD_GROUP_PARENT, RD_GROUP_TEACHER, RD_GROUP_LEADER, RD_GROUP_TEACHER, RD_GROUP_LEADER,
+    RD_GROUP_TEACHER, RD_GROUP_PARENT, RD_GROUP_TEACHER, RD_GROUP_PARENT, RD_GROUP_TEACHER, RD_GROUP_PARENT,
   };
 
   csv = rd_answers_csv_format (framework, RD_ASSESSMENT_MODE_FULL, answers, 2, &length);
@@ -230,6 +246,45 @@ test_formula_injection (void)
     }
 }
 
+/* Two leaders, three support staff, five teachers: the leaders' rows are
+ * not the only ones without a group. Two leaders and five teachers only:
+ * no row has a group, or the two without would be the leaders. */
+static void
+test_anonymity_no_small_group_singled_out (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+  g_autoptr(GPtrArray) pair = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+  g_autoptr(RdAnswersTable) table = NULL;
+  g_autoptr(RdAnswersTable) pair_table = NULL;
+  RdGroup group;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      RdGroup g = i < 2 ? RD_GROUP_LEADER : i < 5 ? RD_GROUP_SUPPORT_STAFF : RD_GROUP_TEACHER;
+
+      rd_test_add_answer (answers, 1 + i, g, "a-plan", 1, 1 + i % 5);
+      if (g != RD_GROUP_SUPPORT_STAFF)
+        rd_test_add_answer (pair, 1 + i, g, "a-plan", 1, 1 + i % 5);
+    }
+
+  table = rd_answers_table_new (framework, RD_ASSESSMENT_MODE_FULL, answers, 3);
+  g_assert_cmpuint (rd_answers_table_get_n_withheld (table), ==, 5);
+  g_assert_cmpuint (rd_answers_table_get_threshold (table), ==, 3);
+  for (guint r = 0; r < 5; r++)
+    g_assert_false (rd_answers_table_get_group (table, r, &group));
+  for (guint r = 5; r < 10; r++)
+    {
+      g_assert_true (rd_answers_table_get_group (table, r, &group));
+      g_assert_cmpint (group, ==, RD_GROUP_TEACHER);
+    }
+
+  pair_table = rd_answers_table_new (framework, RD_ASSESSMENT_MODE_FULL, pair, 3);
+  g_assert_cmpuint (rd_answers_table_get_n_withheld (pair_table), ==, 7);
+  for (guint r = 0; r < rd_answers_table_get_n_rows (pair_table); r++)
+    g_assert_false (rd_answers_table_get_group (pair_table, r, &group));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +298,7 @@ main (int   argc,
   g_test_add_func ("/answers-csv/anonymity/withholds-small-groups", test_anonymity_withholds_small_groups);
   g_test_add_func ("/answers-csv/anonymity/counts-rows-of-the-file", test_anonymity_counts_rows_of_the_file);
   g_test_add_func ("/answers-csv/anonymity/round-trip", test_anonymity_round_trip);
+  g_test_add_func ("/answers-csv/anonymity/no-small-group-singled-out", test_anonymity_no_small_group_singled_out);
 
   return g_test_run ();
 }

@@ -14,8 +14,9 @@
 #include "rd-test-files.h"
 #include "rd-test-fixtures.h"
 
-/* Four leaders and three teachers with every kind of answer, not
- * applicable and unanswered, and a lone learner. */
+/* Four leaders and four teachers with every kind of answer, not
+ * applicable and unanswered, a lone learner and two support staff (rows
+ * 10 and 11): too small a group each, and shown only combined. */
 static GPtrArray *
 make_answers (void)
 {
@@ -26,6 +27,8 @@ make_answers (void)
       rd_test_add_answer (answers, 50 + i, RD_GROUP_LEADER, "a-plan", 1, 3);
       rd_test_add_answer (answers, 60 + i, RD_GROUP_TEACHER, "a-team", 2, 4);
     }
+  for (guint i = 0; i < 2; i++)
+    rd_test_add_answer (answers, 70 + i, RD_GROUP_SUPPORT_STAFF, "b-speed", 1, 20);
   return answers;
 }
 
@@ -105,6 +108,8 @@ test_workbook (void)
 
   rd_test_assert_matches (custom, "name=\"readiness-format\"><vt:r8>(1)</vt:r8>");
   rd_test_assert_matches (custom, "name=\"readiness-framework\"><vt:lpwstr>(small-fixture)</vt:lpwstr>");
+  /* Asked for 0, written with the lowest threshold there is, and saying so. */
+  rd_test_assert_matches (custom, "name=\"readiness-anonymity-threshold\"><vt:r8>(2)</vt:r8>");
 
   rd_test_assert_mode (path, 0600);
   rd_test_assert_listing (folder, "answers.xlsx");
@@ -154,7 +159,8 @@ test_answer_cells (void)
   rd_test_remove_folder (folder);
 }
 
-/* The lone learner's group is withheld; groups of three or more stay. */
+/* The lone learner's group is withheld, and the two support staff's with
+ * it: together they reach the threshold of 3. Leaders and teachers stay. */
 static void
 test_withheld_group (void)
 {
@@ -169,8 +175,14 @@ test_withheld_group (void)
   g_assert_null (strstr (sheet, "<c r=\"B4\""));
   g_assert_nonnull (strstr (sheet, "<c r=\"F4\"><v>0.25</v></c>"));
   g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "B5"), ==, "leader");
+  g_assert_nonnull (strstr (sheet, "<c r=\"A11\"><v>10</v></c>"));
+  g_assert_null (strstr (sheet, "<c r=\"B11\""));
+  g_assert_null (strstr (sheet, "<c r=\"B12\""));
   for (guint i = 0; i < strings->len; i++)
-    g_assert_cmpstr (g_ptr_array_index (strings, i), !=, "learner");
+    {
+      g_assert_cmpstr (g_ptr_array_index (strings, i), !=, "learner");
+      g_assert_cmpstr (g_ptr_array_index (strings, i), !=, "support-staff");
+    }
 
   rd_test_remove_folder (folder);
 }

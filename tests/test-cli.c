@@ -1542,6 +1542,95 @@ test_report (void)
   g_assert_nonnull (strstr (run.err, "--framework"));
 }
 
+/* The PDF's text, white space made single spaces. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+  int wait_status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text,
+                NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  return g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+}
+
+/* Two leaders, three support staff and five teachers. At the default of 3
+ * the leaders are shown only with the support staff; at 2 on their own.
+ * Below 2 the command refuses, saying why. */
+static void
+test_report_anonymity (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *db = temp_path ("groups.db");
+  g_autofree char *pdf = temp_path ("groups.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (framework_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = rd_framework_new_from_file (file, &error);
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  const char *bad[] = { "1", "0", "-3", "21" };
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(RdStore) store = rd_store_open (db, &error);
+    g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
+    gint64 school, assessment;
+
+    g_assert_no_error (error);
+    school = rd_store_add_school (store, "De Kleine Wereld", NULL, NULL, &error);
+    assessment = rd_store_add_assessment (store, school, YEAR, framework, RD_ASSESSMENT_MODE_FULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < 10; i++)
+      {
+        RdGroup group = i < 2 ? RD_GROUP_LEADER : i < 5 ? RD_GROUP_SUPPORT_STAFF : RD_GROUP_TEACHER;
+        RdResponse *response = rd_response_new (group);
+
+        rd_response_add_answer (response, "a-plan", 1)->value = group == RD_GROUP_LEADER ? 5 : 2;
+        rd_response_add_answer (response, "b-share", 1)->value = group == RD_GROUP_TEACHER ? 20 : 90;
+        g_ptr_array_add (responses, response);
+      }
+    g_assert_true (rd_store_add_responses (store, assessment, framework, responses, &error));
+    g_assert_no_error (error);
+    id = g_strdup_printf ("%" G_GINT64_FORMAT, assessment);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *option = g_strconcat ("--anonymity-threshold=", bad[i], NULL);
+
+      run_cli (&run, "report", "--database", db, "--framework", framework_path, "--assessment", id,
+               "--output", pdf, option);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, i < 3 ? "readiness-cli: The anonymity threshold must be at least 2"
+                                                      : "readiness-cli: The anonymity threshold must lie between 2 "
+                                                        "and 20"));
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    }
+
+  run_cli (&run, "report", "--database", db, "--framework", framework_path, "--assessment", id, "--output", pdf);
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "School leaders and support staff (combined) 5"));
+  g_assert_nonnull (strstr (text, "School leaders and support staff are shown combined"));
+  g_assert_nonnull (strstr (text, "School leaders and support staff (combined) 55 (± 37) · Teacher 25 (± 0) · "
+                                 "difference 30"));
+  g_assert_null (strstr (text, "School leader 100"));
+  g_clear_pointer (&text, g_free);
+
+  run_cli (&run, "report", "--database", db, "--framework", framework_path, "--assessment", id, "--output", pdf,
+           "--anonymity-threshold", "2");
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (pdf);
+  g_assert_null (strstr (text, "(combined)"));
+  g_assert_nonnull (strstr (text, "School leader 100 (± 0) · Teacher 25 (± 0) · Support staff 25 (± 0)"));
+}
+
 /* Nothing a terminal acts on: no ESC, BEL or C1 control, no bidirectional
  * override. */
 static void
@@ -1840,6 +1929,7 @@ main (int   argc,
   g_test_add_func ("/cli/database/unchanged", test_database_unchanged);
   g_test_add_func ("/cli/output/errors", test_output_errors);
   g_test_add_func ("/cli/report/pdf", test_report);
+  g_test_add_func ("/cli/report/anonymity", test_report_anonymity);
   g_test_add_func ("/cli/text/controls", test_text_controls);
   g_test_add_func ("/cli/text/too-long", test_text_too_long);
   g_test_add_func ("/cli/figures/travel", test_figures_travel);

@@ -439,7 +439,7 @@ new_report (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   RdReport *report = rd_report_new (fixture->store, fixture->framework, fixture->assessment_id,
-                                    RD_DEFAULT_ANONYMITY_THRESHOLD, &error);
+                                    RD_ANONYMITY_THRESHOLD_DEFAULT, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -592,37 +592,14 @@ test_full_assessment (void)
   save_screenshots (path, "full");
 }
 
-/* The small framework: leaders and teachers, and one parent who must not
- * be shown apart. */
-static void
-test_withheld_group (void)
+/* The text of the groups' section, from its heading to the next. */
+static char *
+groups_section_text (RdReport *report)
 {
-  g_auto(Fixture) fixture = { 0 };
-  g_autoptr(RdReport) report = NULL;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *withheld = NULL;
-  RdReportDocument *doc;
+  RdReportDocument *doc = rd_report_get_document (report);
+  GString *text = g_string_new (NULL);
   gboolean in_groups = FALSE;
 
-  populate_empty (&fixture);
-  add_people (&fixture, fixture.assessment_id, RD_GROUP_LEADER, 3, rand, 0.7);
-  add_people (&fixture, fixture.assessment_id, RD_GROUP_TEACHER, 4, rand, 0.1);
-  add_people (&fixture, fixture.assessment_id, RD_GROUP_PARENT, 1, rand, 0.5);
-  report = new_report (&fixture);
-  doc = rd_report_get_document (report);
-  assert_layout_sound (doc);
-
-  path = write_report (&fixture, report, "groups.pdf");
-  text = pdf_text (path);
-  withheld = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, " %u smaller group is not shown.",
-                                           " %u smaller groups are not shown.", 1), 1);
-  assert_contains (text, g_strstrip (withheld));
-  assert_contains (text, T ("Where Views Differ Most"));
-
-  /* The parent is counted on the cover, but appears in no table of the
-   * groups' section. */
   for (guint p = 0; p < rd_report_get_n_pages (report); p++)
     for (guint i = 0; i < rd_report_document_get_n_boxes (doc, p); i++)
       {
@@ -634,8 +611,109 @@ test_withheld_group (void)
         if (box.style == RD_REPORT_TEXT_HEADING)
           in_groups = g_str_equal (box.text, T ("Views of the Groups"));
         else if (in_groups)
-          g_assert_null (strstr (box.text, rd_group_get_title (RD_GROUP_PARENT)));
+          g_string_append_printf (text, "%s\n", box.text);
       }
+  return g_string_free (text, FALSE);
+}
+
+/* The small framework: leaders and teachers, and one parent who must not
+ * be shown apart, nor be what the school's figures minus the leaders' and
+ * the teachers' leave: the parent is shown with the leaders, combined. */
+static void
+test_withheld_group (void)
+{
+  g_auto(Fixture) fixture = { 0 };
+  g_autoptr(RdReport) report = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *section = NULL;
+  g_autofree char *combined = rd_group_combined_title ((1u << RD_GROUP_LEADER) | (1u << RD_GROUP_PARENT));
+  g_autofree char *parent_figure = NULL;
+
+  populate_empty (&fixture);
+  add_people (&fixture, fixture.assessment_id, RD_GROUP_LEADER, 3, rand, 0.7);
+  add_people (&fixture, fixture.assessment_id, RD_GROUP_TEACHER, 4, rand, 0.1);
+  add_people (&fixture, fixture.assessment_id, RD_GROUP_PARENT, 1, rand, 0.5);
+  report = new_report (&fixture);
+  assert_layout_sound (rd_report_get_document (report));
+
+  path = write_report (&fixture, report, "groups.pdf");
+  text = pdf_text (path);
+  assert_contains (text, combined);
+  assert_contains (text, T ("Where Views Differ Most"));
+  save_screenshots (path, "groups-combined");
+
+  /* The parent is counted on the cover; in the groups' section only
+   * within the combined group, never with a figure of its own. */
+  section = groups_section_text (report);
+  g_test_message ("%s", section);
+  g_assert_nonnull (strstr (section, combined));
+  g_assert_null (strstr (section, rd_group_get_title (RD_GROUP_PARENT)));
+  /* Translators' format as the report uses it: "Parent 50 (± 0)" never appears. */
+  parent_figure = g_strdup_printf ("%s ", rd_group_get_title (RD_GROUP_PARENT));
+  g_assert_null (strstr (section, parent_figure));
+}
+
+/* The issue: three parents, but only one of them answered a-plan, and the
+ * report said "Parent 0 (± 0)". Each figure now needs three answers, and
+ * the leaders' a-plan (the smallest other) is hidden with the parent's,
+ * or the school's a-plan minus the others' would be that parent's. */
+static void
+test_figure_needs_enough_answers (void)
+{
+  g_auto(Fixture) fixture = { 0 };
+  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdReport) report = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *section = NULL;
+  g_autofree char *parent_zero = NULL;
+  g_autofree char *parent_hidden = NULL;
+  g_autofree char *leader_hidden = NULL;
+  static const struct { RdGroup group; guint n; double plan, share; } people[] = {
+    { RD_GROUP_LEADER, 3, 5, 90 },
+    { RD_GROUP_TEACHER, 4, 2, 40 },
+    { RD_GROUP_SUPPORT_STAFF, 5, 4, 60 },
+    { RD_GROUP_PARENT, 1, 1, 50 },
+    { RD_GROUP_PARENT, 2, NAN, 50 },
+  };
+
+  populate_empty (&fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    for (guint r = 0; r < people[i].n; r++)
+      {
+        RdResponse *response = rd_response_new (people[i].group);
+
+        if (!isnan (people[i].plan))
+          rd_response_add_answer (response, "a-plan", 1)->value = people[i].plan;
+        rd_response_add_answer (response, "b-share", 1)->value = people[i].share;
+        g_ptr_array_add (responses, response);
+      }
+  g_assert_true (rd_store_add_responses (fixture.store, fixture.assessment_id, fixture.framework, responses,
+                                         &error));
+  g_assert_no_error (error);
+
+  report = new_report (&fixture);
+  path = write_report (&fixture, report, "figures.pdf");
+  text = pdf_text (path);
+  section = groups_section_text (report);
+  g_test_message ("%s", section);
+
+  /* Translators' formats as the report uses them. */
+  parent_zero = g_strdup_printf (T ("%s %.0f (± %.0f)"), rd_group_get_title (RD_GROUP_PARENT), 0.0, 0.0);
+  parent_hidden = g_strdup_printf (T ("%s: %s"), rd_group_get_title (RD_GROUP_PARENT),
+                                   rd_anonymity_get_hidden_text ());
+  leader_hidden = g_strdup_printf (T ("%s: %s"), rd_group_get_title (RD_GROUP_LEADER),
+                                   rd_anonymity_get_hidden_text ());
+  g_assert_null (strstr (text, parent_zero));
+  g_assert_null (strstr (section, parent_zero));
+  assert_contains (text, parent_hidden);
+  assert_contains (text, leader_hidden);
+  /* Every parent answered b-share: that figure is shown. */
+  g_assert_nonnull (strstr (section, "· Parent 50 (± 0)"));
+  save_screenshots (path, "groups-hidden-figures");
 }
 
 /* The charts' data carry the results page's texts. */
@@ -1324,6 +1402,7 @@ main (int   argc,
   g_test_add_func ("/report/bidi-isolated", test_bidi_isolated);
   g_test_add_func ("/report/full-assessment", test_full_assessment);
   g_test_add_func ("/report/withheld-group", test_withheld_group);
+  g_test_add_func ("/report/figure-needs-enough-answers", test_figure_needs_enough_answers);
   g_test_add_func ("/report/language", test_in_language);
   g_test_add_func ("/report/write/missing-folder", test_write_missing_folder);
   g_test_add_func ("/report/write/read-only-folder", test_write_read_only_folder);

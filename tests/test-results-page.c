@@ -309,7 +309,9 @@ populate_workshop (Fixture *fixture)
   g_assert_no_error (error);
 }
 
-/* The two learners appear nowhere on the page. */
+/* The two learners are never shown on their own, nor left out (the school
+ * minus leaders and teachers would be them): they are shown together with
+ * the teachers (who tie with the leaders and come later), and say so. */
 static void
 test_groups_respect_threshold (void)
 {
@@ -322,14 +324,18 @@ test_groups_respect_threshold (void)
   comparison = rd_results_page_get_group_comparison (fixture.page);
   g_assert_cmpuint (rd_group_comparison_get_n_groups (comparison), ==, 2);
   g_assert_false (rd_group_comparison_is_shown (comparison, RD_GROUP_LEARNER));
+  g_assert_cmpint (rd_group_comparison_get_view (comparison, RD_GROUP_LEARNER), ==, RD_GROUP_VIEW_COMBINED);
 
   collect_text (GTK_WIDGET (fixture.page), text);
   g_assert_nonnull (strstr (text->str, "School leader\n3\n"));
-  g_assert_nonnull (strstr (text->str, "Teacher\n3\n"));
+  g_assert_nonnull (strstr (text->str, "Teachers and learners (combined)\n5\n"));
+  g_assert_null (strstr (text->str, "Teacher\n"));
   g_assert_null (strstr (text->str, "Learner"));
-  g_assert_nonnull (strstr (text->str, "1 smaller group is not shown."));
-  /* b-share: leaders 100, teachers 50, the learners left out. */
-  g_assert_nonnull (strstr (text->str, "School leader 100 (± 0) · Teacher 50 (± 41) · difference 50"));
+  g_assert_nonnull (strstr (text->str, "at least 3 respondents"));
+  g_assert_nonnull (strstr (text->str, "Teachers and learners are shown combined"));
+  /* b-share: leaders 100; teachers 50, 100, 0 with learners 0, 0. */
+  g_assert_nonnull (strstr (text->str, "School leader 100 (± 0) · Teachers and learners (combined) 30 (± 40) · "
+                                       "difference 70"));
 
   {
     GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (fixture.page)));
@@ -364,7 +370,7 @@ discussion_chart (RdDiscussionWindow *window)
 }
 
 /* The projector view: items where views differ most first, moved through
- * with the keys, and the learners, too few, in no chart. */
+ * with the keys, and the learners, too few, only with the teachers. */
 static void
 test_discussion (void)
 {
@@ -386,18 +392,20 @@ test_discussion (void)
   g_assert_nonnull (window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  /* b-share: leaders 100, teachers 50; then a-plan: 91.7 against 50. */
+  /* b-share: leaders 100, teachers and learners 30; then a-plan: 91.7 against 30. */
   g_assert_cmpuint (rd_discussion_window_get_n_items (window), ==, 2);
   g_assert_cmpuint (rd_discussion_window_get_position (window), ==, 0);
   g_assert_cmpstr (rd_item_get_id (rd_discussion_window_get_item (window)), ==, "b-share");
   collect_text (GTK_WIDGET (window), text);
-  g_assert_nonnull (strstr (text->str, "The groups’ average scores lie 50 points apart."));
+  g_assert_nonnull (strstr (text->str, "The groups’ average scores lie 70 points apart."));
   g_assert_nonnull (strstr (text->str, "1 of 2"));
 
-  /* Leaders 90, 90, 90 → all in the top band; teachers 50, 90, 0 → one each in 0, 2, 4. */
+  /* Leaders 90, 90, 90 → all in the top band; teachers 50, 90, 0 and
+   * learners 10, 10 → three in band 0, one in 2 and one in 4. */
   description = rd_chart_view_get_description (discussion_chart (window));
   g_assert_nonnull (strstr (description, "School leader · 3 answers: Score 0–19 0, 20–39 0, 40–59 0, 60–79 0, 80–100 3."));
-  g_assert_nonnull (strstr (description, "Teacher · 3 answers: Score 0–19 1, 20–39 0, 40–59 1, 60–79 0, 80–100 1."));
+  g_assert_nonnull (strstr (description, "Teachers and learners (combined) · 5 answers: Score 0–19 3, 20–39 0, "
+                                         "40–59 1, 60–79 0, 80–100 1."));
   g_assert_null (strstr (description, "Learner"));
   rd_test_save_screenshot (GTK_WIDGET (window), "discussion-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
@@ -409,7 +417,8 @@ test_discussion (void)
   g_assert_true (rd_test_send_binding (GTK_WIDGET (window), GDK_KEY_Right, 0));
   g_assert_cmpstr (rd_item_get_id (rd_discussion_window_get_item (window)), ==, "a-plan");
   description = rd_chart_view_get_description (discussion_chart (window));
-  g_assert_nonnull (strstr (description, "Teacher · 3 answers: Strongly disagree 0, Disagree 1, Neither agree nor disagree 1, Agree 1, Strongly agree 0."));
+  g_assert_nonnull (strstr (description, "Teachers and learners (combined) · 5 answers: Strongly disagree 2, "
+                                         "Disagree 1, Neither agree nor disagree 1, Agree 1, Strongly agree 0."));
   g_assert_null (strstr (description, "Learner"));
   rd_test_send_binding (GTK_WIDGET (window), GDK_KEY_Right, 0);
   g_assert_cmpuint (rd_discussion_window_get_position (window), ==, 1);
@@ -427,6 +436,152 @@ test_discussion (void)
   g_assert_null (window);
   g_assert_null (find_discussion_window ());
 
+  fixture_tear_down (&fixture, NULL);
+}
+
+static void
+collect_visible_text (GtkWidget *widget,
+                      GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_visible_text (child, text);
+}
+
+static void
+scroll_to_groups (Fixture *fixture)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (fixture->page)));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+  rd_test_wait_for_idle ();
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  rd_test_wait_for_idle ();
+}
+
+/* A new threshold in the Preferences changes the open page and the open
+ * projector view at once, without leaving the page. */
+static void
+test_threshold_change_applies_at_once (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GString) text = g_string_new (NULL);
+  RdDiscussionWindow *window;
+  GtkWidget *button;
+
+  g_settings_set_int (settings, "anonymity-threshold", 3);
+  populate_workshop (&fixture);
+  open_results (&fixture, 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.page), "results.discuss", NULL);
+  window = find_discussion_window ();
+  g_assert_nonnull (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_nonnull (strstr (rd_chart_view_get_description (discussion_chart (window)),
+                            "Teachers and learners (combined) · 5 answers"));
+
+  /* 2: the two learners are a group of their own. */
+  g_settings_set_int (settings, "anonymity-threshold", 2);
+  rd_test_wait_for_idle ();
+  g_assert_cmpuint (rd_group_comparison_get_threshold (rd_results_page_get_group_comparison (fixture.page)), ==, 2);
+  collect_text (GTK_WIDGET (fixture.page), text);
+  g_assert_nonnull (strstr (text->str, "Teacher\n3\n"));
+  g_assert_nonnull (strstr (text->str, "Learner\n2\n"));
+  g_assert_null (strstr (text->str, "(combined)"));
+  g_assert_nonnull (strstr (text->str, "at least 2 respondents"));
+  g_assert_nonnull (strstr (rd_chart_view_get_description (discussion_chart (window)), "Learner · 2 answers"));
+  scroll_to_groups (&fixture);
+  rd_test_save_screenshot (fixture.window, "results-groups-threshold-2.png");
+
+  /* 4: every group is too small; together they are the whole school, so
+   * there is nothing to compare and nothing to project. */
+  g_settings_set_int (settings, "anonymity-threshold", 4);
+  rd_test_wait_for_idle ();
+  g_string_truncate (text, 0);
+  collect_text (GTK_WIDGET (fixture.page), text);
+  g_assert_nonnull (strstr (text->str, "at least 4 respondents"));
+  g_assert_null (strstr (text->str, "Learner"));
+  g_assert_cmpuint (rd_group_comparison_get_n_groups (rd_results_page_get_group_comparison (fixture.page)), ==, 1);
+  g_string_truncate (text, 0);
+  collect_visible_text (GTK_WIDGET (fixture.page), text);
+  g_assert_null (strstr (text->str, "(combined)"));
+  g_assert_null (strstr (text->str, "School leader"));
+  g_assert_nonnull (strstr (text->str, "Views can be compared once at least two groups have enough respondents."));
+  g_assert_null (strstr (text->str, "School leader"));
+  button = rd_test_find_widget (GTK_WIDGET (fixture.page), GTK_TYPE_BUTTON, "results.discuss");
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_nonnull (window);
+  g_assert_cmpuint (rd_discussion_window_get_n_items (window), ==, 0);
+  scroll_to_groups (&fixture);
+  rd_test_save_screenshot (fixture.window, "results-groups-threshold-4.png");
+  rd_test_save_screenshot (GTK_WIDGET (window), "discussion-threshold-4.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_wait_for_idle ();
+  g_assert_null (window);
+  g_settings_reset (settings, "anonymity-threshold");
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* One parent of three answered a-plan: on the projector that row is an
+ * empty track that says so, and the leaders' (the smallest other group)
+ * too, as on the page and in the report. */
+static void
+test_discussion_hidden_figures (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  RdDiscussionWindow *window;
+  const char *description;
+  gint64 school_id;
+  static const struct { RdGroup group; guint n; double plan, share; } people[] = {
+    { RD_GROUP_LEADER, 3, 5, 90 },
+    { RD_GROUP_TEACHER, 4, 2, 40 },
+    { RD_GROUP_SUPPORT_STAFF, 5, 4, 60 },
+    { RD_GROUP_PARENT, 1, 1, 50 },
+    { RD_GROUP_PARENT, 2, NAN, 50 },
+  };
+
+  set_up (&fixture, rd_test_load_framework ("small.json"));
+  school_id = rd_store_add_school (fixture.store, "Workshop school", NULL, NULL, &error);
+  fixture.assessment_id = rd_store_add_assessment (fixture.store, school_id, "2026-2027", fixture.framework,
+                                                   RD_ASSESSMENT_MODE_FULL, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    for (guint r = 0; r < people[i].n; r++)
+      {
+        RdResponse *response = rd_response_new (people[i].group);
+
+        if (!isnan (people[i].plan))
+          rd_response_add_answer (response, "a-plan", 1)->value = people[i].plan;
+        rd_response_add_answer (response, "b-share", 1)->value = people[i].share;
+        g_ptr_array_add (responses, response);
+      }
+  g_assert_true (rd_store_add_responses (fixture.store, fixture.assessment_id, fixture.framework, responses, &error));
+  g_assert_no_error (error);
+
+  open_results (&fixture, 1280, 800);
+  collect_text (GTK_WIDGET (fixture.page), text);
+  g_assert_nonnull (strstr (text->str, "School leader: too few answers · Teacher 25 (± 0) · Support staff 75 (± 0) · "
+                                       "Parent: too few answers · difference 50"));
+  g_assert_null (strstr (text->str, "Parent 0"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.page), "results.discuss", NULL);
+  window = find_discussion_window ();
+  g_assert_nonnull (window);
+  rd_test_send_binding (GTK_WIDGET (window), GDK_KEY_End, 0);
+  g_assert_cmpstr (rd_item_get_id (rd_discussion_window_get_item (window)), ==, "a-plan");
+  description = rd_chart_view_get_description (discussion_chart (window));
+  g_assert_nonnull (strstr (description, "School leader · too few answers.\n"));
+  g_assert_nonnull (strstr (description, "Parent · too few answers.\n"));
+  g_assert_nonnull (strstr (description, "Teacher · 4 answers:"));
+  rd_test_save_screenshot (GTK_WIDGET (window), "discussion-hidden-figures.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
   fixture_tear_down (&fixture, NULL);
 }
 
@@ -712,7 +867,7 @@ test_report_and_exports (Fixture       *fixture,
   g_assert_true (export_to (fixture, RD_EXPORT_PDF, pdf, &error));
   g_assert_no_error (error);
   report = rd_report_new (fixture->store, fixture->framework, fixture->assessment_id,
-                          RD_DEFAULT_ANONYMITY_THRESHOLD, &error);
+                          RD_ANONYMITY_THRESHOLD_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (pdf_pages (pdf), ==, (int) rd_report_get_n_pages (report));
 
@@ -946,6 +1101,8 @@ main (int   argc,
   g_test_add ("/results-page/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add_func ("/results-page/groups-respect-threshold", test_groups_respect_threshold);
   g_test_add_func ("/results-page/discussion", test_discussion);
+  g_test_add_func ("/results-page/threshold-change-applies-at-once", test_threshold_change_applies_at_once);
+  g_test_add_func ("/results-page/discussion-hidden-figures", test_discussion_hidden_figures);
   g_test_add ("/results-page/discussion-needs-groups", Fixture, NULL, fixture_set_up, test_discussion_needs_groups,
               fixture_tear_down);
   g_test_add ("/results-page/plan-action", Fixture, NULL, fixture_set_up, test_plan_action, fixture_tear_down);

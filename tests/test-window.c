@@ -5,6 +5,7 @@
 
 #include "rd-assessment-dialog.h"
 #include "rd-limits.h"
+#include "rd-anonymity.h"
 #include "rd-preferences-window.h"
 #include "rd-results.h"
 #include "rd-school-dialog.h"
@@ -310,11 +311,18 @@ test_preferences (void)
   gtk_test_widget_wait_for_draw (window);
 
   threshold = GTK_SPIN_BUTTON (rd_test_find_widget (window, GTK_TYPE_SPIN_BUTTON, NULL));
-  g_assert_cmpint (g_settings_get_int (settings, "anonymity-threshold"), ==, 3);
+  /* The core's limits, the one definition. */
+  g_assert_cmpfloat (gtk_adjustment_get_lower (gtk_spin_button_get_adjustment (threshold)), ==,
+                     RD_ANONYMITY_THRESHOLD_MIN);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (threshold)), ==,
+                     RD_ANONYMITY_THRESHOLD_MAX);
+  g_assert_cmpint (g_settings_get_int (settings, "anonymity-threshold"), ==, RD_ANONYMITY_THRESHOLD_DEFAULT);
+  g_assert_cmpuint (rd_preferences_get_anonymity_threshold (), ==, RD_ANONYMITY_THRESHOLD_DEFAULT);
   g_assert_cmpfloat (gtk_spin_button_get_value (threshold), ==, 3);
 
   gtk_spin_button_set_value (threshold, 5);
   g_assert_cmpint (g_settings_get_int (settings, "anonymity-threshold"), ==, 5);
+  g_assert_cmpuint (rd_preferences_get_anonymity_threshold (), ==, 5);
   /* Fewer than two would single out one person: the spin button stops there. */
   gtk_spin_button_set_value (threshold, 1);
   g_assert_cmpint (g_settings_get_int (settings, "anonymity-threshold"), ==, 2);

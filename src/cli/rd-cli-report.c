@@ -4,15 +4,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-anonymity.h"
 #include "rd-cli.h"
 #include "rd-errors.h"
 #include "rd-report.h"
-
-/* The Preferences' default and range (data/…gschema.xml); the command
- * line does not read the app's settings, so it is an option here. */
-#define DEFAULT_ANONYMITY_THRESHOLD 3
-#define MIN_ANONYMITY_THRESHOLD 2
-#define MAX_ANONYMITY_THRESHOLD 20
 
 static void
 show_progress (double   fraction,
@@ -112,7 +107,13 @@ rd_cli_report (RdCli  *cli,
   g_autofree char *output = NULL;
   g_autofree char *display = NULL;
   gint64 assessment_id = 0;
-  int threshold = DEFAULT_ANONYMITY_THRESHOLD;
+  /* The command line does not read the app's settings: an option here. */
+  int threshold = RD_ANONYMITY_THRESHOLD_DEFAULT;
+  /* Translators: the --anonymity-threshold option; its limits and default, "(2–20, default 3)" */
+  g_autofree char *threshold_help = g_strdup_printf (_("No group’s figure rests on fewer answers than N "
+                                                       "(%d–%d, default %d)"),
+                                                     RD_ANONYMITY_THRESHOLD_MIN, RD_ANONYMITY_THRESHOLD_MAX,
+                                                     RD_ANONYMITY_THRESHOLD_DEFAULT);
   const GOptionEntry entries[] = {
     { "school", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &school,
       N_("The school, by name or number (see “schools”)"), N_("NAME-OR-NUMBER") },
@@ -123,7 +124,7 @@ rd_cli_report (RdCli  *cli,
     { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &output,
       N_("The PDF file to write"), N_("FILE") },
     { "anonymity-threshold", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &threshold,
-      N_("Show no group of fewer respondents apart (2–20, default 3)"), N_("N") },
+      threshold_help, N_("N") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -154,9 +155,8 @@ rd_cli_report (RdCli  *cli,
     return rd_cli_usage_error (context, _("Give --school and --year, or --assessment"));
   if (school_year != NULL && !rd_school_year_is_valid (school_year))
     return rd_cli_usage_error (context, _("“%s” is not a school year like 2026-2027"), school_year);
-  if (threshold < MIN_ANONYMITY_THRESHOLD || threshold > MAX_ANONYMITY_THRESHOLD)
-    return rd_cli_usage_error (context, _("The anonymity threshold must lie between %d and %d"),
-                               MIN_ANONYMITY_THRESHOLD, MAX_ANONYMITY_THRESHOLD);
+  if (!rd_anonymity_threshold_validate (threshold, &error))
+    return rd_cli_usage_error (context, "%s", error->message);
 
   framework = rd_cli_get_framework (cli, &status);
   if (framework == NULL)

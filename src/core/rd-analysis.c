@@ -90,7 +90,7 @@ item_counts (RdAnalysis *self,
 static void
 collect_answers (RdAnalysis *self,
                  GPtrArray  *answers,
-                 int         group)
+                 guint       groups)
 {
   g_autoptr(GHashTable) respondents = g_hash_table_new (g_int64_hash, g_int64_equal);
 
@@ -101,7 +101,7 @@ collect_answers (RdAnalysis *self,
       Mean *mean;
       double score;
 
-      if (group != RD_ANALYSIS_ALL_GROUPS && (int) answer->group != group)
+      if (answer->group >= RD_N_GROUPS || (groups & (1u << answer->group)) == 0)
         continue;
 
       if (!g_hash_table_contains (respondents, &answer->respondent_id))
@@ -149,7 +149,9 @@ compute_factors (RdAnalysis *self)
           double weight = rd_item_get_weight (item, f);
           double score;
 
-          if (weight <= 0 || !item_counts (self, item))
+          /* An item left out by only_items is still one of the factor's,
+           * unanswered: a factor shown from a few items is no more trusted. */
+          if (weight <= 0 || !rd_framework_item_in_mode (self->framework, item, self->mode))
             continue;
 
           result->n_items++;
@@ -169,19 +171,21 @@ compute_factors (RdAnalysis *self)
     }
 }
 
+/* The answers of the groups in @groups (1 << RdGroup bits) only, and of
+ * @only_items only when it is not NULL; the items it leaves out still
+ * count among their factors' items, as unanswered. */
 RdAnalysis *
-rd_analysis_new_filtered (RdFramework       *framework,
-                          RdAssessmentMode   mode,
-                          GPtrArray         *answers,
-                          const double       targets[RD_N_FACTORS],
-                          int                group,
-                          GHashTable        *only_items)
+rd_analysis_new_for_groups (RdFramework       *framework,
+                            RdAssessmentMode   mode,
+                            GPtrArray         *answers,
+                            const double       targets[RD_N_FACTORS],
+                            guint              groups,
+                            GHashTable        *only_items)
 {
   RdAnalysis *self;
 
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
   g_return_val_if_fail (answers != NULL, NULL);
-  g_return_val_if_fail (group >= RD_ANALYSIS_ALL_GROUPS && group < RD_N_GROUPS, NULL);
 
   self = g_object_new (RD_TYPE_ANALYSIS, NULL);
   self->framework = g_object_ref (framework);
@@ -191,10 +195,25 @@ rd_analysis_new_filtered (RdFramework       *framework,
   for (guint f = 0; f < RD_N_FACTORS; f++)
     self->targets[f] = targets ? targets[f] : rd_framework_get_default_target (framework, f);
 
-  collect_answers (self, answers, group);
+  collect_answers (self, answers, groups);
   compute_factors (self);
 
   return self;
+}
+
+RdAnalysis *
+rd_analysis_new_filtered (RdFramework       *framework,
+                          RdAssessmentMode   mode,
+                          GPtrArray         *answers,
+                          const double       targets[RD_N_FACTORS],
+                          int                group,
+                          GHashTable        *only_items)
+{
+  g_return_val_if_fail (group >= RD_ANALYSIS_ALL_GROUPS && group < RD_N_GROUPS, NULL);
+
+  return rd_analysis_new_for_groups (framework, mode, answers, targets,
+                                     group == RD_ANALYSIS_ALL_GROUPS ? RD_ANALYSIS_EVERY_GROUP : 1u << group,
+                                     only_items);
 }
 
 RdAnalysis *

@@ -38,6 +38,8 @@ typedef struct
 } RdFactorChange;
 
 #define RD_ANALYSIS_ALL_GROUPS (-1)
+/* Every group as a mask of 1 << RdGroup bits. */
+#define RD_ANALYSIS_EVERY_GROUP ((1u << RD_N_GROUPS) - 1)
 
 #define RD_TYPE_ANALYSIS (rd_analysis_get_type ())
 
@@ -52,6 +54,12 @@ RdAnalysis *rd_analysis_new_filtered       (RdFramework       *framework,
                                             GPtrArray         *answers,
                                             const double       targets[RD_N_FACTORS],
                                             int                group,
+                                            GHashTable        *only_items);
+RdAnalysis *rd_analysis_new_for_groups     (RdFramework       *framework,
+                                            RdAssessmentMode   mode,
+                                            GPtrArray         *answers,
+                                            const double       targets[RD_N_FACTORS],
+                                            guint              groups,
                                             GHashTable        *only_items);
 
 double      rd_analysis_score_answer       (RdItem            *item,

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rd-anonymity.h"
 #include "rd-answer.h"
 #include "rd-answers-csv.h"
 
@@ -65,7 +66,7 @@ struct _RdAnswersTable
 {
   GPtrArray *items;     /* the columns, borrowed from the framework */
   GPtrArray *rows;      /* of Row */
-  gboolean withheld[RD_N_GROUPS];
+  RdGroupPlan plan;
   guint n_withheld;     /* rows */
 };
 
@@ -137,13 +138,13 @@ rd_answers_table_new (RdFramework      *framework,
     }
 
   /* Counted among the rows of this file rather than all respondents: a
-   * pulse export may hold fewer people of a group than the assessment. */
+   * pulse export may hold fewer people of a group than the assessment.
+   * Combined groups are withheld too: the rows left without a group must
+   * not be those of one small group alone. */
+  rd_group_plan_init (&table->plan, group_rows, anonymity_threshold);
   for (guint g = 0; g < RD_N_GROUPS; g++)
-    {
-      table->withheld[g] = group_rows[g] > 0 && group_rows[g] < anonymity_threshold;
-      if (table->withheld[g])
-        table->n_withheld += group_rows[g];
-    }
+    if (table->plan.view[g] != RD_GROUP_VIEW_OWN)
+      table->n_withheld += group_rows[g];
 
   return table;
 }
@@ -192,7 +193,7 @@ rd_answers_table_get_group (const RdAnswersTable *table,
   g_return_val_if_fail (row < table->rows->len, FALSE);
 
   r = g_ptr_array_index (table->rows, row);
-  if (r->group >= RD_N_GROUPS || table->withheld[r->group])
+  if (r->group >= RD_N_GROUPS || table->plan.view[r->group] != RD_GROUP_VIEW_OWN)
     return FALSE;
   if (group != NULL)
     *group = r->group;
@@ -219,6 +220,13 @@ rd_answers_table_get_n_withheld (const RdAnswersTable *table)
 {
   g_return_val_if_fail (table != NULL, 0);
   return table->n_withheld;
+}
+
+guint
+rd_answers_table_get_threshold (const RdAnswersTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+  return table->plan.threshold;
 }
 
 char *

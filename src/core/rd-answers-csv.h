@@ -10,9 +10,12 @@ G_BEGIN_DECLS
 /* The rows of an answer export, shared by the CSV and the xlsx writer:
  * one column per item of @mode in framework order, one row per respondent
  * who answered at least one of them, in the order @answers has them first.
- * A row's group is withheld when fewer rows of the table than
- * @anonymity_threshold have that group, so that nobody in a small group
- * can be picked out in a file that leaves the school; 0 withholds none.
+ * A row's group is written only when RdGroupPlan shows that group on its
+ * own among the rows of the table, so that nobody in a small group can be
+ * picked out in a file that leaves the school: small groups are withheld
+ * together with the group that RdGroupPlan combines them with, or all are
+ * when only one other group would be left. @anonymity_threshold is
+ * clamped to the limits of rd-anonymity.h (0 and 1 mean 2).
  * The table borrows @framework's items and the answers in @answers: keep
  * both alive while it is used. */
 typedef struct _RdAnswersTable RdAnswersTable;
@@ -36,6 +39,8 @@ const RdAnswer *rd_answers_table_get_answer  (const RdAnswersTable *table,
                                               guint                 column);
 /* Rows whose group is withheld, for telling the user. */
 guint           rd_answers_table_get_n_withheld (const RdAnswersTable *table);
+/* The threshold applied, clamped. */
+guint           rd_answers_table_get_threshold  (const RdAnswersTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdAnswersTable, rd_answers_table_free)
 

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -21,11 +22,12 @@ struct _RdGroupComparison
 
   RdFramework *framework;
   RdAssessmentMode mode;
-  guint threshold;
-  GArray *groups;          /* of RdGroupResult, shown groups in RdGroup order */
-  gboolean shown[RD_N_GROUPS];
-  guint n_withheld;        /* groups with respondents but below the threshold */
-  GHashTable *moments;     /* item id → Moments[RD_N_GROUPS] */
+  RdGroupPlan plan;
+  GArray *groups;          /* of RdGroupResult, the views in group order */
+  char *combined_title;
+  int view_of[RD_N_GROUPS];  /* index into groups, or -1 */
+  GHashTable *moments;     /* item id → Moments[RD_N_GROUPS], by view */
+  GHashTable *shown;       /* item id → gboolean[RD_N_GROUPS], by view */
 };
 
 G_DEFINE_FINAL_TYPE (RdGroupComparison, rd_group_comparison, G_TYPE_OBJECT)
@@ -37,7 +39,9 @@ rd_group_comparison_finalize (GObject *object)
 
   g_clear_object (&self->framework);
   g_clear_pointer (&self->groups, g_array_unref);
+  g_clear_pointer (&self->combined_title, g_free);
   g_clear_pointer (&self->moments, g_hash_table_unref);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
 
   G_OBJECT_CLASS (rd_group_comparison_parent_class)->finalize (object);
 }
@@ -53,60 +57,69 @@ rd_group_comparison_init (RdGroupComparison *self)
 {
   self->groups = g_array_new (FALSE, TRUE, sizeof (RdGroupResult));
   self->moments = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 }
 
-RdGroupComparison *
-rd_group_comparison_new (RdFramework      *framework,
-                         RdAssessmentMode  mode,
-                         GPtrArray        *answers,
-                         const double      targets[RD_N_FACTORS],
-                         guint             threshold)
+/* The views in group order, the combined one where its first group is. */
+static void
+add_views (RdGroupComparison *self,
+           const guint        n_respondents[RD_N_GROUPS])
 {
-  g_autoptr(RdAnalysis) everyone = NULL;
-  RdGroupComparison *self;
+  gboolean combined_added = FALSE;
 
-  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
-  g_return_val_if_fail (answers != NULL, NULL);
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    self->view_of[g] = -1;
 
-  self = g_object_new (RD_TYPE_GROUP_COMPARISON, NULL);
-  self->framework = g_object_ref (framework);
-  self->mode = mode;
-  self->threshold = MAX (threshold, 1);
-
-  everyone = rd_analysis_new (framework, mode, answers, targets);
   for (guint g = 0; g < RD_N_GROUPS; g++)
     {
-      guint n = rd_analysis_count_group (everyone, g);
-      g_autoptr(RdAnalysis) analysis = NULL;
-      RdGroupResult result = { g, n };
+      RdGroupResult view = { g, 1u << g };
 
-      if (n == 0)
-        continue;
-      if (n < self->threshold)
+      if (self->plan.view[g] == RD_GROUP_VIEW_OWN)
         {
-          self->n_withheld++;
+          view.title = rd_group_get_title (g);
+          view.n_respondents = n_respondents[g];
+        }
+      else if (self->plan.view[g] == RD_GROUP_VIEW_COMBINED && !combined_added)
+        {
+          self->combined_title = rd_group_combined_title (self->plan.combined);
+          view.groups = self->plan.combined;
+          view.combined = TRUE;
+          view.title = self->combined_title;
+          for (guint m = 0; m < RD_N_GROUPS; m++)
+            if (self->plan.combined & (1u << m))
+              view.n_respondents += n_respondents[m];
+          combined_added = TRUE;
+        }
+      else
+        {
           continue;
         }
-
-      analysis = rd_analysis_new_filtered (framework, mode, answers, targets, g, NULL);
-      for (guint f = 0; f < RD_N_FACTORS; f++)
-        rd_analysis_get_factor (analysis, f, &result.factors[f]);
-      g_array_append_val (self->groups, result);
-      self->shown[g] = TRUE;
+      g_array_append_val (self->groups, view);
     }
 
-  /* Per item and shown group, the moments of the respondents' scores. */
+  for (guint v = 0; v < self->groups->len; v++)
+    for (guint g = 0; g < RD_N_GROUPS; g++)
+      if (g_array_index (self->groups, RdGroupResult, v).groups & (1u << g))
+        self->view_of[g] = (int) v;
+}
+
+/* Per item and view, the moments of the respondents' scores. */
+static void
+collect_moments (RdGroupComparison *self,
+                 GPtrArray         *answers)
+{
   for (guint i = 0; i < answers->len; i++)
     {
       const RdAnswer *answer = g_ptr_array_index (answers, i);
       RdItem *item;
       Moments *moments;
       double score;
+      int v;
 
-      if (!self->shown[answer->group])
+      if (answer->group >= RD_N_GROUPS || (v = self->view_of[answer->group]) < 0)
         continue;
-      item = rd_framework_lookup_item (framework, answer->item_id);
-      if (item == NULL || !rd_framework_item_in_mode (framework, item, mode))
+      item = rd_framework_lookup_item (self->framework, answer->item_id);
+      if (item == NULL || !rd_framework_item_in_mode (self->framework, item, self->mode))
         continue;
       score = rd_analysis_score_answer (item, answer);
       if (isnan (score))
@@ -118,11 +131,86 @@ rd_group_comparison_new (RdFramework      *framework,
           moments = g_new0 (Moments, RD_N_GROUPS);
           g_hash_table_insert (self->moments, (char *) rd_item_get_id (item), moments);
         }
-      moments[answer->group].sum += score;
-      moments[answer->group].sum_of_squares += score * score;
-      moments[answer->group].n++;
-      moments[answer->group].bands[rd_score_band (score)]++;
+      moments[v].sum += score;
+      moments[v].sum_of_squares += score * score;
+      moments[v].n++;
+      moments[v].bands[rd_score_band (score)]++;
     }
+}
+
+/* Which item figures each view may show, by the answers behind each. */
+static void
+check_items (RdGroupComparison *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->moments);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const Moments *moments = value;
+      guint n[RD_N_GROUPS];
+      gboolean *shown = g_new0 (gboolean, RD_N_GROUPS);
+
+      for (guint v = 0; v < self->groups->len; v++)
+        n[v] = moments[v].n;
+      rd_anonymity_check_figures (n, self->groups->len, self->plan.threshold, shown);
+      g_hash_table_insert (self->shown, key, shown);
+    }
+}
+
+/* A view's readiness per factor, from its shown item figures only: no
+ * factor figure rests on an item figure that is hidden. */
+static void
+compute_factors (RdGroupComparison *self,
+                 guint              v,
+                 GPtrArray         *answers,
+                 const double       targets[RD_N_FACTORS])
+{
+  RdGroupResult *view = &g_array_index (self->groups, RdGroupResult, v);
+  g_autoptr(GHashTable) items = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(RdAnalysis) analysis = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->shown);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (((gboolean *) value)[v])
+      g_hash_table_add (items, key);
+
+  analysis = rd_analysis_new_for_groups (self->framework, self->mode, answers, targets, view->groups, items);
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    rd_analysis_get_factor (analysis, f, &view->factors[f]);
+}
+
+RdGroupComparison *
+rd_group_comparison_new (RdFramework      *framework,
+                         RdAssessmentMode  mode,
+                         GPtrArray        *answers,
+                         const double      targets[RD_N_FACTORS],
+                         guint             threshold)
+{
+  g_autoptr(RdAnalysis) everyone = NULL;
+  guint n_respondents[RD_N_GROUPS];
+  RdGroupComparison *self;
+
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
+  g_return_val_if_fail (answers != NULL, NULL);
+
+  self = g_object_new (RD_TYPE_GROUP_COMPARISON, NULL);
+  self->framework = g_object_ref (framework);
+  self->mode = mode;
+
+  everyone = rd_analysis_new (framework, mode, answers, targets);
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    n_respondents[g] = rd_analysis_count_group (everyone, g);
+  rd_group_plan_init (&self->plan, n_respondents, threshold);
+
+  add_views (self, n_respondents);
+  collect_moments (self, answers);
+  check_items (self);
+  for (guint v = 0; v < self->groups->len; v++)
+    compute_factors (self, v, answers, targets);
 
   return self;
 }
@@ -131,10 +219,10 @@ guint
 rd_group_comparison_get_threshold (RdGroupComparison *self)
 {
   g_return_val_if_fail (RD_IS_GROUP_COMPARISON (self), 0);
-  return self->threshold;
+  return self->plan.threshold;
 }
 
-/* The groups shown: at least the threshold's number of respondents. */
+/* The views: groups shown on their own, and the combined one. */
 guint
 rd_group_comparison_get_n_groups (RdGroupComparison *self)
 {
@@ -151,22 +239,83 @@ rd_group_comparison_get_group (RdGroupComparison *self,
   return &g_array_index (self->groups, RdGroupResult, index);
 }
 
+const RdGroupPlan *
+rd_group_comparison_get_plan (RdGroupComparison *self)
+{
+  g_return_val_if_fail (RD_IS_GROUP_COMPARISON (self), NULL);
+  return &self->plan;
+}
+
+RdGroupView
+rd_group_comparison_get_view (RdGroupComparison *self,
+                              RdGroup            group)
+{
+  g_return_val_if_fail (RD_IS_GROUP_COMPARISON (self), RD_GROUP_VIEW_NONE);
+  g_return_val_if_fail (group < RD_N_GROUPS, RD_GROUP_VIEW_NONE);
+  return self->plan.view[group];
+}
+
+/* Shown on its own. */
 gboolean
 rd_group_comparison_is_shown (RdGroupComparison *self,
                               RdGroup            group)
 {
-  g_return_val_if_fail (RD_IS_GROUP_COMPARISON (self), FALSE);
-  g_return_val_if_fail (group < RD_N_GROUPS, FALSE);
-  return self->shown[group];
+  return rd_group_comparison_get_view (self, group) == RD_GROUP_VIEW_OWN;
 }
 
-/* How many groups answered but are too small to show. Only the number of
+/* How many groups answered but are shown nowhere. Only the number of
  * groups, never which, so that no small group can be singled out. */
 guint
 rd_group_comparison_get_n_withheld (RdGroupComparison *self)
 {
   g_return_val_if_fail (RD_IS_GROUP_COMPARISON (self), 0);
-  return self->n_withheld;
+  return self->plan.n_withheld;
+}
+
+/* The rule as it applies here, for under the views on screen and in the
+ * report: the threshold, the combined groups, the withheld ones, and why
+ * there is nothing to compare when there is not. */
+char *
+rd_group_comparison_describe_rule (RdGroupComparison *self)
+{
+  GString *rule;
+  guint threshold;
+
+  g_return_val_if_fail (RD_IS_GROUP_COMPARISON (self), NULL);
+
+  threshold = self->plan.threshold;
+  rule = g_string_new (NULL);
+  /* Translators: the anonymity rule under the views of the groups; %u is
+   * the threshold, the words in quotes those shown for a hidden figure */
+  g_string_append_printf (rule, g_dngettext (GETTEXT_PACKAGE,
+                                             "A group’s figure is shown only when it rests on the answers of at least %u respondent, so that nobody’s answers can be recognised; otherwise it reads “%s”.",
+                                             "A group’s figure is shown only when it rests on the answers of at least %u respondents, so that nobody’s answers can be recognised; otherwise it reads “%s”.",
+                                             threshold),
+                          threshold, rd_anonymity_get_hidden_text ());
+  /* A combined group that is the whole school is no view of its own. */
+  if (self->combined_title != NULL && self->groups->len >= 2)
+    {
+      g_autofree char *list = rd_group_list_title (self->plan.combined);
+
+      g_string_append_c (rule, ' ');
+      /* Translators: %s lists the groups, "School leaders and support staff" */
+      g_string_append_printf (rule, _("%s are shown combined: a group with fewer respondents is never shown on "
+                                      "its own, and leaving it out would let the school’s figures minus the "
+                                      "others give it away."),
+                              list);
+    }
+  if (self->plan.n_withheld > 0)
+    {
+      g_string_append_c (rule, ' ');
+      g_string_append (rule, _("No group is shown apart: beside the groups that are too small there is only one "
+                               "other, and its figures together with the school’s would give them away."));
+    }
+  else if (self->groups->len < 2)
+    {
+      g_string_append_c (rule, ' ');
+      g_string_append (rule, _("Views can be compared once at least two groups have enough respondents."));
+    }
+  return g_string_free (rule, FALSE);
 }
 
 guint
@@ -186,8 +335,49 @@ compare_differences (gconstpointer a,
   return (x->difference < y->difference) - (x->difference > y->difference);
 }
 
-/* Items on which the shown groups' mean scores lie furthest apart, largest
- * first; an item counts when at least two shown groups scored it. */
+/* @item's figures in each view: FALSE when no view has an answer to it. */
+gboolean
+rd_group_comparison_get_item_figures (RdGroupComparison *self,
+                                      RdItem            *item,
+                                      RdItemDifference  *figures)
+{
+  const Moments *moments;
+  const gboolean *shown;
+  double low = INFINITY, high = -INFINITY;
+
+  g_return_val_if_fail (RD_IS_GROUP_COMPARISON (self), FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (figures != NULL, FALSE);
+
+  *figures = (RdItemDifference) { item };
+  for (guint v = 0; v < RD_N_GROUPS; v++)
+    figures->mean[v] = figures->spread[v] = NAN;
+
+  moments = g_hash_table_lookup (self->moments, rd_item_get_id (item));
+  shown = g_hash_table_lookup (self->shown, rd_item_get_id (item));
+  if (moments == NULL)
+    return FALSE;
+
+  for (guint v = 0; v < self->groups->len; v++)
+    {
+      if (!shown[v])
+        continue;
+      figures->shown[v] = TRUE;
+      figures->n[v] = moments[v].n;
+      memcpy (figures->bands[v], moments[v].bands, sizeof figures->bands[v]);
+      figures->mean[v] = moments[v].sum / moments[v].n;
+      /* Population standard deviation; rounding can dip the variance below 0. */
+      figures->spread[v] = sqrt (MAX (0.0, moments[v].sum_of_squares / moments[v].n -
+                                             figures->mean[v] * figures->mean[v]));
+      low = MIN (low, figures->mean[v]);
+      high = MAX (high, figures->mean[v]);
+    }
+  figures->difference = high >= low ? high - low : NAN;
+  return TRUE;
+}
+
+/* Items on which the views' shown mean scores lie furthest apart, largest
+ * first; an item counts when at least two views show a figure for it. */
 GArray *
 rd_group_comparison_list_differences (RdGroupComparison *self,
                                       guint              max_items)
@@ -199,37 +389,15 @@ rd_group_comparison_list_differences (RdGroupComparison *self,
   differences = g_array_new (FALSE, FALSE, sizeof (RdItemDifference));
   for (guint i = 0; i < rd_framework_get_n_items (self->framework); i++)
     {
-      RdItem *item = rd_framework_get_item (self->framework, i);
-      Moments *moments = g_hash_table_lookup (self->moments, rd_item_get_id (item));
-      RdItemDifference difference = { item };
-      double low = INFINITY, high = -INFINITY;
-      guint n_groups = 0;
+      RdItemDifference difference;
+      guint n_shown = 0;
 
-      if (moments == NULL)
+      if (!rd_group_comparison_get_item_figures (self, rd_framework_get_item (self->framework, i), &difference))
         continue;
-
-      for (guint g = 0; g < RD_N_GROUPS; g++)
-        {
-          difference.mean[g] = NAN;
-          difference.spread[g] = NAN;
-          difference.n[g] = moments[g].n;
-          memcpy (difference.bands[g], moments[g].bands, sizeof difference.bands[g]);
-          if (moments[g].n == 0)
-            continue;
-
-          difference.mean[g] = moments[g].sum / moments[g].n;
-          /* Population standard deviation; rounding can dip the variance below 0. */
-          difference.spread[g] = sqrt (MAX (0.0, moments[g].sum_of_squares / moments[g].n -
-                                                 difference.mean[g] * difference.mean[g]));
-          low = MIN (low, difference.mean[g]);
-          high = MAX (high, difference.mean[g]);
-          n_groups++;
-        }
-
-      if (n_groups < 2)
-        continue;
-      difference.difference = high - low;
-      g_array_append_val (differences, difference);
+      for (guint v = 0; v < RD_N_GROUPS; v++)
+        n_shown += difference.shown[v] ? 1 : 0;
+      if (n_shown >= 2)
+        g_array_append_val (differences, difference);
     }
 
   /* Stable, so ties keep the framework's order. */

@@ -9,6 +9,7 @@
 
 #include "rd-action.h"
 #include "rd-analysis.h"
+#include "rd-anonymity.h"
 #include "rd-answers-csv.h"
 #include "rd-answers-xlsx.h"
 #include "rd-xlsx-workbook.h"
@@ -44,7 +45,8 @@ rd_answers_xlsx_new (RdFramework      *framework,
   content = g_atomic_rc_box_new0 (RdAnswersXlsx);
   content->framework = g_object_ref (framework);
   content->mode = mode;
-  content->anonymity_threshold = anonymity_threshold;
+  /* Clamped here, so that the property states what the sheet holds. */
+  content->anonymity_threshold = rd_anonymity_threshold_clamp (anonymity_threshold);
 
   content->answers = g_ptr_array_new_full (answers->len, (GDestroyNotify) rd_answer_free);
   for (guint i = 0; i < answers->len; i++)

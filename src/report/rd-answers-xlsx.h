@@ -25,7 +25,7 @@ GType          rd_answers_xlsx_get_type (void) G_GNUC_CONST;
 
 /* @answers: of RdAnswer; @targets: NULL for the framework's defaults;
  * @actions: of RdAction, or NULL for none; @anonymity_threshold as for
- * rd_answers_table_new(), 0 to write every group. */
+ * rd_answers_table_new(), clamped to the limits of rd-anonymity.h. */
 RdAnswersXlsx *rd_answers_xlsx_new      (RdFramework      *framework,
                                          RdAssessmentMode  mode,
                                          GPtrArray        *answers,

@@ -13,6 +13,47 @@ rd_report_format_score (double value)
   return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.0f", value);
 }
 
+char *
+rd_report_format_group_factor (const RdGroupResult *group,
+                               RdFactor             factor)
+{
+  const RdFactorResult *result;
+
+  g_return_val_if_fail (group != NULL, NULL);
+  g_return_val_if_fail (factor < RD_N_FACTORS, NULL);
+
+  result = &group->factors[factor];
+  if (result->trusted)
+    return rd_report_format_score (result->readiness);
+  if (result->n_items == 0)
+    return rd_report_format_score (NAN);
+  return g_strdup (rd_anonymity_get_hidden_text ());
+}
+
+char *
+rd_report_format_difference (RdGroupComparison      *comparison,
+                             const RdItemDifference *difference)
+{
+  GString *figures = g_string_new (NULL);
+
+  for (guint v = 0; v < rd_group_comparison_get_n_groups (comparison); v++)
+    {
+      const char *title = rd_group_comparison_get_group (comparison, v)->title;
+
+      if (figures->len > 0)
+        g_string_append (figures, " · ");
+      if (difference->shown[v])
+        /* Translators: a group's mean score on an item and its spread, "Teacher 50 (± 20)" */
+        g_string_append_printf (figures, _("%s %.0f (± %.0f)"), title, difference->mean[v], difference->spread[v]);
+      else
+        /* Translators: a group whose figure on an item is hidden, "Parent: too few answers" */
+        g_string_append_printf (figures, _("%s: %s"), title, rd_anonymity_get_hidden_text ());
+    }
+  /* Translators: the gap between the highest and lowest group, after their scores */
+  g_string_append_printf (figures, _(" · difference %.0f"), difference->difference);
+  return g_string_free (figures, FALSE);
+}
+
 RdFactorBarsData *
 rd_report_charts_factor_bars (RdResults *results)
 {

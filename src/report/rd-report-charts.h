@@ -6,6 +6,7 @@
 #include "rd-chart-palette.h"
 #include "rd-chart-radar.h"
 #include "rd-chart-trend.h"
+#include "rd-group-comparison.h"
 #include "rd-results.h"
 
 G_BEGIN_DECLS
@@ -77,6 +78,16 @@ void rd_factor_trend_data_draw (cairo_t              *cr,
 
 /* A score as the results show it: "62", or "–" for none. */
 char *rd_report_format_score (double value);
+
+/* A view's readiness for @factor as the views of the groups show it, on
+ * screen and in the report: "62", or the hidden text ("too few answers")
+ * when it rests on too few answers, or "–" when the factor has no item. */
+char *rd_report_format_group_factor (const RdGroupResult *group,
+                                     RdFactor             factor);
+/* One item's figures in every view, "School leader 100 (± 0) · Teacher
+ * 50 (± 41) · Parent: too few answers · difference 50". */
+char *rd_report_format_difference   (RdGroupComparison      *comparison,
+                                     const RdItemDifference *difference);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdFactorBarsData, rd_factor_bars_data_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdAreaRadarData, rd_area_radar_data_free)

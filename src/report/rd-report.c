@@ -432,14 +432,12 @@ add_priorities (RdReportDocument *doc,
 
 static void
 add_groups (RdReportDocument *doc,
-            Snapshot         *s,
-            guint             threshold)
+            Snapshot         *s)
 {
   RdGroupComparison *comparison = s->comparison;
   guint n_groups = rd_group_comparison_get_n_groups (comparison);
-  guint n_withheld = rd_group_comparison_get_n_withheld (comparison);
   g_autoptr(GArray) differences = rd_group_comparison_list_differences (comparison, N_DIFFERENCES);
-  g_autofree char *rule = NULL;
+  g_autofree char *rule = rd_group_comparison_describe_rule (comparison);
 
   /* The title stays with the table, or with the note that replaces it. */
   rd_report_document_begin_group (doc);
@@ -448,30 +446,8 @@ add_groups (RdReportDocument *doc,
                                     _("Readiness per success factor as each group of respondents sees "
                                       "it, and the items on which their views differ most."));
 
-  /* Translators: the anonymity rule, shown under the group comparison */
-  rule = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Only groups of at least %u respondent are shown separately.",
-                                       "Only groups of at least %u respondents are shown separately, so that nobody’s answers can be recognised.",
-                                       threshold),
-                          threshold);
-  if (n_withheld > 0)
-    {
-      g_autofree char *withheld = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                " %u smaller group is not shown.",
-                                                                " %u smaller groups are not shown.",
-                                                                n_withheld),
-                                                   n_withheld);
-      g_autofree char *both = g_strconcat (rule, withheld, NULL);
-
-      g_free (rule);
-      rule = g_steal_pointer (&both);
-    }
-
   if (n_groups < 2)
     {
-      rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_NOTE,
-                                        _("Views can be compared once at least two groups have enough "
-                                          "respondents."));
       rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_NOTE, rule);
       rd_report_document_end_group (doc);
       return;
@@ -491,9 +467,8 @@ add_groups (RdReportDocument *doc,
         char *values[RD_N_FACTORS];
 
         for (guint f = 0; f < RD_N_FACTORS; f++)
-          values[f] = rd_report_format_score (group->factors[f].trusted ? group->factors[f].readiness : NAN);
-        add_table_row (table, rd_group_get_title (group->group), count,
-                       values[0], values[1], values[2], values[3], NULL);
+          values[f] = rd_report_format_group_factor (group, f);
+        add_table_row (table, group->title, count, values[0], values[1], values[2], values[3], NULL);
         for (guint f = 0; f < RD_N_FACTORS; f++)
           g_clear_pointer (&values[f], g_free);
       }
@@ -511,26 +486,13 @@ add_groups (RdReportDocument *doc,
   for (guint i = 0; i < differences->len; i++)
     {
       RdItemDifference *difference = &g_array_index (differences, RdItemDifference, i);
-      g_autoptr(GString) figures = g_string_new (NULL);
-
-      for (guint g = 0; g < RD_N_GROUPS; g++)
-        {
-          if (isnan (difference->mean[g]))
-            continue;
-          if (figures->len > 0)
-            g_string_append (figures, " · ");
-          /* Translators: a group's mean score on an item and its spread, "Teacher 50 (± 20)" */
-          g_string_append_printf (figures, _("%s %.0f (± %.0f)"), rd_group_get_title (g),
-                                  difference->mean[g], difference->spread[g]);
-        }
-      /* Translators: the gap between the highest and lowest group, after their scores */
-      g_string_append_printf (figures, _(" · difference %.0f"), difference->difference);
+      g_autofree char *figures = rd_report_format_difference (comparison, difference);
 
       if (i > 0)
         rd_report_document_begin_group (doc);
       rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_LEAD,
                                         rd_text_get_localized (rd_item_get_text (difference->item)));
-      rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_NOTE, figures->str);
+      rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_NOTE, figures);
       rd_report_document_end_group (doc);
     }
 }
@@ -652,8 +614,7 @@ add_appendix (RdReportDocument *doc,
 }
 
 static RdReportDocument *
-build_document (Snapshot *s,
-                guint     threshold)
+build_document (Snapshot *s)
 {
   RdReportDocument *doc = rd_report_document_new ();
   g_autofree char *footer = NULL;
@@ -674,7 +635,7 @@ build_document (Snapshot *s,
   if (rd_results_get_n_years (s->results) >= 2)
     add_trend (doc, rd_report_charts_trend (s->results));
   add_priorities (doc, s);
-  add_groups (doc, s, threshold);
+  add_groups (doc, s);
   add_actions (doc, s);
   add_appendix (doc, s);
 
@@ -751,7 +712,7 @@ rd_report_new (RdStore      *store,
                                  rd_assessment_get_school_year (s.assessment));
   self->subject = g_strdup (rd_text_get_localized (rd_framework_get_title (framework)));
   self->created = g_date_time_format (s.now, "%Y-%m-%dT%H:%M:%S");
-  self->document = build_document (&s, anonymity_threshold);
+  self->document = build_document (&s);
 
   return self;
 }

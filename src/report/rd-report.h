@@ -20,8 +20,9 @@ typedef void (*RdReportProgressFunc) (double   fraction,
 
 /* The school report of one assessment, in the UI language: a snapshot of
  * the store taken on the calling thread (which owns @store), laid out into
- * A4 pages at once. Groups with fewer than @anonymity_threshold
- * respondents are never shown apart. The report is immutable: it may then
+ * A4 pages at once. The views of the groups follow RdGroupComparison
+ * with @anonymity_threshold (clamped to the limits of rd-anonymity.h): no
+ * group figure rests on fewer answers. The report is immutable: it may then
  * be drawn or written from any thread, one at a time. */
 RdReport *rd_report_new            (RdStore               *store,
                                     RdFramework           *framework,

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rd-anonymity.h"
 #include "rd-chart-distribution.h"
 #include "rd-chart-view.h"
 #include "rd-discussion-window.h"
@@ -23,6 +24,7 @@ struct _RdDiscussionWindow
   AdwWindow parent_instance;
 
   RdFramework *framework;
+  RdGroupComparison *comparison;
   GArray *differences;     /* of RdItemDifference, largest first */
   guint position;
 
@@ -106,22 +108,31 @@ show_item (RdDiscussionWindow *self)
   for (guint band = 0; band < RD_CHART_N_BANDS; band++)
     distribution->band_labels[band] = statement ? rd_agreement_get_label (band + 1) : score_band_label (band);
 
-  /* Only the groups the comparison shows: they have answers in n[] at all. */
-  for (guint g = 0; g < RD_N_GROUPS; g++)
+  /* Every view of the comparison; a hidden figure is an empty track that
+   * says so, as on the Results page. */
+  for (guint v = 0; v < rd_group_comparison_get_n_groups (self->comparison); v++)
     {
-      RdDistributionRow *row;
+      const char *title = rd_group_comparison_get_group (self->comparison, v)->title;
+      RdDistributionRow *row = &distribution->rows[distribution->n_rows];
 
-      if (difference->n[g] == 0)
-        continue;
-      row = &distribution->rows[distribution->n_rows];
-      distribution->labels[distribution->n_rows] =
-        /* Translators: a group and its number of answers, "Teacher · 4 answers" */
-        g_strdup_printf (g_dngettext (NULL, "%s · %u answer", "%s · %u answers", difference->n[g]),
-                         rd_group_get_title (g), difference->n[g]);
+      if (difference->shown[v])
+        distribution->labels[distribution->n_rows] =
+          /* Translators: a group and its number of answers, "Teacher · 4 answers" */
+          g_strdup_printf (g_dngettext (NULL, "%s · %u answer", "%s · %u answers", difference->n[v]),
+                           title, difference->n[v]);
+      else
+        /* Translators: a group whose answers are hidden, "Parent · too few answers" */
+        distribution->labels[distribution->n_rows] = g_strdup_printf (_("%s · %s"), title,
+                                                                     rd_anonymity_get_hidden_text ());
       row->label = distribution->labels[distribution->n_rows];
-      memcpy (row->counts, difference->bands[g], sizeof row->counts);
+      memcpy (row->counts, difference->bands[v], sizeof row->counts);
       distribution->n_rows++;
 
+      if (!difference->shown[v])
+        {
+          g_string_append_printf (description, "%s.\n", row->label);
+          continue;
+        }
       g_string_append_printf (description, "%s:", row->label);
       for (guint band = 0; band < RD_CHART_N_BANDS; band++)
         g_string_append_printf (description, " %s %u%s", distribution->band_labels[band], row->counts[band],
@@ -195,6 +206,7 @@ rd_discussion_window_finalize (GObject *object)
   RdDiscussionWindow *self = RD_DISCUSSION_WINDOW (object);
 
   g_clear_object (&self->framework);
+  g_clear_object (&self->comparison);
   g_clear_pointer (&self->differences, g_array_unref);
   G_OBJECT_CLASS (rd_discussion_window_parent_class)->finalize (object);
 }
@@ -340,10 +352,34 @@ rd_discussion_window_new (GtkWindow         *parent,
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (self), parent);
   self->framework = g_object_ref (framework);
+  rd_discussion_window_set_comparison (self, comparison);
+  return GTK_WIDGET (self);
+}
+
+/* Shows @comparison's differences, staying on the current item while it is
+ * still among them. */
+void
+rd_discussion_window_set_comparison (RdDiscussionWindow *self,
+                                     RdGroupComparison  *comparison)
+{
+  RdItem *current;
+  guint position = 0;
+
+  g_return_if_fail (RD_IS_DISCUSSION_WINDOW (self));
+  g_return_if_fail (RD_IS_GROUP_COMPARISON (comparison));
+
+  current = self->differences != NULL ? rd_discussion_window_get_item (self) : NULL;
+  g_set_object (&self->comparison, comparison);
+  g_clear_pointer (&self->differences, g_array_unref);
   self->differences = rd_group_comparison_list_differences (comparison, 0);
+  for (guint i = 0; i < self->differences->len; i++)
+    if (g_array_index (self->differences, RdItemDifference, i).item == current)
+      position = i;
+
+  self->position = 0;
   if (self->differences->len > 0)
     {
-      go_to (self, 0);
+      go_to (self, position);
     }
   else
     {
@@ -351,7 +387,6 @@ rd_discussion_window_new (GtkWindow         *parent,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "discussion.next", FALSE);
       show_item (self);
     }
-  return GTK_WIDGET (self);
 }
 
 guint

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rd-group-comparison.h"
+#include "rd-anonymity.h"
 #include "rd-preferences-window.h"
 
 struct _RdPreferencesWindow
@@ -46,7 +46,7 @@ rd_preferences_window_new (GtkWindow *parent,
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (2, 20, 1);
+  GtkWidget *spin = gtk_spin_button_new_with_range (RD_ANONYMITY_THRESHOLD_MIN, RD_ANONYMITY_THRESHOLD_MAX, 1);
 
   self->settings = g_object_ref (settings);
 
@@ -55,8 +55,9 @@ rd_preferences_window_new (GtkWindow *parent,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Privacy"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Anonymity threshold"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("The smallest group of respondents shown separately in results. "
-                                 "Smaller groups still count in the school’s overall results."));
+                               _("The fewest answers a group’s figure may rest on, in results, reports "
+                                 "and exports. Smaller groups are shown combined with others, and all "
+                                 "count in the school’s overall results."));
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Anonymity threshold"), -1);
@@ -71,16 +72,26 @@ rd_preferences_window_new (GtkWindow *parent,
   return GTK_WIDGET (self);
 }
 
-/* Without the installed schema (tests, an uninstalled build) the default holds. */
-guint
-rd_preferences_get_anonymity_threshold (void)
+/* NULL without the installed schema (tests, an uninstalled build). */
+GSettings *
+rd_preferences_new_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  g_autoptr(GSettings) settings = NULL;
 
   if (schema == NULL || !g_settings_schema_has_key (schema, "anonymity-threshold"))
-    return RD_DEFAULT_ANONYMITY_THRESHOLD;
-  settings = g_settings_new (APP_ID);
-  return (guint) g_settings_get_int (settings, "anonymity-threshold");
+    return NULL;
+  return g_settings_new (APP_ID);
+}
+
+/* Without the schema the default holds; a value outside the limits (an
+ * older schema, a hand-edited setting) is clamped into them. */
+guint
+rd_preferences_get_anonymity_threshold (void)
+{
+  g_autoptr(GSettings) settings = rd_preferences_new_settings ();
+
+  if (settings == NULL)
+    return RD_ANONYMITY_THRESHOLD_DEFAULT;
+  return rd_anonymity_threshold_clamp (g_settings_get_int (settings, "anonymity-threshold"));
 }

@@ -12,7 +12,10 @@ G_DECLARE_FINAL_TYPE (RdPreferencesWindow, rd_preferences_window, RD, PREFERENCE
 GtkWidget *rd_preferences_window_new (GtkWindow *parent,
                                       GSettings *settings);
 
-/* Groups smaller than this are never shown or exported on their own. */
+/* The app's settings, or NULL when its schema is not installed. */
+GSettings *rd_preferences_new_settings            (void);
+/* No group figure shown or exported rests on fewer answers than this
+ * (clamped to the limits of rd-anonymity.h). */
 guint      rd_preferences_get_anonymity_threshold (void);
 
 G_END_DECLS

@@ -51,6 +51,8 @@ struct _RdResultsPage
   GtkWidget *differences_heading;
   GtkLabel *groups_hint;
   RdGroupComparison *comparison;
+  GtkWidget *discussion;   /* weak */
+  GSettings *settings;     /* NULL without the installed schema */
 };
 
 G_DEFINE_FINAL_TYPE (RdResultsPage, rd_results_page, GTK_TYPE_WIDGET)
@@ -320,7 +322,7 @@ refresh_groups (RdResultsPage *self)
   const char *header[2 + RD_N_FACTORS] = { _("Group"), _("Respondents") };
   g_autofree char *hint = NULL;
   GtkWidget *table, *child;
-  guint n_groups, threshold = rd_preferences_get_anonymity_threshold ();
+  guint n_groups;
 
   answers = rd_store_list_answers (self->store, rd_assessment_get_id (assessment), &error);
   if (answers == NULL || !rd_store_get_targets (self->store, rd_assessment_get_id (assessment), targets, &error))
@@ -331,7 +333,7 @@ refresh_groups (RdResultsPage *self)
 
   g_clear_object (&self->comparison);
   self->comparison = rd_group_comparison_new (self->framework, rd_assessment_get_mode (assessment),
-                                              answers, targets, threshold);
+                                              answers, targets, rd_preferences_get_anonymity_threshold ());
   n_groups = rd_group_comparison_get_n_groups (self->comparison);
 
   for (guint f = 0; f < RD_N_FACTORS; f++)
@@ -342,11 +344,11 @@ refresh_groups (RdResultsPage *self)
       const RdGroupResult *group = rd_group_comparison_get_group (self->comparison, g);
       g_autofree char *count = g_strdup_printf ("%u", group->n_respondents);
 
-      add_table_cell (table, 0, g, rd_group_get_title (group->group));
+      add_table_cell (table, 0, g, group->title);
       add_table_cell (table, 1, g, count);
       for (guint f = 0; f < RD_N_FACTORS; f++)
         {
-          g_autofree char *value = rd_report_format_score (group->factors[f].trusted ? group->factors[f].readiness : NAN);
+          g_autofree char *value = rd_report_format_group_factor (group, f);
           add_table_cell (table, 2 + f, g, value);
         }
     }
@@ -360,45 +362,17 @@ refresh_groups (RdResultsPage *self)
   for (guint i = 0; i < differences->len; i++)
     {
       RdItemDifference *difference = &g_array_index (differences, RdItemDifference, i);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
+      g_autofree char *subtitle = rd_report_format_difference (self->comparison, difference);
       GtkWidget *row = adw_action_row_new ();
 
-      for (guint g = 0; g < RD_N_GROUPS; g++)
-        {
-          if (isnan (difference->mean[g]))
-            continue;
-          if (subtitle->len > 0)
-            g_string_append (subtitle, " · ");
-          /* Translators: a group's mean score on an item and its spread, "Teacher 50 (± 20)" */
-          g_string_append_printf (subtitle, _("%s %.0f (± %.0f)"), rd_group_get_title (g),
-                                  difference->mean[g], difference->spread[g]);
-        }
-      /* Translators: the gap between the highest and lowest group, after their scores */
-      g_string_append_printf (subtitle, _(" · difference %.0f"), difference->difference);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      rd_text_get_localized (rd_item_get_text (difference->item)));
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_append (self->differences, row);
     }
 
-  /* Translators: the anonymity rule, shown under the group comparison */
-  hint = g_strdup_printf (g_dngettext (NULL,
-                                       "Only groups of at least %u respondent are shown separately.",
-                                       "Only groups of at least %u respondents are shown separately, so that nobody’s answers can be recognised.",
-                                       threshold),
-                          threshold);
-  if (rd_group_comparison_get_n_withheld (self->comparison) > 0)
-    {
-      g_autofree char *withheld = g_strdup_printf (g_dngettext (NULL,
-                                                                " %u smaller group is not shown.",
-                                                                " %u smaller groups are not shown.",
-                                                                rd_group_comparison_get_n_withheld (self->comparison)),
-                                                   rd_group_comparison_get_n_withheld (self->comparison));
-      g_autofree char *both = g_strconcat (hint, withheld, NULL);
-      g_free (hint);
-      hint = g_steal_pointer (&both);
-    }
+  hint = rd_group_comparison_describe_rule (self->comparison);
   gtk_label_set_text (self->groups_hint, hint);
 
   /* One group alone is no comparison. */
@@ -406,6 +380,20 @@ refresh_groups (RdResultsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->differences), n_groups >= 2 && differences->len > 0);
   gtk_widget_set_visible (self->differences_heading, n_groups >= 2 && differences->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.discuss", n_groups >= 2 && differences->len > 0);
+
+  /* An open projector view shows what the page shows. */
+  if (self->discussion != NULL)
+    rd_discussion_window_set_comparison (RD_DISCUSSION_WINDOW (self->discussion), self->comparison);
+}
+
+/* A new threshold in the Preferences applies at once, not at the next visit. */
+static void
+on_threshold_changed (GSettings     *settings,
+                      const char    *key,
+                      RdResultsPage *self)
+{
+  if (self->results != NULL)
+    refresh_groups (self);
 }
 
 static void
@@ -739,6 +727,10 @@ discuss_action (GtkWidget  *widget,
   if (self->comparison == NULL)
     return;
   window = rd_discussion_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->framework, self->comparison);
+  if (self->discussion != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->discussion), (gpointer *) &self->discussion);
+  self->discussion = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->discussion);
   gtk_window_fullscreen (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -748,6 +740,12 @@ rd_results_page_dispose (GObject *object)
 {
   RdResultsPage *self = RD_RESULTS_PAGE (object);
 
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+  if (self->discussion != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->discussion), (gpointer *) &self->discussion);
+  self->discussion = NULL;
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   G_OBJECT_CLASS (rd_results_page_parent_class)->dispose (object);
 }
@@ -835,6 +833,14 @@ rd_results_page_init (RdResultsPage *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+
+  self->settings = rd_preferences_new_settings ();
+  if (self->settings != NULL)
+    {
+      g_signal_connect (self->settings, "changed::anonymity-threshold", G_CALLBACK (on_threshold_changed), self);
+      /* Some backends tell of changes only to keys that were read. */
+      g_settings_get_int (self->settings, "anonymity-threshold");
+    }
 }
 
 GtkWidget *
