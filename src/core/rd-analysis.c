@@ -76,6 +76,22 @@ rd_analysis_score_answer (RdItem         *item,
   return rd_item_score_value (item, answer->value);
 }
 
+/**
+ * rd_gap_to_target:
+ *
+ * The gap, as every output shows it (screen, report, exports, command
+ * line, comparison): how far @readiness lies below @target, and 0 once the
+ * target is reached or passed. NAN when either is unknown.
+ */
+double
+rd_gap_to_target (double readiness,
+                  double target)
+{
+  if (isnan (readiness) || isnan (target))
+    return NAN;
+  return MAX (0.0, target - readiness);
+}
+
 static gboolean
 item_counts (RdAnalysis *self,
              RdItem     *item)
@@ -163,7 +179,7 @@ compute_factors (RdAnalysis *self)
         }
 
       result->readiness = weight_sum > 0 ? weighted_sum / weight_sum : NAN;
-      result->gap = isnan (result->readiness) ? NAN : MAX (0.0, result->target - result->readiness);
+      result->gap = rd_gap_to_target (result->readiness, result->target);
       result->trusted = result->n_answered >= RD_ANALYSIS_MIN_ANSWERED &&
                         2 * result->n_answered >= result->n_items;
     }

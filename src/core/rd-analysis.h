@@ -15,7 +15,7 @@ typedef struct
 {
   double readiness;  /* 0–100; NAN when no item informing it is answered */
   double target;
-  double gap;        /* target − readiness when positive, else 0; NAN with readiness */
+  double gap;        /* rd_gap_to_target (readiness, target) */
   guint n_answered;
   guint n_items;
   gboolean trusted;  /* FALSE: too few answers to show a number */
@@ -56,6 +56,8 @@ RdAnalysis *rd_analysis_new_filtered       (RdFramework       *framework,
 
 double      rd_analysis_score_answer       (RdItem            *item,
                                             const RdAnswer    *answer);
+double      rd_gap_to_target               (double             readiness,
+                                            double             target);
 
 RdFramework *rd_analysis_get_framework     (RdAnalysis        *self);
 guint       rd_analysis_get_n_respondents  (RdAnalysis        *self);
