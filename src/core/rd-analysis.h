@@ -29,6 +29,19 @@ typedef struct
   double weighted_gap;
 } RdItemGap;
 
+/* A fact's answers in its own unit, the ones its score rests on. */
+typedef struct
+{
+  RdItemKind kind;
+  guint n;           /* answers with a score */
+  double median;     /* numbers, percentages: the values' median (QUARTILE.INC);
+                      * dates: the answers' median age in whole months */
+  double min;
+  double max;
+  guint n_yes;       /* yes/no: the answers "yes" */
+  GDate date;        /* dates: the one answer's date when n is 1 */
+} RdFactValues;
+
 typedef struct
 {
   double before;
@@ -68,6 +81,9 @@ double      rd_analysis_get_item_score     (RdAnalysis        *self,
 double      rd_analysis_get_area_score     (RdAnalysis        *self,
                                             const char        *area_id,
                                             guint             *n_answered);
+gboolean    rd_analysis_get_fact_values    (RdAnalysis        *self,
+                                            RdItem            *item,
+                                            RdFactValues      *values);
 void        rd_analysis_get_factor         (RdAnalysis        *self,
                                             RdFactor           factor,
                                             RdFactorResult    *result);
