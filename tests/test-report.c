@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "rd-fact-values.h"
 #include "rd-group-comparison.h"
 #include "rd-report-charts.h"
 #include "rd-report-document.h"
@@ -794,6 +795,13 @@ test_in_language (void)
       assert_contains (text, rd_group_get_title (RD_GROUP_TEACHER));
       g_assert_null (strstr (text, "Does our school have a written digital strategy"));
     }
+
+  /* A fact's figures in the marks of the UI language. */
+  {
+    g_autofree char *figure = rd_format_figure (12500.25);
+
+    g_assert_cmpstr (figure, ==, g_str_equal (test_language (), "nl") ? "12.500,25" : "12,500.25");
+  }
 
   save_screenshots (path, "language");
 }
