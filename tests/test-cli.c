@@ -1674,6 +1674,150 @@ test_text_too_long (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* Figures travel unchanged: a school answered on 20 October 2025, its
+ * date items included, and its advisor imports its files more than a
+ * year later. Every output of every database must show the school's own
+ * figures, because date answers are scored against the assessment's
+ * reference date and the file carries it. */
+static gint64
+day_at_noon (int year,
+             int month,
+             int day)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_local (year, month, day, 12, 0, 0);
+
+  return g_date_time_to_unix (when);
+}
+
+static void
+put_dated_answer (RdStore     *store,
+                  RdFramework *framework,
+                  gint64       respondent,
+                  const char  *item_id,
+                  double       value,
+                  const char  *date)
+{
+  g_autoptr(GError) error = NULL;
+  RdItem *item = rd_framework_lookup_item (framework, item_id);
+  g_autoptr(RdAnswer) answer = rd_answer_new ();
+
+  answer->respondent_id = respondent;
+  answer->item_id = g_strdup (item_id);
+  answer->item_version = rd_item_get_version (item);
+  answer->value = value;
+  answer->julian_day = date != NULL ? rd_day_from_iso (date) : 0;
+  answer->answered = day_at_noon (2025, 10, 20);
+  g_assert_true (rd_store_put_answer (store, item, answer, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+make_answered_last_year (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (framework_path);
+  g_autoptr(RdFramework) framework = rd_framework_new_from_file (file, &error);
+  char *path = temp_path ("travel-school.db");
+  g_autoptr(RdStore) store = rd_store_open (path, &error);
+  const char *reviews[] = { "2025-03-15", "2024-11-02", "2025-09-30" };
+  gint64 school, assessment;
+
+  g_assert_no_error (error);
+  school = rd_store_add_school (store, "Sint-Jozef", "Oost", "primary", &error);
+  assessment = rd_store_add_assessment (store, school, "2025-2026", framework, RD_ASSESSMENT_MODE_FULL, &error);
+  rd_store_set_target (store, assessment, RD_FACTOR_STRATEGY, 85, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < G_N_ELEMENTS (reviews); r++)
+    {
+      gint64 respondent = rd_store_add_respondent (store, assessment, r == 0 ? RD_GROUP_LEADER : RD_GROUP_TEACHER,
+                                                   NULL, &error);
+
+      g_assert_no_error (error);
+      put_dated_answer (store, framework, respondent, "a-review", NAN, reviews[r]);
+      put_dated_answer (store, framework, respondent, "a-plan", 2 + r, NULL);
+      put_dated_answer (store, framework, respondent, "b-speed", 100 * (r + 1), NULL);
+      put_dated_answer (store, framework, respondent, "b-share", 30 * r, NULL);
+    }
+  return path;
+}
+
+static char *
+output_of (const char *database,
+           const char *format,
+           const char *view)
+{
+  g_auto(Run) run = { 0 };
+
+  if (view != NULL)
+    run_cli (&run, "compare", "--database", database, "--framework", framework_path, "--year", "2025-2026",
+             "--format", format, "--view", view);
+  else
+    run_cli (&run, "compare", "--database", database, "--framework", framework_path, "--year", "2025-2026",
+             "--format", format);
+  g_assert_cmpint (run.status, ==, 0);
+  return g_steal_pointer (&run.out);
+}
+
+static void
+test_figures_travel (void)
+{
+  g_autofree char *school_db = make_answered_last_year ();
+  g_autofree char *answers_file = temp_path ("travel-answers.readiness");
+  g_autofree char *summary_file = temp_path ("travel-summary.readiness");
+  g_autofree char *advisor_db = temp_path ("travel-advisor.db");
+  g_autofree char *summary_db = temp_path ("travel-summary.db");
+  g_autofree char *text = NULL;
+  const char *outputs[][2] = {
+    { "text", NULL }, { "json", NULL }, { "csv", "factors" }, { "csv", "areas" }, { "csv", "distribution" },
+    { "csv", "below-target" },
+  };
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "export", "--database", school_db, "--framework", framework_path, "--school", "Sint-Jozef", "-o", answers_file);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, "export", "--database", school_db, "--framework", framework_path, "--school", "Sint-Jozef", "--summary",
+           "-o", summary_file);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (answers_file, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"format_version\" : 2"));
+  g_assert_nonnull (strstr (text, "\"reference_date\" : \"2025-10-20\""));
+
+  run_cli (&run, "import", "--database", advisor_db, "--framework", framework_path, answers_file);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, "import", "--database", summary_db, "--framework", framework_path, summary_file);
+  g_assert_cmpint (run.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autofree char *own = output_of (school_db, outputs[i][0], outputs[i][1]);
+      g_autofree char *imported = output_of (advisor_db, outputs[i][0], outputs[i][1]);
+      g_autofree char *summarised = output_of (summary_db, outputs[i][0], outputs[i][1]);
+
+      if (i == 0)
+        g_assert_nonnull (strstr (own, "Sint-Jozef"));
+      g_assert_cmpstr (imported, ==, own);
+      g_assert_cmpstr (summarised, ==, own);
+    }
+}
+
+/* A file of format 1 still imports, and says what it lacked. */
+static void
+test_import_format_1 (void)
+{
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "exchange", "answers.readiness", NULL);
+  g_autofree char *database = temp_path ("format-1.db");
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "import", "--database", database, file);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Schools: 1 (1 new, 0 updated)\n"));
+  expected = g_strdup_printf ("Note: %s: assessments[0]: format 1 gives no reference date; its date answers are "
+                              "scored against 2026-10-15, the day the assessment was completed\n", file);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_cmpint (count_rows (database, "assessment WHERE reference_date = '2026-10-15'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1709,6 +1853,8 @@ main (int   argc,
   g_test_add_func ("/cli/report/pdf", test_report);
   g_test_add_func ("/cli/text/controls", test_text_controls);
   g_test_add_func ("/cli/text/too-long", test_text_too_long);
+  g_test_add_func ("/cli/figures/travel", test_figures_travel);
+  g_test_add_func ("/cli/import/format-1", test_import_format_1);
 
   status = g_test_run ();
 

@@ -345,13 +345,36 @@ typedef struct
 
 /* Each broken file is refused whole, naming the file and the place, and
  * the advisor's database is left exactly as it was. */
+/* The file with every reference date set to 1 December 2025, a day
+ * known to the breakages below whatever day the test runs. */
+static char *
+fixed_reference_dates (GBytes *bytes)
+{
+  g_autoptr(GRegex) reference = g_regex_new ("\"reference_date\" : \"[0-9-]*\"", 0, 0, NULL);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return g_regex_replace_literal (reference, data, (gssize) length, 0, "\"reference_date\" : \"2025-12-01\"", 0,
+                                  NULL);
+}
+
 static void
 test_broken_files_rejected (Fixture       *fixture,
                             gconstpointer  data)
 {
   static const Breakage breakages[] = {
     { "\"format\" : \"readiness-exchange\"", "\"format\" : \"readiness-response\"", "is not a Readiness exchange file" },
-    { "\"format_version\" : 1", "\"format_version\" : 2", "version 2 is not supported" },
+    { "\"format_version\" : 2", "\"format_version\" : 3", "version 3 is not supported" },
+    { "\"format_version\" : 2", "\"format_version\" : 0", "format_version: “format_version” must be 1 or more" },
+    /* Format 2 carries the day date answers are scored against. */
+    { "\"reference_date\" : \"2025-12-01\"", "\"reference_date\" : \"2026-02-30\"",
+      "assessments[0].reference_date: “2026-02-30” is not a day" },
+    { "\"reference_date\" : \"2025-12-01\"", "\"reference_date\" : \"2999-01-01\"",
+      "assessments[0].reference_date: “2999-01-01” lies in the future" },
+    { "\"reference_date\" : \"2025-12-01\",", "", "assessments[0]: “reference_date” is missing" },
+    { "\"a-review\" : \"2025-03-15\"", "\"a-review\" : \"2025-12-02\"",
+      "assessments[1].respondents[0].answers “a-review”: “2025-12-02” lies after the assessment’s reference date" },
+    { "\"reference_date\" : \"2025-12-01\"", "\"reference_day\" : \"2025-12-01\"", "unknown key “reference_day”" },
     { "\"id\" : \"small-fixture\"", "\"id\" : \"other-framework\"", "not “small-fixture”" },
     { "\"school_year\" : \"2026-2027\"", "\"school_year\" : \"2026/27\"", "assessments[1]: “2026/27” is not a school year" },
     { "\"a-plan\" : 4", "\"a-plan\" : 9", "assessments[1].respondents[0].answers “a-plan”" },
@@ -382,7 +405,7 @@ test_broken_files_rejected (Fixture       *fixture,
     { "}", "", "not valid JSON" },
   };
   g_autoptr(GBytes) good = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
-  g_autofree char *good_text = g_strndup (g_bytes_get_data (good, NULL), g_bytes_get_size (good));
+  g_autofree char *good_text = fixed_reference_dates (good);
   g_autofree char *counts_before = NULL;
   g_autoptr(GBytes) state_before = NULL;
   g_autofree char *state_before_text = NULL;
@@ -672,6 +695,68 @@ test_hostile_ids_of_another_school (Fixture       *fixture,
     counts_after = table_counts (fixture->advisor_side);
     g_assert_cmpstr (counts_after, ==, counts_between);
   }
+}
+
+/* A format 1 file (Readiness 1.0) has no reference date: it imports, the
+ * day the assessment was completed stands in, and a notice says so. */
+static void
+test_format_1 (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GBytes) good = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autofree char *text = g_strndup (g_bytes_get_data (good, NULL), g_bytes_get_size (good));
+  g_autoptr(GRegex) reference = g_regex_new ("\n *\"reference_date\" : \"[0-9-]*\",", 0, 0, NULL);
+  g_autofree char *v1 = g_regex_replace_literal (reference, text, -1, 0, "", 0, NULL);
+  g_autoptr(GString) file = g_string_new (v1);
+  g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RdExchangeSchool *school;
+  RdAssessment *this_year;
+  GDate completed, review;
+
+  g_assert_cmpuint (g_string_replace (file, "\"format_version\" : 2", "\"format_version\" : 1", 1), ==, 1);
+  /* This year's assessment, completed on 10 January 2026. */
+  g_assert_cmpuint (g_string_replace (file, "\"school_year\" : \"2026-2027\",",
+                                      "\"school_year\" : \"2026-2027\", \"completed\" : \"2026-01-10T12:00:00Z\",", 1),
+                    ==, 1);
+  bytes = g_bytes_new (file->str, file->len);
+
+  school = parse (fixture, bytes, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (schools, school);
+  /* Last year's assessment has no date answer: nothing to say of it. */
+  g_assert_cmpuint (school->notices->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (school->notices, 0), ==,
+                   "sint-jozef.readiness: assessments[1]: format 1 gives no reference date; its date answers are "
+                   "scored against 2026-01-10, the day the assessment was completed");
+
+  g_assert_true (rd_store_import_schools (fixture->advisor_side, fixture->framework, schools, &error));
+  g_assert_no_error (error);
+  assessments = rd_store_list_assessments (fixture->advisor_side, advisor_school_id (fixture), &error);
+  g_assert_no_error (error);
+  this_year = g_ptr_array_index (assessments, 0);
+  g_assert_cmpstr (rd_assessment_get_school_year (this_year), ==, "2026-2027");
+  g_date_clear (&completed, 1);
+  g_date_set_dmy (&completed, 10, G_DATE_JANUARY, 2026);
+  g_assert_cmpuint (rd_assessment_get_reference_day (this_year), ==, g_date_get_julian (&completed));
+
+  /* The review of 15 March 2025 is 9 months before it, whatever today is. */
+  answers = rd_store_list_answers (fixture->advisor_side, rd_assessment_get_id (this_year), &error);
+  g_assert_no_error (error);
+  g_date_clear (&review, 1);
+  g_date_set_dmy (&review, 15, G_DATE_MARCH, 2025);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      RdAnswer *answer = g_ptr_array_index (answers, i);
+      RdItem *item = rd_framework_lookup_item (fixture->framework, answer->item_id);
+
+      if (g_str_equal (answer->item_id, "a-review"))
+        g_assert_cmpfloat (rd_analysis_score_answer (item, answer), ==,
+                           rd_item_score_date (item, &review, &completed));
+    }
 }
 
 /* Summary only: scores leave the school, answers do not. */
@@ -1122,6 +1207,7 @@ main (int   argc,
   ADD ("/exchange/reimport-updates", test_reimport_updates);
   ADD ("/exchange/broken-files-rejected", test_broken_files_rejected);
   ADD ("/exchange/summary-only", test_summary_only);
+  ADD ("/exchange/format-1", test_format_1);
   ADD ("/exchange/scores-follow-answers", test_scores_follow_answers);
   ADD ("/exchange/school-scores-for-a-year", test_school_scores_for_a_year);
   ADD ("/exchange/import-folder", test_import_folder);

@@ -155,11 +155,11 @@ test_walk_by_keyboard (Fixture       *fixture,
   /* A new assessment opens on the first item of the first area. */
   g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "alpha");
   g_assert_cmpstr (focused_item (fixture), ==, "a-plan");
-  g_assert_cmpstr (progress_text (fixture), ==, "0 of 6 items answered");
+  g_assert_cmpstr (progress_text (fixture), ==, "You have answered 0 of 6 items");
 
   g_assert_true (rd_test_send_key (window, GDK_KEY_4, 0));
   assert_stored_value (fixture, "a-plan", 4);
-  g_assert_cmpstr (progress_text (fixture), ==, "1 of 6 items answered");
+  g_assert_cmpstr (progress_text (fixture), ==, "You have answered 1 of 6 items");
 
   /* Down moves on; the keypad digits work as well. */
   g_assert_true (rd_test_send_key (window, GDK_KEY_Down, 0));
@@ -210,7 +210,7 @@ test_walk_by_keyboard (Fixture       *fixture,
     g_assert_true (mfa->not_applicable);
   }
 
-  g_assert_cmpstr (progress_text (fixture), ==, "6 of 6 items answered");
+  g_assert_cmpstr (progress_text (fixture), ==, "You have answered 6 of 6 items");
 
   gtk_widget_activate_action (view, "assessment.previous-area", NULL);
   g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "alpha");
@@ -247,7 +247,7 @@ test_undo (Fixture       *fixture,
 
   gtk_widget_activate_action (view, "assessment.undo", NULL);
   g_assert_null (stored (fixture, "a-plan"));
-  g_assert_cmpstr (progress_text (fixture), ==, "0 of 6 items answered");
+  g_assert_cmpstr (progress_text (fixture), ==, "You have answered 0 of 6 items");
 }
 
 static void
@@ -299,7 +299,7 @@ test_resume_position (Fixture       *fixture,
   g_assert_cmpstr (focused_item (fixture), ==, "b-mfa");
   /* Answers given before are shown again. */
   g_assert_true (rd_item_row_is_answered (row_for (fixture, "alpha", "a-plan")));
-  g_assert_cmpstr (progress_text (fixture), ==, "1 of 6 items answered");
+  g_assert_cmpstr (progress_text (fixture), ==, "You have answered 1 of 6 items");
 }
 
 static void
@@ -356,7 +356,7 @@ test_pulse_shows_pulse_items (Fixture       *fixture,
   g_assert_cmpstr (rd_item_get_id (rd_item_row_get_item (rd_area_page_get_row (alpha, 0))), ==, "a-plan");
   g_assert_cmpuint (rd_area_page_get_n_rows (beta), ==, 1);
   g_assert_cmpstr (rd_item_get_id (rd_item_row_get_item (rd_area_page_get_row (beta, 0))), ==, "b-speed");
-  g_assert_cmpstr (progress_text (fixture), ==, "0 of 2 items answered");
+  g_assert_cmpstr (progress_text (fixture), ==, "You have answered 0 of 2 items");
 }
 
 static void
@@ -409,7 +409,7 @@ test_clearing_a_field (Fixture       *fixture,
   g_assert_true (rd_item_row_enter_text (share, ""));
   g_assert_null (stored (fixture, "b-share"));
   g_assert_false (rd_item_row_is_answered (share));
-  g_assert_cmpstr (progress_text (fixture), ==, "0 of 6 items answered");
+  g_assert_cmpstr (progress_text (fixture), ==, "You have answered 0 of 6 items");
 
   /* …and Ctrl+Z brings it back. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.undo", NULL);

@@ -513,6 +513,7 @@ test_empty_draft (void)
   assert_contains (text, T ("No actions have been planned yet."));
   /* One school year is no trend. */
   g_assert_null (strstr (text, T ("Trend across School Years")));
+  g_assert_null (strstr (text, T ("Dates measured on")));
 
   save_screenshots (path, "empty");
 }
@@ -544,6 +545,14 @@ test_full_assessment (void)
   text = pdf_text (path);
   assert_common_text (report, text, "Sint-Jozefscollege Oostveld");
   assert_contains (text, "West Flanders · Secondary school");
+  /* Its reference date: the day its answers were given, today. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%-d %B %Y");
+
+    assert_contains (text, T ("Dates measured on"));
+    assert_contains (text, today);
+  }
   assert_contains (text, T ("Trend across School Years"));
   assert_contains (text, "2023-2024");
   /* Every action by its title, the carried-over ones said so, and the

@@ -5,8 +5,10 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "rd-analysis.h"
 #include "rd-errors.h"
 #include "rd-limits.h"
+#include "rd-results.h"
 #include "rd-store.h"
 #include "rd-test-fixtures.h"
 
@@ -677,15 +679,58 @@ test_migrate (gconstpointer data)
     g_assert_no_error (error);
   }
 
-  /* Version 4 keeps scores per assessment; earlier ones compute them on first use. */
+  /* Version 5 scores date items against the assessment's reference date,
+   * the last day an answer was given: set by the migration, and the scores
+   * kept by version 4 (62.5 for strategy) are computed again with it. */
   {
     g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+    g_autoptr(RdAssessment) assessment = rd_store_get_assessment (store, 1, &error);
     g_autoptr(RdAssessmentScores) scores = rd_store_get_scores (store, framework, 1, &error);
+    g_autoptr(RdAssessmentScores) computed = rd_assessment_scores_compute (framework, RD_ASSESSMENT_MODE_FULL,
+                                                                           answers);
 
     g_assert_no_error (error);
-    if (version >= 4)
-      g_assert_cmpfloat (scores->factor[RD_FACTOR_STRATEGY], ==, 62.5);
+    g_assert_cmpuint (rd_assessment_get_reference_day (assessment), ==, rd_day_from_unix_local (1761955500));
+    for (guint a = 0; a < answers->len; a++)
+      g_assert_cmpuint (((RdAnswer *) g_ptr_array_index (answers, a))->reference_day, ==,
+                        rd_day_from_unix_local (1761955500));
+    for (guint f = 0; f < RD_N_FACTORS; f++)
+      g_assert_true (scores->factor[f] == computed->factor[f] ||
+                     (isnan (scores->factor[f]) && isnan (computed->factor[f])));
+    /* a-review 2025-03-01: 8 months before the reference, whatever today is */
+    for (guint a = 0; a < answers->len; a++)
+      {
+        RdAnswer *answer = g_ptr_array_index (answers, a);
+        RdItem *review = rd_framework_lookup_item (framework, "a-review");
+        GDate reviewed, reference;
+
+        if (!g_str_equal (answer->item_id, "a-review"))
+          continue;
+        g_date_clear (&reviewed, 1);
+        g_date_set_dmy (&reviewed, 1, G_DATE_MARCH, 2025);
+        g_date_clear (&reference, 1);
+        g_date_set_julian (&reference, rd_day_from_unix_local (1761955500));
+        g_assert_cmpuint (rd_months_between (&reviewed, &reference), ==, 8);
+        g_assert_cmpfloat (rd_analysis_score_answer (review, answer), ==,
+                           rd_item_score_date (review, &reviewed, &reference));
+      }
     g_assert_cmpint (count_rows (path, "SELECT count(*) FROM assessment WHERE scores_stale = 1"), ==, 0);
+
+    /* The regional comparison and the Results page (with its trend) work on it. */
+    {
+      g_autoptr(GPtrArray) compared = rd_store_list_school_scores (store, framework, "2025-2026", &error);
+      g_autoptr(RdResults) results = rd_results_load (store, framework, 1, &error);
+      RdSchoolScores *school;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (compared->len, ==, 1);
+      school = g_ptr_array_index (compared, 0);
+      g_assert_cmpstr (school->school_name, ==, "Fixture School");
+      g_assert_cmpfloat (school->factor[RD_FACTOR_STRATEGY], ==, scores->factor[RD_FACTOR_STRATEGY]);
+      g_assert_cmpfloat (school->target[RD_FACTOR_STRATEGY], ==, 70);
+      g_assert_cmpuint (rd_results_get_n_years (results), ==, 1);
+      g_assert_cmpuint (rd_results_get_n_answered (results), ==, 3);
+    }
   }
 
   g_clear_object (&store);

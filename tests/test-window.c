@@ -6,6 +6,7 @@
 #include "rd-assessment-dialog.h"
 #include "rd-limits.h"
 #include "rd-preferences-window.h"
+#include "rd-results.h"
 #include "rd-school-dialog.h"
 #include "rd-test-util.h"
 #include "rd-window.h"
@@ -269,8 +270,32 @@ test_open_assessment (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "home");
 
   /* The list caught up with the answer given meanwhile. */
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (assessment_list, 0))),
-                            "1 of 58 answered"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (assessment_list, 0))),
+                   ==, "Draft · 1 of 58 items answered");
+
+  /* A workshop: three people, overlapping items. The list, the Results
+   * page and the report count the same thing, items anyone answered. */
+  {
+    RdItem *first = rd_framework_get_item (fixture->framework, 0);
+    RdItem *second = rd_framework_get_item (fixture->framework, 1);
+    g_autoptr(RdResults) results = NULL;
+    gint64 teacher, learner;
+
+    teacher = rd_store_add_respondent (fixture->store, assessment_id, RD_GROUP_TEACHER, NULL, &error);
+    learner = rd_store_add_respondent (fixture->store, assessment_id, RD_GROUP_LEARNER, NULL, &error);
+    rd_store_set_answer_value (fixture->store, teacher, first, 1, &error);
+    rd_store_set_answer_value (fixture->store, teacher, second, 4, &error);
+    rd_store_set_answer_not_applicable (fixture->store, learner, second, &error);
+    g_assert_no_error (error);
+    rd_test_wait_for_idle ();
+
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (assessment_list, 0))),
+                     ==, "Draft · 2 of 58 items answered · 3 respondents");
+    results = rd_results_load (fixture->store, fixture->framework, assessment_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rd_results_get_n_answered (results), ==, 2);
+    g_assert_cmpuint (rd_results_get_n_items (results), ==, 58);
+  }
 }
 
 static void
@@ -425,7 +450,7 @@ test_export_and_import_school (Fixture       *fixture,
   while ((dialog = find_message_dialog ()) == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "School Files Imported");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 school imported: 1 new, 0 updated."));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 file imported, of 1 school: 1 new, 0 updated."));
   rd_test_save_screenshot (GTK_WIDGET (dialog), "import-summary.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
   rd_test_wait_for_idle ();
@@ -438,6 +463,26 @@ test_export_and_import_school (Fixture       *fixture,
   g_assert_cmpuint (rd_assessment_get_n_answers (g_ptr_array_index (assessments, 0)), ==, 1);
   g_assert_cmpuint (count_rows (GTK_LIST_BOX (rd_test_find_child (GTK_WIDGET (fixture->window), "school_list"))),
                     ==, 1);
+
+  /* Two files of one school: counted as files, and as one school. */
+  {
+    g_autofree char *copy_path = g_build_filename (fixture->dir, "sint-jozef-copy.readiness", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+    GFile *both[2];
+
+    g_assert_true (g_file_get_contents (file_path, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (copy_path, contents, (gssize) length, NULL));
+    both[0] = file;
+    both[1] = g_file_new_for_path (copy_path);
+    rd_window_import_files (fixture->window, both, 2);
+    while ((dialog = find_message_dialog ()) == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 files imported, of 1 school: 0 new, 1 updated."));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    rd_test_wait_for_idle ();
+    g_object_unref (both[1]);
+  }
 }
 
 int

@@ -26,6 +26,7 @@ typedef struct
   guint n_assessments;
   guint n_respondents;
   GHashTable *school_ids;   /* the uuids of the schools imported */
+  GPtrArray *notices;       /* what the imported files lacked and was assumed */
 } Import;
 
 typedef struct
@@ -182,6 +183,8 @@ count_imported (Import *import,
 
   import->n_imported++;
   g_hash_table_add (import->school_ids, g_strdup (parsed->school->uuid));
+  for (guint n = 0; n < parsed->school->notices->len; n++)
+    g_ptr_array_add (import->notices, g_strdup (g_ptr_array_index (parsed->school->notices, n)));
   import->n_assessments += assessments->len;
   for (guint a = 0; a < assessments->len; a++)
     {
@@ -289,6 +292,8 @@ print_summary (Import *import,
   g_print (_("Assessments: %u\n"), import->n_assessments);
   g_print (_("Respondents: %u\n"), import->n_respondents);
   g_print (_("Files rejected: %u\n"), import->n_rejected);
+  for (guint i = 0; i < import->notices->len; i++)
+    g_printerr (_("Note: %s\n"), (const char *) g_ptr_array_index (import->notices, i));
 }
 
 /* No options of its own, but the global ones and the exit codes. */
@@ -304,7 +309,8 @@ rd_cli_import (RdCli  *cli,
   g_autoptr(GPtrArray) batch = NULL;
   g_autoptr(GHashTable) school_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) error = NULL;
-  Import import = { .cli = cli, .school_ids = school_ids };
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
+  Import import = { .cli = cli, .school_ids = school_ids, .notices = notices };
   guint n_before = 0, n_after = 0, batch_answers = 0;
   int status = RD_CLI_EXIT_OK;
 

@@ -83,11 +83,11 @@ rd_analysis_score_answer (RdItem         *item,
 
   if (rd_item_get_kind (item) == RD_ITEM_KIND_DATE)
     {
-      GDate date, answered_on;
+      GDate date, reference;
 
       rd_answer_get_date (answer, &date);
-      rd_answer_get_answered_date (answer, &answered_on);
-      return rd_item_score_date (item, &date, &answered_on);
+      rd_answer_get_reference_date (answer, &reference);
+      return rd_item_score_date (item, &date, &reference);
     }
 
   return rd_item_score_value (item, answer->value);

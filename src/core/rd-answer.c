@@ -56,13 +56,21 @@ void
 rd_answer_get_answered_date (const RdAnswer *answer,
                              GDate          *date)
 {
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (answer->answered);
-
   g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  (GDateDay) g_date_time_get_day_of_month (when),
-                  (GDateMonth) g_date_time_get_month (when),
-                  (GDateYear) g_date_time_get_year (when));
+  g_date_set_julian (date, rd_day_from_unix_local (answer->answered));
+}
+
+void
+rd_answer_get_reference_date (const RdAnswer *answer,
+                              GDate          *date)
+{
+  if (answer->reference_day == 0)
+    {
+      rd_answer_get_answered_date (answer, date);
+      return;
+    }
+  g_date_clear (date, 1);
+  g_date_set_julian (date, answer->reference_day);
 }
 
 RdRespondent *

@@ -19,6 +19,7 @@ typedef struct
   double value;       /* statements, numbers, percentages, yes (1) / no (0); NAN otherwise */
   guint32 julian_day; /* date answers (GDate's Julian day); 0 otherwise */
   gint64 answered;    /* unix time the answer was given */
+  guint32 reference_day; /* its assessment's reference date (Julian day), or 0 */
 } RdAnswer;
 
 GType     rd_answer_get_type (void) G_GNUC_CONST;
@@ -30,6 +31,10 @@ void      rd_answer_get_date (const RdAnswer *answer,
                               GDate          *date);
 void      rd_answer_get_answered_date (const RdAnswer *answer,
                                        GDate          *date);
+/* The day a date answer is scored against: its assessment's reference
+ * date, or the day it was answered when it has none (not yet stored). */
+void      rd_answer_get_reference_date (const RdAnswer *answer,
+                                        GDate          *date);
 
 typedef struct
 {

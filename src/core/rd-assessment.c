@@ -18,6 +18,8 @@ struct _RdAssessment
   gint64 created;
   guint n_respondents;
   guint n_answers;
+  guint32 reference_day;
+  GStrv answered_items;
 };
 
 G_DEFINE_FINAL_TYPE (RdAssessment, rd_assessment, G_TYPE_OBJECT)
@@ -30,6 +32,7 @@ rd_assessment_finalize (GObject *object)
   g_free (self->school_year);
   g_free (self->framework_id);
   g_free (self->framework_version);
+  g_strfreev (self->answered_items);
 
   G_OBJECT_CLASS (rd_assessment_parent_class)->finalize (object);
 }
@@ -60,6 +63,8 @@ rd_assessment_new (const RdAssessmentInfo *info)
   self->created = info->created;
   self->n_respondents = info->n_respondents;
   self->n_answers = info->n_answers;
+  self->reference_day = info->reference_day;
+  self->answered_items = g_strsplit (info->answered_items != NULL ? info->answered_items : "", ",", -1);
   return self;
 }
 
@@ -131,6 +136,37 @@ rd_assessment_get_n_answers (RdAssessment *self)
 {
   g_return_val_if_fail (RD_IS_ASSESSMENT (self), 0);
   return self->n_answers;
+}
+
+/* The day its date items are scored against: the last day an answer was
+ * given (help/C/scores.page), or 0 while nobody has answered. */
+guint32
+rd_assessment_get_reference_day (RdAssessment *self)
+{
+  g_return_val_if_fail (RD_IS_ASSESSMENT (self), 0);
+  return self->reference_day;
+}
+
+/* How many of the questionnaire's items (those of its mode) have an answer
+ * from anyone, "not applicable" included: the one count of answered items
+ * that the assessment list, the Results page and the report show. */
+guint
+rd_assessment_count_answered_items (RdAssessment *self,
+                                    RdFramework  *framework)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (RD_IS_ASSESSMENT (self), 0);
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), 0);
+
+  for (guint i = 0; self->answered_items[i] != NULL; i++)
+    {
+      RdItem *item = rd_framework_lookup_item (framework, self->answered_items[i]);
+
+      if (item != NULL && rd_framework_item_in_mode (framework, item, self->mode))
+        n++;
+    }
+  return n;
 }
 
 /* "2026-2027": a school year runs across two calendar years. */

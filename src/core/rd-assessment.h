@@ -2,6 +2,7 @@
 
 #include <glib-object.h>
 
+#include "rd-framework.h"
 #include "rd-types.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,8 @@ typedef struct
   gint64 created;        /* unix time */
   guint n_respondents;
   guint n_answers;
+  guint32 reference_day; /* Julian day date items are scored against; 0 before any answer */
+  const char *answered_items; /* ids of the items anyone answered, comma-separated, or NULL */
 } RdAssessmentInfo;
 
 /* A snapshot of one row of the store, with counts for lists. */
@@ -36,6 +39,9 @@ RdAssessmentStatus rd_assessment_get_status            (RdAssessment *self);
 gint64             rd_assessment_get_created           (RdAssessment *self);
 guint              rd_assessment_get_n_respondents     (RdAssessment *self);
 guint              rd_assessment_get_n_answers         (RdAssessment *self);
+guint32            rd_assessment_get_reference_day     (RdAssessment *self);
+guint              rd_assessment_count_answered_items  (RdAssessment *self,
+                                                        RdFramework  *framework);
 
 gboolean           rd_school_year_is_valid             (const char   *school_year);
 char              *rd_school_year_for_date             (GDateTime    *when);

@@ -79,6 +79,8 @@ void
 rd_exchange_import_result_clear (RdExchangeImportResult *result)
 {
   g_clear_pointer (&result->rejected, g_ptr_array_unref);
+  g_clear_pointer (&result->notices, g_ptr_array_unref);
+  g_clear_pointer (&result->schools, g_hash_table_unref);
   memset (result, 0, sizeof *result);
 }
 
@@ -89,24 +91,37 @@ store_schools (RdStore                 *store,
                RdExchangeImportResult  *result,
                GError                 **error)
 {
-  guint n_new = 0;
+  g_autoptr(GArray) is_new = g_array_sized_new (FALSE, FALSE, sizeof (gboolean), schools->len);
 
   /* Which schools are new is told before they are stored. */
   for (guint i = 0; i < schools->len; i++)
     {
       RdExchangeSchool *school = g_ptr_array_index (schools, i);
+      gboolean fresh = !rd_store_has_school_uuid (store, school->uuid);
 
-      if (!rd_store_has_school_uuid (store, school->uuid))
-        n_new++;
+      g_array_append_val (is_new, fresh);
     }
 
   if (!rd_store_import_schools (store, framework, schools, error))
     return FALSE;
 
   result->n_imported += schools->len;
-  result->n_schools_new += n_new;
   for (guint i = 0; i < schools->len; i++)
-    result->n_assessments += ((RdExchangeSchool *) g_ptr_array_index (schools, i))->assessments->len;
+    {
+      RdExchangeSchool *school = g_ptr_array_index (schools, i);
+
+      result->n_assessments += school->assessments->len;
+      if (!g_hash_table_contains (result->schools, school->uuid))
+        {
+          gboolean fresh = g_array_index (is_new, gboolean, i);
+
+          g_hash_table_insert (result->schools, g_strdup (school->uuid), GINT_TO_POINTER (fresh));
+          result->n_schools++;
+          result->n_schools_new += fresh ? 1 : 0;
+        }
+      for (guint n = 0; n < school->notices->len; n++)
+        g_ptr_array_add (result->notices, g_strdup (g_ptr_array_index (school->notices, n)));
+    }
   return TRUE;
 }
 
@@ -243,6 +258,8 @@ rd_exchange_import_files (RdStore                   *store,
 
   memset (result, 0, sizeof *result);
   result->rejected = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  result->notices = g_ptr_array_new_with_free_func (g_free);
+  result->schools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   result->n_files = files->len;
 
   thread = g_thread_new ("rd-exchange-read", read_files, &reader);

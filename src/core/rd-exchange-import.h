@@ -16,9 +16,12 @@ typedef struct
 {
   guint n_files;            /* exchange files found */
   guint n_imported;         /* files stored */
-  guint n_schools_new;      /* schools the database did not have yet */
+  guint n_schools;          /* distinct schools stored: two files of one school count once */
+  guint n_schools_new;      /* of them, schools the database did not have yet */
   guint n_assessments;
   GPtrArray *rejected;      /* of GError, one per file set aside: "FILE: PLACE: PROBLEM" */
+  GPtrArray *notices;       /* of char *: what the stored files lacked and was assumed */
+  GHashTable *schools;      /* uuid → GINT_TO_POINTER (new), of the schools stored */
 } RdExchangeImportResult;
 
 typedef void (*RdExchangeImportProgress) (guint    done,

@@ -21,6 +21,7 @@ rd_exchange_school_new (void)
   RdExchangeSchool *school = g_new0 (RdExchangeSchool, 1);
 
   school->assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_assessment_free);
+  school->notices = g_ptr_array_new_with_free_func (g_free);
   return school;
 }
 
@@ -35,6 +36,7 @@ rd_exchange_school_free (RdExchangeSchool *school)
   g_free (school->school_type);
   g_free (school->framework_id);
   g_ptr_array_unref (school->assessments);
+  g_ptr_array_unref (school->notices);
   g_free (school);
 }
 
@@ -325,6 +327,12 @@ add_assessment (JsonBuilder                *builder,
   add_string (builder, "status", rd_assessment_status_to_id (assessment->status));
   add_time (builder, "created", assessment->created);
   add_time (builder, "completed", assessment->completed);
+  if (assessment->reference_day != 0)
+    {
+      g_autofree char *day = rd_day_to_iso (assessment->reference_day);
+
+      add_string (builder, "reference_date", day);
+    }
 
   json_builder_set_member_name (builder, "targets");
   json_builder_begin_object (builder);
@@ -443,6 +451,10 @@ typedef struct
   RdFramework *framework;
   GHashTable *uuids;   /* every id seen in the file: each may appear once */
   GDate today;
+  guint format_version;
+  gint64 created;      /* when the file was written; 0 when it does not say */
+  GDate reference;     /* the assessment's reference date, or today in format 1 */
+  GPtrArray *notices;  /* the school's */
   RdJsonParts *parts;  /* respondents and actions, read one at a time */
   JsonParser *part_parser;
 } Reader;
@@ -554,8 +566,12 @@ read_answer (Reader      *reader,
       if (rd_item_get_kind (item) != RD_ITEM_KIND_DATE)
         return answer_fail (reader, place, item_id, _("the item takes a value, not a date"));
       g_date_clear (&date, 1);
-      if (!rd_input_parse_date (json_node_get_string (node), &date, &value_error) ||
-          !rd_item_check_date (item, &date, &reader->today, &value_error))
+      if (!rd_input_parse_date (json_node_get_string (node), &date, &value_error))
+        return answer_fail (reader, place, item_id, "%s", value_error->message);
+      if (reader->format_version >= 2 && g_date_compare (&date, &reader->reference) > 0)
+        return answer_fail (reader, place, item_id, _("“%s” lies after the assessment’s reference date"),
+                            json_node_get_string (node));
+      if (!rd_item_check_date (item, &date, &reader->reference, &value_error))
         return answer_fail (reader, place, item_id, "%s", value_error->message);
       answer->julian_day = g_date_get_julian (&date);
       return TRUE;
@@ -838,6 +854,96 @@ read_action (Reader               *reader,
   return TRUE;
 }
 
+static guint32
+today_julian (Reader *reader)
+{
+  return g_date_get_julian (&reader->today);
+}
+
+/* Format 2 states the day the date answers are scored against; it may not
+ * lie after tomorrow (a clock a few hours ahead is no reason to refuse). */
+static gboolean
+read_reference_date (Reader               *reader,
+                     JsonObject           *object,
+                     const char           *place,
+                     gboolean              required,
+                     RdExchangeAssessment *assessment)
+{
+  g_autofree char *where = g_strdup_printf ("%s.reference_date", place);
+  const char *text = NULL;
+
+  if (!rd_json_get_string (&reader->check, object, place, "reference_date", required, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+  assessment->reference_day = rd_day_from_iso (text);
+  if (assessment->reference_day == 0)
+    return rd_json_fail (&reader->check, where, _("“%s” is not a day such as 2026-10-15"), text);
+  if (assessment->reference_day > today_julian (reader) + 1)
+    return rd_json_fail (&reader->check, where, _("“%s” lies in the future"), text);
+  return TRUE;
+}
+
+static guint32
+latest_date_answer (const RdExchangeAssessment *assessment)
+{
+  guint32 latest = 0;
+
+  for (guint r = 0; r < assessment->respondents->len; r++)
+    {
+      GPtrArray *answers = ((RdExchangeRespondent *) g_ptr_array_index (assessment->respondents, r))->response->answers;
+
+      for (guint a = 0; a < answers->len; a++)
+        latest = MAX (latest, ((RdAnswer *) g_ptr_array_index (answers, a))->julian_day);
+    }
+  return latest;
+}
+
+/* Format 1 did not carry the reference date. The day the assessment was
+ * completed stands in, or else the day the file was written, or else
+ * today; never before its latest date answer. Where date answers depend
+ * on it, a notice says so. */
+static void
+assume_reference_date (Reader               *reader,
+                       const char           *place,
+                       RdExchangeAssessment *assessment)
+{
+  guint32 latest = latest_date_answer (assessment);
+  g_autofree char *day = NULL;
+  const char *source;
+
+  if (assessment->completed > 0)
+    {
+      assessment->reference_day = rd_day_from_unix_local (assessment->completed);
+      source = _("the day the assessment was completed");
+    }
+  else if (reader->created > 0)
+    {
+      assessment->reference_day = rd_day_from_unix_local (reader->created);
+      source = _("the day the file was written");
+    }
+  else
+    {
+      assessment->reference_day = today_julian (reader);
+      source = _("the day of the import");
+    }
+  if (latest > assessment->reference_day)
+    {
+      assessment->reference_day = latest;
+      source = _("the day of its latest date answer");
+    }
+  if (latest == 0)
+    return;
+
+  day = rd_day_to_iso (assessment->reference_day);
+  /* Translators: "sint-jozef.readiness: assessments[0]: format 1 gives no
+   * reference date; its date answers are scored against 2026-10-15, the
+   * day the assessment was completed" */
+  g_ptr_array_add (reader->notices,
+                   g_strdup_printf (_("%s: %s: format 1 gives no reference date; its date answers are scored "
+                                      "against %s, %s"), reader->check.name, place, day, source));
+}
+
 static gboolean
 read_assessment (Reader           *reader,
                  JsonNode         *node,
@@ -845,10 +951,15 @@ read_assessment (Reader           *reader,
                  gboolean          summary,
                  RdExchangeSchool *school)
 {
-  static const char * const keys[] = {
+  static const char * const keys_1[] = {
     "id", "school_year", "framework_version", "mode", "status", "created", "completed", "targets",
     "respondents", "summary", "actions", NULL
   };
+  static const char * const keys_2[] = {
+    "id", "school_year", "framework_version", "mode", "status", "created", "completed", "reference_date",
+    "targets", "respondents", "summary", "actions", NULL
+  };
+  const char * const *keys = reader->format_version >= 2 ? keys_2 : keys_1;
   g_autofree char *place = g_strdup_printf ("assessments[%u]", index);
   g_autoptr(RdExchangeAssessment) assessment = rd_exchange_assessment_new ();
   const char *year, *mode, *status;
@@ -898,7 +1009,8 @@ read_assessment (Reader           *reader,
     {
       if (json_object_has_member (object, "respondents"))
         return rd_json_fail (&reader->check, place, _("a summary holds no respondents’ answers"));
-      if (!read_summary (reader, object, place, assessment))
+      if (!read_summary (reader, object, place, assessment) ||
+          (reader->format_version >= 2 && !read_reference_date (reader, object, place, FALSE, assessment)))
         return FALSE;
     }
   else
@@ -908,6 +1020,15 @@ read_assessment (Reader           *reader,
       array = rd_json_get_any_array (&reader->check, object, place, "respondents");
       if (array == NULL)
         return FALSE;
+      if (reader->format_version >= 2)
+        {
+          if (!read_reference_date (reader, object, place, json_array_get_length (array) > 0, assessment))
+            return FALSE;
+          g_date_set_julian (&reader->reference, assessment->reference_day ? assessment->reference_day
+                                                                           : today_julian (reader));
+        }
+      else
+        reader->reference = reader->today;
       for (guint r = 0; r < json_array_get_length (array); r++)
         {
           g_autofree char *where = g_strdup_printf ("%s.respondents[%u]", place, r);
@@ -915,6 +1036,8 @@ read_assessment (Reader           *reader,
           if (!read_respondent (reader, json_array_get_element (array, r), where, assessment))
             return FALSE;
         }
+      if (reader->format_version < 2 && array != NULL && json_array_get_length (array) > 0)
+        assume_reference_date (reader, place, assessment);
     }
 
   array = rd_json_get_any_array (&reader->check, object, place, "actions");
@@ -982,11 +1105,11 @@ rd_exchange_parse (const char   *data,
   JsonObject *root, *framework_object;
   JsonArray *assessments;
   guint format_version;
-  gint64 created;
 
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
 
   g_date_clear (&reader.today, 1);
+  g_date_clear (&reader.reference, 1);
   g_date_set_time_t (&reader.today, time (NULL));
 
   if (!rd_json_check_size (reader.check.name, RD_JSON_KIND_EXCHANGE, length, RD_IMPORT_ERROR,
@@ -1009,16 +1132,19 @@ rd_exchange_parse (const char   *data,
     }
   if (!rd_json_get_positive_int (&reader.check, root, "format_version", "format_version", TRUE, &format_version))
     return NULL;
-  if (format_version != RD_EXCHANGE_FORMAT_VERSION)
+  if (format_version < RD_EXCHANGE_OLDEST_FORMAT_VERSION || format_version > RD_EXCHANGE_FORMAT_VERSION)
     {
       g_set_error (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_VERSION,
-                   _("%s: format_version: version %u is not supported; this Readiness reads version %d"),
-                   reader.check.name, format_version, RD_EXCHANGE_FORMAT_VERSION);
+                   _("%s: format_version: version %u is not supported; this Readiness reads versions %d to %d"),
+                   reader.check.name, format_version, RD_EXCHANGE_OLDEST_FORMAT_VERSION,
+                   RD_EXCHANGE_FORMAT_VERSION);
       return NULL;
     }
+  reader.format_version = format_version;
+  reader.notices = school->notices;
   if (!rd_json_check_keys (&reader.check, root, "top level", keys) ||
       !rd_json_get_string (&reader.check, root, "content", "content", TRUE, &content) ||
-      !read_time (&reader, root, "top level", "created", FALSE, &created) ||
+      !read_time (&reader, root, "top level", "created", FALSE, &reader.created) ||
       !rd_json_get_string (&reader.check, root, "generator", "generator", FALSE, &text))
     return NULL;
   if (!g_str_equal (content, "answers") && !g_str_equal (content, "summary"))

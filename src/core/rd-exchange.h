@@ -14,7 +14,9 @@ G_BEGIN_DECLS
  * stable identifier it has in the school's database, so that importing a
  * file again updates what the first import made. */
 
-#define RD_EXCHANGE_FORMAT_VERSION 1
+#define RD_EXCHANGE_FORMAT_VERSION 2
+/* Format 1 had no reference date; its files are read, with a notice. */
+#define RD_EXCHANGE_OLDEST_FORMAT_VERSION 1
 #define RD_EXCHANGE_SUFFIX ".readiness"
 #define RD_EXCHANGE_MIME_TYPE "application/x-readiness"
 
@@ -45,6 +47,7 @@ typedef struct
   RdAssessmentStatus status;
   gint64 created;                 /* unix time */
   gint64 completed;               /* 0 while a draft */
+  guint32 reference_day;          /* Julian day date items are scored against; 0 without answers */
   double targets[RD_N_FACTORS];
   RdExchangeContent content;
   GPtrArray *respondents;         /* of RdExchangeRespondent; empty for a summary */
@@ -60,6 +63,7 @@ typedef struct
   char *school_type;
   char *framework_id;
   GPtrArray *assessments;         /* of RdExchangeAssessment */
+  GPtrArray *notices;             /* of char *: what an older format lacked and was assumed */
 } RdExchangeSchool;
 
 RdExchangeSchool     *rd_exchange_school_new      (void);

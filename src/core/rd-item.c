@@ -330,12 +330,12 @@ rd_months_between (GDate *earlier,
 double
 rd_item_score_date (RdItem *self,
                     GDate  *date,
-                    GDate  *answered_on)
+                    GDate  *reference)
 {
   g_return_val_if_fail (RD_IS_ITEM (self), NAN);
 
-  if (!rd_item_check_date (self, date, answered_on, NULL))
+  if (!rd_item_check_date (self, date, reference, NULL))
     return NAN;
 
-  return score_on_ladder (self, rd_months_between (date, answered_on));
+  return score_on_ladder (self, rd_months_between (date, reference));
 }

@@ -50,7 +50,7 @@ double              rd_item_score_value          (RdItem     *self,
                                                   double      value);
 double              rd_item_score_date           (RdItem     *self,
                                                   GDate      *date,
-                                                  GDate      *answered_on);
+                                                  GDate      *reference);
 
 guint               rd_months_between            (GDate      *earlier,
                                                   GDate      *later);

@@ -158,7 +158,6 @@ rd_results_load (RdStore      *store,
   g_autoptr(RdResults) self = g_object_new (RD_TYPE_RESULTS, NULL);
   g_autoptr(GPtrArray) answers = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GHashTable) answered = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) years = NULL;
   const char *shown_year;
 
@@ -173,18 +172,9 @@ rd_results_load (RdStore      *store,
   if (self->analysis == NULL)
     return NULL;
 
-  /* Answered counts "not applicable" too: it is an answer, though no score. */
   items = rd_framework_list_items (framework, NULL, rd_assessment_get_mode (self->assessment));
   self->n_items = items->len;
-  for (guint i = 0; i < answers->len; i++)
-    {
-      RdAnswer *answer = g_ptr_array_index (answers, i);
-      RdItem *item = rd_framework_lookup_item (framework, answer->item_id);
-
-      if (item != NULL && rd_framework_item_in_mode (framework, item, rd_assessment_get_mode (self->assessment)))
-        g_hash_table_add (answered, answer->item_id);
-    }
-  self->n_answered = g_hash_table_size (answered);
+  self->n_answered = rd_assessment_count_answered_items (self->assessment, framework);
 
   years = assessments_by_year (store, self->assessment, error);
   if (years == NULL)

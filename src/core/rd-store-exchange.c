@@ -386,6 +386,7 @@ read_exchange_assessment (sqlite3_stmt *stmt)
   assessment->created = sqlite3_column_int64 (stmt, 6);
   assessment->completed = sqlite3_column_int64 (stmt, 7);
   assessment->content = sqlite3_column_int (stmt, 8) ? RD_EXCHANGE_SUMMARY : RD_EXCHANGE_ANSWERS;
+  assessment->reference_day = rd_day_from_iso ((const char *) sqlite3_column_text (stmt, 9));
   return assessment;
 }
 
@@ -431,7 +432,7 @@ rd_store_export_school (RdStore      *self,
 
   stmt = rd_store_prepare (self,
                            "SELECT id, uuid, school_year, framework_version, mode, status, created, "
-                           "coalesce(completed, 0), summary_only FROM assessment "
+                           "coalesce(completed, 0), summary_only, reference_date FROM assessment "
                            "WHERE school_id = ?1 AND framework_id = ?2 AND trashed = 0 "
                            "ORDER BY school_year, created, id", error);
   if (stmt == NULL)
@@ -589,13 +590,14 @@ import_assessment_row (RdStore                     *self,
   if (id == 0)
     stmt = rd_store_prepare (self,
                              "INSERT INTO assessment (uuid, school_id, school_year, framework_id, framework_version, "
-                             "mode, status, created, completed, summary_only, scores_stale) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1)", error);
+                             "mode, status, created, completed, summary_only, reference_date, scores_stale) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)", error);
   else
     stmt = rd_store_prepare (self,
                              "UPDATE assessment SET school_year = ?3, framework_id = ?4, framework_version = ?5, "
                              "mode = ?6, status = ?7, created = ?8, completed = ?9, summary_only = ?10, "
-                             "scores_stale = 1, trashed = 0 WHERE uuid = ?1 AND school_id = ?2", error);
+                             "reference_date = ?11, scores_stale = 1, trashed = 0 "
+                             "WHERE uuid = ?1 AND school_id = ?2", error);
   if (stmt == NULL)
     return 0;
 
@@ -612,6 +614,14 @@ import_assessment_row (RdStore                     *self,
   else
     sqlite3_bind_null (stmt, 9);
   sqlite3_bind_int (stmt, 10, assessment->content == RD_EXCHANGE_SUMMARY);
+  if (assessment->reference_day != 0)
+    {
+      g_autofree char *day = rd_day_to_iso (assessment->reference_day);
+
+      sqlite3_bind_text (stmt, 11, day, -1, SQLITE_TRANSIENT);
+    }
+  else
+    sqlite3_bind_null (stmt, 11);
   if (!rd_store_step_done (self, stmt, error))
     return 0;
 
@@ -713,14 +723,15 @@ import_targets (RdStore                     *self,
 
 /* Checks @answer as rd_store_write_answer() would and binds it to @stmt
  * from parameter @first: without looking the statement up, working out
- * today's date or upserting, per answer. @today is the day of @answered. */
+ * a date or upserting, per answer. No date answer may lie after
+ * @reference, the assessment's reference date. */
 static gboolean
 bind_imported_answer (sqlite3_stmt    *stmt,
                       int              first,
                       RdItem          *item,
                       gint64           respondent_id,
                       const RdAnswer  *answer,
-                      GDate           *today,
+                      GDate           *reference,
                       gint64           answered,
                       GError         **error)
 {
@@ -741,7 +752,7 @@ bind_imported_answer (sqlite3_stmt    *stmt,
       char iso[16];
 
       rd_answer_get_date (answer, &date);
-      if (!rd_item_check_date (item, &date, today, error))
+      if (!rd_item_check_date (item, &date, reference, error))
         return FALSE;
       g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
                   g_date_get_day (&date));
@@ -784,13 +795,12 @@ import_respondents (RdStore                     *self,
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
   g_autoptr(GPtrArray) answers = g_ptr_array_new ();
   g_autoptr(RdAssessmentScores) scores = NULL;
-  g_autoptr(GDateTime) now_local = g_date_time_new_from_unix_local (now);
   sqlite3_stmt *respondent_stmt, *one_stmt, *rows_stmt;
-  GDate today;
+  GDate reference;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now_local),
-                  (GDateMonth) g_date_time_get_month (now_local), (GDateYear) g_date_time_get_year (now_local));
+  g_date_clear (&reference, 1);
+  g_date_set_julian (&reference, assessment->reference_day ? assessment->reference_day
+                                                           : rd_day_from_unix_local (now));
 
   respondent_stmt = rd_store_prepare (self,
                                       "INSERT INTO respondent (uuid, assessment_id, respondent_group, created) "
@@ -838,7 +848,8 @@ import_respondents (RdStore                     *self,
           answer->respondent_id = respondent_id;
           answer->group = respondent->response->group;
           answer->answered = now;
-          if (!bind_imported_answer (stmt, first, item, respondent_id, answer, &today, now, error))
+          answer->reference_day = g_date_get_julian (&reference);
+          if (!bind_imported_answer (stmt, first, item, respondent_id, answer, &reference, now, error))
             return FALSE;
           if ((!whole_rows || a % ANSWER_ROWS == ANSWER_ROWS - 1) && !rd_store_step_done (self, stmt, error))
             return FALSE;

@@ -170,6 +170,17 @@ static const char * const migrations[] = {
   "  UPDATE assessment SET scores_stale = 1 WHERE scores_stale = 0"
   "    AND id = (SELECT assessment_id FROM respondent WHERE id = OLD.respondent_id);"
   "END;",
+
+  /* 4 → 5: the day date items are scored against, so that an assessment's
+   * figures stay the same wherever and whenever they are computed: the
+   * last day an answer was given (help/C/scores.page). Earlier versions
+   * scored each date against the day it was answered, so this changes a
+   * score only where those days fall in different months. */
+  "ALTER TABLE assessment ADD COLUMN reference_date TEXT"
+  "  CHECK (reference_date IS NULL OR reference_date = date(reference_date));"
+  "UPDATE assessment SET reference_date = (SELECT date(max(w.answered), 'unixepoch', 'localtime')"
+  "  FROM answer w JOIN respondent r ON r.id = w.respondent_id WHERE r.assessment_id = assessment.id);"
+  "UPDATE assessment SET scores_stale = 1 WHERE summary_only = 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);
@@ -1517,7 +1528,9 @@ failed:
   "(SELECT count(DISTINCT r.id) FROM respondent r JOIN answer w ON w.respondent_id = r.id " \
   "  WHERE r.assessment_id = a.id), " \
   "(SELECT count(*) FROM respondent r JOIN answer w ON w.respondent_id = r.id " \
-  "  WHERE r.assessment_id = a.id) "
+  "  WHERE r.assessment_id = a.id), a.reference_date, " \
+  "(SELECT group_concat(item_id) FROM (SELECT DISTINCT w.item_id FROM respondent r " \
+  "  JOIN answer w ON w.respondent_id = r.id WHERE r.assessment_id = a.id)) "
 
 static gpointer
 read_assessment (sqlite3_stmt *stmt)
@@ -1531,6 +1544,8 @@ read_assessment (sqlite3_stmt *stmt)
     .created = sqlite3_column_int64 (stmt, 7),
     .n_respondents = (guint) sqlite3_column_int64 (stmt, 8),
     .n_answers = (guint) sqlite3_column_int64 (stmt, 9),
+    .reference_day = rd_day_from_iso ((const char *) sqlite3_column_text (stmt, 10)),
+    .answered_items = (const char *) sqlite3_column_text (stmt, 11),
   };
 
   /* The schema's CHECK constraints guarantee known ids. */
@@ -1897,6 +1912,12 @@ check_editable (RdStore  *self,
   return TRUE;
 }
 
+static gint64
+answered_or_now (const RdAnswer *answer)
+{
+  return answer->answered != 0 ? answer->answered : g_get_real_time () / G_USEC_PER_SEC;
+}
+
 /* Validates @answer against @item and writes it for @respondent_id, in
  * whatever transaction is open. An answer to an older version of the item
  * keeps that version when the framework counts it comparable. */
@@ -1907,7 +1928,7 @@ rd_store_write_answer (RdStore         *self,
                        const RdAnswer  *answer,
                        GError         **error)
 {
-  gint64 answered = answer->answered != 0 ? answer->answered : g_get_real_time () / G_USEC_PER_SEC;
+  gint64 answered = answered_or_now (answer);
   guint version = rd_item_accepts_version (item, answer->item_version) ? answer->item_version
                                                                        : rd_item_get_version (item);
   sqlite3_stmt *stmt;
@@ -1968,6 +1989,26 @@ rd_store_write_answer (RdStore         *self,
   return rd_store_step_done (self, stmt, error);
 }
 
+/* Keeps @assessment_id's reference date at the last day an answer was
+ * given: the day its date items are scored against (help/C/scores.page). */
+static gboolean
+note_answer_day (RdStore  *self,
+                 gint64    assessment_id,
+                 gint64    answered,
+                 GError  **error)
+{
+  g_autofree char *day = rd_day_to_iso (rd_day_from_unix_local (answered));
+  sqlite3_stmt *stmt = rd_store_prepare (self,
+                                         "UPDATE assessment SET reference_date = ?2 WHERE id = ?1 "
+                                         "AND (reference_date IS NULL OR reference_date < ?2)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  return rd_store_step_done (self, stmt, error);
+}
+
 /* Validates against the item, then commits at once: there is no save button. */
 gboolean
 rd_store_put_answer (RdStore         *self,
@@ -1981,8 +2022,15 @@ rd_store_put_answer (RdStore         *self,
   g_return_val_if_fail (RD_IS_ITEM (item), FALSE);
 
   if (!check_editable (self, answer->respondent_id, &assessment_id, error) ||
-      !rd_store_write_answer (self, item, answer->respondent_id, answer, error))
+      !rd_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  if (!rd_store_write_answer (self, item, answer->respondent_id, answer, error) ||
+      !note_answer_day (self, assessment_id, answered_or_now (answer), error) ||
+      !rd_store_exec (self, "COMMIT", error))
+    {
+      rd_store_rollback (self);
+      return FALSE;
+    }
 
   g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_id);
   return TRUE;
@@ -1999,7 +2047,7 @@ insert_response (RdStore           *self,
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *pseudonym = NULL;
   sqlite3_stmt *stmt;
-  gint64 respondent_id;
+  gint64 respondent_id, last_answered = 0;
 
   if (!rd_store_clean_text (RD_FIELD_PSEUDONYM, response->pseudonym, &pseudonym, error))
     return FALSE;
@@ -2031,9 +2079,10 @@ insert_response (RdStore           *self,
         }
       if (!rd_store_write_answer (self, item, respondent_id, answer, error))
         return FALSE;
+      last_answered = MAX (last_answered, answered_or_now (answer));
     }
 
-  return TRUE;
+  return last_answered == 0 || note_answer_day (self, assessment_id, last_answered, error);
 }
 
 static const RdResponse *
@@ -2645,13 +2694,14 @@ rd_store_get_position (RdStore     *self,
 
 #define ANSWER_COLUMNS \
   "w.respondent_id, r.respondent_group, w.item_id, w.item_version, w.not_applicable, " \
-  "w.value, w.date, w.answered "
+  "w.value, w.date, w.answered, a.reference_date "
+#define ANSWER_TABLES \
+  "answer w JOIN respondent r ON r.id = w.respondent_id JOIN assessment a ON a.id = r.assessment_id "
 
 gpointer
 rd_store_read_answer (sqlite3_stmt *stmt)
 {
   RdAnswer *answer = rd_answer_new ();
-  const char *iso_date;
 
   answer->respondent_id = sqlite3_column_int64 (stmt, 0);
   rd_group_from_id ((const char *) sqlite3_column_text (stmt, 1), &answer->group);
@@ -2660,23 +2710,9 @@ rd_store_read_answer (sqlite3_stmt *stmt)
   answer->not_applicable = sqlite3_column_int (stmt, 4) != 0;
   if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
     answer->value = sqlite3_column_double (stmt, 5);
-  iso_date = (const char *) sqlite3_column_text (stmt, 6);
-  if (iso_date != NULL)
-    {
-      int year, month, day;
-
-      /* Stored as ISO 8601; g_date_set_parse() would follow the locale. */
-      if (sscanf (iso_date, "%d-%d-%d", &year, &month, &day) == 3 &&
-          g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-        {
-          GDate date;
-
-          g_date_clear (&date, 1);
-          g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-          answer->julian_day = g_date_get_julian (&date);
-        }
-    }
+  answer->julian_day = rd_day_from_iso ((const char *) sqlite3_column_text (stmt, 6));
   answer->answered = sqlite3_column_int64 (stmt, 7);
+  answer->reference_day = rd_day_from_iso ((const char *) sqlite3_column_text (stmt, 8));
 
   return answer;
 }
@@ -2692,7 +2728,7 @@ rd_store_get_answer (RdStore     *self,
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
   stmt = rd_store_prepare (self,
-                  "SELECT " ANSWER_COLUMNS "FROM answer w JOIN respondent r ON r.id = w.respondent_id "
+                  "SELECT " ANSWER_COLUMNS "FROM " ANSWER_TABLES
                   "WHERE w.respondent_id = ?1 AND w.item_id = ?2", error);
   if (stmt == NULL)
     return NULL;
@@ -2712,7 +2748,7 @@ rd_store_list_answers (RdStore  *self,
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
   stmt = rd_store_prepare (self,
-                  "SELECT " ANSWER_COLUMNS "FROM answer w JOIN respondent r ON r.id = w.respondent_id "
+                  "SELECT " ANSWER_COLUMNS "FROM " ANSWER_TABLES
                   "WHERE r.assessment_id = ?1 ORDER BY w.respondent_id, w.item_id", error);
   if (stmt == NULL)
     return NULL;

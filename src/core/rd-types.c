@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "rd-types.h"
 
@@ -280,4 +282,55 @@ rd_level_get_title (RdLevel level)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+static guint32
+julian_of_dmy (unsigned day,
+               unsigned month,
+               unsigned year)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return g_date_get_julian (&date);
+}
+
+guint32
+rd_day_from_iso (const char *iso)
+{
+  unsigned year, month, day;
+  int consumed = 0;
+
+  /* Exactly ten characters: sscanf alone would take "2025-3-1x". */
+  if (iso == NULL || strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-' ||
+      sscanf (iso, "%4u-%2u-%2u%n", &year, &month, &day, &consumed) != 3 || consumed != 10 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return 0;
+
+  return julian_of_dmy (day, month, year);
+}
+
+char *
+rd_day_to_iso (guint32 day)
+{
+  GDate date;
+
+  g_return_val_if_fail (g_date_valid_julian (day), NULL);
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+guint32
+rd_day_from_unix_local (gint64 time)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (time);
+
+  if (when == NULL)
+    return 0;
+  return julian_of_dmy ((unsigned) g_date_time_get_day_of_month (when), (unsigned) g_date_time_get_month (when),
+                        (unsigned) g_date_time_get_year (when));
 }

@@ -92,4 +92,10 @@ const char *rd_action_status_get_title (RdActionStatus     status);
 RdLevel     rd_level_for_score       (double              score);
 const char *rd_level_get_title       (RdLevel             level);
 
+/* A day as the database and the exchange files write it, "YYYY-MM-DD",
+ * held as GDate's Julian day; 0 stands for no day. */
+guint32     rd_day_from_iso          (const char         *iso);
+char       *rd_day_to_iso            (guint32             day);
+guint32     rd_day_from_unix_local   (gint64              time);
+
 G_END_DECLS

@@ -152,6 +152,15 @@ add_cover (RdReportDocument *doc,
   answered = g_strdup_printf (_("%u of %u"), rd_results_get_n_answered (s->results),
                               rd_results_get_n_items (s->results));
   rd_report_document_add_key_value (doc, _("Items answered"), answered);
+  if (rd_assessment_get_reference_day (assessment) != 0)
+    {
+      g_autofree char *iso = rd_day_to_iso (rd_assessment_get_reference_day (assessment));
+      g_autofree char *reference = format_iso_date (iso);
+
+      /* Translators: the assessment's reference date, the day the age of
+       * dates (when the plan was last reviewed, …) is measured on */
+      rd_report_document_add_key_value (doc, _("Dates measured on"), reference);
+    }
   /* Translators: the framework's title and version, "Digital readiness of schools, version 1.0" */
   framework = g_strdup_printf (_("%s, version %s"), rd_text_get_localized (rd_framework_get_title (s->framework)),
                                rd_framework_get_version (s->framework));

@@ -193,8 +193,9 @@ update_progress (RdAssessmentView *self)
       total_items += n_rows;
     }
 
-  /* Translators: overall progress, "12 of 58 items answered" */
-  progress = g_strdup_printf (g_dngettext (NULL, "%u of %u item answered", "%u of %u items answered",
+  /* Translators: one respondent's own progress, "You have answered 12 of 58 items"; the
+   * assessment's list counts the items anyone answered */
+  progress = g_strdup_printf (g_dngettext (NULL, "You have answered %u of %u item", "You have answered %u of %u items",
                                            total_items),
                               total_answered, total_items);
   gtk_label_set_text (self->progress_label, progress);

@@ -229,6 +229,10 @@ rd_region_actions_import_finish (RdRegionActions         *self,
       *summary = job->result;
       if (summary->rejected != NULL)
         g_ptr_array_ref (summary->rejected);
+      if (summary->notices != NULL)
+        g_ptr_array_ref (summary->notices);
+      if (summary->schools != NULL)
+        g_hash_table_ref (summary->schools);
     }
 
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -257,7 +261,7 @@ on_import_done (GObject      *source,
   g_autoptr(GString) body = g_string_new (NULL);
   gboolean done = rd_region_actions_import_finish (self, result, &summary, &error);
   gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  guint updated = summary.n_imported - summary.n_schools_new;
+  guint updated = summary.n_schools - summary.n_schools_new;
 
   if (!done && !cancelled)
     {
@@ -270,9 +274,12 @@ on_import_done (GObject      *source,
     g_string_append (body, _("There are no exchange files (*.readiness) in what you chose."));
   else
     {
-      /* Translators: first sentence of an import's summary */
-      g_string_append_printf (body, g_dngettext (NULL, "%u school imported: ", "%u schools imported: ",
+      /* Translators: an import's summary, made of three parts: "8 files
+       * imported, of 7 schools: 7 new, 0 updated." */
+      g_string_append_printf (body, g_dngettext (NULL, "%u file imported, ", "%u files imported, ",
                                                  summary.n_imported), summary.n_imported);
+      g_string_append_printf (body, g_dngettext (NULL, "of %u school: ", "of %u schools: ", summary.n_schools),
+                              summary.n_schools);
       g_string_append_printf (body, g_dngettext (NULL, "%u new", "%u new", summary.n_schools_new),
                               summary.n_schools_new);
       g_string_append (body, ", ");
@@ -290,6 +297,14 @@ on_import_done (GObject      *source,
                                                  summary.rejected->len), summary.rejected->len);
       for (guint i = 0; i < summary.rejected->len; i++)
         g_string_append_printf (body, "\n• %s", ((GError *) g_ptr_array_index (summary.rejected, i))->message);
+    }
+
+  if (summary.notices != NULL && summary.notices->len > 0)
+    {
+      g_string_append (body, "\n\n");
+      g_string_append (body, _("Note:"));
+      for (guint i = 0; i < summary.notices->len; i++)
+        g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (summary.notices, i));
     }
 
   show_message (self, cancelled ? _("Import Cancelled") : _("School Files Imported"), body->str);

@@ -109,17 +109,26 @@ describe_assessment (RdWindow     *self,
   g_autoptr(GPtrArray) items = rd_framework_list_items (self->framework, NULL,
                                                         rd_assessment_get_mode (assessment));
   guint n_respondents = rd_assessment_get_n_respondents (assessment);
-  guint n_answers = rd_assessment_get_n_answers (assessment);
-  guint expected = items->len * MAX (n_respondents, 1);
+  guint n_answered = rd_assessment_count_answered_items (assessment, self->framework);
+  g_autofree char *answered = NULL;
+  g_autofree char *respondents = NULL;
   const char *status;
 
-  *fraction = expected > 0 ? (double) n_answers / expected : 0;
+  *fraction = items->len > 0 ? (double) n_answered / items->len : 0;
   status = rd_assessment_get_status (assessment) == RD_ASSESSMENT_STATUS_COMPLETE
            ? C_("assessment status", "Complete") : C_("assessment status", "Draft");
 
-  /* Translators: "Draft · 12 of 58 answered" */
-  return g_strdup_printf (_("%s · %u of %u answered"), status,
-                          MIN (n_answers, expected), expected);
+  /* The same count as the Results page and the report: items anyone answered. */
+  answered = g_strdup_printf (g_dngettext (NULL, "%u of %u item answered", "%u of %u items answered", items->len),
+                              n_answered, items->len);
+  if (n_respondents <= 1)
+    /* Translators: "Draft · 12 of 58 items answered" */
+    return g_strdup_printf (_("%s · %s"), status, answered);
+
+  respondents = g_strdup_printf (g_dngettext (NULL, "%u respondent", "%u respondents", n_respondents),
+                                 n_respondents);
+  /* Translators: "Draft · 49 of 58 items answered · 6 respondents" */
+  return g_strdup_printf (_("%s · %s · %s"), status, answered, respondents);
 }
 
 /* A flat icon button acting on one assessment; its accessible name says
