@@ -417,7 +417,25 @@ test_fact_values (void)
   /* The median of three is the middle one. */
   ASSERT_FACT (many, "b-speed", "median 300 Mbit/s, range 100–5000");
   ASSERT_FACT (many, "b-mfa", "2 of 3 yes");
-  ASSERT_FACT (many, "a-review", "median 8 months ago, range 2–20");
+  ASSERT_FACT (many, "a-review", "median age 8 months, range 2–20");
+
+  /* Ages on the assessment's reference date, as the score counts them:
+   * 12 and 24 months on 2026-01-10 score 50 and 0. */
+  {
+    g_autoptr(GPtrArray) dated = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+    g_autoptr(RdAnalysis) later = NULL;
+    GDate reference;
+
+    g_date_clear (&reference, 1);
+    g_date_set_dmy (&reference, 10, 1, 2026);
+    add_date (dated, 1, RD_GROUP_LEADER, "a-review", 2025, 1, 10);
+    add_date (dated, 2, RD_GROUP_TEACHER, "a-review", 2024, 1, 10);
+    for (guint i = 0; i < dated->len; i++)
+      ((RdAnswer *) g_ptr_array_index (dated, i))->reference_day = g_date_get_julian (&reference);
+    later = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, dated, NULL);
+    g_assert_cmpfloat (rd_analysis_get_item_score (later, "a-review", NULL), ==, 25);
+    ASSERT_FACT (later, "a-review", "median age 18 months, range 12–24");
+  }
 
 #undef ASSERT_FACT
 }

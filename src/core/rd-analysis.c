@@ -109,8 +109,8 @@ rd_gap_to_target (double readiness,
   return MAX (0.0, target - readiness);
 }
 
-/* A scored answer to a fact, as its value: a date as its age, counted as
- * rd_analysis_score_answer() counts it for the score. */
+/* A scored answer to a fact, as its value: a date as its age on the
+ * reference date, counted as rd_analysis_score_answer() counts it. */
 static FactAnswer
 fact_answer (RdItem         *item,
              const RdAnswer *answer)
@@ -119,11 +119,11 @@ fact_answer (RdItem         *item,
 
   if (rd_item_get_kind (item) == RD_ITEM_KIND_DATE)
     {
-      GDate date, answered_on;
+      GDate date, reference;
 
       rd_answer_get_date (answer, &date);
-      rd_answer_get_answered_date (answer, &answered_on);
-      fact.value = rd_months_between (&date, &answered_on);
+      rd_answer_get_reference_date (answer, &reference);
+      fact.value = rd_months_between (&date, &reference);
       fact.julian_day = answer->julian_day;
     }
   return fact;

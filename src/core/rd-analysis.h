@@ -35,7 +35,8 @@ typedef struct
   RdItemKind kind;
   guint n;           /* answers with a score */
   double median;     /* numbers, percentages: the values' median (QUARTILE.INC);
-                      * dates: the answers' median age in whole months */
+                      * dates: the answers' median age in whole months on
+                      * the reference date, as the score counts it */
   double min;
   double max;
   guint n_yes;       /* yes/no: the answers "yes" */

@@ -87,6 +87,8 @@ format_date (const GDate *date)
   return time != NULL ? g_date_time_format (time, C_("report date", "%-d %B %Y")) : g_strdup ("–");
 }
 
+/* Ages in whole months on the assessment's reference date, as the score
+ * counts them. */
 static char *
 format_ages (const RdFactValues *values)
 {
@@ -96,15 +98,15 @@ format_ages (const RdFactValues *values)
 
   if (values->min == values->max)
     /* Translators: the age of the dates several people gave, all the same */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s month ago", "%s months ago",
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "age %s month", "age %s months",
                                          (gulong) values->median),
                             median);
   low = rd_format_figure (values->min);
   high = rd_format_figure (values->max);
   /* Translators: the ages of the dates several people gave, in whole
-   * months before they answered: "median 14 months ago, range 3–30" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "median %s month ago, range %s–%s",
-                                       "median %s months ago, range %s–%s", (gulong) round (values->median)),
+   * months on the assessment's reference date: "median age 14 months, range 3–30" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "median age %s month, range %s–%s",
+                                       "median age %s months, range %s–%s", (gulong) round (values->median)),
                           median, low, high);
 }
 

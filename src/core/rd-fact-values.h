@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* A fact's answers as people read them, in its unit, for the screen and the
  * report alike: "1000 Mbit/s", "median 80 %, range 70–90", "Yes", "2 of 3
- * yes", "12 March 2025", "median 14 months ago, range 3–30". */
+ * yes", "12 March 2025", "median age 14 months, range 3–30". */
 char *rd_fact_values_format (RdItem             *item,
                              const RdFactValues *values);
 
