@@ -3,6 +3,7 @@
 #include <math.h>
 
 #include "rd-analysis.h"
+#include "rd-fact-values.h"
 #include "rd-store.h"
 #include "rd-test-fixtures.h"
 
@@ -345,6 +346,127 @@ test_through_store (void)
   rd_test_remove_database (path);
 }
 
+static char *
+fact_text (RdAnalysis *analysis,
+           const char *item_id)
+{
+  RdItem *item = rd_framework_lookup_item (rd_analysis_get_framework (analysis), item_id);
+  RdFactValues values;
+
+  if (!rd_analysis_get_fact_values (analysis, item, &values))
+    return NULL;
+  return rd_fact_values_format (item, &values);
+}
+
+/* A fact's score beside what was answered, in its unit: the one answer, or
+ * the median and range of several; only answers that have a score. */
+static void
+test_fact_values (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+  g_autoptr(GPtrArray) several = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+  g_autoptr(RdAnalysis) single = NULL;
+  g_autoptr(RdAnalysis) many = NULL;
+  RdFactValues values;
+  char *text;
+
+  add_value (one, 1, RD_GROUP_LEADER, "a-plan", 1, 4);
+  add_value (one, 1, RD_GROUP_LEADER, "b-speed", 1, 1000);
+  add_value (one, 1, RD_GROUP_LEADER, "b-share", 1, 90);
+  add_value (one, 1, RD_GROUP_LEADER, "b-mfa", 1, 1);
+  add_date (one, 1, RD_GROUP_LEADER, "a-review", 2025, 1, 10);
+  single = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, one, NULL);
+
+#define ASSERT_FACT(analysis, id, expected) \
+  G_STMT_START { text = fact_text (analysis, id); g_assert_cmpstr (text, ==, expected); g_free (text); } G_STMT_END
+
+  /* The board reads "1000 Mbit/s" where the score says 100. */
+  g_assert_cmpfloat (rd_analysis_get_item_score (single, "b-speed", NULL), ==, 100);
+  ASSERT_FACT (single, "b-speed", "1000 Mbit/s");
+  ASSERT_FACT (single, "b-share", "90 %");
+  ASSERT_FACT (single, "b-mfa", "Yes");
+  ASSERT_FACT (single, "a-review", "10 January 2025");
+  /* A statement is no fact. */
+  g_assert_null (fact_text (single, "a-plan"));
+
+  /* Wi-Fi-like: 90 % and 70 % score 100 and 50, so 75; the answers say 80
+   * (70–90). A not-applicable answer and an unscorable value are left out,
+   * as from the score. */
+  add_value (several, 1, RD_GROUP_LEADER, "b-share", 1, 90);
+  add_value (several, 2, RD_GROUP_TEACHER, "b-share", 1, 70);
+  add_value (several, 3, RD_GROUP_TEACHER, "b-share", 1, NAN);
+  add_value (several, 4, RD_GROUP_TEACHER, "b-share", 1, 120);
+  add_value (several, 1, RD_GROUP_LEADER, "b-speed", 1, 300);
+  add_value (several, 2, RD_GROUP_TEACHER, "b-speed", 1, 5000);
+  add_value (several, 3, RD_GROUP_TEACHER, "b-speed", 1, 100);
+  add_value (several, 1, RD_GROUP_LEADER, "b-mfa", 1, 1);
+  add_value (several, 2, RD_GROUP_TEACHER, "b-mfa", 1, 0);
+  add_value (several, 3, RD_GROUP_TEACHER, "b-mfa", 1, 1);
+  /* Answered 2025-09-15: 8, 20 and 2 whole months before. */
+  add_date (several, 1, RD_GROUP_LEADER, "a-review", 2025, 1, 10);
+  add_date (several, 2, RD_GROUP_TEACHER, "a-review", 2024, 1, 15);
+  add_date (several, 3, RD_GROUP_TEACHER, "a-review", 2025, 7, 1);
+  many = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, several, NULL);
+
+  g_assert_cmpfloat (rd_analysis_get_item_score (many, "b-share", NULL), ==, 75);
+  g_assert_true (rd_analysis_get_fact_values (many, rd_framework_lookup_item (framework, "b-share"), &values));
+  g_assert_cmpuint (values.n, ==, 2);
+  g_assert_cmpfloat (values.median, ==, 80);
+  ASSERT_FACT (many, "b-share", "median 80 %, range 70–90");
+  /* The median of three is the middle one. */
+  ASSERT_FACT (many, "b-speed", "median 300 Mbit/s, range 100–5000");
+  ASSERT_FACT (many, "b-mfa", "2 of 3 yes");
+  ASSERT_FACT (many, "a-review", "median age 8 months, range 2–20");
+
+  /* Ages on the assessment's reference date, as the score counts them:
+   * 12 and 24 months on 2026-01-10 score 50 and 0. */
+  {
+    g_autoptr(GPtrArray) dated = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+    g_autoptr(RdAnalysis) later = NULL;
+    GDate reference;
+
+    g_date_clear (&reference, 1);
+    g_date_set_dmy (&reference, 10, 1, 2026);
+    add_date (dated, 1, RD_GROUP_LEADER, "a-review", 2025, 1, 10);
+    add_date (dated, 2, RD_GROUP_TEACHER, "a-review", 2024, 1, 10);
+    for (guint i = 0; i < dated->len; i++)
+      ((RdAnswer *) g_ptr_array_index (dated, i))->reference_day = g_date_get_julian (&reference);
+    later = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, dated, NULL);
+    g_assert_cmpfloat (rd_analysis_get_item_score (later, "a-review", NULL), ==, 25);
+    ASSERT_FACT (later, "a-review", "median age 18 months, range 12–24");
+  }
+
+#undef ASSERT_FACT
+}
+
+static void
+test_format_figure (void)
+{
+  static const struct { double value; const char *text; } figures[] = {
+    { 1000, "1000" }, { 12500, "12,500" }, { 100000, "100,000" }, { 1.375, "1.38" }, { 0.5, "0.5" },
+    { 2.0, "2" }, { 66.666666, "66.67" }, { -0.001, "0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      g_autofree char *text = rd_format_figure (figures[i].value);
+
+      g_assert_cmpstr (text, ==, figures[i].text);
+    }
+}
+
+/* The one definition of the gap: 0 at or above the target. */
+static void
+test_gap_to_target (void)
+{
+  g_assert_cmpfloat (rd_gap_to_target (62, 70), ==, 8);
+  g_assert_cmpfloat (rd_gap_to_target (70, 70), ==, 0);
+  g_assert_cmpfloat (rd_gap_to_target (100, 60), ==, 0);
+  g_assert_true (isnan (rd_gap_to_target (NAN, 60)));
+  g_assert_true (isnan (rd_gap_to_target (50, NAN)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +482,9 @@ main (int   argc,
   g_test_add_func ("/analysis/compare", test_compare);
   g_test_add_func ("/analysis/months-between", test_months_between);
   g_test_add_func ("/analysis/through-store", test_through_store);
+  g_test_add_func ("/analysis/fact-values", test_fact_values);
+  g_test_add_func ("/analysis/format-figure", test_format_figure);
+  g_test_add_func ("/analysis/gap-to-target", test_gap_to_target);
 
   return g_test_run ();
 }

@@ -178,7 +178,7 @@ typedef struct {
 /* Each view of all three schools, whole. */
 static const CsvView csv_views[] = {
   /* By name; the formula-like name quoted and neutralised, unknown
-   * figures empty, negative gaps plain numbers, two decimals at most. */
+   * figures empty, the gap 0 at or above target, two decimals at most. */
   { "/comparison-export/csv/factors", RD_COMPARISON_EXPORT_VIEW_FACTORS,
     "school,region,school-type,respondents,"
     "strategy-readiness,strategy-target,strategy-gap,strategy-difference,"
@@ -186,11 +186,11 @@ static const CsvView csv_views[] = {
     "capacity-readiness,capacity-target,capacity-gap,capacity-difference,"
     "investment-readiness,investment-target,investment-gap,investment-difference\r\n"
     "\"'=SUM(A1,A2)\",North,primary,16,"
-    "80,60,-20,higher,50,60,10,lower,,60,,not tested,70.25,70,-0.25,not tested\r\n"
+    "80,60,0,higher,50,60,10,lower,,60,,not tested,70.25,70,0,not tested\r\n"
     "Tulpschool,North,primary,25,"
-    "62.5,60,-2.5,not different,58,60,2,not different,45,60,15,not tested,33.33,60,26.67,not tested\r\n"
+    "62.5,60,0,not different,58,60,2,not different,45,60,15,not tested,33.33,60,26.67,not tested\r\n"
     "Zuidschool,South,secondary,1,"
-    "30,60,30,not tested,,60,,not tested,,60,,not tested,90,60,-30,not tested\r\n" },
+    "30,60,30,not tested,,60,,not tested,,60,,not tested,90,60,0,not tested\r\n" },
   { "/comparison-export/csv/areas", RD_COMPARISON_EXPORT_VIEW_AREAS,
     "school,region,school-type,respondents,alpha,beta\r\n"
     "\"'=SUM(A1,A2)\",North,primary,16,75,\r\n"
@@ -252,9 +252,9 @@ test_csv_filtered (void)
 
   g_assert_cmpuint (rd_comparison_export_get_n_schools (export), ==, 2);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
-  g_assert_true (g_str_has_prefix (lines[1], "\"'=SUM(A1,A2)\",North,primary,16,80,60,-20,higher,"));
+  g_assert_true (g_str_has_prefix (lines[1], "\"'=SUM(A1,A2)\",North,primary,16,80,60,0,higher,"));
   /* Against 80 alone Tulpschool's 62.5 ± 9.8 is lower. */
-  g_assert_true (g_str_has_prefix (lines[2], "Tulpschool,North,primary,25,62.5,60,-2.5,lower,"));
+  g_assert_true (g_str_has_prefix (lines[2], "Tulpschool,North,primary,25,62.5,60,0,lower,"));
   g_assert_cmpstr (lines[3], ==, "");
   g_assert_nonnull (strstr (distribution, "\r\nfactor,strategy,A strategic approach to digital education,"
                                           "2,0,62.5,66.88,71.25,75.63,80\r\n"));
@@ -298,7 +298,7 @@ test_workbook (Workbook      *workbook,
   g_assert_nonnull (strstr (sheets, "<sheet name=\"Below target\" sheetId=\"4\""));
   g_assert_null (strstr (sheets, "sheetId=\"5\""));
 
-  rd_test_assert_matches (custom, "name=\"readiness-format\"><vt:r8>(1)</vt:r8>");
+  rd_test_assert_matches (custom, "name=\"readiness-format\"><vt:r8>(2)</vt:r8>");
   rd_test_assert_matches (custom, "name=\"readiness-document\"><vt:lpwstr>(comparison)</vt:lpwstr>");
   rd_test_assert_matches (custom, "name=\"readiness-framework\"><vt:lpwstr>(small-fixture)</vt:lpwstr>");
   rd_test_assert_matches (custom, "name=\"readiness-framework-version\"><vt:lpwstr>(1\\.0)</vt:lpwstr>");
@@ -351,9 +351,9 @@ test_factors_sheet (Workbook      *workbook,
     { "H2", "Strategy difference" }, { "T2", "Investment difference" },
     /* A spreadsheet shows the name as typed and never runs it. */
     { "A3", "=SUM(A1,A2)" }, { "B3", "North" }, { "D3", NULL, 16 },
-    { "E3", NULL, 80 }, { "F3", NULL, 60 }, { "G3", NULL, -20 }, { "H3", "higher" },
+    { "E3", NULL, 80 }, { "F3", NULL, 60 }, { "G3", NULL, 0 }, { "H3", "higher" },
     { "L3", "lower" }, { "M3", NULL, NAN }, { "N3", NULL, 60 }, { "O3", NULL, NAN },
-    { "P3", "not tested" }, { "S3", NULL, -0.25 },
+    { "P3", "not tested" }, { "S3", NULL, 0 }, { "K3", NULL, 10 },
     { "A4", "Tulpschool" }, { "H4", "not different" },
     { "A5", "Zuidschool" }, { "A6", NULL, NAN },
   };

@@ -214,12 +214,15 @@ test_distributions (void)
   /* Investment: nobody has a value. */
   assert_no_distribution (comparison, RD_COMPARISON_COLUMN_FACTOR, RD_FACTOR_INVESTMENT, 9);
 
-  /* Strategy gap, target − readiness: Hazel 90 − 85 = 5, Alder 20, Larch 48 − 48 = 0,
-   * Fir 40, Birch 5, Juniper −2, Elm 5, Dogwood −10; sorted −10 −2 0 5 5 5 20 40.
-   * Q1: h 1.75 → −2 + 0.75 × 2 = −0.5; median: h 3.5 → 5; Q3: h 5.25 → 5 + 0.25 × 15 = 8.75. */
-  assert_distribution (comparison, RD_COMPARISON_COLUMN_GAP, RD_FACTOR_STRATEGY, 8, 1, -10, -0.5, 5, 8.75, 40);
+  /* Strategy gap, the app's gap (target − readiness, 0 at or above target): Hazel
+   * 90 − 85 = 5, Alder 20, Larch 48 − 48 = 0, Fir 40, Birch 5, Juniper 60 − 62 → 0, Elm 5,
+   * Dogwood 60 − 70 → 0; sorted 0 0 0 5 5 5 20 40.
+   * Q1: h 1.75 → 0; median: h 3.5 → 5; Q3: h 5.25 → 5 + 0.25 × 15 = 8.75. */
+  assert_distribution (comparison, RD_COMPARISON_COLUMN_GAP, RD_FACTOR_STRATEGY, 8, 1, 0, 0, 5, 8.75, 40);
   g_assert_cmpfloat_with_epsilon (rd_comparison_get_value (comparison, DOGWOOD, RD_COMPARISON_COLUMN_GAP,
-                                                           RD_FACTOR_STRATEGY), -10, EPSILON);
+                                                           RD_FACTOR_STRATEGY), 0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (rd_comparison_get_value (comparison, HAZEL, RD_COMPARISON_COLUMN_GAP,
+                                                           RD_FACTOR_STRATEGY), 5, EPSILON);
   g_assert_true (isnan (rd_comparison_get_value (comparison, CEDAR, RD_COMPARISON_COLUMN_GAP, RD_FACTOR_STRATEGY)));
 
   /* Area 0, n = 6: 0 12.5 25 50 75 100, h = 5p. Q1: h 1.25 → 12.5 + 0.25 × 12.5 = 15.625;
@@ -284,9 +287,11 @@ test_sort (void)
   assert_sort (comparison, RD_COMPARISON_COLUMN_FACTOR, RD_FACTOR_CAPACITY, TRUE,
                "Elm Larch Dogwood Hazel Alder Birch Cedar Juniper Fir");
 
-  /* Gaps (see the distributions): furthest below target first. */
+  /* Gaps (see the distributions): furthest below target first, Fir 40,
+   * Alder 20, three at 5; the three that reached their target all have
+   * the gap 0, however far above it they are, and follow by name. */
   assert_sort (comparison, RD_COMPARISON_COLUMN_GAP, RD_FACTOR_STRATEGY, TRUE,
-               "Fir Alder Birch Elm Hazel Larch Juniper Dogwood Cedar");
+               "Fir Alder Birch Elm Hazel Dogwood Juniper Larch Cedar");
   assert_sort (comparison, RD_COMPARISON_COLUMN_GAP, RD_FACTOR_STRATEGY, FALSE,
                "Dogwood Juniper Larch Birch Elm Hazel Alder Fir Cedar");
 

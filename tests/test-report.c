@@ -13,10 +13,12 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "rd-fact-values.h"
 #include "rd-group-comparison.h"
 #include "rd-report-charts.h"
 #include "rd-report-document.h"
 #include "rd-report.h"
+#include "rd-response.h"
 #include "rd-test-fixtures.h"
 
 #define EPSILON 0.01
@@ -716,6 +718,72 @@ test_figure_needs_enough_answers (void)
   save_screenshots (path, "groups-hidden-figures");
 }
 
+/* Figures a board can read: a fact's answers in its unit beside its score,
+ * the weighted gap the priorities are ranked by with the line that says
+ * so, and "±" named before it is used. small.json, targets 70 60 65 60:
+ * three leaders (a-plan 5 5 4, b-share 90 90 90, one of them b-speed 250)
+ * and three teachers (a-plan 2 3 4, b-share 50 90 0). b-speed 250 scores
+ * 50: strategy's 70 − 50 = 20, weight 1, the one priority. */
+static void
+test_figures (void)
+{
+  g_auto(Fixture) fixture = { 0 };
+  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdReport) report = NULL;
+  static const struct { RdGroup group; double plan, share, speed; } people[] = {
+    { RD_GROUP_LEADER, 5, 90, 250 }, { RD_GROUP_LEADER, 5, 90, NAN }, { RD_GROUP_LEADER, 4, 90, NAN },
+    { RD_GROUP_TEACHER, 2, 50, NAN }, { RD_GROUP_TEACHER, 3, 90, NAN }, { RD_GROUP_TEACHER, 4, 0, NAN },
+  };
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  const char *key, *spread;
+
+  populate_empty (&fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      RdResponse *response = rd_response_new (people[i].group);
+
+      rd_response_add_answer (response, "a-plan", 1)->value = people[i].plan;
+      rd_response_add_answer (response, "b-share", 1)->value = people[i].share;
+      if (!isnan (people[i].speed))
+        rd_response_add_answer (response, "b-speed", 1)->value = people[i].speed;
+      g_ptr_array_add (responses, response);
+    }
+  g_assert_true (rd_store_add_responses (fixture.store, fixture.assessment_id, fixture.framework, responses, &error));
+  g_assert_no_error (error);
+
+  report = new_report (&fixture);
+  assert_layout_sound (rd_report_get_document (report));
+  path = write_report (&fixture, report, "figures.pdf");
+  save_screenshots (path, "figures");
+  text = pdf_text (path);
+
+  /* The appendix, in its layout: item, what was answered, score, answers. */
+  {
+    const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
+    int status;
+    g_autofree char *layout = run_tool (argv, &status);
+
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_regex_match_simple ("^ *Bandwidth +250 Mbit/s +50 +1$", layout, G_REGEX_MULTILINE, 0));
+    g_assert_true (g_regex_match_simple ("^ *Share of teachers with a device +median 90 %, range 0–90 +75 +6$",
+                                         layout, G_REGEX_MULTILINE, 0));
+    g_assert_true (g_regex_match_simple ("^ *We have a plan\\. +71 +6$", layout, G_REGEX_MULTILINE, 0));
+  }
+  /* The priority, ranked by what it shows. */
+  assert_contains (text, "Ranked by the weighted gap, largest first");
+  assert_contains (text, "Strategy · score 50 (250 Mbit/s) · target 70 · gap 20 × weight 1 = weighted gap 20");
+  /* "±" first where it is explained. */
+  key = strstr (text, "after “±” its spread: the standard deviation of its respondents’ scores");
+  spread = strstr (text, "(± ");
+  g_assert_nonnull (key);
+  g_assert_nonnull (spread);
+  g_assert_true (key < spread);
+  /* Once. */
+  g_assert_null (strstr (key + 1, "after “±” its spread"));
+}
+
 /* The charts' data carry the results page's texts. */
 static void
 test_chart_data (void)
@@ -814,6 +882,13 @@ test_in_language (void)
       assert_contains (text, rd_group_get_title (RD_GROUP_TEACHER));
       g_assert_null (strstr (text, "Does our school have a written digital strategy"));
     }
+
+  /* A fact's figures in the marks of the UI language. */
+  {
+    g_autofree char *figure = rd_format_figure (12500.25);
+
+    g_assert_cmpstr (figure, ==, g_str_equal (test_language (), "nl") ? "12.500,25" : "12,500.25");
+  }
 
   save_screenshots (path, "language");
 }
@@ -1403,6 +1478,7 @@ main (int   argc,
   g_test_add_func ("/report/full-assessment", test_full_assessment);
   g_test_add_func ("/report/withheld-group", test_withheld_group);
   g_test_add_func ("/report/figure-needs-enough-answers", test_figure_needs_enough_answers);
+  g_test_add_func ("/report/figures", test_figures);
   g_test_add_func ("/report/language", test_in_language);
   g_test_add_func ("/report/write/missing-folder", test_write_missing_folder);
   g_test_add_func ("/report/write/read-only-folder", test_write_read_only_folder);

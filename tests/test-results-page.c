@@ -222,6 +222,56 @@ test_target_follows (Fixture       *fixture,
                             "target 90, gap 23"));
 }
 
+static void collect_text (GtkWidget *widget,
+                          GString   *text);
+
+static GPtrArray *
+row_subtitles (GtkListBox *list)
+{
+  GPtrArray *subtitles = g_ptr_array_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    g_ptr_array_add (subtitles, (gpointer) adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  return subtitles;
+}
+
+/* populate_small: a-plan 50 is 20 below strategy's 70 with weight 2 (40);
+ * b-share 50 is 15 below capacity's 65 with weight 2 (30); b-speed 50 is 20
+ * below strategy with weight 1 (20). The gap of 15 stands above a gap of
+ * 20, and the rows say why: the weighted gap, which the order follows. A
+ * fact's score has its answers beside it. */
+static void
+test_priorities_and_facts (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) priorities = row_subtitles (rd_results_page_get_priorities (fixture->page));
+  g_autoptr(GPtrArray) facts = row_subtitles (rd_results_page_get_facts (fixture->page));
+  static const char * const figures[] = {
+    "Strategy · score 50 · target 70 · gap 20 × weight 2 = weighted gap 40",
+    "Capacity · score 50 (median 67.5 %, range 40–95) · target 65 · gap 15 × weight 2 = weighted gap 30",
+    "Strategy · score 50 (250 Mbit/s) · target 70 · gap 20 × weight 1 = weighted gap 20",
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_cmpuint (priorities->len, ==, G_N_ELEMENTS (figures));
+  for (guint i = 0; i < priorities->len; i++)
+    {
+      const char *subtitle = g_ptr_array_index (priorities, i);
+
+      g_test_message ("priority %u: %s", i + 1, subtitle);
+      g_assert_true (g_str_has_suffix (subtitle, figures[i]));
+    }
+
+  /* Facts with a scored answer only: not a-review (none), not b-mfa (not applicable). */
+  g_assert_cmpuint (facts->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (facts, 0), ==, "250 Mbit/s · score 50");
+  g_assert_cmpstr (g_ptr_array_index (facts, 1), ==, "median 67.5 %, range 40–95 · score 50");
+
+  /* The order is explained where it is shown. */
+  collect_text (GTK_WIDGET (fixture->page), text);
+  g_assert_nonnull (strstr (text->str, "Ranked by the weighted gap, largest first"));
+}
+
 static void
 test_export (Fixture       *fixture,
              gconstpointer  data)
@@ -336,6 +386,9 @@ test_groups_respect_threshold (void)
   /* b-share: leaders 100; teachers 50, 100, 0 with learners 0, 0. */
   g_assert_nonnull (strstr (text->str, "School leader 100 (± 0) · Teachers and learners (combined) 30 (± 40) · "
                                        "difference 70"));
+  /* "±" named before it is used. */
+  g_assert_nonnull (strstr (text->str, "after “±” its spread: the standard deviation of its respondents’ scores"));
+  g_assert_true (strstr (text->str, "standard deviation") < strstr (text->str, "(± 0)"));
 
   {
     GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (fixture.page)));
@@ -1070,8 +1123,13 @@ test_screenshots (void)
           GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
 
           adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-          /* The whole page, a screenful at a time. */
-          for (guint part = 0; part < 4; part++)
+          /* The whole page, a screenful at a time, to its end. */
+          gtk_adjustment_set_value (adjustment, 0);
+          rd_test_wait_for_idle ();
+          for (guint part = 0;
+               part < 10 && part * gtk_adjustment_get_page_size (adjustment) * 0.9 <
+                            gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) * 0.1;
+               part++)
             {
               g_autofree char *name = g_strdup_printf ("results-%s-%s-%u.png", sizes[s].name,
                                                        dark ? "dark" : "light", part + 1);
@@ -1099,6 +1157,8 @@ main (int   argc,
               test_numbers_match_analysis, fixture_tear_down);
   g_test_add ("/results-page/target-follows", Fixture, NULL, fixture_set_up, test_target_follows, fixture_tear_down);
   g_test_add ("/results-page/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/results-page/priorities-and-facts", Fixture, NULL, fixture_set_up, test_priorities_and_facts,
+              fixture_tear_down);
   g_test_add_func ("/results-page/groups-respect-threshold", test_groups_respect_threshold);
   g_test_add_func ("/results-page/discussion", test_discussion);
   g_test_add_func ("/results-page/threshold-change-applies-at-once", test_threshold_change_applies_at_once);

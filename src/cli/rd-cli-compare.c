@@ -254,8 +254,8 @@ write_text (Compare *compare)
   legend = rd_cli_wrap (_("▲ ▼ meaningfully above or below the median of the other schools (the 95 % interval "
                           "of the school’s respondents excludes it); no mark: no meaningful difference, or it "
                           "cannot be tested (fewer than two respondents, or scores without answers).\n"
-                          "gap = target − score; below zero the school is above its target. –: no figure "
-                          "(too few answers)."), RD_CLI_LINE_WIDTH);
+                          "gap: how far the score lies below the target (target − score), 0 once the target "
+                          "is reached. –: no figure (too few answers)."), RD_CLI_LINE_WIDTH);
   g_string_append (out, legend);
   g_string_append (out, "\n\n");
   append_distribution_table (compare, out);
@@ -382,7 +382,8 @@ write_json (Compare *compare)
   rd_json_writer_key (json, "format");
   rd_json_writer_string (json, "readiness-comparison");
   rd_json_writer_key (json, "format_version");
-  rd_json_writer_int (json, 1);
+  /* 2: "gap" became the app's gap, 0 at or above target. */
+  rd_json_writer_int (json, 2);
   rd_json_writer_key (json, "school_year");
   rd_json_writer_string (json, compare->school_year);
   rd_json_writer_key (json, "framework");
@@ -461,8 +462,9 @@ write_json (Compare *compare)
 
 static const char compare_description[] =
   /* xgettext:no-c-format */
-  N_("For each school its readiness per success factor (0–100) with its target, the gap (target − "
-     "readiness: above zero the school is below its target) and whether it differs meaningfully from the "
+  N_("For each school its readiness per success factor (0–100) with its target, the gap (how far the "
+     "readiness lies below the target: target − readiness, 0 once the target is reached) and whether it "
+     "differs meaningfully from the "
      "median of the other schools compared (the 95 % interval of the school’s respondents excludes that "
      "median); then its area scores. After the schools, per factor and area, the distribution over the "
      "schools: how many have a figure, min, quartiles (computed as QUARTILE.INC) and max, and per factor how "
@@ -479,7 +481,7 @@ static const char compare_description[] =
      "with '.', rounded to two decimals; empty cells have no figure; names that a spreadsheet would run as a "
      "formula start with an apostrophe.\n"
      "\n"
-     "json: one object with format “readiness-comparison”, format_version 1, school_year, framework {id, "
+     "json: one object with format “readiness-comparison”, format_version 2, school_year, framework {id, "
      "version}, region, type, sort, descending; factors: [{id, title, distribution, gap_distribution, "
      "below_target, reached_target, unknown_target}]; areas: [{id, title, distribution}]; schools: [{id, "
      "name, region, type, assessment_id, respondents, factors: {FACTOR: {readiness, target, gap, difference, "

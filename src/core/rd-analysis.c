@@ -3,14 +3,31 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "rd-analysis.h"
+#include "rd-comparison.h"
+
+/* One answer to a fact, in the fact's unit. */
+typedef struct
+{
+  double value;          /* dates: the age in whole months */
+  guint32 julian_day;    /* dates only */
+} FactAnswer;
 
 typedef struct
 {
   double sum;
   guint n;
+  GArray *facts;         /* of FactAnswer; NULL for statements */
 } Mean;
+
+static void
+mean_free (Mean *mean)
+{
+  g_clear_pointer (&mean->facts, g_array_unref);
+  g_free (mean);
+}
 
 struct _RdAnalysis
 {
@@ -50,7 +67,7 @@ rd_analysis_class_init (RdAnalysisClass *klass)
 static void
 rd_analysis_init (RdAnalysis *self)
 {
-  self->item_means = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->item_means = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) mean_free);
 }
 
 /* The score of one answer, 0–100, or NAN when it does not count: not
@@ -74,6 +91,42 @@ rd_analysis_score_answer (RdItem         *item,
     }
 
   return rd_item_score_value (item, answer->value);
+}
+
+/**
+ * rd_gap_to_target:
+ *
+ * The gap, as every output shows it (screen, report, exports, command
+ * line, comparison): how far @readiness lies below @target, and 0 once the
+ * target is reached or passed. NAN when either is unknown.
+ */
+double
+rd_gap_to_target (double readiness,
+                  double target)
+{
+  if (isnan (readiness) || isnan (target))
+    return NAN;
+  return MAX (0.0, target - readiness);
+}
+
+/* A scored answer to a fact, as its value: a date as its age on the
+ * reference date, counted as rd_analysis_score_answer() counts it. */
+static FactAnswer
+fact_answer (RdItem         *item,
+             const RdAnswer *answer)
+{
+  FactAnswer fact = { answer->value, 0 };
+
+  if (rd_item_get_kind (item) == RD_ITEM_KIND_DATE)
+    {
+      GDate date, reference;
+
+      rd_answer_get_date (answer, &date);
+      rd_answer_get_reference_date (answer, &reference);
+      fact.value = rd_months_between (&date, &reference);
+      fact.julian_day = answer->julian_day;
+    }
+  return fact;
 }
 
 static gboolean
@@ -122,10 +175,18 @@ collect_answers (RdAnalysis *self,
       if (mean == NULL)
         {
           mean = g_new0 (Mean, 1);
+          if (rd_item_kind_is_fact (rd_item_get_kind (item)))
+            mean->facts = g_array_new (FALSE, FALSE, sizeof (FactAnswer));
           g_hash_table_insert (self->item_means, (char *) rd_item_get_id (item), mean);
         }
       mean->sum += score;
       mean->n++;
+      if (mean->facts != NULL)
+        {
+          FactAnswer fact = fact_answer (item, answer);
+
+          g_array_append_val (mean->facts, fact);
+        }
     }
 
   self->n_respondents = g_hash_table_size (respondents);
@@ -165,7 +226,7 @@ compute_factors (RdAnalysis *self)
         }
 
       result->readiness = weight_sum > 0 ? weighted_sum / weight_sum : NAN;
-      result->gap = isnan (result->readiness) ? NAN : MAX (0.0, result->target - result->readiness);
+      result->gap = rd_gap_to_target (result->readiness, result->target);
       result->trusted = result->n_answered >= RD_ANALYSIS_MIN_ANSWERED &&
                         2 * result->n_answered >= result->n_items;
     }
@@ -306,6 +367,62 @@ rd_analysis_get_area_score (RdAnalysis *self,
     *n_answered = answered;
 
   return answered > 0 ? sum / answered : NAN;
+}
+
+static int
+compare_values (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * rd_analysis_get_fact_values:
+ * @item: a fact: a number, percentage, yes/no or date item
+ * @values: (out caller-allocates): the answers its score rests on
+ *
+ * Returns: FALSE when @item is a statement or has no scored answer.
+ */
+gboolean
+rd_analysis_get_fact_values (RdAnalysis   *self,
+                             RdItem       *item,
+                             RdFactValues *values)
+{
+  g_autofree double *sorted = NULL;
+  Mean *mean;
+
+  g_return_val_if_fail (RD_IS_ANALYSIS (self), FALSE);
+  g_return_val_if_fail (RD_IS_ITEM (item), FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+
+  *values = (RdFactValues) { .kind = rd_item_get_kind (item), .median = NAN, .min = NAN, .max = NAN };
+  g_date_clear (&values->date, 1);
+
+  mean = g_hash_table_lookup (self->item_means, rd_item_get_id (item));
+  if (mean == NULL || mean->facts == NULL || mean->facts->len == 0)
+    return FALSE;
+
+  values->n = mean->facts->len;
+  sorted = g_new (double, values->n);
+  for (guint i = 0; i < values->n; i++)
+    {
+      const FactAnswer *fact = &g_array_index (mean->facts, FactAnswer, i);
+
+      sorted[i] = fact->value;
+      if (values->kind == RD_ITEM_KIND_YES_NO && fact->value == 1)
+        values->n_yes++;
+    }
+  qsort (sorted, values->n, sizeof (double), compare_values);
+  values->min = sorted[0];
+  values->max = sorted[values->n - 1];
+  values->median = rd_quantile_sorted (sorted, values->n, 0.5);
+
+  if (values->kind == RD_ITEM_KIND_DATE && values->n == 1)
+    g_date_set_julian (&values->date, g_array_index (mean->facts, FactAnswer, 0).julian_day);
+
+  return TRUE;
 }
 
 void

@@ -15,7 +15,7 @@ typedef struct
 {
   double readiness;  /* 0–100; NAN when no item informing it is answered */
   double target;
-  double gap;        /* target − readiness when positive, else 0; NAN with readiness */
+  double gap;        /* rd_gap_to_target (readiness, target) */
   guint n_answered;
   guint n_items;
   gboolean trusted;  /* FALSE: too few answers to show a number */
@@ -28,6 +28,20 @@ typedef struct
   double score;
   double weighted_gap;
 } RdItemGap;
+
+/* A fact's answers in its own unit, the ones its score rests on. */
+typedef struct
+{
+  RdItemKind kind;
+  guint n;           /* answers with a score */
+  double median;     /* numbers, percentages: the values' median (QUARTILE.INC);
+                      * dates: the answers' median age in whole months on
+                      * the reference date, as the score counts it */
+  double min;
+  double max;
+  guint n_yes;       /* yes/no: the answers "yes" */
+  GDate date;        /* dates: the one answer's date when n is 1 */
+} RdFactValues;
 
 typedef struct
 {
@@ -64,6 +78,8 @@ RdAnalysis *rd_analysis_new_for_groups     (RdFramework       *framework,
 
 double      rd_analysis_score_answer       (RdItem            *item,
                                             const RdAnswer    *answer);
+double      rd_gap_to_target               (double             readiness,
+                                            double             target);
 
 RdFramework *rd_analysis_get_framework     (RdAnalysis        *self);
 guint       rd_analysis_get_n_respondents  (RdAnalysis        *self);
@@ -74,6 +90,9 @@ double      rd_analysis_get_item_score     (RdAnalysis        *self,
 double      rd_analysis_get_area_score     (RdAnalysis        *self,
                                             const char        *area_id,
                                             guint             *n_answered);
+gboolean    rd_analysis_get_fact_values    (RdAnalysis        *self,
+                                            RdItem            *item,
+                                            RdFactValues      *values);
 void        rd_analysis_get_factor         (RdAnalysis        *self,
                                             RdFactor           factor,
                                             RdFactorResult    *result);

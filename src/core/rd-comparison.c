@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rd-analysis.h"
 #include "rd-comparison.h"
 
 /* The 97.5 % point of the standard normal distribution: a two-sided 95 %
@@ -136,8 +137,7 @@ row_value (const Row          *row,
     case RD_COMPARISON_COLUMN_FACTOR:
       return scores->factor[index];
     case RD_COMPARISON_COLUMN_GAP:
-      /* NAN on either side stays NAN. */
-      return scores->target[index] - scores->factor[index];
+      return rd_gap_to_target (scores->factor[index], scores->target[index]);
     case RD_COMPARISON_COLUMN_AREA:
       return index < scores->n_areas ? scores->area[index] : NAN;
     case RD_COMPARISON_COLUMN_NAME:
@@ -557,7 +557,8 @@ compare_schools (gconstpointer a,
  * An order of the schools by one column. Schools without a value come last
  * in both directions; ties, among them the schools without a value, go by
  * name A to Z in the user's language. Sorting by gap puts the schools
- * furthest below target first when @descending.
+ * furthest below target first when @descending; those that reached it
+ * all have the gap 0, so they follow by name.
  *
  * Returns: (transfer full) (element-type guint): school indices
  */

@@ -68,7 +68,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdSchoolScores, rd_school_scores_free)
 typedef enum {
   RD_COMPARISON_COLUMN_NAME,
   RD_COMPARISON_COLUMN_FACTOR,
-  RD_COMPARISON_COLUMN_GAP,          /* target − readiness: positive below target */
+  RD_COMPARISON_COLUMN_GAP,          /* rd_gap_to_target(): 0 at or above target */
   RD_COMPARISON_COLUMN_AREA,
 } RdComparisonColumn;
 

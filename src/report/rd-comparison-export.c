@@ -696,7 +696,8 @@ describe_export (const RdComparisonExport *self)
 static const char * const view_notes[RD_N_COMPARISON_EXPORT_VIEWS][4] = {
   [RD_COMPARISON_EXPORT_VIEW_FACTORS] = {
     /* Translators: a note below the comparison's factors sheet */
-    N_("Gap: target minus readiness; above 0 the school is below its target."),
+    N_("Gap: how far the readiness lies below the school’s target (target minus readiness); 0 once "
+       "the target is reached."),
     /* Translators: a note below the comparison's factors sheet; the
      * words in quotes are the ones the Difference columns hold */
     /* xgettext:no-c-format */

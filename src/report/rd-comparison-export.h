@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  * thread: it holds the (immutable) comparison and plain copies of
  * everything else it needs from the framework, and never changes. */
 
-#define RD_COMPARISON_EXPORT_FORMAT 1
+#define RD_COMPARISON_EXPORT_FORMAT 2
 
 /* The tables of a comparison: a CSV file each, a sheet each in the
  * workbook, in this order. */

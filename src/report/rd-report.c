@@ -15,6 +15,7 @@
 #include "rd-export-file.h"
 #include "rd-group-comparison.h"
 #include "rd-report-charts.h"
+#include "rd-report-figures.h"
 #include "rd-report.h"
 #include "rd-results.h"
 
@@ -379,10 +380,7 @@ add_priorities (RdReportDocument *doc,
   /* The title stays with the first priority; each priority stays whole. */
   rd_report_document_begin_group (doc);
   rd_report_document_add_heading (doc, _("What to Work on First"));
-  rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_BODY,
-                                    _("The items furthest below their factor’s target, weighted by how "
-                                      "much they count for it, with what to do and the point of the "
-                                      "Council Recommendation it rests on."));
+  rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_BODY, rd_report_priorities_intro ());
 
   if (gaps->len == 0)
     {
@@ -393,25 +391,20 @@ add_priorities (RdReportDocument *doc,
       rd_report_document_end_group (doc);
       return;
     }
+  rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_NOTE, rd_report_priorities_ranking ());
 
   for (guint i = 0; i < gaps->len; i++)
     {
       RdItemGap *gap = &g_array_index (gaps, RdItemGap, i);
       const char *point = rd_item_get_council_point (gap->item);
       const char *point_title = rd_council_point_get_title (point);
-      double weight = rd_item_get_weight (gap->item, gap->factor);
-      double distance = weight > 0 ? gap->weighted_gap / weight : 0;
       g_autofree char *title = NULL;
-      g_autofree char *figures = NULL;
+      g_autofree char *figures = rd_report_format_priority (rd_results_get_analysis (s->results), gap);
       g_autofree char *reference = NULL;
       g_autofree char *council = NULL;
 
       /* Translators: a numbered priority, "1. Does our school have a written digital strategy?" */
       title = g_strdup_printf (_("%u. %s"), i + 1, rd_text_get_localized (rd_item_get_text (gap->item)));
-      /* Translators: under a priority, "Investment · score 40 · target 65 · gap 25" */
-      figures = g_strdup_printf (_("%s · score %.0f · target %.0f · gap %.0f"),
-                                 rd_factor_get_short_title (gap->factor), gap->score, gap->score + distance,
-                                 distance);
       /* Translators: a Council Recommendation point and its title, "4 b i — gigabit connectivity" */
       reference = point_title ? g_strdup_printf (_("%s — %s"), point, point_title) : g_strdup (point);
       /* Translators: the point a priority rests on, "Council Recommendation 4 b i — gigabit connectivity" */
@@ -483,6 +476,7 @@ add_groups (RdReportDocument *doc,
   /* The subtitle stays with the first item. */
   rd_report_document_begin_group (doc);
   rd_report_document_add_subheading (doc, _("Where Views Differ Most"));
+  rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_NOTE, rd_report_spread_key ());
   for (guint i = 0; i < differences->len; i++)
     {
       RdItemDifference *difference = &g_array_index (differences, RdItemDifference, i);
@@ -583,6 +577,7 @@ add_appendix (RdReportDocument *doc,
                                     _("Every item of the assessment by area, with its score from 0 to 100 "
                                       "and the number of answers that have a score. A dash means the item "
                                       "has no score yet."));
+  rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_BODY, rd_report_facts_intro ());
 
   for (guint a = 0; a < rd_framework_get_n_areas (s->framework); a++)
     {
@@ -593,19 +588,24 @@ add_appendix (RdReportDocument *doc,
       if (items->len == 0)
         continue;
 
-      table = rd_report_table_new (3);
-      rd_report_table_set_column (table, 0, _("Item"), 7, PANGO_ALIGN_LEFT);
-      rd_report_table_set_column (table, 1, _("Score"), 1, PANGO_ALIGN_RIGHT);
-      rd_report_table_set_column (table, 2, _("Answers"), 1.2, PANGO_ALIGN_RIGHT);
+      table = rd_report_table_new (4);
+      rd_report_table_set_column (table, 0, _("Item"), 4.6, PANGO_ALIGN_LEFT);
+      /* Translators: a column of the report's item table: what was answered to a question of
+       * fact, "1000 Mbit/s" */
+      rd_report_table_set_column (table, 1, C_("table heading", "Value"), 3.2, PANGO_ALIGN_RIGHT);
+      rd_report_table_set_column (table, 2, _("Score"), 1, PANGO_ALIGN_RIGHT);
+      rd_report_table_set_column (table, 3, _("Answers"), 1.2, PANGO_ALIGN_RIGHT);
       for (guint i = 0; i < items->len; i++)
         {
           RdItem *item = g_ptr_array_index (items, i);
           guint n = 0;
           double score = rd_analysis_get_item_score (analysis, rd_item_get_id (item), &n);
           g_autofree char *value = rd_report_format_score (score);
+          g_autofree char *fact = rd_report_format_fact (analysis, item);
           g_autofree char *count = g_strdup_printf ("%u", n);
 
-          add_table_row (table, rd_text_get_localized (rd_item_get_text (item)), value, count, NULL);
+          add_table_row (table, rd_text_get_localized (rd_item_get_text (item)), fact ? fact : "", value, count,
+                         NULL);
         }
 
       rd_report_document_add_subheading (doc, rd_text_get_localized (rd_area_get_title (area)));

@@ -11,6 +11,7 @@
 #include "rd-group-comparison.h"
 #include "rd-preferences-window.h"
 #include "rd-report-charts.h"
+#include "rd-report-figures.h"
 #include "rd-results-page.h"
 
 #define N_PRIORITIES 8
@@ -45,10 +46,14 @@ struct _RdResultsPage
   GtkListBox *priorities;
   GtkWidget *priorities_empty;
   guint n_priorities;
+  GtkWidget *facts_group;
+  GtkListBox *facts;
+  guint n_facts;
   GtkWidget *groups_group;
   GtkWidget *groups_table_holder;
   GtkListBox *differences;
   GtkWidget *differences_heading;
+  GtkWidget *differences_key;
   GtkLabel *groups_hint;
   RdGroupComparison *comparison;
   GtkWidget *discussion;   /* weak */
@@ -286,17 +291,17 @@ refresh_priorities (RdResultsPage *self)
       const char *point = rd_item_get_council_point (gap->item);
       const char *point_title = rd_council_point_get_title (point);
       g_autofree char *reference = NULL;
+      g_autofree char *figures = rd_report_format_priority (rd_results_get_analysis (self->results), gap);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
       /* Translators: a Council Recommendation point and its title, "4 b i — gigabit connectivity" */
       reference = point_title ? g_strdup_printf (_("%s — %s"), point, point_title) : g_strdup (point);
-      /* Translators: under a priority: recommendation, then "Council Recommendation 4 b i — …
-       * · Investment · score 40, target 65" */
-      subtitle = g_strdup_printf (_("%s\nCouncil Recommendation %s · %s · score %.0f, target %.0f"),
+      /* Translators: under a priority: recommendation, then "Council Recommendation 4 b i — …",
+       * then the figures it is ranked by */
+      subtitle = g_strdup_printf (_("%s\nCouncil Recommendation %s\n%s"),
                                   rd_text_get_localized (rd_item_get_recommendation (gap->item)),
-                                  reference, rd_factor_get_short_title (gap->factor), gap->score,
-                                  gap->score + gap->weighted_gap / rd_item_get_weight (gap->item, gap->factor));
+                                  reference, figures);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      rd_text_get_localized (rd_item_get_text (gap->item)));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -309,6 +314,45 @@ refresh_priorities (RdResultsPage *self)
   self->n_priorities = gaps->len;
   gtk_widget_set_visible (GTK_WIDGET (self->priorities), gaps->len > 0);
   gtk_widget_set_visible (self->priorities_empty, gaps->len == 0);
+}
+
+/* Every answered question of fact in this assessment, with what was
+ * answered beside its score. */
+static void
+refresh_facts (RdResultsPage *self)
+{
+  RdAnalysis *analysis = rd_results_get_analysis (self->results);
+  RdAssessmentMode mode = rd_assessment_get_mode (rd_results_get_assessment (self->results));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts))) != NULL)
+    gtk_list_box_remove (self->facts, child);
+  self->n_facts = 0;
+
+  for (guint i = 0; i < rd_framework_get_n_items (self->framework); i++)
+    {
+      RdItem *item = rd_framework_get_item (self->framework, i);
+      g_autofree char *fact = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (!rd_framework_item_in_mode (self->framework, item, mode) ||
+          (fact = rd_report_format_fact (analysis, item)) == NULL)
+        continue;
+
+      /* Translators: under a question of fact, what was answered and its
+       * score: "1000 Mbit/s · score 100" */
+      subtitle = g_strdup_printf (_("%s · score %.0f"), fact,
+                                  rd_analysis_get_item_score (analysis, rd_item_get_id (item), NULL));
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rd_text_get_localized (rd_item_get_text (item)));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->facts, row);
+      self->n_facts++;
+    }
+
+  gtk_widget_set_visible (self->facts_group, self->n_facts > 0);
 }
 
 static void
@@ -379,6 +423,7 @@ refresh_groups (RdResultsPage *self)
   gtk_widget_set_visible (self->groups_table_holder, n_groups >= 2);
   gtk_widget_set_visible (GTK_WIDGET (self->differences), n_groups >= 2 && differences->len > 0);
   gtk_widget_set_visible (self->differences_heading, n_groups >= 2 && differences->len > 0);
+  gtk_widget_set_visible (self->differences_key, n_groups >= 2 && differences->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.discuss", n_groups >= 2 && differences->len > 0);
 
   /* An open projector view shows what the page shows. */
@@ -420,6 +465,7 @@ refresh (RdResultsPage *self)
   refresh_areas (self);
   refresh_trend (self);
   refresh_priorities (self);
+  refresh_facts (self);
   refresh_groups (self);
 
   self->refreshing = FALSE;
@@ -674,6 +720,22 @@ create_factor_group (RdResultsPage *self)
 }
 
 static GtkWidget *
+create_facts_group (RdResultsPage *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Facts"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), rd_report_facts_intro ());
+  self->facts = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->facts, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->facts), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->facts), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Facts"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->facts));
+  self->facts_group = group;
+  return group;
+}
+
+static GtkWidget *
 create_groups_group (RdResultsPage *self)
 {
   GtkWidget *group = adw_preferences_group_new ();
@@ -697,6 +759,14 @@ create_groups_group (RdResultsPage *self)
   gtk_label_set_xalign (GTK_LABEL (self->differences_heading), 0);
   gtk_widget_add_css_class (self->differences_heading, "heading");
   gtk_box_append (GTK_BOX (box), self->differences_heading);
+
+  /* "±" is named where it first appears. */
+  self->differences_key = gtk_label_new (rd_report_spread_key ());
+  gtk_label_set_wrap (GTK_LABEL (self->differences_key), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->differences_key), 0);
+  gtk_widget_add_css_class (self->differences_key, "dim-label");
+  gtk_widget_add_css_class (self->differences_key, "caption");
+  gtk_box_append (GTK_BOX (box), self->differences_key);
 
   self->differences = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->differences, GTK_SELECTION_NONE);
@@ -812,10 +882,12 @@ rd_results_page_init (RdResultsPage *self)
 
   priorities_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (priorities_group), _("What to Work on First"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (priorities_group),
-                                         _("The items furthest below their factor’s target, weighted by how "
-                                           "much they count for it, with what to do and the point of the "
-                                           "Council Recommendation it rests on."));
+  {
+    g_autofree char *description = g_strdup_printf ("%s %s", rd_report_priorities_intro (),
+                                                    rd_report_priorities_ranking ());
+
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (priorities_group), description);
+  }
   self->priorities = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->priorities, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->priorities), "boxed-list");
@@ -825,6 +897,7 @@ rd_results_page_init (RdResultsPage *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (priorities_group), self->priorities_empty);
   gtk_box_append (GTK_BOX (box), priorities_group);
 
+  gtk_box_append (GTK_BOX (box), create_facts_group (self));
   gtk_box_append (GTK_BOX (box), create_groups_group (self));
 
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
@@ -911,4 +984,18 @@ rd_results_page_get_n_priorities (RdResultsPage *self)
 {
   g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), 0);
   return self->n_priorities;
+}
+
+GtkListBox *
+rd_results_page_get_priorities (RdResultsPage *self)
+{
+  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
+  return self->priorities;
+}
+
+GtkListBox *
+rd_results_page_get_facts (RdResultsPage *self)
+{
+  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
+  return self->facts;
 }

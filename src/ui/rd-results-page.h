@@ -38,6 +38,8 @@ GtkSpinButton *rd_results_page_get_target_button (RdResultsPage *self,
 GtkWidget   *rd_results_page_get_table    (RdResultsPage  *self,
                                            RdResultsChart  chart);
 guint        rd_results_page_get_n_priorities (RdResultsPage *self);
+GtkListBox  *rd_results_page_get_priorities   (RdResultsPage *self);
+GtkListBox  *rd_results_page_get_facts        (RdResultsPage *self);
 RdGroupComparison *rd_results_page_get_group_comparison (RdResultsPage *self);
 gboolean     rd_results_page_export_chart (RdResultsPage  *self,
                                            RdResultsChart  chart,

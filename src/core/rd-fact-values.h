@@ -1,0 +1,20 @@
+#pragma once
+
+#include <glib.h>
+
+#include "rd-analysis.h"
+#include "rd-item.h"
+
+G_BEGIN_DECLS
+
+/* A fact's answers as people read them, in its unit, for the screen and the
+ * report alike: "1000 Mbit/s", "median 80 %, range 70–90", "Yes", "2 of 3
+ * yes", "12 March 2025", "median age 14 months, range 3–30". */
+char *rd_fact_values_format (RdItem             *item,
+                             const RdFactValues *values);
+
+/* A figure with at most two decimals, in the marks of the UI language:
+ * "1000", "1.5" or "1,5", "12,500" or "12.500". */
+char *rd_format_figure      (double              value);
+
+G_END_DECLS

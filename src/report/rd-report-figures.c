@@ -1,0 +1,86 @@
+#define G_LOG_DOMAIN "rd-report-figures"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "rd-fact-values.h"
+#include "rd-report-figures.h"
+
+char *
+rd_report_format_fact (RdAnalysis *analysis,
+                       RdItem     *item)
+{
+  RdFactValues values;
+
+  g_return_val_if_fail (RD_IS_ANALYSIS (analysis), NULL);
+
+  if (!rd_analysis_get_fact_values (analysis, item, &values))
+    return NULL;
+  return rd_fact_values_format (item, &values);
+}
+
+char *
+rd_report_format_item_score (RdAnalysis *analysis,
+                             RdItem     *item)
+{
+  double score = rd_analysis_get_item_score (analysis, rd_item_get_id (item), NULL);
+  g_autofree char *fact = NULL;
+
+  if (isnan (score))
+    return g_strdup ("–");
+  fact = rd_report_format_fact (analysis, item);
+  if (fact == NULL)
+    return g_strdup_printf ("%.0f", score);
+  /* Translators: an item's score and, for a question of fact, what was
+   * answered: "100 (1000 Mbit/s)" */
+  return g_strdup_printf (_("%.0f (%s)"), score, fact);
+}
+
+char *
+rd_report_format_priority (RdAnalysis      *analysis,
+                           const RdItemGap *gap)
+{
+  double weight = rd_item_get_weight (gap->item, gap->factor);
+  double distance = weight > 0 ? gap->weighted_gap / weight : 0;
+  g_autofree char *score = rd_report_format_item_score (analysis, gap->item);
+  g_autofree char *weight_text = rd_format_figure (weight);
+
+  /* Translators: under a priority, the figures it is ranked by:
+   * "Investment · score 40 (45 %) · target 65 · gap 25 × weight 1.5 = weighted gap 38" */
+  return g_strdup_printf (_("%s · score %s · target %.0f · gap %.0f × weight %s = weighted gap %.0f"),
+                          rd_factor_get_short_title (gap->factor), score, gap->score + distance, distance,
+                          weight_text, gap->weighted_gap);
+}
+
+const char *
+rd_report_priorities_intro (void)
+{
+  return _("The items furthest below their factor’s target, with what to do and the point of the Council "
+           "Recommendation each rests on.");
+}
+
+const char *
+rd_report_priorities_ranking (void)
+{
+  return _("Ranked by the weighted gap, largest first: the gap to the factor’s target times the item’s "
+           "weight, how much the item counts for that factor.");
+}
+
+const char *
+rd_report_facts_intro (void)
+{
+  return _("What was answered to the questions of fact, in their own units, beside the score from 0 to 100 "
+           "that each answer gives. Where several people answered: the median and the range of their "
+           "answers.");
+}
+
+const char *
+rd_report_spread_key (void)
+{
+  /* Translators: explains the "±" after each group's score; say
+   * "spreiding (standaardafwijking)" in Dutch */
+  return _("Each group’s mean score from 0 to 100, and after “±” its spread: the standard deviation of its "
+           "respondents’ scores. The difference is that between the highest and the lowest group.");
+}
