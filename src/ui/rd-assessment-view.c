@@ -1243,7 +1243,8 @@ show_handover (RdAssessmentView *self)
   gtk_widget_set_visible (self->done_button, FALSE);
   gtk_stack_set_visible_child (self->pages, self->handover_page);
   adw_window_title_set_title (self->content_title, _("Workshop"));
-  gtk_list_box_unselect_all (self->area_list);
+  /* No area is marked as current: a browsing list keeps one otherwise. */
+  gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_NONE);
   gtk_widget_set_sensitive (self->sidebar, FALSE);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   /* Keys go to the hand-over screen, not to a row of the page before. */
@@ -1381,6 +1382,7 @@ join_action (GtkWidget  *widget,
   self->n_participants++;
   save_round (self);
   switch_respondent (self, respondent_id);
+  gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_BROWSE);
   gtk_widget_set_sensitive (self->sidebar, TRUE);
   gtk_widget_set_visible (self->done_button, TRUE);
   show_page (self, rd_area_get_id (rd_area_page_get_area (g_ptr_array_index (self->area_pages, 0))), NULL, TRUE);
@@ -1412,6 +1414,7 @@ rd_assessment_view_end_round (RdAssessmentView *self)
   self->workshop = FALSE;
   forget_round (self);
   switch_respondent (self, self->own_respondent_id);
+  gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_BROWSE);
   gtk_widget_set_sensitive (self->sidebar, TRUE);
   gtk_widget_set_visible (self->done_button, FALSE);
   show_round_controls (self, FALSE);

@@ -904,24 +904,32 @@ load_window_state (RdWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+static gboolean
+quit_after_question (gpointer user_data)
+{
+  RdWindow *self = user_data;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->quit_application && application != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_quit_response (RdWindow   *self,
                   const char *response)
 {
-  GtkApplication *application;
-
   if (!g_str_equal (response, "quit"))
     {
       self->quit_application = FALSE;
       return;
     }
 
+  /* Once the question has gone: the window must outlive its dialog. */
   self->quit_confirmed = TRUE;
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (self->quit_application && application != NULL)
-    g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
-  else
-    gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, quit_after_question, g_object_ref (self), g_object_unref);
 }
 
 /* Quitting keeps the round: it resumes at the hand-over screen. */
