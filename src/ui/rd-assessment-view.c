@@ -1247,6 +1247,8 @@ show_handover (RdAssessmentView *self)
   gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_NONE);
   gtk_widget_set_sensitive (self->sidebar, FALSE);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+  /* A folded window would swipe back to a closed list, with no way on. */
+  adw_leaflet_set_can_navigate_back (self->leaflet, FALSE);
   /* Keys go to the hand-over screen, not to a row of the page before. */
   if (first_button != NULL)
     gtk_widget_grab_focus (first_button);
@@ -1383,6 +1385,7 @@ join_action (GtkWidget  *widget,
   save_round (self);
   switch_respondent (self, respondent_id);
   gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_BROWSE);
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
   gtk_widget_set_sensitive (self->sidebar, TRUE);
   gtk_widget_set_visible (self->done_button, TRUE);
   show_page (self, rd_area_get_id (rd_area_page_get_area (g_ptr_array_index (self->area_pages, 0))), NULL, TRUE);
@@ -1415,6 +1418,7 @@ rd_assessment_view_end_round (RdAssessmentView *self)
   forget_round (self);
   switch_respondent (self, self->own_respondent_id);
   gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_BROWSE);
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
   gtk_widget_set_sensitive (self->sidebar, TRUE);
   gtk_widget_set_visible (self->done_button, FALSE);
   show_round_controls (self, FALSE);

@@ -8,6 +8,7 @@
 #include "rd-assessment-view.h"
 #include "rd-comparison-export.h"
 #include "rd-compare-window.h"
+#include "rd-discussion-window.h"
 #include "rd-meter.h"
 #include "rd-region-actions.h"
 #include "rd-school-dialog.h"
@@ -388,12 +389,27 @@ on_answers_changed (RdWindow *self)
 
 static void import_pending_files (RdWindow *self);
 
+/* Windows left open from before the round show what it keeps hidden:
+ * the comparison of schools, the groups' views on the projector. */
+static void
+close_revealing_windows (RdWindow *self)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if ((RD_IS_COMPARE_WINDOW (l->data) || RD_IS_DISCUSSION_WINDOW (l->data)) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      gtk_window_destroy (l->data);
+}
+
 static void
 on_round_changed (RdWindow *self)
 {
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_ROUND]);
-  if (!rd_window_is_in_round (self))
+  if (rd_window_is_in_round (self))
+    close_revealing_windows (self);
+  else
     import_pending_files (self);
 }
 
