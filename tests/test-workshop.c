@@ -12,6 +12,7 @@
 #include "rd-application.h"
 #include "rd-compare-window.h"
 #include "rd-discussion-window.h"
+#include "rd-preferences-window.h"
 #include "rd-test-util.h"
 #include "rd-window.h"
 
@@ -943,6 +944,9 @@ script_resume_at_handover (gpointer data)
 
   /* Preferences (the anonymity threshold) stay closed during the round. */
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "preferences"));
+  rd_test_send_binding (GTK_WIDGET (fixture->window), GDK_KEY_comma, GDK_CONTROL_MASK);
+  rd_test_wait_for_idle ();
+  g_assert_null (find_toplevel (RD_TYPE_PREFERENCES_WINDOW, NULL));
 
   /* The round goes on: the next participant joins, and the facilitator ends it. */
   join (fixture, RD_GROUP_SUPPORT_STAFF);
@@ -959,6 +963,9 @@ script_resume_at_handover (gpointer data)
   g_assert_false (rd_assessment_view_is_workshop (fixture->view));
   g_assert_cmpuint (count_answered_rows (fixture->view, fixture->framework), ==, G_N_ELEMENTS (facilitator_answers));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "preferences"));
+  g_assert_true (rd_test_send_binding (GTK_WIDGET (fixture->window), GDK_KEY_comma, GDK_CONTROL_MASK));
+  gtk_window_destroy (wait_for_toplevel (RD_TYPE_PREFERENCES_WINDOW, NULL));
+  rd_test_wait_for_idle ();
 
   /* Outside a round, Ctrl+Q quits at once. */
   press_ctrl_q (fixture);

@@ -509,7 +509,8 @@ resume_round (RdWindow *self)
   view = open_assessment (self, assessment_id, &error);
   if (view == NULL)
     {
-      show_error (self, error);
+      if (error != NULL)
+        show_error (self, error);
       return;
     }
   rd_assessment_view_resume_round (view, round->groups, round->n_participants);
