@@ -1606,6 +1606,67 @@ rd_store_list_assessments (RdStore  *self,
   return rd_store_collect_rows (self, stmt, read_assessment, g_object_unref, error);
 }
 
+char *
+rd_store_get_assessment_uuid (RdStore  *self,
+                              gint64    assessment_id,
+                              GError  **error)
+{
+  sqlite3_stmt *stmt;
+  char *uuid = NULL;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = rd_store_prepare (self, "SELECT uuid FROM assessment WHERE id = ?1 AND trashed = 0", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc == SQLITE_DONE)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, assessment_id);
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no assessment with id %s"), id_text);
+    }
+  else
+    rd_store_set_sqlite_error (error, self->db, rc, self->path);
+  sqlite3_reset (stmt);
+
+  return uuid;
+}
+
+gint64
+rd_store_find_assessment (RdStore     *self,
+                          const char  *uuid,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), 0);
+  g_return_val_if_fail (uuid != NULL, 0);
+
+  stmt = rd_store_prepare (self,
+                           "SELECT a.id FROM assessment a JOIN school s ON s.id = a.school_id "
+                           "WHERE a.uuid = ?1 AND a.trashed = 0 AND s.trashed = 0", error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    rd_store_set_sqlite_error (error, self->db, rc, self->path);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
 static gint64
 school_of_assessment (RdStore *self,
                       gint64   assessment_id)

@@ -71,6 +71,14 @@ GPtrArray    *rd_store_list_assessments       (RdStore           *self,
 GPtrArray    *rd_store_list_school_years      (RdStore           *self,
                                                RdFramework       *framework,
                                                GError           **error);
+/* The assessment's stable id, kept in files outside the database. */
+char         *rd_store_get_assessment_uuid    (RdStore           *self,
+                                               gint64             assessment_id,
+                                               GError           **error);
+/* The assessment with @uuid that is not in the trash, or 0. */
+gint64        rd_store_find_assessment        (RdStore           *self,
+                                               const char        *uuid,
+                                               GError           **error);
 gboolean      rd_store_set_assessment_status  (RdStore           *self,
                                                gint64             assessment_id,
                                                RdAssessmentStatus status,

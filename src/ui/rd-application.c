@@ -136,11 +136,25 @@ import_pending_files (RdApplication *self,
   g_ptr_array_set_size (self->pending_imports, 0);
 }
 
+/* The anonymity threshold must not change while a round is under way. */
+static void
+on_round_changed (RdWindow      *window,
+                  GParamSpec    *pspec,
+                  RdApplication *self)
+{
+  GAction *preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), !rd_window_is_in_round (window));
+}
+
 static void
 present_main_window (RdApplication *self)
 {
   GtkWindow *window = GTK_WINDOW (rd_window_new (GTK_APPLICATION (self), self->store, self->framework));
 
+  /* The window may have resumed a round as it was made. */
+  g_signal_connect_object (window, "notify::in-round", G_CALLBACK (on_round_changed), self, 0);
+  on_round_changed (RD_WINDOW (window), NULL, self);
   gtk_window_present (window);
   import_pending_files (self, RD_WINDOW (window));
 }
@@ -541,6 +555,14 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* A window in a workshop round asks first. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (RD_IS_WINDOW (l->data) && !rd_window_may_quit (l->data))
+      {
+        rd_window_ask_before_quitting (l->data, TRUE);
+        return;
+      }
 
   /* Closing lets each window save its size; then the application ends. */
   for (GList *l = windows; l != NULL; l = windows)

@@ -12,6 +12,7 @@
 #include "rd-response-file.h"
 #include "rd-meter.h"
 #include "rd-report-actions.h"
+#include "rd-workshop-round.h"
 
 /* Where the user is is written after this pause, and when the view closes. */
 #define POSITION_DELAY_MS 1000
@@ -38,11 +39,14 @@ struct _RdAssessmentView
   char *focus_when_mapped;   /* an item to focus once the view is on screen */
 
   /* A workshop round: participants answer one after another, each as a
-   * new anonymous respondent, and the results stay hidden until it ends. */
+   * new anonymous respondent, and the results stay hidden until it ends.
+   * Between two participants nobody answers: respondent_id is 0 and the
+   * questionnaire shows no one's answers. */
   gboolean workshop;
   gboolean participating[RD_N_GROUPS];
   gint64 own_respondent_id;  /* the facilitator's, restored when the round ends */
   guint n_participants;
+  char *round_file;          /* where the round is kept across a restart, or NULL */
   GtkWidget *handover_page;
   GtkWidget *handover_buttons;
   GtkWidget *done_button;        /* the sidebar follows the page, not the other way */
@@ -72,10 +76,25 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_IN_ROUND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static gboolean
 is_complete (RdAssessmentView *self)
 {
   return rd_assessment_get_status (self->assessment) == RD_ASSESSMENT_STATUS_COMPLETE;
+}
+
+/* The hand-over screen: between two participants of a round. */
+static gboolean
+is_handing_over (RdAssessmentView *self)
+{
+  return self->workshop && self->respondent_id == 0;
 }
 
 static RdAreaPage *
@@ -102,7 +121,8 @@ write_position (RdAssessmentView *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->position_timeout, g_source_remove);
-  if (page == NULL)
+  /* Where a participant stopped is not where the facilitator resumes. */
+  if (page == NULL || self->workshop)
     return;
 
   if (!rd_store_set_position (self->store, rd_assessment_get_id (self->assessment),
@@ -210,41 +230,81 @@ update_progress (RdAssessmentView *self)
 }
 
 static void
+set_report_actions_enabled (RdAssessmentView *self,
+                            gboolean          enabled)
+{
+  g_auto(GStrv) names = NULL;
+
+  if (self->report_actions == NULL)
+    return;
+
+  names = g_action_group_list_actions (G_ACTION_GROUP (self->report_actions));
+  for (guint i = 0; names[i] != NULL; i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->report_actions),
+                                                                              names[i])),
+                                 enabled);
+}
+
+/* During a round the view is a closed gate: a participant moves between
+ * the areas and their own answers only, and from the hand-over screen
+ * only joining (or the facilitator's End the Round) leads on. Nothing
+ * reaches the facilitator's answers, an earlier participant's, the
+ * review, the results, the plan, files or another assessment. */
+static void
 update_actions (RdAssessmentView *self)
 {
   gboolean draft = !is_complete (self);
-  const char *visible = rd_assessment_view_get_visible_area (self);
-  gboolean handing_over = g_strcmp0 (visible, HANDOVER_PAGE_NAME) == 0;
+  gboolean in_round = self->workshop;
+  gboolean handing_over = is_handing_over (self);
+  gboolean participant = in_round && !handing_over;
+  RdAreaPage *area = visible_area_page (self);
+  RdAreaPage *first = self->area_pages->len > 0 ? g_ptr_array_index (self->area_pages, 0) : NULL;
+  RdAreaPage *last = self->area_pages->len > 0 ? g_ptr_array_index (self->area_pages, self->area_pages->len - 1)
+                                               : NULL;
+  gboolean on_plan = g_strcmp0 (rd_assessment_view_get_visible_area (self), RD_ACTION_PLAN_PAGE_NAME) == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.undo",
-                                 draft && rd_answer_history_can_undo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.mark-complete", draft && !self->workshop);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.start-workshop", draft && !self->workshop);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.end-round", self->workshop);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-participant",
-                                 self->workshop && self->respondent_id != self->own_respondent_id);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.reopen", !draft);
-  /* Between two participants the view holds the facilitator's answers:
-   * only joining leads on from the hand-over page. */
+                                 draft && !handing_over && rd_answer_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.mark-complete", draft && !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.start-workshop", draft && !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.join", handing_over);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.end-round", handing_over);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-participant", participant);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.reopen", !draft && !in_round);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-area",
-                                 !handing_over && g_strcmp0 (visible, RD_ACTION_PLAN_PAGE_NAME) != 0);
+                                 in_round ? participant && area != NULL && area != last : !on_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.previous-area",
-                                 !handing_over && self->area_pages->len > 0 &&
-                                 visible_area_page (self) != g_ptr_array_index (self->area_pages, 0));
+                                 in_round ? participant && area != NULL && area != first
+                                          : first != NULL && area != first);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.show-area", !handing_over);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.show-item", !handing_over);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.import", !self->workshop);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.export-answers", !self->workshop);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.show-areas", !handing_over);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.close", !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.import", !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.export-answers", !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.edit-action", !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.draft-action", !in_round);
 
   /* A report during a round would show answers the round keeps hidden. */
-  if (self->report_actions != NULL)
-    {
-      static const char * const names[] = { "save-pdf", "print", "export-csv", "export-xlsx" };
+  set_report_actions_enabled (self, !in_round);
+}
 
-      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-        g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->report_actions),
-                                                                                  names[i])),
-                                     !self->workshop);
+static gboolean
+rows_editable (RdAssessmentView *self)
+{
+  return !is_complete (self) && !is_handing_over (self);
+}
+
+static void
+set_rows_editable (RdAssessmentView *self,
+                   gboolean          editable)
+{
+  for (guint i = 0; i < self->area_pages->len; i++)
+    {
+      RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
+
+      for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
+        rd_item_row_set_editable (rd_area_page_get_row (page, r), editable);
     }
 }
 
@@ -254,15 +314,8 @@ apply_status (RdAssessmentView *self)
 {
   gboolean editable = !is_complete (self);
 
-  for (guint i = 0; i < self->area_pages->len; i++)
-    {
-      RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
-
-      for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
-        rd_item_row_set_editable (rd_area_page_get_row (page, r), editable);
-    }
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), editable);
+  set_rows_editable (self, rows_editable (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), editable && !self->workshop);
   gtk_revealer_set_reveal_child (self->complete_banner, !editable);
   update_progress (self);
   update_actions (self);
@@ -280,6 +333,10 @@ show_page (RdAssessmentView *self,
   int index = -1;
 
   if (page == NULL)
+    return;
+  /* In a round only a participant's own areas can be shown; the hand-over
+   * screen is left by joining alone. */
+  if (self->workshop && (is_handing_over (self) || !RD_IS_AREA_PAGE (page)))
     return;
 
   gtk_stack_set_visible_child (self->pages, page);
@@ -542,6 +599,9 @@ setup_groups (RdAssessmentView *self)
     gtk_string_list_append (groups, rd_group_get_title (g));
   gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (groups));
 
+  /* Nobody answers between two participants: no group is theirs. */
+  if (self->respondent_id == 0)
+    gtk_drop_down_set_selected (self->group_dropdown, GTK_INVALID_LIST_POSITION);
   respondents = rd_store_list_respondents (self->store, rd_assessment_get_id (self->assessment), NULL);
   for (guint i = 0; respondents != NULL && i < respondents->len; i++)
     {
@@ -915,7 +975,8 @@ rd_assessment_view_import_files (RdAssessmentView *self,
 
   g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
 
-  if (n_files == 0)
+  /* Importing is for the facilitator, after the round. */
+  if (n_files == 0 || self->workshop)
     return;
   if (is_complete (self))
     {
@@ -1074,16 +1135,21 @@ on_files_dropped (GtkDropTarget    *target,
                   RdAssessmentView *self)
 {
   GSList *list = g_value_get_boxed (value);
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GPtrArray) files = NULL;
 
+  if (self->workshop)
+    return FALSE;
+
+  files = g_ptr_array_new ();
   for (GSList *l = list; l != NULL; l = l->next)
     g_ptr_array_add (files, l->data);
   rd_assessment_view_import_files (self, (GFile * const *) files->pdata, files->len);
   return TRUE;
 }
 
-/* Shows @respondent_id's own answers everywhere; the undo history of the
- * one before goes, so nobody can step back into another person's answers. */
+/* Shows @respondent_id's own answers everywhere (0: nobody's); the undo
+ * history of the one before goes, so nobody can step back into another
+ * person's answers. */
 static void
 switch_respondent (RdAssessmentView *self,
                    gint64            respondent_id)
@@ -1095,7 +1161,8 @@ switch_respondent (RdAssessmentView *self,
   self->respondent_id = respondent_id;
   rd_answer_history_clear (self->history);
 
-  answers = load_answers (self, &error);
+  answers = respondent_id != 0 ? load_answers (self, &error)
+                               : g_hash_table_new (g_str_hash, g_str_equal);
   if (answers == NULL)
     {
       g_warning ("Could not load the answers: %s", error->message);
@@ -1114,11 +1181,13 @@ switch_respondent (RdAssessmentView *self,
           const RdAnswer *answer = g_hash_table_lookup (answers, item_id);
 
           rd_item_row_show_answer (row, answer);
+          rd_item_row_show_error (row, NULL);
           if (answer != NULL)
             g_hash_table_add (self->answered, g_strdup (item_id));
         }
     }
 
+  set_rows_editable (self, rows_editable (self));
   setup_groups (self);
   update_progress (self);
   update_actions (self);
@@ -1136,15 +1205,54 @@ show_round_controls (RdAssessmentView *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), !in_round && !is_complete (self));
 }
 
+/* Keeps the round across a restart; a round that cannot be kept still runs. */
+static void
+save_round (RdAssessmentView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdWorkshopRound) round = NULL;
+  g_autofree char *uuid = NULL;
+
+  if (self->round_file == NULL)
+    return;
+
+  uuid = rd_store_get_assessment_uuid (self->store, rd_assessment_get_id (self->assessment), &error);
+  if (uuid != NULL)
+    round = rd_workshop_round_new (rd_store_get_path (self->store), uuid, self->participating,
+                                   self->n_participants);
+  if (round == NULL || !rd_workshop_round_save (round, self->round_file, &error))
+    g_warning ("Could not keep the workshop round: %s", error->message);
+}
+
+static void
+forget_round (RdAssessmentView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->round_file != NULL && !rd_workshop_round_forget (self->round_file, &error))
+    g_warning ("Could not forget the workshop round: %s", error->message);
+}
+
+/* Between two participants: nobody's answers, nothing editable, and the
+ * sidebar closed; only the group buttons (and End the Round) lead on. */
 static void
 show_handover (RdAssessmentView *self)
 {
+  GtkWidget *first_button = gtk_widget_get_first_child (self->handover_buttons);
+
+  switch_respondent (self, 0);
   gtk_widget_set_visible (self->done_button, FALSE);
   gtk_stack_set_visible_child (self->pages, self->handover_page);
   adw_window_title_set_title (self->content_title, _("Workshop"));
-  gtk_list_box_unselect_all (self->area_list);
+  /* No area is marked as current: a browsing list keeps one otherwise. */
+  gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_NONE);
   gtk_widget_set_sensitive (self->sidebar, FALSE);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+  /* A folded window would swipe back to a closed list, with no way on. */
+  adw_leaflet_set_can_navigate_back (self->leaflet, FALSE);
+  /* Keys go to the hand-over screen, not to a row of the page before. */
+  if (first_button != NULL)
+    gtk_widget_grab_focus (first_button);
   update_actions (self);
 }
 
@@ -1185,23 +1293,51 @@ rebuild_handover_buttons (RdAssessmentView *self)
     }
 }
 
-/* Starts a round with the groups marked in @groups. */
+static void
+begin_round (RdAssessmentView *self,
+             const gboolean    groups[RD_N_GROUPS],
+             guint             n_participants)
+{
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    self->participating[g] = groups[g] != FALSE;
+  rd_assessment_view_flush (self);
+  self->workshop = TRUE;
+  self->n_participants = n_participants;
+  self->own_respondent_id = self->respondent_id;
+  rebuild_handover_buttons (self);
+  show_round_controls (self, TRUE);
+  show_handover (self);
+  save_round (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_ROUND]);
+}
+
+/* Starts a round with the groups marked in @groups. It starts with an empty
+ * undo history: nothing done before it can be undone from inside it. */
 void
 rd_assessment_view_start_workshop (RdAssessmentView *self,
                                    const gboolean    groups[RD_N_GROUPS])
 {
   g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
 
-  if (is_complete (self))
+  if (is_complete (self) || self->workshop)
     return;
 
-  memcpy (self->participating, groups, sizeof self->participating);
-  self->workshop = TRUE;
-  self->n_participants = 0;
-  self->own_respondent_id = self->respondent_id;
-  rebuild_handover_buttons (self);
-  show_round_controls (self, TRUE);
-  show_handover (self);
+  begin_round (self, groups, 0);
+}
+
+/* Goes on with a round that was under way when the app last quit: at the
+ * hand-over screen, never on anyone's answers. */
+void
+rd_assessment_view_resume_round (RdAssessmentView *self,
+                                 const gboolean    groups[RD_N_GROUPS],
+                                 guint             n_participants)
+{
+  g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
+
+  if (is_complete (self) || self->workshop)
+    return;
+
+  begin_round (self, groups, n_participants);
 }
 
 gboolean
@@ -1209,6 +1345,20 @@ rd_assessment_view_is_workshop (RdAssessmentView *self)
 {
   g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), FALSE);
   return self->workshop;
+}
+
+/* From now on the round is kept in @path (NULL: not kept), so that it
+ * survives quitting. */
+void
+rd_assessment_view_set_round_file (RdAssessmentView *self,
+                                   const char       *path)
+{
+  g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
+
+  g_free (self->round_file);
+  self->round_file = g_strdup (path);
+  if (self->workshop)
+    save_round (self);
 }
 
 static void
@@ -1221,7 +1371,7 @@ join_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 respondent_id;
 
-  if (!self->workshop || group >= RD_N_GROUPS || !self->participating[group])
+  if (!is_handing_over (self) || group >= RD_N_GROUPS || !self->participating[group])
     return;
 
   /* A new anonymous respondent: no name, only the group. */
@@ -1233,7 +1383,10 @@ join_action (GtkWidget  *widget,
     }
 
   self->n_participants++;
+  save_round (self);
   switch_respondent (self, respondent_id);
+  gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_BROWSE);
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
   gtk_widget_set_sensitive (self->sidebar, TRUE);
   gtk_widget_set_visible (self->done_button, TRUE);
   show_page (self, rd_area_get_id (rd_area_page_get_area (g_ptr_array_index (self->area_pages, 0))), NULL, TRUE);
@@ -1246,11 +1399,10 @@ next_participant_action (GtkWidget  *widget,
 {
   RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
 
-  if (!self->workshop)
+  if (!self->workshop || is_handing_over (self))
     return;
 
   /* The next person sees a fresh questionnaire, not these answers. */
-  switch_respondent (self, self->own_respondent_id);
   show_handover (self);
 }
 
@@ -1264,11 +1416,15 @@ rd_assessment_view_end_round (RdAssessmentView *self)
     return;
 
   self->workshop = FALSE;
+  forget_round (self);
   switch_respondent (self, self->own_respondent_id);
+  gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_BROWSE);
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
   gtk_widget_set_sensitive (self->sidebar, TRUE);
   gtk_widget_set_visible (self->done_button, FALSE);
   show_round_controls (self, FALSE);
   show_page (self, rd_area_get_id (rd_area_page_get_area (g_ptr_array_index (self->area_pages, 0))), NULL, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_ROUND]);
 }
 
 static void
@@ -1458,8 +1614,27 @@ rd_assessment_view_finalize (GObject *object)
   g_clear_pointer (&self->answered, g_hash_table_unref);
   g_clear_pointer (&self->area_pages, g_ptr_array_unref);
   g_free (self->focus_when_mapped);
+  g_free (self->round_file);
 
   G_OBJECT_CLASS (rd_assessment_view_parent_class)->finalize (object);
+}
+
+static void
+rd_assessment_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_IN_ROUND:
+      g_value_set_boolean (value, self->workshop);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1470,6 +1645,13 @@ rd_assessment_view_class_init (RdAssessmentViewClass *klass)
 
   object_class->dispose = rd_assessment_view_dispose;
   object_class->finalize = rd_assessment_view_finalize;
+  object_class->get_property = rd_assessment_view_get_property;
+
+  /* A workshop round is under way; the window closes its own ways out. */
+  properties[PROP_IN_ROUND] =
+    g_param_spec_boolean ("in-round", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = rd_assessment_view_map;
   widget_class->unmap = rd_assessment_view_unmap;
 

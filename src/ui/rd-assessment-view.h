@@ -34,6 +34,11 @@ GtkWindow    *rd_assessment_view_get_dialog        (RdAssessmentView *self);
 void          rd_assessment_view_flush             (RdAssessmentView *self);
 void          rd_assessment_view_start_workshop    (RdAssessmentView *self,
                                                     const gboolean    groups[RD_N_GROUPS]);
+void          rd_assessment_view_resume_round      (RdAssessmentView *self,
+                                                    const gboolean    groups[RD_N_GROUPS],
+                                                    guint             n_participants);
+void          rd_assessment_view_set_round_file    (RdAssessmentView *self,
+                                                    const char       *path);
 gboolean      rd_assessment_view_is_workshop       (RdAssessmentView *self);
 void          rd_assessment_view_end_round         (RdAssessmentView *self);
 void          rd_assessment_view_import_files      (RdAssessmentView *self,

@@ -8,10 +8,12 @@
 #include "rd-assessment-view.h"
 #include "rd-comparison-export.h"
 #include "rd-compare-window.h"
+#include "rd-discussion-window.h"
 #include "rd-meter.h"
 #include "rd-region-actions.h"
 #include "rd-school-dialog.h"
 #include "rd-window.h"
+#include "rd-workshop-round.h"
 
 struct _RdWindow
 {
@@ -25,6 +27,10 @@ struct _RdWindow
   GtkWindow *dialog;          /* the open school or assessment dialog */
   RdAssessmentView *assessment_view;  /* the open assessment, or NULL */
   gboolean assessments_stale; /* answers changed while an assessment was open */
+  GPtrArray *pending_imports; /* files opened during a workshop round, imported after it */
+  GtkWindow *quit_dialog;     /* asking whether to quit during a round */
+  gboolean quit_confirmed;    /* the user chose to quit during the round */
+  gboolean quit_application;  /* ... and to quit the whole application */
 
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
@@ -47,6 +53,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_FRAMEWORK,
+  PROP_IN_ROUND,
   N_PROPS
 };
 
@@ -84,13 +91,37 @@ find_school (RdWindow *self,
   return NULL;
 }
 
+static void
+set_group_enabled (GActionGroup *group,
+                   gboolean      enabled)
+{
+  g_auto(GStrv) names = g_action_group_list_actions (group);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group), names[i])),
+                                 enabled);
+}
+
 /* School actions apply to the list: with an assessment open, Delete or
- * Ctrl+N must not reach a school the user cannot even see. */
+ * Ctrl+N must not reach a school the user cannot even see. During a
+ * workshop round nothing leads away from it: no other assessment, no
+ * comparison, no files in or out. */
 static void
 update_actions (RdWindow *self)
 {
   gboolean home = self->assessment_view == NULL;
   gboolean has_school = home && find_school (self, self->selected_school_id, NULL) != NULL;
+  gboolean in_round = rd_window_is_in_round (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-assessment", !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-assessment", !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-assessment", !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete-assessment", !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete-school", !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-schools", !in_round);
+  if (self->region_actions != NULL)
+    set_group_enabled (G_ACTION_GROUP (self->region_actions), !in_round);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-school", home);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-school", has_school);
@@ -365,10 +396,37 @@ on_answers_changed (RdWindow *self)
     reload_assessments (self);
 }
 
+static void import_pending_files (RdWindow *self);
+
+/* Windows left open from before the round show what it keeps hidden:
+ * the comparison of schools, the groups' views on the projector. */
+static void
+close_revealing_windows (RdWindow *self)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if ((RD_IS_COMPARE_WINDOW (l->data) || RD_IS_DISCUSSION_WINDOW (l->data)) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      gtk_window_destroy (l->data);
+}
+
+static void
+on_round_changed (RdWindow *self)
+{
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_ROUND]);
+  if (rd_window_is_in_round (self))
+    close_revealing_windows (self);
+  else
+    import_pending_files (self);
+}
+
 static void
 close_assessment (RdWindow *self)
 {
-  if (self->assessment_view == NULL)
+  /* A round is left through End the Round, on its hand-over screen. */
+  if (self->assessment_view == NULL || rd_window_is_in_round (self))
     return;
 
   rd_assessment_view_flush (self->assessment_view);
@@ -382,6 +440,32 @@ close_assessment (RdWindow *self)
   update_actions (self);
 }
 
+static RdAssessmentView *
+open_assessment (RdWindow  *self,
+                 gint64     assessment_id,
+                 GError   **error)
+{
+  g_autofree char *round_file = rd_workshop_round_path_for (rd_store_get_path (self->store));
+  GtkWidget *view;
+
+  close_assessment (self);
+  if (self->assessment_view != NULL)
+    return NULL;
+
+  view = rd_assessment_view_new (self->store, self->framework, assessment_id, error);
+  if (view == NULL)
+    return NULL;
+
+  self->assessment_view = RD_ASSESSMENT_VIEW (view);
+  rd_assessment_view_set_round_file (self->assessment_view, round_file);
+  g_signal_connect_object (view, "close", G_CALLBACK (close_assessment), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::in-round", G_CALLBACK (on_round_changed), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->main_stack, view, "assessment");
+  gtk_stack_set_visible_child (self->main_stack, view);
+  update_actions (self);
+  return self->assessment_view;
+}
+
 static void
 open_assessment_action (GtkWidget  *widget,
                         const char *action_name,
@@ -389,22 +473,56 @@ open_assessment_action (GtkWidget  *widget,
 {
   RdWindow *self = RD_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  GtkWidget *view;
 
-  close_assessment (self);
+  if (rd_window_is_in_round (self))
+    return;
+  if (open_assessment (self, g_variant_get_int64 (parameter), &error) == NULL && error != NULL)
+    show_error (self, error);
+}
 
-  view = rd_assessment_view_new (self->store, self->framework, g_variant_get_int64 (parameter), &error);
-  if (view == NULL)
+/* A round that was under way when Readiness last quit goes on at its
+ * hand-over screen; a round whose assessment has gone is forgotten. */
+static void
+resume_round (RdWindow *self)
+{
+  g_autofree char *path = rd_workshop_round_path_for (rd_store_get_path (self->store));
+  g_autoptr(RdWorkshopRound) round = NULL;
+  g_autoptr(RdAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+  RdAssessmentView *view;
+  gint64 assessment_id;
+
+  round = rd_workshop_round_load (path, &error);
+  if (round == NULL)
     {
-      show_error (self, error);
+      if (error != NULL)
+        {
+          g_warning ("Ignoring the kept workshop round: %s", error->message);
+          rd_workshop_round_forget (path, NULL);
+        }
       return;
     }
 
-  self->assessment_view = RD_ASSESSMENT_VIEW (view);
-  g_signal_connect_object (view, "close", G_CALLBACK (close_assessment), self, G_CONNECT_SWAPPED);
-  gtk_stack_add_named (self->main_stack, view, "assessment");
-  gtk_stack_set_visible_child (self->main_stack, view);
-  update_actions (self);
+  assessment_id = rd_workshop_round_find_assessment (round, self->store);
+  if (assessment_id != 0)
+    assessment = rd_store_get_assessment (self->store, assessment_id, NULL);
+  if (assessment == NULL)
+    {
+      /* The file names this database: its assessment is gone or complete. */
+      if (g_strcmp0 (round->database_path, rd_store_get_path (self->store)) == 0)
+        rd_workshop_round_forget (path, NULL);
+      return;
+    }
+
+  rd_window_select_school (self, rd_assessment_get_school_id (assessment));
+  view = open_assessment (self, assessment_id, &error);
+  if (view == NULL)
+    {
+      if (error != NULL)
+        show_error (self, error);
+      return;
+    }
+  rd_assessment_view_resume_round (view, round->groups, round->n_participants);
 }
 
 static void
@@ -813,9 +931,81 @@ load_window_state (RdWindow *self)
 }
 
 static gboolean
+quit_after_question (gpointer user_data)
+{
+  RdWindow *self = user_data;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->quit_application && application != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_quit_response (RdWindow   *self,
+                  const char *response)
+{
+  if (!g_str_equal (response, "quit"))
+    {
+      self->quit_application = FALSE;
+      return;
+    }
+
+  /* Once the question has gone: the window must outlive its dialog. */
+  self->quit_confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, quit_after_question, g_object_ref (self), g_object_unref);
+}
+
+/* Quitting keeps the round: it resumes at the hand-over screen. */
+void
+rd_window_ask_before_quitting (RdWindow *self,
+                               gboolean  quit_application)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (RD_IS_WINDOW (self));
+
+  self->quit_application = quit_application;
+  if (self->quit_dialog != NULL)
+    {
+      gtk_window_present (self->quit_dialog);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Quit During the Workshop Round?"),
+                                   _("The round is not ended: everyone’s answers so far are kept, and the "
+                                     "next time Readiness starts, it opens at the hand-over screen. The "
+                                     "results stay hidden until the round is ended."));
+  gtk_widget_set_name (dialog, "quit-round");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "quit", _("_Quit"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_quit_response), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->quit_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Whether the window may close without asking first. */
+gboolean
+rd_window_may_quit (RdWindow *self)
+{
+  g_return_val_if_fail (RD_IS_WINDOW (self), TRUE);
+  return self->quit_confirmed || !rd_window_is_in_round (self);
+}
+
+static gboolean
 rd_window_close_request (GtkWindow *window)
 {
   RdWindow *self = RD_WINDOW (window);
+
+  if (!rd_window_may_quit (self))
+    {
+      rd_window_ask_before_quitting (self, FALSE);
+      return TRUE;
+    }
 
   if (self->assessment_view != NULL)
     rd_assessment_view_flush (self->assessment_view);
@@ -864,6 +1054,8 @@ rd_window_constructed (GObject *object)
       reload_assessments (self);
       adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
     }
+
+  resume_round (self);
 }
 
 static void
@@ -874,6 +1066,9 @@ rd_window_dispose (GObject *object)
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
   g_clear_weak_pointer (&self->dialog);
+  if (self->quit_dialog != NULL)
+    gtk_window_destroy (self->quit_dialog);
+  g_clear_weak_pointer (&self->quit_dialog);
 
   G_OBJECT_CLASS (rd_window_parent_class)->dispose (object);
 }
@@ -888,6 +1083,7 @@ rd_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->schools);
   g_clear_object (&self->region_actions);
+  g_clear_pointer (&self->pending_imports, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rd_window_parent_class)->finalize (object);
 }
@@ -929,6 +1125,9 @@ rd_window_get_property (GObject    *object,
     case PROP_FRAMEWORK:
       g_value_set_object (value, self->framework);
       break;
+    case PROP_IN_ROUND:
+      g_value_set_boolean (value, rd_window_is_in_round (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -954,6 +1153,9 @@ rd_window_class_init (RdWindowClass *klass)
   properties[PROP_FRAMEWORK] =
     g_param_spec_object ("framework", NULL, NULL, RD_TYPE_FRAMEWORK,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IN_ROUND] =
+    g_param_spec_boolean ("in-round", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rd-window.ui");
@@ -1000,6 +1202,7 @@ rd_window_init (RdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->schools = g_list_store_new (RD_TYPE_SCHOOL);
+  self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_list_box_bind_model (self->school_list, G_LIST_MODEL (self->schools),
                            create_school_row, self, NULL);
   g_signal_connect_object (self->school_list, "row-selected",
@@ -1063,12 +1266,38 @@ rd_window_get_region_actions (RdWindow *self)
   return self->region_actions;
 }
 
-/* Files the desktop opened with the app: exchange files are imported. */
+static void
+import_pending_files (RdWindow *self)
+{
+  g_autoptr(GPtrArray) files = NULL;
+
+  if (self->pending_imports->len == 0)
+    return;
+
+  files = g_steal_pointer (&self->pending_imports);
+  self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
+  rd_region_actions_import_and_report (self->region_actions, (GFile * const *) files->pdata, files->len);
+}
+
+/* Files the desktop opened with the app: exchange files are imported. An
+ * import may replace the assessment of a round under way: those files
+ * wait until the round has ended. */
 void
 rd_window_import_files (RdWindow      *self,
                         GFile * const *files,
                         guint          n_files)
 {
   g_return_if_fail (RD_IS_WINDOW (self));
-  rd_region_actions_import_and_report (self->region_actions, files, n_files);
+
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (self->pending_imports, g_object_ref (files[i]));
+  if (!rd_window_is_in_round (self))
+    import_pending_files (self);
+}
+
+gboolean
+rd_window_is_in_round (RdWindow *self)
+{
+  g_return_val_if_fail (RD_IS_WINDOW (self), FALSE);
+  return self->assessment_view != NULL && rd_assessment_view_is_workshop (self->assessment_view);
 }

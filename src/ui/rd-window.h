@@ -26,5 +26,9 @@ RdRegionActions *rd_window_get_region_actions (RdWindow *self);
 void       rd_window_import_files       (RdWindow       *self,
                                          GFile * const  *files,
                                          guint           n_files);
+gboolean   rd_window_is_in_round        (RdWindow       *self);
+gboolean   rd_window_may_quit           (RdWindow       *self);
+void       rd_window_ask_before_quitting (RdWindow      *self,
+                                         gboolean        quit_application);
 
 G_END_DECLS
