@@ -927,6 +927,12 @@ assume_reference_date (Reader               *reader,
       assessment->reference_day = today_julian (reader);
       source = _("the day of the import");
     }
+  /* A file's clock may run ahead; format 2 refuses a reference date after tomorrow. */
+  if (assessment->reference_day > today_julian (reader))
+    {
+      assessment->reference_day = today_julian (reader);
+      source = _("the day of the import");
+    }
   if (latest > assessment->reference_day)
     {
       assessment->reference_day = latest;
