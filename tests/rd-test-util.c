@@ -218,3 +218,44 @@ rd_test_send_binding (GtkWidget       *widget,
       }
   return FALSE;
 }
+
+GtkWindow *
+rd_test_find_toplevel (GType       type,
+                       const char *name)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) || !gtk_widget_get_visible (l->data))
+        continue;
+      if (name == NULL || g_strcmp0 (gtk_widget_get_name (l->data), name) == 0)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+#define WAIT_FOR_TOPLEVEL_SECONDS 30
+
+GtkWindow *
+rd_test_wait_for_toplevel (GType       type,
+                           const char *name)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_FOR_TOPLEVEL_SECONDS * G_USEC_PER_SEC;
+  GtkWindow *window;
+
+  /* Acting on a window before it is laid out makes GTK snapshot widgets
+   * that have no allocation yet (a warning, fatal in tests). */
+  while ((window = rd_test_find_toplevel (type, name)) == NULL ||
+         !gtk_widget_get_mapped (GTK_WIDGET (window)) || gtk_widget_get_width (GTK_WIDGET (window)) == 0)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("no %s %s appeared within %d s", g_type_name (type), name ? name : "", WAIT_FOR_TOPLEVEL_SECONDS);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  rd_test_wait_for_idle ();
+
+  return window;
+}

@@ -26,4 +26,11 @@ gboolean   rd_test_send_binding    (GtkWidget       *widget,
                                     guint            keyval,
                                     GdkModifierType  state);
 
+/* A visible toplevel of @type (and widget name @name unless NULL), or NULL. */
+GtkWindow *rd_test_find_toplevel   (GType            type,
+                                    const char      *name);
+/* Waits until such a window is mapped and laid out; fails after a while. */
+GtkWindow *rd_test_wait_for_toplevel (GType          type,
+                                      const char    *name);
+
 G_END_DECLS

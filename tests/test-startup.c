@@ -185,50 +185,13 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static GtkWindow *
-find_toplevel (GType       type,
-               const char *name)
-{
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
 
-  for (GList *l = windows; l != NULL; l = l->next)
-    {
-      if (!G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) || !gtk_widget_get_visible (l->data))
-        continue;
-      if (name == NULL || g_strcmp0 (gtk_widget_get_name (l->data), name) == 0)
-        return l->data;
-    }
-
-  return NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType       type,
-                   const char *name)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  GtkWindow *window;
-
-  /* Acting on a window before it is laid out makes GTK snapshot widgets
-   * that have no allocation yet (a warning, fatal in tests). */
-  while ((window = find_toplevel (type, name)) == NULL ||
-         !gtk_widget_get_mapped (GTK_WIDGET (window)) || gtk_widget_get_width (GTK_WIDGET (window)) == 0)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("no %s appeared within %d s", g_type_name (type), WAIT_SECONDS);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
-  rd_test_wait_for_idle ();
-
-  return window;
-}
 
 static AdwMessageDialog *
 wait_for_problem (Fixture    *fixture,
                   const char *heading)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "open-problem"));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (rd_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "open-problem"));
 
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
   return dialog;
@@ -310,7 +273,7 @@ script_explain_and_quit (gpointer data)
 
   name = g_strdup_printf ("startup-%s.png", fixture->case_name);
   rd_test_save_screenshot (GTK_WIDGET (dialog), name);
-  g_assert_null (find_toplevel (RD_TYPE_WINDOW, NULL));
+  g_assert_null (rd_test_find_toplevel (RD_TYPE_WINDOW, NULL));
   respond (dialog, "quit");
 }
 
@@ -363,9 +326,9 @@ script_help_without_viewer (gpointer data)
   Fixture *fixture = data;
   AdwMessageDialog *dialog;
 
-  wait_for_toplevel (RD_TYPE_WINDOW, NULL);
+  rd_test_wait_for_toplevel (RD_TYPE_WINDOW, NULL);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "help", NULL);
-  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "help-problem"));
+  dialog = ADW_MESSAGE_DIALOG (rd_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "help-problem"));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "No Help Viewer Is Installed");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“yelp”"));
   rd_test_save_screenshot (GTK_WIDGET (dialog), "startup-no-help-viewer.png");
@@ -431,7 +394,7 @@ test_help_without_viewer (Fixture       *fixture,
 static GtkFileChooser *
 wait_for_chooser (void)
 {
-  return GTK_FILE_CHOOSER (wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
+  return GTK_FILE_CHOOSER (rd_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
 }
 
 static void
@@ -444,7 +407,7 @@ accept_chooser (GtkFileChooser *chooser)
 static RdWindow *
 wait_for_main_window (void)
 {
-  return RD_WINDOW (wait_for_toplevel (RD_TYPE_WINDOW, NULL));
+  return RD_WINDOW (rd_test_wait_for_toplevel (RD_TYPE_WINDOW, NULL));
 }
 
 static void
@@ -530,7 +493,7 @@ script_remembered_missing (gpointer data)
 
   make_database (fixture->path);
   respond (dialog, "retry");
-  wait_for_toplevel (RD_TYPE_WINDOW, NULL);
+  rd_test_wait_for_toplevel (RD_TYPE_WINDOW, NULL);
   g_assert_nonnull (rd_application_get_store (fixture->app));
   g_application_quit (G_APPLICATION (fixture->app));
 }
@@ -563,7 +526,7 @@ script_new_name_taken (gpointer data)
   gtk_file_chooser_set_current_name (chooser, "readiness.db");
   accept_chooser (chooser);
   /* The chooser asks whether to replace it; the user says yes. */
-  gtk_dialog_response (GTK_DIALOG (wait_for_toplevel (GTK_TYPE_MESSAGE_DIALOG, NULL)), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_response (GTK_DIALOG (rd_test_wait_for_toplevel (GTK_TYPE_MESSAGE_DIALOG, NULL)), GTK_RESPONSE_ACCEPT);
   rd_test_wait_for_idle ();
 
   dialog = wait_for_problem (fixture, "The File Already Exists");

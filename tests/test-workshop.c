@@ -118,22 +118,6 @@ destroy_other_toplevels (GtkWindow *keep)
   rd_test_wait_for_idle ();
 }
 
-static GtkWindow *
-find_toplevel (GType       type,
-               const char *name)
-{
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    {
-      if (!G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) || !gtk_widget_get_visible (l->data))
-        continue;
-      if (name == NULL || g_strcmp0 (gtk_widget_get_name (l->data), name) == 0)
-        return l->data;
-    }
-
-  return NULL;
-}
 
 static GtkWidget *
 find_button (GtkWidget  *root,
@@ -725,12 +709,12 @@ test_revealing_windows_close (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (projector));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.compare", NULL);
   rd_test_wait_for_idle ();
-  g_assert_nonnull (find_toplevel (RD_TYPE_COMPARE_WINDOW, NULL));
-  g_assert_nonnull (find_toplevel (RD_TYPE_DISCUSSION_WINDOW, NULL));
+  g_assert_nonnull (rd_test_find_toplevel (RD_TYPE_COMPARE_WINDOW, NULL));
+  g_assert_nonnull (rd_test_find_toplevel (RD_TYPE_DISCUSSION_WINDOW, NULL));
 
   start_round (fixture);
-  g_assert_null (find_toplevel (RD_TYPE_COMPARE_WINDOW, NULL));
-  g_assert_null (find_toplevel (RD_TYPE_DISCUSSION_WINDOW, NULL));
+  g_assert_null (rd_test_find_toplevel (RD_TYPE_COMPARE_WINDOW, NULL));
+  g_assert_null (rd_test_find_toplevel (RD_TYPE_DISCUSSION_WINDOW, NULL));
   g_assert_cmpuint (count_visible_toplevels (), ==, 1);
 }
 
@@ -804,25 +788,6 @@ app_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static GtkWindow *
-wait_for_toplevel (GType       type,
-                   const char *name)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  GtkWindow *window;
-
-  while ((window = find_toplevel (type, name)) == NULL ||
-         !gtk_widget_get_mapped (GTK_WIDGET (window)) || gtk_widget_get_width (GTK_WIDGET (window)) == 0)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("no %s %s appeared within %d s", g_type_name (type), name ? name : "", WAIT_SECONDS);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
-  rd_test_wait_for_idle ();
-
-  return window;
-}
 
 static void
 on_script (gpointer data)
@@ -871,7 +836,7 @@ press_ctrl_q (Fixture *fixture)
 static AdwMessageDialog *
 wait_for_quit_question (void)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "quit-round"));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (rd_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "quit-round"));
 
   if (g_str_equal (rd_test_language (), "C"))
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "hand-over screen"));
@@ -896,7 +861,7 @@ script_quit_mid_round (gpointer data)
 {
   Fixture *fixture = data;
 
-  fixture->window = RD_WINDOW (wait_for_toplevel (RD_TYPE_WINDOW, NULL));
+  fixture->window = RD_WINDOW (rd_test_wait_for_toplevel (RD_TYPE_WINDOW, NULL));
   open_assessment (fixture, fixture->window);
   answer_as_facilitator (fixture);
   start_round (fixture);
@@ -907,7 +872,7 @@ script_quit_mid_round (gpointer data)
   press_ctrl_q (fixture);
   rd_test_save_screenshot (GTK_WIDGET (wait_for_quit_question ()), "workshop-quit-round-light.png");
   respond (wait_for_quit_question (), "cancel");
-  g_assert_nonnull (find_toplevel (RD_TYPE_WINDOW, NULL));
+  g_assert_nonnull (rd_test_find_toplevel (RD_TYPE_WINDOW, NULL));
   g_assert_true (rd_assessment_view_is_workshop (fixture->view));
   g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "strategy");
 
@@ -917,9 +882,9 @@ script_quit_mid_round (gpointer data)
   else
     gtk_window_close (GTK_WINDOW (fixture->window));
   rd_test_wait_for_idle ();
-  g_assert_nonnull (find_toplevel (RD_TYPE_WINDOW, NULL));
+  g_assert_nonnull (rd_test_find_toplevel (RD_TYPE_WINDOW, NULL));
   respond (wait_for_quit_question (), "quit");
-  g_assert_null (find_toplevel (RD_TYPE_WINDOW, NULL));
+  g_assert_null (rd_test_find_toplevel (RD_TYPE_WINDOW, NULL));
 }
 
 static void
@@ -929,7 +894,7 @@ script_resume_at_handover (gpointer data)
   GtkWidget *sidebar;
   GtkWindow *dialog;
 
-  fixture->window = RD_WINDOW (wait_for_toplevel (RD_TYPE_WINDOW, NULL));
+  fixture->window = RD_WINDOW (rd_test_wait_for_toplevel (RD_TYPE_WINDOW, NULL));
   fixture->view = rd_window_get_assessment_view (fixture->window);
   g_assert_nonnull (fixture->view);
   g_assert_cmpint (rd_assessment_view_get_assessment_id (fixture->view), ==, fixture->assessment_id);
@@ -946,7 +911,7 @@ script_resume_at_handover (gpointer data)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "preferences"));
   rd_test_send_binding (GTK_WIDGET (fixture->window), GDK_KEY_comma, GDK_CONTROL_MASK);
   rd_test_wait_for_idle ();
-  g_assert_null (find_toplevel (RD_TYPE_PREFERENCES_WINDOW, NULL));
+  g_assert_null (rd_test_find_toplevel (RD_TYPE_PREFERENCES_WINDOW, NULL));
 
   /* The round goes on: the next participant joins, and the facilitator ends it. */
   join (fixture, RD_GROUP_SUPPORT_STAFF);
@@ -964,13 +929,13 @@ script_resume_at_handover (gpointer data)
   g_assert_cmpuint (count_answered_rows (fixture->view, fixture->framework), ==, G_N_ELEMENTS (facilitator_answers));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "preferences"));
   g_assert_true (rd_test_send_binding (GTK_WIDGET (fixture->window), GDK_KEY_comma, GDK_CONTROL_MASK));
-  gtk_window_destroy (wait_for_toplevel (RD_TYPE_PREFERENCES_WINDOW, NULL));
+  gtk_window_destroy (rd_test_wait_for_toplevel (RD_TYPE_PREFERENCES_WINDOW, NULL));
   rd_test_wait_for_idle ();
 
   /* Outside a round, Ctrl+Q quits at once. */
   press_ctrl_q (fixture);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "quit-round"));
-  g_assert_null (find_toplevel (RD_TYPE_WINDOW, NULL));
+  g_assert_null (rd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "quit-round"));
+  g_assert_null (rd_test_find_toplevel (RD_TYPE_WINDOW, NULL));
 }
 
 static void
@@ -978,11 +943,11 @@ script_home (gpointer data)
 {
   Fixture *fixture = data;
 
-  fixture->window = RD_WINDOW (wait_for_toplevel (RD_TYPE_WINDOW, NULL));
+  fixture->window = RD_WINDOW (rd_test_wait_for_toplevel (RD_TYPE_WINDOW, NULL));
   g_assert_null (rd_window_get_assessment_view (fixture->window));
   press_ctrl_q (fixture);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "quit-round"));
-  g_assert_null (find_toplevel (RD_TYPE_WINDOW, NULL));
+  g_assert_null (rd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "quit-round"));
+  g_assert_null (rd_test_find_toplevel (RD_TYPE_WINDOW, NULL));
 }
 
 /* The kept round names this database and the assessment, and only its
