@@ -26,6 +26,9 @@ gboolean   rd_test_send_binding    (GtkWidget       *widget,
                                     guint            keyval,
                                     GdkModifierType  state);
 
+/* The first widget below @widget (itself included) whose widget name is @name. */
+GtkWidget *rd_test_find_named     (GtkWidget       *widget,
+                                   const char      *name);
 /* A visible toplevel of @type (and widget name @name unless NULL), or NULL. */
 GtkWindow *rd_test_find_toplevel   (GType            type,
                                     const char      *name);

@@ -305,21 +305,6 @@ tear_down (Fixture       *fixture,
   g_free (fixture->path);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static char *
 list_strings (GListModel *model)
@@ -339,7 +324,7 @@ static char *
 dropdown_choices (Fixture    *fixture,
                   const char *name)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (find_named (fixture->window, name));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (rd_test_find_named (fixture->window, name));
 
   g_assert_nonnull (dropdown);
   return list_strings (gtk_drop_down_get_model (dropdown));
@@ -348,14 +333,14 @@ dropdown_choices (Fixture    *fixture,
 static const char *
 page_name (Fixture *fixture)
 {
-  return gtk_stack_get_visible_child_name (GTK_STACK (find_named (fixture->window, "pages")));
+  return gtk_stack_get_visible_child_name (GTK_STACK (rd_test_find_named (fixture->window, "pages")));
 }
 
 static const char *
 label_text (Fixture    *fixture,
             const char *name)
 {
-  GtkWidget *label = find_named (fixture->window, name);
+  GtkWidget *label = rd_test_find_named (fixture->window, name);
 
   g_assert_true (GTK_IS_LABEL (label));
   return gtk_label_get_text (GTK_LABEL (label));
@@ -367,7 +352,7 @@ row_subtitle (Fixture    *fixture,
               RdFactor    factor)
 {
   g_autofree char *name = g_strdup_printf ("%s-%s", prefix, rd_factor_to_id (factor));
-  GtkWidget *row = find_named (fixture->window, name);
+  GtkWidget *row = rd_test_find_named (fixture->window, name);
 
   g_assert_true (ADW_IS_ACTION_ROW (row));
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
@@ -391,7 +376,7 @@ row_value (Fixture  *fixture,
   g_autofree char *name = g_strdup_printf ("difference-%s", rd_factor_to_id (factor));
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_numeric (find_named (fixture->window, name), labels);
+  collect_numeric (rd_test_find_named (fixture->window, name), labels);
   g_assert_cmpuint (labels->len, ==, 1);
   return gtk_label_get_text (g_ptr_array_index (labels, 0));
 }
@@ -502,7 +487,7 @@ test_years_and_filters (Fixture       *fixture,
   rd_compare_window_set_region (fixture->compare, "Brugge");
   g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 0);
   g_assert_cmpstr (page_name (fixture), ==, "no-match");
-  g_assert_nonnull (rd_test_find_widget (find_named (fixture->window, "pages"), GTK_TYPE_BUTTON,
+  g_assert_nonnull (rd_test_find_widget (rd_test_find_named (fixture->window, "pages"), GTK_TYPE_BUTTON,
                                          "compare.clear-filters"));
   rd_test_save_screenshot (fixture->window, "compare-no-match.png");
   gtk_widget_activate_action (fixture->window, "compare.clear-filters", NULL);
@@ -535,8 +520,8 @@ static void
 test_sort (Fixture       *fixture,
            gconstpointer  data)
 {
-  GtkDropDown *sort = GTK_DROP_DOWN (find_named (fixture->window, "sort"));
-  GtkToggleButton *descending = GTK_TOGGLE_BUTTON (find_named (fixture->window, "descending"));
+  GtkDropDown *sort = GTK_DROP_DOWN (rd_test_find_named (fixture->window, "sort"));
+  GtkToggleButton *descending = GTK_TOGGLE_BUTTON (rd_test_find_named (fixture->window, "descending"));
   g_autofree char *choices = dropdown_choices (fixture, "sort");
 
   g_assert_cmpstr (choices, ==, "Name|Strategy|Engagement|Capacity|Investment|Largest gap: Strategy|"
@@ -607,7 +592,7 @@ assert_school_panel (Fixture *fixture,
   g_assert_cmpint (scores->school_id, ==, school_id);
   g_assert_cmpstr (label_text (fixture, "school-name"), ==, scores->school_name);
 
-  description = rd_chart_view_get_description (RD_CHART_VIEW (find_named (fixture->window, "boxplot")));
+  description = rd_chart_view_get_description (RD_CHART_VIEW (rd_test_find_named (fixture->window, "boxplot")));
   for (guint f = 0; f < RD_N_FACTORS; f++)
     {
       RdFactorDifference difference;
@@ -709,7 +694,7 @@ test_selection (Fixture       *fixture,
   rd_compare_window_set_region (fixture->compare, "Brugge");
   g_assert_cmpint (rd_heatmap_view_get_selected_school (fixture->heatmap), ==, 0);
   g_assert_cmpint (rd_heatmap_view_get_selected_row (fixture->heatmap), ==, -1);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_named (fixture->window, "school-stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (rd_test_find_named (fixture->window, "school-stack"))),
                    ==, "none");
   rd_compare_window_set_region (fixture->compare, NULL);
   assert_school_panel (fixture, fixture->sint_jozef);
@@ -767,7 +752,7 @@ test_keyboard (Fixture       *fixture,
                gconstpointer  data)
 {
   GtkWidget *widget = GTK_WIDGET (fixture->heatmap);
-  GtkWidget *focus, *region = find_named (fixture->window, "region");
+  GtkWidget *focus, *region = rd_test_find_named (fixture->window, "region");
 
   gtk_widget_grab_focus (widget);
   rd_heatmap_view_select_row (fixture->heatmap, 0);
@@ -866,13 +851,13 @@ test_empty (void)
   g_assert_null (rd_compare_window_get_comparison (fixture.compare));
   g_assert_cmpuint (g_list_model_get_n_items (rd_compare_window_get_school_years (fixture.compare)), ==, 0);
   /* Nothing to filter, sort or switch. */
-  g_assert_false (gtk_widget_get_mapped (find_named (fixture.window, "region")));
-  g_assert_false (gtk_widget_get_mapped (find_named (fixture.window, "sort")));
-  button = rd_test_find_widget (find_named (fixture.window, "pages"), GTK_TYPE_BUTTON, "compare.import");
+  g_assert_false (gtk_widget_get_mapped (rd_test_find_named (fixture.window, "region")));
+  g_assert_false (gtk_widget_get_mapped (rd_test_find_named (fixture.window, "sort")));
+  button = rd_test_find_widget (rd_test_find_named (fixture.window, "pages"), GTK_TYPE_BUTTON, "compare.import");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (gtk_stack_get_visible_child (
-                     GTK_STACK (find_named (fixture.window, "pages"))))), ==, "Import school files to compare them.");
+                     GTK_STACK (rd_test_find_named (fixture.window, "pages"))))), ==, "Import school files to compare them.");
   rd_test_save_screenshot (fixture.window, "compare-empty.png");
   tear_down (&fixture, NULL);
 }
@@ -1018,7 +1003,7 @@ test_thousand (Fixture       *fixture,
 
   /* Sorted so that the schools most below target come first, and a
    * school far down selected: it is scrolled into view. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (fixture->window, "sort")), 1 + RD_N_FACTORS + RD_FACTOR_CAPACITY);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (rd_test_find_named (fixture->window, "sort")), 1 + RD_N_FACTORS + RD_FACTOR_CAPACITY);
   assert_order_is_sort (fixture, RD_COMPARISON_COLUMN_GAP, RD_FACTOR_CAPACITY, TRUE);
   rd_heatmap_view_select_row (fixture->heatmap, 500);
   gtk_test_widget_wait_for_draw (fixture->window);

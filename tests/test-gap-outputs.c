@@ -419,21 +419,6 @@ check_comparison_export (Fixture *fixture,
     }
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* Compare Schools sorted by "Largest gap: Investment": both at 0, by name. */
 static void
@@ -447,7 +432,7 @@ check_compare_window (Fixture *fixture,
 
   gtk_window_present (GTK_WINDOW (window));
   rd_test_wait_for_idle ();
-  sort = GTK_DROP_DOWN (find_named (window, "sort"));
+  sort = GTK_DROP_DOWN (rd_test_find_named (window, "sort"));
   g_assert_nonnull (sort);
   /* Name, the four factors, then the four gaps. */
   gtk_drop_down_set_selected (sort, 1 + RD_N_FACTORS + RD_FACTOR_INVESTMENT);

@@ -665,21 +665,6 @@ write_large_survey (const char *dir,
   return path;
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static RdProgressWindow *
 find_progress_window (void)
@@ -754,7 +739,7 @@ test_survey_store_in_worker (Fixture       *fixture,
   g_test_message ("cancelled at %.0f %% after %u turns of the main loop", fraction * 100, main_loop_turns);
   g_assert_cmpuint (main_loop_turns, >, 1);
   rd_test_save_screenshot (GTK_WIDGET (progress), "import-progress-light.png");
-  g_signal_emit_by_name (find_named (GTK_WIDGET (progress), "cancel"), "clicked");
+  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (progress), "cancel"), "clicked");
 
   message = wait_for_message (fixture, "Import Cancelled");
   rd_test_save_screenshot (GTK_WIDGET (message), "import-cancelled-light.png");

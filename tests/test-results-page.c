@@ -652,23 +652,6 @@ test_discussion_needs_groups (Fixture       *fixture,
   g_assert_null (find_discussion_window ());
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static RdActionDialog *
 find_action_dialog (void)
@@ -737,9 +720,9 @@ test_plan_action (Fixture       *fixture,
   dialog = find_action_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpint (rd_action_dialog_get_action_id (dialog), ==, action_id);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "owner")), "Mevrouw Peeters");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "due")), "31-02-2027");
-  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "save"), "clicked");
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_named (GTK_WIDGET (dialog), "owner")), "Mevrouw Peeters");
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_named (GTK_WIDGET (dialog), "due")), "31-02-2027");
+  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (dialog), "save"), "clicked");
   rd_test_wait_for_idle ();
   rd_test_save_screenshot (GTK_WIDGET (dialog), "action-dialog-error.png");
 
@@ -749,10 +732,10 @@ test_plan_action (Fixture       *fixture,
   actions = list_actions (fixture);
   g_assert_null (rd_action_get_owner (g_ptr_array_index (actions, 0)));
 
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "due")), "31-3-2027");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (dialog), "notes"))),
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_named (GTK_WIDGET (dialog), "due")), "31-3-2027");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_test_find_named (GTK_WIDGET (dialog), "notes"))),
                             "Ask the board in June.", -1);
-  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "save"), "clicked");
+  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (dialog), "save"), "clicked");
   rd_test_wait_for_idle ();
   g_assert_null (find_action_dialog ());
 
@@ -790,7 +773,7 @@ test_plan_action (Fixture       *fixture,
   /* Deleting from the editor works the same way. */
   g_assert_nonnull (rd_action_plan_page_edit (plan, action_id));
   dialog = find_action_dialog ();
-  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "delete"), "clicked");
+  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (dialog), "delete"), "clicked");
   rd_test_wait_for_idle ();
   g_assert_null (find_action_dialog ());
   g_assert_cmpuint (rd_action_plan_page_get_n_actions (plan), ==, 0);
@@ -814,18 +797,18 @@ test_plan_empty_and_add (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_cmpint (rd_action_dialog_get_action_id (dialog), ==, 0);
   /* Without a title there is nothing to save. */
-  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "save")));
+  g_assert_false (gtk_widget_get_sensitive (rd_test_find_named (GTK_WIDGET (dialog), "save")));
   /* Typing stops at the store's limits. */
   {
     const struct { const char *name; guint max; } fields[] = {
       { "title", RD_MAX_ACTION_TITLE }, { "owner", RD_MAX_ACTION_OWNER }, { "criterion", RD_MAX_ACTION_CRITERION },
     };
     g_autofree char *long_text = g_strnfill (RD_MAX_ACTION_NOTES + 50, 'x');
-    GtkTextBuffer *notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (dialog), "notes")));
+    GtkTextBuffer *notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_test_find_named (GTK_WIDGET (dialog), "notes")));
 
     for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
       {
-        GtkEditable *entry = GTK_EDITABLE (find_named (GTK_WIDGET (dialog), fields[i].name));
+        GtkEditable *entry = GTK_EDITABLE (rd_test_find_named (GTK_WIDGET (dialog), fields[i].name));
 
         gtk_editable_set_text (entry, long_text);
         g_assert_cmpuint (g_utf8_strlen (gtk_editable_get_text (entry), -1), ==, fields[i].max);
@@ -835,10 +818,10 @@ test_plan_empty_and_add (Fixture       *fixture,
     g_assert_cmpint (gtk_text_buffer_get_char_count (notes), ==, RD_MAX_ACTION_NOTES);
     gtk_text_buffer_set_text (notes, "", -1);
   }
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "title")), "Train every teacher");
-  g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "save")));
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_named (GTK_WIDGET (dialog), "title")), "Train every teacher");
+  g_assert_true (gtk_widget_get_sensitive (rd_test_find_named (GTK_WIDGET (dialog), "save")));
   rd_test_save_screenshot (GTK_WIDGET (dialog), "action-dialog-new.png");
-  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "save"), "clicked");
+  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (dialog), "save"), "clicked");
   rd_test_wait_for_idle ();
   g_assert_cmpuint (rd_action_plan_page_get_n_actions (rd_assessment_view_get_action_plan_page (fixture->view)),
                     ==, 1);
@@ -1051,7 +1034,7 @@ cancel_from_progress_window (Fixture *fixture)
   progress = rd_report_actions_get_progress_window (actions);
   g_assert_nonnull (progress);
   g_assert_true (gtk_window_get_modal (progress));
-  g_signal_emit_by_name (find_named (GTK_WIDGET (progress), "cancel"), "clicked");
+  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (progress), "cancel"), "clicked");
   while (!outcome.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
