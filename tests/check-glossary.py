@@ -56,6 +56,7 @@ RULES = [
     rule("Gevestigd", r"\bgevestigd\b", "Verankerd"),
     rule("Toonaangevend", r"\btoonaangevend\w*", "Voorlopend"),
     rule("akkoord", r"\w*akkoord\b", "the scale's words: Helemaal mee oneens … Helemaal mee eens"),
+    rule("niet mee eens", r"\bniet mee eens\b", "the scale's words: Mee oneens, Helemaal mee oneens"),
     rule("quoted answer not on the scale", r"\b(kies|kiest|koos)\s+(?:ook\s+|alleen\s+|dan\s+)?['‘“]([^'’”]+)['’”]",
          "kies 'Mee eens' als …, with a label of the scale", allow=choice_is_on_scale),
     rule("item", r"\bitem\w*", "vraag (\"item\" stays out of the UI)"),
@@ -116,7 +117,7 @@ def read_po(path):
                 finish()
                 entry, field = None, None
                 continue
-            if entry is None or (line.startswith(("#", "msgctxt", "msgid ")) and "msgstr" in entry):
+            if entry is None or (line.startswith(("#", "msgctxt", "msgid ")) and entry["msgstr"]):
                 finish()
                 entry = {"line": number, "context": None, "comments": [], "msgstr": []}
             if line.startswith("#"):
