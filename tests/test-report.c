@@ -854,6 +854,27 @@ test_chart_data (void)
   }
 }
 
+/* No word of @title broken over two lines: pdftotext gives the two
+ * parts with a space between (the hyphen Pango adds is not text). */
+static void
+assert_words_whole (const char *text,
+                    const char *title)
+{
+  g_auto(GStrv) words = g_strsplit (title, " ", -1);
+
+  for (guint w = 0; words[w] != NULL; w++)
+    for (const char *cut = g_utf8_next_char (words[w]); *cut != '\0'; cut = g_utf8_next_char (cut))
+      {
+        g_autofree char *head = g_regex_escape_string (words[w], (int) (cut - words[w]));
+        g_autofree char *tail = g_regex_escape_string (cut, -1);
+        g_autofree char *pattern = g_strdup_printf ("\\b%s[-‐]? %s\\b", head, tail);
+
+        if (g_regex_match_simple (pattern, text, 0, 0))
+          g_error ("“%s” is broken over two lines in the PDF (“%.*s” and “%s”)", words[w],
+                   (int) (cut - words[w]), words[w], cut);
+      }
+}
+
 static void
 test_in_language (void)
 {
@@ -875,6 +896,18 @@ test_in_language (void)
   assert_common_text (report, text, "Sint-Jozefscollege Oostveld");
   assert_contains (text, rd_factor_get_title (RD_FACTOR_STRATEGY));
   assert_contains (text, rd_text_get_localized (rd_area_get_title (rd_framework_get_area (fixture.framework, 0))));
+  /* Table headers are never broken inside a word, whatever the language. */
+  for (RdFactor f = 0; f < RD_N_FACTORS; f++)
+    assert_words_whole (text, rd_factor_get_short_title (f));
+  {
+    const char *headers[] = { T ("Group"), T ("Respondents"), T ("Success factor"),
+                              g_dpgettext2 (GETTEXT_PACKAGE, "table heading", "Readiness"), T ("Level"),
+                              T ("Target"), T ("Gap"), T ("Area"), T ("Score"), T ("School year"), T ("Item"),
+                              g_dpgettext2 (GETTEXT_PACKAGE, "table heading", "Value"), T ("Answers") };
+
+    for (guint h = 0; h < G_N_ELEMENTS (headers); h++)
+      assert_words_whole (text, headers[h]);
+  }
   if (g_str_equal (test_language (), "nl"))
     {
       /* The Dutch catalogue is in use: older strings are translated. */
@@ -1284,6 +1317,78 @@ test_document_table (void)
   g_assert_cmpstr (huge_parts->str, ==, huge);
 }
 
+/* A header word wider than its column's share takes room from columns
+ * that have some to spare, rather than being broken inside ("Betrokkenh-
+ * eid"); words of the cells in those columns stay whole too. */
+static void
+test_document_header_words (void)
+{
+  g_autoptr(RdReportDocument) doc = rd_report_document_new ();
+  g_autoptr(RdReportTable) table = rd_report_table_new (6);
+  const char *titles[6] = { "Groep", "Respondenten", "Strategie", "Betrokkenheid", "Capaciteit", "Investeringen" };
+  const char *teacher[6] = { "Leraar", "12", "52", "58", "50", "42" };
+  const char *support[6] = { "Ondersteunend", "8", "54", "50", "47", "39" };
+  double header_height = -1, cell_height = -1;
+  guint n_headers = 0, n_cells = 0;
+
+  for (guint c = 0; c < 6; c++)
+    rd_report_table_set_column (table, c, titles[c], c == 0 ? 2.4 : c == 1 ? 1.5 : 1.3,
+                                c == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+  rd_report_table_add_row (table, teacher);
+  rd_report_table_add_row (table, support);
+  rd_report_document_add_table (doc, g_steal_pointer (&table));
+  assert_layout_sound (doc);
+
+  for (guint i = 0; i < rd_report_document_get_n_boxes (doc, 0); i++)
+    {
+      RdReportBoxInfo box;
+
+      rd_report_document_get_box (doc, 0, i, &box);
+      if (box.kind != RD_REPORT_BOX_TEXT)
+        continue;
+      /* One line each: every header as high as "Groep", every cell as "12". */
+      if (box.style == RD_REPORT_TEXT_TABLE_HEADER)
+        {
+          if (header_height < 0)
+            header_height = box.height;
+          if (fabs (box.height - header_height) > EPSILON)
+            g_error ("The header “%s” is broken over lines (%.1f pt high, one line is %.1f pt)",
+                     box.text, box.height, header_height);
+          n_headers++;
+        }
+      else if (box.style == RD_REPORT_TEXT_TABLE)
+        {
+          if (cell_height < 0)
+            cell_height = box.height;
+          if (fabs (box.height - cell_height) > EPSILON)
+            g_error ("The cell “%s” is broken over lines (%.1f pt high, one line is %.1f pt)",
+                     box.text, box.height, cell_height);
+          n_cells++;
+        }
+    }
+  g_assert_cmpuint (n_headers, ==, 6);
+  g_assert_cmpuint (n_cells, ==, 12);
+}
+
+/* Columns too narrow for their words whatever is moved: the widths stay
+ * the columns' shares, and words are broken as before. */
+static void
+test_document_header_words_too_many (void)
+{
+  g_autoptr(RdReportDocument) doc = rd_report_document_new ();
+  g_autoptr(RdReportTable) table = rd_report_table_new (12);
+  const char *cells[12] = { 0 };
+
+  for (guint c = 0; c < 12; c++)
+    {
+      rd_report_table_set_column (table, c, "Onderwijsbehoeftenonderzoek", 1, PANGO_ALIGN_LEFT);
+      cells[c] = "1";
+    }
+  rd_report_table_add_row (table, cells);
+  rd_report_document_add_table (doc, g_steal_pointer (&table));
+  assert_layout_sound (doc);
+}
+
 static void
 test_document_contents (void)
 {
@@ -1470,6 +1575,8 @@ main (int   argc,
 
   g_test_add_func ("/report/document/paragraph", test_document_paragraph);
   g_test_add_func ("/report/document/table", test_document_table);
+  g_test_add_func ("/report/document/header-words", test_document_header_words);
+  g_test_add_func ("/report/document/header-words-too-many", test_document_header_words_too_many);
   g_test_add_func ("/report/document/contents", test_document_contents);
   g_test_add_func ("/report/document/group", test_document_group);
   g_test_add_func ("/report/chart-data", test_chart_data);
