@@ -772,28 +772,112 @@ place_row (Layout             *l,
     }
 }
 
+/* The width of @text's widest word, spaces being where a line may break:
+ * a column narrower than that breaks the word inside. */
+static double
+widest_word (Layout            *l,
+             RdReportTextStyle  style,
+             const char        *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text != NULL ? text : "", " \n", -1);
+  double widest = 0;
+
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      PangoRectangle logical;
+
+      if (words[w][0] == '\0')
+        continue;
+      configure_layout (l->layout, style, words[w], -1, PANGO_ALIGN_LEFT, FALSE, NULL);
+      pango_layout_get_extents (l->layout, NULL, &logical);
+      widest = MAX (widest, (double) logical.width / PANGO_SCALE);
+    }
+  return widest;
+}
+
+/* A column's room for its words: the gutter to its right, and a little
+ * so that a word measured to fit is not broken by rounding. */
+#define WORD_SLACK 0.5
+
+static double
+column_room (guint  column,
+             guint  n_columns,
+             double word)
+{
+  return word + WORD_SLACK + (column + 1 < n_columns ? CELL_PAD_X : 0);
+}
+
+/* Each column's share of the table's width by its weight; a header word
+ * wider than its share takes the room from the columns that can spare
+ * it (their own widest word of header and cells stays whole), so that
+ * "Betrokkenheid" is never broken inside. When the words cannot all fit,
+ * the shares stand. */
 static void
-table_spec (RdReportTable     *table,
+column_widths (Layout        *l,
+               RdReportTable *table,
+               guint          n_columns,
+               double        *widths)
+{
+  double total = 0, need = 0, spare = 0;
+  double least[16];
+
+  for (guint c = 0; c < n_columns; c++)
+    total += table->weights[c];
+  for (guint c = 0; c < n_columns; c++)
+    {
+      widths[c] = table->width * table->weights[c] / total;
+      least[c] = column_room (c, n_columns, widest_word (l, RD_REPORT_TEXT_TABLE_HEADER, table->titles[c]));
+      need += MAX (0, least[c] - widths[c]);
+    }
+  if (need == 0)
+    return;
+
+  /* Only now the cells: most tables fit their headers as they are. */
+  for (guint c = 0; c < n_columns; c++)
+    {
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          const char * const *row = g_ptr_array_index (table->rows, r);
+
+          least[c] = MAX (least[c], column_room (c, n_columns, widest_word (l, RD_REPORT_TEXT_TABLE, row[c])));
+        }
+      spare += MAX (0, widths[c] - least[c]);
+    }
+  need = 0;
+  for (guint c = 0; c < n_columns; c++)
+    need += MAX (0, least[c] - widths[c]);
+  if (need > spare)
+    return;
+
+  /* Each column gives in proportion to what it can spare, never below its least. */
+  for (guint c = 0; c < n_columns; c++)
+    {
+      if (widths[c] < least[c])
+        widths[c] = least[c];
+      else
+        widths[c] -= need * (widths[c] - least[c]) / spare;
+    }
+}
+
+static void
+table_spec (const double      *widths,
+            guint              n_columns,
+            RdReportTable     *table,
             RdReportTextStyle  style,
             RowSpec           *spec)
 {
-  double total = 0, x = FLOW_LEFT;
+  double x = FLOW_LEFT;
 
   memset (spec, 0, sizeof *spec);
-  spec->n_cells = MIN (table->n_columns, G_N_ELEMENTS (spec->x));
-  for (guint c = 0; c < spec->n_cells; c++)
-    total += table->weights[c];
-
+  spec->n_cells = n_columns;
   for (guint c = 0; c < spec->n_cells; c++)
     {
-      double column = table->width * table->weights[c] / total;
-
       /* The gutter goes to the right of every column but the last. */
       spec->x[c] = x;
-      spec->width[c] = c + 1 < spec->n_cells ? column - CELL_PAD_X : column;
+      spec->width[c] = c + 1 < spec->n_cells ? widths[c] - CELL_PAD_X : widths[c];
       spec->style[c] = style;
       spec->alignment[c] = table->alignments[c];
-      x += column;
+      x += widths[c];
     }
   spec->pad_top = CELL_PAD_Y;
   spec->pad_bottom = CELL_PAD_Y;
@@ -806,12 +890,15 @@ place_table (Layout        *l,
   RowSpec header_spec, row_spec;
   Header header = { &header_spec, (const char * const *) table->titles };
   gboolean has_header = table_has_header (table);
+  guint n_columns = MIN (table->n_columns, G_N_ELEMENTS (header_spec.x));
+  double widths[G_N_ELEMENTS (header_spec.x)];
 
-  table_spec (table, RD_REPORT_TEXT_TABLE_HEADER, &header_spec);
+  column_widths (l, table, n_columns, widths);
+  table_spec (widths, n_columns, table, RD_REPORT_TEXT_TABLE_HEADER, &header_spec);
   header_spec.rule = COLOR_STRONG_RULE;
   header_spec.rule_width = 0.8;
   header_spec.pad_top = 2.0;
-  table_spec (table, RD_REPORT_TEXT_TABLE, &row_spec);
+  table_spec (widths, n_columns, table, RD_REPORT_TEXT_TABLE, &row_spec);
   row_spec.rule = COLOR_RULE;
   row_spec.rule_width = 0.5;
 
