@@ -126,6 +126,67 @@ test_by_text_english (void)
   g_assert_cmpfloat (given (((RdResponse *) g_ptr_array_index (responses, 0)), "b-speed")->value, ==, 300.5);
 }
 
+/* What survey tools export on a five-point scale, in any letter case and
+ * with spaces around: Microsoft Forms and others in Dutch, Google Forms
+ * in English. NAN: "not applicable / don't know". */
+typedef struct
+{
+  const char *file;
+  guint n_respondents;
+  double answers[8][3];   /* a-plan, a-team, b-mfa per row */
+} LabelCase;
+
+static const LabelCase label_cases[] = {
+  { "dutch-labels.csv", 7, {
+      { 1, 2, 1 },          /* Helemaal mee oneens, "  mee oneens ", Ja */
+      { 3, 3, 0 },          /* NEUTRAAL, Neutraal / geen mening, " nee" */
+      { 4, 5, 1 },          /* Mee eens, Helemaal mee eens, JA */
+      { 1, 5, 0 },          /* zeer mee oneens, Zeer mee eens, Nee */
+      { 2, 4, NAN },        /* Oneens, eens, n.v.t. */
+      { NAN, NAN, NAN },    /* Niet van toepassing, Weet ik niet, nvt */
+      { 5, NAN, NAN },      /* "  Helemaal Mee Eens  ", NVT, weet ik niet */
+  } },
+  { "english-labels.csv", 5, {
+      { 1, 2, 1 },          /* Strongly disagree, "  disagree ", Yes */
+      { 3, 3, 0 },          /* NEUTRAL, Neither agree nor disagree, " no" */
+      { 4, 5, 1 },          /* Agree, Strongly Agree, YES */
+      { NAN, NAN, NAN },    /* Not applicable, Don't know, N/A */
+      { NAN, NAN, 0 },      /* Don’t know, n/a, No */
+  } },
+};
+
+static void
+test_scale_labels (gconstpointer data)
+{
+  const LabelCase *test = data;
+  const char *items[3] = { "a-plan", "a-team", "b-mfa" };
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdSurveyImport) survey = load_survey (framework, test->file, &error);
+  g_autoptr(GPtrArray) responses = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_survey_import_get_n_matched (survey), ==, 3);
+  responses = rd_survey_import_read (survey, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (responses->len, ==, test->n_respondents);
+
+  for (guint r = 0; r < test->n_respondents; r++)
+    for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+      {
+        const RdAnswer *answer = given (g_ptr_array_index (responses, r), items[i]);
+        double expected = test->answers[r][i];
+
+        if (isnan (expected))
+          g_assert_true (answer->not_applicable);
+        else
+          {
+            g_assert_false (answer->not_applicable);
+            g_assert_cmpfloat (answer->value, ==, expected);
+          }
+      }
+}
+
 static void
 test_codes_and_default_group (void)
 {
@@ -530,6 +591,12 @@ main (int   argc,
   g_test_add_func ("/survey/by-id-dutch", test_by_id_dutch);
   g_test_add_func ("/survey/by-text-english", test_by_text_english);
   g_test_add_func ("/survey/codes-and-default-group", test_codes_and_default_group);
+  for (guint i = 0; i < G_N_ELEMENTS (label_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/survey/scale-labels/%s", label_cases[i].file);
+
+      g_test_add_data_func (path, &label_cases[i], test_scale_labels);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/survey/broken/%s", broken_cases[i].file);
