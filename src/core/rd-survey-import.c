@@ -56,15 +56,24 @@ typedef struct
   int value;
 } Label;
 
-/* The agreement scale in English and Dutch, longest phrases first so that
- * "strongly disagree" is not read as "disagree". */
+/* The agreement scale as survey tools export it, in English and Dutch
+ * (Microsoft Forms, Google Forms, LimeSurvey, and the words Readiness's
+ * own scale and earlier versions used). Labels are compared whole. */
 static const Label agreement_labels[] = {
-  { "neither agree nor disagree", 3 }, { "noch akkoord noch niet akkoord", 3 },
-  { "helemaal niet akkoord", 1 }, { "strongly disagree", 1 }, { "helemaal oneens", 1 }, { "zeer oneens", 1 },
-  { "helemaal akkoord", 5 }, { "strongly agree", 5 }, { "helemaal eens", 5 }, { "zeer eens", 5 },
-  { "niet akkoord", 2 }, { "disagree", 2 }, { "oneens", 2 },
-  { "neutraal", 3 }, { "neutral", 3 }, { "undecided", 3 },
-  { "akkoord", 4 }, { "agree", 4 }, { "eens", 4 },
+  { "strongly disagree", 1 }, { "disagree", 2 }, { "somewhat disagree", 2 },
+  { "neutral", 3 }, { "neither agree nor disagree", 3 }, { "undecided", 3 },
+  { "agree", 4 }, { "somewhat agree", 4 }, { "strongly agree", 5 },
+  { "helemaal mee oneens", 1 }, { "zeer mee oneens", 1 }, { "volledig mee oneens", 1 },
+  { "helemaal niet mee eens", 1 }, { "helemaal oneens", 1 }, { "zeer oneens", 1 }, { "volledig oneens", 1 },
+  { "mee oneens", 2 }, { "niet mee eens", 2 }, { "oneens", 2 },
+  { "neutraal", 3 }, { "neutraal / geen mening", 3 }, { "neutraal/geen mening", 3 },
+  { "noch eens noch oneens", 3 },
+  { "mee eens", 4 }, { "eens", 4 },
+  { "helemaal mee eens", 5 }, { "zeer mee eens", 5 }, { "volledig mee eens", 5 },
+  { "helemaal eens", 5 }, { "zeer eens", 5 }, { "volledig eens", 5 },
+  /* Common in Flanders, and Readiness's own scale up to 1.1. */
+  { "helemaal niet akkoord", 1 }, { "niet akkoord", 2 }, { "noch akkoord noch niet akkoord", 3 },
+  { "akkoord", 4 }, { "helemaal akkoord", 5 },
 };
 
 static const Label yes_no_labels[] = {
