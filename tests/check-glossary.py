@@ -6,7 +6,9 @@
 # and the Dutch and English texts of the shipped frameworks; fails naming
 # file, line or place, the word and what to write instead.
 #
-# Usage: check-glossary.py UI.po HELP.po FRAMEWORK.json...
+# Usage: check-glossary.py UI.po HELP.po FRAMEWORK.json|FOLDER...
+# (a folder: every *.json in it, so that a framework added there is held
+# to the same terms)
 #
 # The exceptions, all narrow:
 # - Help: text inside <code>, <cmd>, <input>, <output>, <var> and
@@ -24,7 +26,9 @@
 #   glossary leaves alone; the noun "beoordeling" is what sounds like an
 #   inspection.
 
+import glob
 import json
+import os
 import re
 import sys
 
@@ -159,7 +163,7 @@ def is_help_button(text, match):
 
 # Checks
 
-def find(rules, text, raw=None, extra_allow=None):
+def find(rules, text, extra_allow=None):
     """(rule, match) for every rejected word in TEXT."""
     for r in rules:
         for match in r["re"].finditer(text):
@@ -299,9 +303,15 @@ def check_framework_voice(path):
 
 def main(argv):
     if len(argv) < 4:
-        sys.stderr.write("Usage: check-glossary.py UI.po HELP.po FRAMEWORK.json...\n")
+        sys.stderr.write("Usage: check-glossary.py UI.po HELP.po FRAMEWORK.json|FOLDER...\n")
         return 2
-    ui_po, help_po, frameworks = argv[1], argv[2], argv[3:]
+    ui_po, help_po = argv[1], argv[2]
+    frameworks = []
+    for path in argv[3:]:
+        frameworks += sorted(glob.glob(os.path.join(path, "*.json"))) if os.path.isdir(path) else [path]
+    if not frameworks:
+        sys.stderr.write("No framework file in %s\n" % " ".join(argv[3:]))
+        return 2
     checks = [("the UI catalogue " + ui_po, lambda: check_ui_po(ui_po)),
               ("the help catalogue " + help_po, lambda: check_help_po(help_po))]
     for path in frameworks:
