@@ -254,9 +254,11 @@ add_school (RdStore       *store,
             gint64        *school)
 {
   g_autoptr(GError) error = NULL;
+  RdSchoolType type = RD_SCHOOL_TYPE_UNSET;
   gint64 assessment;
 
-  *school = rd_store_add_school (store, name, region, school_type, &error);
+  g_assert_true (school_type == NULL || rd_school_type_from_id (school_type, &type));
+  *school = rd_store_add_school (store, name, region, type, &error);
   g_assert_no_error (error);
   assessment = rd_store_add_assessment (store, *school, YEAR, framework, RD_ASSESSMENT_MODE_FULL, &error);
   g_assert_no_error (error);
@@ -1593,7 +1595,7 @@ test_report_anonymity (void)
     gint64 school, assessment;
 
     g_assert_no_error (error);
-    school = rd_store_add_school (store, "De Kleine Wereld", NULL, NULL, &error);
+    school = rd_store_add_school (store, "De Kleine Wereld", NULL, RD_SCHOOL_TYPE_UNSET, &error);
     assessment = rd_store_add_assessment (store, school, YEAR, framework, RD_ASSESSMENT_MODE_FULL, &error);
     g_assert_no_error (error);
     for (guint i = 0; i < 10; i++)
@@ -1812,7 +1814,7 @@ make_answered_last_year (void)
   gint64 school, assessment;
 
   g_assert_no_error (error);
-  school = rd_store_add_school (store, "Sint-Jozef", "Oost", "primary", &error);
+  school = rd_store_add_school (store, "Sint-Jozef", "Oost", RD_SCHOOL_TYPE_PRIMARY, &error);
   assessment = rd_store_add_assessment (store, school, "2025-2026", framework, RD_ASSESSMENT_MODE_FULL, &error);
   rd_store_set_target (store, assessment, RD_FACTOR_STRATEGY, 85, &error);
   g_assert_no_error (error);

@@ -2017,7 +2017,7 @@ check_response (JsonBlock   *block,
     }
 
   store = temporary_store (&dir);
-  school = rd_store_add_school (store, "Sint-Jozef", NULL, NULL, &error);
+  school = rd_store_add_school (store, "Sint-Jozef", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   g_assert_no_error (error);
   assessment = rd_store_add_assessment (store, school, school_year, framework, RD_ASSESSMENT_MODE_FULL, &error);
   g_assert_no_error (error);

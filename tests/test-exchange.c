@@ -66,7 +66,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->school_side = open_store (fixture, "school.db");
   fixture->advisor_side = open_store (fixture, "advisor.db");
 
-  fixture->school_id = rd_store_add_school (fixture->school_side, "Sint-Jozef", "Gent", "primary", &error);
+  fixture->school_id = rd_store_add_school (fixture->school_side, "Sint-Jozef", "Gent", RD_SCHOOL_TYPE_PRIMARY, &error);
   last_year = rd_store_add_assessment (fixture->school_side, fixture->school_id, "2025-2026", fixture->framework,
                                        RD_ASSESSMENT_MODE_FULL, &error);
   leader = rd_store_ensure_respondent (fixture->school_side, last_year, &error);
@@ -298,7 +298,7 @@ test_reimport_updates (Fixture       *fixture,
   /* At school: a new answer, a renamed school, one action fewer. */
   respondents = rd_store_list_respondents (fixture->school_side, fixture->this_year, &error);
   answer (fixture, ((RdRespondent *) g_ptr_array_index (respondents, 1))->id, "b-speed", 400);
-  rd_store_update_school (fixture->school_side, fixture->school_id, "Sint-Jozefschool", "Gent", "primary", &error);
+  rd_store_update_school (fixture->school_side, fixture->school_id, "Sint-Jozefschool", "Gent", RD_SCHOOL_TYPE_PRIMARY, &error);
   g_assert_no_error (error);
   after = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
   import (fixture, after);
@@ -613,7 +613,7 @@ test_hostile_ids_of_another_school (Fixture       *fixture,
 
   /* Another school, exported twice: once with a respondent's id of
    * Sint-Jozef's, once with its action's. */
-  atheneum = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", "secondary", &error);
+  atheneum = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", RD_SCHOOL_TYPE_SECONDARY, &error);
   assessment = rd_store_add_assessment (fixture->school_side, atheneum, "2026-2027", fixture->framework,
                                         RD_ASSESSMENT_MODE_FULL, &error);
   respondent = rd_store_ensure_respondent (fixture->school_side, assessment, &error);
@@ -853,7 +853,7 @@ test_school_scores_for_a_year (Fixture       *fixture,
                                    RD_ASSESSMENT_MODE_PULSE, &error);
   leader = rd_store_ensure_respondent (fixture->school_side, pulse, &error);
   answer (fixture, leader, "a-plan", 1);
-  other = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", "secondary", &error);
+  other = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", RD_SCHOOL_TYPE_SECONDARY, &error);
   g_assert_no_error (error);
 
   year = rd_store_list_school_scores (fixture->school_side, fixture->framework, "2026-2027", &error);
@@ -927,7 +927,7 @@ test_import_folder (Fixture       *fixture,
   RdExchangeImportResult result = { 0 };
   gint64 other;
 
-  other = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", "secondary", &error);
+  other = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", RD_SCHOOL_TYPE_SECONDARY, &error);
   rd_store_add_assessment (fixture->school_side, other, "2026-2027", fixture->framework, RD_ASSESSMENT_MODE_FULL,
                            &error);
   g_assert_no_error (error);

@@ -343,9 +343,9 @@ populate (Fixture *fixture)
   static const char *years[] = { "2024-2025", "2025-2026", "2026-2027" };
   gint64 school_id;
 
-  rd_store_add_school (fixture->store, "Atheneum Brugge", "West-Vlaanderen", "secondary", &error);
-  rd_store_add_school (fixture->store, "De Regenboog", "Utrecht", "primary", &error);
-  school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen", "secondary", &error);
+  rd_store_add_school (fixture->store, "Atheneum Brugge", "West-Vlaanderen", RD_SCHOOL_TYPE_SECONDARY, &error);
+  rd_store_add_school (fixture->store, "De Regenboog", "Utrecht", RD_SCHOOL_TYPE_PRIMARY, &error);
+  school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen", RD_SCHOOL_TYPE_SECONDARY, &error);
   g_assert_no_error (error);
 
   for (guint y = 0; y < G_N_ELEMENTS (years); y++)
@@ -437,7 +437,7 @@ test_export_and_import_school (Fixture       *fixture,
   gint64 school_id, assessment_id, respondent;
   GStatBuf info;
 
-  school_id = rd_store_add_school (fixture->store, "Sint-Jozef", "Gent", NULL, &error);
+  school_id = rd_store_add_school (fixture->store, "Sint-Jozef", "Gent", RD_SCHOOL_TYPE_UNSET, &error);
   assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027", fixture->framework,
                                            RD_ASSESSMENT_MODE_FULL, &error);
   respondent = rd_store_ensure_respondent (fixture->store, assessment_id, &error);
