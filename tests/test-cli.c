@@ -606,6 +606,7 @@ test_schools (void)
   g_assert_nonnull (strstr (run.out, "School years"));
   g_assert_nonnull (strstr (run.out, "Atheneum Noord"));
   g_assert_nonnull (strstr (run.out, "2025-2026, 2026-2027"));
+  g_assert_nonnull (strstr (run.out, "Secondary education"));
 
   run_cli (&run, "--database", region_db, "schools", "--format", "csv");
   g_assert_cmpint (run.status, ==, 0);
@@ -622,6 +623,7 @@ test_schools (void)
   atheneum = json_array_get_object_element (schools, 1);   /* "=HYPERLINK" sorts first */
   g_assert_cmpstr (json_object_get_string_member (atheneum, "name"), ==, "Atheneum Noord");
   g_assert_cmpstr (json_object_get_string_member (atheneum, "region"), ==, "Noord");
+  g_assert_cmpstr (json_object_get_string_member (atheneum, "type"), ==, "secondary");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (atheneum, "school_years")), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (atheneum, "assessments")), ==, 3);
 }
@@ -674,6 +676,28 @@ test_compare_json (void)
   g_assert_cmpint (run.status, ==, 0);
   names = json_school_names (run.out);
   g_assert_cmpstrv (names, ((const char * const[]) { "=HYPERLINK(\"http://x\")", NULL }));
+  g_clear_pointer (&names, g_strfreev);
+
+  /* A type by its id or by the name the app shows, in any letter case;
+   * the output names it by its id. */
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--type", " secondary Education", "--format", "json");
+  g_assert_cmpint (run.status, ==, 0);
+  names = json_school_names (run.out);
+  g_assert_cmpstrv (names, ((const char * const[]) { "Atheneum Noord", "College Sint-Jan", NULL }));
+  g_assert_nonnull (strstr (run.out, "\"type\": \"secondary\""));
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--type", "PRIMARY");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, ", type “Primary education”"));
+  g_assert_null (strstr (run.out, "Atheneum Noord"));
+
+  /* Free text is no type: refused, with the choices. */
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--type", "basisschool");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Unknown school type “basisschool”: use primary, secondary, vocational, "
+                                     "special or other"));
 }
 
 /* CSV rounds to two decimals (data/formats/COMPARISON-EXPORT.md). */

@@ -759,6 +759,93 @@ test_format_1 (Fixture       *fixture,
     }
 }
 
+/* The school's type leaves as its id. Files of Readiness 1.1 and earlier
+ * carry free text: read as their databases are migrated (schema 6), with
+ * a notice, and where it became "other" the text is kept as a note. */
+static void
+test_school_type (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct {
+    const char *text;
+    RdSchoolType type;
+    const char *note;
+    const char *notice;
+  } types[] = {
+    { "primary", RD_SCHOOL_TYPE_PRIMARY, NULL, NULL },
+    { "Basisschool", RD_SCHOOL_TYPE_PRIMARY, NULL,
+      "sint-jozef.readiness: school.type: “Basisschool” is read as the type Primary education" },
+    { "vmbo-t", RD_SCHOOL_TYPE_SECONDARY, NULL,
+      "sint-jozef.readiness: school.type: “vmbo-t” is read as the type Secondary education" },
+    { "ROC", RD_SCHOOL_TYPE_VOCATIONAL, NULL,
+      "sint-jozef.readiness: school.type: “ROC” is read as the type Vocational education" },
+    { "Montessori", RD_SCHOOL_TYPE_OTHER, "Montessori",
+      "sint-jozef.readiness: school.type: “Montessori” is read as the type Other" },
+    { NULL, RD_SCHOOL_TYPE_UNSET, NULL, NULL },   /* no "type" */
+  };
+  g_autoptr(GBytes) good = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autofree char *text = g_strndup (g_bytes_get_data (good, NULL), g_bytes_get_size (good));
+
+  g_assert_nonnull (strstr (text, "\"type\" : \"primary\""));
+
+  for (guint v = 1; v <= 2; v++)
+    for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+      {
+        g_autoptr(GString) file = g_string_new (text);
+        g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+        g_autoptr(GBytes) bytes = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(RdSchool) imported = NULL;
+        g_autofree char *type_member = NULL;
+        RdExchangeSchool *school;
+        gboolean noticed = FALSE;
+
+        g_test_message ("format %u, “%s”", v, types[i].text ? types[i].text : "(none)");
+        if (types[i].text != NULL)
+          {
+            type_member = g_strdup_printf ("\"type\" : \"%s\"", types[i].text);
+            g_string_replace (file, "\"type\" : \"primary\"", type_member, 1);
+          }
+        else
+          {
+            g_autoptr(GRegex) member = g_regex_new (",\\s*\"type\" : \"primary\"", 0, 0, NULL);
+            g_autofree char *without = g_regex_replace_literal (member, file->str, -1, 0, "", 0, NULL);
+
+            g_string_assign (file, without);
+            g_assert_null (strstr (file->str, "\"type\""));
+          }
+        if (v == 1)
+          {
+            g_autoptr(GRegex) reference = g_regex_new ("\n *\"reference_date\" : \"[0-9-]*\",", 0, 0, NULL);
+            g_autofree char *v1 = g_regex_replace_literal (reference, file->str, -1, 0, "", 0, NULL);
+
+            g_string_assign (file, v1);
+            g_assert_cmpuint (g_string_replace (file, "\"format_version\" : 2", "\"format_version\" : 1", 1), ==, 1);
+          }
+        bytes = g_bytes_new (file->str, file->len);
+        school = parse (fixture, bytes, &error);
+        g_assert_no_error (error);
+        g_ptr_array_add (schools, school);
+        g_assert_cmpint (school->school_type, ==, types[i].type);
+        g_assert_cmpstr (school->type_note, ==, types[i].note);
+        for (guint n = 0; n < school->notices->len; n++)
+          if (strstr (g_ptr_array_index (school->notices, n), "school.type") != NULL)
+            {
+              g_assert_cmpstr (g_ptr_array_index (school->notices, n), ==, types[i].notice);
+              noticed = TRUE;
+            }
+        g_assert_true (noticed == (types[i].notice != NULL));
+
+        /* Each import makes the advisor's school what the file says. */
+        g_assert_true (rd_store_import_schools (fixture->advisor_side, fixture->framework, schools, &error));
+        g_assert_no_error (error);
+        imported = rd_store_get_school (fixture->advisor_side, advisor_school_id (fixture), &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (rd_school_get_school_type (imported), ==, types[i].type);
+        g_assert_cmpstr (rd_school_get_type_note (imported), ==, types[i].note);
+      }
+}
+
 /* Summary only: scores leave the school, answers do not. */
 static void
 test_summary_only (Fixture       *fixture,
@@ -1208,6 +1295,7 @@ main (int   argc,
   ADD ("/exchange/broken-files-rejected", test_broken_files_rejected);
   ADD ("/exchange/summary-only", test_summary_only);
   ADD ("/exchange/format-1", test_format_1);
+  ADD ("/exchange/school-type", test_school_type);
   ADD ("/exchange/scores-follow-answers", test_scores_follow_answers);
   ADD ("/exchange/school-scores-for-a-year", test_school_scores_for_a_year);
   ADD ("/exchange/import-folder", test_import_folder);
