@@ -823,7 +823,7 @@ check_scale (Figure      *figure,
         {
           Number answer = g_array_index (numbers, Number, n);
           Number stated = g_array_index (numbers, Number, n + 1);
-          double real = rd_item_score_value (item, answer.value);
+          double real = rd_item_score_value (item, RD_SCHOOL_TYPE_UNSET, answer.value);
 
           if (!number_states (stated, real))
             problem (file, figure->line, "%s: the page says %g scores %g, the app %g",

@@ -755,7 +755,7 @@ test_format_1 (Fixture       *fixture,
 
       if (g_str_equal (answer->item_id, "a-review"))
         g_assert_cmpfloat (rd_analysis_score_answer (item, answer), ==,
-                           rd_item_score_date (item, &review, &completed));
+                           rd_item_score_date (item, RD_SCHOOL_TYPE_PRIMARY, &review, &completed));
     }
 }
 
@@ -844,6 +844,56 @@ test_school_type (Fixture       *fixture,
         g_assert_cmpint (rd_school_get_school_type (imported), ==, types[i].type);
         g_assert_cmpstr (rd_school_get_type_note (imported), ==, types[i].note);
       }
+}
+
+/* Scores of a framework whose ladders depend on the school's type: the
+ * advisor's, computed at import from the file's answers or read from
+ * its summary, are the school's, for the file carries the type. */
+static void
+test_type_ladders (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(RdFramework) phases = rd_test_load_framework ("phases.json");
+  g_autoptr(GError) error = NULL;
+  gint64 school_id, assessment_id, respondent;
+
+  school_id = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", RD_SCHOOL_TYPE_SECONDARY, &error);
+  assessment_id = rd_store_add_assessment (fixture->school_side, school_id, "2026-2027", phases,
+                                           RD_ASSESSMENT_MODE_FULL, &error);
+  respondent = rd_store_ensure_respondent (fixture->school_side, assessment_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_store_set_answer_value (fixture->school_side, respondent,
+                                            rd_framework_lookup_item (phases, "b-speed"), 250, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_store_refresh_scores (fixture->school_side, phases, &error));
+
+  for (RdExchangeContent content = RD_EXCHANGE_ANSWERS; content <= RD_EXCHANGE_SUMMARY; content++)
+    {
+      g_autoptr(RdExchangeSchool) school = rd_store_export_school (fixture->school_side, phases, school_id, &error);
+      g_autoptr(GBytes) bytes = rd_exchange_write (school, phases, content, &error);
+      g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+      g_autoptr(GPtrArray) compared = NULL;
+      g_autoptr(RdAssessmentScores) at_school = NULL;
+      RdSchoolScores *at_advisor;
+
+      g_assert_no_error (error);
+      g_ptr_array_add (schools, rd_exchange_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                                   "atheneum.readiness", phases, &error));
+      g_assert_no_error (error);
+      g_assert_true (rd_store_import_schools (fixture->advisor_side, phases, schools, &error));
+      g_assert_no_error (error);
+
+      at_school = rd_store_get_scores (fixture->school_side, phases, assessment_id, &error);
+      g_assert_no_error (error);
+      compared = rd_store_list_school_scores (fixture->advisor_side, phases, "2026-2027", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (compared->len, ==, 1);
+      at_advisor = g_ptr_array_index (compared, 0);
+      g_assert_cmpint (at_advisor->school_type, ==, RD_SCHOOL_TYPE_SECONDARY);
+      /* beta: b-speed alone, 250 Mbit/s on the secondary ladder. */
+      g_assert_cmpfloat (at_school->area[1], ==, 25);
+      g_assert_cmpfloat (at_advisor->area[1], ==, at_school->area[1]);
+    }
 }
 
 /* Summary only: scores leave the school, answers do not. */
@@ -1296,6 +1346,7 @@ main (int   argc,
   ADD ("/exchange/summary-only", test_summary_only);
   ADD ("/exchange/format-1", test_format_1);
   ADD ("/exchange/school-type", test_school_type);
+  ADD ("/exchange/type-ladders", test_type_ladders);
   ADD ("/exchange/scores-follow-answers", test_scores_follow_answers);
   ADD ("/exchange/school-scores-for-a-year", test_school_scores_for_a_year);
   ADD ("/exchange/import-folder", test_import_folder);

@@ -713,7 +713,7 @@ test_migrate (gconstpointer data)
         g_date_set_julian (&reference, rd_day_from_unix_local (1761955500));
         g_assert_cmpuint (rd_months_between (&reviewed, &reference), ==, 8);
         g_assert_cmpfloat (rd_analysis_score_answer (review, answer), ==,
-                           rd_item_score_date (review, &reviewed, &reference));
+                           rd_item_score_date (review, RD_SCHOOL_TYPE_SECONDARY, &reviewed, &reference));
       }
     g_assert_cmpint (count_rows (path, "SELECT count(*) FROM assessment WHERE scores_stale = 1"), ==, 0);
 
@@ -857,6 +857,72 @@ test_migrate_school_types (void)
 
   g_clear_object (&store);
   remove_tree (dir);
+}
+
+/* The school's type reaches every score through the answers the store
+ * hands out: the Results page's analysis and the kept scores of the
+ * comparison alike, and both follow a change of type. */
+static void
+test_type_ladders (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("phases.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
+  RdItem *speed = rd_framework_lookup_item (framework, "b-speed");
+  /* 250 Mbit/s scores 100 on the primary ladder, 25 on the secondary,
+   * 50 on the default; b-speed is the only investment item answered. */
+  static const struct {
+    RdSchoolType type;
+    double score;
+  } expected[] = {
+    { RD_SCHOOL_TYPE_PRIMARY, 100 },
+    { RD_SCHOOL_TYPE_SECONDARY, 25 },
+    { RD_SCHOOL_TYPE_SPECIAL, 50 },
+    { RD_SCHOOL_TYPE_UNSET, 50 },
+  };
+  gint64 school_id, assessment_id, respondent;
+
+  g_assert_no_error (error);
+  school_id = rd_store_add_school (store, "De Linde", "Noord", RD_SCHOOL_TYPE_PRIMARY, &error);
+  assessment_id = rd_store_add_assessment (store, school_id, "2026-2027", framework, RD_ASSESSMENT_MODE_FULL, &error);
+  respondent = rd_store_ensure_respondent (store, assessment_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_store_set_answer_value (store, respondent, speed, 250, &error));
+  g_assert_true (rd_store_set_answer_value (store, respondent, rd_framework_lookup_item (framework, "b-share"), 50,
+                                            &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(RdResults) results = NULL;
+      g_autoptr(GPtrArray) compared = NULL;
+      g_autoptr(GPtrArray) answers = NULL;
+      RdSchoolScores *school;
+      guint n;
+
+      g_test_message ("type %s", rd_school_type_get_title (expected[i].type));
+      g_assert_true (rd_store_update_school (store, school_id, "De Linde", "Noord", expected[i].type, &error));
+      g_assert_no_error (error);
+
+      answers = rd_store_list_answers (store, assessment_id, &error);
+      g_assert_no_error (error);
+      for (guint a = 0; a < answers->len; a++)
+        g_assert_cmpint (((RdAnswer *) g_ptr_array_index (answers, a))->school_type, ==, expected[i].type);
+
+      results = rd_results_load (store, framework, assessment_id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpfloat (rd_analysis_get_item_score (rd_results_get_analysis (results), "b-speed", &n), ==,
+                         expected[i].score);
+
+      /* The comparison's kept scores: beta is b-speed (investment 1,
+       * strategy 1) and b-share (50) by the area's plain mean. */
+      compared = rd_store_list_school_scores (store, framework, "2026-2027", &error);
+      g_assert_no_error (error);
+      school = g_ptr_array_index (compared, 0);
+      g_assert_cmpint (school->school_type, ==, expected[i].type);
+      g_assert_cmpfloat (school->area[1], ==, (expected[i].score + 50) / 2);
+    }
 }
 
 /* What the command line and a person may call a type. */
@@ -1100,6 +1166,7 @@ main (int   argc,
   ADD ("/store/locked", test_locked);
   ADD ("/store/text/clean", test_text_clean);
   ADD ("/store/text/limits", test_text_limits);
+  ADD ("/store/type-ladders", test_type_ladders);
 #undef ADD
 
   g_test_add_func ("/store/migrate/v5-school-types", test_migrate_school_types);

@@ -218,6 +218,7 @@ add_answers (JsonBuilder *builder,
  * file already has them. */
 static RdAssessmentScores *
 summarize (RdFramework                *framework,
+           RdSchoolType                school_type,
            const RdExchangeAssessment *assessment)
 {
   g_autoptr(GPtrArray) answers = g_ptr_array_new ();
@@ -236,6 +237,7 @@ summarize (RdFramework                *framework,
           /* The analysis tells respondents apart by id. */
           answer->respondent_id = r + 1;
           answer->group = respondent->response->group;
+          answer->school_type = school_type;
           g_ptr_array_add (answers, answer);
         }
     }
@@ -246,9 +248,10 @@ summarize (RdFramework                *framework,
 static void
 add_summary (JsonBuilder                *builder,
              RdFramework                *framework,
+             RdSchoolType                school_type,
              const RdExchangeAssessment *assessment)
 {
-  g_autoptr(RdAssessmentScores) computed = summarize (framework, assessment);
+  g_autoptr(RdAssessmentScores) computed = summarize (framework, school_type, assessment);
   const RdAssessmentScores *scores = computed ? computed : assessment->scores;
 
   json_builder_set_member_name (builder, "summary");
@@ -316,6 +319,7 @@ add_action (JsonBuilder            *builder,
 static void
 add_assessment (JsonBuilder                *builder,
                 RdFramework                *framework,
+                RdSchoolType                school_type,
                 const RdExchangeAssessment *assessment,
                 RdExchangeContent           content)
 {
@@ -345,7 +349,7 @@ add_assessment (JsonBuilder                *builder,
 
   /* A summary carries scores computed from the answers, never the answers. */
   if (content == RD_EXCHANGE_SUMMARY || assessment->content == RD_EXCHANGE_SUMMARY)
-    add_summary (builder, framework, assessment);
+    add_summary (builder, framework, school_type, assessment);
   else
     {
       json_builder_set_member_name (builder, "respondents");
@@ -415,7 +419,7 @@ rd_exchange_write (const RdExchangeSchool  *school,
   json_builder_set_member_name (builder, "assessments");
   json_builder_begin_array (builder);
   for (guint i = 0; i < school->assessments->len; i++)
-    add_assessment (builder, framework, g_ptr_array_index (school->assessments, i),
+    add_assessment (builder, framework, school->school_type, g_ptr_array_index (school->assessments, i),
                     summary ? RD_EXCHANGE_SUMMARY : RD_EXCHANGE_ANSWERS);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
