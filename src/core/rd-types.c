@@ -344,8 +344,8 @@ rd_school_type_parse (const char   *text,
 /* Words that name a type in the free text of Readiness 1.1 and earlier,
  * in English and in Dutch (the Netherlands and Flanders). A stem is found
  * inside a word too, as Dutch writes compounds ("montessoribasisschool");
- * the short abbreviations only as whole words. The table is documented in
- * help/C/schools.page; keep the two alike. */
+ * the short abbreviations only as whole words. help/C/getting-started.page
+ * (section earlier-types) lists the words: keep the two alike. */
 typedef struct
 {
   const char *word;
