@@ -72,14 +72,14 @@ static void
 show_type_note (RdSchoolDialog *self,
                 const char     *note)
 {
-  g_autofree char *subtitle = NULL;
+  g_autofree char *body = NULL;
 
   if (note == NULL || note[0] == '\0')
     return;
-  /* Translators: below the school's type; %s is the type as an older
-   * version of Readiness had it, free text such as "Montessori" */
-  subtitle = g_strdup_printf (_("Formerly “%s”; choose the type that fits best"), note);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->type_row), subtitle);
+  /* Translators: in the Edit School dialog; %s is the school's type as
+   * an older version of Readiness had it, free text such as "Montessori" */
+  body = g_strdup_printf (_("The type was “%s”. Choose the type that fits best."), note);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
 }
 
 RdSchoolDialog *
