@@ -218,10 +218,12 @@ rd_cli_schools (RdCli  *cli,
                                        _("List the schools of the database with their region, type and school "
                                          "years, by name."),
                                        _("The number of a school is what --school takes besides its name. csv: "
-                                         "id, name, region, type, school_years (separated by spaces). json: "
-                                         "{schools: [{id, name, region, type, school_years: [YEAR…], assessments: "
-                                         "[{id, school_year, framework, mode, status, respondents, answers}]}]}; "
-                                         "an assessment's id is what report --assessment takes."),
+                                         "id, name, region, type (primary, secondary, vocational, special, other, "
+                                         "or empty when not set), school_years (separated by spaces). json: "
+                                         "{schools: [{id, name, region, type (the same ids, or null), school_years: "
+                                         "[YEAR…], assessments: [{id, school_year, framework, mode, status, "
+                                         "respondents, answers}]}]}; an assessment's id is what report "
+                                         "--assessment takes."),
                                        entries);
   if (!rd_cli_parse_options (context, &argc, &argv, &status))
     return status;
