@@ -91,7 +91,7 @@ main (int   argc,
       return 1;
     }
 
-  school_id = rd_store_add_school (store, "Benchmark school", NULL, NULL, &error);
+  school_id = rd_store_add_school (store, "Benchmark school", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   /* Three school years, so that loading includes a previous year and a trend. */
   for (int year = 2024; year <= 2026; year++)
     {

@@ -94,7 +94,7 @@ main (int   argc,
       return 1;
     }
 
-  school_id = rd_store_add_school (store, "Benchmark school", NULL, NULL, &error);
+  school_id = rd_store_add_school (store, "Benchmark school", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   assessment_id = rd_store_add_assessment (store, school_id, "2026-2027", framework,
                                            RD_ASSESSMENT_MODE_FULL, &error);
   g_assert_no_error (error);

@@ -38,7 +38,7 @@
 #define FIRST_YEAR 2023
 #define COMPARE_ROUNDS 20
 
-static const char * const school_types[] = { "primary", "secondary", "special" };
+static const RdSchoolType school_types[] = { RD_SCHOOL_TYPE_PRIMARY, RD_SCHOOL_TYPE_SECONDARY, RD_SCHOOL_TYPE_SPECIAL };
 
 typedef struct
 {
@@ -130,7 +130,7 @@ make_school (RdFramework *framework,
   school->uuid = seeded_uuid (rand);
   school->name = g_strdup_printf ("School %04u", index + 1);
   school->region = g_strdup_printf ("Region %02u", index % N_REGIONS + 1);
-  school->school_type = g_strdup (school_types[index % G_N_ELEMENTS (school_types)]);
+  school->school_type = school_types[index % G_N_ELEMENTS (school_types)];
   school->framework_id = g_strdup (rd_framework_get_id (framework));
 
   for (int y = 0; y < N_YEARS; y++)

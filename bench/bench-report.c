@@ -64,7 +64,7 @@ main (int   argc,
       return 1;
     }
 
-  school_id = rd_store_add_school (store, "Benchmark school", "Region", "Secondary school", &error);
+  school_id = rd_store_add_school (store, "Benchmark school", "Region", RD_SCHOOL_TYPE_SECONDARY, &error);
   check (error);
   /* Three earlier years and this one; ten actions in all, six of them
    * carried over from last year's plan. */

@@ -394,7 +394,7 @@ main (int   argc,
   database = g_build_filename (dir, "survey.db", NULL);
   store = rd_store_open (database, &error);
   check (error);
-  school_id = rd_store_add_school (store, "Bench School", NULL, NULL, &error);
+  school_id = rd_store_add_school (store, "Bench School", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   assessment_id = rd_store_add_assessment (store, school_id, "2026-2027", framework, RD_ASSESSMENT_MODE_FULL, &error);
   check (error);
 

@@ -107,7 +107,7 @@ find_or_make_assessment (RdStore      *store,
     return FALSE;
   if (schools->len > 0)
     school_id = rd_school_get_id (g_ptr_array_index (schools, 0));
-  else if ((school_id = rd_store_add_school (store, SCHOOL_NAME, NULL, NULL, error)) == 0)
+  else if ((school_id = rd_store_add_school (store, SCHOOL_NAME, NULL, RD_SCHOOL_TYPE_UNSET, error)) == 0)
     return FALSE;
 
   assessments = rd_store_list_assessments (store, school_id, error);

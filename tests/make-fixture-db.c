@@ -29,7 +29,7 @@ main (int   argc,
       return 1;
     }
 
-  school_id = rd_store_add_school (store, argv[2], NULL, NULL, &error);
+  school_id = rd_store_add_school (store, argv[2], NULL, RD_SCHOOL_TYPE_UNSET, &error);
   assessment_id = school_id ? rd_store_add_assessment (store, school_id, argv[3], framework,
                                                        RD_ASSESSMENT_MODE_FULL, &error) : 0;
   if (assessment_id == 0)

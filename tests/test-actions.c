@@ -40,7 +40,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   g_signal_connect (fixture->store, "actions-changed", G_CALLBACK (on_actions_changed), fixture);
 
-  fixture->school_id = rd_store_add_school (fixture->store, "Sint-Jozef", NULL, NULL, &error);
+  fixture->school_id = rd_store_add_school (fixture->store, "Sint-Jozef", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   g_assert_no_error (error);
   fixture->assessment_id = rd_store_add_assessment (fixture->store, fixture->school_id, "2025-2026",
                                                     fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);

@@ -312,7 +312,7 @@ test_through_store (void)
 
   store = rd_store_open (path, &error);
   g_assert_no_error (error);
-  school_id = rd_store_add_school (store, "Analysis school", NULL, NULL, &error);
+  school_id = rd_store_add_school (store, "Analysis school", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   assessment_id = rd_store_add_assessment (store, school_id, "2025-2026", framework,
                                            RD_ASSESSMENT_MODE_FULL, &error);
   respondents[1] = rd_store_add_respondent (store, assessment_id, RD_GROUP_LEADER, NULL, &error);

@@ -29,7 +29,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->framework = rd_test_load_framework ("small.json");
 
-  school_id = rd_store_add_school (fixture->store, "School", NULL, NULL, &error);
+  school_id = rd_store_add_school (fixture->store, "School", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   fixture->assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027",
                                                     fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);
   fixture->respondent_id = rd_store_ensure_respondent (fixture->store, fixture->assessment_id, &error);

@@ -254,9 +254,11 @@ add_school (RdStore       *store,
             gint64        *school)
 {
   g_autoptr(GError) error = NULL;
+  RdSchoolType type = RD_SCHOOL_TYPE_UNSET;
   gint64 assessment;
 
-  *school = rd_store_add_school (store, name, region, school_type, &error);
+  g_assert_true (school_type == NULL || rd_school_type_from_id (school_type, &type));
+  *school = rd_store_add_school (store, name, region, type, &error);
   g_assert_no_error (error);
   assessment = rd_store_add_assessment (store, *school, YEAR, framework, RD_ASSESSMENT_MODE_FULL, &error);
   g_assert_no_error (error);
@@ -604,6 +606,7 @@ test_schools (void)
   g_assert_nonnull (strstr (run.out, "School years"));
   g_assert_nonnull (strstr (run.out, "Atheneum Noord"));
   g_assert_nonnull (strstr (run.out, "2025-2026, 2026-2027"));
+  g_assert_nonnull (strstr (run.out, "Secondary education"));
 
   run_cli (&run, "--database", region_db, "schools", "--format", "csv");
   g_assert_cmpint (run.status, ==, 0);
@@ -620,6 +623,7 @@ test_schools (void)
   atheneum = json_array_get_object_element (schools, 1);   /* "=HYPERLINK" sorts first */
   g_assert_cmpstr (json_object_get_string_member (atheneum, "name"), ==, "Atheneum Noord");
   g_assert_cmpstr (json_object_get_string_member (atheneum, "region"), ==, "Noord");
+  g_assert_cmpstr (json_object_get_string_member (atheneum, "type"), ==, "secondary");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (atheneum, "school_years")), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (atheneum, "assessments")), ==, 3);
 }
@@ -672,6 +676,28 @@ test_compare_json (void)
   g_assert_cmpint (run.status, ==, 0);
   names = json_school_names (run.out);
   g_assert_cmpstrv (names, ((const char * const[]) { "=HYPERLINK(\"http://x\")", NULL }));
+  g_clear_pointer (&names, g_strfreev);
+
+  /* A type by its id or by the name the app shows, in any letter case;
+   * the output names it by its id. */
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--type", " secondary Education", "--format", "json");
+  g_assert_cmpint (run.status, ==, 0);
+  names = json_school_names (run.out);
+  g_assert_cmpstrv (names, ((const char * const[]) { "Atheneum Noord", "College Sint-Jan", NULL }));
+  g_assert_nonnull (strstr (run.out, "\"type\": \"secondary\""));
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--type", "PRIMARY");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, ", type “Primary education”"));
+  g_assert_null (strstr (run.out, "Atheneum Noord"));
+
+  /* Free text is no type: refused, with the choices. */
+  run_cli (&run, "compare", "--database", region_db, "--framework", framework_path, "--year", YEAR,
+           "--type", "basisschool");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Unknown school type “basisschool”: use primary, secondary, vocational, "
+                                     "special or other"));
 }
 
 /* CSV rounds to two decimals (data/formats/COMPARISON-EXPORT.md). */
@@ -1593,7 +1619,7 @@ test_report_anonymity (void)
     gint64 school, assessment;
 
     g_assert_no_error (error);
-    school = rd_store_add_school (store, "De Kleine Wereld", NULL, NULL, &error);
+    school = rd_store_add_school (store, "De Kleine Wereld", NULL, RD_SCHOOL_TYPE_UNSET, &error);
     assessment = rd_store_add_assessment (store, school, YEAR, framework, RD_ASSESSMENT_MODE_FULL, &error);
     g_assert_no_error (error);
     for (guint i = 0; i < 10; i++)
@@ -1812,7 +1838,7 @@ make_answered_last_year (void)
   gint64 school, assessment;
 
   g_assert_no_error (error);
-  school = rd_store_add_school (store, "Sint-Jozef", "Oost", "primary", &error);
+  school = rd_store_add_school (store, "Sint-Jozef", "Oost", RD_SCHOOL_TYPE_PRIMARY, &error);
   assessment = rd_store_add_assessment (store, school, "2025-2026", framework, RD_ASSESSMENT_MODE_FULL, &error);
   rd_store_set_target (store, assessment, RD_FACTOR_STRATEGY, 85, &error);
   g_assert_no_error (error);

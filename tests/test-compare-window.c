@@ -78,9 +78,11 @@ add_school (Fixture            *fixture,
 {
   g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
   g_autoptr(GError) error = NULL;
+  RdSchoolType type = RD_SCHOOL_TYPE_UNSET;
   gint64 school_id, assessment_id;
 
-  school_id = rd_store_add_school (fixture->store, name, region, school_type, &error);
+  g_assert_true (school_type == NULL || rd_school_type_from_id (school_type, &type));
+  school_id = rd_store_add_school (fixture->store, name, region, type, &error);
   g_assert_no_error (error);
   assessment_id = rd_store_add_assessment (fixture->store, school_id, school_year, fixture->framework,
                                            RD_ASSESSMENT_MODE_FULL, &error);
@@ -143,7 +145,7 @@ populate_small (Fixture *fixture)
   add_school (fixture, "Atheneum", "Brugge", NULL, SMALL_YEAR, alone, groups);
   add_school (fixture, "Oud College", "Antwerpen", "special", LAST_YEAR, old, groups);
   /* A school without any assessment compares nowhere. */
-  rd_store_add_school (fixture->store, "Nieuwe School", "Gent", "primary", &error);
+  rd_store_add_school (fixture->store, "Nieuwe School", "Gent", RD_SCHOOL_TYPE_PRIMARY, &error);
   g_assert_no_error (error);
 }
 
@@ -184,7 +186,7 @@ synthetic_school (RdFramework *framework,
   static const char * const places[] = {
     "Aalst", "Lokeren", "Deinze", "Eeklo", "Ronse", "Tielt", "Geel", "Lier", "Mol", "Tienen", "Diest", "Halle",
   };
-  static const char * const types[] = { "primary", "secondary", "special" };
+  static const RdSchoolType types[] = { RD_SCHOOL_TYPE_PRIMARY, RD_SCHOOL_TYPE_SECONDARY, RD_SCHOOL_TYPE_SPECIAL };
   RdExchangeSchool *school = rd_exchange_school_new ();
   RdExchangeAssessment *assessment = rd_exchange_assessment_new ();
   double lean = bounded_normal (rand, 55, 14);
@@ -195,7 +197,7 @@ synthetic_school (RdFramework *framework,
                                   names[index / G_N_ELEMENTS (kinds) % G_N_ELEMENTS (names)],
                                   places[index / (G_N_ELEMENTS (kinds) * G_N_ELEMENTS (names)) % G_N_ELEMENTS (places)]);
   school->region = g_strdup (region);
-  school->school_type = g_strdup (types[index % G_N_ELEMENTS (types)]);
+  school->school_type = types[index % G_N_ELEMENTS (types)];
   school->framework_id = g_strdup (rd_framework_get_id (framework));
 
   assessment->uuid = synthetic_uuid (index, 2);
@@ -467,7 +469,7 @@ test_years_and_filters (Fixture       *fixture,
   g_assert_cmpstr (year_choices, ==, years);
   g_assert_cmpstr (rd_compare_window_get_school_year (fixture->compare), ==, SMALL_YEAR);
   g_assert_cmpstr (regions, ==, "All regions|Brugge|Gent");
-  g_assert_cmpstr (types, ==, "All types|primary|secondary");
+  g_assert_cmpstr (types, ==, "All types|Primary education|Secondary education");
   g_assert_cmpstr (page_name (fixture), ==, "compare");
   g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 4);
   g_assert_cmpstr (label_text (fixture, "count"), ==, "4 schools");
@@ -478,7 +480,7 @@ test_years_and_filters (Fixture       *fixture,
   g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 2);
   g_assert_cmpuint (rd_comparison_get_n_schools (rd_compare_window_get_comparison (fixture->compare)), ==, 2);
   g_assert_cmpstr (label_text (fixture, "count"), ==, "2 of 4 schools");
-  rd_compare_window_set_school_type (fixture->compare, "secondary");
+  rd_compare_window_set_school_type (fixture->compare, RD_SCHOOL_TYPE_SECONDARY);
   g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 1);
   g_assert_cmpstr (rd_comparison_get_school (rd_compare_window_get_comparison (fixture->compare), 0)->school_name,
                    ==, "De Linde");
@@ -493,7 +495,7 @@ test_years_and_filters (Fixture       *fixture,
   gtk_widget_activate_action (fixture->window, "compare.clear-filters", NULL);
   rd_test_wait_for_idle ();
   g_assert_null (rd_compare_window_get_region (fixture->compare));
-  g_assert_null (rd_compare_window_get_school_type (fixture->compare));
+  g_assert_cmpint (rd_compare_window_get_school_type (fixture->compare), ==, RD_SCHOOL_TYPE_UNSET);
   g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 4);
   g_assert_cmpstr (page_name (fixture), ==, "compare");
 
@@ -505,7 +507,7 @@ test_years_and_filters (Fixture       *fixture,
   regions = dropdown_choices (fixture, "region");
   types = dropdown_choices (fixture, "school-type");
   g_assert_cmpstr (regions, ==, "All regions|Antwerpen|Gent");
-  g_assert_cmpstr (types, ==, "All types|primary|special");
+  g_assert_cmpstr (types, ==, "All types|Primary education|Special education");
   g_assert_cmpstr (rd_compare_window_get_region (fixture->compare), ==, "Gent");
   g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 1);
   rd_compare_window_set_region (fixture->compare, "Antwerpen");
@@ -644,7 +646,7 @@ test_selection (Fixture       *fixture,
   click_at (fixture->heatmap, &area);
   g_assert_cmpint (rd_heatmap_view_get_selected_row (fixture->heatmap), ==, row);
   assert_school_panel (fixture, fixture->sint_jozef);
-  g_assert_cmpstr (label_text (fixture, "school-details"), ==, "Gent · primary · 2 respondents");
+  g_assert_cmpstr (label_text (fixture, "school-details"), ==, "Gent · Primary education · 2 respondents");
 
   /* By hand, as on the results page: capacity (a-team 100 × 1 + b-share
    * (100 + 0) / 2 × 2) / 3 = 67, the target 65 of small.json. The others
@@ -659,7 +661,7 @@ test_selection (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (tooltip, "Sint-Jozef · Capacity 67 · target 65 · target reached"));
   g_clear_pointer (&tooltip, g_free);
   tooltip = rd_heatmap_view_get_cell_tooltip (fixture->heatmap, (guint) row, -1);
-  g_assert_cmpstr (tooltip, ==, "Sint-Jozef · Gent · primary · 2 respondents");
+  g_assert_cmpstr (tooltip, ==, "Sint-Jozef · Gent · Primary education · 2 respondents");
 
   /* One respondent: Atheneum's differences cannot be tested. By name,
    * it is the first row. */
@@ -824,17 +826,17 @@ test_hooks (Fixture       *fixture,
   gtk_widget_activate_action (fixture->window, "compare.import", NULL);
   /* Nothing to export without schools. */
   rd_compare_window_set_region (fixture->compare, "Brugge");
-  rd_compare_window_set_school_type (fixture->compare, "secondary");
+  rd_compare_window_set_school_type (fixture->compare, RD_SCHOOL_TYPE_SECONDARY);
   gtk_widget_activate_action (fixture->window, "compare.export-csv", NULL);
   g_assert_cmpstr (log->str, ==, "export csv 4;export xlsx 2;import;");
 
-  rd_compare_window_set_school_type (fixture->compare, NULL);
+  rd_compare_window_set_school_type (fixture->compare, RD_SCHOOL_TYPE_UNSET);
   add_school (fixture, "Ter Duinen", "Brugge", "secondary", SMALL_YEAR, people, groups);
   g_usleep (400 * 1000);
   rd_test_wait_for_idle ();
   g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 3);
   types = dropdown_choices (fixture, "school-type");
-  g_assert_cmpstr (types, ==, "All types|primary|secondary");
+  g_assert_cmpstr (types, ==, "All types|Primary education|Secondary education");
 }
 
 /* No assessments at all: an invitation to import. */

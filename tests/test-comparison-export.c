@@ -49,7 +49,7 @@ make_comparison (void)
       school->assessment_id = 101 + i;
       school->school_name = g_strdup (school_rows[i].name);
       school->region = g_strdup (school_rows[i].region);
-      school->school_type = g_strdup (school_rows[i].school_type);
+      g_assert_true (rd_school_type_from_id (school_rows[i].school_type, &school->school_type));
       school->n_respondents = school_rows[i].n_respondents;
       for (guint f = 0; f < RD_N_FACTORS; f++)
         {
@@ -68,13 +68,13 @@ make_comparison (void)
 typedef struct {
   const char *school_year;
   const char *region;
-  const char *school_type;
+  RdSchoolType school_type;
 } Selection;
 
-static const Selection all_schools = { "2025–2026", NULL, NULL };
-static const Selection north = { "2025–2026", "North", NULL };
-static const Selection west = { "2025–2026", "West", NULL };
-static const Selection north_primary = { NULL, "North", "primary" };
+static const Selection all_schools = { "2025–2026", NULL, RD_SCHOOL_TYPE_UNSET };
+static const Selection north = { "2025–2026", "North", RD_SCHOOL_TYPE_UNSET };
+static const Selection west = { "2025–2026", "West", RD_SCHOOL_TYPE_UNSET };
+static const Selection north_primary = { NULL, "North", RD_SCHOOL_TYPE_PRIMARY };
 
 /* @selection NULL: all schools. */
 static RdComparisonExport *
@@ -350,12 +350,13 @@ test_factors_sheet (Workbook      *workbook,
     { "A2", "School" }, { "D2", "Respondents" }, { "E2", "Strategy readiness" },
     { "H2", "Strategy difference" }, { "T2", "Investment difference" },
     /* A spreadsheet shows the name as typed and never runs it. */
-    { "A3", "=SUM(A1,A2)" }, { "B3", "North" }, { "D3", NULL, 16 },
+    /* The type by its title; the CSV has its id. */
+    { "A3", "=SUM(A1,A2)" }, { "B3", "North" }, { "C3", "Primary education" }, { "D3", NULL, 16 },
     { "E3", NULL, 80 }, { "F3", NULL, 60 }, { "G3", NULL, 0 }, { "H3", "higher" },
     { "L3", "lower" }, { "M3", NULL, NAN }, { "N3", NULL, 60 }, { "O3", NULL, NAN },
     { "P3", "not tested" }, { "S3", NULL, 0 }, { "K3", NULL, 10 },
     { "A4", "Tulpschool" }, { "H4", "not different" },
-    { "A5", "Zuidschool" }, { "A6", NULL, NAN },
+    { "A5", "Zuidschool" }, { "C5", "Secondary education" }, { "A6", NULL, NAN },
   };
   g_autofree char *sheet = rd_test_xlsx_read_part (workbook->path, "xl/worksheets/sheet1.xml");
   g_autofree char *styles = rd_test_xlsx_read_part (workbook->path, "xl/styles.xml");
@@ -489,7 +490,7 @@ test_filtered_workbook (Workbook      *workbook,
   rd_test_assert_matches (custom, "name=\"readiness-schools\"><vt:r8>(2)</vt:r8>");
   g_assert_null (strstr (custom, "readiness-school-year"));
   g_assert_cmpstr (rd_test_xlsx_cell_text (sheet, strings, "A1"), ==,
-                   "Comparison of schools: region North, school type primary, 2 schools, "
+                   "Comparison of schools: region North, school type Primary education, 2 schools, "
                    "framework “Small fixture”, version 1.0");
   g_assert_false (rd_test_xlsx_has_cell (sheet, "A5"));
 }

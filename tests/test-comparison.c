@@ -42,7 +42,8 @@ make_school (gint64      id,
   scores->assessment_id = 100 + id;
   scores->school_name = g_strdup (name);
   scores->region = g_strdup (region);
-  scores->school_type = g_strdup (school_type);
+  if (school_type == NULL || !rd_school_type_from_id (school_type, &scores->school_type))
+    scores->school_type = RD_SCHOOL_TYPE_UNSET;
   scores->n_respondents = n_respondents;
   scores->factor[RD_FACTOR_STRATEGY] = strategy;
   scores->factor_spread[RD_FACTOR_STRATEGY] = strategy_spread;
@@ -406,7 +407,7 @@ test_meaningful_differences (void)
 
   /* The others are those of the comparison: in the North, Fir's others are
    * Hazel 85, Alder 40, Larch 48 → 48; 28 < 34.95, no longer marked. */
-  north = rd_comparison_filter (comparison, "North", NULL);
+  north = rd_comparison_filter (comparison, "North", RD_SCHOOL_TYPE_UNSET);
   g_assert_cmpstr (rd_comparison_get_school (north, 4)->school_name, ==, "Fir");
   assert_difference (north, 4, RD_FACTOR_STRATEGY, RD_DIFFERENCE_NONE, 48, 1.96 * 53.5 / 3);
 }
@@ -415,22 +416,26 @@ static void
 test_filter (void)
 {
   g_autoptr(RdComparison) comparison = make_comparison ();
-  g_autoptr(RdComparison) north = rd_comparison_filter (comparison, "North", NULL);
-  g_autoptr(RdComparison) primary = rd_comparison_filter (comparison, NULL, "primary");
-  g_autoptr(RdComparison) north_primary = rd_comparison_filter (north, "", "primary");
-  g_autoptr(RdComparison) special = rd_comparison_filter (comparison, "South", "special");
-  g_autoptr(RdComparison) nowhere = rd_comparison_filter (comparison, "West", NULL);
+  g_autoptr(RdComparison) north = rd_comparison_filter (comparison, "North", RD_SCHOOL_TYPE_UNSET);
+  g_autoptr(RdComparison) primary = rd_comparison_filter (comparison, NULL, RD_SCHOOL_TYPE_PRIMARY);
+  g_autoptr(RdComparison) north_primary = rd_comparison_filter (north, "", RD_SCHOOL_TYPE_PRIMARY);
+  g_autoptr(RdComparison) special = rd_comparison_filter (comparison, "South", RD_SCHOOL_TYPE_SPECIAL);
+  g_autoptr(RdComparison) nowhere = rd_comparison_filter (comparison, "West", RD_SCHOOL_TYPE_UNSET);
   g_autoptr(GArray) order = NULL;
   g_auto(GStrv) regions = rd_comparison_list_regions (comparison);
-  g_auto(GStrv) types = rd_comparison_list_school_types (comparison);
-  g_auto(GStrv) north_types = rd_comparison_list_school_types (north);
+  g_autoptr(GArray) types = rd_comparison_list_school_types (comparison);
+  g_autoptr(GArray) north_types = rd_comparison_list_school_types (north);
   g_auto(GStrv) no_regions = rd_comparison_list_regions (nowhere);
   g_autofree char *names = NULL;
   RdFactorDifference d;
 
   g_assert_cmpstrv (regions, ((const char *[]) { "North", "South", NULL }));
-  g_assert_cmpstrv (types, ((const char *[]) { "primary", "secondary", "special", NULL }));
-  g_assert_cmpstrv (north_types, ((const char *[]) { "primary", "secondary", NULL }));
+  /* In the order of RdSchoolType, each once. */
+  g_assert_cmpmem (types->data, types->len * sizeof (RdSchoolType),
+                   ((RdSchoolType[]) { RD_SCHOOL_TYPE_PRIMARY, RD_SCHOOL_TYPE_SECONDARY, RD_SCHOOL_TYPE_SPECIAL }),
+                   3 * sizeof (RdSchoolType));
+  g_assert_cmpmem (north_types->data, north_types->len * sizeof (RdSchoolType),
+                   ((RdSchoolType[]) { RD_SCHOOL_TYPE_PRIMARY, RD_SCHOOL_TYPE_SECONDARY }), 2 * sizeof (RdSchoolType));
   g_assert_cmpstrv (no_regions, ((const char *[]) { NULL }));
 
   /* The North in the given order; strategy 85 — 40 48 20 → 20 40 48 85, h = 3p:

@@ -43,7 +43,7 @@ make_assessment (Fixture *fixture)
   gint64 school_id;
 
   open_store (fixture);
-  school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen", "secondary", &error);
+  school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen", RD_SCHOOL_TYPE_SECONDARY, &error);
   fixture->assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027",
                                                     fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);
   g_assert_no_error (error);
@@ -162,7 +162,7 @@ test_store_full (Fixture       *fixture,
   /* Reading goes on, and shows the answers saved before. */
   assert_round_stored (fixture, fixture->store, 0);
   /* Adding a school fails the same way and leaves no half of it. */
-  g_assert_cmpint (rd_store_add_school (fixture->store, "Full", "Region", "primary", &error), ==, 0);
+  g_assert_cmpint (rd_store_add_school (fixture->store, "Full", "Region", RD_SCHOOL_TYPE_PRIMARY, &error), ==, 0);
   g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_FULL);
   g_clear_error (&error);
 

@@ -823,7 +823,7 @@ check_scale (Figure      *figure,
         {
           Number answer = g_array_index (numbers, Number, n);
           Number stated = g_array_index (numbers, Number, n + 1);
-          double real = rd_item_score_value (item, answer.value);
+          double real = rd_item_score_value (item, RD_SCHOOL_TYPE_UNSET, answer.value);
 
           if (!number_states (stated, real))
             problem (file, figure->line, "%s: the page says %g scores %g, the app %g",
@@ -2017,7 +2017,7 @@ check_response (JsonBlock   *block,
     }
 
   store = temporary_store (&dir);
-  school = rd_store_add_school (store, "Sint-Jozef", NULL, NULL, &error);
+  school = rd_store_add_school (store, "Sint-Jozef", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   g_assert_no_error (error);
   assessment = rd_store_add_assessment (store, school, school_year, framework, RD_ASSESSMENT_MODE_FULL, &error);
   g_assert_no_error (error);
@@ -2068,12 +2068,13 @@ check_response (JsonBlock   *block,
   }
 }
 
-/* A ladder, given as the member of an item it is: put in the place of
- * the built-in con-bandwidth's (a number item from 0, as a bandwidth
- * is), the framework must still load with its rules. */
+/* A ladder, given as the member of an item it is (with "ladders" by
+ * school type, if any): put in the place of the built-in con-bandwidth's
+ * (a number item from 0, as a bandwidth is), the framework must still
+ * load with its rules, and keep each ladder of the example. */
 static void
-check_ladder_fragment (JsonBlock *block,
-                       JsonNode  *ladder)
+check_ladder_fragment (JsonBlock  *block,
+                       JsonObject *fragment)
 {
   g_autoptr(GBytes) builtin = g_resources_lookup_data (RESOURCE_FRAMEWORK, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_autoptr(JsonNode) root = parse_json (g_bytes_get_data (builtin, NULL), block->doc, block->line);
@@ -2090,7 +2091,9 @@ check_ladder_fragment (JsonBlock *block,
 
       if (g_str_equal (json_object_get_string_member (item, "id"), "con-bandwidth"))
         {
-          json_object_set_member (item, "ladder", json_node_copy (ladder));
+          json_object_set_member (item, "ladder", json_node_copy (json_object_get_member (fragment, "ladder")));
+          if (json_object_has_member (fragment, "ladders"))
+            json_object_set_member (item, "ladders", json_node_copy (json_object_get_member (fragment, "ladders")));
           placed = TRUE;
         }
     }
@@ -2099,7 +2102,28 @@ check_ladder_fragment (JsonBlock *block,
   bytes = g_bytes_new (text, strlen (text));
   framework = rd_framework_new_from_bytes (bytes, "FORMAT.md", &error);
   if (framework == NULL)
-    problem (block->doc, block->line, "the framework loader refuses the ladder: %s", error->message);
+    {
+      problem (block->doc, block->line, "the framework loader refuses the ladder: %s", error->message);
+      return;
+    }
+
+  if (json_object_has_member (fragment, "ladders"))
+    {
+      JsonObject *ladders = json_object_get_object_member (fragment, "ladders");
+      RdItem *item = rd_framework_lookup_item (framework, "con-bandwidth");
+      g_autoptr(GList) types = json_object_get_members (ladders);
+
+      for (GList *l = types; l != NULL; l = l->next)
+        {
+          RdSchoolType type = RD_SCHOOL_TYPE_UNSET;
+          guint n_steps = 0;
+
+          if (!rd_school_type_from_id (l->data, &type) || !rd_item_has_type_ladder (item, type) ||
+              (rd_item_get_ladder_for_type (item, type, &n_steps),
+               n_steps != json_array_get_length (json_object_get_array_member (ladders, l->data))))
+            problem (block->doc, block->line, "the ladder for “%s” is not the example's", (const char *) l->data);
+        }
+    }
 }
 
 static void
@@ -2130,9 +2154,10 @@ test_format_json_blocks (void)
         }
       object = json_node_get_object (root);
       format = json_object_get_string_member_with_default (object, "format", "");
-      if (fragment && json_object_get_size (object) == 1 && json_object_has_member (object, "ladder"))
+      if (fragment && json_object_has_member (object, "ladder") &&
+          json_object_get_size (object) == (json_object_has_member (object, "ladders") ? 2u : 1u))
         {
-          check_ladder_fragment (block, json_object_get_member (object, "ladder"));
+          check_ladder_fragment (block, object);
           n_ladder++;
         }
       else if (!fragment && g_str_equal (format, "readiness-exchange"))
@@ -2163,6 +2188,68 @@ test_format_json_blocks (void)
   assert_no_problems ();
 }
 
+/* The help page "Getting started" lists the words an earlier version's
+ * free-text school type is read by: each must give the type it is listed
+ * under, so that the list cannot drift from rd_school_type_from_text(). */
+static void
+test_school_type_words (void)
+{
+  g_autofree char *scores = source_path ("RD_SCORES_PAGE");
+  g_autofree char *dir = g_path_get_dirname (scores);
+  g_autofree char *path = g_build_filename (dir, "getting-started.page", NULL);
+  g_autofree char *page = NULL;
+  g_autoptr(GRegex) section = g_regex_new ("<section id=\"earlier-types\">(.*?)</section>", G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GRegex) item = g_regex_new ("<item>\\s*<title>(.*?)</title>\\s*<p>(.*?)</p>", G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GMatchInfo) in_section = NULL;
+  g_autoptr(GMatchInfo) each = NULL;
+  g_autofree char *body = NULL;
+  guint n_types = 0, n_words = 0;
+
+  g_assert_true (g_file_get_contents (path, &page, NULL, NULL));
+  problems_begin ();
+  if (!g_regex_match (section, page, 0, &in_section))
+    problem (path, 0, "no section earlier-types");
+  else
+    body = g_match_info_fetch (in_section, 1);
+
+  for (g_regex_match (item, body != NULL ? body : "", 0, &each); g_match_info_matches (each);
+       g_match_info_next (each, NULL))
+    {
+      g_autofree char *title = g_match_info_fetch (each, 1);
+      g_autofree char *list = g_match_info_fetch (each, 2);
+      g_auto(GStrv) words = g_strsplit (list, ",", -1);
+      RdSchoolType type;
+
+      if (!rd_school_type_parse (title, &type))
+        {
+          problem (path, 0, "“%s” is not the title of a school type", title);
+          continue;
+        }
+      n_types++;
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          g_autofree char *word = g_strstrip (g_strdelimit (g_strdup (words[w]), "\n", ' '));
+
+          if (g_str_has_prefix (word, "and "))
+            continue;   /* "and any text without one of the words above" */
+          n_words++;
+          if (rd_school_type_from_text (word) != type)
+            problem (path, 0, "“%s” is listed as %s but reads as %s", word, title,
+                     rd_school_type_get_title (rd_school_type_from_text (word)));
+        }
+    }
+  if (n_types != RD_N_SCHOOL_TYPES - 1 || n_words < 40)
+    problem (path, 0, "expected every type with its words; found %u types, %u words", n_types, n_words);
+
+  /* And the examples the section gives. */
+  if (rd_school_type_from_text ("speciaal basisonderwijs") != RD_SCHOOL_TYPE_SPECIAL ||
+      rd_school_type_from_text ("beroepssecundair onderwijs") != RD_SCHOOL_TYPE_VOCATIONAL ||
+      rd_school_type_from_text ("PO/VO") != RD_SCHOOL_TYPE_OTHER ||
+      rd_school_type_from_text ("Montessori") != RD_SCHOOL_TYPE_OTHER)
+    problem (path, 0, "an example of the section reads otherwise");
+  assert_no_problems ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2180,6 +2267,7 @@ main (int   argc,
   g_test_add_func ("/doc-examples/scores/levels", test_scores_levels);
   g_test_add_func ("/doc-examples/scores/translations", test_scores_translations);
   g_test_add_func ("/doc-examples/formats/json-blocks", test_format_json_blocks);
+  g_test_add_func ("/doc-examples/help/school-type-words", test_school_type_words);
 
   return g_test_run ();
 }

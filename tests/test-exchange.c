@@ -66,7 +66,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->school_side = open_store (fixture, "school.db");
   fixture->advisor_side = open_store (fixture, "advisor.db");
 
-  fixture->school_id = rd_store_add_school (fixture->school_side, "Sint-Jozef", "Gent", "primary", &error);
+  fixture->school_id = rd_store_add_school (fixture->school_side, "Sint-Jozef", "Gent", RD_SCHOOL_TYPE_PRIMARY, &error);
   last_year = rd_store_add_assessment (fixture->school_side, fixture->school_id, "2025-2026", fixture->framework,
                                        RD_ASSESSMENT_MODE_FULL, &error);
   leader = rd_store_ensure_respondent (fixture->school_side, last_year, &error);
@@ -298,7 +298,7 @@ test_reimport_updates (Fixture       *fixture,
   /* At school: a new answer, a renamed school, one action fewer. */
   respondents = rd_store_list_respondents (fixture->school_side, fixture->this_year, &error);
   answer (fixture, ((RdRespondent *) g_ptr_array_index (respondents, 1))->id, "b-speed", 400);
-  rd_store_update_school (fixture->school_side, fixture->school_id, "Sint-Jozefschool", "Gent", "primary", &error);
+  rd_store_update_school (fixture->school_side, fixture->school_id, "Sint-Jozefschool", "Gent", RD_SCHOOL_TYPE_PRIMARY, &error);
   g_assert_no_error (error);
   after = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
   import (fixture, after);
@@ -613,7 +613,7 @@ test_hostile_ids_of_another_school (Fixture       *fixture,
 
   /* Another school, exported twice: once with a respondent's id of
    * Sint-Jozef's, once with its action's. */
-  atheneum = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", "secondary", &error);
+  atheneum = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", RD_SCHOOL_TYPE_SECONDARY, &error);
   assessment = rd_store_add_assessment (fixture->school_side, atheneum, "2026-2027", fixture->framework,
                                         RD_ASSESSMENT_MODE_FULL, &error);
   respondent = rd_store_ensure_respondent (fixture->school_side, assessment, &error);
@@ -755,7 +755,144 @@ test_format_1 (Fixture       *fixture,
 
       if (g_str_equal (answer->item_id, "a-review"))
         g_assert_cmpfloat (rd_analysis_score_answer (item, answer), ==,
-                           rd_item_score_date (item, &review, &completed));
+                           rd_item_score_date (item, RD_SCHOOL_TYPE_PRIMARY, &review, &completed));
+    }
+}
+
+/* The school's type leaves as its id. Files of Readiness 1.1 and earlier
+ * carry free text: read as their databases are migrated (schema 6), with
+ * a notice, and where it became "other" the text is kept as a note. */
+static void
+test_school_type (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct {
+    const char *text;
+    RdSchoolType type;
+    const char *note;
+    const char *notice;
+  } types[] = {
+    { "primary", RD_SCHOOL_TYPE_PRIMARY, NULL, NULL },
+    { "Basisschool", RD_SCHOOL_TYPE_PRIMARY, NULL,
+      "sint-jozef.readiness: school.type: “Basisschool” is read as the type Primary education" },
+    { "vmbo-t", RD_SCHOOL_TYPE_SECONDARY, NULL,
+      "sint-jozef.readiness: school.type: “vmbo-t” is read as the type Secondary education" },
+    { "ROC", RD_SCHOOL_TYPE_VOCATIONAL, NULL,
+      "sint-jozef.readiness: school.type: “ROC” is read as the type Vocational education" },
+    { "Montessori", RD_SCHOOL_TYPE_OTHER, "Montessori",
+      "sint-jozef.readiness: school.type: “Montessori” is read as the type Other" },
+    { NULL, RD_SCHOOL_TYPE_UNSET, NULL, NULL },   /* no "type" */
+  };
+  g_autoptr(GBytes) good = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autofree char *text = g_strndup (g_bytes_get_data (good, NULL), g_bytes_get_size (good));
+
+  g_assert_nonnull (strstr (text, "\"type\" : \"primary\""));
+
+  for (guint v = 1; v <= 2; v++)
+    for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+      {
+        g_autoptr(GString) file = g_string_new (text);
+        g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+        g_autoptr(GBytes) bytes = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(RdSchool) imported = NULL;
+        g_autofree char *type_member = NULL;
+        RdExchangeSchool *school;
+        gboolean noticed = FALSE;
+
+        g_test_message ("format %u, “%s”", v, types[i].text ? types[i].text : "(none)");
+        if (types[i].text != NULL)
+          {
+            type_member = g_strdup_printf ("\"type\" : \"%s\"", types[i].text);
+            g_string_replace (file, "\"type\" : \"primary\"", type_member, 1);
+          }
+        else
+          {
+            g_autoptr(GRegex) member = g_regex_new (",\\s*\"type\" : \"primary\"", 0, 0, NULL);
+            g_autofree char *without = g_regex_replace_literal (member, file->str, -1, 0, "", 0, NULL);
+
+            g_string_assign (file, without);
+            g_assert_null (strstr (file->str, "\"type\""));
+          }
+        if (v == 1)
+          {
+            g_autoptr(GRegex) reference = g_regex_new ("\n *\"reference_date\" : \"[0-9-]*\",", 0, 0, NULL);
+            g_autofree char *v1 = g_regex_replace_literal (reference, file->str, -1, 0, "", 0, NULL);
+
+            g_string_assign (file, v1);
+            g_assert_cmpuint (g_string_replace (file, "\"format_version\" : 2", "\"format_version\" : 1", 1), ==, 1);
+          }
+        bytes = g_bytes_new (file->str, file->len);
+        school = parse (fixture, bytes, &error);
+        g_assert_no_error (error);
+        g_ptr_array_add (schools, school);
+        g_assert_cmpint (school->school_type, ==, types[i].type);
+        g_assert_cmpstr (school->type_note, ==, types[i].note);
+        for (guint n = 0; n < school->notices->len; n++)
+          if (strstr (g_ptr_array_index (school->notices, n), "school.type") != NULL)
+            {
+              g_assert_cmpstr (g_ptr_array_index (school->notices, n), ==, types[i].notice);
+              noticed = TRUE;
+            }
+        g_assert_true (noticed == (types[i].notice != NULL));
+
+        /* Each import makes the advisor's school what the file says. */
+        g_assert_true (rd_store_import_schools (fixture->advisor_side, fixture->framework, schools, &error));
+        g_assert_no_error (error);
+        imported = rd_store_get_school (fixture->advisor_side, advisor_school_id (fixture), &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (rd_school_get_school_type (imported), ==, types[i].type);
+        g_assert_cmpstr (rd_school_get_type_note (imported), ==, types[i].note);
+      }
+}
+
+/* Scores of a framework whose ladders depend on the school's type: the
+ * advisor's, computed at import from the file's answers or read from
+ * its summary, are the school's, for the file carries the type. */
+static void
+test_type_ladders (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(RdFramework) phases = rd_test_load_framework ("phases.json");
+  g_autoptr(GError) error = NULL;
+  gint64 school_id, assessment_id, respondent;
+
+  school_id = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", RD_SCHOOL_TYPE_SECONDARY, &error);
+  assessment_id = rd_store_add_assessment (fixture->school_side, school_id, "2026-2027", phases,
+                                           RD_ASSESSMENT_MODE_FULL, &error);
+  respondent = rd_store_ensure_respondent (fixture->school_side, assessment_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_store_set_answer_value (fixture->school_side, respondent,
+                                            rd_framework_lookup_item (phases, "b-speed"), 250, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_store_refresh_scores (fixture->school_side, phases, &error));
+
+  for (RdExchangeContent content = RD_EXCHANGE_ANSWERS; content <= RD_EXCHANGE_SUMMARY; content++)
+    {
+      g_autoptr(RdExchangeSchool) school = rd_store_export_school (fixture->school_side, phases, school_id, &error);
+      g_autoptr(GBytes) bytes = rd_exchange_write (school, phases, content, &error);
+      g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+      g_autoptr(GPtrArray) compared = NULL;
+      g_autoptr(RdAssessmentScores) at_school = NULL;
+      RdSchoolScores *at_advisor;
+
+      g_assert_no_error (error);
+      g_ptr_array_add (schools, rd_exchange_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                                   "atheneum.readiness", phases, &error));
+      g_assert_no_error (error);
+      g_assert_true (rd_store_import_schools (fixture->advisor_side, phases, schools, &error));
+      g_assert_no_error (error);
+
+      at_school = rd_store_get_scores (fixture->school_side, phases, assessment_id, &error);
+      g_assert_no_error (error);
+      compared = rd_store_list_school_scores (fixture->advisor_side, phases, "2026-2027", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (compared->len, ==, 1);
+      at_advisor = g_ptr_array_index (compared, 0);
+      g_assert_cmpint (at_advisor->school_type, ==, RD_SCHOOL_TYPE_SECONDARY);
+      /* beta: b-speed alone, 250 Mbit/s on the secondary ladder. */
+      g_assert_cmpfloat (at_school->area[1], ==, 25);
+      g_assert_cmpfloat (at_advisor->area[1], ==, at_school->area[1]);
     }
 }
 
@@ -853,7 +990,7 @@ test_school_scores_for_a_year (Fixture       *fixture,
                                    RD_ASSESSMENT_MODE_PULSE, &error);
   leader = rd_store_ensure_respondent (fixture->school_side, pulse, &error);
   answer (fixture, leader, "a-plan", 1);
-  other = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", "secondary", &error);
+  other = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", RD_SCHOOL_TYPE_SECONDARY, &error);
   g_assert_no_error (error);
 
   year = rd_store_list_school_scores (fixture->school_side, fixture->framework, "2026-2027", &error);
@@ -927,7 +1064,7 @@ test_import_folder (Fixture       *fixture,
   RdExchangeImportResult result = { 0 };
   gint64 other;
 
-  other = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", "secondary", &error);
+  other = rd_store_add_school (fixture->school_side, "Atheneum", "Brugge", RD_SCHOOL_TYPE_SECONDARY, &error);
   rd_store_add_assessment (fixture->school_side, other, "2026-2027", fixture->framework, RD_ASSESSMENT_MODE_FULL,
                            &error);
   g_assert_no_error (error);
@@ -1208,6 +1345,8 @@ main (int   argc,
   ADD ("/exchange/broken-files-rejected", test_broken_files_rejected);
   ADD ("/exchange/summary-only", test_summary_only);
   ADD ("/exchange/format-1", test_format_1);
+  ADD ("/exchange/school-type", test_school_type);
+  ADD ("/exchange/type-ladders", test_type_ladders);
   ADD ("/exchange/scores-follow-answers", test_scores_follow_answers);
   ADD ("/exchange/school-scores-for-a-year", test_school_scores_for_a_year);
   ADD ("/exchange/import-folder", test_import_folder);

@@ -175,7 +175,7 @@ static const BrokenCase broken_cases[] = {
   { "unknown-area.json", RD_FRAMEWORK_ERROR_INVALID,
     "unknown-area.json: items[4] “b-share”: unknown area “gamma”" },
   { "unknown-key.json", RD_FRAMEWORK_ERROR_INVALID,
-    "unknown-key.json: items[4]: unknown key “ladders”" },
+    "unknown-key.json: items[4]: unknown key “scale”" },
   { "statement-with-ladder.json", RD_FRAMEWORK_ERROR_INVALID,
     "statement-with-ladder.json: items[0] “a-plan”: a statement is scored by agreement and takes no ladder" },
   { "fact-without-ladder.json", RD_FRAMEWORK_ERROR_INVALID,
@@ -232,6 +232,105 @@ load_edited (const char  *find,
   g_assert_cmpuint (g_string_replace (edited, find, replace, 1), ==, 1);
   bytes = g_bytes_new (edited->str, edited->len);
   return rd_framework_new_from_bytes (bytes, "edited.json", error);
+}
+
+/* A fact's ladder may differ by school type ("ladders"): the DfE asks
+ * 100 Mbit/s of a primary school and 1 Gbit/s of a secondary one. Other
+ * types, and schools without one, keep "ladder". */
+static void
+test_type_ladders (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = load_fixture ("phases.json", &error);
+  RdItem *speed, *review;
+  const RdLadderStep *ladder;
+  g_autoptr(GDate) reviewed = g_date_new_dmy (1, G_DATE_MARCH, 2024);
+  g_autoptr(GDate) reference = g_date_new_dmy (1, G_DATE_MARCH, 2026);   /* 24 months later */
+  guint n_steps;
+
+  g_assert_no_error (error);
+  speed = rd_framework_lookup_item (framework, "b-speed");
+  review = rd_framework_lookup_item (framework, "a-review");
+
+  ladder = rd_item_get_ladder_for_type (speed, RD_SCHOOL_TYPE_PRIMARY, &n_steps);
+  g_assert_cmpuint (n_steps, ==, 3);
+  g_assert_cmpfloat (ladder[2].at, ==, 100);
+  g_assert_true (rd_item_has_type_ladder (speed, RD_SCHOOL_TYPE_SECONDARY));
+  g_assert_false (rd_item_has_type_ladder (speed, RD_SCHOOL_TYPE_VOCATIONAL));
+  g_assert_false (rd_item_has_type_ladder (speed, RD_SCHOOL_TYPE_UNSET));
+  g_assert_true (rd_item_get_ladder_for_type (speed, RD_SCHOOL_TYPE_OTHER, &n_steps) ==
+                 rd_item_get_ladder (speed, &n_steps));
+
+  /* 250 Mbit/s: full marks for a primary school, a quarter for a
+   * secondary one, the default's half for any other. */
+  g_assert_cmpfloat (rd_item_score_value (speed, RD_SCHOOL_TYPE_PRIMARY, 250), ==, 100);
+  g_assert_cmpfloat (rd_item_score_value (speed, RD_SCHOOL_TYPE_SECONDARY, 250), ==, 25);
+  g_assert_cmpfloat (rd_item_score_value (speed, RD_SCHOOL_TYPE_VOCATIONAL, 250), ==, 50);
+  g_assert_cmpfloat (rd_item_score_value (speed, RD_SCHOOL_TYPE_UNSET, 250), ==, 50);
+  g_assert_cmpfloat (rd_item_score_value (speed, RD_SCHOOL_TYPE_PRIMARY, 30), ==, 50);
+  g_assert_true (isnan (rd_item_score_value (speed, RD_SCHOOL_TYPE_PRIMARY, 10001)));
+
+  /* Dates too: a review 24 months old. */
+  g_assert_cmpfloat (rd_item_score_date (review, RD_SCHOOL_TYPE_SPECIAL, reviewed, reference), ==, 50);
+  g_assert_cmpfloat (rd_item_score_date (review, RD_SCHOOL_TYPE_PRIMARY, reviewed, reference), ==, 0);
+
+  /* Statements have no ladder whatever the type. */
+  g_assert_cmpfloat (rd_item_score_value (rd_framework_lookup_item (framework, "a-plan"), RD_SCHOOL_TYPE_PRIMARY, 4),
+                     ==, 75);
+}
+
+/* "ladders" follows the rules of "ladder", per type, and names only types. */
+static void
+test_type_ladders_refused (void)
+{
+  static const struct {
+    const char *find;
+    const char *replace;
+    const char *message;
+  } cases[] = {
+    { "\"factors\": {\"investment\": 1, \"strategy\": 1},",
+      "\"ladders\": {\"primair\": [{\"at\": 0, \"score\": 0}, {\"at\": 100, \"score\": 100}]}, "
+      "\"factors\": {\"investment\": 1, \"strategy\": 1},",
+      "edited.json: items[3] “b-speed”.ladders: unknown school type “primair” (use primary, secondary, "
+      "vocational, special or other)" },
+    { "\"factors\": {\"investment\": 1, \"strategy\": 1},",
+      "\"ladders\": {\"secondary\": [{\"at\": 0, \"score\": 0}, {\"at\": 1000, \"score\": 100}, "
+      "{\"at\": 100, \"score\": 50}]}, \"factors\": {\"investment\": 1, \"strategy\": 1},",
+      "edited.json: items[3] “b-speed”.ladders.secondary[2]: thresholds must ascend (100 after 1000)" },
+    { "\"factors\": {\"investment\": 1, \"strategy\": 1},",
+      "\"ladders\": {\"primary\": [{\"at\": 10, \"score\": 0}, {\"at\": 100, \"score\": 100}]}, "
+      "\"factors\": {\"investment\": 1, \"strategy\": 1},",
+      "edited.json: items[3] “b-speed”.ladders.primary: the first step must be at the lowest valid answer, 0" },
+    { "\"factors\": {\"investment\": 1, \"strategy\": 1},",
+      "\"ladders\": {\"primary\": [{\"at\": 0, \"score\": 0}, {\"at\": 20000, \"score\": 100}]}, "
+      "\"factors\": {\"investment\": 1, \"strategy\": 1},",
+      "edited.json: items[3] “b-speed”.ladders.primary[1]: threshold 20000 lies above “max” (10000)" },
+    { "\"factors\": {\"investment\": 1, \"strategy\": 1},",
+      "\"ladders\": {}, \"factors\": {\"investment\": 1, \"strategy\": 1},",
+      "edited.json: items[3] “b-speed”.ladders: “ladders” must name at least one school type" },
+    { "\"factors\": {\"investment\": 1, \"strategy\": 1},",
+      "\"ladders\": [{\"at\": 0, \"score\": 0}, {\"at\": 100, \"score\": 100}], "
+      "\"factors\": {\"investment\": 1, \"strategy\": 1},",
+      "edited.json: items[3] “b-speed”: “ladders” must be an object" },
+    { "\"factors\": {\"capacity\": 1},",
+      "\"ladders\": {\"special\": [{\"at\": 0, \"score\": 0}, {\"at\": 0.5, \"score\": 50}, {\"at\": 1, \"score\": 100}]}, "
+      "\"factors\": {\"capacity\": 1},",
+      "edited.json: items[5] “b-mfa”.ladders.special: a yes-no ladder has exactly the steps 0 (no) and 1 (yes)" },
+    { "\"factors\": {\"strategy\": 2, \"engagement\": 1},",
+      "\"ladders\": {\"primary\": [{\"at\": 1, \"score\": 0}, {\"at\": 5, \"score\": 100}]}, "
+      "\"factors\": {\"strategy\": 2, \"engagement\": 1},",
+      "edited.json: items[0] “a-plan”: a statement is scored by agreement and takes no ladders" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RdFramework) framework = load_edited (cases[i].find, cases[i].replace, &error);
+
+      g_assert_null (framework);
+      g_assert_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
 }
 
 /* Titles, texts and the version have limits; a file over one is refused
@@ -397,6 +496,8 @@ main (int   argc,
   g_test_add_func ("/framework/builtin/counts", test_builtin_counts);
   g_test_add_func ("/framework/builtin/pulse-covers-factors", test_builtin_pulse_covers_factors);
   g_test_add_func ("/framework/fixture/small", test_small_fixture);
+  g_test_add_func ("/framework/fixture/type-ladders", test_type_ladders);
+  g_test_add_func ("/framework/type-ladders/refused", test_type_ladders_refused);
   g_test_add_func ("/framework/item/value-checks", test_value_checks);
   g_test_add_func ("/framework/text/limits", test_text_limits);
   g_test_add_func ("/framework/text/cleaned", test_text_cleaned);

@@ -72,7 +72,7 @@ add_school (Fixture      *fixture,
   RdResponse *response = rd_response_new (RD_GROUP_LEADER);
   gint64 school_id, assessment_id;
 
-  school_id = rd_store_add_school (fixture->store, name, "Noord", "primary", &error);
+  school_id = rd_store_add_school (fixture->store, name, "Noord", RD_SCHOOL_TYPE_PRIMARY, &error);
   g_assert_no_error (error);
   assessment_id = rd_store_add_assessment (fixture->store, school_id, YEAR, fixture->framework,
                                            RD_ASSESSMENT_MODE_FULL, &error);
@@ -305,7 +305,7 @@ check_cli_text (Fixture    *fixture,
   g_assert_nonnull (row);
   g_test_message ("CLI text: %s", row);
   /* Per factor: score, target, gap. */
-  if (!g_regex_match_simple ("Atheneum Boven +Noord +primary +1 +67 +70 +3 +25 +60 +35 +50 +65 +15 +100 +60 +0 ",
+  if (!g_regex_match_simple ("Atheneum Boven +Noord +Primary education +1 +67 +70 +3 +25 +60 +35 +50 +65 +15 +100 +60 +0 ",
                              row, 0, 0))
     g_error ("Unexpected row: %s", row);
   g_assert_nonnull (strstr (text, "gap: how far the score lies below the target"));
@@ -398,7 +398,8 @@ check_comparison_export (Fixture *fixture,
                          RdStore *region)
 {
   g_autoptr(RdComparison) comparison = load_comparison (region, fixture->framework);
-  g_autoptr(RdComparisonExport) export = rd_comparison_export_new (comparison, fixture->framework, YEAR, NULL, NULL);
+  g_autoptr(RdComparisonExport) export = rd_comparison_export_new (comparison, fixture->framework, YEAR, NULL,
+                                                                                   RD_SCHOOL_TYPE_UNSET);
   g_autoptr(GBytes) csv = rd_comparison_export_csv (export, RD_COMPARISON_EXPORT_VIEW_FACTORS);
   g_autofree char *csv_text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
   g_autofree char *path = g_build_filename (fixture->dir, "comparison.xlsx", NULL);

@@ -60,7 +60,7 @@ set_up (Fixture          *fixture,
   g_assert_no_error (error);
   fixture->framework = framework;
 
-  school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen", "secondary", &error);
+  school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen", RD_SCHOOL_TYPE_SECONDARY, &error);
   fixture->assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027",
                                                     fixture->framework, mode, &error);
   g_assert_no_error (error);

@@ -166,7 +166,7 @@ populate_full (Fixture *fixture)
   fixture_open (fixture, rd_framework_load_builtin (&error));
   g_assert_no_error (error);
   fixture->school_id = rd_store_add_school (fixture->store, "Sint-Jozefscollege Oostveld", "West Flanders",
-                                            "Secondary school", &error);
+                                            RD_SCHOOL_TYPE_SECONDARY, &error);
   g_assert_no_error (error);
 
   for (int year = 2023; year <= 2025; year++)
@@ -215,7 +215,7 @@ populate_empty (Fixture *fixture)
   g_autoptr(GError) error = NULL;
 
   fixture_open (fixture, rd_test_load_framework ("small.json"));
-  fixture->school_id = rd_store_add_school (fixture->store, "De Kleine Wereld", NULL, NULL, &error);
+  fixture->school_id = rd_store_add_school (fixture->store, "De Kleine Wereld", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   fixture->assessment_id = rd_store_add_assessment (fixture->store, fixture->school_id, "2026-2027",
                                                     fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);
   g_assert_no_error (error);
@@ -544,7 +544,7 @@ test_full_assessment (void)
 
   text = pdf_text (path);
   assert_common_text (report, text, "Sint-Jozefscollege Oostveld");
-  assert_contains (text, "West Flanders · Secondary school");
+  assert_contains (text, "West Flanders · Secondary education");
   /* Its reference date: the day its answers were given, today. */
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -1525,7 +1525,7 @@ test_bidi_isolated (void)
   const char *items[] = { "a-plan", NULL };
 
   fixture_open (&fixture, rd_test_load_framework ("small.json"));
-  fixture.school_id = rd_store_add_school (fixture.store, "\u202e" "fdp.evil.exe", "\u202e" "Gent", NULL, &error);
+  fixture.school_id = rd_store_add_school (fixture.store, "\u202e" "fdp.evil.exe", "\u202e" "Gent", RD_SCHOOL_TYPE_UNSET, &error);
   g_assert_no_error (error);
   school = rd_store_get_school (fixture.store, fixture.school_id, &error);
   g_assert_no_error (error);

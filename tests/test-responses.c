@@ -30,7 +30,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (dir, "responses.db", NULL);
   fixture->store = rd_store_open (fixture->path, &error);
   fixture->framework = rd_test_load_framework ("small.json");
-  school_id = rd_store_add_school (fixture->store, "School", NULL, NULL, &error);
+  school_id = rd_store_add_school (fixture->store, "School", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   fixture->assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027", fixture->framework,
                                                     RD_ASSESSMENT_MODE_FULL, &error);
   g_assert_no_error (error);

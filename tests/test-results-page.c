@@ -47,7 +47,7 @@ populate_small (Fixture *fixture)
   g_autoptr(GError) error = NULL;
   gint64 school_id, last_year, leader, teacher;
 
-  school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", NULL, NULL, &error);
+  school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   last_year = rd_store_add_assessment (fixture->store, school_id, "2025-2026", fixture->framework,
                                        RD_ASSESSMENT_MODE_FULL, &error);
   leader = rd_store_ensure_respondent (fixture->store, last_year, &error);
@@ -344,7 +344,7 @@ populate_workshop (Fixture *fixture)
   gint64 school_id;
 
   set_up (fixture, rd_test_load_framework ("small.json"));
-  school_id = rd_store_add_school (fixture->store, "Workshop school", NULL, NULL, &error);
+  school_id = rd_store_add_school (fixture->store, "Workshop school", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   fixture->assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027", fixture->framework,
                                                     RD_ASSESSMENT_MODE_FULL, &error);
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
@@ -601,7 +601,7 @@ test_discussion_hidden_figures (void)
   };
 
   set_up (&fixture, rd_test_load_framework ("small.json"));
-  school_id = rd_store_add_school (fixture.store, "Workshop school", NULL, NULL, &error);
+  school_id = rd_store_add_school (fixture.store, "Workshop school", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   fixture.assessment_id = rd_store_add_assessment (fixture.store, school_id, "2026-2027", fixture.framework,
                                                    RD_ASSESSMENT_MODE_FULL, &error);
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
@@ -1064,7 +1064,7 @@ test_screenshots (void)
       gint64 school_id;
 
       set_up (&fixture, rd_framework_load_builtin (NULL));
-      school_id = rd_store_add_school (fixture.store, "Sint-Jozefinstituut", NULL, NULL, &error);
+      school_id = rd_store_add_school (fixture.store, "Sint-Jozefinstituut", NULL, RD_SCHOOL_TYPE_UNSET, &error);
       for (int year = 2024; year <= 2026; year++)
         {
           g_autofree char *school_year = g_strdup_printf ("%d-%d", year, year + 1);

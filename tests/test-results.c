@@ -27,7 +27,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = rd_store_open (fixture->path, &error);
   g_assert_no_error (error);
   fixture->framework = rd_test_load_framework ("small.json");
-  fixture->school_id = rd_store_add_school (fixture->store, "School", NULL, NULL, &error);
+  fixture->school_id = rd_store_add_school (fixture->store, "School", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   g_assert_no_error (error);
 }
 

@@ -64,7 +64,7 @@ make_database (const char *path)
     {
       g_autofree char *name = g_strdup_printf ("School %u, a name long enough to fill pages", i);
 
-      rd_store_add_school (store, name, "Region", "primary", &error);
+      rd_store_add_school (store, name, "Region", RD_SCHOOL_TYPE_PRIMARY, &error);
       g_assert_no_error (error);
     }
   /* Closing checkpoints the WAL into the file. */

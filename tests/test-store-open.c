@@ -104,7 +104,7 @@ make_readiness_db (const char *path)
     {
       g_autofree char *name = g_strdup_printf ("School %u, with a name that takes room", i);
 
-      rd_store_add_school (store, name, "Region", "primary", &error);
+      rd_store_add_school (store, name, "Region", RD_SCHOOL_TYPE_PRIMARY, &error);
       g_assert_no_error (error);
     }
 }

@@ -263,7 +263,7 @@ test_into_store (void)
   g_autoptr(RdAnalysis) analysis = NULL;
   gint64 school_id, assessment_id;
 
-  school_id = rd_store_add_school (store, "School", NULL, NULL, &error);
+  school_id = rd_store_add_school (store, "School", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   assessment_id = rd_store_add_assessment (store, school_id, "2026-2027", framework, RD_ASSESSMENT_MODE_FULL, &error);
   g_assert_true (rd_store_add_responses (store, assessment_id, framework, responses, &error));
   g_assert_no_error (error);
@@ -549,7 +549,7 @@ test_store_cancel_and_worker (void)
   guint n = rd_survey_import_get_n_respondents (survey);
 
   g_assert_no_error (error);
-  school_id = rd_store_add_school (store, "School", NULL, NULL, &error);
+  school_id = rd_store_add_school (store, "School", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   assessment_id = rd_store_add_assessment (store, school_id, "2026-2027", framework, RD_ASSESSMENT_MODE_FULL, &error);
   g_assert_no_error (error);
 

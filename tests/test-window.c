@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "rd-assessment-dialog.h"
 #include "rd-limits.h"
@@ -174,6 +175,100 @@ test_rename_school (Fixture       *fixture,
   g_assert_cmpstr (rd_school_get_name (school), ==, "Koninklijk Atheneum");
 }
 
+/* The text of the school list's row for @name, below the name. */
+static const char *
+school_row_details (Fixture    *fixture,
+                    const char *name)
+{
+  GtkListBox *school_list = GTK_LIST_BOX (rd_test_find_child (GTK_WIDGET (fixture->window), "school_list"));
+
+  for (int i = 0; gtk_list_box_get_row_at_index (school_list, i) != NULL; i++)
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (school_list, i));
+      GtkWidget *label = gtk_widget_get_first_child (box);
+
+      if (g_str_equal (gtk_label_get_text (GTK_LABEL (label)), name))
+        return gtk_widget_get_next_sibling (label) != NULL
+               ? gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (label))) : NULL;
+    }
+  g_assert_not_reached ();
+}
+
+/* The type is chosen from a list, shown in the school list, and a note
+ * an older version left is shown until the school is saved. */
+static void
+test_school_type (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(RdSchool) school = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwComboRow *row;
+  GListModel *choices;
+  GtkWindow *dialog;
+  gint64 school_id;
+  sqlite3 *db = NULL;
+
+  /* Adding: "Not set" unless chosen. */
+  gtk_widget_activate_action (window, "win.add-school", NULL);
+  dialog = rd_window_get_dialog (fixture->window);
+  row = ADW_COMBO_ROW (rd_test_find_child (GTK_WIDGET (dialog), "type_row"));
+  choices = adw_combo_row_get_model (row);
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, RD_N_SCHOOL_TYPES);
+  for (RdSchoolType t = RD_SCHOOL_TYPE_UNSET; t < RD_N_SCHOOL_TYPES; t++)
+    {
+      g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, t);
+
+      g_assert_cmpstr (gtk_string_object_get_string (choice), ==, rd_school_type_get_title (t));
+    }
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, RD_SCHOOL_TYPE_UNSET);
+  rd_school_dialog_set_name (RD_SCHOOL_DIALOG (dialog), "Sint-Jozef");
+  adw_combo_row_set_selected (row, RD_SCHOOL_TYPE_SPECIAL);
+  rd_test_save_screenshot (GTK_WIDGET (dialog), "school-dialog-type.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  rd_test_wait_for_idle ();
+  school_id = rd_window_get_selected_school (fixture->window);
+  school = rd_store_get_school (fixture->store, school_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_school_get_school_type (school), ==, RD_SCHOOL_TYPE_SPECIAL);
+  g_assert_cmpstr (school_row_details (fixture, "Sint-Jozef"), ==, "Special education");
+
+  /* A database of version 5 whose free text became "other". */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE school SET region = 'Gent', school_type = 'other', "
+                                     "type_note = 'Montessori'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  rd_store_notify_schools_changed (fixture->store);
+  rd_test_wait_for_idle ();
+  g_assert_cmpstr (school_row_details (fixture, "Sint-Jozef"), ==, "Gent · Other (“Montessori”)");
+  rd_test_save_screenshot (window, "window-school-type-note.png");
+
+  gtk_widget_activate_action (window, "win.rename-school", NULL);
+  dialog = rd_window_get_dialog (fixture->window);
+  row = ADW_COMBO_ROW (rd_test_find_child (GTK_WIDGET (dialog), "type_row"));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, RD_SCHOOL_TYPE_OTHER);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The type was “Montessori”. Choose the type that fits best.");
+  rd_test_save_screenshot (GTK_WIDGET (dialog), "school-dialog-type-note.png");
+  adw_combo_row_set_selected (row, RD_SCHOOL_TYPE_PRIMARY);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  rd_test_wait_for_idle ();
+
+  g_clear_object (&school);
+  school = rd_store_get_school (fixture->store, school_id, &error);
+  g_assert_cmpint (rd_school_get_school_type (school), ==, RD_SCHOOL_TYPE_PRIMARY);
+  g_assert_null (rd_school_get_type_note (school));
+  g_assert_cmpstr (school_row_details (fixture, "Sint-Jozef"), ==, "Gent · Primary education");
+
+  /* Editing shows the type the school has. */
+  gtk_widget_activate_action (window, "win.rename-school", NULL);
+  dialog = rd_window_get_dialog (fixture->window);
+  g_assert_cmpint (rd_school_dialog_get_school_type (RD_SCHOOL_DIALOG (dialog)), ==, RD_SCHOOL_TYPE_PRIMARY);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, "");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  rd_test_wait_for_idle ();
+}
+
 static void
 test_delete_school_undo (Fixture       *fixture,
                          gconstpointer  data)
@@ -343,9 +438,9 @@ populate (Fixture *fixture)
   static const char *years[] = { "2024-2025", "2025-2026", "2026-2027" };
   gint64 school_id;
 
-  rd_store_add_school (fixture->store, "Atheneum Brugge", "West-Vlaanderen", "secondary", &error);
-  rd_store_add_school (fixture->store, "De Regenboog", "Utrecht", "primary", &error);
-  school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen", "secondary", &error);
+  rd_store_add_school (fixture->store, "Atheneum Brugge", "West-Vlaanderen", RD_SCHOOL_TYPE_SECONDARY, &error);
+  rd_store_add_school (fixture->store, "De Regenboog", "Utrecht", RD_SCHOOL_TYPE_PRIMARY, &error);
+  school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen", RD_SCHOOL_TYPE_SECONDARY, &error);
   g_assert_no_error (error);
 
   for (guint y = 0; y < G_N_ELEMENTS (years); y++)
@@ -437,7 +532,7 @@ test_export_and_import_school (Fixture       *fixture,
   gint64 school_id, assessment_id, respondent;
   GStatBuf info;
 
-  school_id = rd_store_add_school (fixture->store, "Sint-Jozef", "Gent", NULL, &error);
+  school_id = rd_store_add_school (fixture->store, "Sint-Jozef", "Gent", RD_SCHOOL_TYPE_UNSET, &error);
   assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027", fixture->framework,
                                            RD_ASSESSMENT_MODE_FULL, &error);
   respondent = rd_store_ensure_respondent (fixture->store, assessment_id, &error);
@@ -503,6 +598,7 @@ main (int   argc,
   ADD ("/ui/window/export-and-import-school", test_export_and_import_school);
   ADD ("/ui/window/add-school-and-assessment", test_add_school_and_assessment);
   ADD ("/ui/window/rename-school", test_rename_school);
+  ADD ("/ui/window/school-type", test_school_type);
   ADD ("/ui/window/delete-school-undo", test_delete_school_undo);
   ADD ("/ui/window/delete-assessment-undo", test_delete_assessment_undo);
   ADD ("/ui/window/open-assessment", test_open_assessment);

@@ -188,7 +188,7 @@ test_find_assessment (void)
   gint64 school_id, assessment_id;
 
   g_assert_no_error (error);
-  school_id = rd_store_add_school (store, "Atheneum", NULL, NULL, &error);
+  school_id = rd_store_add_school (store, "Atheneum", NULL, RD_SCHOOL_TYPE_UNSET, &error);
   assessment_id = rd_store_add_assessment (store, school_id, "2026-2027", framework, RD_ASSESSMENT_MODE_FULL, &error);
   g_assert_no_error (error);
 

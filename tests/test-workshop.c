@@ -196,7 +196,7 @@ make_school (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen", "secondary", &error);
+  fixture->school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen", RD_SCHOOL_TYPE_SECONDARY, &error);
   g_assert_no_error (error);
   fixture->other_assessment_id = rd_store_add_assessment (fixture->store, fixture->school_id, "2025-2026",
                                                           fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);

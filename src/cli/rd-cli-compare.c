@@ -16,7 +16,7 @@ typedef struct
   GArray *order;             /* school indices, sorted */
   const char *school_year;
   const char *region;
-  const char *school_type;
+  RdSchoolType school_type;    /* RD_SCHOOL_TYPE_UNSET: all */
   const char *sort;
   gboolean descending;
 } Compare;
@@ -142,7 +142,8 @@ append_school_table (Compare *compare,
 
       row[0] = g_strdup (scores->school_name);
       row[1] = g_strdup (scores->region);
-      row[2] = g_strdup (scores->school_type);
+      row[2] = scores->school_type != RD_SCHOOL_TYPE_UNSET ? g_strdup (rd_school_type_get_title (scores->school_type))
+                                                           : NULL;
       row[3] = g_strdup_printf ("%u", scores->n_respondents);
       for (guint f = 0; f < RD_N_FACTORS; f++)
         {
@@ -244,8 +245,8 @@ write_text (Compare *compare)
                           rd_framework_get_version (compare->framework));
   if (compare->region != NULL)
     g_string_append_printf (out, _(", region “%s”"), compare->region);
-  if (compare->school_type != NULL)
-    g_string_append_printf (out, _(", type “%s”"), compare->school_type);
+  if (compare->school_type != RD_SCHOOL_TYPE_UNSET)
+    g_string_append_printf (out, _(", type “%s”"), rd_school_type_get_title (compare->school_type));
   g_string_append (out, "\n\n");
 
   append_school_table (compare, out);
@@ -319,7 +320,7 @@ write_json_school (Compare      *compare,
   rd_json_writer_key (json, "region");
   rd_json_writer_string (json, scores->region);
   rd_json_writer_key (json, "type");
-  rd_json_writer_string (json, scores->school_type);
+  rd_json_writer_string (json, rd_school_type_to_id (scores->school_type));
   rd_json_writer_key (json, "assessment_id");
   rd_json_writer_int (json, scores->assessment_id);
   rd_json_writer_key (json, "respondents");
@@ -396,7 +397,7 @@ write_json (Compare *compare)
   rd_json_writer_key (json, "region");
   rd_json_writer_string (json, compare->region);
   rd_json_writer_key (json, "type");
-  rd_json_writer_string (json, compare->school_type);
+  rd_json_writer_string (json, rd_school_type_to_id (compare->school_type));
   rd_json_writer_key (json, "sort");
   rd_json_writer_string (json, compare->sort);
   rd_json_writer_key (json, "descending");
@@ -471,6 +472,9 @@ static const char compare_description[] =
      "many schools are below their target. Each school counts with one assessment of the year: complete "
      "before draft, full before pulse, then the newest.\n"
      "\n"
+     "--type takes a school type by its id (primary, secondary, vocational, special, other) or by its name "
+     "as the app shows it, e.g. “Primary education”.\n"
+     "\n"
      "Sort keys: name, strategy, engagement, capacity, investment, gap-FACTOR (e.g. gap-capacity), "
      "area-AREA (an area id of the framework).\n"
      "\n"
@@ -484,7 +488,7 @@ static const char compare_description[] =
      "json: one object with format “readiness-comparison”, format_version 2, school_year, framework {id, "
      "version}, region, type, sort, descending; factors: [{id, title, distribution, gap_distribution, "
      "below_target, reached_target, unknown_target}]; areas: [{id, title, distribution}]; schools: [{id, "
-     "name, region, type, assessment_id, respondents, factors: {FACTOR: {readiness, target, gap, difference, "
+     "name, region, type (an id, or null), assessment_id, respondents, factors: {FACTOR: {readiness, target, gap, difference, "
      "others_median, interval: [low, high] or null}}, areas: {AREA: score}}]. A distribution is {n, missing, "
      "min, q1, median, q3, max}. A difference is “higher”, “lower”, “not different” or “not tested” (fewer "
      "than two respondents, or scores without answers), as in the csv. Numbers are exact; null: no figure.");
@@ -496,7 +500,7 @@ rd_cli_compare (RdCli  *cli,
 {
   g_autofree char *school_year = NULL;
   g_autofree char *region = NULL;
-  g_autofree char *school_type = NULL;
+  g_autofree char *type_name = NULL;
   g_autofree char *sort = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *view_name = NULL;
@@ -506,7 +510,7 @@ rd_cli_compare (RdCli  *cli,
       N_("The school year to compare, e.g. 2026-2027"), N_("YEAR") },
     { "region", 'r', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &region,
       N_("Only the schools of this region"), N_("REGION") },
-    { "type", 't', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &school_type,
+    { "type", 't', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &type_name,
       N_("Only the schools of this type"), N_("TYPE") },
     { "sort", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &sort,
       N_("Order the schools by KEY (default: name)"), N_("KEY") },
@@ -526,6 +530,7 @@ rd_cli_compare (RdCli  *cli,
   g_autoptr(GArray) order = NULL;
   g_autoptr(GError) error = NULL;
   RdComparisonColumn column;
+  RdSchoolType school_type = RD_SCHOOL_TYPE_UNSET;
   RdCliFormat format;
   RdFramework *framework;
   RdStore *store;
@@ -558,8 +563,9 @@ rd_cli_compare (RdCli  *cli,
                                           "--descending go with text and json"));
   if (region != NULL && *region == '\0')
     g_clear_pointer (&region, g_free);
-  if (school_type != NULL && *school_type == '\0')
-    g_clear_pointer (&school_type, g_free);
+  if (type_name != NULL && *type_name != '\0' && !rd_school_type_parse (type_name, &school_type))
+    return rd_cli_usage_error (context, _("Unknown school type “%s”: use primary, secondary, vocational, special "
+                                          "or other"), type_name);
 
   framework = rd_cli_get_framework (cli, &status);
   if (framework == NULL)

@@ -102,7 +102,7 @@ write_text (GPtrArray *entries)
       row[0] = g_strdup_printf ("%" G_GINT64_FORMAT, rd_school_get_id (entry->school));
       row[1] = g_strdup (rd_school_get_name (entry->school));
       row[2] = g_strdup (rd_school_get_region (entry->school));
-      row[3] = g_strdup (rd_school_get_school_type (entry->school));
+      row[3] = rd_school_describe_type (entry->school);
       row[4] = g_strjoinv (", ", entry->school_years);
       rd_cli_table_add_row (table, row);
     }
@@ -120,7 +120,7 @@ write_csv (GPtrArray *entries)
     {
       Entry *entry = g_ptr_array_index (entries, i);
       const char *region = rd_school_get_region (entry->school);
-      const char *school_type = rd_school_get_school_type (entry->school);
+      const char *school_type = rd_school_type_to_id (rd_school_get_school_type (entry->school));
       g_autofree char *years = g_strjoinv (" ", entry->school_years);
 
       g_string_append_printf (out, "%" G_GINT64_FORMAT ",", rd_school_get_id (entry->school));
@@ -156,7 +156,7 @@ write_json (GPtrArray *entries)
       rd_json_writer_key (json, "region");
       rd_json_writer_string (json, rd_school_get_region (entry->school));
       rd_json_writer_key (json, "type");
-      rd_json_writer_string (json, rd_school_get_school_type (entry->school));
+      rd_json_writer_string (json, rd_school_type_to_id (rd_school_get_school_type (entry->school)));
       rd_json_writer_key (json, "school_years");
       rd_json_writer_begin_array (json);
       for (guint y = 0; entry->school_years[y] != NULL; y++)
@@ -218,10 +218,12 @@ rd_cli_schools (RdCli  *cli,
                                        _("List the schools of the database with their region, type and school "
                                          "years, by name."),
                                        _("The number of a school is what --school takes besides its name. csv: "
-                                         "id, name, region, type, school_years (separated by spaces). json: "
-                                         "{schools: [{id, name, region, type, school_years: [YEAR…], assessments: "
-                                         "[{id, school_year, framework, mode, status, respondents, answers}]}]}; "
-                                         "an assessment's id is what report --assessment takes."),
+                                         "id, name, region, type (primary, secondary, vocational, special, other, "
+                                         "or empty when not set), school_years (separated by spaces). json: "
+                                         "{schools: [{id, name, region, type (the same ids, or null), school_years: "
+                                         "[YEAR…], assessments: [{id, school_year, framework, mode, status, "
+                                         "respondents, answers}]}]}; an assessment's id is what report "
+                                         "--assessment takes."),
                                        entries);
   if (!rd_cli_parse_options (context, &argc, &argv, &status))
     return status;

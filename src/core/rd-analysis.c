@@ -71,7 +71,8 @@ rd_analysis_init (RdAnalysis *self)
 }
 
 /* The score of one answer, 0–100, or NAN when it does not count: not
- * applicable, an incomparable older version, or a value the item rejects. */
+ * applicable, an incomparable older version, or a value the item rejects.
+ * A fact is scored on the ladder of the answer's school type. */
 double
 rd_analysis_score_answer (RdItem         *item,
                           const RdAnswer *answer)
@@ -87,10 +88,10 @@ rd_analysis_score_answer (RdItem         *item,
 
       rd_answer_get_date (answer, &date);
       rd_answer_get_reference_date (answer, &reference);
-      return rd_item_score_date (item, &date, &reference);
+      return rd_item_score_date (item, answer->school_type, &date, &reference);
     }
 
-  return rd_item_score_value (item, answer->value);
+  return rd_item_score_value (item, answer->school_type, answer->value);
 }
 
 /**

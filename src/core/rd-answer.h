@@ -20,6 +20,7 @@ typedef struct
   guint32 julian_day; /* date answers (GDate's Julian day); 0 otherwise */
   gint64 answered;    /* unix time the answer was given */
   guint32 reference_day; /* its assessment's reference date (Julian day), or 0 */
+  RdSchoolType school_type; /* its school's type, which picks a fact's ladder */
 } RdAnswer;
 
 GType     rd_answer_get_type (void) G_GNUC_CONST;

@@ -68,7 +68,6 @@ rd_school_scores_copy (const RdSchoolScores *scores)
   copy = g_memdup2 (scores, sizeof *scores);
   copy->school_name = g_strdup (scores->school_name);
   copy->region = g_strdup (scores->region);
-  copy->school_type = g_strdup (scores->school_type);
   copy->area = scores->n_areas > 0 ? g_memdup2 (scores->area, scores->n_areas * sizeof (double)) : NULL;
   return copy;
 }
@@ -80,7 +79,6 @@ rd_school_scores_free (RdSchoolScores *scores)
     return;
   g_free (scores->school_name);
   g_free (scores->region);
-  g_free (scores->school_type);
   g_free (scores->area);
   g_free (scores);
 }
@@ -339,9 +337,9 @@ tag_matches (const char *tag,
 /**
  * rd_comparison_filter:
  * @region: (nullable): the region to keep; NULL or "": any
- * @school_type: (nullable): the school type to keep; NULL or "": any
+ * @school_type: the school type to keep; %RD_SCHOOL_TYPE_UNSET: any
  *
- * The schools of @self with both tags, in the same order, compared among
+ * The schools of @self with both, in the same order, compared among
  * themselves: distributions, the others' median and so on are those of the
  * filtered schools. The schools' figures are shared, not copied.
  *
@@ -350,7 +348,7 @@ tag_matches (const char *tag,
 RdComparison *
 rd_comparison_filter (RdComparison *self,
                       const char   *region,
-                      const char   *school_type)
+                      RdSchoolType  school_type)
 {
   guint *members;
   guint n = 0;
@@ -362,7 +360,8 @@ rd_comparison_filter (RdComparison *self,
     {
       const RdSchoolScores *scores = member_row (self, i)->scores;
 
-      if (tag_matches (scores->region, region) && tag_matches (scores->school_type, school_type))
+      if (tag_matches (scores->region, region) &&
+          (school_type == RD_SCHOOL_TYPE_UNSET || scores->school_type == school_type))
         members[n++] = self->members[i];
     }
 
@@ -443,11 +442,27 @@ rd_comparison_list_regions (RdComparison *self)
   return list_tags (self, G_STRUCT_OFFSET (RdSchoolScores, region));
 }
 
-GStrv
+/* The types the schools have, in the order of RdSchoolType (primary
+ * first), without RD_SCHOOL_TYPE_UNSET: the choices of a filter. */
+GArray *
 rd_comparison_list_school_types (RdComparison *self)
 {
-  g_return_val_if_fail (RD_IS_COMPARISON (self), NULL);
-  return list_tags (self, G_STRUCT_OFFSET (RdSchoolScores, school_type));
+  gboolean present[RD_N_SCHOOL_TYPES] = { FALSE };
+  GArray *types = g_array_new (FALSE, FALSE, sizeof (RdSchoolType));
+
+  g_return_val_if_fail (RD_IS_COMPARISON (self), types);
+
+  for (guint i = 0; i < self->n_members; i++)
+    {
+      RdSchoolType school_type = member_row (self, i)->scores->school_type;
+
+      if (school_type < RD_N_SCHOOL_TYPES)
+        present[school_type] = TRUE;
+    }
+  for (RdSchoolType t = RD_SCHOOL_TYPE_UNSET + 1; t < RD_N_SCHOOL_TYPES; t++)
+    if (present[t])
+      g_array_append_val (types, t);
+  return types;
 }
 
 /**

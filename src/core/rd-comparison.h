@@ -41,8 +41,8 @@ typedef struct
 {
   gint64 school_id;
   char *school_name;
-  char *region;                       /* tags for filtering; NULL or "": none */
-  char *school_type;
+  char *region;                       /* for filtering; NULL or "": none */
+  RdSchoolType school_type;
   gint64 assessment_id;
   guint n_respondents;
   double factor[RD_N_FACTORS];        /* readiness 0–100; NAN: too few answers (not trusted) */
@@ -115,7 +115,7 @@ RdComparison         *rd_comparison_new                (GPtrArray            *sc
                                                         guint                 n_areas);
 RdComparison         *rd_comparison_filter             (RdComparison         *self,
                                                         const char           *region,
-                                                        const char           *school_type);
+                                                        RdSchoolType          school_type);
 
 guint                 rd_comparison_get_n_schools      (RdComparison         *self);
 guint                 rd_comparison_get_n_areas        (RdComparison         *self);
@@ -126,7 +126,7 @@ double                rd_comparison_get_value          (RdComparison         *se
                                                         RdComparisonColumn    column,
                                                         guint                 index);
 GStrv                 rd_comparison_list_regions       (RdComparison         *self);
-GStrv                 rd_comparison_list_school_types  (RdComparison         *self);
+GArray               *rd_comparison_list_school_types  (RdComparison         *self);
 
 void                  rd_comparison_get_distribution   (RdComparison         *self,
                                                         RdComparisonColumn    column,

@@ -33,7 +33,7 @@ rd_exchange_school_free (RdExchangeSchool *school)
   g_free (school->uuid);
   g_free (school->name);
   g_free (school->region);
-  g_free (school->school_type);
+  g_free (school->type_note);
   g_free (school->framework_id);
   g_ptr_array_unref (school->assessments);
   g_ptr_array_unref (school->notices);
@@ -218,6 +218,7 @@ add_answers (JsonBuilder *builder,
  * file already has them. */
 static RdAssessmentScores *
 summarize (RdFramework                *framework,
+           RdSchoolType                school_type,
            const RdExchangeAssessment *assessment)
 {
   g_autoptr(GPtrArray) answers = g_ptr_array_new ();
@@ -236,6 +237,7 @@ summarize (RdFramework                *framework,
           /* The analysis tells respondents apart by id. */
           answer->respondent_id = r + 1;
           answer->group = respondent->response->group;
+          answer->school_type = school_type;
           g_ptr_array_add (answers, answer);
         }
     }
@@ -246,9 +248,10 @@ summarize (RdFramework                *framework,
 static void
 add_summary (JsonBuilder                *builder,
              RdFramework                *framework,
+             RdSchoolType                school_type,
              const RdExchangeAssessment *assessment)
 {
-  g_autoptr(RdAssessmentScores) computed = summarize (framework, assessment);
+  g_autoptr(RdAssessmentScores) computed = summarize (framework, school_type, assessment);
   const RdAssessmentScores *scores = computed ? computed : assessment->scores;
 
   json_builder_set_member_name (builder, "summary");
@@ -316,6 +319,7 @@ add_action (JsonBuilder            *builder,
 static void
 add_assessment (JsonBuilder                *builder,
                 RdFramework                *framework,
+                RdSchoolType                school_type,
                 const RdExchangeAssessment *assessment,
                 RdExchangeContent           content)
 {
@@ -345,7 +349,7 @@ add_assessment (JsonBuilder                *builder,
 
   /* A summary carries scores computed from the answers, never the answers. */
   if (content == RD_EXCHANGE_SUMMARY || assessment->content == RD_EXCHANGE_SUMMARY)
-    add_summary (builder, framework, assessment);
+    add_summary (builder, framework, school_type, assessment);
   else
     {
       json_builder_set_member_name (builder, "respondents");
@@ -409,13 +413,13 @@ rd_exchange_write (const RdExchangeSchool  *school,
   add_string (builder, "id", school->uuid);
   add_string (builder, "name", school->name);
   add_string (builder, "region", school->region);
-  add_string (builder, "type", school->school_type);
+  add_string (builder, "type", rd_school_type_to_id (school->school_type));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "assessments");
   json_builder_begin_array (builder);
   for (guint i = 0; i < school->assessments->len; i++)
-    add_assessment (builder, framework, g_ptr_array_index (school->assessments, i),
+    add_assessment (builder, framework, school->school_type, g_ptr_array_index (school->assessments, i),
                     summary ? RD_EXCHANGE_SUMMARY : RD_EXCHANGE_ANSWERS);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -1061,6 +1065,30 @@ read_assessment (Reader           *reader,
   return TRUE;
 }
 
+/* Format 2 writes an id. Readiness 1.1 and earlier wrote what the user
+ * typed: read the way a database of theirs is migrated, with a notice
+ * where the text was not the id. */
+static gboolean
+read_school_type (Reader           *reader,
+                  JsonObject       *object,
+                  RdExchangeSchool *school)
+{
+  g_autofree char *text = NULL;
+
+  if (!rd_json_get_text (&reader->check, object, "school", "type", FALSE, RD_FIELD_SCHOOL_TYPE, &text))
+    return FALSE;
+  if (text == NULL || *text == '\0' || rd_school_type_from_id (text, &school->school_type))
+    return TRUE;
+
+  school->school_type = rd_school_type_from_text (text);
+  school->type_note = rd_school_type_note_for_text (text);
+  /* Translators: "sint-jozef.readiness: school.type: “Basisschool” is read as the type Primary education" */
+  g_ptr_array_add (reader->notices,
+                   g_strdup_printf (_("%s: school.type: “%s” is read as the type %s"), reader->check.name, text,
+                                    rd_school_type_get_title (school->school_type)));
+  return TRUE;
+}
+
 static gboolean
 read_school (Reader           *reader,
              JsonObject       *root,
@@ -1074,8 +1102,7 @@ read_school (Reader           *reader,
       !read_uuid (reader, object, "school", &school->uuid) ||
       !rd_json_get_text (&reader->check, object, "school", "name", TRUE, RD_FIELD_SCHOOL_NAME, &school->name) ||
       !rd_json_get_text (&reader->check, object, "school", "region", FALSE, RD_FIELD_REGION, &school->region) ||
-      !rd_json_get_text (&reader->check, object, "school", "type", FALSE, RD_FIELD_SCHOOL_TYPE,
-                         &school->school_type))
+      !read_school_type (reader, object, school))
     return FALSE;
   if (is_blank (school->name))
     return rd_json_fail (&reader->check, "school.name", _("A school needs a name"));

@@ -60,7 +60,8 @@ typedef struct
   char *uuid;
   char *name;
   char *region;
-  char *school_type;
+  RdSchoolType school_type;
+  char *type_note;                /* free text read as "other" (rd_school_type_note_for_text) */
   char *framework_id;
   GPtrArray *assessments;         /* of RdExchangeAssessment */
   GPtrArray *notices;             /* of char *: what an older format lacked and was assumed */

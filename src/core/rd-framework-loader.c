@@ -285,33 +285,18 @@ load_factors (Loader     *loader,
   return TRUE;
 }
 
+/* Steps of a ladder at @ladder_place into @into, by the rules of
+ * FORMAT.md "Ladders" for @item's kind and range. */
 static gboolean
-load_ladder (Loader     *loader,
-             JsonObject *object,
-             const char *place,
-             RdItem     *item)
+read_ladder_steps (Loader     *loader,
+                   JsonArray  *array,
+                   const char *ladder_place,
+                   RdItem     *item,
+                   GArray     *into)
 {
   static const char * const keys[] = { "at", "score", NULL };
-  g_autofree char *ladder_place = g_strdup_printf ("%s.ladder", place);
-  gboolean is_fact = rd_item_kind_is_fact (item->kind);
-  JsonArray *array;
-  guint n_steps;
+  guint n_steps = json_array_get_length (array);
 
-  if (!is_fact)
-    {
-      if (json_object_has_member (object, "ladder"))
-        return rd_json_fail (&loader->check, place, _("a statement is scored by agreement and takes no ladder"));
-      return TRUE;
-    }
-
-  if (!json_object_has_member (object, "ladder"))
-    return rd_json_fail (&loader->check, place, _("a %s item needs a ladder"), rd_item_kind_to_id (item->kind));
-
-  array = rd_json_get_array (&loader->check, object, place, "ladder");
-  if (array == NULL)
-    return FALSE;
-
-  n_steps = json_array_get_length (array);
   if (n_steps < 2)
     return rd_json_fail (&loader->check, ladder_place, _("a ladder needs at least two steps"));
 
@@ -336,7 +321,7 @@ load_ladder (Loader     *loader,
 
       if (i > 0)
         {
-          double previous = g_array_index (item->ladder, RdLadderStep, i - 1).at;
+          double previous = g_array_index (into, RdLadderStep, i - 1).at;
 
           if (step.at <= previous)
             return rd_json_fail (&loader->check, step_place, _("thresholds must ascend (%g after %g)"),
@@ -348,16 +333,89 @@ load_ladder (Loader     *loader,
       if (item->kind == RD_ITEM_KIND_NUMBER && step.at > item->max)
         return rd_json_fail (&loader->check, step_place, _("threshold %g lies above “max” (%g)"), step.at, item->max);
 
-      g_array_append_val (item->ladder, step);
+      g_array_append_val (into, step);
     }
 
-  if (g_array_index (item->ladder, RdLadderStep, 0).at != item->min)
+  if (g_array_index (into, RdLadderStep, 0).at != item->min)
     return rd_json_fail (&loader->check, ladder_place,
                  _("the first step must be at the lowest valid answer, %g"), item->min);
 
   if (item->kind == RD_ITEM_KIND_YES_NO &&
-      (n_steps != 2 || g_array_index (item->ladder, RdLadderStep, 1).at != 1))
+      (n_steps != 2 || g_array_index (into, RdLadderStep, 1).at != 1))
     return rd_json_fail (&loader->check, ladder_place, _("a yes-no ladder has exactly the steps 0 (no) and 1 (yes)"));
+
+  return TRUE;
+}
+
+static gboolean
+load_ladder (Loader     *loader,
+             JsonObject *object,
+             const char *place,
+             RdItem     *item)
+{
+  g_autofree char *ladder_place = g_strdup_printf ("%s.ladder", place);
+  JsonArray *array;
+
+  if (!rd_item_kind_is_fact (item->kind))
+    {
+      if (json_object_has_member (object, "ladder"))
+        return rd_json_fail (&loader->check, place, _("a statement is scored by agreement and takes no ladder"));
+      return TRUE;
+    }
+
+  if (!json_object_has_member (object, "ladder"))
+    return rd_json_fail (&loader->check, place, _("a %s item needs a ladder"), rd_item_kind_to_id (item->kind));
+
+  array = rd_json_get_array (&loader->check, object, place, "ladder");
+  if (array == NULL)
+    return FALSE;
+
+  return read_ladder_steps (loader, array, ladder_place, item, item->ladder);
+}
+
+/* "ladders": a ladder of its own for some school types, by the type's id
+ * (rd_school_type_from_id); the others, and schools without a type, are
+ * scored on "ladder". Each follows the rules of "ladder". */
+static gboolean
+load_type_ladders (Loader     *loader,
+                   JsonObject *object,
+                   const char *place,
+                   RdItem     *item)
+{
+  g_autofree char *ladders_place = g_strdup_printf ("%s.ladders", place);
+  g_autoptr(GList) members = NULL;
+  JsonObject *ladders;
+
+  if (!json_object_has_member (object, "ladders"))
+    return TRUE;
+  if (!rd_item_kind_is_fact (item->kind))
+    return rd_json_fail (&loader->check, place, _("a statement is scored by agreement and takes no ladders"));
+
+  ladders = rd_json_get_object (&loader->check, object, place, "ladders", TRUE);
+  if (ladders == NULL)
+    return FALSE;
+  members = json_object_get_members (ladders);
+  if (members == NULL)
+    return rd_json_fail (&loader->check, ladders_place, _("“ladders” must name at least one school type"));
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_autofree char *type_place = g_strdup_printf ("%s.%s", ladders_place, (const char *) l->data);
+      RdSchoolType school_type;
+      JsonArray *array;
+
+      if (!rd_school_type_from_id (l->data, &school_type))
+        return rd_json_fail (&loader->check, ladders_place,
+                             _("unknown school type “%s” (use primary, secondary, vocational, special or other)"),
+                             (const char *) l->data);
+      array = rd_json_get_array (&loader->check, ladders, ladders_place, l->data);
+      if (array == NULL)
+        return FALSE;
+
+      item->type_ladders[school_type] = g_array_new (FALSE, FALSE, sizeof (RdLadderStep));
+      if (!read_ladder_steps (loader, array, type_place, item, item->type_ladders[school_type]))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -371,7 +429,7 @@ load_item (Loader      *loader,
 {
   static const char * const keys[] = {
     "id", "version", "comparable_since", "area", "kind", "text", "help", "unit",
-    "min", "max", "ladder", "factors", "recommendation", "council_point", "pulse", NULL
+    "min", "max", "ladder", "ladders", "factors", "recommendation", "council_point", "pulse", NULL
   };
   g_autofree char *place = g_strdup_printf ("items[%u]", index);
   const char *id, *area_id, *kind_id, *point;
@@ -461,6 +519,7 @@ load_item (Loader      *loader,
     }
 
   if (!load_ladder (loader, object, place, item) ||
+      !load_type_ladders (loader, object, place, item) ||
       !load_factors (loader, object, place, item))
     return FALSE;
 

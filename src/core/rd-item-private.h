@@ -24,6 +24,9 @@ struct _RdItem
   double weights[RD_N_FACTORS];
   gboolean pulse;
   GArray *ladder;  /* of RdLadderStep, ascending by at */
+  /* A ladder of its own for a school type ("ladders"), by RdSchoolType;
+   * NULL: that type is scored on ladder. */
+  GArray *type_ladders[RD_N_SCHOOL_TYPES];
 };
 
 RdItem *rd_item_new (void);

@@ -23,6 +23,8 @@ rd_item_finalize (GObject *object)
   g_clear_pointer (&self->unit, rd_text_unref);
   g_clear_pointer (&self->recommendation, rd_text_unref);
   g_clear_pointer (&self->ladder, g_array_unref);
+  for (guint t = 0; t < RD_N_SCHOOL_TYPES; t++)
+    g_clear_pointer (&self->type_ladders[t], g_array_unref);
 
   G_OBJECT_CLASS (rd_item_parent_class)->finalize (object);
 }
@@ -163,6 +165,43 @@ rd_item_get_ladder (RdItem *self,
   return (const RdLadderStep *) (gpointer) self->ladder->data;
 }
 
+static GArray *
+ladder_for_type (RdItem       *self,
+                 RdSchoolType  school_type)
+{
+  if (school_type < RD_N_SCHOOL_TYPES && self->type_ladders[school_type] != NULL)
+    return self->type_ladders[school_type];
+  return self->ladder;
+}
+
+/**
+ * rd_item_get_ladder_for_type:
+ *
+ * The ladder a fact of a school of @school_type is scored on: the one
+ * the framework gives that type ("ladders"), else the item's "ladder".
+ */
+const RdLadderStep *
+rd_item_get_ladder_for_type (RdItem       *self,
+                             RdSchoolType  school_type,
+                             guint        *n_steps)
+{
+  GArray *ladder;
+
+  g_return_val_if_fail (RD_IS_ITEM (self), NULL);
+
+  ladder = ladder_for_type (self, school_type);
+  *n_steps = ladder->len;
+  return (const RdLadderStep *) (gpointer) ladder->data;
+}
+
+gboolean
+rd_item_has_type_ladder (RdItem       *self,
+                         RdSchoolType  school_type)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), FALSE);
+  return school_type < RD_N_SCHOOL_TYPES && self->type_ladders[school_type] != NULL;
+}
+
 /* An answer given to an older version of the question still counts when the
  * framework says the change kept it comparable. */
 gboolean
@@ -275,14 +314,14 @@ rd_item_check_date (RdItem  *self,
 }
 
 static double
-score_on_ladder (RdItem *self,
+score_on_ladder (GArray *ladder,
                  double  value)
 {
   double score = NAN;
 
-  for (guint i = 0; i < self->ladder->len; i++)
+  for (guint i = 0; i < ladder->len; i++)
     {
-      const RdLadderStep *step = &g_array_index (self->ladder, RdLadderStep, i);
+      const RdLadderStep *step = &g_array_index (ladder, RdLadderStep, i);
 
       if (step->at > value)
         break;
@@ -292,10 +331,12 @@ score_on_ladder (RdItem *self,
   return score;
 }
 
-/* 0–100, or NAN where the value cannot be scored. */
+/* 0–100, or NAN where the value cannot be scored. A fact is scored on
+ * the ladder of @school_type (rd_item_get_ladder_for_type()). */
 double
-rd_item_score_value (RdItem *self,
-                     double  value)
+rd_item_score_value (RdItem       *self,
+                     RdSchoolType  school_type,
+                     double        value)
 {
   g_return_val_if_fail (RD_IS_ITEM (self), NAN);
 
@@ -305,7 +346,7 @@ rd_item_score_value (RdItem *self,
   if (self->kind == RD_ITEM_KIND_STATEMENT)
     return (value - 1.0) / 4.0 * 100.0;
 
-  return score_on_ladder (self, value);
+  return score_on_ladder (ladder_for_type (self, school_type), value);
 }
 
 /* Whole months from @earlier to @later; a month is complete when the day of
@@ -328,14 +369,15 @@ rd_months_between (GDate *earlier,
 }
 
 double
-rd_item_score_date (RdItem *self,
-                    GDate  *date,
-                    GDate  *reference)
+rd_item_score_date (RdItem       *self,
+                    RdSchoolType  school_type,
+                    GDate        *date,
+                    GDate        *reference)
 {
   g_return_val_if_fail (RD_IS_ITEM (self), NAN);
 
   if (!rd_item_check_date (self, date, reference, NULL))
     return NAN;
 
-  return score_on_ladder (self, rd_months_between (date, reference));
+  return score_on_ladder (ladder_for_type (self, school_type), rd_months_between (date, reference));
 }

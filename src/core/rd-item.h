@@ -36,6 +36,11 @@ gboolean            rd_item_informs              (RdItem     *self,
 gboolean            rd_item_is_pulse             (RdItem     *self);
 const RdLadderStep *rd_item_get_ladder           (RdItem     *self,
                                                   guint      *n_steps);
+const RdLadderStep *rd_item_get_ladder_for_type  (RdItem       *self,
+                                                  RdSchoolType  school_type,
+                                                  guint        *n_steps);
+gboolean            rd_item_has_type_ladder      (RdItem       *self,
+                                                  RdSchoolType  school_type);
 gboolean            rd_item_accepts_version      (RdItem     *self,
                                                   guint       answered_version);
 
@@ -46,11 +51,13 @@ gboolean            rd_item_check_date           (RdItem     *self,
                                                   GDate      *date,
                                                   GDate      *answered_on,
                                                   GError    **error);
-double              rd_item_score_value          (RdItem     *self,
-                                                  double      value);
-double              rd_item_score_date           (RdItem     *self,
-                                                  GDate      *date,
-                                                  GDate      *reference);
+double              rd_item_score_value          (RdItem       *self,
+                                                  RdSchoolType  school_type,
+                                                  double        value);
+double              rd_item_score_date           (RdItem       *self,
+                                                  RdSchoolType  school_type,
+                                                  GDate        *date,
+                                                  GDate        *reference);
 
 guint               rd_months_between            (GDate      *earlier,
                                                   GDate      *later);

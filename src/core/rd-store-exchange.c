@@ -416,7 +416,7 @@ rd_store_export_school (RdStore      *self,
       school->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       school->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       school->region = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      school->school_type = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      school->school_type = rd_store_column_school_type (stmt, 3);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
@@ -511,28 +511,30 @@ import_school_row (RdStore                 *self,
                    const RdExchangeSchool  *school,
                    GError                 **error)
 {
-  g_autofree char *name = NULL, *region = NULL, *school_type = NULL;
+  g_autofree char *name = NULL, *region = NULL, *type_note = NULL;
   sqlite3_stmt *stmt;
 
   /* The reader has cleaned them already; the store's rule holds for every
    * caller all the same. */
-  if (!rd_store_clean_school (school->name, school->region, school->school_type, &name, &region, &school_type,
-                              error))
+  if (!rd_store_clean_school (school->name, school->region, &name, &region, error) ||
+      !rd_store_clean_text (RD_FIELD_SCHOOL_TYPE, school->type_note, &type_note, error))
     return 0;
 
   stmt = rd_store_prepare (self,
-                                         "INSERT INTO school (uuid, name, region, school_type, created) "
-                                         "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (uuid) DO UPDATE SET "
+                                         "INSERT INTO school (uuid, name, region, school_type, type_note, created) "
+                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (uuid) DO UPDATE SET "
                                          "name = excluded.name, region = excluded.region, "
-                                         "school_type = excluded.school_type, trashed = 0", error);
+                                         "school_type = excluded.school_type, type_note = excluded.type_note, "
+                                         "trashed = 0", error);
 
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, school->uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
   rd_store_bind_text_or_null (stmt, 3, region);
-  rd_store_bind_text_or_null (stmt, 4, school_type);
-  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+  rd_store_bind_school_type (stmt, 4, school->school_type);
+  rd_store_bind_text_or_null (stmt, 5, type_note);
+  sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
   if (!rd_store_step_done (self, stmt, error))
     return 0;
 
@@ -786,6 +788,7 @@ compare_item_ids (gconstpointer a,
 static gboolean
 import_respondents (RdStore                     *self,
                     RdFramework                 *framework,
+                    RdSchoolType                 school_type,
                     gint64                       school_id,
                     gint64                       assessment_id,
                     const RdExchangeAssessment  *assessment,
@@ -849,6 +852,7 @@ import_respondents (RdStore                     *self,
           answer->group = respondent->response->group;
           answer->answered = now;
           answer->reference_day = g_date_get_julian (&reference);
+          answer->school_type = school_type;
           if (!bind_imported_answer (stmt, first, item, respondent_id, answer, &reference, now, error))
             return FALSE;
           if ((!whole_rows || a % ANSWER_ROWS == ANSWER_ROWS - 1) && !rd_store_step_done (self, stmt, error))
@@ -948,7 +952,8 @@ import_school (RdStore                 *self,
           if (!write_scores (self, assessment_id, assessment->scores, error))
             return FALSE;
         }
-      else if (!import_respondents (self, framework, school_id, assessment_id, assessment, now, error))
+      else if (!import_respondents (self, framework, school->school_type, school_id, assessment_id, assessment,
+                                    now, error))
         return FALSE;
     }
 
@@ -1083,7 +1088,7 @@ rd_store_list_school_scores (RdStore      *self,
       scores->school_id = last_school;
       scores->school_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       scores->region = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      scores->school_type = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      scores->school_type = rd_store_column_school_type (stmt, 4);
       g_ptr_array_add (schools, scores);
       g_hash_table_insert (by_assessment, &scores->assessment_id, scores);
     }

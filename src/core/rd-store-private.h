@@ -66,11 +66,15 @@ gboolean      rd_store_clean_text        (RdField           field,
                                           GError          **error);
 gboolean      rd_store_clean_school      (const char       *name,
                                           const char       *region,
-                                          const char       *school_type,
                                           char            **name_out,
                                           char            **region_out,
-                                          char            **type_out,
                                           GError          **error);
+/* A school's type as the school table holds it: its id, or NULL. */
+void          rd_store_bind_school_type  (sqlite3_stmt     *stmt,
+                                          int               column,
+                                          RdSchoolType      school_type);
+RdSchoolType  rd_store_column_school_type (sqlite3_stmt    *stmt,
+                                          int               column);
 
 typedef struct
 {

@@ -181,6 +181,26 @@ static const char * const migrations[] = {
   "UPDATE assessment SET reference_date = (SELECT date(max(w.answered), 'unixepoch', 'localtime')"
   "  FROM answer w JOIN respondent r ON r.id = w.respondent_id WHERE r.assessment_id = assessment.id);"
   "UPDATE assessment SET scores_stale = 1 WHERE summary_only = 0;",
+
+  /* 5 → 6: a school's type becomes one of the ids of RdSchoolType (or
+   * NULL: not set), as some ladders depend on it. SQLite adds a CHECK only
+   * with a new column, so the free text moves aside, its type is read from
+   * it (rd_school_type_from_text), and it is dropped; where it became
+   * "other" without naming that, the text stays as type_note for the user
+   * to see (rd_school_type_note_for_text). A changed type changes the
+   * scores of the school's assessments. */
+  "ALTER TABLE school RENAME COLUMN school_type TO type_text;"
+  "ALTER TABLE school ADD COLUMN school_type TEXT"
+  "  CHECK (school_type IN ('primary', 'secondary', 'vocational', 'special', 'other'));"
+  "ALTER TABLE school ADD COLUMN type_note TEXT;"
+  "UPDATE school SET school_type = readiness_school_type (type_text),"
+  "  type_note = readiness_school_type_note (type_text);"
+  "ALTER TABLE school DROP COLUMN type_text;"
+  "CREATE TRIGGER school_type_changed AFTER UPDATE OF school_type ON school"
+  "  WHEN OLD.school_type IS NOT NEW.school_type BEGIN"
+  "  UPDATE assessment SET scores_stale = 1 WHERE scores_stale = 0 AND summary_only = 0"
+  "    AND school_id = NEW.id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);
@@ -426,6 +446,47 @@ migrate (RdStore  *self,
   return TRUE;
 }
 
+static void
+school_type_function (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  const char *id = rd_school_type_to_id (rd_school_type_from_text (text));
+
+  if (id != NULL)
+    sqlite3_result_text (context, id, -1, SQLITE_STATIC);
+  else
+    sqlite3_result_null (context);
+}
+
+static void
+school_type_note_function (sqlite3_context  *context,
+                           int               argc,
+                           sqlite3_value   **argv)
+{
+  char *note = rd_school_type_note_for_text ((const char *) sqlite3_value_text (argv[0]));
+
+  if (note != NULL)
+    sqlite3_result_text (context, note, -1, g_free);
+  else
+    sqlite3_result_null (context);
+}
+
+/* What migrations call besides SQL: the mapping of the free text of older
+ * versions lives in C (rd-types.c), for exchange files need it too.
+ * DIRECTONLY: a file's triggers and views cannot call them. */
+static gboolean
+add_migration_functions (sqlite3 *db)
+{
+  int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY;
+
+  return sqlite3_create_function (db, "readiness_school_type", 1, flags, NULL, school_type_function,
+                                  NULL, NULL) == SQLITE_OK &&
+         sqlite3_create_function (db, "readiness_school_type_note", 1, flags, NULL, school_type_note_function,
+                                  NULL, NULL) == SQLITE_OK;
+}
+
 /* Reads one integer through a connection of its own (the checks run
  * before the store has one). */
 static gboolean
@@ -544,7 +605,8 @@ expected_schema (gint64 version)
 {
   sqlite3 *db = NULL;
   GPtrArray *objects = NULL;
-  gboolean ok = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
+  gboolean ok = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+                add_migration_functions (db);
 
   for (gint64 v = 0; ok && v < version; v++)
     ok = sqlite3_exec (db, migrations[v], NULL, NULL, NULL) == SQLITE_OK;
@@ -902,6 +964,11 @@ rd_store_open (const char  *path,
                    "PRAGMA synchronous = FULL;", error))
     return NULL;
 
+  if (!add_migration_functions (self->db))
+    {
+      rd_store_set_sqlite_error (error, self->db, sqlite3_errcode (self->db), path);
+      return NULL;
+    }
   if (!migrate (self, user_version, error))
     return NULL;
 
@@ -991,17 +1058,14 @@ rd_store_clean_text (RdField      field,
 gboolean
 rd_store_clean_school (const char  *name,
                        const char  *region,
-                       const char  *school_type,
                        char       **name_out,
                        char       **region_out,
-                       char       **type_out,
                        GError     **error)
 {
-  g_autofree char *clean_name = NULL, *clean_region = NULL, *clean_type = NULL;
+  g_autofree char *clean_name = NULL, *clean_region = NULL;
 
   if (!rd_store_clean_text (RD_FIELD_SCHOOL_NAME, name, &clean_name, error) ||
-      !rd_store_clean_text (RD_FIELD_REGION, region, &clean_region, error) ||
-      !rd_store_clean_text (RD_FIELD_SCHOOL_TYPE, school_type, &clean_type, error))
+      !rd_store_clean_text (RD_FIELD_REGION, region, &clean_region, error))
     return FALSE;
 
   if (clean_name == NULL || *clean_name == '\0')
@@ -1013,8 +1077,15 @@ rd_store_clean_school (const char  *name,
 
   *name_out = g_steal_pointer (&clean_name);
   *region_out = g_steal_pointer (&clean_region);
-  *type_out = g_steal_pointer (&clean_type);
   return TRUE;
+}
+
+void
+rd_store_bind_school_type (sqlite3_stmt *stmt,
+                           int           column,
+                           RdSchoolType  school_type)
+{
+  rd_store_bind_text_or_null (stmt, column, rd_school_type_to_id (school_type));
 }
 
 gboolean
@@ -1100,19 +1171,20 @@ expect_changed (RdStore     *self,
 }
 
 gint64
-rd_store_add_school (RdStore     *self,
-                     const char  *name,
-                     const char  *region,
-                     const char  *school_type,
-                     GError     **error)
+rd_store_add_school (RdStore       *self,
+                     const char    *name,
+                     const char    *region,
+                     RdSchoolType   school_type,
+                     GError       **error)
 {
   g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *clean_name = NULL, *clean_region = NULL, *clean_type = NULL;
+  g_autofree char *clean_name = NULL, *clean_region = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RD_IS_STORE (self), 0);
+  g_return_val_if_fail (school_type < RD_N_SCHOOL_TYPES, 0);
 
-  if (!rd_store_clean_school (name, region, school_type, &clean_name, &clean_region, &clean_type, error))
+  if (!rd_store_clean_school (name, region, &clean_name, &clean_region, error))
     return 0;
 
   stmt = rd_store_prepare (self,
@@ -1124,7 +1196,7 @@ rd_store_add_school (RdStore     *self,
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, clean_name, -1, SQLITE_TRANSIENT);
   rd_store_bind_text_or_null (stmt, 3, clean_region);
-  rd_store_bind_text_or_null (stmt, 4, clean_type);
+  rd_store_bind_school_type (stmt, 4, school_type);
   sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
   if (!rd_store_step_done (self, stmt, error))
     return 0;
@@ -1133,24 +1205,28 @@ rd_store_add_school (RdStore     *self,
   return sqlite3_last_insert_rowid (self->db);
 }
 
+/* The note an older version's type left goes: whoever saves the school
+ * has seen it beside the type (the school dialog shows it). A new type
+ * marks the school's kept scores stale (trigger school_type_changed). */
 gboolean
-rd_store_update_school (RdStore     *self,
-                        gint64       school_id,
-                        const char  *name,
-                        const char  *region,
-                        const char  *school_type,
-                        GError     **error)
+rd_store_update_school (RdStore       *self,
+                        gint64         school_id,
+                        const char    *name,
+                        const char    *region,
+                        RdSchoolType   school_type,
+                        GError       **error)
 {
-  g_autofree char *clean_name = NULL, *clean_region = NULL, *clean_type = NULL;
+  g_autofree char *clean_name = NULL, *clean_region = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (school_type < RD_N_SCHOOL_TYPES, FALSE);
 
-  if (!rd_store_clean_school (name, region, school_type, &clean_name, &clean_region, &clean_type, error))
+  if (!rd_store_clean_school (name, region, &clean_name, &clean_region, error))
     return FALSE;
 
   stmt = rd_store_prepare (self,
-                  "UPDATE school SET name = ?2, region = ?3, school_type = ?4 "
+                  "UPDATE school SET name = ?2, region = ?3, school_type = ?4, type_note = NULL "
                   "WHERE id = ?1 AND trashed = 0", error);
   if (stmt == NULL)
     return FALSE;
@@ -1158,7 +1234,7 @@ rd_store_update_school (RdStore     *self,
   sqlite3_bind_int64 (stmt, 1, school_id);
   sqlite3_bind_text (stmt, 2, clean_name, -1, SQLITE_TRANSIENT);
   rd_store_bind_text_or_null (stmt, 3, clean_region);
-  rd_store_bind_text_or_null (stmt, 4, clean_type);
+  rd_store_bind_school_type (stmt, 4, school_type);
   if (!rd_store_step_done (self, stmt, error) ||
       !expect_changed (self, ROW_SCHOOL, school_id, error))
     return FALSE;
@@ -1167,13 +1243,25 @@ rd_store_update_school (RdStore     *self,
   return TRUE;
 }
 
+RdSchoolType
+rd_store_column_school_type (sqlite3_stmt *stmt,
+                             int           column)
+{
+  RdSchoolType school_type = RD_SCHOOL_TYPE_UNSET;
+
+  /* The table's CHECK admits nothing else. */
+  rd_school_type_from_id ((const char *) sqlite3_column_text (stmt, column), &school_type);
+  return school_type;
+}
+
 static RdSchool *
 school_from_row (sqlite3_stmt *stmt)
 {
   return rd_school_new (sqlite3_column_int64 (stmt, 0),
                         (const char *) sqlite3_column_text (stmt, 1),
                         (const char *) sqlite3_column_text (stmt, 2),
-                        (const char *) sqlite3_column_text (stmt, 3));
+                        rd_store_column_school_type (stmt, 3),
+                        (const char *) sqlite3_column_text (stmt, 4));
 }
 
 static gpointer
@@ -1194,7 +1282,7 @@ rd_store_get_school (RdStore     *self,
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
   stmt = rd_store_prepare (self,
-                  "SELECT id, name, region, school_type FROM school "
+                  "SELECT id, name, region, school_type, type_note FROM school "
                   "WHERE id = ?1 AND trashed = 0", error);
   if (stmt == NULL)
     return NULL;
@@ -1222,7 +1310,7 @@ rd_store_list_schools (RdStore  *self,
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
   stmt = rd_store_prepare (self,
-                  "SELECT id, name, region, school_type FROM school WHERE trashed = 0 "
+                  "SELECT id, name, region, school_type, type_note FROM school WHERE trashed = 0 "
                   "ORDER BY name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
@@ -2755,9 +2843,10 @@ rd_store_get_position (RdStore     *self,
 
 #define ANSWER_COLUMNS \
   "w.respondent_id, r.respondent_group, w.item_id, w.item_version, w.not_applicable, " \
-  "w.value, w.date, w.answered, a.reference_date "
+  "w.value, w.date, w.answered, a.reference_date, s.school_type "
 #define ANSWER_TABLES \
-  "answer w JOIN respondent r ON r.id = w.respondent_id JOIN assessment a ON a.id = r.assessment_id "
+  "answer w JOIN respondent r ON r.id = w.respondent_id JOIN assessment a ON a.id = r.assessment_id " \
+  "JOIN school s ON s.id = a.school_id "
 
 gpointer
 rd_store_read_answer (sqlite3_stmt *stmt)
@@ -2774,6 +2863,7 @@ rd_store_read_answer (sqlite3_stmt *stmt)
   answer->julian_day = rd_day_from_iso ((const char *) sqlite3_column_text (stmt, 6));
   answer->answered = sqlite3_column_int64 (stmt, 7);
   answer->reference_day = rd_day_from_iso ((const char *) sqlite3_column_text (stmt, 8));
+  answer->school_type = rd_store_column_school_type (stmt, 9);
 
   return answer;
 }

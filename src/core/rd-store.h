@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-#define RD_STORE_SCHEMA_VERSION 5
+#define RD_STORE_SCHEMA_VERSION 6
 /* PRAGMA application_id: "Rdns" tells our files from other SQLite databases. */
 #define RD_STORE_APPLICATION_ID 0x52646e73
 
@@ -32,13 +32,13 @@ const char   *rd_store_get_path               (RdStore           *self);
 gint64        rd_store_add_school             (RdStore           *self,
                                                const char        *name,
                                                const char        *region,
-                                               const char        *school_type,
+                                               RdSchoolType       school_type,
                                                GError           **error);
 gboolean      rd_store_update_school          (RdStore           *self,
                                                gint64             school_id,
                                                const char        *name,
                                                const char        *region,
-                                               const char        *school_type,
+                                               RdSchoolType       school_type,
                                                GError           **error);
 RdSchool     *rd_store_get_school             (RdStore           *self,
                                                gint64             school_id,

@@ -253,6 +253,269 @@ rd_action_status_get_title (RdActionStatus status)
     }
 }
 
+/* The English titles stay at hand: the command line takes them in any
+ * language. */
+static const struct {
+  const char *id;
+  const char *title;
+} school_types[RD_N_SCHOOL_TYPES] = {
+  [RD_SCHOOL_TYPE_UNSET] = { NULL, NC_("school type", "Not set") },
+  [RD_SCHOOL_TYPE_PRIMARY] = { "primary", NC_("school type", "Primary education") },
+  [RD_SCHOOL_TYPE_SECONDARY] = { "secondary", NC_("school type", "Secondary education") },
+  [RD_SCHOOL_TYPE_VOCATIONAL] = { "vocational", NC_("school type", "Vocational education") },
+  [RD_SCHOOL_TYPE_SPECIAL] = { "special", NC_("school type", "Special education") },
+  [RD_SCHOOL_TYPE_OTHER] = { "other", NC_("school type", "Other") },
+};
+
+/* NULL for RD_SCHOOL_TYPE_UNSET, which is stored and written as nothing. */
+const char *
+rd_school_type_to_id (RdSchoolType type)
+{
+  g_return_val_if_fail (type < RD_N_SCHOOL_TYPES, NULL);
+  return school_types[type].id;
+}
+
+gboolean
+rd_school_type_from_id (const char   *id,
+                        RdSchoolType *type)
+{
+  if (id == NULL)
+    return FALSE;
+
+  for (guint i = RD_SCHOOL_TYPE_UNSET + 1; i < RD_N_SCHOOL_TYPES; i++)
+    {
+      if (g_str_equal (school_types[i].id, id))
+        {
+          *type = (RdSchoolType) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+rd_school_type_get_title (RdSchoolType type)
+{
+  g_return_val_if_fail (type < RD_N_SCHOOL_TYPES, NULL);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "school type", school_types[type].title);
+}
+
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  g_autofree char *folded_a = g_utf8_casefold (a, -1);
+  g_autofree char *folded_b = g_utf8_casefold (b, -1);
+
+  return g_str_equal (folded_a, folded_b);
+}
+
+/**
+ * rd_school_type_parse:
+ *
+ * What a person typed to name a type: its id, or its title in English or
+ * in the user's language, in any letter case and with spaces around.
+ * Not "Not set", and nothing else: a typo is an error, not a guess.
+ */
+gboolean
+rd_school_type_parse (const char   *text,
+                      RdSchoolType *type)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  trimmed = g_strstrip (g_strdup (text));
+  for (guint i = RD_SCHOOL_TYPE_UNSET + 1; i < RD_N_SCHOOL_TYPES; i++)
+    {
+      if (same_text (trimmed, school_types[i].id) || same_text (trimmed, school_types[i].title) ||
+          same_text (trimmed, rd_school_type_get_title ((RdSchoolType) i)))
+        {
+          *type = (RdSchoolType) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Words that name a type in the free text of Readiness 1.1 and earlier,
+ * in English and in Dutch (the Netherlands and Flanders). A stem is found
+ * inside a word too, as Dutch writes compounds ("montessoribasisschool");
+ * the short abbreviations only as whole words. help/C/getting-started.page
+ * (section earlier-types) lists the words: keep the two alike. */
+typedef struct
+{
+  const char *word;
+  RdSchoolType type;
+  gboolean stem;
+} TypeWord;
+
+static const TypeWord type_words[] = {
+  { "primary", RD_SCHOOL_TYPE_PRIMARY, TRUE },
+  { "elementary", RD_SCHOOL_TYPE_PRIMARY, TRUE },
+  { "basisschool", RD_SCHOOL_TYPE_PRIMARY, TRUE },
+  { "basisonderwijs", RD_SCHOOL_TYPE_PRIMARY, TRUE },
+  { "primair", RD_SCHOOL_TYPE_PRIMARY, TRUE },
+  { "kleuter", RD_SCHOOL_TYPE_PRIMARY, TRUE },
+  { "lager", RD_SCHOOL_TYPE_PRIMARY, FALSE },
+  { "lagere", RD_SCHOOL_TYPE_PRIMARY, FALSE },
+  { "bao", RD_SCHOOL_TYPE_PRIMARY, FALSE },
+  { "po", RD_SCHOOL_TYPE_PRIMARY, FALSE },
+
+  { "secondary", RD_SCHOOL_TYPE_SECONDARY, TRUE },
+  { "secundair", RD_SCHOOL_TYPE_SECONDARY, TRUE },
+  { "voortgezet", RD_SCHOOL_TYPE_SECONDARY, TRUE },
+  { "middelbaar", RD_SCHOOL_TYPE_SECONDARY, TRUE },
+  { "atheneum", RD_SCHOOL_TYPE_SECONDARY, TRUE },
+  { "lyceum", RD_SCHOOL_TYPE_SECONDARY, TRUE },
+  { "gymnasium", RD_SCHOOL_TYPE_SECONDARY, TRUE },
+  { "vo", RD_SCHOOL_TYPE_SECONDARY, FALSE },
+  { "havo", RD_SCHOOL_TYPE_SECONDARY, FALSE },
+  { "vwo", RD_SCHOOL_TYPE_SECONDARY, FALSE },
+  /* Pre-vocational, but a school of voortgezet onderwijs, often with havo
+   * and vwo under one roof: secondary. */
+  { "vmbo", RD_SCHOOL_TYPE_SECONDARY, FALSE },
+  { "aso", RD_SCHOOL_TYPE_SECONDARY, FALSE },
+  { "kso", RD_SCHOOL_TYPE_SECONDARY, FALSE },
+
+  { "vocational", RD_SCHOOL_TYPE_VOCATIONAL, TRUE },
+  { "beroeps", RD_SCHOOL_TYPE_VOCATIONAL, TRUE },
+  { "technisch", RD_SCHOOL_TYPE_VOCATIONAL, TRUE },
+  { "mbo", RD_SCHOOL_TYPE_VOCATIONAL, FALSE },
+  { "roc", RD_SCHOOL_TYPE_VOCATIONAL, FALSE },
+  { "bso", RD_SCHOOL_TYPE_VOCATIONAL, FALSE },
+  { "tso", RD_SCHOOL_TYPE_VOCATIONAL, FALSE },
+  { "vet", RD_SCHOOL_TYPE_VOCATIONAL, FALSE },
+
+  { "special", RD_SCHOOL_TYPE_SPECIAL, TRUE },
+  { "speciaal", RD_SCHOOL_TYPE_SPECIAL, TRUE },
+  { "speciale", RD_SCHOOL_TYPE_SPECIAL, TRUE },
+  { "buitengewoon", RD_SCHOOL_TYPE_SPECIAL, TRUE },
+  { "sbo", RD_SCHOOL_TYPE_SPECIAL, FALSE },
+  /* Speciaal onderwijs in the Netherlands; in Flanders "SO" can mean
+   * secundair onderwijs, but a school rarely calls itself that. */
+  { "so", RD_SCHOOL_TYPE_SPECIAL, FALSE },
+  { "vso", RD_SCHOOL_TYPE_SPECIAL, FALSE },
+  { "buso", RD_SCHOOL_TYPE_SPECIAL, FALSE },
+  { "bubao", RD_SCHOOL_TYPE_SPECIAL, FALSE },
+  { "sen", RD_SCHOOL_TYPE_SPECIAL, FALSE },
+
+  { "other", RD_SCHOOL_TYPE_OTHER, FALSE },
+  { "overig", RD_SCHOOL_TYPE_OTHER, TRUE },
+  { "anders", RD_SCHOOL_TYPE_OTHER, FALSE },
+  { "andere", RD_SCHOOL_TYPE_OTHER, FALSE },
+};
+
+/* The types @text names, one bit (1 << RdSchoolType) each. */
+static guint
+named_types (const char *text)
+{
+  /* Accents and letter case do not matter: "Secundair", "sécondaire". */
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+  g_autofree char *lower = g_ascii_strdown (ascii, -1);
+  g_auto(GStrv) words = NULL;
+  guint found = 0;
+
+  for (char *p = lower; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      *p = ' ';
+  words = g_strsplit (lower, " ", -1);
+
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      if (words[w][0] == '\0')
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (type_words); i++)
+        {
+          const TypeWord *entry = &type_words[i];
+
+          if (entry->stem ? strstr (words[w], entry->word) != NULL : g_str_equal (words[w], entry->word))
+            found |= 1u << entry->type;
+        }
+    }
+
+  return found;
+}
+
+#define HAS(found, type) (((found) & (1u << (type))) != 0)
+
+/* The type, and whether @text names it plainly (FALSE: it became "other"
+ * for want of a better one, and the text says more than the type). */
+static RdSchoolType
+classify_text (const char *text,
+               gboolean   *plain)
+{
+  RdSchoolType type;
+  guint found;
+
+  *plain = TRUE;
+  if (text == NULL || *text == '\0')
+    return RD_SCHOOL_TYPE_UNSET;
+  if (rd_school_type_parse (text, &type))
+    return type;
+
+  found = named_types (text);
+  /* The most particular wins: a special primary school is special, a
+   * secondary school's vocational stream ("beroepssecundair") vocational. */
+  if (HAS (found, RD_SCHOOL_TYPE_SPECIAL))
+    return RD_SCHOOL_TYPE_SPECIAL;
+  if (HAS (found, RD_SCHOOL_TYPE_VOCATIONAL))
+    return RD_SCHOOL_TYPE_VOCATIONAL;
+  /* Primary and secondary under one roof is neither. */
+  if (HAS (found, RD_SCHOOL_TYPE_PRIMARY) && HAS (found, RD_SCHOOL_TYPE_SECONDARY))
+    {
+      *plain = FALSE;
+      return RD_SCHOOL_TYPE_OTHER;
+    }
+  if (HAS (found, RD_SCHOOL_TYPE_PRIMARY))
+    return RD_SCHOOL_TYPE_PRIMARY;
+  if (HAS (found, RD_SCHOOL_TYPE_SECONDARY))
+    return RD_SCHOOL_TYPE_SECONDARY;
+
+  *plain = HAS (found, RD_SCHOOL_TYPE_OTHER);
+  return RD_SCHOOL_TYPE_OTHER;
+}
+
+#undef HAS
+
+/**
+ * rd_school_type_from_text:
+ *
+ * The type of a school whose type was free text (a database or an
+ * exchange file of Readiness 1.1 or earlier): an id or title as such,
+ * else the words of type_words, else "other". Blank text is no type.
+ */
+RdSchoolType
+rd_school_type_from_text (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gboolean plain;
+
+  return classify_text (trimmed, &plain);
+}
+
+/**
+ * rd_school_type_note_for_text:
+ *
+ * The text to keep beside the type rd_school_type_from_text() gives: the
+ * free text itself where it became "other" without naming it, so that
+ * "Montessori" or "Brede school" is not lost; NULL where the type says it
+ * all.
+ */
+char *
+rd_school_type_note_for_text (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gboolean plain;
+
+  if (classify_text (trimmed, &plain) != RD_SCHOOL_TYPE_OTHER || plain)
+    return NULL;
+  return g_steal_pointer (&trimmed);
+}
+
 /* Thresholds are stated on the help page "How scores are computed". */
 RdLevel
 rd_level_for_score (double score)

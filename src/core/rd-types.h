@@ -52,6 +52,20 @@ typedef enum {
 
 #define RD_N_ACTION_STATUSES 3
 
+/* Which phase of education a school serves: some thresholds depend on it
+ * (a framework's per-type ladders). UNSET is a school whose type nobody
+ * gave; it has no id. */
+typedef enum {
+  RD_SCHOOL_TYPE_UNSET,
+  RD_SCHOOL_TYPE_PRIMARY,
+  RD_SCHOOL_TYPE_SECONDARY,
+  RD_SCHOOL_TYPE_VOCATIONAL,
+  RD_SCHOOL_TYPE_SPECIAL,
+  RD_SCHOOL_TYPE_OTHER,
+} RdSchoolType;
+
+#define RD_N_SCHOOL_TYPES 6
+
 typedef enum {
   RD_LEVEL_BEGINNING,
   RD_LEVEL_DEVELOPING,
@@ -88,6 +102,15 @@ const char *rd_action_status_to_id    (RdActionStatus      status);
 gboolean    rd_action_status_from_id  (const char         *id,
                                        RdActionStatus     *status);
 const char *rd_action_status_get_title (RdActionStatus     status);
+
+const char  *rd_school_type_to_id      (RdSchoolType        type);
+gboolean     rd_school_type_from_id    (const char         *id,
+                                        RdSchoolType       *type);
+const char  *rd_school_type_get_title  (RdSchoolType        type);
+gboolean     rd_school_type_parse      (const char         *text,
+                                        RdSchoolType       *type);
+RdSchoolType rd_school_type_from_text  (const char         *text);
+char        *rd_school_type_note_for_text (const char      *text);
 
 RdLevel     rd_level_for_score       (double              score);
 const char *rd_level_get_title       (RdLevel             level);

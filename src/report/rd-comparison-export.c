@@ -26,7 +26,7 @@ struct _RdComparisonExport
   GArray *order;              /* of guint: the schools by name, A to Z */
   char *school_year;          /* NULL: none given */
   char *region;               /* NULL: every region */
-  char *school_type;          /* NULL: every type */
+  RdSchoolType school_type;   /* RD_SCHOOL_TYPE_UNSET: every type */
   char *framework_id;
   char *framework_version;
   char *framework_title;      /* in the UI language */
@@ -138,7 +138,7 @@ rd_comparison_export_new (RdComparison *comparison,
                           RdFramework  *framework,
                           const char   *school_year,
                           const char   *region,
-                          const char   *school_type)
+                          RdSchoolType  school_type)
 {
   RdComparisonExport *self;
   const RdText *title;
@@ -150,7 +150,7 @@ rd_comparison_export_new (RdComparison *comparison,
   self = g_atomic_rc_box_new0 (RdComparisonExport);
   self->school_year = dup_tag (school_year);
   self->region = dup_tag (region);
-  self->school_type = dup_tag (school_type);
+  self->school_type = school_type;
 
   /* Filtering what is already filtered keeps the same schools and
    * figures, so the file always matches the filters it names. */
@@ -199,7 +199,6 @@ export_clear (gpointer data)
   g_array_unref (self->order);
   g_free (self->school_year);
   g_free (self->region);
-  g_free (self->school_type);
   g_free (self->framework_id);
   g_free (self->framework_version);
   g_free (self->framework_title);
@@ -404,7 +403,10 @@ add_school_cells (Table                *t,
 {
   add_cell (t, scores->school_name);
   add_cell (t, scores->region);
-  add_cell (t, scores->school_type);
+  if (scores->school_type == RD_SCHOOL_TYPE_UNSET)
+    add_cell (t, NULL);
+  else
+    add_word (t, rd_school_type_to_id (scores->school_type), rd_school_type_get_title (scores->school_type));
   add_number (t, scores->n_respondents, CELL_COUNT);
 }
 
@@ -667,9 +669,10 @@ describe_export (const RdComparisonExport *self)
   else
     /* Translators: part of the caption of the exported comparison */
     g_ptr_array_add (parts, g_strdup (_("all regions")));
-  if (self->school_type != NULL)
-    /* Translators: part of the caption of the exported comparison; %s is a school type */
-    g_ptr_array_add (parts, g_strdup_printf (_("school type %s"), self->school_type));
+  if (self->school_type != RD_SCHOOL_TYPE_UNSET)
+    /* Translators: part of the caption of the exported comparison; %s is
+     * a school type, "Primary education" */
+    g_ptr_array_add (parts, g_strdup_printf (_("school type %s"), rd_school_type_get_title (self->school_type)));
   else
     /* Translators: part of the caption of the exported comparison */
     g_ptr_array_add (parts, g_strdup (_("all school types")));
@@ -791,8 +794,8 @@ write_properties (const RdComparisonExport *self,
     rd_xlsx_workbook_set_property (book, "readiness-school-year", self->school_year);
   if (self->region != NULL)
     rd_xlsx_workbook_set_property (book, "readiness-region", self->region);
-  if (self->school_type != NULL)
-    rd_xlsx_workbook_set_property (book, "readiness-school-type", self->school_type);
+  if (self->school_type != RD_SCHOOL_TYPE_UNSET)
+    rd_xlsx_workbook_set_property (book, "readiness-school-type", rd_school_type_to_id (self->school_type));
   rd_xlsx_workbook_set_number_property (book, "readiness-schools", self->order->len);
 }
 

@@ -45,7 +45,8 @@ typedef struct _RdComparisonExport RdComparisonExport;
 GType               rd_comparison_export_get_type  (void) G_GNUC_CONST;
 
 /* @comparison: the comparison as shown, filtered or not: the export keeps
- * the schools that match @region and @school_type (NULL or "": any), so a
+ * the schools that match @region (NULL or "": any) and @school_type
+ * (RD_SCHOOL_TYPE_UNSET: any), so a
  * comparison already filtered by them comes out the same.
  * @framework: the comparison's framework, for its id, version and the
  * areas' ids and titles (in the UI language, taken now).
@@ -54,7 +55,7 @@ RdComparisonExport *rd_comparison_export_new        (RdComparison              *
                                                      RdFramework               *framework,
                                                      const char                *school_year,
                                                      const char                *region,
-                                                     const char                *school_type);
+                                                     RdSchoolType               school_type);
 RdComparisonExport *rd_comparison_export_ref        (RdComparisonExport        *self);
 void                rd_comparison_export_unref      (RdComparisonExport        *self);
 

@@ -124,7 +124,7 @@ add_cover (RdReportDocument *doc,
 {
   RdAssessment *assessment = s->assessment;
   const char *region = rd_school_get_region (s->school);
-  const char *type = rd_school_get_school_type (s->school);
+  RdSchoolType school_type = rd_school_get_school_type (s->school);
   g_autoptr(GString) place = g_string_new (NULL);
   g_autofree char *answered = NULL;
   g_autofree char *framework = NULL;
@@ -138,8 +138,8 @@ add_cover (RdReportDocument *doc,
   rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_SUBTITLE, rd_school_get_name (s->school));
   if (region != NULL && region[0] != '\0')
     g_string_append (place, region);
-  if (type != NULL && type[0] != '\0')
-    g_string_append_printf (place, "%s%s", place->len > 0 ? " · " : "", type);
+  if (school_type != RD_SCHOOL_TYPE_UNSET)
+    g_string_append_printf (place, "%s%s", place->len > 0 ? " · " : "", rd_school_type_get_title (school_type));
   if (place->len > 0)
     rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_NOTE, place->str);
 

@@ -42,7 +42,8 @@ struct _RdCompareWindow
   RdComparison *all;         /* the school year's schools */
   RdComparison *shown;       /* … filtered */
   char *region;              /* NULL: all */
-  char *school_type;
+  RdSchoolType school_type;  /* RD_SCHOOL_TYPE_UNSET: all */
+  GArray *type_choices;      /* of RdSchoolType, as the type dropdown lists them after "All types" */
   char *view;                /* "factors" or "areas" */
   GArray *sort_keys;         /* of SortKey, as the sort dropdown lists them */
   gboolean updating;         /* dropdowns set by the code, not by the user */
@@ -325,8 +326,8 @@ update_school_panel (RdCompareWindow *self)
   scores = rd_comparison_get_school (self->shown, (guint) school);
   details = g_string_new (scores->region != NULL && scores->region[0] != '\0' ? scores->region : _("No region"));
   g_string_append (details, " · ");
-  g_string_append (details, scores->school_type != NULL && scores->school_type[0] != '\0' ? scores->school_type
-                                                                                          : _("No school type"));
+  g_string_append (details, scores->school_type != RD_SCHOOL_TYPE_UNSET ? rd_school_type_get_title (scores->school_type)
+                                                                        : _("No school type"));
   g_string_append (details, " · ");
   g_string_append_printf (details, g_dngettext (NULL, "%u respondent", "%u respondents", scores->n_respondents),
                           scores->n_respondents);
@@ -543,6 +544,46 @@ fill_filter (RdCompareWindow  *self,
   self->updating = FALSE;
 }
 
+/* The types the year's schools have, by their titles; a chosen type that
+ * none has any more falls back to all. */
+static void
+fill_type_filter (RdCompareWindow *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint position = 0;
+
+  g_clear_pointer (&self->type_choices, g_array_unref);
+  self->type_choices = rd_comparison_list_school_types (self->all);
+  gtk_string_list_append (list, _("All types"));
+  for (guint i = 0; i < self->type_choices->len; i++)
+    {
+      RdSchoolType school_type = g_array_index (self->type_choices, RdSchoolType, i);
+
+      gtk_string_list_append (list, rd_school_type_get_title (school_type));
+      if (school_type == self->school_type)
+        position = i + 1;
+    }
+  if (position == 0)
+    self->school_type = RD_SCHOOL_TYPE_UNSET;
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->type_dropdown, position);
+  self->updating = FALSE;
+}
+
+static RdSchoolType
+selected_type (RdCompareWindow *self)
+{
+  guint position = gtk_drop_down_get_selected (self->type_dropdown);
+
+  /* The first choice is "All types". */
+  if (self->type_choices == NULL || position == 0 || position == GTK_INVALID_LIST_POSITION ||
+      position > self->type_choices->len)
+    return RD_SCHOOL_TYPE_UNSET;
+  return g_array_index (self->type_choices, RdSchoolType, position - 1);
+}
+
 static void
 show_error (RdCompareWindow *self,
             const GError    *error)
@@ -561,7 +602,6 @@ load_school_year (RdCompareWindow *self)
   g_autoptr(GPtrArray) scores = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) regions = NULL;
-  g_auto(GStrv) types = NULL;
 
   g_clear_object (&self->all);
   if (year == NULL)
@@ -576,9 +616,8 @@ load_school_year (RdCompareWindow *self)
   self->all = rd_comparison_new (scores, rd_framework_get_n_areas (self->framework));
 
   regions = rd_comparison_list_regions (self->all);
-  types = rd_comparison_list_school_types (self->all);
   fill_filter (self, self->region_dropdown, _("All regions"), regions, &self->region);
-  fill_filter (self, self->type_dropdown, _("All types"), types, &self->school_type);
+  fill_type_filter (self);
   apply_filters (self);
 }
 
@@ -679,9 +718,8 @@ on_filter_selected (RdCompareWindow *self)
   if (self->updating)
     return;
   g_free (self->region);
-  g_free (self->school_type);
   self->region = selected_tag (self->region_dropdown);
-  self->school_type = selected_tag (self->type_dropdown);
+  self->school_type = selected_type (self);
   apply_filters (self);
 }
 
@@ -741,7 +779,7 @@ clear_filters_action (GtkWidget  *widget,
   RdCompareWindow *self = RD_COMPARE_WINDOW (widget);
 
   rd_compare_window_set_region (self, NULL);
-  rd_compare_window_set_school_type (self, NULL);
+  rd_compare_window_set_school_type (self, RD_SCHOOL_TYPE_UNSET);
 }
 
 static void
@@ -851,7 +889,7 @@ rd_compare_window_finalize (GObject *object)
   g_clear_object (&self->all);
   g_clear_object (&self->shown);
   g_free (self->region);
-  g_free (self->school_type);
+  g_clear_pointer (&self->type_choices, g_array_unref);
   g_free (self->view);
   g_array_unref (self->sort_keys);
 
@@ -1306,19 +1344,28 @@ rd_compare_window_set_region (RdCompareWindow *self,
   select_tag (self->region_dropdown, region);
 }
 
-const char *
+RdSchoolType
 rd_compare_window_get_school_type (RdCompareWindow *self)
 {
-  g_return_val_if_fail (RD_IS_COMPARE_WINDOW (self), NULL);
+  g_return_val_if_fail (RD_IS_COMPARE_WINDOW (self), RD_SCHOOL_TYPE_UNSET);
   return self->school_type;
 }
 
+/* A type that none of the year's schools has cannot be chosen. */
 void
 rd_compare_window_set_school_type (RdCompareWindow *self,
-                                   const char      *school_type)
+                                   RdSchoolType     school_type)
 {
+  guint position = 0;
+
   g_return_if_fail (RD_IS_COMPARE_WINDOW (self));
-  select_tag (self->type_dropdown, school_type);
+
+  for (guint i = 0; school_type != RD_SCHOOL_TYPE_UNSET && self->type_choices != NULL &&
+                    i < self->type_choices->len; i++)
+    if (g_array_index (self->type_choices, RdSchoolType, i) == school_type)
+      position = i + 1;
+  g_return_if_fail (school_type == RD_SCHOOL_TYPE_UNSET || position > 0);
+  gtk_drop_down_set_selected (self->type_dropdown, position);
 }
 
 const char *

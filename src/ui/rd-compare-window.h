@@ -34,13 +34,13 @@ GListModel    *rd_compare_window_get_school_years (RdCompareWindow  *self);
 const char    *rd_compare_window_get_school_year  (RdCompareWindow  *self);
 void           rd_compare_window_set_school_year  (RdCompareWindow  *self,
                                                    const char       *school_year);
-/* NULL: all regions, all types. */
+/* NULL: all regions; RD_SCHOOL_TYPE_UNSET: all types. */
 const char    *rd_compare_window_get_region       (RdCompareWindow  *self);
 void           rd_compare_window_set_region       (RdCompareWindow  *self,
                                                    const char       *region);
-const char    *rd_compare_window_get_school_type  (RdCompareWindow  *self);
+RdSchoolType   rd_compare_window_get_school_type  (RdCompareWindow  *self);
 void           rd_compare_window_set_school_type  (RdCompareWindow  *self,
-                                                   const char       *school_type);
+                                                   RdSchoolType      school_type);
 /* "factors" or "areas" */
 const char    *rd_compare_window_get_view         (RdCompareWindow  *self);
 gboolean       rd_compare_window_get_narrow       (RdCompareWindow  *self);

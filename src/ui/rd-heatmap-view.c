@@ -1172,8 +1172,8 @@ rd_heatmap_view_get_cell_tooltip (RdHeatmapView *self,
     {
       if (scores->region != NULL && scores->region[0] != '\0')
         g_ptr_array_add (parts, g_strdup (scores->region));
-      if (scores->school_type != NULL && scores->school_type[0] != '\0')
-        g_ptr_array_add (parts, g_strdup (scores->school_type));
+      if (scores->school_type != RD_SCHOOL_TYPE_UNSET)
+        g_ptr_array_add (parts, g_strdup (rd_school_type_get_title (scores->school_type)));
       g_ptr_array_add (parts, g_strdup_printf (g_dngettext (NULL, "%u respondent", "%u respondents",
                                                             scores->n_respondents), scores->n_respondents));
     }

@@ -13,7 +13,8 @@ struct _RdSchoolDialog
 
   AdwEntryRow *name_row;
   AdwEntryRow *region_row;
-  AdwEntryRow *type_row;
+  AdwComboRow *type_row;
+  GtkStringList *type_list;
 
   gint64 school_id;
 };
@@ -37,6 +38,7 @@ rd_school_dialog_class_init (RdSchoolDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdSchoolDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, RdSchoolDialog, region_row);
   gtk_widget_class_bind_template_child (widget_class, RdSchoolDialog, type_row);
+  gtk_widget_class_bind_template_child (widget_class, RdSchoolDialog, type_list);
 }
 
 /* The row's GtkText holds the buffer: typing stops at the store's limit
@@ -57,8 +59,27 @@ rd_school_dialog_init (RdSchoolDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   limit_row (self->name_row, RD_MAX_SCHOOL_NAME);
   limit_row (self->region_row, RD_MAX_REGION);
-  limit_row (self->type_row, RD_MAX_SCHOOL_TYPE);
+  /* Positions are RdSchoolType values, "Not set" first. */
+  for (RdSchoolType t = RD_SCHOOL_TYPE_UNSET; t < RD_N_SCHOOL_TYPES; t++)
+    gtk_string_list_append (self->type_list, rd_school_type_get_title (t));
+  adw_combo_row_set_selected (self->type_row, RD_SCHOOL_TYPE_UNSET);
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (on_name_changed), self);
+}
+
+/* What an older version had as the type, where it became "other": the
+ * person who saves the school decides, and the note goes. */
+static void
+show_type_note (RdSchoolDialog *self,
+                const char     *note)
+{
+  g_autofree char *body = NULL;
+
+  if (note == NULL || note[0] == '\0')
+    return;
+  /* Translators: in the Edit School dialog; %s is the school's type as
+   * an older version of Readiness had it, free text such as "Montessori" */
+  body = g_strdup_printf (_("The type was “%s”. Choose the type that fits best."), note);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
 }
 
 RdSchoolDialog *
@@ -78,8 +99,8 @@ rd_school_dialog_new (GtkWindow *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), rd_school_get_name (school));
       if (rd_school_get_region (school) != NULL)
         gtk_editable_set_text (GTK_EDITABLE (self->region_row), rd_school_get_region (school));
-      if (rd_school_get_school_type (school) != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (self->type_row), rd_school_get_school_type (school));
+      adw_combo_row_set_selected (self->type_row, rd_school_get_school_type (school));
+      show_type_note (self, rd_school_get_type_note (school));
     }
 
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
@@ -107,11 +128,23 @@ rd_school_dialog_get_region (RdSchoolDialog *self)
   return gtk_editable_get_text (GTK_EDITABLE (self->region_row));
 }
 
-const char *
+RdSchoolType
 rd_school_dialog_get_school_type (RdSchoolDialog *self)
 {
-  g_return_val_if_fail (RD_IS_SCHOOL_DIALOG (self), NULL);
-  return gtk_editable_get_text (GTK_EDITABLE (self->type_row));
+  guint selected;
+
+  g_return_val_if_fail (RD_IS_SCHOOL_DIALOG (self), RD_SCHOOL_TYPE_UNSET);
+  selected = adw_combo_row_get_selected (self->type_row);
+  return selected < RD_N_SCHOOL_TYPES ? (RdSchoolType) selected : RD_SCHOOL_TYPE_UNSET;
+}
+
+void
+rd_school_dialog_set_school_type (RdSchoolDialog *self,
+                                  RdSchoolType    school_type)
+{
+  g_return_if_fail (RD_IS_SCHOOL_DIALOG (self));
+  g_return_if_fail (school_type < RD_N_SCHOOL_TYPES);
+  adw_combo_row_set_selected (self->type_row, school_type);
 }
 
 void

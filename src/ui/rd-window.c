@@ -311,6 +311,7 @@ create_school_row (gpointer item,
 {
   RdSchool *school = RD_SCHOOL (item);
   g_autoptr(GString) detail_text = g_string_new (NULL);
+  g_autofree char *school_type = rd_school_describe_type (school);
   GtkWidget *row, *box, *name;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -324,11 +325,11 @@ create_school_row (gpointer item,
 
   if (rd_school_get_region (school) != NULL)
     g_string_append (detail_text, rd_school_get_region (school));
-  if (rd_school_get_school_type (school) != NULL)
+  if (school_type != NULL)
     {
       if (detail_text->len > 0)
         g_string_append (detail_text, " · ");
-      g_string_append (detail_text, rd_school_get_school_type (school));
+      g_string_append (detail_text, school_type);
     }
 
   if (detail_text->len > 0)

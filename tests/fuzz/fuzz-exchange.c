@@ -17,7 +17,8 @@ check_texts (RdExchangeSchool *school)
 {
   CHECK_TEXT (school->name);
   CHECK_TEXT (school->region);
-  CHECK_TEXT (school->school_type);
+  CHECK_TEXT (school->type_note);
+  CHECK (school->school_type < RD_N_SCHOOL_TYPES);
   CHECK_TEXT (school->framework_id);
   for (guint a = 0; a < school->assessments->len; a++)
     {

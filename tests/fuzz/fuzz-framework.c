@@ -55,8 +55,11 @@ is_score (double score)
   return isfinite (score) && score >= 0 && score <= 100;
 }
 
+/* Each ladder the item has, for every school type (the type's own, or
+ * the default "ladder"), keeps the rules. */
 static void
-check_scores (RdItem *item)
+check_scores (RdItem       *item,
+              RdSchoolType  type)
 {
   RdItemKind kind = rd_item_get_kind (item);
   double min = rd_item_get_min (item);
@@ -64,16 +67,22 @@ check_scores (RdItem *item)
   const RdLadderStep *ladder;
   guint n_steps;
 
-  ladder = rd_item_get_ladder (item, &n_steps);
+  ladder = rd_item_get_ladder_for_type (item, type, &n_steps);
+  if (!rd_item_has_type_ladder (item, type))
+    {
+      guint n_default;
+
+      CHECK (ladder == rd_item_get_ladder (item, &n_default) && n_steps == n_default);
+    }
 
   if (kind == RD_ITEM_KIND_STATEMENT)
     {
       CHECK (n_steps == 0);
       CHECK (min == 1 && max == 5);
       for (int value = 1; value <= 5; value++)
-        CHECK (rd_item_score_value (item, value) == (value - 1) * 25.0);
-      CHECK (isnan (rd_item_score_value (item, 0)));
-      CHECK (isnan (rd_item_score_value (item, 6)));
+        CHECK (rd_item_score_value (item, type, value) == (value - 1) * 25.0);
+      CHECK (isnan (rd_item_score_value (item, type, 0)));
+      CHECK (isnan (rd_item_score_value (item, type, 6)));
       return;
     }
 
@@ -105,10 +114,10 @@ check_scores (RdItem *item)
 
         CHECK (min == 0);
         /* A date is answered as a date, never as a number. */
-        CHECK (isnan (rd_item_score_value (item, 0)));
-        CHECK (rd_item_score_date (item, today, today) == ladder[0].score);
-        CHECK (is_score (rd_item_score_date (item, old, today)));
-        CHECK (isnan (rd_item_score_date (item, today, old)));
+        CHECK (isnan (rd_item_score_value (item, type, 0)));
+        CHECK (rd_item_score_date (item, type, today, today) == ladder[0].score);
+        CHECK (is_score (rd_item_score_date (item, type, old, today)));
+        CHECK (isnan (rd_item_score_date (item, type, today, old)));
         return;
       }
     case RD_ITEM_KIND_NUMBER:
@@ -123,27 +132,27 @@ check_scores (RdItem *item)
 
   /* Every valid answer falls on a step: the bounds, each threshold and the
    * values between two thresholds (yes-no takes 0 and 1 alone). */
-  CHECK (is_score (rd_item_score_value (item, min)));
+  CHECK (is_score (rd_item_score_value (item, type, min)));
   if (isfinite (max))
-    CHECK (is_score (rd_item_score_value (item, max)));
+    CHECK (is_score (rd_item_score_value (item, type, max)));
   for (guint i = 0; i < n_steps; i++)
     {
-      CHECK (rd_item_score_value (item, ladder[i].at) == ladder[i].score);
+      CHECK (rd_item_score_value (item, type, ladder[i].at) == ladder[i].score);
       if (i + 1 < n_steps && kind != RD_ITEM_KIND_YES_NO)
         {
           double between = ladder[i].at + (ladder[i + 1].at - ladder[i].at) / 2;
 
           if (between > ladder[i].at && between < ladder[i + 1].at)
-            CHECK (rd_item_score_value (item, between) == ladder[i].score);
+            CHECK (rd_item_score_value (item, type, between) == ladder[i].score);
         }
     }
 
   /* And an invalid one gets no score. */
-  CHECK (isnan (rd_item_score_value (item, NAN)));
+  CHECK (isnan (rd_item_score_value (item, type, NAN)));
   if (min - 1 < min)
-    CHECK (isnan (rd_item_score_value (item, min - 1)));
+    CHECK (isnan (rd_item_score_value (item, type, min - 1)));
   if (isfinite (max) && max + 1 > max)
-    CHECK (isnan (rd_item_score_value (item, max + 1)));
+    CHECK (isnan (rd_item_score_value (item, type, max + 1)));
 }
 
 static void
@@ -194,7 +203,8 @@ check_item (RdFramework        *framework,
   CHECK (rd_framework_item_in_mode (framework, item, RD_ASSESSMENT_MODE_FULL));
   CHECK (rd_framework_item_in_mode (framework, item, RD_ASSESSMENT_MODE_PULSE) == rd_item_is_pulse (item));
 
-  check_scores (item);
+  for (RdSchoolType type = RD_SCHOOL_TYPE_UNSET; type < RD_N_SCHOOL_TYPES; type++)
+    check_scores (item, type);
 }
 
 static void
