@@ -2037,7 +2037,7 @@ check_response (JsonBlock   *block,
 
   check_title_version (block, object, RD_RESPONSE_FILE_FORMAT_VERSION);
 
-  response = rd_response_file_parse (block->json, strlen (block->json), "teacher-3.readiness-response", framework, &error);
+  response = rd_response_file_parse (block->json, strlen (block->json), "leader-2.readiness-response", framework, &error);
   if (response == NULL)
     {
       problem (block->doc, block->line, "the reader refuses the example: %s", error->message);
@@ -2091,7 +2091,7 @@ check_response (JsonBlock   *block,
     json_object_remove_member (answer, "not_applicable");
     json_object_set_int_member (answer, "value", -5);
     text = json_text (broken);
-    none = rd_response_file_parse (text, strlen (text), "teacher-3.readiness-response", framework, &refusal);
+    none = rd_response_file_parse (text, strlen (text), "leader-2.readiness-response", framework, &refusal);
     check_message_in_doc (block, refusal ? refusal->message : NULL, what);
   }
 }

@@ -881,6 +881,7 @@ add_responses (RdAssessmentView *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
+  guint n_left_out = 0;
 
   if (!rd_store_add_responses (self->store, rd_assessment_get_id (self->assessment), self->framework,
                                responses, &error))
@@ -892,6 +893,16 @@ add_responses (RdAssessmentView *self,
   body = g_strdup_printf (g_dngettext (NULL, "%u respondent was added to this assessment.",
                                        "%u respondents were added to this assessment.", responses->len),
                           responses->len);
+  for (guint i = 0; i < responses->len; i++)
+    n_left_out += ((RdResponse *) g_ptr_array_index (responses, i))->n_left_out;
+  if (n_left_out > 0)
+    {
+      g_autofree char *left_out = rd_import_left_out_text (n_left_out);
+      g_autofree char *both = g_strdup_printf ("%s %s", body, left_out);
+
+      g_free (body);
+      body = g_steal_pointer (&both);
+    }
   tell (self, _("Answers Imported"), body);
 }
 
