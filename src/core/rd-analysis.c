@@ -39,6 +39,7 @@ struct _RdAnalysis
 
   RdFramework *framework;
   RdAssessmentMode mode;
+  guint groups;                     /* whose answers count, 1 << RdGroup bits */
   GHashTable *only_items;           /* item ids, or NULL for all */
   double targets[RD_N_FACTORS];
 
@@ -285,8 +286,10 @@ compute_factors (RdAnalysis *self)
           double score;
 
           /* An item left out by only_items is still one of the factor's,
-           * unanswered: a factor shown from a few items is no more trusted. */
-          if (weight <= 0 || !rd_framework_item_in_mode (self->framework, item, self->mode))
+           * unanswered: a factor shown from a few items is no more trusted.
+           * An item none of these groups is asked is none of theirs. */
+          if (weight <= 0 || !rd_framework_item_in_mode (self->framework, item, self->mode) ||
+              (rd_item_get_audience (item) & self->groups) == 0)
             continue;
 
           result->n_items++;
@@ -325,6 +328,7 @@ rd_analysis_new_for_groups (RdFramework       *framework,
   self = g_object_new (RD_TYPE_ANALYSIS, NULL);
   self->framework = g_object_ref (framework);
   self->mode = mode;
+  self->groups = groups;
   self->only_items = only_items ? g_hash_table_ref (only_items) : NULL;
 
   for (guint f = 0; f < RD_N_FACTORS; f++)
