@@ -1529,8 +1529,9 @@ failed:
   "  WHERE r.assessment_id = a.id), " \
   "(SELECT count(*) FROM respondent r JOIN answer w ON w.respondent_id = r.id " \
   "  WHERE r.assessment_id = a.id), a.reference_date, " \
-  "(SELECT group_concat(answered) FROM (SELECT DISTINCT w.item_id || '/' || r.respondent_group AS answered " \
-  "  FROM respondent r JOIN answer w ON w.respondent_id = r.id WHERE r.assessment_id = a.id)) "
+  "(SELECT group_concat(item || '/' || answered_by) FROM (SELECT DISTINCT w.item_id AS item, " \
+  "  r.respondent_group AS answered_by FROM respondent r JOIN answer w ON w.respondent_id = r.id " \
+  "  WHERE r.assessment_id = a.id)) "
 
 static gpointer
 read_assessment (sqlite3_stmt *stmt)
