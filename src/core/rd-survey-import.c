@@ -40,6 +40,7 @@ struct _RdSurveyImport
   RdGroup default_group;
   guint32 *respondents;     /* the table's rows that are not blank */
   guint8 *groups;           /* each respondent's group from the group column, or GROUP_NOT_GIVEN */
+  guint32 *in_group[RD_N_GROUPS];  /* a bit per respondent of each group, the default included */
   guint n_respondents;
   guint n_blank;
   GDate today;              /* no date answer may lie after it */
@@ -255,6 +256,23 @@ group_of (RdSurveyImport *self,
   return group == GROUP_NOT_GIVEN ? self->default_group : (RdGroup) group;
 }
 
+static guint
+n_words (RdSurveyImport *self)
+{
+  return self->n_respondents / 32 + 1;
+}
+
+/* Who is in which group, as bits, so that a column's answers of each group
+ * are counted a word at a time. */
+static void
+sort_into_groups (RdSurveyImport *self)
+{
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    memset (self->in_group[g], 0, n_words (self) * sizeof (guint32));
+  for (guint i = 0; i < self->n_respondents; i++)
+    self->in_group[group_of (self, i)][i / 32] |= 1u << (i % 32);
+}
+
 /* Answers in an item column whose respondent's group the item does not
  * ask: they are left out. Counted from what the column's check found, so
  * a change of groups decodes no cell. */
@@ -262,17 +280,25 @@ static void
 count_not_asked (RdSurveyImport *self,
                  Column         *column)
 {
+  guint audience;
+
   column->n_not_asked = 0;
   if (column->role != RD_SURVEY_COLUMN_ITEM || column->answered == NULL)
     return;
-  for (guint i = 0; i < self->n_respondents; i++)
-    if ((column->answered[i / 32] & (1u << (i % 32))) != 0 && !rd_item_asks (column->item, group_of (self, i)))
-      column->n_not_asked++;
+  audience = rd_item_get_audience (column->item);
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    {
+      if (audience & (1u << g))
+        continue;
+      for (guint word = 0; word < n_words (self); word++)
+        column->n_not_asked += (guint) __builtin_popcount (column->answered[word] & self->in_group[g][word]);
+    }
 }
 
 static void
 count_all_not_asked (RdSurveyImport *self)
 {
+  sort_into_groups (self);
   for (guint c = 0; c < self->columns->len; c++)
     count_not_asked (self, &g_array_index (self->columns, Column, c));
 }
@@ -287,6 +313,8 @@ rd_survey_import_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_array_unref);
   g_free (self->respondents);
   g_free (self->groups);
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    g_free (self->in_group[g]);
   g_free (self->name);
 
   G_OBJECT_CLASS (rd_survey_import_parent_class)->finalize (object);
@@ -599,6 +627,9 @@ rd_survey_import_new (RdFramework  *framework,
       self->respondents[self->n_respondents++] = row;
   self->n_blank = n_rows - self->n_respondents;
   memset (self->groups, GROUP_NOT_GIVEN, MAX (n_rows, 1));
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    self->in_group[g] = g_new0 (guint32, n_words (self));
+  sort_into_groups (self);
 
   for (guint c = 0; c < self->columns->len; c++)
     {
