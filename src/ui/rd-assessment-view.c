@@ -670,9 +670,12 @@ has_hidden_answers (RdAssessmentView *self)
       RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
 
       for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
-        if (!rd_area_page_is_asked (page, r) &&
-            g_hash_table_contains (self->answered, rd_item_get_id (rd_item_row_get_item (rd_area_page_get_row (page, r)))))
-          return TRUE;
+        {
+          RdItem *item = rd_item_row_get_item (rd_area_page_get_row (page, r));
+
+          if (!rd_area_page_is_asked (page, r) && g_hash_table_contains (self->answered, rd_item_get_id (item)))
+            return TRUE;
+        }
     }
   return FALSE;
 }
@@ -682,7 +685,6 @@ on_group_selected (RdAssessmentView *self)
 {
   guint group = gtk_drop_down_get_selected (self->group_dropdown);
   g_autoptr(GError) error = NULL;
-
   RdAreaPage *page;
 
   if (group >= RD_N_GROUPS || self->syncing_groups)
@@ -1487,7 +1489,8 @@ join_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 respondent_id;
 
-  if (!is_handing_over (self) || group >= RD_N_GROUPS || !self->participating[group] || !group_is_asked (self, group))
+  if (!is_handing_over (self) || group >= RD_N_GROUPS || !self->participating[group] ||
+      !group_is_asked (self, group))
     return;
 
   /* A new anonymous respondent: no name, only the group. */
