@@ -359,7 +359,8 @@ fact_text (RdAnalysis *analysis,
 }
 
 /* A fact's score beside what was answered, in its unit: the one answer, or
- * the median and range of several; only answers that have a score. */
+ * when several answers differ, that they do, with both answers or the
+ * median and range; only answers that have a score. */
 static void
 test_fact_values (void)
 {
@@ -390,9 +391,9 @@ test_fact_values (void)
   /* A statement is no fact. */
   g_assert_null (fact_text (single, "a-plan"));
 
-  /* Wi-Fi-like: 90 % and 70 % score 100 and 50, so 75; the answers say 80
-   * (70–90). A not-applicable answer and an unscorable value are left out,
-   * as from the score. */
+  /* Wi-Fi-like: 90 % and 70 % score 100 and 50, so 75 (the median of two);
+   * the answers differ. A not-applicable answer and an unscorable value are
+   * left out, as from the score. */
   add_value (several, 1, RD_GROUP_LEADER, "b-share", 1, 90);
   add_value (several, 2, RD_GROUP_TEACHER, "b-share", 1, 70);
   add_value (several, 3, RD_GROUP_TEACHER, "b-share", 1, NAN);
@@ -413,11 +414,12 @@ test_fact_values (void)
   g_assert_true (rd_analysis_get_fact_values (many, rd_framework_lookup_item (framework, "b-share"), &values));
   g_assert_cmpuint (values.n, ==, 2);
   g_assert_cmpfloat (values.median, ==, 80);
-  ASSERT_FACT (many, "b-share", "median 80 %, range 70–90");
+  g_assert_cmpuint (values.n_distinct, ==, 2);
+  ASSERT_FACT (many, "b-share", "answers differ: 70 and 90 %");
   /* The median of three is the middle one. */
-  ASSERT_FACT (many, "b-speed", "median 300 Mbit/s, range 100–5000");
-  ASSERT_FACT (many, "b-mfa", "2 of 3 yes");
-  ASSERT_FACT (many, "a-review", "median age 8 months, range 2–20");
+  ASSERT_FACT (many, "b-speed", "answers differ: median 300 Mbit/s, range 100–5000");
+  ASSERT_FACT (many, "b-mfa", "answers differ: 2 of 3 yes");
+  ASSERT_FACT (many, "a-review", "answers differ: median age 8 months, range 2–20");
 
   /* Ages on the assessment's reference date, as the score counts them:
    * 12 and 24 months on 2026-01-10 score 50 and 0. */
@@ -434,10 +436,123 @@ test_fact_values (void)
       ((RdAnswer *) g_ptr_array_index (dated, i))->reference_day = g_date_get_julian (&reference);
     later = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, dated, NULL);
     g_assert_cmpfloat (rd_analysis_get_item_score (later, "a-review", NULL), ==, 25);
-    ASSERT_FACT (later, "a-review", "median age 18 months, range 12–24");
+    ASSERT_FACT (later, "a-review", "answers differ: median age 18 months, range 12–24");
   }
 
 #undef ASSERT_FACT
+}
+
+/* An item's score counts only the answers of the groups it asks: a
+ * learner's answer about bandwidth, or a stored answer from before the
+ * framework said who is asked, is left out of every figure. */
+static void
+test_audience_only (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("audience.json");
+  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+  g_autoptr(RdAnalysis) analysis = NULL;
+  g_autoptr(RdAnalysis) learners = NULL;
+  RdFactorResult result;
+  guint n;
+
+  add_value (answers, 1, RD_GROUP_TEACHER, "a-plan", 1, 5);           /* 100 */
+  add_value (answers, 2, RD_GROUP_LEARNER, "a-plan", 1, 3);           /* 50 */
+  add_value (answers, 2, RD_GROUP_LEARNER, "a-team", 2, 1);           /* not asked */
+  add_value (answers, 2, RD_GROUP_LEARNER, "b-speed", 1, 0);          /* not asked */
+  add_value (answers, 3, RD_GROUP_PARENT, "a-plan", 1, 1);            /* not asked */
+  add_value (answers, 4, RD_GROUP_SUPPORT_STAFF, "b-speed", 1, 1000); /* 100 */
+  add_value (answers, 3, RD_GROUP_PARENT, "b-share", 1, 0);           /* everyone is asked: 0 */
+  analysis = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, answers, NULL);
+
+  g_assert_cmpfloat (rd_analysis_get_item_score (analysis, "a-plan", &n), ==, 75);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_true (isnan (rd_analysis_get_item_score (analysis, "a-team", &n)));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpfloat (rd_analysis_get_item_score (analysis, "b-speed", &n), ==, 100);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpfloat (rd_analysis_get_item_score (analysis, "b-share", NULL), ==, 0);
+  g_assert_cmpuint (rd_analysis_get_n_scored_items (analysis), ==, 3);
+  /* Strategy: a-plan (weight 2) 75 and b-speed (1) 100. */
+  rd_analysis_get_factor (analysis, RD_FACTOR_STRATEGY, &result);
+  g_assert_cmpfloat_with_epsilon (result.readiness, (2 * 75 + 100) / 3.0, EPSILON);
+  /* Respondents are counted all the same: they took part. */
+  g_assert_cmpuint (rd_analysis_get_n_respondents (analysis), ==, 4);
+
+  /* The learners' own view holds what they were asked only. */
+  learners = rd_analysis_new_filtered (framework, RD_ASSESSMENT_MODE_FULL, answers, NULL, RD_GROUP_LEARNER, NULL);
+  g_assert_cmpfloat (rd_analysis_get_item_score (learners, "a-plan", NULL), ==, 50);
+  g_assert_true (isnan (rd_analysis_get_item_score (learners, "b-speed", NULL)));
+  g_assert_true (isnan (rd_analysis_score_answer (rd_framework_lookup_item (framework, "b-speed"),
+                                                  g_ptr_array_index (answers, 3))));
+}
+
+static char *
+fact_of (RdFramework *framework,
+         GPtrArray   *answers,
+         const char  *item_id,
+         double      *score,
+         guint       *n)
+{
+  g_autoptr(RdAnalysis) analysis = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, answers, NULL);
+
+  *score = rd_analysis_get_item_score (analysis, item_id, n);
+  return fact_text (analysis, item_id);
+}
+
+/* A fact is the answer of its responsible group, not a mean of guesses:
+ * the support staff's bandwidth stands, the leader's differs in vain; when
+ * several responsible people disagree, the results say so and the score
+ * is the median of theirs; with none of them, the rest of the audience
+ * stands in. */
+static void
+test_fact_responsible (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("audience.json");
+  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+  g_autofree char *text = NULL;
+  double score;
+  guint n;
+
+  /* Bandwidth: 0 → 0, 100 → 50, 1000 → 100. */
+  add_value (answers, 1, RD_GROUP_LEADER, "b-speed", 1, 100);
+  text = fact_of (framework, answers, "b-speed", &score, &n);
+  g_assert_cmpstr (text, ==, "100 Mbit/s");
+  g_assert_cmpfloat (score, ==, 50);
+  g_clear_pointer (&text, g_free);
+
+  add_value (answers, 2, RD_GROUP_SUPPORT_STAFF, "b-speed", 1, 1000);
+  text = fact_of (framework, answers, "b-speed", &score, &n);
+  g_assert_cmpstr (text, ==, "1000 Mbit/s");
+  g_assert_cmpfloat (score, ==, 100);
+  g_assert_cmpuint (n, ==, 1);
+  g_clear_pointer (&text, g_free);
+
+  add_value (answers, 3, RD_GROUP_SUPPORT_STAFF, "b-speed", 1, 100);
+  text = fact_of (framework, answers, "b-speed", &score, &n);
+  g_assert_cmpstr (text, ==, "answers differ: 100 and 1000 Mbit/s");
+  g_assert_cmpfloat (score, ==, 75);
+  g_assert_cmpuint (n, ==, 2);
+  g_clear_pointer (&text, g_free);
+
+  /* Three who agree are one value. */
+  add_value (answers, 4, RD_GROUP_SUPPORT_STAFF, "b-mfa", 1, 1);
+  add_value (answers, 5, RD_GROUP_SUPPORT_STAFF, "b-mfa", 1, 1);
+  add_value (answers, 6, RD_GROUP_LEADER, "b-mfa", 1, 0);
+  text = fact_of (framework, answers, "b-mfa", &score, &n);
+  g_assert_cmpstr (text, ==, "Yes");
+  g_assert_cmpfloat (score, ==, 100);
+  g_clear_pointer (&text, g_free);
+
+  /* A fact without a responsible group: everyone it asks, by the median
+   * of their scores, which one wild answer does not move (the mean would
+   * be 66.7). Share: 0 → 0, 50 → 50, 90 → 100. */
+  add_value (answers, 1, RD_GROUP_LEADER, "b-share", 1, 95);
+  add_value (answers, 7, RD_GROUP_TEACHER, "b-share", 1, 92);
+  add_value (answers, 8, RD_GROUP_PARENT, "b-share", 1, 5);
+  text = fact_of (framework, answers, "b-share", &score, &n);
+  g_assert_cmpstr (text, ==, "answers differ: median 92 %, range 5–95");
+  g_assert_cmpfloat (score, ==, 100);
+  g_assert_cmpuint (n, ==, 3);
 }
 
 static void
@@ -483,6 +598,8 @@ main (int   argc,
   g_test_add_func ("/analysis/months-between", test_months_between);
   g_test_add_func ("/analysis/through-store", test_through_store);
   g_test_add_func ("/analysis/fact-values", test_fact_values);
+  g_test_add_func ("/analysis/audience-only", test_audience_only);
+  g_test_add_func ("/analysis/fact-responsible", test_fact_responsible);
   g_test_add_func ("/analysis/format-figure", test_format_figure);
   g_test_add_func ("/analysis/gap-to-target", test_gap_to_target);
 

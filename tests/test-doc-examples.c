@@ -16,7 +16,8 @@
  *                 rd-reference-date and rd-months (a date answer's age),
  *                 rd-scale (statements: "1 scores 0, 2 scores 25 …")
  *   worked example (section id="example") rd-mode MODE, rd-factor FACTOR,
- *                 rd-goal [FACTOR] (the framework's target), rd-n-questions,
+ *                 rd-group GROUP (who the respondents are: each question
+ *                 must ask them), rd-goal [FACTOR] (the framework's target), rd-n-questions,
  *                 rd-n-answered, rd-min-answered; per table row rd-kind,
  *                 rd-area, rd-weight, rd-answer (n-th = n-th respondent),
  *                 rd-score, rd-question-score; then rd-readiness, rd-level,
@@ -720,11 +721,27 @@ date_from_words (const char *words,
   return FALSE;
 }
 
+/* Someone whose answer to @item counts: of its responsible group, or of
+ * the first group it asks. */
+static RdGroup
+answering_group (RdItem *item)
+{
+  RdGroup group = RD_GROUP_LEADER;
+
+  if (rd_item_get_responsible (item, &group))
+    return group;
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    if (rd_item_asks (item, g))
+      return g;
+  return group;
+}
+
 /* An answer as the store would hold it, from the words of a figure. */
 static RdAnswer *
 answer_from_figure (Figure     *figure,
                     RdItem     *item,
                     gint64      respondent,
+                    RdGroup     group,
                     guint32     reference_day,
                     const char *file)
 {
@@ -732,7 +749,7 @@ answer_from_figure (Figure     *figure,
   g_autofree char *words = g_strstrip (g_strdup (figure->text->str));
 
   answer->respondent_id = respondent;
-  answer->group = RD_GROUP_TEACHER;
+  answer->group = group;
   answer->item_id = g_strdup (rd_item_get_id (item));
   answer->item_version = rd_item_get_version (item);
   answer->reference_day = reference_day;
@@ -906,7 +923,7 @@ check_answer_scopes (GPtrArray   *scopes,
 
               if (rd_item_get_kind (about) == RD_ITEM_KIND_DATE && reference_day == 0)
                 problem (file, figure->line, "a date answer needs the reference date (rd-reference-date)");
-              answer = answer_from_figure (figure, about, 1, reference_day, file);
+              answer = answer_from_figure (figure, about, 1, answering_group (about), reference_day, file);
               if (answer != NULL)
                 g_ptr_array_add (answers, answer);
             }
@@ -950,9 +967,10 @@ typedef struct
 {
   const char *file;
   RdFramework *framework;
-  gboolean has_mode, has_factor;
+  gboolean has_mode, has_factor, has_group;
   RdAssessmentMode mode;
   RdFactor factor;
+  RdGroup group;            /* every respondent's */
   double targets[RD_N_FACTORS];
   GPtrArray *answers;       /* of RdAnswer */
   GHashTable *seen;         /* figure kinds met, for the list of what must be there */
@@ -986,6 +1004,12 @@ read_setup (Example *example,
           if (!example->has_factor)
             problem (example->file, figure->line, "rd-factor needs a factor id");
         }
+      else if (g_str_equal (figure->kind, "rd-group"))
+        {
+          example->has_group = rd_group_from_id (id0 (figure), &example->group);
+          if (!example->has_group)
+            problem (example->file, figure->line, "rd-group needs a group id such as teacher");
+        }
     }
 }
 
@@ -1007,6 +1031,9 @@ read_row (Example *example,
     problem (example->file, scope->line, "%s is not asked in this kind of assessment", rd_item_get_id (item));
   if (!rd_item_informs (item, example->factor))
     problem (example->file, scope->line, "%s does not inform the example's factor", rd_item_get_id (item));
+  if (!rd_item_asks (item, example->group))
+    problem (example->file, scope->line, "%s is not asked of the example's respondents (%s)", rd_item_get_id (item),
+             rd_group_to_id (example->group));
 
   for (guint f = 0; f < scope->figures->len; f++)
     {
@@ -1037,7 +1064,7 @@ read_row (Example *example,
       else if (g_str_equal (kind, "rd-answer"))
         {
           /* The n-th answer of each row is the n-th respondent's. */
-          RdAnswer *answer = answer_from_figure (figure, item, answers->len + 1, 0, example->file);
+          RdAnswer *answer = answer_from_figure (figure, item, answers->len + 1, example->group, 0, example->file);
 
           if (answer != NULL)
             {
@@ -1229,8 +1256,8 @@ check_figure (Example *example,
     }
   else if (g_str_equal (kind, "rd-area") && !scope->is_row && area == NULL)
     problem (file, figure->line, "“%s” is no area of the framework", figure->text->str);
-  else if (!g_strv_contains ((const char * const[]) { "rd-mode", "rd-factor", "rd-weight", "rd-kind", "rd-area",
-                                                      "rd-ladder", "rd-answer", "rd-score", "rd-rank",
+  else if (!g_strv_contains ((const char * const[]) { "rd-mode", "rd-factor", "rd-group", "rd-weight", "rd-kind",
+                                                      "rd-area", "rd-ladder", "rd-answer", "rd-score", "rd-rank",
                                                       "rd-only", "rd-area-question", NULL }, kind))
     problem (file, figure->line, "%s is not a figure this test knows", kind);
 }
@@ -1276,7 +1303,7 @@ check_example (GPtrArray   *scopes,
                const char  *file)
 {
   static const char * const required[] = {
-    "rd-mode", "rd-factor", "rd-goal", "rd-n-questions", "rd-n-answered", "rd-weight", "rd-answer", "rd-score",
+    "rd-mode", "rd-factor", "rd-group", "rd-goal", "rd-n-questions", "rd-n-answered", "rd-weight", "rd-answer", "rd-score",
     "rd-question-score", "rd-readiness", "rd-level", "rd-gap", "rd-weighted-gap", "rd-rank", "rd-area-score",
     "rd-only", "rd-calc",
   };
@@ -1289,9 +1316,10 @@ check_example (GPtrArray   *scopes,
   for (guint s = 0; s < scopes->len; s++)
     if (g_str_equal (((Scope *) g_ptr_array_index (scopes, s))->section, "example"))
       read_setup (&example, g_ptr_array_index (scopes, s));
-  if (!example.has_mode || !example.has_factor)
+  if (!example.has_mode || !example.has_factor || !example.has_group)
     {
-      problem (file, 0, "the worked example states no kind of assessment (rd-mode) or factor (rd-factor)");
+      problem (file, 0, "the worked example states no kind of assessment (rd-mode), factor (rd-factor) or "
+               "group of respondents (rd-group)");
       goto out;
     }
 
@@ -2009,7 +2037,7 @@ check_response (JsonBlock   *block,
 
   check_title_version (block, object, RD_RESPONSE_FILE_FORMAT_VERSION);
 
-  response = rd_response_file_parse (block->json, strlen (block->json), "teacher-3.readiness-response", framework, &error);
+  response = rd_response_file_parse (block->json, strlen (block->json), "leader-2.readiness-response", framework, &error);
   if (response == NULL)
     {
       problem (block->doc, block->line, "the reader refuses the example: %s", error->message);
@@ -2063,7 +2091,7 @@ check_response (JsonBlock   *block,
     json_object_remove_member (answer, "not_applicable");
     json_object_set_int_member (answer, "value", -5);
     text = json_text (broken);
-    none = rd_response_file_parse (text, strlen (text), "teacher-3.readiness-response", framework, &refusal);
+    none = rd_response_file_parse (text, strlen (text), "leader-2.readiness-response", framework, &refusal);
     check_message_in_doc (block, refusal ? refusal->message : NULL, what);
   }
 }
@@ -2126,12 +2154,64 @@ check_ladder_fragment (JsonBlock  *block,
     }
 }
 
+/* An item's audience, given as the members of an item they are: put in
+ * the place of the built-in con-bandwidth's (a fact), the framework must
+ * load and ask exactly the groups the block names. */
+static void
+check_audience_fragment (JsonBlock  *block,
+                         JsonObject *members)
+{
+  g_autoptr(GBytes) builtin = g_resources_lookup_data (RESOURCE_FRAMEWORK, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(JsonNode) root = parse_json (g_bytes_get_data (builtin, NULL), block->doc, block->line);
+  JsonArray *items = json_object_get_array_member (json_node_get_object (root), "items");
+  JsonArray *audience = json_object_get_array_member (members, "audience");
+  g_autoptr(RdFramework) framework = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  const char *responsible_id = json_object_get_string_member_with_default (members, "responsible", NULL);
+  guint expected = 0;
+  RdGroup responsible, group;
+  RdItem *item;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *object = json_array_get_object_element (items, i);
+
+      if (!g_str_equal (json_object_get_string_member (object, "id"), "con-bandwidth"))
+        continue;
+      json_object_remove_member (object, "audience");
+      json_object_remove_member (object, "responsible");
+      json_object_set_member (object, "audience", json_node_copy (json_object_get_member (members, "audience")));
+      if (responsible_id != NULL)
+        json_object_set_string_member (object, "responsible", responsible_id);
+    }
+  text = json_text (root);
+  bytes = g_bytes_new (text, strlen (text));
+  framework = rd_framework_new_from_bytes (bytes, "FORMAT.md", &error);
+  if (framework == NULL)
+    {
+      problem (block->doc, block->line, "the framework loader refuses the audience: %s", error->message);
+      return;
+    }
+
+  item = rd_framework_lookup_item (framework, "con-bandwidth");
+  for (guint i = 0; i < json_array_get_length (audience); i++)
+    if (rd_group_from_id (json_array_get_string_element (audience, i), &group))
+      expected |= 1u << group;
+  if (rd_item_get_audience (item) != expected)
+    problem (block->doc, block->line, "the item is not asked of the groups the block names");
+  if (responsible_id != NULL &&
+      (!rd_item_get_responsible (item, &responsible) || !g_str_equal (rd_group_to_id (responsible), responsible_id)))
+    problem (block->doc, block->line, "the item's responsible group is not “%s”", responsible_id);
+}
+
 static void
 test_format_json_blocks (void)
 {
   g_autoptr(GPtrArray) blocks = format_blocks ();
   g_autoptr(RdFramework) framework = load_builtin ();
-  guint n_exchange = 0, n_response = 0, n_ladder = 0;
+  guint n_exchange = 0, n_response = 0, n_ladder = 0, n_audience = 0;
 
   problems_begin ();
   for (guint b = 0; b < blocks->len; b++)
@@ -2160,6 +2240,12 @@ test_format_json_blocks (void)
           check_ladder_fragment (block, object);
           n_ladder++;
         }
+      else if (fragment && json_object_has_member (object, "audience") &&
+               json_object_get_size (object) == 1u + (json_object_has_member (object, "responsible") ? 1 : 0))
+        {
+          check_audience_fragment (block, object);
+          n_audience++;
+        }
       else if (!fragment && g_str_equal (format, "readiness-exchange"))
         {
           check_exchange (block, root, framework);
@@ -2182,9 +2268,9 @@ test_format_json_blocks (void)
       else
         problem (block->doc, block->line, "no check knows this block: give it a \"format\" or extend this test");
     }
-  if (n_exchange == 0 || n_response == 0 || n_ladder == 0)
-    problem ("data/formats", 0, "expected the exchange, response and ladder examples; found %u, %u, %u",
-             n_exchange, n_response, n_ladder);
+  if (n_exchange == 0 || n_response == 0 || n_ladder == 0 || n_audience == 0)
+    problem ("data/formats", 0, "expected the exchange, response, ladder and audience examples; found %u, %u, %u, %u",
+             n_exchange, n_response, n_ladder, n_audience);
   assert_no_problems ();
 }
 

@@ -84,6 +84,11 @@ test_builtin_pulse_covers_factors (void)
     }
 }
 
+/* Each question goes to the people who can answer it: learners and parents
+ * are not asked about MFA or data processing agreements; every fact has
+ * the one group whose answer is the school's value; a school leader who
+ * answers alone is still asked everything, so that a leader's assessment
+ * keeps its figures; and every group has something to answer in a pulse. */
 static void
 test_small_fixture (void)
 {
@@ -163,7 +168,7 @@ static const BrokenCase broken_cases[] = {
   { "wrong-format.json", RD_FRAMEWORK_ERROR_INVALID,
     "wrong-format.json: format: “readiness-survey” is not a Readiness framework" },
   { "future-version.json", RD_FRAMEWORK_ERROR_VERSION,
-    "future-version.json: format_version: version 2 is not supported" },
+    "future-version.json: format_version: version 3 is not supported; this Readiness reads versions 1 to 2" },
   { "unknown-factor.json", RD_FRAMEWORK_ERROR_INVALID,
     "unknown-factor.json: items[0] “a-plan”.factors: unknown factor “strategi”" },
   { "duplicate-id.json", RD_FRAMEWORK_ERROR_INVALID,
@@ -218,11 +223,12 @@ test_broken (gconstpointer data)
 }
 
 static RdFramework *
-load_edited (const char  *find,
-             const char  *replace,
-             GError     **error)
+load_fixture_edited (const char  *fixture,
+                     const char  *find,
+                     const char  *replace,
+                     GError     **error)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", "small.json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", fixture, NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GString) edited = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -232,6 +238,14 @@ load_edited (const char  *find,
   g_assert_cmpuint (g_string_replace (edited, find, replace, 1), ==, 1);
   bytes = g_bytes_new (edited->str, edited->len);
   return rd_framework_new_from_bytes (bytes, "edited.json", error);
+}
+
+static RdFramework *
+load_edited (const char  *find,
+             const char  *replace,
+             GError     **error)
+{
+  return load_fixture_edited ("small.json", find, replace, error);
 }
 
 /* A fact's ladder may differ by school type ("ladders"): the DfE asks
@@ -485,6 +499,158 @@ test_hostile (void)
   g_rmdir (dir);
 }
 
+static void
+test_builtin_audience (void)
+{
+  g_autoptr(RdFramework) framework = rd_framework_load_builtin (NULL);
+  static const char * const technical[] = {
+    "cyb-mfa-staff", "cyb-data-protection", "cyb-offsite-backup", "con-bandwidth", "dev-learners-per-device",
+    "cyb-security-budget",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (technical); i++)
+    {
+      RdItem *item = rd_framework_lookup_item (framework, technical[i]);
+
+      g_assert_nonnull (item);
+      g_assert_false (rd_item_asks (item, RD_GROUP_LEARNER));
+      g_assert_false (rd_item_asks (item, RD_GROUP_PARENT));
+      g_assert_false (rd_item_asks (item, RD_GROUP_TEACHER));
+      g_assert_true (rd_item_asks (item, RD_GROUP_SUPPORT_STAFF));
+    }
+
+  for (guint i = 0; i < rd_framework_get_n_items (framework); i++)
+    {
+      RdItem *item = rd_framework_get_item (framework, i);
+      gboolean fact = rd_item_kind_is_fact (rd_item_get_kind (item));
+
+      g_assert_true (rd_item_asks (item, RD_GROUP_LEADER));
+      if (fact != rd_item_get_responsible (item, NULL))
+        g_error ("%s: a fact needs a responsible group, a statement none", rd_item_get_id (item));
+    }
+
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    {
+      guint n_full = rd_framework_count_asked_items (framework, RD_ASSESSMENT_MODE_FULL, g);
+      guint n_pulse = rd_framework_count_asked_items (framework, RD_ASSESSMENT_MODE_PULSE, g);
+
+      g_test_message ("%s: %u items, %u in a pulse", rd_group_to_id (g), n_full, n_pulse);
+      g_assert_cmpuint (n_pulse, >=, 2);
+    }
+  g_assert_cmpuint (rd_framework_count_asked_items (framework, RD_ASSESSMENT_MODE_FULL, RD_GROUP_LEADER), ==,
+                    rd_framework_get_n_items (framework));
+}
+
+#define BIT(group) (1u << (group))
+
+/* Who is asked each item; a fact's responsible group; everyone when the
+ * framework says nothing, as in every format 1 file. */
+static void
+test_audience (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = load_fixture ("audience.json", &error);
+  g_autoptr(RdFramework) old = load_fixture ("small.json", NULL);
+  g_autoptr(GPtrArray) learner_items = NULL;
+  RdItem *plan, *speed, *share;
+  RdGroup responsible;
+
+  g_assert_no_error (error);
+  plan = rd_framework_lookup_item (framework, "a-plan");
+  speed = rd_framework_lookup_item (framework, "b-speed");
+  share = rd_framework_lookup_item (framework, "b-share");
+
+  g_assert_cmpuint (rd_item_get_audience (plan), ==,
+                    BIT (RD_GROUP_LEADER) | BIT (RD_GROUP_TEACHER) | BIT (RD_GROUP_LEARNER));
+  g_assert_true (rd_item_asks (plan, RD_GROUP_LEARNER));
+  g_assert_false (rd_item_asks (plan, RD_GROUP_PARENT));
+  g_assert_false (rd_item_get_responsible (plan, NULL));
+
+  g_assert_false (rd_item_asks (speed, RD_GROUP_LEARNER));
+  g_assert_true (rd_item_get_responsible (speed, &responsible));
+  g_assert_cmpint (responsible, ==, RD_GROUP_SUPPORT_STAFF);
+
+  /* No audience: everyone is asked. */
+  g_assert_cmpuint (rd_item_get_audience (share), ==, RD_EVERY_GROUP);
+  for (guint i = 0; i < rd_framework_get_n_items (old); i++)
+    {
+      g_assert_cmpuint (rd_item_get_audience (rd_framework_get_item (old, i)), ==, RD_EVERY_GROUP);
+      g_assert_false (rd_item_get_responsible (rd_framework_get_item (old, i), NULL));
+    }
+
+  /* A learner's questionnaire: a-plan and b-share, nothing about bandwidth or MFA. */
+  learner_items = rd_framework_list_asked_items (framework, NULL, RD_ASSESSMENT_MODE_FULL, RD_GROUP_LEARNER);
+  g_assert_cmpuint (learner_items->len, ==, 2);
+  g_assert_cmpstr (rd_item_get_id (g_ptr_array_index (learner_items, 0)), ==, "a-plan");
+  g_assert_cmpstr (rd_item_get_id (g_ptr_array_index (learner_items, 1)), ==, "b-share");
+  g_assert_cmpuint (rd_framework_count_asked_items (framework, RD_ASSESSMENT_MODE_FULL, RD_GROUP_LEARNER), ==, 2);
+  g_assert_cmpuint (rd_framework_count_asked_items (framework, RD_ASSESSMENT_MODE_PULSE, RD_GROUP_LEARNER), ==, 1);
+  g_assert_cmpuint (rd_framework_count_asked_items (framework, RD_ASSESSMENT_MODE_FULL, RD_GROUP_LEADER), ==, 6);
+}
+
+/* Each mistake in an audience is named with its place. */
+static void
+test_audience_broken (void)
+{
+  static const struct {
+    const char *find;
+    const char *replace;
+    const char *message;
+  } cases[] = {
+    { "\"audience\": [\"leader\", \"teacher\", \"learner\"]", "\"audience\": [\"leader\", \"teachers\"]",
+      "edited.json: items[0] “a-plan”.audience[1]: unknown group “teachers” "
+      "(use leader, teacher, support-staff, learner, parent or other)" },
+    { "\"audience\": [\"leader\", \"teacher\", \"learner\"]", "\"audience\": []",
+      "edited.json: items[0] “a-plan”.audience: an audience names at least one group; leave it out to ask everyone" },
+    { "\"audience\": [\"leader\", \"teacher\", \"learner\"]", "\"audience\": [\"leader\", \"teacher\", \"leader\"]",
+      "edited.json: items[0] “a-plan”.audience[2]: group “leader” is listed twice" },
+    { "\"audience\": [\"leader\", \"teacher\", \"learner\"]", "\"audience\": \"leader\"",
+      "edited.json: items[0] “a-plan”.audience: an audience is a list of groups" },
+    { "\"audience\": [\"leader\", \"teacher\", \"learner\"]", "\"audience\": [\"leader\", 3]",
+      "edited.json: items[0] “a-plan”.audience[1]: a group must be a string" },
+    { "\"audience\": [\"leader\", \"support-staff\"], \"responsible\": \"support-staff\",\n     \"text\": {\"en\": \"Bandwidth\"",
+      "\"audience\": [\"leader\", \"support-staff\"], \"responsible\": \"teacher\",\n     \"text\": {\"en\": \"Bandwidth\"",
+      "edited.json: items[3] “b-speed”.responsible: the responsible group “teacher” is not in the audience" },
+    { "\"audience\": [\"leader\", \"support-staff\"], \"responsible\": \"support-staff\",\n     \"text\": {\"en\": \"Bandwidth\"",
+      "\"audience\": [\"leader\", \"support-staff\"], \"responsible\": \"ict\",\n     \"text\": {\"en\": \"Bandwidth\"",
+      "edited.json: items[3] “b-speed”.responsible: unknown group “ict” "
+      "(use leader, teacher, support-staff, learner, parent or other)" },
+    { "\"audience\": [\"leader\", \"teacher\", \"learner\"]",
+      "\"audience\": [\"leader\", \"teacher\", \"learner\"], \"responsible\": \"leader\"",
+      "edited.json: items[0] “a-plan”: a statement asks for views, which all count; “responsible” is for facts only" },
+    /* A file that says format 1 must stay readable by a reader of format 1. */
+    { "\"format_version\": 2", "\"format_version\": 1",
+      "edited.json: items[0]: “audience” needs “format_version” 2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RdFramework) framework = load_fixture_edited ("audience.json", cases[i].find, cases[i].replace,
+                                                              &error);
+
+      g_assert_null (framework);
+      g_assert_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+
+  /* "responsible" alone: the group must be one of everyone, which it is. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RdFramework) framework =
+      load_fixture_edited ("audience.json", "\"audience\": [\"leader\"], \"responsible\": \"leader\"",
+                           "\"responsible\": \"leader\"", &error);
+    RdGroup responsible;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rd_item_get_audience (rd_framework_lookup_item (framework, "a-review")), ==, RD_EVERY_GROUP);
+    g_assert_true (rd_item_get_responsible (rd_framework_lookup_item (framework, "a-review"), &responsible));
+    g_assert_cmpint (responsible, ==, RD_GROUP_LEADER);
+  }
+}
+
+/* Titles, texts and the version have limits; a file over one is refused
+ * with the place and the limit. */
 int
 main (int   argc,
       char *argv[])
@@ -495,9 +661,12 @@ main (int   argc,
 
   g_test_add_func ("/framework/builtin/counts", test_builtin_counts);
   g_test_add_func ("/framework/builtin/pulse-covers-factors", test_builtin_pulse_covers_factors);
+  g_test_add_func ("/framework/builtin/audience", test_builtin_audience);
   g_test_add_func ("/framework/fixture/small", test_small_fixture);
   g_test_add_func ("/framework/fixture/type-ladders", test_type_ladders);
   g_test_add_func ("/framework/type-ladders/refused", test_type_ladders_refused);
+  g_test_add_func ("/framework/audience", test_audience);
+  g_test_add_func ("/framework/audience/broken", test_audience_broken);
   g_test_add_func ("/framework/item/value-checks", test_value_checks);
   g_test_add_func ("/framework/text/limits", test_text_limits);
   g_test_add_func ("/framework/text/cleaned", test_text_cleaned);

@@ -580,6 +580,56 @@ test_threshold_limits (void)
   g_assert_cmpint (atoi (fallback), ==, RD_ANONYMITY_THRESHOLD_DEFAULT);
 }
 
+/* A group's view holds what the group is asked: learners are not asked
+ * the bandwidth, so their view has no figure for it ("not asked", not
+ * "too few answers"), and their factor readiness counts only the items
+ * they are asked among its items. audience.json: learners are
+ * asked a-plan and b-share; leaders everything. */
+static void
+test_view_of_what_is_asked (void)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("audience.json");
+  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+  g_autoptr(RdGroupComparison) groups = NULL;
+  RdItem *speed = rd_framework_lookup_item (framework, "b-speed");
+  const RdGroupResult *leaders, *learners;
+  RdItemDifference figures;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      rd_test_add_answer (answers, 1 + i, RD_GROUP_LEADER, "a-plan", 1, 5);
+      rd_test_add_answer (answers, 1 + i, RD_GROUP_LEADER, "b-speed", 1, 1000);
+      rd_test_add_answer (answers, 1 + i, RD_GROUP_LEADER, "b-share", 1, 90);
+      rd_test_add_answer (answers, 10 + i, RD_GROUP_LEARNER, "a-plan", 1, 2);
+      rd_test_add_answer (answers, 10 + i, RD_GROUP_LEARNER, "b-share", 1, 50);
+      /* Stored from before the framework said who is asked: no figure. */
+      rd_test_add_answer (answers, 10 + i, RD_GROUP_LEARNER, "b-speed", 1, 10);
+    }
+  groups = rd_group_comparison_new (framework, RD_ASSESSMENT_MODE_FULL, answers, NULL, 3);
+  g_assert_cmpuint (rd_group_comparison_get_n_groups (groups), ==, 2);
+  leaders = rd_group_comparison_get_group (groups, 0);
+  learners = rd_group_comparison_get_group (groups, 1);
+  g_assert_cmpint (learners->group, ==, RD_GROUP_LEARNER);
+
+  g_assert_true (rd_group_comparison_get_item_figures (groups, speed, &figures));
+  g_assert_true (figures.shown[0]);
+  g_assert_false (figures.shown[1]);
+  g_assert_cmpuint (figures.n[1], ==, 0);
+  g_assert_true (rd_group_comparison_view_is_asked (groups, 0, speed));
+  g_assert_false (rd_group_comparison_view_is_asked (groups, 1, speed));
+  g_assert_cmpstr (rd_group_not_asked_text (), ==, "not asked");
+
+  /* Strategy: a-plan, a-review and b-speed are the leaders' items; of
+   * the learners' only a-plan, one answered item: fewer than the two a
+   * readiness needs, however it is counted. */
+  g_assert_cmpuint (leaders->factors[RD_FACTOR_STRATEGY].n_items, ==, 3);
+  g_assert_cmpuint (learners->factors[RD_FACTOR_STRATEGY].n_items, ==, 1);
+  g_assert_false (learners->factors[RD_FACTOR_STRATEGY].trusted);
+  /* Capacity: b-share is theirs, a-team and b-mfa are not. */
+  g_assert_cmpuint (learners->factors[RD_FACTOR_CAPACITY].n_items, ==, 1);
+  g_assert_cmpfloat_with_epsilon (learners->factors[RD_FACTOR_CAPACITY].readiness, 50, EPSILON);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -598,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/groups/one-other-group-withholds-all", test_one_other_group_withholds_all);
   g_test_add_func ("/groups/no-figure-rests-on-fewer-answers", test_no_figure_rests_on_fewer_answers);
   g_test_add_func ("/groups/threshold-limits", test_threshold_limits);
+  g_test_add_func ("/groups/view-of-what-is-asked", test_view_of_what_is_asked);
 
   return g_test_run ();
 }

@@ -837,6 +837,187 @@ test_workshop_round (Fixture       *fixture,
   g_settings_reset (settings, "anonymity-threshold");
 }
 
+static gboolean
+sidebar_shows (Fixture    *fixture,
+               const char *page_name)
+{
+  GtkListBox *areas = GTK_LIST_BOX (rd_test_find_child (GTK_WIDGET (fixture->view), "area_list"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (areas, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), page_name) == 0)
+      return gtk_widget_get_visible (GTK_WIDGET (row));
+  g_error ("no sidebar row for %s", page_name);
+  return FALSE;
+}
+
+/* Each group is asked its own items: a learner is not asked about MFA
+ * (issue 15). The progress, the sidebar, the review, Mark Complete and
+ * the keys count and reach only those; answers to items of the group
+ * before are kept, hidden, and come back with the group. */
+static void
+test_group_asks_its_items (void)
+{
+  Fixture fixture = { 0 };
+  GtkDropDown *groups;
+  RdItemRow *mfa, *awareness;
+  RdAreaPage *cybersecurity;
+  GtkWindow *dialog;
+
+  set_up (&fixture, rd_framework_load_builtin (NULL), RD_ASSESSMENT_MODE_FULL, 1280, 800);
+  groups = GTK_DROP_DOWN (rd_test_find_child (GTK_WIDGET (fixture.view), "group_dropdown"));
+  mfa = row_for (&fixture, "cybersecurity", "cyb-mfa-staff");
+  awareness = row_for (&fixture, "cybersecurity", "cyb-learner-awareness");
+  cybersecurity = rd_assessment_view_get_area_page (fixture.view, "cybersecurity");
+
+  /* A school leader is asked everything. */
+  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 0 of 58 items");
+  g_assert_true (rd_item_row_choose (mfa, RD_CHOICE_YES));
+  g_assert_true (rd_item_row_choose (row_for (&fixture, "strategy", "str-stakeholders"), 4));
+  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 2 of 58 items");
+
+  /* A learner: nine items in five areas, none about MFA, devices or training. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-area", "s", "devices");
+  gtk_drop_down_set_selected (groups, RD_GROUP_LEARNER);
+  rd_test_wait_for_idle ();
+  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 1 of 9 items");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (mfa)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (awareness)));
+  g_assert_cmpuint (rd_area_page_get_n_asked (cybersecurity), ==, 1);
+  g_assert_false (rd_item_row_choose (mfa, RD_CHOICE_NO));
+  g_assert_false (sidebar_shows (&fixture, "devices"));
+  g_assert_false (sidebar_shows (&fixture, "training"));
+  g_assert_true (sidebar_shows (&fixture, "connectivity"));
+  /* The devices page they were on asks them nothing: they are moved on. */
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture.view), ==, "strategy");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-area", "s", "devices");
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture.view), ==, "strategy");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-area", "s", "connectivity");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.next-area", NULL);
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture.view), ==, "cybersecurity");
+  g_assert_cmpstr (focused_item (&fixture), ==, "cyb-learner-awareness");
+  /* Up and Down pass over the items of other groups. */
+  g_assert_false (rd_test_send_key (fixture.window, GDK_KEY_Down, 0));
+  g_assert_false (rd_test_send_key (fixture.window, GDK_KEY_Up, 0));
+  g_assert_cmpstr (focused_item (&fixture), ==, "cyb-learner-awareness");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.previous-area", NULL);
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture.view), ==, "connectivity");
+  rd_test_save_screenshot (fixture.window, "questionnaire-learner-light.png");
+
+  /* The review lists what is left of theirs, and completing says so. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-area", "s", RD_REVIEW_PAGE_NAME);
+  g_assert_cmpuint (rd_review_page_get_n_unanswered (rd_assessment_view_get_review_page (fixture.view)), ==, 8);
+  rd_test_save_screenshot (fixture.window, "questionnaire-learner-review-light.png");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.mark-complete", NULL);
+  dialog = rd_assessment_view_get_dialog (fixture.view);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "8 items"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_close (dialog);
+
+  /* Back to leader: the MFA answer was kept. */
+  gtk_drop_down_set_selected (groups, RD_GROUP_LEADER);
+  rd_test_wait_for_idle ();
+  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 2 of 58 items");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (mfa)));
+  g_assert_true (rd_item_row_is_answered (mfa));
+  g_assert_true (sidebar_shows (&fixture, "devices"));
+
+  /* A learner who reopens the assessment starts on their own items too. */
+  gtk_drop_down_set_selected (groups, RD_GROUP_PARENT);
+  close_view (&fixture);
+  open_view (&fixture);
+  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 1 of 5 items");
+  g_assert_false (sidebar_shows (&fixture, "connectivity"));
+  fixture_tear_down (&fixture, NULL);
+}
+
+static void
+count_join_buttons (GtkWidget *widget,
+                    guint     *n_buttons,
+                    guint     *n_sensitive)
+{
+  const char *label = GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : NULL;
+
+  /* "I Am a Teacher" and the like, on the hand-over screen. */
+  if (label != NULL && g_str_has_prefix (label, "I Am "))
+    {
+      (*n_buttons)++;
+      *n_sensitive += gtk_widget_get_sensitive (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    count_join_buttons (child, n_buttons, n_sensitive);
+}
+
+/* A group that a pulse assessment asks nothing cannot join a round, and
+ * the start dialog leaves it out. audience.json's pulse asks a-plan
+ * (leaders, teachers, learners) and b-speed (leaders, support staff). */
+static void
+test_workshop_group_asked_nothing (void)
+{
+  Fixture fixture = { 0 };
+  gboolean groups[RD_N_GROUPS] = { FALSE };
+  guint n_buttons = 0, n_sensitive = 0;
+  GtkWindow *dialog;
+
+  set_up (&fixture, rd_test_load_framework ("audience.json"), RD_ASSESSMENT_MODE_PULSE, 1280, 800);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.start-workshop", NULL);
+  dialog = rd_assessment_view_get_dialog (fixture.view);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  {
+    GtkWidget *checks = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+    guint g = 0;
+
+    for (GtkWidget *check = gtk_widget_get_first_child (checks); check; check = gtk_widget_get_next_sibling (check), g++)
+      g_assert_true (gtk_widget_get_sensitive (check) == (g != RD_GROUP_PARENT && g != RD_GROUP_OTHER));
+  }
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_close (dialog);
+
+  groups[RD_GROUP_PARENT] = TRUE;
+  groups[RD_GROUP_LEARNER] = TRUE;
+  rd_assessment_view_start_workshop (fixture.view, groups);
+  count_join_buttons (GTK_WIDGET (fixture.view), &n_buttons, &n_sensitive);
+  g_assert_cmpuint (n_buttons, ==, 2);
+  g_assert_cmpuint (n_sensitive, ==, 1);
+  rd_test_save_screenshot (fixture.window, "workshop-handover-nothing-asked-light.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.join", "u", (guint32) RD_GROUP_PARENT);
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture.view), ==, "handover");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.join", "u", (guint32) RD_GROUP_LEARNER);
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture.view), ==, "alpha");
+  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 0 of 1 item");
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* A survey export's answers to items not asked of a row's group are left
+ * out, and the mapping step says how many, in its summary and under the
+ * column. */
+static void
+test_survey_not_asked (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "surveys", "audience.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RdImportDialog *dialog;
+
+  set_up (&fixture, rd_test_load_framework ("audience.json"), RD_ASSESSMENT_MODE_FULL, 1280, 800);
+  dialog = import_survey (&fixture, file);
+  g_assert_cmpstr (rd_import_dialog_get_summary (dialog), ==,
+                   "Adds 4 respondents: 1 × Teacher, 1 × Support staff, 1 × Learner, 1 × Parent, answering 4 items. "
+                   "5 answers are left out: their items are not asked of their respondents’ groups.");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (rd_import_dialog_get_column_row (dialog, 2))), ==,
+                   "2 answers left out: not asked of the respondents’ groups");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (rd_import_dialog_get_column_row (dialog, 4))), ==, "");
+  rd_test_save_screenshot (GTK_WIDGET (dialog), "import-mapping-not-asked-light.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_response (wait_for_message (&fixture, "Answers Imported"), "close");
+
+  /* Stored: learner 2, support staff 3, parent 0, teacher 1. */
+  g_assert_cmpuint (count_answers (&fixture), ==, 6);
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* The built-in framework, part answered, at both sizes and in both styles. */
 static void
 test_screenshots (void)
@@ -921,6 +1102,9 @@ main (int   argc,
   ADD ("/questionnaire/sidebar-browsing-keeps-focus", RD_ASSESSMENT_MODE_FULL, test_sidebar_browsing_keeps_focus);
 #undef ADD
   g_test_add_func ("/questionnaire/screenshots", test_screenshots);
+  g_test_add_func ("/questionnaire/group-asks-its-items", test_group_asks_its_items);
+  g_test_add_func ("/questionnaire/workshop-group-asked-nothing", test_workshop_group_asked_nothing);
+  g_test_add_func ("/questionnaire/survey-not-asked", test_survey_not_asked);
 
   return g_test_run ();
 }

@@ -352,6 +352,31 @@ test_hostile_files (Fixture       *fixture,
                      "big.readiness-response: the file is 1.1 MB, more than the 1 MB a response file may have");
 }
 
+/* A response file's answers to items not asked of its group are read
+ * and checked, then left out, and counted for the import to tell. */
+static void
+test_not_asked_left_out (void)
+{
+  static const char json[] =
+    "{\"format\": \"readiness-response\", \"format_version\": 1, "
+    "\"framework\": {\"id\": \"audience-fixture\", \"version\": \"1.0\"}, \"group\": \"learner\", "
+    "\"answers\": [{\"item\": \"a-plan\", \"version\": 1, \"value\": 4}, "
+    "{\"item\": \"b-speed\", \"version\": 1, \"value\": 100}, "
+    "{\"item\": \"b-mfa\", \"version\": 1, \"not_applicable\": true}]}";
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("audience.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdResponse) response = rd_response_file_parse (json, strlen (json), "learner.readiness-response",
+                                                           framework, &error);
+  g_autoptr(RdResponse) copy = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (response->answers->len, ==, 1);
+  g_assert_cmpstr (((RdAnswer *) g_ptr_array_index (response->answers, 0))->item_id, ==, "a-plan");
+  g_assert_cmpuint (response->n_left_out, ==, 2);
+  copy = rd_response_copy (response);
+  g_assert_cmpuint (copy->n_left_out, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +393,7 @@ main (int   argc,
   g_test_add ("/responses/file/load-all", Fixture, NULL, fixture_set_up, test_load_all, fixture_tear_down);
   g_test_add ("/responses/file/hostile", Fixture, NULL, fixture_set_up, test_hostile_files, fixture_tear_down);
   g_test_add ("/responses/store/add", Fixture, NULL, fixture_set_up, test_add_responses, fixture_tear_down);
+  g_test_add_func ("/responses/file/not-asked-left-out", test_not_asked_left_out);
   g_test_add ("/responses/store/failed-import-changes-nothing", Fixture, NULL, fixture_set_up,
               test_failed_import_changes_nothing, fixture_tear_down);
 

@@ -248,7 +248,7 @@ test_priorities_and_facts (Fixture       *fixture,
   g_autoptr(GPtrArray) facts = row_subtitles (rd_results_page_get_facts (fixture->page));
   static const char * const figures[] = {
     "Strategy · score 50 · target 70 · gap 20 × weight 2 = weighted gap 40",
-    "Capacity · score 50 (median 67.5 %, range 40–95) · target 65 · gap 15 × weight 2 = weighted gap 30",
+    "Capacity · score 50 (answers differ: 40 and 95 %) · target 65 · gap 15 × weight 2 = weighted gap 30",
     "Strategy · score 50 (250 Mbit/s) · target 70 · gap 20 × weight 1 = weighted gap 20",
   };
   g_autoptr(GString) text = g_string_new (NULL);
@@ -265,7 +265,8 @@ test_priorities_and_facts (Fixture       *fixture,
   /* Facts with a scored answer only: not a-review (none), not b-mfa (not applicable). */
   g_assert_cmpuint (facts->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (facts, 0), ==, "250 Mbit/s · score 50");
-  g_assert_cmpstr (g_ptr_array_index (facts, 1), ==, "median 67.5 %, range 40–95 · score 50");
+  /* Two people gave the share of teachers with a device, and they disagree. */
+  g_assert_cmpstr (g_ptr_array_index (facts, 1), ==, "answers differ: 40 and 95 % · score 50");
 
   /* The order is explained where it is shown. */
   collect_text (GTK_WIDGET (fixture->page), text);
@@ -1130,6 +1131,58 @@ test_screenshots (void)
     }
 }
 
+static gboolean
+has_warning_mark (GtkWidget *widget)
+{
+  if (GTK_IS_IMAGE (widget) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), "dialog-warning-symbolic") == 0)
+    return gtk_widget_get_visible (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_warning_mark (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* A fact is its responsible group's answer: two support staff give the
+ * bandwidth, and a leader's guess is not counted; they disagree, and the
+ * page says so in words and with a mark (issue 15). audience.json:
+ * bandwidth 0 → 0, 100 → 50, 1000 → 100. */
+static void
+test_fact_answers_differ (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) facts = NULL;
+  gint64 school_id, leader, first, second;
+  GtkListBox *list;
+
+  set_up (&fixture, rd_test_load_framework ("audience.json"));
+  school_id = rd_store_add_school (fixture.store, "Sint-Jozefinstituut", NULL, RD_SCHOOL_TYPE_UNSET, &error);
+  fixture.assessment_id = rd_store_add_assessment (fixture.store, school_id, "2026-2027", fixture.framework,
+                                                   RD_ASSESSMENT_MODE_FULL, &error);
+  leader = rd_store_ensure_respondent (fixture.store, fixture.assessment_id, &error);
+  first = rd_store_add_respondent (fixture.store, fixture.assessment_id, RD_GROUP_SUPPORT_STAFF, NULL, &error);
+  second = rd_store_add_respondent (fixture.store, fixture.assessment_id, RD_GROUP_SUPPORT_STAFF, NULL, &error);
+  g_assert_no_error (error);
+  answer (&fixture, leader, "b-speed", 300);
+  answer (&fixture, first, "b-speed", 100);
+  answer (&fixture, second, "b-speed", 1000);
+  answer (&fixture, leader, "b-mfa", 1);
+  answer (&fixture, first, "b-mfa", 1);
+  open_results (&fixture, 1280, 800);
+
+  list = rd_results_page_get_facts (fixture.page);
+  facts = row_subtitles (list);
+  g_assert_cmpuint (facts->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (facts, 0), ==, "answers differ: 100 and 1000 Mbit/s · score 75");
+  g_assert_cmpstr (g_ptr_array_index (facts, 1), ==, "Yes · score 100");
+  /* The mark stands beside the first only. */
+  g_assert_true (has_warning_mark (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))));
+  g_assert_false (has_warning_mark (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1))));
+  rd_test_save_screenshot (gtk_widget_get_ancestor (GTK_WIDGET (list), ADW_TYPE_PREFERENCES_GROUP),
+                           "results-facts-differ-light.png");
+  fixture_tear_down (&fixture, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1154,6 +1207,7 @@ main (int   argc,
   g_test_add ("/results-page/report-and-exports", Fixture, NULL, fixture_set_up, test_report_and_exports,
               fixture_tear_down);
   g_test_add_func ("/results-page/screenshots", test_screenshots);
+  g_test_add_func ("/results-page/fact-answers-differ", test_fact_answers_differ);
 
   return g_test_run ();
 }

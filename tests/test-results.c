@@ -93,6 +93,42 @@ test_single_assessment (Fixture       *fixture,
   g_assert_true (isnan (rd_results_get_trend (results, 0, RD_FACTOR_STRATEGY)));
 }
 
+/* The one count of answered items counts an item only when someone it asks
+ * answered it: a learner's stored answer about bandwidth answers nothing. */
+static void
+test_answered_by_audience (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("audience.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdResults) results = NULL;
+  g_autoptr(RdAssessment) assessment = NULL;
+  gint64 id, leader, learner;
+
+  id = rd_store_add_assessment (fixture->store, fixture->school_id, "2026-2027", framework,
+                                RD_ASSESSMENT_MODE_FULL, &error);
+  leader = rd_store_ensure_respondent (fixture->store, id, &error);
+  learner = rd_store_add_respondent (fixture->store, id, RD_GROUP_LEARNER, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_store_set_answer_value (fixture->store, leader, rd_framework_lookup_item (framework, "a-team"),
+                                            4, &error));
+  g_assert_true (rd_store_set_answer_value (fixture->store, learner, rd_framework_lookup_item (framework, "a-plan"),
+                                            4, &error));
+  g_assert_true (rd_store_set_answer_value (fixture->store, learner, rd_framework_lookup_item (framework, "b-speed"),
+                                            20, &error));
+  g_assert_true (rd_store_set_answer_not_applicable (fixture->store, learner,
+                                                     rd_framework_lookup_item (framework, "b-mfa"), &error));
+  g_assert_no_error (error);
+
+  assessment = rd_store_get_assessment (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_assessment_count_answered_items (assessment, framework), ==, 2);
+  results = rd_results_load (fixture->store, framework, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_results_get_n_answered (results), ==, 2);
+  g_assert_cmpuint (rd_analysis_get_n_scored_items (rd_results_get_analysis (results)), ==, 2);
+}
+
 static void
 test_previous_and_trend (Fixture       *fixture,
                          gconstpointer  data)
@@ -166,6 +202,8 @@ main (int   argc,
 
   g_test_add ("/results/single-assessment", Fixture, NULL, fixture_set_up, test_single_assessment, fixture_tear_down);
   g_test_add ("/results/previous-and-trend", Fixture, NULL, fixture_set_up, test_previous_and_trend, fixture_tear_down);
+  g_test_add ("/results/answered-by-audience", Fixture, NULL, fixture_set_up, test_answered_by_audience,
+              fixture_tear_down);
   g_test_add_func ("/results/council-titles", test_council_titles);
 
   return g_test_run ();

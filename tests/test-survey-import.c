@@ -459,6 +459,64 @@ test_mapping_change_decodes_one_column (void)
     }
 }
 
+/* An answer to an item that is not asked of the respondent's group is left
+ * out, and the summary says how many: a learner's bandwidth, a parent's
+ * MFA. Changing who is in which group recounts without decoding a cell. */
+static void
+test_not_asked (void)
+{
+  static const char csv[] =
+    "group,a-plan,b-speed,b-mfa,b-share\n"
+    "learner,4,100,yes,50\n"
+    "support staff,,1000,yes,90\n"
+    "parent,3,,no,\n"
+    "teacher,5,10,,\n";
+  g_autoptr(RdFramework) framework = rd_test_load_framework ("audience.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdSurveyImport) survey = rd_survey_import_new (framework, csv, strlen (csv), "mixed.csv", &error);
+  g_autoptr(GPtrArray) responses = NULL;
+  RdSurveySummary summary;
+  RdResponse *learner, *support, *parent;
+  guint64 decoded;
+
+  g_assert_no_error (error);
+  g_assert_true (rd_survey_import_check (survey, &summary, &error));
+  g_assert_cmpuint (summary.n_not_asked, ==, 5);
+  g_assert_cmpuint (rd_survey_import_get_n_not_asked (survey, 1), ==, 1);   /* a parent's a-plan */
+  g_assert_cmpuint (rd_survey_import_get_n_not_asked (survey, 2), ==, 2);   /* learner, teacher */
+  g_assert_cmpuint (rd_survey_import_get_n_not_asked (survey, 3), ==, 2);   /* learner, parent */
+  g_assert_cmpuint (rd_survey_import_get_n_not_asked (survey, 4), ==, 0);   /* asked of everyone */
+
+  responses = rd_survey_import_read (survey, &error);
+  g_assert_no_error (error);
+  learner = g_ptr_array_index (responses, 0);
+  support = g_ptr_array_index (responses, 1);
+  parent = g_ptr_array_index (responses, 2);
+  g_assert_cmpuint (learner->answers->len, ==, 2);
+  g_assert_cmpfloat (given (learner, "a-plan")->value, ==, 4);
+  g_assert_null (answer_to (learner, "b-speed"));
+  g_assert_null (answer_to (learner, "b-mfa"));
+  g_assert_cmpfloat (given (support, "b-speed")->value, ==, 1000);
+  g_assert_cmpuint (support->answers->len, ==, 3);
+  g_assert_cmpuint (parent->answers->len, ==, 0);
+  g_clear_pointer (&responses, g_ptr_array_unref);
+
+  /* Without the group column everyone is support staff, who are not asked a-plan. */
+  decoded = rd_survey_import_get_n_cells_decoded (survey);
+  rd_survey_import_set_item (survey, 0, NULL);
+  rd_survey_import_set_default_group (survey, RD_GROUP_SUPPORT_STAFF);
+  g_assert_cmpuint (rd_survey_import_get_n_cells_decoded (survey), ==, decoded);
+  g_assert_true (rd_survey_import_check (survey, &summary, &error));
+  g_assert_cmpuint (summary.n_not_asked, ==, 3);
+  g_assert_cmpuint (rd_survey_import_get_n_not_asked (survey, 1), ==, 3);
+
+  /* The group column back: decoded once, and the first counts again. */
+  rd_survey_import_set_group_column (survey, 0);
+  g_assert_cmpuint (rd_survey_import_get_n_cells_decoded (survey), ==, decoded + 4);
+  g_assert_true (rd_survey_import_check (survey, &summary, &error));
+  g_assert_cmpuint (summary.n_not_asked, ==, 5);
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -607,6 +665,7 @@ main (int   argc,
   g_test_add_func ("/survey/too-large-not-read", test_too_large_not_read);
   g_test_add_func ("/survey/unreadable-file", test_unreadable_file);
   g_test_add_func ("/survey/mapping-change-decodes-one-column", test_mapping_change_decodes_one_column);
+  g_test_add_func ("/survey/not-asked", test_not_asked);
   g_test_add_func ("/survey/store-cancel-and-worker", test_store_cancel_and_worker);
 
   return g_test_run ();

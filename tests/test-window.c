@@ -370,26 +370,31 @@ test_open_assessment (Fixture       *fixture,
                    ==, "Draft · 1 of 58 items answered");
 
   /* A workshop: three people, overlapping items. The list, the Results
-   * page and the report count the same thing, items anyone answered. */
+   * page and the report count the same thing, items anyone answered whom
+   * the item asks: the learner's answer about MFA does not count. */
   {
-    RdItem *first = rd_framework_get_item (fixture->framework, 0);
-    RdItem *second = rd_framework_get_item (fixture->framework, 1);
+    RdItem *targets = rd_framework_lookup_item (fixture->framework, "str-targets");
+    RdItem *leadership = rd_framework_get_item (fixture->framework, 1);
+    RdItem *stakeholders = rd_framework_lookup_item (fixture->framework, "str-stakeholders");
     g_autoptr(RdResults) results = NULL;
     gint64 teacher, learner;
 
+    g_assert_cmpstr (rd_item_get_id (leadership), ==, "str-leadership");
     teacher = rd_store_add_respondent (fixture->store, assessment_id, RD_GROUP_TEACHER, NULL, &error);
     learner = rd_store_add_respondent (fixture->store, assessment_id, RD_GROUP_LEARNER, NULL, &error);
-    rd_store_set_answer_value (fixture->store, teacher, first, 1, &error);
-    rd_store_set_answer_value (fixture->store, teacher, second, 4, &error);
-    rd_store_set_answer_not_applicable (fixture->store, learner, second, &error);
+    rd_store_set_answer_value (fixture->store, teacher, targets, 1, &error);
+    rd_store_set_answer_value (fixture->store, teacher, leadership, 4, &error);
+    rd_store_set_answer_not_applicable (fixture->store, learner, stakeholders, &error);
+    rd_store_set_answer_value (fixture->store, learner,
+                               rd_framework_lookup_item (fixture->framework, "cyb-mfa-staff"), 1, &error);
     g_assert_no_error (error);
     rd_test_wait_for_idle ();
 
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (assessment_list, 0))),
-                     ==, "Draft · 2 of 58 items answered · 3 respondents");
+                     ==, "Draft · 3 of 58 items answered · 3 respondents");
     results = rd_results_load (fixture->store, fixture->framework, assessment_id, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (rd_results_get_n_answered (results), ==, 2);
+    g_assert_cmpuint (rd_results_get_n_answered (results), ==, 3);
     g_assert_cmpuint (rd_results_get_n_items (results), ==, 58);
   }
 }

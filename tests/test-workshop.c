@@ -584,7 +584,8 @@ test_participant_is_closed (Fixture       *fixture,
                             gconstpointer  data)
 {
   GtkWidget *undo = find_button (GTK_WIDGET (fixture->view), "assessment.undo");
-  RdItemRow *plan = row_for (fixture->view, "strategy", "str-written-plan");
+  /* A statement teachers are asked (the written plan is a leader's fact). */
+  RdItemRow *plan = row_for (fixture->view, "strategy", "str-targets");
   g_autofree char *first_participant = NULL;
   gint64 first_id;
 
@@ -597,9 +598,9 @@ test_participant_is_closed (Fixture       *fixture,
   try_every_route (fixture, "strategy", 0);
 
   /* Their own changes can be undone, as always. */
-  g_assert_true (rd_item_row_choose (plan, RD_CHOICE_NO));
+  g_assert_true (rd_item_row_choose (plan, 2));
   first_participant = describe_answers_of (fixture->store, fixture->assessment_id, first_id);
-  g_assert_true (rd_item_row_choose (plan, RD_CHOICE_YES));
+  g_assert_true (rd_item_row_choose (plan, 4));
   g_assert_true (gtk_widget_is_sensitive (undo));
   rd_test_send_binding (GTK_WIDGET (fixture->view), GDK_KEY_z, GDK_CONTROL_MASK);
   rd_test_wait_for_idle ();
@@ -631,6 +632,41 @@ test_participant_is_closed (Fixture       *fixture,
     g_assert_cmpstr (still, ==, first_participant);
   }
   rd_test_save_screenshot (GTK_WIDGET (fixture->window), "workshop-gate-participant-light.png");
+}
+
+/* A learner in a round is asked the learners' items only: no MFA, no
+ * devices, no training (issue 15); the next participant, of support
+ * staff, is asked about MFA again. */
+static void
+test_learner_sees_no_mfa (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  RdItemRow *mfa = row_for (fixture->view, "cybersecurity", "cyb-mfa-staff");
+  GtkLabel *progress = GTK_LABEL (rd_test_find_child (GTK_WIDGET (fixture->view), "progress_label"));
+  GtkListBox *areas = GTK_LIST_BOX (rd_test_find_child (GTK_WIDGET (fixture->view), "area_list"));
+  GtkListBoxRow *row;
+  guint n_areas = 0;
+  gboolean groups[RD_N_GROUPS] = { FALSE };
+
+  groups[RD_GROUP_LEARNER] = groups[RD_GROUP_SUPPORT_STAFF] = TRUE;
+  rd_assessment_view_start_workshop (fixture->view, groups);
+  join (fixture, RD_GROUP_LEARNER);
+  g_assert_cmpstr (gtk_label_get_text (progress), ==, "You have answered 0 of 9 items");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (mfa)));
+  g_assert_false (rd_item_row_choose (mfa, RD_CHOICE_YES));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-item", "s", "cyb-mfa-staff");
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "cybersecurity");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (mfa)));
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (areas, i)) != NULL; i++)
+    n_areas += gtk_widget_get_visible (GTK_WIDGET (row));
+  g_assert_cmpuint (n_areas, ==, 5);  /* not devices, not training */
+  rd_test_save_screenshot (GTK_WIDGET (fixture->window), "workshop-learner-light.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.next-participant", NULL);
+  join (fixture, RD_GROUP_SUPPORT_STAFF);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (mfa)));
+  g_assert_true (rd_item_row_choose (mfa, RD_CHOICE_YES));
+  g_assert_cmpstr (gtk_label_get_text (progress), ==, "You have answered 1 of 42 items");
 }
 
 /* Files dropped on the questionnaire are not imported during a round. */
@@ -1045,6 +1081,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, window_set_up, func, window_tear_down)
   ADD ("/workshop/undo-at-handover", test_undo_at_handover);
   ADD ("/workshop/handover-is-closed", test_handover_is_closed);
+  ADD ("/workshop/learner-sees-no-mfa", test_learner_sees_no_mfa);
   ADD ("/workshop/participant-is-closed", test_participant_is_closed);
   ADD ("/workshop/drop-refused-in-round", test_drop_refused_in_round);
   ADD ("/workshop/opened-files-wait-for-the-round", test_opened_files_wait_for_the_round);

@@ -12,21 +12,25 @@
 typedef struct
 {
   double value;          /* dates: the age in whole months */
+  double score;
   guint32 julian_day;    /* dates only */
+  RdGroup group;
 } FactAnswer;
 
+/* The answers an item's score rests on. */
 typedef struct
 {
-  double sum;
+  double sum;            /* of the scores */
   guint n;
+  double score;          /* statements: the mean; facts: the median */
   GArray *facts;         /* of FactAnswer; NULL for statements */
-} Mean;
+} ItemAnswers;
 
 static void
-mean_free (Mean *mean)
+item_answers_free (ItemAnswers *answers)
 {
-  g_clear_pointer (&mean->facts, g_array_unref);
-  g_free (mean);
+  g_clear_pointer (&answers->facts, g_array_unref);
+  g_free (answers);
 }
 
 struct _RdAnalysis
@@ -35,10 +39,11 @@ struct _RdAnalysis
 
   RdFramework *framework;
   RdAssessmentMode mode;
+  guint groups;                     /* whose answers count, 1 << RdGroup bits */
   GHashTable *only_items;           /* item ids, or NULL for all */
   double targets[RD_N_FACTORS];
 
-  GHashTable *item_means;           /* item id → Mean of the respondents' scores */
+  GHashTable *items;                /* item id → ItemAnswers */
   guint n_respondents;
   guint group_counts[RD_N_GROUPS];  /* respondents per group with any answer */
   RdFactorResult factors[RD_N_FACTORS];
@@ -52,7 +57,7 @@ rd_analysis_finalize (GObject *object)
   RdAnalysis *self = RD_ANALYSIS (object);
 
   g_clear_object (&self->framework);
-  g_clear_pointer (&self->item_means, g_hash_table_unref);
+  g_clear_pointer (&self->items, g_hash_table_unref);
   g_clear_pointer (&self->only_items, g_hash_table_unref);
 
   G_OBJECT_CLASS (rd_analysis_parent_class)->finalize (object);
@@ -67,17 +72,20 @@ rd_analysis_class_init (RdAnalysisClass *klass)
 static void
 rd_analysis_init (RdAnalysis *self)
 {
-  self->item_means = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) mean_free);
+  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) item_answers_free);
 }
 
 /* The score of one answer, 0–100, or NAN when it does not count: not
- * applicable, an incomparable older version, or a value the item rejects.
- * A fact is scored on the ladder of the answer's school type. */
+ * applicable, an incomparable older version, a value the item rejects, or
+ * an answer from a group the item does not ask. A fact is scored on the
+ * ladder of the answer's school type. */
 double
 rd_analysis_score_answer (RdItem         *item,
                           const RdAnswer *answer)
 {
   if (answer->not_applicable)
+    return NAN;
+  if (!rd_item_asks (item, answer->group))
     return NAN;
   if (!rd_item_accepts_version (item, answer->item_version))
     return NAN;
@@ -114,9 +122,10 @@ rd_gap_to_target (double readiness,
  * reference date, counted as rd_analysis_score_answer() counts it. */
 static FactAnswer
 fact_answer (RdItem         *item,
-             const RdAnswer *answer)
+             const RdAnswer *answer,
+             double          score)
 {
-  FactAnswer fact = { answer->value, 0 };
+  FactAnswer fact = { answer->value, score, 0, answer->group };
 
   if (rd_item_get_kind (item) == RD_ITEM_KIND_DATE)
     {
@@ -152,7 +161,7 @@ collect_answers (RdAnalysis *self,
     {
       const RdAnswer *answer = g_ptr_array_index (answers, i);
       RdItem *item;
-      Mean *mean;
+      ItemAnswers *scored;
       double score;
 
       if (answer->group >= RD_N_GROUPS || (groups & (1u << answer->group)) == 0)
@@ -172,25 +181,91 @@ collect_answers (RdAnalysis *self,
       if (isnan (score))
         continue;
 
-      mean = g_hash_table_lookup (self->item_means, rd_item_get_id (item));
-      if (mean == NULL)
+      scored = g_hash_table_lookup (self->items, rd_item_get_id (item));
+      if (scored == NULL)
         {
-          mean = g_new0 (Mean, 1);
+          scored = g_new0 (ItemAnswers, 1);
           if (rd_item_kind_is_fact (rd_item_get_kind (item)))
-            mean->facts = g_array_new (FALSE, FALSE, sizeof (FactAnswer));
-          g_hash_table_insert (self->item_means, (char *) rd_item_get_id (item), mean);
+            scored->facts = g_array_new (FALSE, FALSE, sizeof (FactAnswer));
+          g_hash_table_insert (self->items, (char *) rd_item_get_id (item), scored);
         }
-      mean->sum += score;
-      mean->n++;
-      if (mean->facts != NULL)
+      scored->sum += score;
+      scored->n++;
+      if (scored->facts != NULL)
         {
-          FactAnswer fact = fact_answer (item, answer);
+          FactAnswer fact = fact_answer (item, answer, score);
 
-          g_array_append_val (mean->facts, fact);
+          g_array_append_val (scored->facts, fact);
         }
     }
 
   self->n_respondents = g_hash_table_size (respondents);
+}
+
+static int
+compare_values (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_values);
+  return rd_quantile_sorted (values, n, 0.5);
+}
+
+/* A fact has one true value, not a mean of opinions: it rests on the
+ * answers of its responsible group, or, when none of them answered, on
+ * those of the rest of its audience; its score is the median of their
+ * scores, so that one wild guess cannot move it. */
+static void
+settle_fact (RdItem      *item,
+             ItemAnswers *scored)
+{
+  g_autofree double *scores = NULL;
+  RdGroup responsible;
+  gboolean any_responsible = FALSE;
+
+  if (rd_item_get_responsible (item, &responsible))
+    for (guint i = 0; i < scored->facts->len && !any_responsible; i++)
+      any_responsible = g_array_index (scored->facts, FactAnswer, i).group == responsible;
+
+  for (guint i = 0; any_responsible && i < scored->facts->len; i++)
+    if (g_array_index (scored->facts, FactAnswer, i).group != responsible)
+      g_array_remove_index (scored->facts, i--);
+
+  scored->n = scored->facts->len;
+  scored->sum = 0;
+  scores = g_new (double, scored->n);
+  for (guint i = 0; i < scored->n; i++)
+    {
+      scores[i] = g_array_index (scored->facts, FactAnswer, i).score;
+      scored->sum += scores[i];
+    }
+  scored->score = median (scores, scored->n);
+}
+
+static void
+settle_items (RdAnalysis *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ItemAnswers *scored = value;
+
+      if (scored->facts != NULL)
+        settle_fact (rd_framework_lookup_item (self->framework, key), scored);
+      else
+        scored->score = scored->sum / scored->n;
+    }
 }
 
 static void
@@ -212,8 +287,10 @@ compute_factors (RdAnalysis *self)
           double score;
 
           /* An item left out by only_items is still one of the factor's,
-           * unanswered: a factor shown from a few items is no more trusted. */
-          if (weight <= 0 || !rd_framework_item_in_mode (self->framework, item, self->mode))
+           * unanswered: a factor shown from a few items is no more trusted.
+           * An item none of these groups is asked is none of theirs. */
+          if (weight <= 0 || !rd_framework_item_in_mode (self->framework, item, self->mode) ||
+              (rd_item_get_audience (item) & self->groups) == 0)
             continue;
 
           result->n_items++;
@@ -252,12 +329,14 @@ rd_analysis_new_for_groups (RdFramework       *framework,
   self = g_object_new (RD_TYPE_ANALYSIS, NULL);
   self->framework = g_object_ref (framework);
   self->mode = mode;
+  self->groups = groups;
   self->only_items = only_items ? g_hash_table_ref (only_items) : NULL;
 
   for (guint f = 0; f < RD_N_FACTORS; f++)
     self->targets[f] = targets ? targets[f] : rd_framework_get_default_target (framework, f);
 
   collect_answers (self, answers, groups);
+  settle_items (self);
   compute_factors (self);
 
   return self;
@@ -307,7 +386,7 @@ guint
 rd_analysis_get_n_scored_items (RdAnalysis *self)
 {
   g_return_val_if_fail (RD_IS_ANALYSIS (self), 0);
-  return g_hash_table_size (self->item_means);
+  return g_hash_table_size (self->items);
 }
 
 guint
@@ -319,21 +398,24 @@ rd_analysis_count_group (RdAnalysis *self,
   return self->group_counts[group];
 }
 
-/* The mean over the respondents who answered; NAN when nobody did. */
+/* A statement's score is the mean over the respondents of its audience
+ * who answered; a fact's is the median over the answers its value rests
+ * on (settle_fact). NAN when nobody answered. @n_responses: how many
+ * answers the score rests on. */
 double
 rd_analysis_get_item_score (RdAnalysis *self,
                             const char *item_id,
                             guint      *n_responses)
 {
-  Mean *mean;
+  ItemAnswers *scored;
 
   g_return_val_if_fail (RD_IS_ANALYSIS (self), NAN);
 
-  mean = g_hash_table_lookup (self->item_means, item_id);
+  scored = g_hash_table_lookup (self->items, item_id);
   if (n_responses != NULL)
-    *n_responses = mean ? mean->n : 0;
+    *n_responses = scored ? scored->n : 0;
 
-  return mean ? mean->sum / mean->n : NAN;
+  return scored ? scored->score : NAN;
 }
 
 /* The plain mean of the area's answered item scores. */
@@ -370,19 +452,10 @@ rd_analysis_get_area_score (RdAnalysis *self,
   return answered > 0 ? sum / answered : NAN;
 }
 
-static int
-compare_values (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /**
  * rd_analysis_get_fact_values:
  * @item: a fact: a number, percentage, yes/no or date item
- * @values: (out caller-allocates): the answers its score rests on
+ * @values: (out caller-allocates): the answers its value and score rest on
  *
  * Returns: FALSE when @item is a statement or has no scored answer.
  */
@@ -392,7 +465,7 @@ rd_analysis_get_fact_values (RdAnalysis   *self,
                              RdFactValues *values)
 {
   g_autofree double *sorted = NULL;
-  Mean *mean;
+  ItemAnswers *scored;
 
   g_return_val_if_fail (RD_IS_ANALYSIS (self), FALSE);
   g_return_val_if_fail (RD_IS_ITEM (item), FALSE);
@@ -401,27 +474,28 @@ rd_analysis_get_fact_values (RdAnalysis   *self,
   *values = (RdFactValues) { .kind = rd_item_get_kind (item), .median = NAN, .min = NAN, .max = NAN };
   g_date_clear (&values->date, 1);
 
-  mean = g_hash_table_lookup (self->item_means, rd_item_get_id (item));
-  if (mean == NULL || mean->facts == NULL || mean->facts->len == 0)
+  scored = g_hash_table_lookup (self->items, rd_item_get_id (item));
+  if (scored == NULL || scored->facts == NULL || scored->facts->len == 0)
     return FALSE;
 
-  values->n = mean->facts->len;
+  values->n = scored->facts->len;
   sorted = g_new (double, values->n);
   for (guint i = 0; i < values->n; i++)
     {
-      const FactAnswer *fact = &g_array_index (mean->facts, FactAnswer, i);
+      const FactAnswer *fact = &g_array_index (scored->facts, FactAnswer, i);
 
       sorted[i] = fact->value;
       if (values->kind == RD_ITEM_KIND_YES_NO && fact->value == 1)
         values->n_yes++;
     }
-  qsort (sorted, values->n, sizeof (double), compare_values);
+  values->median = median (sorted, values->n);
   values->min = sorted[0];
   values->max = sorted[values->n - 1];
-  values->median = rd_quantile_sorted (sorted, values->n, 0.5);
+  for (guint i = 0; i < values->n; i++)
+    values->n_distinct += i == 0 || sorted[i] != sorted[i - 1];
 
   if (values->kind == RD_ITEM_KIND_DATE && values->n == 1)
-    g_date_set_julian (&values->date, g_array_index (mean->facts, FactAnswer, 0).julian_day);
+    g_date_set_julian (&values->date, g_array_index (scored->facts, FactAnswer, 0).julian_day);
 
   return TRUE;
 }

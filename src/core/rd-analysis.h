@@ -29,11 +29,15 @@ typedef struct
   double weighted_gap;
 } RdItemGap;
 
-/* A fact's answers in its own unit, the ones its score rests on. */
+/* A fact's answers in its own unit, the ones its value and score rest on:
+ * its responsible group's, or when none of them answered, the rest of its
+ * audience's. */
 typedef struct
 {
   RdItemKind kind;
   guint n;           /* answers with a score */
+  guint n_distinct;  /* different values (dates: ages) among them; more
+                      * than one: the answers differ, and every output says so */
   double median;     /* numbers, percentages: the values' median (QUARTILE.INC);
                       * dates: the answers' median age in whole months on
                       * the reference date, as the score counts it */
@@ -53,7 +57,7 @@ typedef struct
 
 #define RD_ANALYSIS_ALL_GROUPS (-1)
 /* Every group as a mask of 1 << RdGroup bits. */
-#define RD_ANALYSIS_EVERY_GROUP ((1u << RD_N_GROUPS) - 1)
+#define RD_ANALYSIS_EVERY_GROUP RD_EVERY_GROUP
 
 #define RD_TYPE_ANALYSIS (rd_analysis_get_type ())
 

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rd-assessment.h"
 
 struct _RdAssessment
@@ -148,25 +150,35 @@ rd_assessment_get_reference_day (RdAssessment *self)
 }
 
 /* How many of the questionnaire's items (those of its mode) have an answer
- * from anyone, "not applicable" included: the one count of answered items
- * that the assessment list, the Results page and the report show. */
+ * from anyone the item asks, "not applicable" included: the one count of
+ * answered items that the assessment list, the Results page and the
+ * report show. An answer from outside an item's audience does not count,
+ * as it counts in no score. */
 guint
 rd_assessment_count_answered_items (RdAssessment *self,
                                     RdFramework  *framework)
 {
-  guint n = 0;
+  g_autoptr(GHashTable) counted = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   g_return_val_if_fail (RD_IS_ASSESSMENT (self), 0);
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), 0);
 
   for (guint i = 0; self->answered_items[i] != NULL; i++)
     {
-      RdItem *item = rd_framework_lookup_item (framework, self->answered_items[i]);
+      g_autofree char *item_id = g_strdup (self->answered_items[i]);
+      char *slash = strchr (item_id, '/');
+      RdGroup group;
+      RdItem *item;
 
-      if (item != NULL && rd_framework_item_in_mode (framework, item, self->mode))
-        n++;
+      if (slash == NULL)
+        continue;
+      *slash = '\0';
+      item = rd_framework_lookup_item (framework, item_id);
+      if (item != NULL && rd_framework_item_in_mode (framework, item, self->mode) &&
+          rd_group_from_id (slash + 1, &group) && rd_item_asks (item, group))
+        g_hash_table_add (counted, item);
     }
-  return n;
+  return g_hash_table_size (counted);
 }
 
 /* "2026-2027": a school year runs across two calendar years. */

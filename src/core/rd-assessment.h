@@ -24,7 +24,8 @@ typedef struct
   guint n_respondents;
   guint n_answers;
   guint32 reference_day; /* Julian day date items are scored against; 0 before any answer */
-  const char *answered_items; /* ids of the items anyone answered, comma-separated, or NULL */
+  const char *answered_items; /* "ITEM/GROUP" for each item and group of anyone who
+                               * answered it, comma-separated, or NULL */
 } RdAssessmentInfo;
 
 /* A snapshot of one row of the store, with counts for lists. */

@@ -119,30 +119,31 @@ format_values (RdItem             *item,
   g_autofree char *low = NULL;
   g_autofree char *high = NULL;
 
-  if (values->n == 1 || values->min == values->max)
+  if (values->n_distinct <= 1)
     return with_unit (values->median, unit);
-  median = with_unit (values->median, unit);
   low = rd_format_figure (values->min);
+  if (values->n_distinct == 2)
+    {
+      high = with_unit (values->max, unit);
+      /* Translators: the two different answers several people gave to a
+       * fact, "100 and 1000 Mbit/s" */
+      return g_strdup_printf (C_("fact values", "%s and %s"), low, high);
+    }
+  median = with_unit (values->median, unit);
   high = rd_format_figure (values->max);
   /* Translators: several people's answers to a fact, "median 80 %, range 70–90" */
   return g_strdup_printf (C_("fact values", "median %s, range %s–%s"), median, low, high);
 }
 
-char *
-rd_fact_values_format (RdItem             *item,
-                       const RdFactValues *values)
+static char *
+format_agreed (RdItem             *item,
+               const RdFactValues *values)
 {
-  g_return_val_if_fail (RD_IS_ITEM (item), NULL);
-  g_return_val_if_fail (values != NULL, NULL);
-
-  if (values->n == 0)
-    return g_strdup ("–");
-
   switch (values->kind)
     {
     case RD_ITEM_KIND_YES_NO:
-      if (values->n == 1)
-        return g_strdup (values->n_yes == 1 ? C_("fact answer", "Yes") : C_("fact answer", "No"));
+      if (values->n_distinct <= 1)
+        return g_strdup (values->n_yes > 0 ? C_("fact answer", "Yes") : C_("fact answer", "No"));
       /* Translators: several people's answers to a yes/no question, "2 of 3 yes" */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u yes", "%u of %u yes", values->n),
                               values->n_yes, values->n);
@@ -160,4 +161,24 @@ rd_fact_values_format (RdItem             *item,
     default:
       return g_strdup ("–");
     }
+}
+
+char *
+rd_fact_values_format (RdItem             *item,
+                       const RdFactValues *values)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (RD_IS_ITEM (item), NULL);
+  g_return_val_if_fail (values != NULL, NULL);
+
+  if (values->n == 0)
+    return g_strdup ("–");
+
+  text = format_agreed (item, values);
+  if (values->n_distinct <= 1 || values->kind == RD_ITEM_KIND_STATEMENT)
+    return g_steal_pointer (&text);
+  /* Translators: the people who answer a fact for the school disagree,
+   * "answers differ: 100 and 1000 Mbit/s" */
+  return g_strdup_printf (C_("fact values", "answers differ: %s"), text);
 }

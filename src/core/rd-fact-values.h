@@ -8,8 +8,10 @@
 G_BEGIN_DECLS
 
 /* A fact's answers as people read them, in its unit, for the screen and the
- * report alike: "1000 Mbit/s", "median 80 %, range 70–90", "Yes", "2 of 3
- * yes", "12 March 2025", "median age 14 months, range 3–30". */
+ * report alike: "1000 Mbit/s", "Yes", "12 March 2025", and when the answers
+ * differ, "answers differ: 100 and 1000 Mbit/s", "answers differ: median
+ * 80 %, range 70–90", "answers differ: 2 of 3 yes", "answers differ:
+ * median age 14 months, range 3–30". */
 char *rd_fact_values_format (RdItem             *item,
                              const RdFactValues *values);
 

@@ -19,7 +19,12 @@ typedef struct
   GStrv languages;
   RdJsonParts *parts; /* areas and items, read one at a time */
   JsonParser *part_parser;
+  guint format_version;
 } Loader;
+
+/* The keys format 2 added; a format 1 file must not use them, or a
+ * reader of format 1 would refuse it. */
+static const char * const format_2_item_keys[] = { "audience", "responsible", "ladders", NULL };
 
 static gboolean
 is_valid_id (const char *id)
@@ -421,6 +426,78 @@ load_type_ladders (Loader     *loader,
 }
 
 static gboolean
+read_group (Loader     *loader,
+            JsonNode   *node,
+            const char *place,
+            RdGroup    *group)
+{
+  const char *id;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return rd_json_fail (&loader->check, place, _("a group must be a string"));
+  id = json_node_get_string (node);
+  if (!rd_group_from_id (id, group))
+    return rd_json_fail (&loader->check, place,
+                         _("unknown group “%s” (use leader, teacher, support-staff, learner, parent or other)"), id);
+  return TRUE;
+}
+
+/* Who is asked the item, and for a fact whose answers are the school's
+ * value. Without them every group is asked and counts alike. */
+static gboolean
+load_audience (Loader     *loader,
+               JsonObject *object,
+               const char *place,
+               RdItem     *item)
+{
+  g_autofree char *audience_place = g_strdup_printf ("%s.audience", place);
+  g_autofree char *responsible_place = g_strdup_printf ("%s.responsible", place);
+  JsonNode *audience = json_object_get_member (object, "audience");
+  JsonNode *responsible = json_object_get_member (object, "responsible");
+  RdGroup group;
+
+  if (audience != NULL)
+    {
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (audience))
+        return rd_json_fail (&loader->check, audience_place, _("an audience is a list of groups"));
+      array = json_node_get_array (audience);
+      if (json_array_get_length (array) == 0)
+        return rd_json_fail (&loader->check, audience_place,
+                             _("an audience names at least one group; leave it out to ask everyone"));
+
+      item->audience = 0;
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *group_place = g_strdup_printf ("%s[%u]", audience_place, i);
+
+          if (!read_group (loader, json_array_get_element (array, i), group_place, &group))
+            return FALSE;
+          if (item->audience & (1u << group))
+            return rd_json_fail (&loader->check, group_place, _("group “%s” is listed twice"),
+                                 rd_group_to_id (group));
+          item->audience |= 1u << group;
+        }
+    }
+
+  if (responsible != NULL)
+    {
+      if (!rd_item_kind_is_fact (item->kind))
+        return rd_json_fail (&loader->check, place,
+                             _("a statement asks for views, which all count; “responsible” is for facts only"));
+      if (!read_group (loader, responsible, responsible_place, &group))
+        return FALSE;
+      if (!rd_item_asks (item, group))
+        return rd_json_fail (&loader->check, responsible_place,
+                             _("the responsible group “%s” is not in the audience"), rd_group_to_id (group));
+      item->responsible = group;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 load_item (Loader      *loader,
            JsonObject  *object,
            guint        index,
@@ -429,12 +506,17 @@ load_item (Loader      *loader,
 {
   static const char * const keys[] = {
     "id", "version", "comparable_since", "area", "kind", "text", "help", "unit",
-    "min", "max", "ladder", "ladders", "factors", "recommendation", "council_point", "pulse", NULL
+    "min", "max", "ladder", "ladders", "factors", "recommendation", "council_point", "pulse",
+    "audience", "responsible", NULL
   };
   g_autofree char *place = g_strdup_printf ("items[%u]", index);
   const char *id, *area_id, *kind_id, *point;
   gboolean ok;
   JsonNode *pulse;
+
+  for (guint k = 0; loader->format_version < 2 && format_2_item_keys[k] != NULL; k++)
+    if (json_object_has_member (object, format_2_item_keys[k]))
+      return rd_json_fail (&loader->check, place, _("“%s” needs “format_version” 2"), format_2_item_keys[k]);
 
   if (!rd_json_check_keys (&loader->check, object, place, keys) ||
       !rd_json_get_string (&loader->check, object, place, "id", TRUE, &id))
@@ -520,7 +602,8 @@ load_item (Loader      *loader,
 
   if (!load_ladder (loader, object, place, item) ||
       !load_type_ladders (loader, object, place, item) ||
-      !load_factors (loader, object, place, item))
+      !load_factors (loader, object, place, item) ||
+      !load_audience (loader, object, place, item))
     return FALSE;
 
   if (!rd_json_get_string (&loader->check, object, place, "council_point", TRUE, &point))
@@ -596,13 +679,15 @@ load_root (Loader      *loader,
 
   if (!rd_json_get_positive_int (&loader->check, root, "format_version", "format_version", TRUE, &format_version))
     return FALSE;
-  if (format_version != RD_FRAMEWORK_FORMAT_VERSION)
+  if (format_version < RD_FRAMEWORK_OLDEST_FORMAT_VERSION || format_version > RD_FRAMEWORK_FORMAT_VERSION)
     {
       g_set_error (loader->check.error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_VERSION,
-                   _("%s: format_version: version %u is not supported; this Readiness reads version %d"),
-                   loader->check.name, format_version, RD_FRAMEWORK_FORMAT_VERSION);
+                   _("%s: format_version: version %u is not supported; this Readiness reads versions %d to %d"),
+                   loader->check.name, format_version, RD_FRAMEWORK_OLDEST_FORMAT_VERSION,
+                   RD_FRAMEWORK_FORMAT_VERSION);
       return FALSE;
     }
+  loader->format_version = format_version;
 
   if (!rd_json_check_keys (&loader->check, root, "top level", keys))
     return FALSE;

@@ -195,17 +195,14 @@ rd_framework_item_in_mode (RdFramework      *self,
   return mode == RD_ASSESSMENT_MODE_FULL || rd_item_is_pulse (item);
 }
 
-/* Items of one area (or all when @area_id is NULL) that a @mode assessment asks. */
-GPtrArray *
-rd_framework_list_items (RdFramework      *self,
-                         const char       *area_id,
-                         RdAssessmentMode  mode)
+static GPtrArray *
+list_items (RdFramework      *self,
+            const char       *area_id,
+            RdAssessmentMode  mode,
+            guint             groups)
 {
-  GPtrArray *result;
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_return_val_if_fail (RD_IS_FRAMEWORK (self), NULL);
-
-  result = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < self->items->len; i++)
     {
       RdItem *item = g_ptr_array_index (self->items, i);
@@ -214,8 +211,51 @@ rd_framework_list_items (RdFramework      *self,
         continue;
       if (!rd_framework_item_in_mode (self, item, mode))
         continue;
+      if ((rd_item_get_audience (item) & groups) == 0)
+        continue;
       g_ptr_array_add (result, g_object_ref (item));
     }
 
   return result;
+}
+
+/* Items of one area (or all when @area_id is NULL) that a @mode assessment asks. */
+GPtrArray *
+rd_framework_list_items (RdFramework      *self,
+                         const char       *area_id,
+                         RdAssessmentMode  mode)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), NULL);
+  return list_items (self, area_id, mode, RD_EVERY_GROUP);
+}
+
+/* The questionnaire of one respondent: the items of one area (or all when
+ * @area_id is NULL) that a @mode assessment asks people of @group. */
+GPtrArray *
+rd_framework_list_asked_items (RdFramework      *self,
+                               const char       *area_id,
+                               RdAssessmentMode  mode,
+                               RdGroup           group)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), NULL);
+  g_return_val_if_fail (group < RD_N_GROUPS, NULL);
+  return list_items (self, area_id, mode, 1u << group);
+}
+
+guint
+rd_framework_count_asked_items (RdFramework      *self,
+                                RdAssessmentMode  mode,
+                                RdGroup           group)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), 0);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      RdItem *item = g_ptr_array_index (self->items, i);
+
+      n += rd_framework_item_in_mode (self, item, mode) && rd_item_asks (item, group);
+    }
+  return n;
 }

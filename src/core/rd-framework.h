@@ -8,7 +8,9 @@
 
 G_BEGIN_DECLS
 
-#define RD_FRAMEWORK_FORMAT_VERSION 1
+/* Format 2 added who is asked an item ("audience", "responsible"). */
+#define RD_FRAMEWORK_FORMAT_VERSION 2
+#define RD_FRAMEWORK_OLDEST_FORMAT_VERSION 1
 #define RD_BUILTIN_FRAMEWORK_ID "digital-readiness"
 
 #define RD_TYPE_FRAMEWORK (rd_framework_get_type ())
@@ -47,5 +49,12 @@ GPtrArray          *rd_framework_list_items        (RdFramework      *self,
 gboolean            rd_framework_item_in_mode      (RdFramework      *self,
                                                     RdItem           *item,
                                                     RdAssessmentMode  mode);
+GPtrArray          *rd_framework_list_asked_items  (RdFramework      *self,
+                                                    const char       *area_id,
+                                                    RdAssessmentMode  mode,
+                                                    RdGroup           group);
+guint               rd_framework_count_asked_items (RdFramework      *self,
+                                                    RdAssessmentMode  mode,
+                                                    RdGroup           group);
 
 G_END_DECLS

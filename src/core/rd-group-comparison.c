@@ -239,6 +239,27 @@ rd_group_comparison_get_group (RdGroupComparison *self,
   return &g_array_index (self->groups, RdGroupResult, index);
 }
 
+/* Whether @item is asked of any group of view @index: a view it is not
+ * asked has no figure for it because nobody was to answer, not because
+ * too few did. */
+gboolean
+rd_group_comparison_view_is_asked (RdGroupComparison *self,
+                                   guint              index,
+                                   RdItem            *item)
+{
+  g_return_val_if_fail (RD_IS_GROUP_COMPARISON (self), FALSE);
+  g_return_val_if_fail (index < self->groups->len, FALSE);
+  return (g_array_index (self->groups, RdGroupResult, index).groups & rd_item_get_audience (item)) != 0;
+}
+
+/* What a view shows for an item its groups are not asked. */
+const char *
+rd_group_not_asked_text (void)
+{
+  /* Translators: in place of a group's figure on an item that group is not asked */
+  return C_("group figure", "not asked");
+}
+
 const RdGroupPlan *
 rd_group_comparison_get_plan (RdGroupComparison *self)
 {

@@ -54,6 +54,10 @@ RdGroupComparison   *rd_group_comparison_new              (RdFramework       *fr
                                                            guint              threshold);
 guint                rd_group_comparison_get_threshold    (RdGroupComparison *self);
 guint                rd_group_comparison_get_n_groups     (RdGroupComparison *self);
+gboolean            rd_group_comparison_view_is_asked    (RdGroupComparison *self,
+                                                         guint              index,
+                                                         RdItem            *item);
+const char         *rd_group_not_asked_text              (void);
 const RdGroupResult *rd_group_comparison_get_group        (RdGroupComparison *self,
                                                            guint              index);
 const RdGroupPlan   *rd_group_comparison_get_plan         (RdGroupComparison *self);

@@ -23,6 +23,8 @@ struct _RdItem
   double max;
   double weights[RD_N_FACTORS];
   gboolean pulse;
+  guint audience;      /* groups asked, 1 << RdGroup bits; every group by default */
+  int responsible;     /* facts: the RdGroup whose answers are the school's value, or -1 */
   GArray *ladder;  /* of RdLadderStep, ascending by at */
   /* A ladder of its own for a school type ("ladders"), by RdSchoolType;
    * NULL: that type is scored on ladder. */

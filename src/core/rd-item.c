@@ -40,6 +40,8 @@ rd_item_init (RdItem *self)
 {
   self->version = 1;
   self->max = INFINITY;
+  self->audience = RD_EVERY_GROUP;
+  self->responsible = -1;
   self->ladder = g_array_new (FALSE, FALSE, sizeof (RdLadderStep));
 }
 
@@ -154,6 +156,40 @@ rd_item_is_pulse (RdItem *self)
 {
   g_return_val_if_fail (RD_IS_ITEM (self), FALSE);
   return self->pulse;
+}
+
+/* The groups the item is asked of, as 1 << RdGroup bits. */
+guint
+rd_item_get_audience (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), RD_EVERY_GROUP);
+  return self->audience;
+}
+
+/* Whether the questionnaire asks @group this item, and so whether that
+ * group's answers to it count. */
+gboolean
+rd_item_asks (RdItem  *self,
+              RdGroup  group)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), FALSE);
+  return group < RD_N_GROUPS && (self->audience & (1u << group)) != 0;
+}
+
+/* A fact's responsible group: the one whose answers are the school's
+ * value. FALSE when the framework names none: then every group it asks
+ * counts alike. */
+gboolean
+rd_item_get_responsible (RdItem  *self,
+                         RdGroup *group)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), FALSE);
+
+  if (self->responsible < 0)
+    return FALSE;
+  if (group != NULL)
+    *group = (RdGroup) self->responsible;
+  return TRUE;
 }
 
 const RdLadderStep *

@@ -34,6 +34,11 @@ double              rd_item_get_weight           (RdItem     *self,
 gboolean            rd_item_informs              (RdItem     *self,
                                                   RdFactor    factor);
 gboolean            rd_item_is_pulse             (RdItem     *self);
+guint               rd_item_get_audience         (RdItem     *self);
+gboolean            rd_item_asks                 (RdItem     *self,
+                                                  RdGroup     group);
+gboolean            rd_item_get_responsible      (RdItem     *self,
+                                                  RdGroup    *group);
 const RdLadderStep *rd_item_get_ladder           (RdItem     *self,
                                                   guint      *n_steps);
 const RdLadderStep *rd_item_get_ladder_for_type  (RdItem       *self,

@@ -292,6 +292,9 @@ rd_response_file_parse (const char   *data,
       if (node == NULL || !read_answer (&check, node, i, framework, seen, response))
         return NULL;
     }
+  /* Read and checked all the same: the file is sound, these answers just
+   * do not count. */
+  rd_response_leave_out_unasked (response, framework);
 
   return g_steal_pointer (&response);
 }

@@ -24,6 +24,7 @@ rd_response_copy (const RdResponse *response)
   RdResponse *copy = rd_response_new (response->group);
 
   copy->pseudonym = g_strdup (response->pseudonym);
+  copy->n_left_out = response->n_left_out;
   for (guint i = 0; i < response->answers->len; i++)
     g_ptr_array_add (copy->answers, rd_answer_copy (g_ptr_array_index (response->answers, i)));
   return copy;
@@ -52,4 +53,28 @@ rd_response_add_answer (RdResponse *response,
   answer->group = response->group;
   g_ptr_array_add (response->answers, answer);
   return answer;
+}
+
+/* Takes out the answers to items that @framework does not ask of the
+ * response's group, which would count in no score; adds them to
+ * n_left_out and returns how many went. */
+guint
+rd_response_leave_out_unasked (RdResponse  *response,
+                               RdFramework *framework)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < response->answers->len; i++)
+    {
+      RdAnswer *answer = g_ptr_array_index (response->answers, i);
+      RdItem *item = rd_framework_lookup_item (framework, answer->item_id);
+
+      if (item != NULL && !rd_item_asks (item, response->group))
+        {
+          g_ptr_array_remove_index (response->answers, i--);
+          n++;
+        }
+    }
+  response->n_left_out += n;
+  return n;
 }

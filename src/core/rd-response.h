@@ -3,6 +3,7 @@
 #include <glib-object.h>
 
 #include "rd-answer.h"
+#include "rd-framework.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,7 @@ typedef struct
   RdGroup group;
   char *pseudonym;
   GPtrArray *answers;  /* of RdAnswer; respondent_id unused, item_version set */
+  guint n_left_out;    /* answers read but left out: their items are not asked of the group */
 } RdResponse;
 
 #define RD_TYPE_RESPONSE (rd_response_get_type ())
@@ -25,6 +27,8 @@ void        rd_response_free       (RdResponse       *response);
 RdAnswer   *rd_response_add_answer (RdResponse       *response,
                                     const char       *item_id,
                                     guint             item_version);
+guint       rd_response_leave_out_unasked (RdResponse *response,
+                                           RdFramework *framework);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdResponse, rd_response_free)
 

@@ -188,7 +188,8 @@ static const char * const migrations[] = {
    * it (rd_school_type_from_text), and it is dropped; where it became
    * "other" without naming that, the text stays as type_note for the user
    * to see (rd_school_type_note_for_text). A changed type changes the
-   * scores of the school's assessments. */
+   * scores of the school's assessments. Scores are kept again too because
+   * framework format 2 counts an item's answers from its audience only. */
   "ALTER TABLE school RENAME COLUMN school_type TO type_text;"
   "ALTER TABLE school ADD COLUMN school_type TEXT"
   "  CHECK (school_type IN ('primary', 'secondary', 'vocational', 'special', 'other'));"
@@ -200,7 +201,8 @@ static const char * const migrations[] = {
   "  WHEN OLD.school_type IS NOT NEW.school_type BEGIN"
   "  UPDATE assessment SET scores_stale = 1 WHERE scores_stale = 0 AND summary_only = 0"
   "    AND school_id = NEW.id;"
-  "END;",
+  "END;"
+  "UPDATE assessment SET scores_stale = 1 WHERE summary_only = 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);
@@ -1617,8 +1619,9 @@ failed:
   "  WHERE r.assessment_id = a.id), " \
   "(SELECT count(*) FROM respondent r JOIN answer w ON w.respondent_id = r.id " \
   "  WHERE r.assessment_id = a.id), a.reference_date, " \
-  "(SELECT group_concat(item_id) FROM (SELECT DISTINCT w.item_id FROM respondent r " \
-  "  JOIN answer w ON w.respondent_id = r.id WHERE r.assessment_id = a.id)) "
+  "(SELECT group_concat(item || '/' || answered_by) FROM (SELECT DISTINCT w.item_id AS item, " \
+  "  r.respondent_group AS answered_by FROM respondent r JOIN answer w ON w.respondent_id = r.id " \
+  "  WHERE r.assessment_id = a.id)) "
 
 static gpointer
 read_assessment (sqlite3_stmt *stmt)

@@ -22,7 +22,12 @@ typedef struct
   guint first_bad;          /* the first respondent whose cell cannot be read, or G_MAXUINT */
   GError *problem;          /* and why */
   guint n_in_group[RD_N_GROUPS];  /* a group column: respondents who gave each group */
+  guint32 *answered;        /* an item column: a bit per respondent whose cell holds an answer */
+  guint n_not_asked;        /* of those, respondents whose group the item does not ask */
 } Column;
+
+/* A respondent whose group cell is empty: the default group's. */
+#define GROUP_NOT_GIVEN 0xff
 
 struct _RdSurveyImport
 {
@@ -34,6 +39,8 @@ struct _RdSurveyImport
   GArray *columns;          /* of Column */
   RdGroup default_group;
   guint32 *respondents;     /* the table's rows that are not blank */
+  guint8 *groups;           /* each respondent's group from the group column, or GROUP_NOT_GIVEN */
+  guint32 *in_group[RD_N_GROUPS];  /* a bit per respondent of each group, the default included */
   guint n_respondents;
   guint n_blank;
   GDate today;              /* no date answer may lie after it */
@@ -246,6 +253,63 @@ static void
 clear_column (Column *column)
 {
   g_clear_error (&column->problem);
+  g_clear_pointer (&column->answered, g_free);
+}
+
+static RdGroup
+group_of (RdSurveyImport *self,
+          guint           respondent)
+{
+  guint8 group = self->groups[respondent];
+
+  return group == GROUP_NOT_GIVEN ? self->default_group : (RdGroup) group;
+}
+
+static guint
+n_words (RdSurveyImport *self)
+{
+  return self->n_respondents / 32 + 1;
+}
+
+/* Who is in which group, as bits, so that a column's answers of each group
+ * are counted a word at a time. */
+static void
+sort_into_groups (RdSurveyImport *self)
+{
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    memset (self->in_group[g], 0, n_words (self) * sizeof (guint32));
+  for (guint i = 0; i < self->n_respondents; i++)
+    self->in_group[group_of (self, i)][i / 32] |= 1u << (i % 32);
+}
+
+/* Answers in an item column whose respondent's group the item does not
+ * ask: they are left out. Counted from what the column's check found, so
+ * a change of groups decodes no cell. */
+static void
+count_not_asked (RdSurveyImport *self,
+                 Column         *column)
+{
+  guint audience;
+
+  column->n_not_asked = 0;
+  if (column->role != RD_SURVEY_COLUMN_ITEM || column->answered == NULL)
+    return;
+  audience = rd_item_get_audience (column->item);
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    {
+      if (audience & (1u << g))
+        continue;
+      for (guint word = 0; word < n_words (self); word++)
+        column->n_not_asked += (guint) __builtin_popcount (column->answered[word] & self->in_group[g][word]);
+    }
+}
+
+static void
+count_all_not_asked (RdSurveyImport *self)
+{
+  sort_into_groups (self);
+  for (guint c = 0; c < self->columns->len; c++)
+    count_not_asked (self, &g_array_index (self->columns, Column, c));
 }
 
 static void
@@ -257,6 +321,9 @@ rd_survey_import_finalize (GObject *object)
   g_clear_pointer (&self->table, rd_csv_table_free);
   g_clear_pointer (&self->columns, g_array_unref);
   g_free (self->respondents);
+  g_free (self->groups);
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    g_free (self->in_group[g]);
   g_free (self->name);
 
   G_OBJECT_CLASS (rd_survey_import_parent_class)->finalize (object);
@@ -467,8 +534,11 @@ check_column (RdSurveyImport *self,
   Column *column = &g_array_index (self->columns, Column, c);
 
   g_clear_error (&column->problem);
+  g_clear_pointer (&column->answered, g_free);
   column->first_bad = G_MAXUINT;
   memset (column->n_in_group, 0, sizeof column->n_in_group);
+  if (column->role == RD_SURVEY_COLUMN_ITEM)
+    column->answered = g_new0 (guint32, self->n_respondents / 32 + 1);
 
   for (guint i = 0; i < self->n_respondents && column->role != RD_SURVEY_COLUMN_SKIPPED; i++)
     {
@@ -481,12 +551,15 @@ check_column (RdSurveyImport *self,
           ok = decode_group (self, self->respondents[i], c, &group, &given, &column->problem);
           if (ok && given)
             column->n_in_group[group]++;
+          self->groups[i] = ok && given ? (guint8) group : GROUP_NOT_GIVEN;
         }
       else
         {
           RdAnswer answer = { 0 };
 
           ok = decode_answer (self, column->item, self->respondents[i], c, &answer, &given, &column->problem);
+          if (ok && given)
+            column->answered[i / 32] |= 1u << (i % 32);
         }
 
       if (!ok)
@@ -495,6 +568,20 @@ check_column (RdSurveyImport *self,
           break;
         }
     }
+
+  count_not_asked (self, column);
+}
+
+/* The group column changed: every respondent's group as it now stands,
+ * and what that leaves out of each item column. */
+static void
+groups_changed (RdSurveyImport *self)
+{
+  memset (self->groups, GROUP_NOT_GIVEN, self->n_respondents);
+  for (guint c = 0; c < self->columns->len; c++)
+    if (g_array_index (self->columns, Column, c).role == RD_SURVEY_COLUMN_GROUP)
+      check_column (self, c);
+  count_all_not_asked (self);
 }
 
 static gboolean
@@ -543,10 +630,15 @@ rd_survey_import_new (RdFramework  *framework,
    * or spaces are nobody's answers. */
   n_rows = rd_csv_table_get_n_rows (self->table);
   self->respondents = g_new (guint32, n_rows);
+  self->groups = g_malloc (MAX (n_rows, 1));
   for (guint row = 0; row < n_rows; row++)
     if (!is_blank_row (self, row))
       self->respondents[self->n_respondents++] = row;
   self->n_blank = n_rows - self->n_respondents;
+  memset (self->groups, GROUP_NOT_GIVEN, MAX (n_rows, 1));
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    self->in_group[g] = g_new0 (guint32, n_words (self));
+  sort_into_groups (self);
 
   for (guint c = 0; c < self->columns->len; c++)
     {
@@ -572,6 +664,8 @@ rd_survey_import_new (RdFramework  *framework,
         }
       check_column (self, c);
     }
+  /* A group column after the items changes what they leave out. */
+  count_all_not_asked (self);
 
   return g_steal_pointer (&self);
 }
@@ -712,10 +806,13 @@ skip_column (RdSurveyImport *self,
              guint           c)
 {
   Column *column = &g_array_index (self->columns, Column, c);
+  gboolean was_group = column->role == RD_SURVEY_COLUMN_GROUP;
 
   column->role = RD_SURVEY_COLUMN_SKIPPED;
   column->item = NULL;
   check_column (self, c);
+  if (was_group)
+    groups_changed (self);
 }
 
 /* @item NULL leaves the column out. */
@@ -739,6 +836,12 @@ rd_survey_import_set_item (RdSurveyImport *self,
       if (c != column && g_array_index (self->columns, Column, c).item == item)
         skip_column (self, c);
 
+  target = &g_array_index (self->columns, Column, column);
+  if (target->role == RD_SURVEY_COLUMN_GROUP)
+    {
+      skip_column (self, column);
+      target = &g_array_index (self->columns, Column, column);
+    }
   target->item = item;
   target->role = item != NULL ? RD_SURVEY_COLUMN_ITEM : RD_SURVEY_COLUMN_SKIPPED;
   check_column (self, column);
@@ -763,7 +866,7 @@ rd_survey_import_set_group_column (RdSurveyImport *self,
 
   target->role = RD_SURVEY_COLUMN_GROUP;
   target->item = NULL;
-  check_column (self, column);
+  groups_changed (self);
 }
 
 /* The group of respondents in a file without a group column. */
@@ -773,7 +876,21 @@ rd_survey_import_set_default_group (RdSurveyImport *self,
 {
   g_return_if_fail (RD_IS_SURVEY_IMPORT (self));
   g_return_if_fail (group < RD_N_GROUPS);
+  if (self->default_group == group)
+    return;
   self->default_group = group;
+  count_all_not_asked (self);
+}
+
+/* Answers in @column that are left out: the item is not asked of their
+ * respondents' group. */
+guint
+rd_survey_import_get_n_not_asked (RdSurveyImport *self,
+                                  guint           column)
+{
+  g_return_val_if_fail (RD_IS_SURVEY_IMPORT (self), 0);
+  g_return_val_if_fail (column < self->columns->len, 0);
+  return g_array_index (self->columns, Column, column).n_not_asked;
 }
 
 guint
@@ -820,7 +937,10 @@ rd_survey_import_check (RdSurveyImport   *self,
       if (column->problem != NULL && (first == NULL || column->first_bad < first->first_bad))
         first = column;
       if (column->role == RD_SURVEY_COLUMN_ITEM)
-        summary->n_items++;
+        {
+          summary->n_items++;
+          summary->n_not_asked += column->n_not_asked;
+        }
       else if (column->role == RD_SURVEY_COLUMN_GROUP)
         for (guint g = 0; g < RD_N_GROUPS; g++)
           {
@@ -838,7 +958,8 @@ rd_survey_import_check (RdSurveyImport   *self,
   return TRUE;
 }
 
-/* Respondent @index's answers into @response, which is emptied first. */
+/* Respondent @index's answers into @response, which is emptied first;
+ * answers to items not asked of the respondent's group are left out. */
 static gboolean
 fill_response (RdSurveyImport  *self,
                guint            index,
@@ -853,33 +974,35 @@ fill_response (RdSurveyImport  *self,
 
   for (guint c = 0; c < self->columns->len; c++)
     {
-      Column *column = &g_array_index (self->columns, Column, c);
+      RdGroup group;
       gboolean given;
 
-      if (column->role == RD_SURVEY_COLUMN_GROUP)
-        {
-          RdGroup group;
+      if (g_array_index (self->columns, Column, c).role != RD_SURVEY_COLUMN_GROUP)
+        continue;
+      if (!decode_group (self, row, c, &group, &given, error))
+        return FALSE;
+      if (given)
+        response->group = group;
+    }
 
-          if (!decode_group (self, row, c, &group, &given, error))
-            return FALSE;
-          if (given)
-            response->group = group;
-        }
-      else if (column->role == RD_SURVEY_COLUMN_ITEM)
-        {
-          RdAnswer decoded = { 0 };
-          RdAnswer *answer;
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      Column *column = &g_array_index (self->columns, Column, c);
+      RdAnswer decoded = { 0 };
+      RdAnswer *answer;
+      gboolean given;
 
-          if (!decode_answer (self, column->item, row, c, &decoded, &given, error))
-            return FALSE;
-          if (!given)
-            continue;
-          answer = rd_response_add_answer (response, rd_item_get_id (column->item),
-                                           rd_item_get_version (column->item));
-          answer->not_applicable = decoded.not_applicable;
-          answer->value = decoded.value;
-          answer->julian_day = decoded.julian_day;
-        }
+      if (column->role != RD_SURVEY_COLUMN_ITEM || !rd_item_asks (column->item, response->group))
+        continue;
+      if (!decode_answer (self, column->item, row, c, &decoded, &given, error))
+        return FALSE;
+      if (!given)
+        continue;
+      answer = rd_response_add_answer (response, rd_item_get_id (column->item),
+                                       rd_item_get_version (column->item));
+      answer->not_applicable = decoded.not_applicable;
+      answer->value = decoded.value;
+      answer->julian_day = decoded.julian_day;
     }
 
   for (guint a = 0; a < response->answers->len; a++)

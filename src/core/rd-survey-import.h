@@ -21,6 +21,8 @@ typedef struct
   guint n_blank_rows;              /* rows of nothing but separators or spaces: skipped */
   guint n_items;                   /* columns that answer an item */
   guint n_in_group[RD_N_GROUPS];   /* respondents per group */
+  guint n_not_asked;               /* answers left out: their item is not asked of their
+                                    * respondent's group */
 } RdSurveySummary;
 
 /* Called in the thread that stores, every few hundred respondents. */
@@ -42,7 +44,9 @@ G_DECLARE_FINAL_TYPE (RdSurveyImport, rd_survey_import, RD, SURVEY_IMPORT, GObje
  * The file is read and parsed once; rows of nothing but separators or
  * spaces are no respondents. Setting a column's role decodes that column
  * and no other, so a mapping change costs one column, and
- * rd_survey_import_check() sums up what each column found. */
+ * rd_survey_import_check() sums up what each column found. An answer to an
+ * item that the framework does not ask of the respondent's group is left
+ * out, and counted (n_not_asked). */
 RdSurveyImport     *rd_survey_import_new           (RdFramework     *framework,
                                                     const char      *data,
                                                     gsize            length,
@@ -73,6 +77,8 @@ void                rd_survey_import_set_group_column (RdSurveyImport *self,
 void                rd_survey_import_set_default_group (RdSurveyImport *self,
                                                     RdGroup          group);
 guint               rd_survey_import_get_n_matched (RdSurveyImport  *self);
+guint               rd_survey_import_get_n_not_asked (RdSurveyImport *self,
+                                                    guint            column);
 /* What the mapping would import, summed from each column's check: cheap. */
 gboolean            rd_survey_import_check         (RdSurveyImport  *self,
                                                     RdSurveySummary *summary,

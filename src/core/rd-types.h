@@ -33,6 +33,8 @@ typedef enum {
 } RdGroup;
 
 #define RD_N_GROUPS 6
+/* Groups as a mask of 1 << RdGroup bits: who an item asks, whose answers count. */
+#define RD_EVERY_GROUP ((1u << RD_N_GROUPS) - 1)
 
 typedef enum {
   RD_ASSESSMENT_MODE_FULL,

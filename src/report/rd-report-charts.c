@@ -45,6 +45,8 @@ rd_report_format_difference (RdGroupComparison      *comparison,
       if (difference->shown[v])
         /* Translators: a group's mean score on an item and its spread, "Teacher 50 (± 20)" */
         g_string_append_printf (figures, _("%s %.0f (± %.0f)"), title, difference->mean[v], difference->spread[v]);
+      else if (!rd_group_comparison_view_is_asked (comparison, v, difference->item))
+        g_string_append_printf (figures, _("%s: %s"), title, rd_group_not_asked_text ());
       else
         /* Translators: a group whose figure on an item is hidden, "Parent: too few answers" */
         g_string_append_printf (figures, _("%s: %s"), title, rd_anonymity_get_hidden_text ());

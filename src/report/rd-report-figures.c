@@ -71,9 +71,9 @@ rd_report_priorities_ranking (void)
 const char *
 rd_report_facts_intro (void)
 {
-  return _("What was answered to the questions of fact, in their own units, beside the score from 0 to 100 "
-           "that each answer gives. Where several people answered: the median and the range of their "
-           "answers.");
+  return _("What was answered to the questions of fact, in their own units, beside their score from 0 to 100. "
+           "A fact’s value is the answer of the group responsible for it, such as support staff for the "
+           "bandwidth. Where their answers differ, it says so, and the score is the median of their scores.");
 }
 
 const char *

@@ -12,6 +12,7 @@ struct _RdAreaPage
 
   RdArea *area;
   GPtrArray *rows;          /* of RdItemRow, borrowed from the box */
+  guint n_asked;            /* rows shown: items the respondent's group is asked */
   char *focused_item;
   GtkWidget *scrolled;
 };
@@ -151,6 +152,7 @@ rd_area_page_new (RdArea    *area,
       gtk_box_append (GTK_BOX (box), row);
       g_ptr_array_add (self->rows, row);
     }
+  self->n_asked = items->len;
 
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
@@ -209,6 +211,55 @@ rd_area_page_lookup_row (RdAreaPage *self,
   return NULL;
 }
 
+/* Shows the rows of the items @group is asked, or every row when @group is
+ * -1, numbered among themselves; returns how many are shown. */
+guint
+rd_area_page_show_group (RdAreaPage *self,
+                         int         group)
+{
+  g_return_val_if_fail (RD_IS_AREA_PAGE (self), 0);
+  g_return_val_if_fail (group >= -1 && group < RD_N_GROUPS, 0);
+
+  self->n_asked = 0;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      RdItemRow *row = g_ptr_array_index (self->rows, i);
+
+      gtk_widget_set_visible (GTK_WIDGET (row), group < 0 || rd_item_asks (rd_item_row_get_item (row), group));
+      self->n_asked += gtk_widget_get_visible (GTK_WIDGET (row));
+    }
+  for (guint i = 0, position = 0; i < self->rows->len; i++)
+    if (rd_area_page_is_asked (self, i))
+      rd_item_row_set_place (g_ptr_array_index (self->rows, i), position++, self->n_asked);
+
+  return self->n_asked;
+}
+
+guint
+rd_area_page_get_n_asked (RdAreaPage *self)
+{
+  g_return_val_if_fail (RD_IS_AREA_PAGE (self), 0);
+  return self->n_asked;
+}
+
+gboolean
+rd_area_page_is_asked (RdAreaPage *self,
+                       guint       position)
+{
+  g_return_val_if_fail (RD_IS_AREA_PAGE (self), FALSE);
+  g_return_val_if_fail (position < self->rows->len, FALSE);
+  return gtk_widget_get_visible (g_ptr_array_index (self->rows, position));
+}
+
+static RdItemRow *
+first_asked_row (RdAreaPage *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    if (rd_area_page_is_asked (self, i))
+      return g_ptr_array_index (self->rows, i);
+  return NULL;
+}
+
 /* Focuses the item's input, so that its keys or typing work at once. */
 gboolean
 rd_area_page_focus_item (RdAreaPage *self,
@@ -219,8 +270,8 @@ rd_area_page_focus_item (RdAreaPage *self,
   g_return_val_if_fail (RD_IS_AREA_PAGE (self), FALSE);
 
   row = item_id ? rd_area_page_lookup_row (self, item_id) : NULL;
-  if (row == NULL && self->rows->len > 0)
-    row = g_ptr_array_index (self->rows, 0);
+  if (row == NULL || !gtk_widget_get_visible (GTK_WIDGET (row)))
+    row = first_asked_row (self);
   if (row == NULL)
     return FALSE;
 
@@ -245,7 +296,10 @@ rd_area_page_move_focus (RdAreaPage *self,
   if (current == NULL || !g_ptr_array_find (self->rows, current, &index))
     return rd_area_page_focus_item (self, NULL);
 
+  /* Rows of items the respondent is not asked are passed over. */
   target = (int) index + step;
+  while (target >= 0 && target < (int) self->rows->len && !rd_area_page_is_asked (self, target))
+    target += step > 0 ? 1 : -1;
   if (target < 0 || target >= (int) self->rows->len)
     return FALSE;
 

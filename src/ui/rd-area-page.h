@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RdAreaPage, rd_area_page, RD, AREA_PAGE, GtkWidget)
 
-/* The items of one area, one below the other; Up and Down move between them. */
+/* The items of one area, one below the other; Up and Down move between them.
+ * Only the items the respondent's group is asked are shown. */
 GtkWidget  *rd_area_page_new           (RdArea     *area,
                                         GPtrArray  *items);
 RdArea     *rd_area_page_get_area      (RdAreaPage *self);
@@ -20,6 +21,11 @@ RdItemRow  *rd_area_page_get_row       (RdAreaPage *self,
                                         guint       position);
 RdItemRow  *rd_area_page_lookup_row    (RdAreaPage *self,
                                         const char *item_id);
+guint       rd_area_page_show_group    (RdAreaPage *self,
+                                        int         group);
+guint       rd_area_page_get_n_asked   (RdAreaPage *self);
+gboolean    rd_area_page_is_asked      (RdAreaPage *self,
+                                        guint       position);
 gboolean    rd_area_page_focus_item    (RdAreaPage *self,
                                         const char *item_id);
 gboolean    rd_area_page_move_focus    (RdAreaPage *self,

@@ -26,6 +26,7 @@ struct _RdAssessmentView
   RdAssessment *assessment;
   RdAnswerHistory *history;
   gint64 respondent_id;
+  int group;                 /* the respondent's RdGroup, whose items are shown; -1 between participants */
   GHashTable *answered;      /* item ids the respondent has answered */
   GPtrArray *area_pages;     /* of RdAreaPage, in display order */
   RdReviewPage *review_page;
@@ -148,6 +149,7 @@ schedule_position (RdAssessmentView *self)
   self->position_timeout = g_timeout_add (POSITION_DELAY_MS, on_position_timeout, self);
 }
 
+/* The respondent's answers among the items they are asked. */
 static guint
 count_answered (RdAssessmentView *self,
                 RdAreaPage       *page)
@@ -158,7 +160,7 @@ count_answered (RdAssessmentView *self,
     {
       RdItem *item = rd_item_row_get_item (rd_area_page_get_row (page, i));
 
-      n += g_hash_table_contains (self->answered, rd_item_get_id (item));
+      n += rd_area_page_is_asked (page, i) && g_hash_table_contains (self->answered, rd_item_get_id (item));
     }
 
   return n;
@@ -168,7 +170,7 @@ static void
 update_review (RdAssessmentView *self)
 {
   rd_review_page_update (self->review_page, self->framework, rd_assessment_get_mode (self->assessment),
-                         self->answered, rd_assessment_get_status (self->assessment));
+                         self->group, self->answered, rd_assessment_get_status (self->assessment));
 }
 
 static guint
@@ -180,10 +182,25 @@ count_unanswered (RdAssessmentView *self)
     {
       RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
 
-      missing += rd_area_page_get_n_rows (page) - count_answered (self, page);
+      missing += rd_area_page_get_n_asked (page) - count_answered (self, page);
     }
 
   return missing;
+}
+
+/* The first (@step 1) or last (-1) area with an item the respondent is asked. */
+static RdAreaPage *
+end_area_page (RdAssessmentView *self,
+               int               step)
+{
+  for (guint i = 0; i < self->area_pages->len; i++)
+    {
+      RdAreaPage *page = g_ptr_array_index (self->area_pages, step > 0 ? i : self->area_pages->len - 1 - i);
+
+      if (rd_area_page_get_n_asked (page) > 0)
+        return page;
+    }
+  return NULL;
 }
 
 static void
@@ -199,7 +216,7 @@ update_progress (RdAssessmentView *self)
       GtkWidget *count = g_object_get_data (G_OBJECT (row), "count");
       GtkWidget *done = g_object_get_data (G_OBJECT (row), "done");
       guint answered = count_answered (self, page);
-      guint n_rows = rd_area_page_get_n_rows (page);
+      guint n_rows = rd_area_page_get_n_asked (page);
       g_autofree char *text = g_strdup_printf ("%u/%u", answered, n_rows);
       g_autofree char *description = NULL;
 
@@ -258,9 +275,8 @@ update_actions (RdAssessmentView *self)
   gboolean handing_over = is_handing_over (self);
   gboolean participant = in_round && !handing_over;
   RdAreaPage *area = visible_area_page (self);
-  RdAreaPage *first = self->area_pages->len > 0 ? g_ptr_array_index (self->area_pages, 0) : NULL;
-  RdAreaPage *last = self->area_pages->len > 0 ? g_ptr_array_index (self->area_pages, self->area_pages->len - 1)
-                                               : NULL;
+  RdAreaPage *first = end_area_page (self, 1);
+  RdAreaPage *last = end_area_page (self, -1);
   gboolean on_plan = g_strcmp0 (rd_assessment_view_get_visible_area (self), RD_ACTION_PLAN_PAGE_NAME) == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.undo",
@@ -295,6 +311,7 @@ rows_editable (RdAssessmentView *self)
   return !is_complete (self) && !is_handing_over (self);
 }
 
+/* Only the items the respondent is asked can be answered. */
 static void
 set_rows_editable (RdAssessmentView *self,
                    gboolean          editable)
@@ -304,7 +321,20 @@ set_rows_editable (RdAssessmentView *self,
       RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
 
       for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
-        rd_item_row_set_editable (rd_area_page_get_row (page, r), editable);
+        rd_item_row_set_editable (rd_area_page_get_row (page, r), editable && rd_area_page_is_asked (page, r));
+    }
+}
+
+/* Each area shows the items of the respondent's group, and an area that
+ * asks the group nothing is left out of the sidebar. */
+static void
+show_group_items (RdAssessmentView *self)
+{
+  for (guint i = 0; i < self->area_pages->len; i++)
+    {
+      guint n = rd_area_page_show_group (g_ptr_array_index (self->area_pages, i), self->group);
+
+      gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->area_list, (int) i)), n > 0);
     }
 }
 
@@ -333,6 +363,9 @@ show_page (RdAssessmentView *self,
   int index = -1;
 
   if (page == NULL)
+    return;
+  /* An area that asks the respondent nothing is not theirs to open. */
+  if (RD_IS_AREA_PAGE (page) && rd_area_page_get_n_asked (RD_AREA_PAGE (page)) == 0)
     return;
   /* In a round only a participant's own areas can be shown; the hand-over
    * screen is left by joining alone. */
@@ -600,6 +633,7 @@ setup_groups (RdAssessmentView *self)
   gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (groups));
 
   /* Nobody answers between two participants: no group is theirs. */
+  self->group = -1;
   if (self->respondent_id == 0)
     gtk_drop_down_set_selected (self->group_dropdown, GTK_INVALID_LIST_POSITION);
   respondents = rd_store_list_respondents (self->store, rd_assessment_get_id (self->assessment), NULL);
@@ -608,9 +642,42 @@ setup_groups (RdAssessmentView *self)
       RdRespondent *respondent = g_ptr_array_index (respondents, i);
 
       if (respondent->id == self->respondent_id)
-        gtk_drop_down_set_selected (self->group_dropdown, respondent->group);
+        {
+          gtk_drop_down_set_selected (self->group_dropdown, respondent->group);
+          self->group = respondent->group;
+        }
     }
   self->syncing_groups = FALSE;
+  show_group_items (self);
+}
+
+/* The first area the respondent is asked anything in, or the review. */
+static const char *
+first_page_name (RdAssessmentView *self)
+{
+  RdAreaPage *first = end_area_page (self, 1);
+
+  return first != NULL ? rd_area_get_id (rd_area_page_get_area (first)) : RD_REVIEW_PAGE_NAME;
+}
+
+/* Whether the respondent has answers to items their group is not asked:
+ * they are kept, and count in no score. */
+static gboolean
+has_hidden_answers (RdAssessmentView *self)
+{
+  for (guint i = 0; i < self->area_pages->len; i++)
+    {
+      RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
+
+      for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
+        {
+          RdItem *item = rd_item_row_get_item (rd_area_page_get_row (page, r));
+
+          if (!rd_area_page_is_asked (page, r) && g_hash_table_contains (self->answered, rd_item_get_id (item)))
+            return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static void
@@ -618,11 +685,29 @@ on_group_selected (RdAssessmentView *self)
 {
   guint group = gtk_drop_down_get_selected (self->group_dropdown);
   g_autoptr(GError) error = NULL;
+  RdAreaPage *page;
 
   if (group >= RD_N_GROUPS || self->syncing_groups)
     return;
   if (!rd_store_set_respondent_group (self->store, self->respondent_id, group, &error))
-    g_warning ("Could not change the group: %s", error->message);
+    {
+      g_warning ("Could not change the group: %s", error->message);
+      return;
+    }
+
+  /* The questionnaire of the new group: its items only. */
+  self->group = group;
+  show_group_items (self);
+  set_rows_editable (self, rows_editable (self));
+  page = visible_area_page (self);
+  if (page != NULL && rd_area_page_get_n_asked (page) == 0)
+    show_page (self, first_page_name (self), NULL, FALSE);
+  update_progress (self);
+  update_actions (self);
+  if (has_hidden_answers (self))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Items not asked of this group are hidden; "
+                                                  "your answers to them are kept but do not count")));
 }
 
 static void
@@ -757,7 +842,12 @@ step_area (RdAssessmentView *self,
 {
   GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->area_list);
   int index = selected ? gtk_list_box_row_get_index (selected) + step : 0;
-  GtkListBoxRow *target = gtk_list_box_get_row_at_index (self->area_list, index);
+  GtkListBoxRow *target = NULL;
+
+  /* Areas that ask the respondent nothing are passed over. */
+  while (index >= 0 && (target = gtk_list_box_get_row_at_index (self->area_list, index)) != NULL &&
+         !gtk_widget_get_visible (GTK_WIDGET (target)))
+    index += step > 0 ? 1 : -1;
 
   if (index >= 0 && target != NULL)
     show_page (self, g_object_get_data (G_OBJECT (target), "page-name"), NULL, TRUE);
@@ -881,6 +971,7 @@ add_responses (RdAssessmentView *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
+  guint n_left_out = 0;
 
   if (!rd_store_add_responses (self->store, rd_assessment_get_id (self->assessment), self->framework,
                                responses, &error))
@@ -892,6 +983,16 @@ add_responses (RdAssessmentView *self,
   body = g_strdup_printf (g_dngettext (NULL, "%u respondent was added to this assessment.",
                                        "%u respondents were added to this assessment.", responses->len),
                           responses->len);
+  for (guint i = 0; i < responses->len; i++)
+    n_left_out += ((RdResponse *) g_ptr_array_index (responses, i))->n_left_out;
+  if (n_left_out > 0)
+    {
+      g_autofree char *left_out = rd_import_left_out_text (n_left_out);
+      g_autofree char *both = g_strdup_printf ("%s %s", body, left_out);
+
+      g_free (body);
+      body = g_steal_pointer (&both);
+    }
   tell (self, _("Answers Imported"), body);
 }
 
@@ -1187,8 +1288,8 @@ switch_respondent (RdAssessmentView *self,
         }
     }
 
-  set_rows_editable (self, rows_editable (self));
   setup_groups (self);
+  set_rows_editable (self, rows_editable (self));
   update_progress (self);
   update_actions (self);
 }
@@ -1271,6 +1372,14 @@ join_label (RdGroup group)
     }
 }
 
+/* Whether this assessment asks @group anything at all. */
+static gboolean
+group_is_asked (RdAssessmentView *self,
+                RdGroup           group)
+{
+  return rd_framework_count_asked_items (self->framework, rd_assessment_get_mode (self->assessment), group) > 0;
+}
+
 static void
 rebuild_handover_buttons (RdAssessmentView *self)
 {
@@ -1287,8 +1396,17 @@ rebuild_handover_buttons (RdAssessmentView *self)
         continue;
       button = gtk_button_new_with_label (join_label (g));
       gtk_widget_add_css_class (button, "pill");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "assessment.join");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", g);
+      /* Without the action: an enabled action would make it sensitive again. */
+      if (!group_is_asked (self, g))
+        {
+          gtk_widget_set_sensitive (button, FALSE);
+          gtk_widget_set_tooltip_text (button, _("This assessment asks this group nothing"));
+        }
+      else
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "assessment.join");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", g);
+        }
       gtk_box_append (GTK_BOX (self->handover_buttons), button);
     }
 }
@@ -1371,7 +1489,8 @@ join_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 respondent_id;
 
-  if (!is_handing_over (self) || group >= RD_N_GROUPS || !self->participating[group])
+  if (!is_handing_over (self) || group >= RD_N_GROUPS || !self->participating[group] ||
+      !group_is_asked (self, group))
     return;
 
   /* A new anonymous respondent: no name, only the group. */
@@ -1389,7 +1508,7 @@ join_action (GtkWidget  *widget,
   adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
   gtk_widget_set_sensitive (self->sidebar, TRUE);
   gtk_widget_set_visible (self->done_button, TRUE);
-  show_page (self, rd_area_get_id (rd_area_page_get_area (g_ptr_array_index (self->area_pages, 0))), NULL, TRUE);
+  show_page (self, first_page_name (self), NULL, TRUE);
 }
 
 static void
@@ -1423,7 +1542,7 @@ rd_assessment_view_end_round (RdAssessmentView *self)
   gtk_widget_set_sensitive (self->sidebar, TRUE);
   gtk_widget_set_visible (self->done_button, FALSE);
   show_round_controls (self, FALSE);
-  show_page (self, rd_area_get_id (rd_area_page_get_area (g_ptr_array_index (self->area_pages, 0))), NULL, TRUE);
+  show_page (self, first_page_name (self), NULL, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_ROUND]);
 }
 
@@ -1515,8 +1634,12 @@ start_workshop_action (GtkWidget  *widget,
   for (guint g = 0; g < RD_N_GROUPS; g++)
     {
       GtkWidget *check = gtk_check_button_new_with_label (rd_group_get_title (g));
+      gboolean asked = group_is_asked (self, g);
 
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g <= RD_GROUP_SUPPORT_STAFF);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), asked && g <= RD_GROUP_SUPPORT_STAFF);
+      gtk_widget_set_sensitive (check, asked);
+      if (!asked)
+        gtk_widget_set_tooltip_text (check, _("This assessment asks this group nothing"));
       gtk_box_append (GTK_BOX (box), check);
       g_ptr_array_add (checks, check);
     }
@@ -1712,6 +1835,7 @@ rd_assessment_view_init (RdAssessmentView *self)
 
   self->answered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->area_pages = g_ptr_array_new ();
+  self->group = -1;
   g_signal_connect_object (self->area_list, "row-selected", G_CALLBACK (on_area_row_selected),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->area_list, "row-activated", G_CALLBACK (on_area_row_activated),
@@ -1785,13 +1909,12 @@ rd_assessment_view_new (RdStore      *store,
   apply_status (self);
 
   /* Resume where the user left off, or at the start. */
-  if (area_id == NULL || gtk_stack_get_child_by_name (self->pages, area_id) == NULL)
+  if (area_id == NULL || gtk_stack_get_child_by_name (self->pages, area_id) == NULL ||
+      (rd_assessment_view_get_area_page (self, area_id) != NULL &&
+       rd_area_page_get_n_asked (rd_assessment_view_get_area_page (self, area_id)) == 0))
     {
       g_clear_pointer (&area_id, g_free);
-      if (self->area_pages->len > 0)
-        area_id = g_strdup (rd_area_get_id (rd_area_page_get_area (g_ptr_array_index (self->area_pages, 0))));
-      else
-        area_id = g_strdup (RD_REVIEW_PAGE_NAME);
+      area_id = g_strdup (first_page_name (self));
     }
   show_page (self, area_id, item_id, TRUE);
   g_clear_handle_id (&self->position_timeout, g_source_remove);

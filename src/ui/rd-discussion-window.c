@@ -121,9 +121,12 @@ show_item (RdDiscussionWindow *self)
           g_strdup_printf (g_dngettext (NULL, "%s · %u answer", "%s · %u answers", difference->n[v]),
                            title, difference->n[v]);
       else
-        /* Translators: a group whose answers are hidden, "Parent · too few answers" */
-        distribution->labels[distribution->n_rows] = g_strdup_printf (_("%s · %s"), title,
-                                                                     rd_anonymity_get_hidden_text ());
+        /* Translators: a group whose answers are hidden, "Parent · too few answers", or who
+         * are not asked the item, "Parent · not asked" */
+        distribution->labels[distribution->n_rows] =
+          g_strdup_printf (_("%s · %s"), title,
+                           rd_group_comparison_view_is_asked (self->comparison, v, difference->item)
+                             ? rd_anonymity_get_hidden_text () : rd_group_not_asked_text ());
       row->label = distribution->labels[distribution->n_rows];
       memcpy (row->counts, difference->bands[v], sizeof row->counts);
       distribution->n_rows++;

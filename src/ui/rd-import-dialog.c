@@ -50,6 +50,36 @@ choice_of_column (RdImportDialog *self,
     }
 }
 
+/* The sentence every import adds when it leaves answers out because their
+ * items are not asked of their respondents' groups. */
+char *
+rd_import_left_out_text (guint n_left_out)
+{
+  return g_strdup_printf (g_dngettext (NULL,
+                                       "%u answer is left out: its item is not asked of the respondent’s group.",
+                                       "%u answers are left out: their items are not asked of their "
+                                       "respondents’ groups.",
+                                       n_left_out),
+                          n_left_out);
+}
+
+/* A column's answers that its item does not ask for, on its row. */
+static void
+update_column_note (RdImportDialog *self,
+                    guint           column)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (g_ptr_array_index (self->column_rows, column));
+  guint n = rd_survey_import_get_n_not_asked (self->survey, column);
+  g_autofree char *note = NULL;
+
+  if (n > 0)
+    /* Translators: under a column of a survey export: some respondents' groups are not asked its item */
+    note = g_strdup_printf (g_dngettext (NULL, "%u answer left out: not asked of the respondent’s group",
+                                         "%u answers left out: not asked of the respondents’ groups", n),
+                            n);
+  adw_action_row_set_subtitle (row, note != NULL ? note : "");
+}
+
 /* Says what the mapping as it stands gives. The file was read once, and
  * each change decoded only the column it changed: this is a sum. */
 static void
@@ -62,7 +92,10 @@ update (RdImportDialog *self)
   /* Remapping one column can move another off its item: show that too. */
   self->updating = TRUE;
   for (guint c = 0; c < self->column_rows->len; c++)
-    adw_combo_row_set_selected (g_ptr_array_index (self->column_rows, c), choice_of_column (self, c));
+    {
+      adw_combo_row_set_selected (g_ptr_array_index (self->column_rows, c), choice_of_column (self, c));
+      update_column_note (self, c);
+    }
   self->updating = FALSE;
 
   self->can_import = FALSE;
@@ -86,6 +119,13 @@ update (RdImportDialog *self)
       g_string_append_printf (text, g_dngettext (NULL, ", answering %u item.", ", answering %u items.",
                                                  summary.n_items),
                               summary.n_items);
+    }
+
+  if (self->can_import && summary.n_not_asked > 0)
+    {
+      g_autofree char *left_out = rd_import_left_out_text (summary.n_not_asked);
+
+      g_string_append_printf (text, " %s", left_out);
     }
 
   /* Rows of nothing but separators, as spreadsheets leave them, are nobody. */

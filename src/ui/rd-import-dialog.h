@@ -24,4 +24,6 @@ gboolean        rd_import_dialog_can_import     (RdImportDialog *self);
 RdSurveyImport *rd_import_dialog_get_survey     (RdImportDialog *self);
 const char     *rd_import_dialog_get_summary    (RdImportDialog *self);
 
+char           *rd_import_left_out_text         (guint           n_left_out);
+
 G_END_DECLS

@@ -617,7 +617,6 @@ rd_item_row_new (RdItem *item,
 {
   RdItemRow *self = g_object_new (RD_TYPE_ITEM_ROW, NULL);
   g_autofree char *factors = describe_factors (item);
-  g_autofree char *place = NULL;
   GtkEventController *keys;
   GtkWidget *text, *factors_label, *expander, *help;
 
@@ -661,13 +660,11 @@ rd_item_row_new (RdItem *item,
   gtk_widget_set_margin_bottom (expander, 12);
   add_part (self, expander);
 
-  /* Translators: accessible description of an item: "Item 3 of 8" */
-  place = g_strdup_printf (_("Item %u of %u"), position + 1, n_items);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   rd_text_get_localized (rd_item_get_text (item)),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, place,
                                   -1);
+  rd_item_row_set_place (self, position, n_items);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
@@ -675,6 +672,21 @@ rd_item_row_new (RdItem *item,
 
   update_marks (self);
   return GTK_WIDGET (self);
+}
+
+/* Where the row stands among the items the respondent is asked. */
+void
+rd_item_row_set_place (RdItemRow *self,
+                       guint      position,
+                       guint      n_items)
+{
+  g_autofree char *place = NULL;
+
+  g_return_if_fail (RD_IS_ITEM_ROW (self));
+
+  /* Translators: accessible description of an item: "Item 3 of 8" */
+  place = g_strdup_printf (_("Item %u of %u"), position + 1, n_items);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, place, -1);
 }
 
 RdItem *

@@ -18,6 +18,9 @@ GtkWidget *rd_item_row_new          (RdItem          *item,
                                      guint            position,
                                      guint            n_items);
 RdItem    *rd_item_row_get_item     (RdItemRow       *self);
+void       rd_item_row_set_place    (RdItemRow       *self,
+                                     guint            position,
+                                     guint            n_items);
 void       rd_item_row_show_answer  (RdItemRow       *self,
                                      const RdAnswer  *answer);
 void       rd_item_row_set_editable (RdItemRow       *self,

@@ -316,6 +316,28 @@ refresh_priorities (RdResultsPage *self)
   gtk_widget_set_visible (self->priorities_empty, gaps->len == 0);
 }
 
+static gboolean
+answers_differ (RdAnalysis *analysis,
+                RdItem     *item)
+{
+  RdFactValues values;
+
+  return rd_analysis_get_fact_values (analysis, item, &values) && values.n_distinct > 1;
+}
+
+/* A mark beside a fact whose answers differ: worth a word with the people
+ * who gave them. The subtitle says it in words too. */
+static void
+add_differ_mark (GtkWidget *row)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_set_tooltip_text (icon, _("The answers differ"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The answers differ"), -1);
+  gtk_widget_add_css_class (icon, "warning");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+}
+
 /* Every answered question of fact in this assessment, with what was
  * answered beside its score. */
 static void
@@ -348,6 +370,8 @@ refresh_facts (RdResultsPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rd_text_get_localized (rd_item_get_text (item)));
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (answers_differ (analysis, item))
+        add_differ_mark (row);
       gtk_list_box_append (self->facts, row);
       self->n_facts++;
     }

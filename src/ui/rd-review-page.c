@@ -121,10 +121,13 @@ create_area_group (RdArea     *area,
   return group;
 }
 
+/* Lists what the respondent has left unanswered of the items @group is
+ * asked (every item when @group is -1). */
 void
 rd_review_page_update (RdReviewPage       *self,
                        RdFramework        *framework,
                        RdAssessmentMode    mode,
+                       int                 group,
                        GHashTable         *answered,
                        RdAssessmentStatus  status)
 {
@@ -157,13 +160,15 @@ rd_review_page_update (RdReviewPage       *self,
   for (guint a = 0; a < rd_framework_get_n_areas (framework); a++)
     {
       RdArea *area = rd_framework_get_area (framework, a);
-      g_autoptr(GPtrArray) items = rd_framework_list_items (framework, rd_area_get_id (area), mode);
-      GtkWidget *group;
+      g_autoptr(GPtrArray) items = group < 0 ? rd_framework_list_items (framework, rd_area_get_id (area), mode)
+                                             : rd_framework_list_asked_items (framework, rd_area_get_id (area),
+                                                                              mode, group);
+      GtkWidget *area_group;
 
       n_items += items->len;
-      group = create_area_group (area, items, answered, &self->n_unanswered);
-      if (group != NULL)
-        gtk_box_append (GTK_BOX (self->box), group);
+      area_group = create_area_group (area, items, answered, &self->n_unanswered);
+      if (area_group != NULL)
+        gtk_box_append (GTK_BOX (self->box), area_group);
     }
 
   if (status == RD_ASSESSMENT_STATUS_COMPLETE)

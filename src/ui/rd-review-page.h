@@ -16,6 +16,7 @@ GtkWidget *rd_review_page_new           (void);
 void       rd_review_page_update        (RdReviewPage       *self,
                                          RdFramework        *framework,
                                          RdAssessmentMode    mode,
+                                         int                 group,
                                          GHashTable         *answered,
                                          RdAssessmentStatus  status);
 guint      rd_review_page_get_n_unanswered (RdReviewPage    *self);
