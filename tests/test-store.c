@@ -825,8 +825,16 @@ test_migrate_school_types (void)
       g_assert_cmpint (rd_school_get_school_type (school), ==, schools[i].type);
       g_assert_cmpstr (rd_school_get_type_note (school), ==, schools[i].note);
     }
-  /* No type, no change: the kept scores still hold. */
-  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM assessment WHERE scores_stale = 1"), ==, 0);
+  /* Version 6 counts an item's answers from its audience only (framework
+   * format 2): every kept score is computed again. */
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM assessment WHERE scores_stale = 1"), ==, 1);
+  {
+    sqlite3 *fresh = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &fresh), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (fresh, "UPDATE assessment SET scores_stale = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (fresh);
+  }
 
   /* The database refuses anything but an id. */
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM school WHERE school_type NOT IN "
