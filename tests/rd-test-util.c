@@ -97,13 +97,26 @@ rd_test_save_screenshot (GtkWidget  *widget,
 
   gtk_test_widget_wait_for_draw (widget);
   rd_test_wait_for_idle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
 
+  /* A dialog that has just been presented may not be laid out yet and
+   * then draws nothing: give it a few frames. */
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  for (guint attempt = 0; node == NULL && attempt < 200; attempt++)
+    {
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      if (gtk_widget_get_mapped (widget) && width > 0 && height > 0)
+        {
+          snapshot = gtk_snapshot_new ();
+          gdk_paintable_snapshot (paintable, snapshot, width, height);
+          node = gtk_snapshot_free_to_node (snapshot);
+        }
+      if (node == NULL)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (10000);
+        }
+    }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
