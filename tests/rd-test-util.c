@@ -288,3 +288,31 @@ rd_test_find_named (GtkWidget  *widget,
     }
   return NULL;
 }
+
+typedef struct
+{
+  GSourceOnceFunc script;
+  gpointer data;
+} Script;
+
+static void
+on_application_startup (GApplication *app,
+                        Script       *script)
+{
+  g_idle_add_once (script->script, script->data);
+}
+
+int
+rd_test_run_application (GApplication    *app,
+                         int              argc,
+                         char           **argv,
+                         GSourceOnceFunc  script,
+                         gpointer         data)
+{
+  Script run = { script, data };
+  gulong handler = g_signal_connect (app, "startup", G_CALLBACK (on_application_startup), &run);
+  int status = g_application_run (app, argc, argv);
+
+  g_signal_handler_disconnect (app, handler);
+  return status;
+}

@@ -29,6 +29,13 @@ gboolean   rd_test_send_binding    (GtkWidget       *widget,
 /* The first widget below @widget (itself included) whose widget name is @name. */
 GtkWidget *rd_test_find_named     (GtkWidget       *widget,
                                    const char      *name);
+/* Runs @app on @argv and calls @script with @data from its main loop once
+ * it has started; returns the exit status. */
+int        rd_test_run_application (GApplication    *app,
+                                    int              argc,
+                                    char           **argv,
+                                    GSourceOnceFunc  script,
+                                    gpointer         data);
 /* A visible toplevel of @type (and widget name @name unless NULL), or NULL. */
 GtkWindow *rd_test_find_toplevel   (GType            type,
                                     const char      *name);

@@ -212,20 +212,6 @@ respond (AdwMessageDialog *dialog,
   g_object_unref (dialog);
 }
 
-static void
-on_script (gpointer data)
-{
-  Fixture *fixture = data;
-
-  fixture->script (fixture);
-}
-
-static void
-on_startup (GApplication *app,
-            Fixture      *fixture)
-{
-  g_idle_add_once (on_script, fixture);
-}
 
 /* Starts the real application on @path (with --database unless NULL) and
  * runs the fixture's script inside its main loop. */
@@ -237,8 +223,7 @@ run_app_with_file (Fixture    *fixture,
   char *argv[] = { "readiness", "--database", (char *) path, (char *) file_to_open, NULL };
   int argc = path == NULL ? 1 : file_to_open == NULL ? 3 : 4;
 
-  g_signal_connect (fixture->app, "startup", G_CALLBACK (on_startup), fixture);
-  fixture->exit_status = g_application_run (G_APPLICATION (fixture->app), argc, argv);
+  fixture->exit_status = rd_test_run_application (G_APPLICATION (fixture->app), argc, argv, fixture->script, fixture);
 }
 
 static void

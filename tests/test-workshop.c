@@ -41,7 +41,6 @@ typedef struct
   RdApplication *app;
   gboolean quit_with_keys;    /* Ctrl+Q rather than closing the window */
   gboolean own_undo;          /* the participant has changes of their own to undo */
-  void (*script) (gpointer fixture);
   int exit_status;
 } Fixture;
 
@@ -825,20 +824,6 @@ app_tear_down (Fixture       *fixture,
 }
 
 
-static void
-on_script (gpointer data)
-{
-  Fixture *fixture = data;
-
-  fixture->script (fixture);
-}
-
-static void
-on_startup (GApplication *app,
-            Fixture      *fixture)
-{
-  g_idle_add_once (on_script, fixture);
-}
 
 /* Starts the real application on the fixture's database and runs @script
  * in its main loop; a new application each time, as a restart is. */
@@ -851,9 +836,7 @@ run_app (Fixture *fixture,
   fixture->app = rd_application_new ();
   /* Tests run side by side: none may hand its start to another's instance. */
   g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  fixture->script = script;
-  g_signal_connect (fixture->app, "startup", G_CALLBACK (on_startup), fixture);
-  fixture->exit_status = g_application_run (G_APPLICATION (fixture->app), 3, argv);
+  fixture->exit_status = rd_test_run_application (G_APPLICATION (fixture->app), 3, argv, script, fixture);
   g_assert_cmpint (fixture->exit_status, ==, 0);
   rd_test_wait_for_idle ();
   g_assert_finalize_object (fixture->app);
