@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <glib/gstdio.h>
 #include <fcntl.h>
 #include <math.h>
@@ -32,6 +34,22 @@ rd_test_remove_database (const char *path)
   g_remove (wal);
   g_remove (shm);
   g_rmdir (dir);
+}
+
+void
+rd_test_database_from_dump (const char *name,
+                            const char *path)
+{
+  g_autofree char *dump_path = g_test_build_filename (G_TEST_DIST, "data", "store", name, NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_file_get_contents (dump_path, &sql, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
 }
 
 /* An answer given on 1 January 2026, appended to @answers. */

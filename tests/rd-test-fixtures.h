@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 /* Fixtures shared by the core tests (no GTK). */
 RdFramework *rd_test_load_framework  (const char *name);
 void         rd_test_remove_database (const char *path);
+/* A new database at @path made from tests/data/store/@name, a dump of one
+ * an earlier version of Readiness wrote. */
+void         rd_test_database_from_dump (const char *name,
+                                         const char *path);
 RdAnswer    *rd_test_add_answer      (GPtrArray  *answers,
                                       gint64      respondent,
                                       RdGroup     group,

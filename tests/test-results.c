@@ -2,7 +2,11 @@
 
 #include <math.h>
 
+#include <json-glib/json-glib.h>
+
 #include "rd-council.h"
+#include "rd-assessment-scores.h"
+#include "rd-comparison.h"
 #include "rd-results.h"
 #include "rd-test-fixtures.h"
 
@@ -193,6 +197,245 @@ test_council_titles (void)
   }
 }
 
+static RdFramework *
+load_builtin (void)
+{
+  g_autoptr(GError) error = NULL;
+  RdFramework *framework = rd_framework_load_builtin (&error);
+
+  g_assert_no_error (error);
+  return framework;
+}
+
+/* A next edition made from 1.0 whatever the built-in one is: version 2.0,
+ * con-bandwidth asked anew (version 2), eng-joint-procurement gone. */
+static RdFramework *
+load_next_edition (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/frameworks/digital-readiness-1.0.json",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) next = NULL;
+  JsonObject *root;
+  JsonArray *items;
+  RdFramework *framework;
+  gsize length;
+
+  g_assert_nonnull (bytes);
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_string_member (root, "version", "2.0");
+  items = json_object_get_array_member (root, "items");
+  for (guint i = json_array_get_length (items); i-- > 0;)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *id = json_object_get_string_member (item, "id");
+
+      if (g_str_equal (id, "con-bandwidth"))
+        json_object_set_int_member (item, "version", 2);
+      else if (g_str_equal (id, "eng-joint-procurement"))
+        json_array_remove_element (items, i);
+    }
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  text = json_generator_to_data (generator, &length);
+  next = g_bytes_new_static (text, length);
+  framework = rd_framework_new_from_bytes (next, "next.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_framework_get_n_items (framework), ==, 57);
+  return framework;
+}
+
+/* The figures Readiness 1.0.0 itself computed for the two years of
+ * tests/data/store/release-1.0.0-two-years.sql (its own store and
+ * analysis wrote and scored them): readiness per factor, then per area in
+ * the 1.0 framework's order. */
+static const double release_factors[2][RD_N_FACTORS] = {
+  { 65, 54.651162790697676, 42.375, 42.948717948717949 },
+  { 46.145833333333336, 36.046511627906973, 54.1875, 46.513157894736842 },
+};
+static const char * const release_areas[] = {
+  "strategy", "connectivity", "devices", "training", "cybersecurity", "engagement", "teaching",
+};
+static const double release_area_scores[2][G_N_ELEMENTS (release_areas)] = {
+  { 62.142857142857146, 42.5, 48.125, 38.888888888888886, 44.444444444444443, 62.5, 46.875 },
+  { 40.714285714285715, 52.5, 39.375, 51.111111111111114, 66.666666666666671, 37.5, 43.75 },
+};
+
+static void
+assert_close_or_both_nan (double actual,
+                          double expected)
+{
+  if (isnan (expected))
+    g_assert_true (isnan (actual));
+  else
+    g_assert_cmpfloat_with_epsilon (actual, expected, EPSILON);
+}
+
+/* A school that assessed two years with 1.0.0 keeps its figures: each year
+ * is scored with the framework edition it was answered with, and the trend
+ * and the regional comparison count only questions that are the same
+ * construct in every edition they span. */
+static void
+test_release_1_0_0 (gconstpointer data)
+{
+  RdFramework *(*load_current) (void) = data;
+  g_autofree char *dir = g_dir_make_tmp ("readiness-release-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "readiness.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(RdFramework) current = load_current ();
+  gboolean changed_edition;
+  RdFramework *edition;
+
+  g_assert_no_error (error);
+  rd_test_database_from_dump ("release-1.0.0-two-years.sql", path);
+  store = rd_store_open (path, &error);
+  g_assert_no_error (error);
+  changed_edition = g_strcmp0 (rd_framework_get_version (current), "1.0") != 0;
+
+  for (gint64 id = 1; id <= 2; id++)
+    {
+      g_autoptr(RdResults) results = rd_results_load (store, current, id, &error);
+      RdAnalysis *analysis;
+
+      g_assert_no_error (error);
+      analysis = rd_results_get_analysis (results);
+      edition = rd_analysis_get_framework (analysis);
+      g_assert_cmpstr (rd_framework_get_version (edition), ==, "1.0");
+      g_assert_cmpuint (rd_framework_get_n_items (edition), ==, 58);
+      g_assert_true ((edition != current) == changed_edition);
+      for (guint f = 0; f < RD_N_FACTORS; f++)
+        {
+          RdFactorResult result;
+
+          rd_analysis_get_factor (analysis, f, &result);
+          g_assert_cmpfloat_with_epsilon (result.readiness, release_factors[id - 1][f], EPSILON);
+        }
+      for (guint a = 0; a < G_N_ELEMENTS (release_areas); a++)
+        assert_close_or_both_nan (rd_analysis_get_area_score (analysis, release_areas[a], NULL),
+                                  release_area_scores[id - 1][a]);
+      g_assert_cmpuint (rd_results_get_n_items (results), ==, 58);
+      g_assert_cmpuint (rd_results_get_n_years (results), ==, 2);
+      /* Both years share the edition: the trend shows their own figures. */
+      g_assert_false (rd_results_get_trend_editions (results, NULL, NULL));
+      for (guint y = 0; y < 2; y++)
+        for (guint f = 0; f < RD_N_FACTORS; f++)
+          g_assert_cmpfloat_with_epsilon (rd_results_get_trend (results, y, f), release_factors[y][f], EPSILON);
+    }
+
+  /* A new year answered with the current edition: the trend across the
+   * editions counts only what is the same in both, on one yardstick. */
+  {
+    gint64 id = rd_store_add_assessment (store, 1, "2026-2027", current, RD_ASSESSMENT_MODE_FULL, &error);
+    gint64 leader = rd_store_ensure_respondent (store, id, &error);
+    g_autoptr(RdResults) results = NULL;
+    g_autoptr(GPtrArray) answers = NULL;
+    g_autoptr(GPtrArray) compared = NULL;
+    GPtrArray *versions = NULL;
+    guint n_common = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < rd_framework_get_n_items (current); i++)
+      {
+        RdItem *item = rd_framework_get_item (current, i);
+
+        if (rd_item_get_kind (item) == RD_ITEM_KIND_STATEMENT)
+          rd_store_set_answer_value (store, leader, item, 1 + i % 5, &error);
+        g_assert_no_error (error);
+      }
+
+    results = rd_results_load (store, current, id, &error);
+    g_assert_no_error (error);
+    g_assert_true (rd_analysis_get_framework (rd_results_get_analysis (results)) == current);
+    g_assert_cmpuint (rd_results_get_n_years (results), ==, 3);
+    g_assert_true (rd_results_get_trend_editions (results, &n_common, &versions) == changed_edition);
+    if (changed_edition)
+      {
+        g_autoptr(GHashTable) common = g_hash_table_new (g_str_hash, g_str_equal);
+        RdFramework *old = rd_framework_get_edition (current, RD_BUILTIN_FRAMEWORK_ID, "1.0");
+
+        g_assert_true (old != current);
+        g_assert_cmpuint (versions->len, ==, 2);
+        g_assert_cmpstr (g_ptr_array_index (versions, 0), ==, "1.0");
+        g_assert_cmpstr (g_ptr_array_index (versions, 1), ==, rd_framework_get_version (current));
+        for (guint i = 0; i < rd_framework_get_n_items (current); i++)
+          {
+            RdItem *item = rd_framework_get_item (current, i);
+
+            if (rd_item_same_construct (item, rd_framework_lookup_item (old, rd_item_get_id (item))))
+              g_hash_table_add (common, (char *) rd_item_get_id (item));
+          }
+        g_assert_cmpuint (n_common, ==, g_hash_table_size (common));
+        g_assert_cmpuint (n_common, >, 0);
+        g_assert_cmpuint (n_common, <, rd_framework_get_n_items (current));
+
+        /* Each year's trend point: its answers on the current yardstick,
+         * the common questions only. */
+        for (gint64 year = 1; year <= 3; year++)
+          {
+            g_autoptr(GPtrArray) year_answers = rd_store_list_answers (store, year, &error);
+            double targets[RD_N_FACTORS];
+            g_autoptr(RdAnalysis) expected = NULL;
+
+            g_assert_true (rd_store_get_targets (store, year, targets, &error));
+            expected = rd_analysis_new_filtered (current, RD_ASSESSMENT_MODE_FULL, year_answers, targets,
+                                                 RD_ANALYSIS_ALL_GROUPS, common);
+            for (guint f = 0; f < RD_N_FACTORS; f++)
+              {
+                RdFactorResult result;
+
+                rd_analysis_get_factor (expected, f, &result);
+                assert_close_or_both_nan (rd_results_get_trend (results, year - 1, f),
+                                          result.trusted ? result.readiness : NAN);
+              }
+          }
+      }
+
+    /* Compare Schools: the 1.0 year is kept on the current framework's
+     * questions that are the same, and says which edition it answered. */
+    compared = rd_store_list_school_scores (store, current, "2025-2026", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (compared->len, ==, 1);
+    g_assert_cmpstr (((RdSchoolScores *) g_ptr_array_index (compared, 0))->framework_version, ==, "1.0");
+    g_assert_cmpuint (rd_school_scores_count_other_editions (compared, current, NULL), ==, changed_edition ? 1 : 0);
+    answers = rd_store_list_answers (store, 2, &error);
+    {
+      g_autoptr(RdAssessmentScores) kept = rd_assessment_scores_compute (current, RD_ASSESSMENT_MODE_FULL, answers);
+
+      for (guint f = 0; f < RD_N_FACTORS; f++)
+        assert_close_or_both_nan (((RdSchoolScores *) g_ptr_array_index (compared, 0))->factor[f], kept->factor[f]);
+    }
+
+    /* Kept scores follow the framework that asks for them: 1.0's are
+     * 1.0.0's own figures, and the current edition's are computed again. */
+    if (changed_edition)
+      {
+        RdFramework *old = rd_framework_get_edition (current, RD_BUILTIN_FRAMEWORK_ID, "1.0");
+        g_autoptr(GPtrArray) by_old = rd_store_list_school_scores (store, old, "2025-2026", &error);
+        g_autoptr(GPtrArray) again = NULL;
+
+        g_assert_no_error (error);
+        for (guint f = 0; f < RD_N_FACTORS; f++)
+          g_assert_cmpfloat_with_epsilon (((RdSchoolScores *) g_ptr_array_index (by_old, 0))->factor[f],
+                                          release_factors[1][f], EPSILON);
+        again = rd_store_list_school_scores (store, current, "2025-2026", &error);
+        g_assert_no_error (error);
+        for (guint f = 0; f < RD_N_FACTORS; f++)
+          assert_close_or_both_nan (((RdSchoolScores *) g_ptr_array_index (again, 0))->factor[f],
+                                    ((RdSchoolScores *) g_ptr_array_index (compared, 0))->factor[f]);
+        g_assert_cmpfloat (((RdSchoolScores *) g_ptr_array_index (again, 0))->factor[RD_FACTOR_INVESTMENT], !=,
+                           release_factors[1][RD_FACTOR_INVESTMENT]);
+      }
+  }
+
+  g_clear_object (&store);
+  rd_test_remove_database (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +448,8 @@ main (int   argc,
   g_test_add ("/results/answered-by-audience", Fixture, NULL, fixture_set_up, test_answered_by_audience,
               fixture_tear_down);
   g_test_add_func ("/results/council-titles", test_council_titles);
+  g_test_add_data_func ("/results/release-1.0.0/builtin", load_builtin, test_release_1_0_0);
+  g_test_add_data_func ("/results/release-1.0.0/next-edition", load_next_edition, test_release_1_0_0);
 
   return g_test_run ();
 }

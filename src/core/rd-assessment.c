@@ -212,3 +212,13 @@ rd_school_year_for_date (GDateTime *when)
 
   return g_strdup_printf ("%d-%d", year, year + 1);
 }
+
+/* The framework edition this assessment was answered with, found through
+ * @framework (see rd_framework_get_edition()). */
+RdFramework *
+rd_assessment_get_framework_edition (RdAssessment *self,
+                                     RdFramework  *framework)
+{
+  g_return_val_if_fail (RD_IS_ASSESSMENT (self), NULL);
+  return rd_framework_get_edition (framework, self->framework_id, self->framework_version);
+}

@@ -35,6 +35,8 @@ gint64             rd_assessment_get_school_id         (RdAssessment *self);
 const char        *rd_assessment_get_school_year       (RdAssessment *self);
 const char        *rd_assessment_get_framework_id      (RdAssessment *self);
 const char        *rd_assessment_get_framework_version (RdAssessment *self);
+RdFramework       *rd_assessment_get_framework_edition (RdAssessment *self,
+                                                        RdFramework  *framework);
 RdAssessmentMode   rd_assessment_get_mode              (RdAssessment *self);
 RdAssessmentStatus rd_assessment_get_status            (RdAssessment *self);
 gint64             rd_assessment_get_created           (RdAssessment *self);

@@ -68,6 +68,7 @@ rd_school_scores_copy (const RdSchoolScores *scores)
   copy = g_memdup2 (scores, sizeof *scores);
   copy->school_name = g_strdup (scores->school_name);
   copy->region = g_strdup (scores->region);
+  copy->framework_version = g_strdup (scores->framework_version);
   copy->area = scores->n_areas > 0 ? g_memdup2 (scores->area, scores->n_areas * sizeof (double)) : NULL;
   return copy;
 }
@@ -79,8 +80,35 @@ rd_school_scores_free (RdSchoolScores *scores)
     return;
   g_free (scores->school_name);
   g_free (scores->region);
+  g_free (scores->framework_version);
   g_free (scores->area);
   g_free (scores);
+}
+
+/* How many of @schools (of RdSchoolScores) answered another edition of
+ * @framework than its own: their kept scores count only their answers to
+ * the questions that are the same in it. Those editions' versions are added
+ * to @versions (of char *, may be NULL) once each. */
+guint
+rd_school_scores_count_other_editions (GPtrArray   *schools,
+                                       RdFramework *framework,
+                                       GPtrArray   *versions)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < schools->len; i++)
+    {
+      const RdSchoolScores *scores = g_ptr_array_index (schools, i);
+
+      if (scores->framework_version == NULL ||
+          g_str_equal (scores->framework_version, rd_framework_get_version (framework)))
+        continue;
+      n++;
+      if (versions != NULL &&
+          !g_ptr_array_find_with_equal_func (versions, scores->framework_version, g_str_equal, NULL))
+        g_ptr_array_add (versions, g_strdup (scores->framework_version));
+    }
+  return n;
 }
 
 static void

@@ -2,6 +2,7 @@
 
 #include <glib-object.h>
 
+#include "rd-framework.h"
 #include "rd-types.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,7 @@ typedef struct
   char *region;                       /* for filtering; NULL or "": none */
   RdSchoolType school_type;
   gint64 assessment_id;
+  char *framework_version;            /* the edition the assessment was answered with; NULL: unknown */
   guint n_respondents;
   double factor[RD_N_FACTORS];        /* readiness 0–100; NAN: too few answers (not trusted) */
   double factor_spread[RD_N_FACTORS]; /* sample standard deviation (n − 1) of the respondents'
@@ -60,6 +62,9 @@ GType           rd_school_scores_get_type (void) G_GNUC_CONST;
 RdSchoolScores *rd_school_scores_new      (guint                 n_areas);
 RdSchoolScores *rd_school_scores_copy     (const RdSchoolScores *scores);
 void            rd_school_scores_free     (RdSchoolScores       *scores);
+guint           rd_school_scores_count_other_editions (GPtrArray   *schools,
+                                                       RdFramework *framework,
+                                                       GPtrArray   *versions);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdSchoolScores, rd_school_scores_free)
 

@@ -323,6 +323,10 @@ add_assessment (JsonBuilder                *builder,
                 const RdExchangeAssessment *assessment,
                 RdExchangeContent           content)
 {
+  /* Answers to questions of an earlier edition are written as given. */
+  RdFramework *edition = rd_framework_get_edition (framework, rd_framework_get_id (framework),
+                                                   assessment->framework_version);
+
   json_builder_begin_object (builder);
   add_string (builder, "id", assessment->uuid);
   add_string (builder, "school_year", assessment->school_year);
@@ -361,7 +365,7 @@ add_assessment (JsonBuilder                *builder,
           json_builder_begin_object (builder);
           add_string (builder, "id", respondent->uuid);
           add_string (builder, "group", rd_group_to_id (respondent->response->group));
-          add_answers (builder, framework, respondent->response);
+          add_answers (builder, edition, respondent->response);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -453,6 +457,7 @@ typedef struct
 {
   RdJsonCheck check;
   RdFramework *framework;
+  RdFramework *edition;  /* the one the assessment being read was answered with */
   GHashTable *uuids;   /* every id seen in the file: each may appear once */
   GDate today;
   guint format_version;
@@ -631,7 +636,7 @@ read_respondent (Reader               *reader,
   json_object_iter_init_ordered (&iter, answers);
   while (json_object_iter_next_ordered (&iter, &item_id, &value))
     {
-      RdItem *item = rd_framework_lookup_item (reader->framework, item_id);
+      RdItem *item = rd_framework_lookup_item (reader->edition, item_id);
       guint version;
 
       if (item == NULL)
@@ -846,7 +851,7 @@ read_action (Reader               *reader,
       JsonNode *item = json_array_get_element (item_array, i);
 
       if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING ||
-          rd_framework_lookup_item (reader->framework, json_node_get_string (item)) == NULL)
+          rd_framework_lookup_item (reader->edition, json_node_get_string (item)) == NULL)
         return rd_json_fail (&reader->check, place, _("items[%u] is not an item of the framework"), i);
       g_strv_builder_add (items, json_node_get_string (item));
     }
@@ -992,6 +997,8 @@ read_assessment (Reader           *reader,
 
   if (!rd_school_year_is_valid (year))
     return rd_json_fail (&reader->check, place, _("“%s” is not a school year such as 2026-2027"), year);
+  reader->edition = rd_framework_get_edition (reader->framework, rd_framework_get_id (reader->framework),
+                                              assessment->framework_version);
   if (!rd_assessment_mode_from_id (mode, &assessment->mode))
     return rd_json_fail (&reader->check, place, _("unknown mode “%s”"), mode);
   if (!rd_assessment_status_from_id (status, &assessment->status))
@@ -1124,6 +1131,7 @@ rd_exchange_parse (const char   *data,
   static const char * const item_maps[] = { "answers", "versions", NULL };
   Reader reader = {
     { name ? name : "exchange", error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID, item_maps },
+    framework,
     framework,
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
   };

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rd-errors.h"
 #include "rd-framework-private.h"
 #include "rd-json-check.h"
@@ -93,6 +95,81 @@ rd_framework_load_builtin (GError **error)
     return NULL;
 
   return rd_framework_new_from_bytes (bytes, RD_BUILTIN_FRAMEWORK_ID ".json", error);
+}
+
+/* Earlier editions of the built-in framework, kept as frozen files so that
+ * an assessment answered with one keeps its questions and figures. Each is
+ * read once and lives as long as the process: results of many years would
+ * otherwise parse it again and again. */
+static GHashTable *builtin_editions;  /* version → RdFramework, or no value: none */
+G_LOCK_DEFINE_STATIC (builtin_editions);
+
+static gboolean
+is_edition_version (const char *version)
+{
+  if (version == NULL || *version == '\0' || strlen (version) > 16)
+    return FALSE;
+  for (const char *c = version; *c != '\0'; c++)
+    if (!g_ascii_isdigit (*c) && *c != '.')
+      return FALSE;
+  return TRUE;
+}
+
+static RdFramework *
+load_builtin_edition (const char *version)
+{
+  g_autofree char *name = g_strdup_printf (RD_BUILTIN_FRAMEWORK_ID "-%s.json", version);
+  g_autofree char *path = g_strconcat (RESOURCE_BASE "/frameworks/", name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+  RdFramework *edition;
+
+  if (bytes == NULL)
+    return NULL;
+  edition = rd_framework_new_from_bytes (bytes, name, &error);
+  if (edition == NULL)
+    g_critical ("The built-in edition %s cannot be read: %s", name, error->message);
+  return edition;
+}
+
+/**
+ * rd_framework_get_edition:
+ * @framework: the framework the caller holds
+ * @framework_id: the framework an assessment records
+ * @version: the version it records
+ *
+ * The framework an assessment was answered with: @framework itself when the
+ * ids and versions agree or nothing else is known, or the earlier edition of
+ * the built-in framework that the resources keep for @version.
+ *
+ * Returns: (transfer none): a framework that lives at least as long as @framework
+ */
+RdFramework *
+rd_framework_get_edition (RdFramework *framework,
+                          const char  *framework_id,
+                          const char  *version)
+{
+  RdFramework *edition;
+
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
+
+  if (g_strcmp0 (version, framework->version) == 0 ||
+      g_strcmp0 (framework_id, framework->id) != 0 ||
+      !g_str_equal (framework->id, RD_BUILTIN_FRAMEWORK_ID) ||
+      !is_edition_version (version))
+    return framework;
+
+  G_LOCK (builtin_editions);
+  if (builtin_editions == NULL)
+    builtin_editions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  if (!g_hash_table_lookup_extended (builtin_editions, version, NULL, (gpointer *) &edition))
+    {
+      edition = load_builtin_edition (version);
+      g_hash_table_insert (builtin_editions, g_strdup (version), edition);
+    }
+  G_UNLOCK (builtin_editions);
+
+  return edition != NULL ? edition : framework;
 }
 
 const char *

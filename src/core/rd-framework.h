@@ -23,6 +23,9 @@ RdFramework        *rd_framework_new_from_bytes    (GBytes           *bytes,
                                                     const char       *name,
                                                     GError          **error);
 RdFramework        *rd_framework_load_builtin      (GError          **error);
+RdFramework        *rd_framework_get_edition       (RdFramework      *framework,
+                                                    const char       *framework_id,
+                                                    const char       *version);
 
 const char         *rd_framework_get_id            (RdFramework      *self);
 const char         *rd_framework_get_version       (RdFramework      *self);

@@ -249,6 +249,21 @@ rd_item_accepts_version (RdItem *self,
          answered_version <= self->version;
 }
 
+/* Whether answers to @a and to @b measure the same thing: one id, and the
+ * newer of the two still counts the older one's answers. */
+gboolean
+rd_item_same_construct (RdItem *a,
+                        RdItem *b)
+{
+  RdItem *newer, *older;
+
+  if (a == NULL || b == NULL || !g_str_equal (rd_item_get_id (a), rd_item_get_id (b)))
+    return FALSE;
+  newer = rd_item_get_version (a) >= rd_item_get_version (b) ? a : b;
+  older = newer == a ? b : a;
+  return rd_item_accepts_version (newer, rd_item_get_version (older));
+}
+
 gboolean
 rd_item_check_value (RdItem  *self,
                      double   value,

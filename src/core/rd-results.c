@@ -23,6 +23,8 @@ struct _RdResults
   guint n_items;
   guint n_answered;
   GArray *trend;  /* of TrendPoint, oldest year first */
+  GPtrArray *trend_versions;  /* framework versions the years were answered with, when more than one */
+  guint n_trend_items;        /* then: the questions the same in all of them */
 };
 
 G_DEFINE_FINAL_TYPE (RdResults, rd_results, G_TYPE_OBJECT)
@@ -43,6 +45,7 @@ rd_results_finalize (GObject *object)
   g_clear_object (&self->previous_assessment);
   g_clear_object (&self->previous);
   g_clear_pointer (&self->trend, g_array_unref);
+  g_clear_pointer (&self->trend_versions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rd_results_parent_class)->finalize (object);
 }
@@ -64,6 +67,7 @@ static RdAnalysis *
 analyse (RdStore       *store,
          RdFramework   *framework,
          RdAssessment  *assessment,
+         GHashTable    *only_items,
          GPtrArray    **answers_out,
          GError       **error)
 {
@@ -76,7 +80,8 @@ analyse (RdStore       *store,
       !rd_store_get_targets (store, rd_assessment_get_id (assessment), targets, error))
     return NULL;
 
-  analysis = rd_analysis_new (framework, rd_assessment_get_mode (assessment), answers, targets);
+  analysis = rd_analysis_new_filtered (framework, rd_assessment_get_mode (assessment), answers, targets,
+                                       RD_ANALYSIS_ALL_GROUPS, only_items);
   if (answers_out != NULL)
     *answers_out = g_steal_pointer (&answers);
   return analysis;
@@ -149,6 +154,76 @@ compare_years (gconstpointer a,
   return g_strcmp0 (rd_assessment_get_school_year (x), rd_assessment_get_school_year (y));
 }
 
+/* "1.10" after "1.9": versions compare number by number. */
+static int
+compare_versions (gconstpointer a,
+                  gconstpointer b)
+{
+  const char *x = *(const char **) a;
+  const char *y = *(const char **) b;
+
+  while (*x != '\0' || *y != '\0')
+    {
+      guint64 nx = g_ascii_strtoull (x, (char **) &x, 10);
+      guint64 ny = g_ascii_strtoull (y, (char **) &y, 10);
+
+      if (nx != ny)
+        return nx < ny ? -1 : 1;
+      if (*x == '.')
+        x++;
+      if (*y == '.')
+        y++;
+      if ((*x != '\0' && !g_ascii_isdigit (*x)) || (*y != '\0' && !g_ascii_isdigit (*y)))
+        return g_strcmp0 (x, y);
+    }
+  return 0;
+}
+
+/* When the years were answered with different editions of the framework,
+ * the ids of @framework's questions that are the same construct in every one
+ * of them, and the versions in @versions; NULL when all years share one. */
+static GHashTable *
+common_items (RdFramework *framework,
+              GPtrArray   *years,
+              GPtrArray  **versions)
+{
+  g_autoptr(GPtrArray) editions = g_ptr_array_new ();
+  GHashTable *common;
+  guint n_items;
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      RdFramework *edition = rd_assessment_get_framework_edition (g_ptr_array_index (years, i), framework);
+
+      if (!g_ptr_array_find (editions, edition, NULL))
+        g_ptr_array_add (editions, edition);
+    }
+  if (!g_ptr_array_find (editions, framework, NULL))
+    g_ptr_array_add (editions, framework);
+  if (editions->len < 2)
+    return NULL;
+
+  common = g_hash_table_new (g_str_hash, g_str_equal);
+  n_items = rd_framework_get_n_items (framework);
+  for (guint i = 0; i < n_items; i++)
+    {
+      RdItem *item = rd_framework_get_item (framework, i);
+      gboolean everywhere = TRUE;
+
+      for (guint e = 0; e < editions->len && everywhere; e++)
+        everywhere = rd_item_same_construct (item, rd_framework_lookup_item (g_ptr_array_index (editions, e),
+                                                                            rd_item_get_id (item)));
+      if (everywhere)
+        g_hash_table_add (common, (char *) rd_item_get_id (item));
+    }
+
+  *versions = g_ptr_array_new_with_free_func (g_free);
+  for (guint e = 0; e < editions->len; e++)
+    g_ptr_array_add (*versions, g_strdup (rd_framework_get_version (g_ptr_array_index (editions, e))));
+  g_ptr_array_sort (*versions, (GCompareFunc) compare_versions);
+  return common;
+}
+
 RdResults *
 rd_results_load (RdStore      *store,
                  RdFramework  *framework,
@@ -159,6 +234,7 @@ rd_results_load (RdStore      *store,
   g_autoptr(GPtrArray) answers = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) years = NULL;
+  g_autoptr(GHashTable) trend_items = NULL;
   const char *shown_year;
 
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
@@ -168,7 +244,9 @@ rd_results_load (RdStore      *store,
   if (self->assessment == NULL)
     return NULL;
 
-  self->analysis = analyse (store, framework, self->assessment, &answers, error);
+  /* A year answered with an earlier edition keeps its own figures. */
+  framework = rd_assessment_get_framework_edition (self->assessment, framework);
+  self->analysis = analyse (store, framework, self->assessment, NULL, &answers, error);
   if (self->analysis == NULL)
     return NULL;
 
@@ -180,6 +258,9 @@ rd_results_load (RdStore      *store,
   if (years == NULL)
     return NULL;
   g_ptr_array_sort (years, compare_years);
+  trend_items = common_items (framework, years, &self->trend_versions);
+  if (trend_items != NULL)
+    self->n_trend_items = g_hash_table_size (trend_items);
 
   shown_year = rd_assessment_get_school_year (self->assessment);
   for (guint i = 0; i < years->len; i++)
@@ -188,8 +269,13 @@ rd_results_load (RdStore      *store,
       g_autoptr(RdAnalysis) analysis = NULL;
       TrendPoint point = { g_strdup (rd_assessment_get_school_year (assessment)) };
 
-      analysis = assessment == self->assessment ? g_object_ref (self->analysis)
-                                                : analyse (store, framework, assessment, NULL, error);
+      /* Across editions every year counts only the questions they share, on
+       * this edition's yardstick. */
+      if (trend_items != NULL)
+        analysis = analyse (store, framework, assessment, trend_items, NULL, error);
+      else
+        analysis = assessment == self->assessment ? g_object_ref (self->analysis)
+                                                  : analyse (store, framework, assessment, NULL, NULL, error);
       if (analysis == NULL)
         {
           g_free (point.school_year);
@@ -216,8 +302,21 @@ rd_results_load (RdStore      *store,
 
       if (g_strcmp0 (rd_assessment_get_school_year (assessment), shown_year) < 0)
         {
+          g_autoptr(RdAnalysis) whole = NULL;
+
+          /* Its area scores stand beside this year's: all questions this
+           * edition counts of its answers, not only the trend's. */
+          if (trend_items != NULL)
+            {
+              whole = analyse (store, framework, assessment, NULL, NULL, error);
+              if (whole == NULL)
+                {
+                  g_free (point.school_year);
+                  return NULL;
+                }
+            }
           g_set_object (&self->previous_assessment, assessment);
-          g_set_object (&self->previous, analysis);
+          g_set_object (&self->previous, (whole != NULL ? whole : analysis));
         }
     }
 
@@ -293,4 +392,22 @@ rd_results_get_trend (RdResults *self,
   g_return_val_if_fail (index < self->trend->len, NAN);
   g_return_val_if_fail (factor < RD_N_FACTORS, NAN);
   return g_array_index (self->trend, TrendPoint, index).readiness[factor];
+}
+
+/* Whether the trend's years were answered with different editions of the
+ * framework; then @n_items is the number of questions the trend counts, the
+ * ones that are the same in all of them, and @versions (transfer none) the
+ * editions' versions, oldest first. */
+gboolean
+rd_results_get_trend_editions (RdResults   *self,
+                               guint       *n_items,
+                               GPtrArray  **versions)
+{
+  g_return_val_if_fail (RD_IS_RESULTS (self), FALSE);
+
+  if (n_items != NULL)
+    *n_items = self->n_trend_items;
+  if (versions != NULL)
+    *versions = self->trend_versions;
+  return self->trend_versions != NULL;
 }

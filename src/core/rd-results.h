@@ -30,5 +30,8 @@ const char   *rd_results_get_year            (RdResults    *self,
 double        rd_results_get_trend           (RdResults    *self,
                                               guint         index,
                                               RdFactor      factor);
+gboolean      rd_results_get_trend_editions  (RdResults    *self,
+                                              guint        *n_items,
+                                              GPtrArray   **versions);
 
 G_END_DECLS

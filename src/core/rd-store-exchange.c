@@ -55,9 +55,11 @@ write_score (RdStore     *self,
   return rd_store_step_done (self, stmt, error);
 }
 
-/* Replaces @assessment_id's kept scores; for a summary also its group sizes. */
+/* Replaces @assessment_id's kept scores, computed with @framework; for a
+ * summary also its group sizes. */
 static gboolean
 write_scores (RdStore                  *self,
+              RdFramework              *framework,
               gint64                    assessment_id,
               const RdAssessmentScores *scores,
               GError                  **error)
@@ -84,10 +86,12 @@ write_scores (RdStore                  *self,
       return FALSE;
 
   /* Written after the answers, whose triggers marked the scores stale. */
-  stmt = rd_store_prepare (self, "UPDATE assessment SET scores_stale = 0 WHERE id = ?1", error);
+  stmt = rd_store_prepare (self, "UPDATE assessment SET scores_stale = 0, scores_framework = ?2 WHERE id = ?1",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_text (stmt, 2, rd_framework_get_version (framework), -1, SQLITE_TRANSIENT);
   return rd_store_step_done (self, stmt, error);
 }
 
@@ -123,7 +127,7 @@ refresh_one (RdStore           *self,
   if (answers == NULL)
     return FALSE;
   scores = rd_assessment_scores_compute (framework, mode, answers);
-  return write_scores (self, assessment_id, scores, error);
+  return write_scores (self, framework, assessment_id, scores, error);
 }
 
 gboolean
@@ -139,11 +143,12 @@ rd_store_refresh_scores (RdStore      *self,
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), FALSE);
 
   stmt = rd_store_prepare (self,
-                           "SELECT id, mode FROM assessment WHERE scores_stale = 1 AND summary_only = 0 "
-                           "AND framework_id = ?1", error);
+                           "SELECT id, mode FROM assessment WHERE summary_only = 0 AND framework_id = ?1 "
+                           "AND (scores_stale = 1 OR scores_framework IS NOT ?2)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, rd_framework_get_id (framework), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, rd_framework_get_version (framework), -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 row[2] = { sqlite3_column_int64 (stmt, 0), 0 };
@@ -795,6 +800,9 @@ import_respondents (RdStore                     *self,
                     gint64                       now,
                     GError                     **error)
 {
+  /* Answers given to an earlier edition's questions are kept as given. */
+  RdFramework *edition = rd_framework_get_edition (framework, rd_framework_get_id (framework),
+                                                   assessment->framework_version);
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
   g_autoptr(GPtrArray) answers = g_ptr_array_new ();
   g_autoptr(RdAssessmentScores) scores = NULL;
@@ -837,7 +845,7 @@ import_respondents (RdStore                     *self,
       for (guint a = 0; a < answers->len; a++)
         {
           RdAnswer *answer = g_ptr_array_index (answers, a);
-          RdItem *item = rd_framework_lookup_item (framework, answer->item_id);
+          RdItem *item = rd_framework_lookup_item (edition, answer->item_id);
           gboolean whole_rows = a < n_whole;
           sqlite3_stmt *stmt = whole_rows ? rows_stmt : one_stmt;
           int first = whole_rows ? (int) (a % ANSWER_ROWS) * ANSWER_COLUMNS + 1 : 1;
@@ -862,7 +870,7 @@ import_respondents (RdStore                     *self,
     }
 
   scores = rd_assessment_scores_compute (framework, assessment->mode, all);
-  return write_scores (self, assessment_id, scores, error);
+  return write_scores (self, framework, assessment_id, scores, error);
 }
 
 static gboolean
@@ -949,7 +957,7 @@ import_school (RdStore                 *self,
 
       if (assessment->content == RD_EXCHANGE_SUMMARY)
         {
-          if (!write_scores (self, assessment_id, assessment->scores, error))
+          if (!write_scores (self, framework, assessment_id, assessment->scores, error))
             return FALSE;
         }
       else if (!import_respondents (self, framework, school->school_type, school_id, assessment_id, assessment,
@@ -1069,7 +1077,7 @@ rd_store_list_school_scores (RdStore      *self,
     return NULL;
 
   stmt = prepare_for_year (self,
-                           "SELECT a.id, s.id, s.name, s.region, s.school_type FROM assessment a "
+                           "SELECT a.id, s.id, s.name, s.region, s.school_type, a.framework_version FROM assessment a "
                            "JOIN school s ON s.id = a.school_id "
                            "WHERE a.school_year = ?1 AND a.framework_id = ?2 AND a.trashed = 0 AND s.trashed = 0 "
                            "ORDER BY s.id, a.status = 'complete' DESC, a.mode = 'full' DESC, a.created DESC, a.id DESC",
@@ -1089,6 +1097,7 @@ rd_store_list_school_scores (RdStore      *self,
       scores->school_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       scores->region = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       scores->school_type = rd_store_column_school_type (stmt, 4);
+      scores->framework_version = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       g_ptr_array_add (schools, scores);
       g_hash_table_insert (by_assessment, &scores->assessment_id, scores);
     }

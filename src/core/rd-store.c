@@ -203,6 +203,11 @@ static const char * const migrations[] = {
   "    AND school_id = NEW.id;"
   "END;"
   "UPDATE assessment SET scores_stale = 1 WHERE summary_only = 0;",
+
+  /* 6 → 7: the framework version that computed an assessment's kept
+   * scores, so that they are computed again when the framework changes
+   * (answers to a question that changed no longer count). NULL: unknown. */
+  "ALTER TABLE assessment ADD COLUMN scores_framework TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);

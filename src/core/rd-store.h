@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-#define RD_STORE_SCHEMA_VERSION 6
+#define RD_STORE_SCHEMA_VERSION 7
 /* PRAGMA application_id: "Rdns" tells our files from other SQLite databases. */
 #define RD_STORE_APPLICATION_ID 0x52646e73
 

@@ -140,6 +140,66 @@ rd_factor_bars_data_draw (cairo_t              *cr,
   rd_chart_draw_factor_bars (cr, width, height, bars->bars, RD_N_FACTORS, palette);
 }
 
+/* "1.0 and 2.0", "1.0, 1.5 and 2.0" */
+static char *
+join_versions (GPtrArray *versions)
+{
+  g_autoptr(GString) joined = g_string_new (g_ptr_array_index (versions, 0));
+
+  for (guint i = 1; i < versions->len; i++)
+    {
+      if (i + 1 < versions->len)
+        g_string_append_printf (joined, _(", %s"), (const char *) g_ptr_array_index (versions, i));
+      else
+        /* Translators: the last of a list of versions, "1.0 and 2.0" */
+        g_string_append_printf (joined, _(" and %s"), (const char *) g_ptr_array_index (versions, i));
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+static char *
+trend_editions_note (RdResults *results)
+{
+  GPtrArray *versions;
+  g_autofree char *joined = NULL;
+  guint n_items;
+
+  if (!rd_results_get_trend_editions (results, &n_items, &versions))
+    return NULL;
+
+  joined = join_versions (versions);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "These school years were answered with versions %s of the framework. So "
+                                       "that they compare, the trend counts only the %u question that is the same "
+                                       "in all of them; each year’s own figures count all its questions.",
+                                       "These school years were answered with versions %s of the framework. So "
+                                       "that they compare, the trend counts only the %u questions that are the "
+                                       "same in all of them; each year’s own figures count all its questions.",
+                                       n_items),
+                          joined, n_items);
+}
+
+static char *
+previous_editions_note (RdResults   *results,
+                        RdFramework *framework)
+{
+  RdAssessment *previous = rd_results_get_previous_assessment (results);
+  RdAssessment *shown = rd_results_get_assessment (results);
+  const char *version;
+
+  if (previous == NULL || rd_results_get_previous (results) == NULL)
+    return NULL;
+  version = rd_assessment_get_framework_version (previous);
+  if (g_strcmp0 (version, rd_assessment_get_framework_version (shown)) == 0)
+    return NULL;
+
+  /* Translators: "2025-2026 was answered with version 1.0 of the framework: …" */
+  return g_strdup_printf (_("%s was answered with version %s of the framework: its scores here count only its "
+                            "answers to questions that are the same in version %s."),
+                          rd_assessment_get_school_year (previous), version,
+                          rd_framework_get_version (framework));
+}
+
 RdAreaRadarData *
 rd_report_charts_area_radar (RdResults   *results,
                              RdFramework *framework)
@@ -206,6 +266,7 @@ rd_report_charts_area_radar (RdResults   *results,
     .previous_label = data->previous_label,
   };
   data->description = g_strdup (g_strstrip (description->str));
+  data->editions_note = previous_editions_note (results, framework);
   return data;
 }
 
@@ -220,6 +281,7 @@ rd_area_radar_data_free (RdAreaRadarData *data)
   g_free (data->current_label);
   g_free (data->previous_label);
   g_free (data->description);
+  g_free (data->editions_note);
   g_free (data);
 }
 
@@ -273,6 +335,7 @@ rd_report_charts_trend (RdResults *results)
     .n_series = RD_N_FACTORS,
   };
   data->description = g_strdup (g_strstrip (description->str));
+  data->editions_note = trend_editions_note (results);
   return data;
 }
 
@@ -286,6 +349,7 @@ rd_factor_trend_data_free (RdFactorTrendData *data)
   for (guint f = 0; f < RD_N_FACTORS; f++)
     g_free (data->values[f]);
   g_free (data->description);
+  g_free (data->editions_note);
   g_free (data);
 }
 

@@ -40,6 +40,7 @@ typedef struct
   char *current_label;             /* the school year */
   char *previous_label;            /* the previous assessment's school year, or NULL */
   char *description;
+  char *editions_note;             /* NULL, or what the previous year's other framework edition means */
 } RdAreaRadarData;
 
 typedef struct
@@ -49,6 +50,7 @@ typedef struct
   RdTrendSeries series[RD_N_FACTORS];
   double *values[RD_N_FACTORS];    /* n_years each; NAN: no value that year */
   char *description;
+  char *editions_note;             /* NULL, or what the years' different framework editions mean */
 } RdFactorTrendData;
 
 RdFactorBarsData  *rd_report_charts_factor_bars (RdResults   *results);

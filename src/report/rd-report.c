@@ -316,6 +316,8 @@ add_charts (RdReportDocument  *doc,
     }
   else
     rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_NOTE, _("Score per area from 0 to 100."));
+  if (radar->editions_note != NULL)
+    rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_NOTE, radar->editions_note);
   rd_report_document_add_chart (doc, rd_area_radar_data_draw, radar, (GDestroyNotify) rd_area_radar_data_free,
                                 RD_REPORT_CONTENT_WIDTH, RADAR_HEIGHT);
   rd_report_document_end_group (doc);
@@ -348,6 +350,8 @@ add_trend (RdReportDocument  *doc,
   rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_BODY,
                                     _("Readiness per success factor in each school year the school was "
                                       "assessed. A gap in a line is a year without enough answers."));
+  if (trend->editions_note != NULL)
+    rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_NOTE, trend->editions_note);
 
   rd_report_table_set_column (table, 0, _("School year"), 2, PANGO_ALIGN_LEFT);
   for (guint f = 0; f < RD_N_FACTORS; f++)
@@ -684,11 +688,12 @@ rd_report_new (RdStore      *store,
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  s.framework = framework;
   s.results = rd_results_load (store, framework, assessment_id, error);
   if (s.results == NULL)
     return NULL;
   s.assessment = rd_results_get_assessment (s.results);
+  /* A year answered with an earlier edition is reported with it. */
+  framework = s.framework = rd_assessment_get_framework_edition (s.assessment, framework);
   s.school = rd_store_get_school (store, rd_assessment_get_school_id (s.assessment), error);
   if (s.school == NULL)
     return NULL;

@@ -62,6 +62,8 @@ struct _RdAssessmentView
   GtkListBox *area_list;
   GtkDropDown *group_dropdown;
   GtkRevealer *complete_banner;
+  GtkRevealer *edition_banner;
+  GtkLabel *edition_label;
   AdwToastOverlay *toast_overlay;
   GtkStack *pages;
 };
@@ -1796,6 +1798,8 @@ rd_assessment_view_class_init (RdAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, area_list);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, complete_banner);
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, edition_banner);
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, edition_label);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, pages);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, done_button);
 
@@ -1860,6 +1864,34 @@ discard (RdAssessmentView *self)
   return NULL;
 }
 
+/* Say when this assessment was answered with another edition of the
+ * framework than new assessments use, and what that means for its figures. */
+static void
+show_edition (RdAssessmentView *self,
+              RdFramework      *current)
+{
+  const char *answered = rd_assessment_get_framework_version (self->assessment);
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (answered, rd_framework_get_version (current)) == 0 ||
+      g_strcmp0 (rd_assessment_get_framework_id (self->assessment), rd_framework_get_id (current)) != 0)
+    return;
+
+  if (self->framework != current)
+    /* Translators: "Answered with version 1.0 of the framework. …; new assessments use version 2.0." */
+    text = g_strdup_printf (_("Answered with version %s of the framework. Its questions and figures stay as "
+                              "they were; new assessments use version %s."),
+                            answered, rd_framework_get_version (current));
+  else
+    /* Translators: "Answered with version 0.9 of the framework, which … is read with version 2.0 …" */
+    text = g_strdup_printf (_("Answered with version %s of the framework, which this copy of Readiness does "
+                              "not have. It is read with version %s: answers to questions that changed since "
+                              "do not count."),
+                            answered, rd_framework_get_version (current));
+  gtk_label_set_label (self->edition_label, text);
+  gtk_revealer_set_reveal_child (self->edition_banner, TRUE);
+}
+
 GtkWidget *
 rd_assessment_view_new (RdStore      *store,
                         RdFramework  *framework,
@@ -1877,11 +1909,13 @@ rd_assessment_view_new (RdStore      *store,
 
   self = g_object_new (RD_TYPE_ASSESSMENT_VIEW, NULL);
   self->store = g_object_ref (store);
-  self->framework = g_object_ref (framework);
 
   self->assessment = rd_store_get_assessment (store, assessment_id, error);
   if (self->assessment == NULL)
     return discard (self);
+  /* An assessment answered with an earlier edition keeps its questions. */
+  self->framework = g_object_ref (rd_assessment_get_framework_edition (self->assessment, framework));
+  show_edition (self, framework);
   school = rd_store_get_school (store, rd_assessment_get_school_id (self->assessment), error);
   if (school == NULL)
     return discard (self);
@@ -1892,7 +1926,7 @@ rd_assessment_view_new (RdStore      *store,
   if (!rd_store_get_position (store, assessment_id, &area_id, &item_id, error))
     return discard (self);
 
-  self->history = rd_answer_history_new (store, framework);
+  self->history = rd_answer_history_new (store, self->framework);
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (on_history_changed),
                            self, G_CONNECT_SWAPPED);
 

@@ -331,6 +331,15 @@ update_school_panel (RdCompareWindow *self)
   g_string_append (details, " · ");
   g_string_append_printf (details, g_dngettext (NULL, "%u respondent", "%u respondents", scores->n_respondents),
                           scores->n_respondents);
+  if (scores->framework_version != NULL &&
+      !g_str_equal (scores->framework_version, rd_framework_get_version (self->framework)))
+    {
+      g_string_append (details, "\n");
+      /* Translators: in Compare Schools, under a school's name */
+      g_string_append_printf (details, _("Answered with version %s of the framework: its figures count only its "
+                                         "answers to questions that are the same in version %s."),
+                              scores->framework_version, rd_framework_get_version (self->framework));
+    }
   gtk_label_set_text (self->name_label, scores->school_name);
   gtk_label_set_text (self->details_label, details->str);
   gtk_label_set_text (self->boxplot_heading, is_factors_view (self) ? _("Against the Other Schools: Success Factors")
@@ -467,6 +476,37 @@ set_export_enabled (RdCompareWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-xlsx", enabled);
 }
 
+/* Schools that answered another edition are compared on the questions both
+ * editions share; say so where the count of schools stands. */
+static void
+show_other_editions (RdCompareWindow *self)
+{
+  g_autoptr(GPtrArray) schools = g_ptr_array_new ();
+  guint n_schools = rd_comparison_get_n_schools (self->shown);
+  guint n_other;
+  g_autofree char *count = NULL;
+  g_autofree char *tooltip = NULL;
+
+  for (guint i = 0; i < n_schools; i++)
+    g_ptr_array_add (schools, (gpointer) rd_comparison_get_school (self->shown, i));
+  n_other = rd_school_scores_count_other_editions (schools, self->framework, NULL);
+  if (n_other == 0)
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label), NULL);
+      return;
+    }
+
+  /* Translators: after the count of schools, "48 schools · 3 answered an earlier version" */
+  count = g_strdup_printf (g_dngettext (NULL, "%s · %u answered another version", "%s · %u answered another version",
+                                        n_other),
+                           gtk_label_get_text (self->count_label), n_other);
+  gtk_label_set_text (self->count_label, count);
+  tooltip = g_strdup_printf (_("Schools that answered another version of the framework are compared on their "
+                               "answers to the questions that are the same in version %s."),
+                             rd_framework_get_version (self->framework));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label), tooltip);
+}
+
 static void
 apply_filters (RdCompareWindow *self)
 {
@@ -495,6 +535,7 @@ apply_filters (RdCompareWindow *self)
     /* Translators: schools shown with the filters, "48 of 1000 schools" */
     count = g_strdup_printf (g_dngettext (NULL, "%u of %u school", "%u of %u schools", total), n, total);
   gtk_label_set_text (self->count_label, count);
+  show_other_editions (self);
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "compare" : "no-match");
   set_export_enabled (self, n > 0);

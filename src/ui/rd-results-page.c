@@ -23,6 +23,7 @@ typedef struct
   GtkWidget *card;
   const char *title;
   RdChartView *view;
+  GtkLabel *note;     /* what the figures rest on, when that needs saying */
   GtkRevealer *table_revealer;
   GtkWidget *table;
 } ChartCard;
@@ -161,6 +162,14 @@ refresh_factors (RdResultsPage *self)
 }
 
 static void
+set_card_note (ChartCard  *card,
+               const char *note)
+{
+  gtk_label_set_label (card->note, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (card->note), note != NULL);
+}
+
+static void
 refresh_areas (RdResultsPage *self)
 {
   RdAreaRadarData *radar = rd_report_charts_area_radar (self->results, self->framework);
@@ -186,6 +195,7 @@ refresh_areas (RdResultsPage *self)
 
   rd_chart_view_set_description (self->charts[RD_RESULTS_CHART_AREAS].view, _("Score per area"),
                                  radar->description);
+  set_card_note (&self->charts[RD_RESULTS_CHART_AREAS], radar->editions_note);
   rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_AREAS].view, radar,
                           (GDestroyNotify) rd_area_radar_data_free);
   replace_table (&self->charts[RD_RESULTS_CHART_AREAS], table);
@@ -215,6 +225,7 @@ refresh_trend (RdResultsPage *self)
 
   rd_chart_view_set_description (self->charts[RD_RESULTS_CHART_TREND].view,
                                  _("Readiness per success factor across school years"), trend->description);
+  set_card_note (&self->charts[RD_RESULTS_CHART_TREND], trend->editions_note);
   rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_TREND].view, trend,
                           (GDestroyNotify) rd_factor_trend_data_free);
   replace_table (&self->charts[RD_RESULTS_CHART_TREND], table);
@@ -700,6 +711,13 @@ create_chart_card (RdResultsPage   *self,
       gtk_widget_add_css_class (key, "caption");
       gtk_box_append (GTK_BOX (box), key);
     }
+
+  card->note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (card->note, TRUE);
+  gtk_label_set_xalign (card->note, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (card->note), "caption");
+  gtk_widget_set_visible (GTK_WIDGET (card->note), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->note));
 
   card->table_revealer = GTK_REVEALER (gtk_revealer_new ());
   g_object_bind_property (table_button, "active", card->table_revealer, "reveal-child", G_BINDING_SYNC_CREATE);

@@ -137,10 +137,10 @@ describe_assessment (RdWindow     *self,
                      RdAssessment *assessment,
                      double       *fraction)
 {
-  g_autoptr(GPtrArray) items = rd_framework_list_items (self->framework, NULL,
-                                                        rd_assessment_get_mode (assessment));
+  RdFramework *framework = rd_assessment_get_framework_edition (assessment, self->framework);
+  g_autoptr(GPtrArray) items = rd_framework_list_items (framework, NULL, rd_assessment_get_mode (assessment));
   guint n_respondents = rd_assessment_get_n_respondents (assessment);
-  guint n_answered = rd_assessment_count_answered_items (assessment, self->framework);
+  guint n_answered = rd_assessment_count_answered_items (assessment, framework);
   g_autofree char *answered = NULL;
   g_autofree char *respondents = NULL;
   const char *status;
