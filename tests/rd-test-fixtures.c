@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include <glib/gstdio.h>
@@ -50,6 +51,48 @@ rd_test_database_from_dump (const char *name,
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
+}
+
+/* A next edition made from 1.0 whatever the built-in one is: version 2.0,
+ * con-bandwidth asked anew (version 2), eng-joint-procurement gone. */
+RdFramework *
+rd_test_load_next_edition (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/frameworks/digital-readiness-1.0.json",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) next = NULL;
+  JsonObject *root;
+  JsonArray *items;
+  RdFramework *framework;
+  gsize length;
+
+  g_assert_nonnull (bytes);
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_string_member (root, "version", "2.0");
+  items = json_object_get_array_member (root, "items");
+  for (guint i = json_array_get_length (items); i-- > 0;)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *id = json_object_get_string_member (item, "id");
+
+      if (g_str_equal (id, "con-bandwidth"))
+        json_object_set_int_member (item, "version", 2);
+      else if (g_str_equal (id, "eng-joint-procurement"))
+        json_array_remove_element (items, i);
+    }
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  text = json_generator_to_data (generator, &length);
+  next = g_bytes_new_static (text, length);
+  framework = rd_framework_new_from_bytes (next, "next.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_framework_get_n_items (framework), ==, 57);
+  return framework;
 }
 
 /* An answer given on 1 January 2026, appended to @answers. */

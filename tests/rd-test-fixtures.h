@@ -13,6 +13,10 @@ void         rd_test_remove_database (const char *path);
  * an earlier version of Readiness wrote. */
 void         rd_test_database_from_dump (const char *name,
                                          const char *path);
+/* The built-in framework's frozen edition 1.0 made into a next edition,
+ * whatever the built-in one is now: version 2.0, con-bandwidth asked anew
+ * (item version 2), eng-joint-procurement gone. */
+RdFramework *rd_test_load_next_edition  (void);
 RdAnswer    *rd_test_add_answer      (GPtrArray  *answers,
                                       gint64      respondent,
                                       RdGroup     group,

@@ -2,7 +2,6 @@
 
 #include <math.h>
 
-#include <json-glib/json-glib.h>
 
 #include "rd-council.h"
 #include "rd-assessment-scores.h"
@@ -207,48 +206,6 @@ load_builtin (void)
   return framework;
 }
 
-/* A next edition made from 1.0 whatever the built-in one is: version 2.0,
- * con-bandwidth asked anew (version 2), eng-joint-procurement gone. */
-static RdFramework *
-load_next_edition (void)
-{
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/frameworks/digital-readiness-1.0.json",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GBytes) next = NULL;
-  JsonObject *root;
-  JsonArray *items;
-  RdFramework *framework;
-  gsize length;
-
-  g_assert_nonnull (bytes);
-  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-  root = json_node_get_object (json_parser_get_root (parser));
-  json_object_set_string_member (root, "version", "2.0");
-  items = json_object_get_array_member (root, "items");
-  for (guint i = json_array_get_length (items); i-- > 0;)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-      const char *id = json_object_get_string_member (item, "id");
-
-      if (g_str_equal (id, "con-bandwidth"))
-        json_object_set_int_member (item, "version", 2);
-      else if (g_str_equal (id, "eng-joint-procurement"))
-        json_array_remove_element (items, i);
-    }
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  text = json_generator_to_data (generator, &length);
-  next = g_bytes_new_static (text, length);
-  framework = rd_framework_new_from_bytes (next, "next.json", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (rd_framework_get_n_items (framework), ==, 57);
-  return framework;
-}
-
 /* The figures Readiness 1.0.0 itself computed for the two years of
  * tests/data/store/release-1.0.0-two-years.sql (its own store and
  * analysis wrote and scored them): readiness per factor, then per area in
@@ -449,7 +406,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/results/council-titles", test_council_titles);
   g_test_add_data_func ("/results/release-1.0.0/builtin", load_builtin, test_release_1_0_0);
-  g_test_add_data_func ("/results/release-1.0.0/next-edition", load_next_edition, test_release_1_0_0);
+  g_test_add_data_func ("/results/release-1.0.0/next-edition", rd_test_load_next_edition, test_release_1_0_0);
 
   return g_test_run ();
 }

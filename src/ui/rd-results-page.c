@@ -664,6 +664,7 @@ create_chart_card (RdResultsPage   *self,
   ChartCard *card = &self->charts[chart];
   GtkWidget *box, *header, *label, *table_button, *export_button;
   g_autoptr(GMenu) menu = g_menu_new ();
+  g_autofree char *note_name = NULL;
   static const char *formats[][2] = { { "png", N_("Save as _PNG…") }, { "svg", N_("Save as _SVG…") } };
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -713,6 +714,8 @@ create_chart_card (RdResultsPage   *self,
     }
 
   card->note = GTK_LABEL (gtk_label_new (NULL));
+  note_name = g_strconcat (chart_ids[chart], "-note", NULL);
+  gtk_widget_set_name (GTK_WIDGET (card->note), note_name);
   gtk_label_set_wrap (card->note, TRUE);
   gtk_label_set_xalign (card->note, 0);
   gtk_widget_add_css_class (GTK_WIDGET (card->note), "caption");
