@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <fcntl.h>
 #include <math.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "rd-test-fixtures.h"
@@ -53,22 +54,16 @@ rd_test_database_from_dump (const char *name,
   sqlite3_close (db);
 }
 
-/* A next edition made from 1.0 whatever the built-in one is: version 2.0,
- * con-bandwidth asked anew (version 2), eng-joint-procurement gone. */
-RdFramework *
-rd_test_load_next_edition (void)
+char *
+rd_test_next_edition_json (void)
 {
   g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/frameworks/digital-readiness-1.0.json",
                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GBytes) next = NULL;
   JsonObject *root;
   JsonArray *items;
-  RdFramework *framework;
-  gsize length;
 
   g_assert_nonnull (bytes);
   json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
@@ -87,9 +82,17 @@ rd_test_load_next_edition (void)
         json_array_remove_element (items, i);
     }
   json_generator_set_root (generator, json_parser_get_root (parser));
-  text = json_generator_to_data (generator, &length);
-  next = g_bytes_new_static (text, length);
-  framework = rd_framework_new_from_bytes (next, "next.json", &error);
+  return json_generator_to_data (generator, NULL);
+}
+
+RdFramework *
+rd_test_load_next_edition (void)
+{
+  g_autofree char *text = rd_test_next_edition_json ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  RdFramework *framework = rd_framework_new_from_bytes (bytes, "next.json", &error);
+
   g_assert_no_error (error);
   g_assert_cmpuint (rd_framework_get_n_items (framework), ==, 57);
   return framework;

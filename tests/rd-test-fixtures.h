@@ -17,6 +17,7 @@ void         rd_test_database_from_dump (const char *name,
  * whatever the built-in one is now: version 2.0, con-bandwidth asked anew
  * (item version 2), eng-joint-procurement gone. */
 RdFramework *rd_test_load_next_edition  (void);
+char        *rd_test_next_edition_json  (void);
 RdAnswer    *rd_test_add_answer      (GPtrArray  *answers,
                                       gint64      respondent,
                                       RdGroup     group,

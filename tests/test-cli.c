@@ -13,6 +13,7 @@
 
 #include "rd-csv.h"
 #include "rd-store.h"
+#include "rd-test-fixtures.h"
 
 #define EPSILON 1e-9
 #define YEAR "2026-2027"
@@ -1933,6 +1934,41 @@ test_import_format_1 (void)
   g_assert_cmpint (count_rows (database, "assessment WHERE reference_date = '2026-10-15'"), ==, 1);
 }
 
+/* A region where one school answered the built-in framework 1.0 and the
+ * framework compared with is a next edition: the school is compared on
+ * the questions both share, and both outputs say which version it answered. */
+static void
+test_compare_other_edition (void)
+{
+  g_autofree char *db = temp_path ("release-1.0.0.db");
+  g_autofree char *next = temp_path ("next-edition.json");
+  g_autofree char *next_text = rd_test_next_edition_json ();
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *school;
+
+  rd_test_database_from_dump ("release-1.0.0-two-years.sql", db);
+  g_assert_true (g_file_set_contents (next, next_text, -1, NULL));
+
+  run_cli (&run, "compare", "--database", db, "--framework", next, "--year", "2025-2026", "--format", "json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  school = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "schools"), 0);
+  g_assert_cmpstr (json_object_get_string_member (school, "framework_version"), ==, "1.0");
+
+  run_cli (&run, "compare", "--database", db, "--framework", next, "--year", "2025-2026");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 school answered another version of the framework (1.0)"));
+
+  /* Compared with its own edition, nothing to say. */
+  g_clear_pointer (&next, g_free);
+  next = g_test_build_filename (G_TEST_DIST, "..", "data", "frameworks", "digital-readiness-1.0.json", NULL);
+  run_cli (&run, "compare", "--database", db, "--framework", next, "--year", "2025-2026");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "another version"));
+  g_remove (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1971,6 +2007,7 @@ main (int   argc,
   g_test_add_func ("/cli/text/too-long", test_text_too_long);
   g_test_add_func ("/cli/figures/travel", test_figures_travel);
   g_test_add_func ("/cli/import/format-1", test_import_format_1);
+  g_test_add_func ("/cli/compare/other-edition", test_compare_other_edition);
 
   status = g_test_run ();
 

@@ -231,6 +231,40 @@ append_distribution_table (Compare *compare,
   rd_cli_table_append (table, out);
 }
 
+/* Schools that answered another edition rest on the questions both share. */
+static void
+append_other_editions (Compare *compare,
+                       GString *out)
+{
+  guint n_schools = rd_comparison_get_n_schools (compare->comparison);
+  g_autoptr(GPtrArray) schools = g_ptr_array_new ();
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *note = NULL;
+  g_autofree char *wrapped = NULL;
+  guint n_other;
+
+  for (guint i = 0; i < n_schools; i++)
+    g_ptr_array_add (schools, (gpointer) rd_comparison_get_school (compare->comparison, i));
+  n_other = rd_school_scores_count_other_editions (schools, compare->framework, versions);
+  if (n_other == 0)
+    return;
+
+  g_ptr_array_add (versions, NULL);
+  {
+    g_autofree char *listed = g_strjoinv (", ", (char **) versions->pdata);
+
+    note = g_strdup_printf (ngettext ("%u school answered another version of the framework (%s): it is compared "
+                                      "on its answers to the questions that are the same in version %s.",
+                                      "%u schools answered another version of the framework (%s): they are "
+                                      "compared on their answers to the questions that are the same in version %s.",
+                                      n_other),
+                            n_other, listed, rd_framework_get_version (compare->framework));
+  }
+  wrapped = rd_cli_wrap (note, RD_CLI_LINE_WIDTH);
+  g_string_append (out, wrapped);
+  g_string_append (out, "\n\n");
+}
+
 static void
 write_text (Compare *compare)
 {
@@ -248,6 +282,7 @@ write_text (Compare *compare)
   if (compare->school_type != RD_SCHOOL_TYPE_UNSET)
     g_string_append_printf (out, _(", type “%s”"), rd_school_type_get_title (compare->school_type));
   g_string_append (out, "\n\n");
+  append_other_editions (compare, out);
 
   append_school_table (compare, out);
   g_string_append_c (out, '\n');
@@ -325,6 +360,8 @@ write_json_school (Compare      *compare,
   rd_json_writer_int (json, scores->assessment_id);
   rd_json_writer_key (json, "respondents");
   rd_json_writer_int (json, scores->n_respondents);
+  rd_json_writer_key (json, "framework_version");
+  rd_json_writer_string (json, scores->framework_version);
 
   rd_json_writer_key (json, "factors");
   rd_json_writer_begin_object (json);
