@@ -1,9 +1,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "rd-area-page.h"
 #include "rd-assessment-view.h"
+#include "rd-report.h"
 #include "rd-results-page.h"
 #include "rd-test-util.h"
 
@@ -164,6 +166,34 @@ test_results_notes (Fixture       *fixture,
   g_assert_null (shown_note (page, "areas-note"));
 }
 
+/* The PDF report of the new year says the same as its results page; the
+ * report of a year answered with 1.0 is written with 1.0's questions. */
+static void
+test_report (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "readiness-editions-report.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdReport) report = rd_report_new (fixture->store, fixture->framework, fixture->new_year, 3, &error);
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  int status;
+
+  g_assert_no_error (error);
+  g_assert_true (rd_report_write_pdf (report, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text,
+                NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  flat = g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+  g_assert_nonnull (strstr (flat, "the trend counts only the 56 questions that are the same in all of them"));
+  g_assert_nonnull (strstr (flat, "2025-2026 was answered with version 1.0 of the framework"));
+  g_remove (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,6 +203,7 @@ main (int   argc,
   g_test_add ("/editions/earlier-edition-banner", Fixture, NULL, fixture_set_up, test_earlier_edition_banner,
               fixture_tear_down);
   g_test_add ("/editions/results-notes", Fixture, NULL, fixture_set_up, test_results_notes, fixture_tear_down);
+  g_test_add ("/editions/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
 
   return g_test_run ();
 }
