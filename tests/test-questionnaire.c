@@ -1049,6 +1049,24 @@ expand_help (RdItemRow *row)
   gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
 }
 
+/* Brings @row to the top of its page: a screenshot taken right after
+ * "show-item" may come before the page has scrolled to the focus. */
+static void
+scroll_to_row (RdItemRow *row)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  g_assert_nonnull (scrolled);
+  rd_test_wait_for_idle ();
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (row), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
+  rd_test_wait_for_idle ();
+}
+
 /* "What does this mean?" names the standard the question rests on, under
  * its help; a framework that names none shows the help alone. */
 static void
@@ -1128,7 +1146,10 @@ test_screenshots (void)
                                                        sizes[s].name, dark ? "dark" : "light");
 
               if (pages[p].item != NULL)
-                gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-item", "s", pages[p].item);
+                {
+                  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-item", "s", pages[p].item);
+                  scroll_to_row (row_for (&fixture, pages[p].page, pages[p].item));
+                }
               else
                 gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-area", "s", pages[p].page);
               rd_test_save_screenshot (fixture.window, name);
