@@ -2206,12 +2206,120 @@ check_audience_fragment (JsonBlock  *block,
     problem (block->doc, block->line, "the item's responsible group is not “%s”", responsible_id);
 }
 
+/* The built-in framework with @member of con-bandwidth, or its "retired",
+ * replaced by @node (NULL: left as it is). */
+static char *
+builtin_with (JsonBlock  *block,
+              const char *member,
+              JsonNode   *node)
+{
+  g_autoptr(GBytes) builtin = g_resources_lookup_data (RESOURCE_FRAMEWORK, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(JsonNode) root = parse_json (g_bytes_get_data (builtin, NULL), block->doc, block->line);
+  JsonObject *top = json_node_get_object (root);
+  JsonArray *items = json_object_get_array_member (top, "items");
+
+  if (g_str_equal (member, "retired"))
+    json_object_set_member (top, "retired", json_node_copy (node));
+  else
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *item = json_array_get_object_element (items, i);
+
+        if (g_str_equal (json_object_get_string_member (item, "id"), "con-bandwidth"))
+          json_object_set_member (item, member, json_node_copy (node));
+      }
+  return json_text (root);
+}
+
+static RdFramework *
+load_text (const char  *text,
+           GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return rd_framework_new_from_bytes (bytes, "my-framework.json", error);
+}
+
+/* An item's standard, given as the member it is: on the built-in
+ * con-bandwidth, the framework must load and the item name it. */
+static void
+check_standard_fragment (JsonBlock  *block,
+                         JsonObject *fragment)
+{
+  JsonObject *texts = json_object_get_object_member (fragment, "standard");
+  g_autofree char *text = builtin_with (block, "standard", json_object_get_member (fragment, "standard"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = load_text (text, &error);
+  const RdText *standard;
+
+  if (framework == NULL)
+    {
+      problem (block->doc, block->line, "the framework loader refuses the standard: %s", error->message);
+      return;
+    }
+  standard = rd_item_get_standard (rd_framework_lookup_item (framework, "con-bandwidth"));
+  if (g_strcmp0 (rd_text_get (standard, "en"), json_object_get_string_member (texts, "en")) != 0 ||
+      g_strcmp0 (rd_text_get (standard, "nl"), json_object_get_string_member (texts, "nl")) != 0)
+    problem (block->doc, block->line, "the item does not name the example's standard");
+}
+
+/* Retired items, given as the member they are: in the place of the
+ * built-in framework's, the framework must load and say what became of
+ * each; the refusals the document quotes are the loader's. */
+static void
+check_retired_fragment (JsonBlock  *block,
+                        JsonObject *fragment)
+{
+  JsonArray *retired = json_object_get_array_member (fragment, "retired");
+  g_autofree char *text = builtin_with (block, "retired", json_object_get_member (fragment, "retired"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = load_text (text, &error);
+  g_autoptr(JsonNode) broken = NULL;
+  JsonObject *first;
+
+  if (framework == NULL)
+    {
+      problem (block->doc, block->line, "the framework loader refuses the retired items: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (retired); i++)
+    {
+      JsonObject *example = json_array_get_object_element (retired, i);
+      const RdRetiredItem *item = rd_framework_lookup_retired (framework, json_object_get_string_member (example, "id"));
+      JsonArray *replaced_by = json_object_get_array_member (example, "replaced_by");
+
+      if (item == NULL || g_strv_length ((GStrv) item->replaced_by) != json_array_get_length (replaced_by))
+        problem (block->doc, block->line, "retired item %u is not the example's", i);
+    }
+
+  /* The two refusals the document quotes, made from the example. */
+  broken = json_node_copy (json_object_get_member (fragment, "retired"));
+  first = json_array_get_object_element (json_node_get_array (broken), 0);
+  json_array_remove_element (json_object_get_array_member (first, "replaced_by"), 1);
+  json_array_add_string_element (json_object_get_array_member (first, "replaced_by"), "cyb-response-drill");
+  {
+    g_autofree char *refused = builtin_with (block, "retired", broken);
+    g_autoptr(GError) refusal = NULL;
+    g_autoptr(RdFramework) none = load_text (refused, &refusal);
+
+    check_message_in_doc (block, refusal ? refusal->message : NULL, "an unknown item in replaced_by");
+  }
+  json_object_set_string_member (first, "id", "con-bandwidth");
+  {
+    g_autofree char *refused = builtin_with (block, "retired", broken);
+    g_autoptr(GError) refusal = NULL;
+    g_autoptr(RdFramework) none = load_text (refused, &refusal);
+
+    check_message_in_doc (block, refusal ? refusal->message : NULL, "an item of this version retired");
+  }
+}
+
 static void
 test_format_json_blocks (void)
 {
   g_autoptr(GPtrArray) blocks = format_blocks ();
   g_autoptr(RdFramework) framework = load_builtin ();
-  guint n_exchange = 0, n_response = 0, n_ladder = 0, n_audience = 0;
+  guint n_exchange = 0, n_response = 0, n_ladder = 0, n_audience = 0, n_standard = 0, n_retired = 0;
 
   problems_begin ();
   for (guint b = 0; b < blocks->len; b++)
@@ -2246,6 +2354,16 @@ test_format_json_blocks (void)
           check_audience_fragment (block, object);
           n_audience++;
         }
+      else if (fragment && json_object_has_member (object, "standard") && json_object_get_size (object) == 1)
+        {
+          check_standard_fragment (block, object);
+          n_standard++;
+        }
+      else if (fragment && json_object_has_member (object, "retired") && json_object_get_size (object) == 1)
+        {
+          check_retired_fragment (block, object);
+          n_retired++;
+        }
       else if (!fragment && g_str_equal (format, "readiness-exchange"))
         {
           check_exchange (block, root, framework);
@@ -2268,9 +2386,9 @@ test_format_json_blocks (void)
       else
         problem (block->doc, block->line, "no check knows this block: give it a \"format\" or extend this test");
     }
-  if (n_exchange == 0 || n_response == 0 || n_ladder == 0 || n_audience == 0)
-    problem ("data/formats", 0, "expected the exchange, response, ladder and audience examples; found %u, %u, %u, %u",
-             n_exchange, n_response, n_ladder, n_audience);
+  if (n_exchange == 0 || n_response == 0 || n_ladder == 0 || n_audience == 0 || n_standard == 0 || n_retired == 0)
+    problem ("data/formats", 0, "expected the exchange, response, ladder, audience, standard and retired examples; "
+             "found %u, %u, %u, %u, %u, %u", n_exchange, n_response, n_ladder, n_audience, n_standard, n_retired);
   assert_no_problems ();
 }
 

@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "rd-analysis.h"
+#include "rd-council.h"
 #include "rd-errors.h"
 #include "rd-framework.h"
 #include "rd-limits.h"
@@ -347,6 +349,326 @@ test_type_ladders_refused (void)
     }
 }
 
+
+/* Several edits of a fixture at once, each of which must apply. */
+static RdFramework *
+load_fixture_edits (const char          *fixture,
+                    const char * const  *edits,   /* find, replace, …, NULL */
+                    GError             **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", fixture, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  edited = g_string_new (contents);
+  for (guint i = 0; edits[i] != NULL; i += 2)
+    g_assert_cmpuint (g_string_replace (edited, edits[i], edits[i + 1], 1), ==, 1);
+  bytes = g_bytes_new (edited->str, edited->len);
+  return rd_framework_new_from_bytes (bytes, "edited.json", error);
+}
+
+static void
+assert_refused (const char         *fixture,
+                const char * const *edits,
+                const char         *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = load_fixture_edits (fixture, edits, &error);
+
+  g_assert_null (framework);
+  g_assert_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* An item may name the standard it rests on, and a version of a framework
+ * says what became of the items it no longer asks. */
+static void
+test_standard_and_retired (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = load_fixture ("versions.json", &error);
+  const RdRetiredItem *retired;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (rd_text_get (rd_item_get_standard (rd_framework_lookup_item (framework, "a-plan")), "en"), ==,
+                   "SELFIE area A (leadership)");
+  g_assert_cmpstr (rd_text_get (rd_item_get_standard (rd_framework_lookup_item (framework, "a-plan")), "nl"), ==,
+                   "SELFIE-domein A (leiderschap)");
+  g_assert_null (rd_item_get_standard (rd_framework_lookup_item (framework, "a-backup")));
+
+  g_assert_cmpuint (rd_framework_get_n_retired (framework), ==, 2);
+  retired = rd_framework_get_retired (framework, 0);
+  g_assert_cmpstr (retired->id, ==, "a-backup-and-restore");
+  g_assert_cmpuint (retired->version, ==, 1);
+  g_assert_cmpuint (g_strv_length ((GStrv) retired->replaced_by), ==, 2);
+  g_assert_cmpstr (retired->replaced_by[0], ==, "a-backup");
+  g_assert_cmpstr (retired->replaced_by[1], ==, "a-restore");
+  g_assert_cmpstr (rd_text_get (retired->reason, "nl"), ==, "Vroeg twee dingen tegelijk.");
+
+  /* Removed: replaced by nothing. */
+  retired = rd_framework_lookup_retired (framework, "a-old-question");
+  g_assert_nonnull (retired);
+  g_assert_cmpuint (retired->version, ==, 3);
+  g_assert_null (retired->replaced_by[0]);
+  g_assert_null (rd_framework_lookup_retired (framework, "a-plan"));
+
+  /* A framework without "retired" has none. */
+  {
+    g_autoptr(RdFramework) small = load_fixture ("small.json", NULL);
+
+    g_assert_cmpuint (rd_framework_get_n_retired (small), ==, 0);
+    g_assert_null (rd_framework_lookup_retired (small, "a-plan"));
+  }
+}
+
+static void
+test_standard_refused (void)
+{
+  g_autoptr(GString) long_text = g_string_new ("\"standard\": {\"en\": \"");
+  const char *plan = "\"standard\": {\"en\": \"SELFIE area A (leadership)\", \"nl\": \"SELFIE-domein A (leiderschap)\"}";
+
+  for (guint i = 0; i < 201; i++)
+    g_string_append (long_text, "s");
+  g_string_append (long_text, "\", \"nl\": \"kort\"}");
+
+  assert_refused ("versions.json", (const char *[]) {
+    plan, "\"standard\": {\"en\": \"SELFIE area A (leadership)\"}", NULL },
+    "edited.json: items[0] “a-plan”.standard: missing “nl” text");
+  assert_refused ("versions.json", (const char *[]) { plan, long_text->str, NULL },
+                  "edited.json: items[0] “a-plan”.standard.en: longer than 200 characters");
+  assert_refused ("versions.json", (const char *[]) { plan, "\"standard\": \"SELFIE\"", NULL },
+                  "edited.json: items[0] “a-plan”: “standard” must be an object");
+  /* A format 1 reader would refuse the key. */
+  assert_refused ("small.json", (const char *[]) {
+    "\"format_version\": 2", "\"format_version\": 1",
+    "\"council_point\": \"1 a\"", "\"council_point\": \"1 a\", \"standard\": {\"en\": \"S\", \"nl\": \"S\"}",
+    NULL },
+    "edited.json: items[0]: “standard” needs “format_version” 2");
+}
+
+static void
+test_retired_refused (void)
+{
+  const char *first = "{\"id\": \"a-backup-and-restore\", \"version\": 1, \"replaced_by\": [\"a-backup\", \"a-restore\"],";
+  g_autoptr(GString) long_reason = g_string_new ("\"reason\": {\"en\": \"");
+  static const struct {
+    const char *find;
+    const char *replace;
+    const char *message;
+  } cases[] = {
+    /* An id is never reused: a question asked again is not retired. */
+    { "\"id\": \"a-old-question\"", "\"id\": \"a-plan\"",
+      "edited.json: retired[1]: “a-plan” is an item of this version, so it cannot be retired" },
+    { "\"id\": \"a-old-question\"", "\"id\": \"a-backup-and-restore\"",
+      "edited.json: retired[1]: retired item “a-backup-and-restore” is listed twice" },
+    { "\"id\": \"a-old-question\"", "\"id\": \"Old question\"",
+      "edited.json: retired[1]: id “Old question” may hold only a–z, 0–9 and “-”" },
+    { "[\"a-backup\", \"a-restore\"]", "[\"a-backup\", \"a-restor\"]",
+      "edited.json: retired[0] “a-backup-and-restore”.replaced_by[1]: unknown item “a-restor”" },
+    { "[\"a-backup\", \"a-restore\"]", "[\"a-backup\", \"a-backup\"]",
+      "edited.json: retired[0] “a-backup-and-restore”.replaced_by[1]: item “a-backup” is listed twice" },
+    { "[\"a-backup\", \"a-restore\"]", "[\"a-backup\", 2]",
+      "edited.json: retired[0] “a-backup-and-restore”.replaced_by[1]: an item id must be a string" },
+    { "[\"a-backup\", \"a-restore\"]", "\"a-backup\"",
+      "edited.json: retired[0] “a-backup-and-restore”: “replaced_by” must be a list" },
+    { "\"version\": 3, \"replaced_by\": []", "\"version\": 0, \"replaced_by\": []",
+      "edited.json: retired[1] “a-old-question”: “version” must be 1 or more" },
+    { "\"version\": 3, \"replaced_by\": []", "\"version\": 3",
+      "edited.json: retired[1] “a-old-question”: “replaced_by” is missing" },
+    { "\"replaced_by\": []", "\"replaced_by\": [], \"note\": \"x\"",
+      "edited.json: retired[1]: unknown key “note”" },
+    { "\"nl\": \"Wordt niet meer gevraagd.\"", "\"de\": \"Nicht mehr gefragt.\"",
+      "edited.json: retired[1] “a-old-question”.reason: language “de” is not in “languages”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_refused ("versions.json", (const char *[]) { cases[i].find, cases[i].replace, NULL }, cases[i].message);
+
+  /* "retired" that is not a list. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", "versions.json", NULL);
+    g_autofree char *contents = NULL;
+    g_autofree char *edited = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RdFramework) framework = NULL;
+    char *list;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    list = strstr (contents, "\"retired\": [");
+    g_assert_nonnull (list);
+    *list = '\0';
+    edited = g_strconcat (contents, "\"retired\": {\"a-old-question\": []}\n}\n", NULL);
+    bytes = g_bytes_new (edited, strlen (edited));
+    framework = rd_framework_new_from_bytes (bytes, "edited.json", &error);
+    g_assert_null (framework);
+    g_assert_error (error, RD_FRAMEWORK_ERROR, RD_FRAMEWORK_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "edited.json: top level: “retired” must be a list");
+  }
+
+  /* An element that is not an object. */
+  assert_refused ("versions.json", (const char *[]) { first, "7, {\"id\": \"x-dropped\", \"version\": 1, \"replaced_by\": [],", NULL },
+                  "edited.json: retired[0]: a retired item must be an object");
+
+  for (guint i = 0; i < RD_MAX_FRAMEWORK_TEXT + 1; i++)
+    g_string_append_c (long_reason, i % 80 == 79 ? ' ' : 'r');
+  g_string_append (long_reason, "\", \"nl\": \"Vroeg twee dingen tegelijk.\"}");
+  assert_refused ("versions.json", (const char *[]) {
+    "\"reason\": {\"en\": \"Asked two things at once.\", \"nl\": \"Vroeg twee dingen tegelijk.\"}", long_reason->str, NULL },
+    "edited.json: retired[0] “a-backup-and-restore”.reason.en: longer than 2000 characters");
+
+  /* A format 1 reader would refuse the key. */
+  assert_refused ("versions.json", (const char *[]) {
+    "\"format_version\": 2", "\"format_version\": 1",
+    "\"standard\": {\"en\": \"SELFIE area A (leadership)\", \"nl\": \"SELFIE-domein A (leiderschap)\"},", "", NULL },
+    "edited.json: top level: “retired” needs “format_version” 2");
+}
+
+static double
+score_for_type (RdFramework  *framework,
+                const char   *item_id,
+                RdSchoolType  type,
+                double        value)
+{
+  RdItem *item = rd_framework_lookup_item (framework, item_id);
+
+  g_assert_nonnull (item);
+  return rd_item_score_value (item, type, value);
+}
+
+/* The DfE's minimum for a primary school, 100 Mbit/s, meets the national
+ * minimum; a secondary school needs 1 Gbit/s, the Council's aim for all. */
+static void
+test_builtin_bandwidth_by_type (void)
+{
+  g_autoptr(RdFramework) framework = rd_framework_load_builtin (NULL);
+  RdItem *bandwidth = rd_framework_lookup_item (framework, "con-bandwidth");
+
+  g_assert_cmpuint (rd_item_get_version (bandwidth), ==, 2);
+  g_assert_false (rd_item_accepts_version (bandwidth, 1));
+  g_assert_cmpfloat (score_for_type (framework, "con-bandwidth", RD_SCHOOL_TYPE_PRIMARY, 100), >=, 75);
+  g_assert_cmpfloat (score_for_type (framework, "con-bandwidth", RD_SCHOOL_TYPE_SECONDARY, 100), <,
+                     score_for_type (framework, "con-bandwidth", RD_SCHOOL_TYPE_PRIMARY, 100));
+  g_assert_cmpfloat (score_for_type (framework, "con-bandwidth", RD_SCHOOL_TYPE_SECONDARY, 100), <=, 20);
+  g_assert_cmpfloat (score_for_type (framework, "con-bandwidth", RD_SCHOOL_TYPE_VOCATIONAL, 100), <=, 20);
+  for (RdSchoolType t = 0; t < RD_N_SCHOOL_TYPES; t++)
+    g_assert_cmpfloat (score_for_type (framework, "con-bandwidth", t, 1000), ==, 100);
+  g_assert_cmpfloat (score_for_type (framework, "con-bandwidth", RD_SCHOOL_TYPE_UNSET, 100), <,
+                     score_for_type (framework, "con-bandwidth", RD_SCHOOL_TYPE_PRIMARY, 100));
+
+  /* Upload: 30 Mbit/s for a primary school, 200 Mbit/s for a secondary one. */
+  g_assert_cmpfloat (score_for_type (framework, "con-upload", RD_SCHOOL_TYPE_PRIMARY, 30), >=, 75);
+  g_assert_cmpfloat (score_for_type (framework, "con-upload", RD_SCHOOL_TYPE_SECONDARY, 30), <, 50);
+  g_assert_cmpfloat (score_for_type (framework, "con-upload", RD_SCHOOL_TYPE_SECONDARY, 200), >=, 75);
+}
+
+/* Facts the standards expect of everyone score full marks only there. */
+static void
+test_builtin_ladders (void)
+{
+  g_autoptr(RdFramework) framework = rd_framework_load_builtin (NULL);
+  RdItem *per_device = rd_framework_lookup_item (framework, "dev-learners-per-device");
+  g_autoptr(GError) error = NULL;
+
+  /* Learners per device: 0 is no answer; fewer than one learner is. */
+  g_assert_false (rd_item_check_value (per_device, 0, &error));
+  g_assert_error (error, RD_VALUE_ERROR, RD_VALUE_ERROR_OUT_OF_RANGE);
+  g_assert_true (isnan (rd_item_score_value (per_device, RD_SCHOOL_TYPE_UNSET, 0)));
+  g_assert_true (rd_item_check_value (per_device, 0.5, NULL));
+  g_assert_cmpfloat (rd_item_score_value (per_device, RD_SCHOOL_TYPE_UNSET, 0.5), ==, 100);
+  g_assert_cmpfloat (rd_item_score_value (per_device, RD_SCHOOL_TYPE_UNSET, 1), ==, 100);
+  g_assert_cmpuint (rd_item_get_version (per_device), ==, 2);
+
+  /* Cybersecurity training: all staff every year. */
+  g_assert_cmpfloat (score_for_type (framework, "cyb-staff-trained", RD_SCHOOL_TYPE_UNSET, 100), ==, 100);
+  g_assert_cmpfloat (score_for_type (framework, "cyb-staff-trained", RD_SCHOOL_TYPE_UNSET, 90), ==, 60);
+  g_assert_cmpfloat (score_for_type (framework, "cyb-staff-trained", RD_SCHOOL_TYPE_UNSET, 50), <=, 20);
+}
+
+/* Multi-factor authentication on the administrator accounts only is a
+ * first step, not nothing: in 1.0 such a school answered "no" to the one
+ * question about MFA and scored 0. */
+static void
+test_builtin_mfa_admin_only (void)
+{
+  g_autoptr(RdFramework) framework = rd_framework_load_builtin (NULL);
+  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+  g_autoptr(RdAnalysis) analysis = NULL;
+  g_autoptr(RdAnalysis) pulse = NULL;
+
+  /* 3 administrator accounts of 60 staff accounts: 5%. */
+  rd_test_add_answer (answers, 1, RD_GROUP_SUPPORT_STAFF, "cyb-mfa-admin", 1, 1);
+  rd_test_add_answer (answers, 1, RD_GROUP_SUPPORT_STAFF, "cyb-mfa-staff", 2, 5);
+  analysis = rd_analysis_new (framework, RD_ASSESSMENT_MODE_FULL, answers, NULL);
+  pulse = rd_analysis_new (framework, RD_ASSESSMENT_MODE_PULSE, answers, NULL);
+
+  g_assert_cmpfloat (rd_analysis_get_item_score (analysis, "cyb-mfa-admin", NULL), ==, 100);
+  g_assert_cmpfloat (rd_analysis_get_item_score (analysis, "cyb-mfa-staff", NULL), >, 0);
+  g_assert_cmpfloat (rd_analysis_get_area_score (analysis, "cybersecurity", NULL), >=, 50);
+  /* The pulse asks the share of staff accounts only. */
+  g_assert_cmpfloat (rd_analysis_get_item_score (pulse, "cyb-mfa-staff", NULL), >, 0);
+  g_assert_cmpfloat (rd_analysis_get_item_score (pulse, "cyb-mfa-staff", NULL), <, 50);
+  g_assert_cmpfloat (score_for_type (framework, "cyb-mfa-staff", RD_SCHOOL_TYPE_UNSET, 100), ==, 100);
+  g_assert_cmpfloat (score_for_type (framework, "cyb-mfa-staff", RD_SCHOOL_TYPE_UNSET, 0), ==, 0);
+}
+
+/* What became of every item of 1.0: each retired id is gone from the
+ * items, and the ids that replace it are there. */
+static void
+test_builtin_retired (void)
+{
+  g_autoptr(RdFramework) framework = rd_framework_load_builtin (NULL);
+  static const char * const merged[][2] = {
+    { "str-stakeholders", "eng-stakeholder-voice" },
+    { "con-joint-procurement", "eng-joint-procurement" },
+    { "tch-teacher-choice", "trn-teachers-decide" },
+    { "trn-budget-time", "str-investment-training" },
+  };
+  static const char * const split[] = { "cyb-offsite-backup", "cyb-incident-plan", "cyb-data-protection" };
+
+  g_assert_cmpstr (rd_framework_get_version (framework), ==, "2.0");
+  for (guint i = 0; i < G_N_ELEMENTS (merged); i++)
+    {
+      const RdRetiredItem *retired = rd_framework_lookup_retired (framework, merged[i][0]);
+
+      g_assert_nonnull (retired);
+      g_assert_null (rd_framework_lookup_item (framework, merged[i][0]));
+      g_assert_true (g_strv_contains (retired->replaced_by, merged[i][1]));
+      g_assert_nonnull (rd_framework_lookup_item (framework, merged[i][1]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (split); i++)
+    {
+      const RdRetiredItem *retired = rd_framework_lookup_retired (framework, split[i]);
+
+      g_assert_nonnull (retired);
+      g_assert_null (rd_framework_lookup_item (framework, split[i]));
+      g_assert_cmpuint (g_strv_length ((GStrv) retired->replaced_by), >=, 2);
+    }
+}
+
+/* Every item names the standard it rests on, and a point of the
+ * Recommendation that exists (not only one that looks like one). */
+static void
+test_builtin_sources (void)
+{
+  g_autoptr(RdFramework) framework = rd_framework_load_builtin (NULL);
+
+  for (guint i = 0; i < rd_framework_get_n_items (framework); i++)
+    {
+      RdItem *item = rd_framework_get_item (framework, i);
+      const RdText *standard = rd_item_get_standard (item);
+
+      if (standard == NULL)
+        g_error ("%s names no standard", rd_item_get_id (item));
+      g_assert_cmpstr (rd_text_get (standard, "nl"), !=, rd_text_get (standard, "en"));
+      if (!rd_council_point_is_known (rd_item_get_council_point (item)))
+        g_error ("%s: “%s” is not a point of the Recommendation", rd_item_get_id (item),
+                 rd_item_get_council_point (item));
+    }
+}
+
 /* Titles, texts and the version have limits; a file over one is refused
  * with the place and the limit. */
 static void
@@ -504,8 +826,8 @@ test_builtin_audience (void)
 {
   g_autoptr(RdFramework) framework = rd_framework_load_builtin (NULL);
   static const char * const technical[] = {
-    "cyb-mfa-staff", "cyb-data-protection", "cyb-offsite-backup", "con-bandwidth", "dev-learners-per-device",
-    "cyb-security-budget",
+    "cyb-mfa-staff", "cyb-mfa-admin", "prv-processor-agreements", "prv-processing-register", "cyb-backup-321",
+    "cyb-backup-offline", "con-bandwidth", "con-upload", "dev-learners-per-device", "cyb-security-budget",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (technical); i++)
@@ -662,6 +984,14 @@ main (int   argc,
   g_test_add_func ("/framework/builtin/counts", test_builtin_counts);
   g_test_add_func ("/framework/builtin/pulse-covers-factors", test_builtin_pulse_covers_factors);
   g_test_add_func ("/framework/builtin/audience", test_builtin_audience);
+  g_test_add_func ("/framework/builtin/bandwidth-by-type", test_builtin_bandwidth_by_type);
+  g_test_add_func ("/framework/builtin/ladders", test_builtin_ladders);
+  g_test_add_func ("/framework/builtin/mfa-admin-only", test_builtin_mfa_admin_only);
+  g_test_add_func ("/framework/builtin/retired", test_builtin_retired);
+  g_test_add_func ("/framework/builtin/sources", test_builtin_sources);
+  g_test_add_func ("/framework/standard-and-retired", test_standard_and_retired);
+  g_test_add_func ("/framework/standard/refused", test_standard_refused);
+  g_test_add_func ("/framework/retired/refused", test_retired_refused);
   g_test_add_func ("/framework/fixture/small", test_small_fixture);
   g_test_add_func ("/framework/fixture/type-ladders", test_type_ladders);
   g_test_add_func ("/framework/type-ladders/refused", test_type_ladders_refused);

@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sys/resource.h>
@@ -866,32 +867,36 @@ test_group_asks_its_items (void)
 
   set_up (&fixture, rd_framework_load_builtin (NULL), RD_ASSESSMENT_MODE_FULL, 1280, 800);
   groups = GTK_DROP_DOWN (rd_test_find_child (GTK_WIDGET (fixture.view), "group_dropdown"));
-  mfa = row_for (&fixture, "cybersecurity", "cyb-mfa-staff");
+  mfa = row_for (&fixture, "cybersecurity", "cyb-mfa-admin");
   awareness = row_for (&fixture, "cybersecurity", "cyb-learner-awareness");
   cybersecurity = rd_assessment_view_get_area_page (fixture.view, "cybersecurity");
 
   /* A school leader is asked everything. */
-  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 0 of 58 items");
+  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 0 of 83 items");
   g_assert_true (rd_item_row_choose (mfa, RD_CHOICE_YES));
-  g_assert_true (rd_item_row_choose (row_for (&fixture, "strategy", "str-stakeholders"), 4));
-  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 2 of 58 items");
+  g_assert_true (rd_item_row_choose (row_for (&fixture, "engagement", "eng-stakeholder-voice"), 4));
+  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 2 of 83 items");
 
-  /* A learner: nine items in five areas, none about MFA, devices or training. */
+  /* A learner: fifteen items in five areas, none about strategy, MFA, devices, training or data protection. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-area", "s", "devices");
   gtk_drop_down_set_selected (groups, RD_GROUP_LEARNER);
   rd_test_wait_for_idle ();
-  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 1 of 9 items");
+  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 1 of 15 items");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (mfa)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (awareness)));
   g_assert_cmpuint (rd_area_page_get_n_asked (cybersecurity), ==, 1);
   g_assert_false (rd_item_row_choose (mfa, RD_CHOICE_NO));
   g_assert_false (sidebar_shows (&fixture, "devices"));
   g_assert_false (sidebar_shows (&fixture, "training"));
+  g_assert_false (sidebar_shows (&fixture, "strategy"));
+  g_assert_false (sidebar_shows (&fixture, "privacy"));
   g_assert_true (sidebar_shows (&fixture, "connectivity"));
-  /* The devices page they were on asks them nothing: they are moved on. */
-  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture.view), ==, "strategy");
+  g_assert_true (sidebar_shows (&fixture, "learners"));
+  /* The devices page they were on asks them nothing: they are moved on,
+   * to the first area that asks them something. */
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture.view), ==, "connectivity");
   gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-area", "s", "devices");
-  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture.view), ==, "strategy");
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture.view), ==, "connectivity");
   gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-area", "s", "connectivity");
   gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.next-area", NULL);
   g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture.view), ==, "cybersecurity");
@@ -906,18 +911,18 @@ test_group_asks_its_items (void)
 
   /* The review lists what is left of theirs, and completing says so. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-area", "s", RD_REVIEW_PAGE_NAME);
-  g_assert_cmpuint (rd_review_page_get_n_unanswered (rd_assessment_view_get_review_page (fixture.view)), ==, 8);
+  g_assert_cmpuint (rd_review_page_get_n_unanswered (rd_assessment_view_get_review_page (fixture.view)), ==, 14);
   rd_test_save_screenshot (fixture.window, "questionnaire-learner-review-light.png");
   gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.mark-complete", NULL);
   dialog = rd_assessment_view_get_dialog (fixture.view);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "8 items"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "14 items"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_close (dialog);
 
   /* Back to leader: the MFA answer was kept. */
   gtk_drop_down_set_selected (groups, RD_GROUP_LEADER);
   rd_test_wait_for_idle ();
-  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 2 of 58 items");
+  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 2 of 83 items");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (mfa)));
   g_assert_true (rd_item_row_is_answered (mfa));
   g_assert_true (sidebar_shows (&fixture, "devices"));
@@ -926,7 +931,7 @@ test_group_asks_its_items (void)
   gtk_drop_down_set_selected (groups, RD_GROUP_PARENT);
   close_view (&fixture);
   open_view (&fixture);
-  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 1 of 5 items");
+  g_assert_cmpstr (progress_text (&fixture), ==, "You have answered 1 of 4 items");
   g_assert_false (sidebar_shows (&fixture, "connectivity"));
   fixture_tear_down (&fixture, NULL);
 }
@@ -1018,6 +1023,84 @@ test_survey_not_asked (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* The label under @widget whose text starts with @prefix, or NULL. */
+static GtkLabel *
+find_label_starting (GtkWidget  *widget,
+                     const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+expand_help (RdItemRow *row)
+{
+  GtkWidget *expander = rd_test_find_widget (GTK_WIDGET (row), GTK_TYPE_EXPANDER, NULL);
+
+  g_assert_nonnull (expander);
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+}
+
+/* Brings @row to the top of its page: a screenshot taken right after
+ * "show-item" may come before the page has scrolled to the focus. */
+static void
+scroll_to_row (RdItemRow *row)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  g_assert_nonnull (scrolled);
+  rd_test_wait_for_idle ();
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (row), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
+  rd_test_wait_for_idle ();
+}
+
+/* "What does this mean?" names the standard the question rests on, under
+ * its help; a framework that names none shows the help alone. */
+static void
+test_help_names_standard (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *prefix = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Based on: %s"), "");
+  RdItemRow *bandwidth;
+  GtkLabel *based_on;
+  g_autofree char *expected = NULL;
+
+  set_up (&fixture, rd_framework_load_builtin (NULL), RD_ASSESSMENT_MODE_FULL, 1280, 800);
+  bandwidth = row_for (&fixture, "connectivity", "con-bandwidth");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-item", "s", "con-bandwidth");
+  expand_help (bandwidth);
+  rd_test_wait_for_idle ();
+  based_on = find_label_starting (GTK_WIDGET (bandwidth), prefix);
+  g_assert_nonnull (based_on);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (based_on)));
+  expected = g_strconcat (prefix, rd_text_get_localized (rd_item_get_standard (rd_item_row_get_item (bandwidth))),
+                          NULL);
+  g_assert_cmpstr (gtk_label_get_text (based_on), ==, expected);
+  g_assert_nonnull (strstr (expected, "DfE digital and technology standards: broadband internet"));
+  rd_test_save_screenshot (fixture.window, "questionnaire-help-standard-light.png");
+  fixture_tear_down (&fixture, NULL);
+
+  set_up (&fixture, rd_test_load_framework ("small.json"), RD_ASSESSMENT_MODE_FULL, 1280, 800);
+  expand_help (row_for (&fixture, "beta", "b-speed"));
+  rd_test_wait_for_idle ();
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (row_for (&fixture, "beta", "b-speed")), "In the contract"));
+  g_assert_null (find_label_starting (GTK_WIDGET (row_for (&fixture, "beta", "b-speed")), prefix));
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* The built-in framework, part answered, at both sizes and in both styles. */
 static void
 test_screenshots (void)
@@ -1039,12 +1122,19 @@ test_screenshots (void)
                                                                                                  "strategy"), 1), 4));
       g_assert_true (rd_item_row_enter_text (row_for (&fixture, "connectivity", "con-bandwidth"), "500"));
       g_assert_false (rd_item_row_enter_text (row_for (&fixture, "connectivity", "con-wifi-coverage"), "120"));
+      /* The help of changed questions open, with the standard under it. */
+      expand_help (row_for (&fixture, "connectivity", "con-bandwidth"));
+      expand_help (row_for (&fixture, "cybersecurity", "cyb-mfa-staff"));
+      g_assert_true (rd_item_row_enter_text (row_for (&fixture, "cybersecurity", "cyb-mfa-staff"), "5"));
 
       for (int dark = 0; dark <= 1; dark++)
         {
           static const struct { const char *page; const char *item; } pages[] = {
             { "strategy", "str-written-plan" },
             { "connectivity", "con-bandwidth" },
+            { "cybersecurity", "cyb-mfa-staff" },
+            { "privacy", "prv-processing-register" },
+            { "learners", "tch-learner-skills" },
             { RD_REVIEW_PAGE_NAME, NULL },
           };
 
@@ -1056,7 +1146,10 @@ test_screenshots (void)
                                                        sizes[s].name, dark ? "dark" : "light");
 
               if (pages[p].item != NULL)
-                gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-item", "s", pages[p].item);
+                {
+                  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-item", "s", pages[p].item);
+                  scroll_to_row (row_for (&fixture, pages[p].page, pages[p].item));
+                }
               else
                 gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-area", "s", pages[p].page);
               rd_test_save_screenshot (fixture.window, name);
@@ -1102,6 +1195,7 @@ main (int   argc,
   ADD ("/questionnaire/sidebar-browsing-keeps-focus", RD_ASSESSMENT_MODE_FULL, test_sidebar_browsing_keeps_focus);
 #undef ADD
   g_test_add_func ("/questionnaire/screenshots", test_screenshots);
+  g_test_add_func ("/questionnaire/help-names-standard", test_help_names_standard);
   g_test_add_func ("/questionnaire/group-asks-its-items", test_group_asks_its_items);
   g_test_add_func ("/questionnaire/workshop-group-asked-nothing", test_workshop_group_asked_nothing);
   g_test_add_func ("/questionnaire/survey-not-asked", test_survey_not_asked);

@@ -572,6 +572,23 @@ test_full_assessment (void)
   assert_contains (text, rd_text_get_localized (rd_item_get_text (rd_framework_lookup_item (fixture.framework,
                                                                                             "str-written-plan"))));
   assert_contains (text, "no-such-item-any-more");
+  /* Each priority names the standard its question rests on. */
+  {
+    g_autoptr(RdResults) results = rd_results_load (fixture.store, fixture.framework, fixture.assessment_id, &error);
+    g_autoptr(GArray) gaps = NULL;
+
+    g_assert_no_error (error);
+    gaps = rd_analysis_list_priorities (rd_results_get_analysis (results), 8);
+    g_assert_cmpuint (gaps->len, >, 0);
+    for (guint i = 0; i < gaps->len; i++)
+      {
+        RdItem *item = g_array_index (gaps, RdItemGap, i).item;
+        g_autofree char *based_on = g_strdup_printf (T ("Based on: %s"),
+                                                     rd_text_get_localized (rd_item_get_standard (item)));
+
+        assert_contains (text, based_on);
+      }
+  }
 
   /* The long notes run over pages, cut between lines only: their parts
    * put together are the notes. */

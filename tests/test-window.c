@@ -367,7 +367,7 @@ test_open_assessment (Fixture       *fixture,
 
   /* The list caught up with the answer given meanwhile. */
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (assessment_list, 0))),
-                   ==, "Draft · 1 of 58 items answered");
+                   ==, "Draft · 1 of 83 items answered");
 
   /* A workshop: three people, overlapping items. The list, the Results
    * page and the report count the same thing, items anyone answered whom
@@ -375,7 +375,7 @@ test_open_assessment (Fixture       *fixture,
   {
     RdItem *targets = rd_framework_lookup_item (fixture->framework, "str-targets");
     RdItem *leadership = rd_framework_get_item (fixture->framework, 1);
-    RdItem *stakeholders = rd_framework_lookup_item (fixture->framework, "str-stakeholders");
+    RdItem *stakeholders = rd_framework_lookup_item (fixture->framework, "eng-stakeholder-voice");
     g_autoptr(RdResults) results = NULL;
     gint64 teacher, learner;
 
@@ -386,16 +386,16 @@ test_open_assessment (Fixture       *fixture,
     rd_store_set_answer_value (fixture->store, teacher, leadership, 4, &error);
     rd_store_set_answer_not_applicable (fixture->store, learner, stakeholders, &error);
     rd_store_set_answer_value (fixture->store, learner,
-                               rd_framework_lookup_item (fixture->framework, "cyb-mfa-staff"), 1, &error);
+                               rd_framework_lookup_item (fixture->framework, "cyb-mfa-admin"), 1, &error);
     g_assert_no_error (error);
     rd_test_wait_for_idle ();
 
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (assessment_list, 0))),
-                     ==, "Draft · 3 of 58 items answered · 3 respondents");
+                     ==, "Draft · 3 of 83 items answered · 3 respondents");
     results = rd_results_load (fixture->store, fixture->framework, assessment_id, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (rd_results_get_n_answered (results), ==, 3);
-    g_assert_cmpuint (rd_results_get_n_items (results), ==, 58);
+    g_assert_cmpuint (rd_results_get_n_items (results), ==, 83);
   }
 }
 

@@ -243,13 +243,29 @@ start_round (Fixture *fixture)
   g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "handover");
 }
 
+/* The first area with items @group is asked: where a participant starts. */
+static const char *
+first_area_of (RdFramework *framework,
+               RdGroup      group)
+{
+  for (guint a = 0; a < rd_framework_get_n_areas (framework); a++)
+    {
+      const char *area_id = rd_area_get_id (rd_framework_get_area (framework, a));
+      g_autoptr(GPtrArray) asked = rd_framework_list_asked_items (framework, area_id, RD_ASSESSMENT_MODE_FULL, group);
+
+      if (asked->len > 0)
+        return area_id;
+    }
+  g_assert_not_reached ();
+}
+
 static void
 join (Fixture *fixture,
       RdGroup  group)
 {
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.join", "u", (guint32) group);
   rd_test_wait_for_idle ();
-  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "strategy");
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, first_area_of (fixture->framework, group));
 }
 
 /* ---- the gate, in the main window --------------------------------------- */
@@ -336,7 +352,7 @@ leads_on (Fixture    *fixture,
   if (fixture->own_undo && (strstr (route, "undo") || strstr (route, "Ctrl+Z")))
     return TRUE;
   return (g_str_equal (area, "strategy") && (strstr (route, "next") || strstr (route, "Page Down"))) ||
-         (g_str_equal (area, "teaching") && (strstr (route, "previous") || strstr (route, "Page Up")));
+         (g_str_equal (area, "learners") && (strstr (route, "previous") || strstr (route, "Page Up")));
 }
 
 /* Every action of the view, the window and their groups that could lead to
@@ -611,9 +627,9 @@ test_participant_is_closed (Fixture       *fixture,
   }
 
   /* On the last area, the next one is not the review. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", "teaching");
-  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "teaching");
-  try_every_route (fixture, "teaching", 1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", "learners");
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "learners");
+  try_every_route (fixture, "learners", 1);
 
   /* The next participant cannot reach the first one's answers either. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.next-participant", NULL);
@@ -634,13 +650,13 @@ test_participant_is_closed (Fixture       *fixture,
 }
 
 /* A learner in a round is asked the learners' items only: no MFA, no
- * devices, no training (issue 15); the next participant, of support
- * staff, is asked about MFA again. */
+ * devices, no training, no data protection (issue 15); the next
+ * participant, of support staff, is asked about MFA again. */
 static void
 test_learner_sees_no_mfa (Fixture       *fixture,
                           gconstpointer  data)
 {
-  RdItemRow *mfa = row_for (fixture->view, "cybersecurity", "cyb-mfa-staff");
+  RdItemRow *mfa = row_for (fixture->view, "cybersecurity", "cyb-mfa-admin");
   GtkLabel *progress = GTK_LABEL (rd_test_find_child (GTK_WIDGET (fixture->view), "progress_label"));
   GtkListBox *areas = GTK_LIST_BOX (rd_test_find_child (GTK_WIDGET (fixture->view), "area_list"));
   GtkListBoxRow *row;
@@ -650,22 +666,22 @@ test_learner_sees_no_mfa (Fixture       *fixture,
   groups[RD_GROUP_LEARNER] = groups[RD_GROUP_SUPPORT_STAFF] = TRUE;
   rd_assessment_view_start_workshop (fixture->view, groups);
   join (fixture, RD_GROUP_LEARNER);
-  g_assert_cmpstr (gtk_label_get_text (progress), ==, "You have answered 0 of 9 items");
+  g_assert_cmpstr (gtk_label_get_text (progress), ==, "You have answered 0 of 15 items");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (mfa)));
   g_assert_false (rd_item_row_choose (mfa, RD_CHOICE_YES));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-item", "s", "cyb-mfa-staff");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-item", "s", "cyb-mfa-admin");
   g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "cybersecurity");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (mfa)));
   for (int i = 0; (row = gtk_list_box_get_row_at_index (areas, i)) != NULL; i++)
     n_areas += gtk_widget_get_visible (GTK_WIDGET (row));
-  g_assert_cmpuint (n_areas, ==, 5);  /* not devices, not training */
+  g_assert_cmpuint (n_areas, ==, 5);  /* not strategy, devices, training or data protection */
   rd_test_save_screenshot (GTK_WIDGET (fixture->window), "workshop-learner-light.png");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.next-participant", NULL);
   join (fixture, RD_GROUP_SUPPORT_STAFF);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (mfa)));
   g_assert_true (rd_item_row_choose (mfa, RD_CHOICE_YES));
-  g_assert_cmpstr (gtk_label_get_text (progress), ==, "You have answered 1 of 42 items");
+  g_assert_cmpstr (gtk_label_get_text (progress), ==, "You have answered 1 of 58 items");
 }
 
 /* Files dropped on the questionnaire are not imported during a round. */

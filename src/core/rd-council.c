@@ -59,6 +59,17 @@ static const CouncilPoint points[] = {
   { "4 b vii", N_("accessible content and assistive equipment") },
 };
 
+/* Whether @point is a point of the Recommendation itself, such as
+ * "3 b vii", and not only written like one ("3 b ix"). */
+gboolean
+rd_council_point_is_known (const char *point)
+{
+  for (guint i = 0; point != NULL && i < G_N_ELEMENTS (points); i++)
+    if (g_str_equal (points[i].point, point))
+      return TRUE;
+  return FALSE;
+}
+
 const char *
 rd_council_point_get_title (const char *point)
 {

@@ -24,7 +24,8 @@ typedef struct
 
 /* The keys format 2 added; a format 1 file must not use them, or a
  * reader of format 1 would refuse it. */
-static const char * const format_2_item_keys[] = { "audience", "responsible", "ladders", NULL };
+static const char * const format_2_item_keys[] = { "audience", "responsible", "ladders", "standard", NULL };
+static const char * const format_2_root_keys[] = { "retired", NULL };
 
 static gboolean
 is_valid_id (const char *id)
@@ -78,9 +79,10 @@ get_text (Loader     *loader,
           gboolean   *ok)
 {
   g_autofree char *text_place = g_strdup_printf ("%s.%s", place, key);
-  /* Titles and units stand in one line; the rest may be paragraphs. */
-  RdField field = g_str_equal (key, "title") || g_str_equal (key, "unit") ? RD_FIELD_FRAMEWORK_TITLE
-                                                                          : RD_FIELD_FRAMEWORK_TEXT;
+  /* Titles, units and standards stand in one line; the rest may be paragraphs. */
+  RdField field = g_str_equal (key, "title") || g_str_equal (key, "unit") || g_str_equal (key, "standard")
+                  ? RD_FIELD_FRAMEWORK_TITLE
+                  : RD_FIELD_FRAMEWORK_TEXT;
   g_autoptr(GList) members = NULL;
   g_autoptr(RdText) text = NULL;
   JsonObject *map;
@@ -507,7 +509,7 @@ load_item (Loader      *loader,
   static const char * const keys[] = {
     "id", "version", "comparable_since", "area", "kind", "text", "help", "unit",
     "min", "max", "ladder", "ladders", "factors", "recommendation", "council_point", "pulse",
-    "audience", "responsible", NULL
+    "audience", "responsible", "standard", NULL
   };
   g_autofree char *place = g_strdup_printf ("items[%u]", index);
   const char *id, *area_id, *kind_id, *point;
@@ -559,6 +561,9 @@ load_item (Loader      *loader,
   if (!ok)
     return FALSE;
   item->recommendation = get_text (loader, object, place, "recommendation", TRUE, &ok);
+  if (!ok)
+    return FALSE;
+  item->standard = get_text (loader, object, place, "standard", FALSE, &ok);
   if (!ok)
     return FALSE;
 
@@ -658,6 +663,127 @@ load_items (Loader      *loader,
   return TRUE;
 }
 
+/* The item ids of a retired item's "replaced_by": items of this file,
+ * each once; an empty list says the item was removed. */
+static GStrv
+load_replaced_by (Loader      *loader,
+                  JsonObject  *object,
+                  const char  *place,
+                  RdFramework *framework)
+{
+  g_autofree char *list_place = g_strdup_printf ("%s.replaced_by", place);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array = rd_json_get_any_array (&loader->check, object, place, "replaced_by");
+
+  if (array == NULL)
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *id_place = g_strdup_printf ("%s[%u]", list_place, i);
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          rd_json_fail (&loader->check, id_place, _("an item id must be a string"));
+          return NULL;
+        }
+      id = json_node_get_string (node);
+      if (!g_hash_table_contains (framework->items_by_id, id))
+        {
+          rd_json_fail (&loader->check, id_place, _("unknown item “%s”"), id);
+          return NULL;
+        }
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (json_array_get_string_element (array, j), id))
+          {
+            rd_json_fail (&loader->check, id_place, _("item “%s” is listed twice"), id);
+            return NULL;
+          }
+      g_strv_builder_add (builder, id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+load_retired_item (Loader      *loader,
+                   JsonObject  *object,
+                   guint        index,
+                   RdFramework *framework)
+{
+  static const char * const keys[] = { "id", "version", "replaced_by", "reason", NULL };
+  g_autofree char *place = g_strdup_printf ("retired[%u]", index);
+  g_autoptr(RdText) reason = NULL;
+  g_auto(GStrv) replaced_by = NULL;
+  const char *id;
+  guint version;
+  gboolean ok;
+
+  if (!rd_json_check_keys (&loader->check, object, place, keys) ||
+      !rd_json_get_string (&loader->check, object, place, "id", TRUE, &id))
+    return FALSE;
+  if (!is_valid_id (id))
+    return rd_json_fail (&loader->check, place, _("id “%s” may hold only a–z, 0–9 and “-”"), id);
+  /* An id is never reused for another question (FORMAT.md, "id"). */
+  if (g_hash_table_contains (framework->items_by_id, id))
+    return rd_json_fail (&loader->check, place, _("“%s” is an item of this version, so it cannot be retired"), id);
+  if (rd_framework_lookup_retired (framework, id) != NULL)
+    return rd_json_fail (&loader->check, place, _("retired item “%s” is listed twice"), id);
+
+  g_free (place);
+  place = g_strdup_printf ("retired[%u] “%s”", index, id);
+
+  if (!rd_json_get_positive_int (&loader->check, object, place, "version", TRUE, &version))
+    return FALSE;
+  replaced_by = load_replaced_by (loader, object, place, framework);
+  if (replaced_by == NULL)
+    return FALSE;
+  reason = get_text (loader, object, place, "reason", TRUE, &ok);
+  if (!ok)
+    return FALSE;
+
+  g_ptr_array_add (framework->retired,
+                   rd_retired_item_new (id, version, g_steal_pointer (&replaced_by), g_steal_pointer (&reason)));
+  return TRUE;
+}
+
+/* "retired": what became of the items of earlier versions that this one
+ * no longer asks. Read after the items, whose ids it names. */
+static gboolean
+load_retired (Loader      *loader,
+              JsonObject  *root,
+              RdFramework *framework)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (root, "retired"))
+    return TRUE;
+
+  array = rd_json_get_any_array (&loader->check, root, "top level", "retired");
+  if (array == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = rd_json_load_part (&loader->check, loader->parts, json_array_get_element (array, i),
+                                          loader->part_parser);
+
+      if (node == NULL)
+        return FALSE;
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_autofree char *place = g_strdup_printf ("retired[%u]", i);
+          return rd_json_fail (&loader->check, place, _("a retired item must be an object"));
+        }
+      if (!load_retired_item (loader, json_node_get_object (node), i, framework))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 load_root (Loader      *loader,
            JsonObject  *root,
@@ -665,7 +791,7 @@ load_root (Loader      *loader,
 {
   static const char * const keys[] = {
     "format", "format_version", "id", "version", "languages", "title", "description",
-    "targets", "areas", "items", NULL
+    "targets", "areas", "items", "retired", NULL
   };
   g_autofree char *version = NULL;
   const char *format, *id;
@@ -688,6 +814,10 @@ load_root (Loader      *loader,
       return FALSE;
     }
   loader->format_version = format_version;
+
+  for (guint k = 0; format_version < 2 && format_2_root_keys[k] != NULL; k++)
+    if (json_object_has_member (root, format_2_root_keys[k]))
+      return rd_json_fail (&loader->check, "top level", _("“%s” needs “format_version” 2"), format_2_root_keys[k]);
 
   if (!rd_json_check_keys (&loader->check, root, "top level", keys))
     return FALSE;
@@ -714,7 +844,8 @@ load_root (Loader      *loader,
 
   return load_targets (loader, root, framework) &&
          load_areas (loader, root, framework) &&
-         load_items (loader, root, framework);
+         load_items (loader, root, framework) &&
+         load_retired (loader, root, framework);
 }
 
 RdFramework *

@@ -18,9 +18,17 @@ struct _RdFramework
   GPtrArray *items;         /* of RdItem, display order */
   GHashTable *areas_by_id;  /* borrowed from areas */
   GHashTable *items_by_id;  /* borrowed from items */
+  GPtrArray *retired;       /* of RdRetiredItem, owned (rd_retired_item_free) */
 };
 
-RdFramework *rd_framework_new (void);
+RdFramework   *rd_framework_new       (void);
+
+RdRetiredItem *rd_retired_item_new    (const char          *id,
+                                       guint                version,
+                                       GStrv                replaced_by,
+                                       RdText              *reason);
+void           rd_retired_item_free   (RdRetiredItem       *retired);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdRetiredItem, rd_retired_item_free)
 
 /* Parses and validates; the loader lives apart from the accessors. */
 RdFramework *rd_framework_parse (const char  *data,

@@ -24,6 +24,7 @@ rd_framework_finalize (GObject *object)
   g_clear_pointer (&self->items_by_id, g_hash_table_unref);
   g_clear_pointer (&self->areas, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->retired, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rd_framework_parent_class)->finalize (object);
 }
@@ -41,12 +42,41 @@ rd_framework_init (RdFramework *self)
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->areas_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_retired_item_free);
 }
 
 RdFramework *
 rd_framework_new (void)
 {
   return g_object_new (RD_TYPE_FRAMEWORK, NULL);
+}
+
+/* Takes @replaced_by and @reason. */
+RdRetiredItem *
+rd_retired_item_new (const char *id,
+                     guint       version,
+                     GStrv       replaced_by,
+                     RdText     *reason)
+{
+  RdRetiredItem *retired = g_new0 (RdRetiredItem, 1);
+
+  retired->id = g_strdup (id);
+  retired->version = version;
+  retired->replaced_by = (const char * const *) (replaced_by != NULL ? replaced_by : g_new0 (char *, 1));
+  retired->reason = reason;
+  return retired;
+}
+
+void
+rd_retired_item_free (RdRetiredItem *retired)
+{
+  if (retired == NULL)
+    return;
+  g_free ((char *) retired->id);
+  g_strfreev ((GStrv) retired->replaced_by);
+  if (retired->reason != NULL)
+    rd_text_unref ((RdText *) retired->reason);
+  g_free (retired);
 }
 
 RdFramework *
@@ -335,4 +365,41 @@ rd_framework_count_asked_items (RdFramework      *self,
       n += rd_framework_item_in_mode (self, item, mode) && rd_item_asks (item, group);
     }
   return n;
+}
+
+/* The items of earlier versions that this version no longer asks, in
+ * the order the file lists them. */
+guint
+rd_framework_get_n_retired (RdFramework *self)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), 0);
+  return self->retired->len;
+}
+
+const RdRetiredItem *
+rd_framework_get_retired (RdFramework *self,
+                          guint        position)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), NULL);
+  g_return_val_if_fail (position < self->retired->len, NULL);
+  return g_ptr_array_index (self->retired, position);
+}
+
+/* What became of @item_id, an item this version no longer asks; NULL when
+ * the framework does not list it as retired. */
+const RdRetiredItem *
+rd_framework_lookup_retired (RdFramework *self,
+                             const char  *item_id)
+{
+  g_return_val_if_fail (RD_IS_FRAMEWORK (self), NULL);
+  g_return_val_if_fail (item_id != NULL, NULL);
+
+  for (guint i = 0; i < self->retired->len; i++)
+    {
+      const RdRetiredItem *retired = g_ptr_array_index (self->retired, i);
+
+      if (g_str_equal (retired->id, item_id))
+        return retired;
+    }
+  return NULL;
 }

@@ -8,10 +8,23 @@
 
 G_BEGIN_DECLS
 
-/* Format 2 added who is asked an item ("audience", "responsible"). */
+/* Format 2 added who is asked an item ("audience", "responsible"), the
+ * standard an item rests on ("standard") and what became of the items
+ * of an earlier version ("retired"). */
 #define RD_FRAMEWORK_FORMAT_VERSION 2
 #define RD_FRAMEWORK_OLDEST_FORMAT_VERSION 1
 #define RD_BUILTIN_FRAMEWORK_ID "digital-readiness"
+
+/* A question an earlier version of the framework asked and this one no
+ * longer does ("retired"): the version it had, the items that took its
+ * place (none when it was removed) and why. */
+typedef struct
+{
+  const char         *id;
+  guint               version;
+  const char * const *replaced_by;  /* NULL-terminated; empty when removed */
+  const RdText       *reason;
+} RdRetiredItem;
 
 #define RD_TYPE_FRAMEWORK (rd_framework_get_type ())
 
@@ -59,5 +72,11 @@ GPtrArray          *rd_framework_list_asked_items  (RdFramework      *self,
 guint               rd_framework_count_asked_items (RdFramework      *self,
                                                     RdAssessmentMode  mode,
                                                     RdGroup           group);
+
+guint                rd_framework_get_n_retired    (RdFramework      *self);
+const RdRetiredItem *rd_framework_get_retired      (RdFramework      *self,
+                                                    guint             position);
+const RdRetiredItem *rd_framework_lookup_retired   (RdFramework      *self,
+                                                    const char       *item_id);
 
 G_END_DECLS

@@ -18,6 +18,7 @@ struct _RdItem
   RdText *help;
   RdText *unit;
   RdText *recommendation;
+  RdText *standard;    /* the standard it rests on, or NULL */
   char *council_point;
   double min;
   double max;

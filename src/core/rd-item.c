@@ -22,6 +22,7 @@ rd_item_finalize (GObject *object)
   g_clear_pointer (&self->help, rd_text_unref);
   g_clear_pointer (&self->unit, rd_text_unref);
   g_clear_pointer (&self->recommendation, rd_text_unref);
+  g_clear_pointer (&self->standard, rd_text_unref);
   g_clear_pointer (&self->ladder, g_array_unref);
   for (guint t = 0; t < RD_N_SCHOOL_TYPES; t++)
     g_clear_pointer (&self->type_ladders[t], g_array_unref);
@@ -112,6 +113,16 @@ rd_item_get_recommendation (RdItem *self)
 {
   g_return_val_if_fail (RD_IS_ITEM (self), NULL);
   return self->recommendation;
+}
+
+/* The standard or framework the item rests on, e.g. "DfE digital and
+ * technology standards: broadband internet"; NULL when the framework
+ * names none. */
+const RdText *
+rd_item_get_standard (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), NULL);
+  return self->standard;
 }
 
 const char *

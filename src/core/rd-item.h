@@ -26,6 +26,7 @@ const RdText       *rd_item_get_text             (RdItem     *self);
 const RdText       *rd_item_get_help             (RdItem     *self);
 const RdText       *rd_item_get_unit             (RdItem     *self);
 const RdText       *rd_item_get_recommendation   (RdItem     *self);
+const RdText       *rd_item_get_standard         (RdItem     *self);
 const char         *rd_item_get_council_point    (RdItem     *self);
 double              rd_item_get_min              (RdItem     *self);
 double              rd_item_get_max              (RdItem     *self);

@@ -421,6 +421,15 @@ add_priorities (RdReportDocument *doc,
       rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_BODY,
                                         rd_text_get_localized (rd_item_get_recommendation (gap->item)));
       rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_NOTE, council);
+      if (rd_item_get_standard (gap->item) != NULL)
+        {
+          /* Translators: under a priority, the standard its question rests on,
+           * "Based on: DfE digital and technology standards: broadband internet" */
+          g_autofree char *based_on = g_strdup_printf (_("Based on: %s"),
+                                                       rd_text_get_localized (rd_item_get_standard (gap->item)));
+
+          rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_NOTE, based_on);
+        }
       rd_report_document_end_group (doc);
     }
 }

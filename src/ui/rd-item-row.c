@@ -600,6 +600,39 @@ rd_item_row_init (RdItemRow *self)
   self->shown_value = NAN;
 }
 
+static GtkWidget *
+create_help_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  return label;
+}
+
+/* "What does this mean?": the item's help, and under it the standard it
+ * rests on when the framework names one. */
+static GtkWidget *
+create_help (RdItem *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  const RdText *standard = rd_item_get_standard (item);
+
+  gtk_box_append (GTK_BOX (box), create_help_label (rd_text_get_localized (rd_item_get_help (item))));
+  if (standard != NULL)
+    {
+      /* Translators: under an item's help, the standard it rests on,
+       * "Based on: DfE digital and technology standards: broadband internet" */
+      g_autofree char *based_on = g_strdup_printf (_("Based on: %s"), rd_text_get_localized (standard));
+      GtkWidget *label = create_help_label (based_on);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  return box;
+}
+
 /* Children sit inside the card's border, so the card's padding is theirs. */
 static void
 add_part (RdItemRow *self,
@@ -618,7 +651,7 @@ rd_item_row_new (RdItem *item,
   RdItemRow *self = g_object_new (RD_TYPE_ITEM_ROW, NULL);
   g_autofree char *factors = describe_factors (item);
   GtkEventController *keys;
-  GtkWidget *text, *factors_label, *expander, *help;
+  GtkWidget *text, *factors_label, *expander;
 
   self->item = g_object_ref (item);
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
@@ -651,12 +684,8 @@ rd_item_row_new (RdItem *item,
                                     GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, self->error_label,
                                     -1);
 
-  help = gtk_label_new (rd_text_get_localized (rd_item_get_help (item)));
-  gtk_label_set_wrap (GTK_LABEL (help), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (help), 0);
-  gtk_label_set_selectable (GTK_LABEL (help), TRUE);
   expander = gtk_expander_new_with_mnemonic (_("What does this _mean?"));
-  gtk_expander_set_child (GTK_EXPANDER (expander), help);
+  gtk_expander_set_child (GTK_EXPANDER (expander), create_help (item));
   gtk_widget_set_margin_bottom (expander, 12);
   add_part (self, expander);
 
