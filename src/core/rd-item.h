@@ -48,6 +48,7 @@ gboolean            rd_item_has_type_ladder      (RdItem       *self,
                                                   RdSchoolType  school_type);
 gboolean            rd_item_accepts_version      (RdItem     *self,
                                                   guint       answered_version);
+gboolean            rd_item_is_own               (RdItem     *self);
 
 gboolean            rd_item_check_value          (RdItem     *self,
                                                   double      value,

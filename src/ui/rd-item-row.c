@@ -41,20 +41,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-const char *
-rd_agreement_get_label (guint choice)
-{
-  switch (choice)
-    {
-    case 1: return _("Strongly disagree");
-    case 2: return _("Disagree");
-    case 3: return _("Neither agree nor disagree");
-    case 4: return _("Agree");
-    case 5: return _("Strongly agree");
-    default: return _("Not applicable / don’t know");
-    }
-}
-
 static const char *
 choice_label (RdItemRow *self,
               guint      choice)

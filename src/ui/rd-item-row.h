@@ -44,7 +44,4 @@ GtkWidget *rd_item_row_get_choice_button (RdItemRow *self,
 #define RD_CHOICE_YES 1
 #define RD_CHOICE_NO 2
 
-/* The label of agreement @choice 1–5; anything else is "not applicable". */
-const char *rd_agreement_get_label (guint choice);
-
 G_END_DECLS
