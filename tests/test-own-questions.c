@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "rd-analysis.h"
 #include "rd-answers-csv.h"
@@ -876,6 +877,256 @@ test_copy (Fixture       *fixture,
   g_assert_cmpuint (result.n_same, ==, 4);
 }
 
+/* A school with two own questions and answers to them, and a framework
+ * answer, exported as an exchange file's text. */
+static char *
+export_with_own_questions (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdExchangeSchool) school = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  RdOwnQuestionInfo info = statement_info ("Pupils enjoy the coding club");
+  g_autoptr(RdOwnQuestion) club = add_question (fixture, fixture->assessment_id, &info);
+  g_autoptr(RdOwnQuestion) laptops = NULL;
+  gint64 leader = rd_store_add_respondent (fixture->store, fixture->assessment_id, RD_GROUP_LEADER, NULL, &error);
+  gint64 teacher = rd_store_add_respondent (fixture->store, fixture->assessment_id, RD_GROUP_TEACHER, NULL, &error);
+
+  info = number_info ("Laptops we lend to pupils");
+  info.help = "Count the ones in working order.";
+  laptops = add_question (fixture, fixture->assessment_id, &info);
+  g_assert_true (rd_store_set_answer_value (fixture->store, leader, rd_framework_lookup_item (fixture->framework,
+                                                                                             "a-plan"), 4, &error));
+  g_assert_true (rd_store_set_answer_value (fixture->store, leader, rd_own_question_get_item (club), 5, &error));
+  g_assert_true (rd_store_set_answer_value (fixture->store, leader, rd_own_question_get_item (laptops), 120, &error));
+  /* Someone who answered only the school's own questions is a respondent too. */
+  g_assert_true (rd_store_set_answer_not_applicable (fixture->store, teacher, rd_own_question_get_item (club),
+                                                     &error));
+  g_assert_no_error (error);
+
+  school = rd_store_export_school (fixture->store, fixture->framework, fixture->school_id, &error);
+  g_assert_no_error (error);
+  bytes = rd_exchange_write (school, fixture->framework, RD_EXCHANGE_ANSWERS, &error);
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static gboolean
+import_text (RdStore      *store,
+             RdFramework  *framework,
+             const char   *text,
+             GError      **error)
+{
+  g_autoptr(RdExchangeSchool) school = rd_exchange_parse (text, strlen (text), "sint-jozef.readiness", framework,
+                                                          error);
+  g_autoptr(GPtrArray) schools = g_ptr_array_new ();
+
+  if (school == NULL)
+    return FALSE;
+  g_ptr_array_add (schools, school);
+  return rd_store_import_schools (store, framework, schools, error);
+}
+
+/* Carried in the exchange file (format 3) with their answers, and read
+ * back into the advisor's database as they were; a file without them
+ * stays format 2, which Readiness 1.1 reads. */
+static void
+test_exchange_round_trip (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *advisor_path = g_build_filename (fixture->dir, "advisor.db", NULL);
+  g_autoptr(RdStore) advisor = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GPtrArray) schools = NULL;
+  g_autoptr(RdAssessmentScores) school_scores = NULL;
+  gint64 assessment_id;
+  RdOwnQuestion *laptops;
+
+  {
+    g_autoptr(RdExchangeSchool) bare = rd_store_export_school (fixture->store, fixture->framework,
+                                                               fixture->school_id, &error);
+    g_autoptr(GBytes) bytes = rd_exchange_write (bare, fixture->framework, RD_EXCHANGE_ANSWERS, &error);
+
+    g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "\"format_version\" : 2,"));
+  }
+
+  text = export_with_own_questions (fixture);
+  g_assert_nonnull (strstr (text, "\"format_version\" : 3,"));
+  g_assert_nonnull (strstr (text, "\"own_questions\""));
+  g_assert_nonnull (strstr (text, "\"own_answers\""));
+
+  advisor = rd_store_open (advisor_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (import_text (advisor, fixture->framework, text, &error));
+  g_assert_no_error (error);
+
+  schools = rd_store_list_schools (advisor, &error);
+  g_assert_cmpuint (schools->len, ==, 1);
+  {
+    g_autofree char *uuid = rd_store_get_assessment_uuid (fixture->store, fixture->assessment_id, &error);
+
+    assessment_id = rd_store_find_assessment (advisor, uuid, &error);
+    g_assert_cmpint (assessment_id, >, 0);
+  }
+  questions = rd_store_list_own_questions (advisor, assessment_id, &error);
+  answers = rd_store_list_own_answers (advisor, assessment_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (questions->len, ==, 2);
+  laptops = g_ptr_array_index (questions, 1);
+  g_assert_cmpstr (rd_own_question_get_id (laptops), ==, "own-2");
+  g_assert_cmpstr (rd_own_question_get_text (laptops), ==, "Laptops we lend to pupils");
+  g_assert_cmpstr (rd_own_question_get_help (laptops), ==, "Count the ones in working order.");
+  g_assert_cmpstr (rd_own_question_get_unit (laptops), ==, "laptops");
+  g_assert_cmpfloat (rd_own_question_get_max (laptops), ==, 500);
+  g_assert_cmpfloat (rd_own_question_get_target (laptops), ==, 100);
+  g_assert_cmpfloat (rd_own_question_get_weight (laptops, RD_FACTOR_INVESTMENT), ==, 2);
+  g_assert_cmpuint (rd_own_question_get_audience (laptops), ==, 1u << RD_GROUP_LEADER | 1u << RD_GROUP_TEACHER);
+  g_assert_cmpuint (answers->len, ==, 3);
+  g_assert_cmpfloat (((RdAnswer *) g_ptr_array_index (answers, 1))->value, ==, 120);
+  g_assert_true (((RdAnswer *) g_ptr_array_index (answers, 2))->not_applicable);
+
+  /* The advisor's figures are the school's. */
+  school_scores = rd_store_get_scores (advisor, fixture->framework, assessment_id, &error);
+  {
+    g_autoptr(RdAssessmentScores) own_scores = rd_store_get_scores (fixture->store, fixture->framework,
+                                                                    fixture->assessment_id, &error);
+
+    for (guint f = 0; f < RD_N_FACTORS; f++)
+      g_assert_true (own_scores->factor[f] == school_scores->factor[f] ||
+                     (isnan (own_scores->factor[f]) && isnan (school_scores->factor[f])));
+  }
+
+  /* Written again from the advisor's database: the same questions and answers. */
+  {
+    g_autoptr(RdExchangeSchool) again = rd_store_export_school (advisor, fixture->framework,
+                                                                g_ptr_array_index (schools, 0) ?
+                                                                rd_school_get_id (g_ptr_array_index (schools, 0)) : 0,
+                                                                &error);
+    RdExchangeAssessment *assessment = g_ptr_array_index (again->assessments, 0);
+
+    g_assert_cmpuint (assessment->own_questions->len, ==, 2);
+    g_assert_cmpuint (assessment->respondents->len, ==, 2);
+    g_assert_cmpuint (((RdExchangeRespondent *) g_ptr_array_index (assessment->respondents, 1))->own_answers->len,
+                      ==, 1);
+  }
+
+  /* A newer file of the school replaces the questions: one removed, gone. */
+  g_assert_true (rd_store_trash_own_question (fixture->store, fixture->assessment_id, "own-1", &error));
+  g_assert_true (rd_store_purge_own_question (fixture->store, fixture->assessment_id, "own-1", &error));
+  {
+    g_autoptr(RdExchangeSchool) newer = rd_store_export_school (fixture->store, fixture->framework,
+                                                                fixture->school_id, &error);
+    g_autoptr(GBytes) bytes = rd_exchange_write (newer, fixture->framework, RD_EXCHANGE_ANSWERS, &error);
+    g_autofree char *newer_text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_autoptr(GPtrArray) left = NULL;
+
+    g_assert_true (import_text (advisor, fixture->framework, newer_text, &error));
+    g_assert_no_error (error);
+    left = rd_store_list_own_questions (advisor, assessment_id, &error);
+    g_assert_cmpuint (left->len, ==, 1);
+    g_assert_cmpstr (rd_own_question_get_id (g_ptr_array_index (left, 0)), ==, "own-2");
+  }
+
+  /* A summary carries scores only, never the school's own questions. */
+  {
+    g_autoptr(RdExchangeSchool) summary = rd_store_export_school (fixture->store, fixture->framework,
+                                                                  fixture->school_id, &error);
+    g_autoptr(GBytes) bytes = rd_exchange_write (summary, fixture->framework, RD_EXCHANGE_SUMMARY, &error);
+    const char *summary_text = g_bytes_get_data (bytes, NULL);
+
+    g_assert_null (strstr (summary_text, "own_"));
+    g_assert_nonnull (strstr (summary_text, "\"format_version\" : 2,"));
+  }
+}
+
+/* A file with a malformed own question is refused whole, the place named,
+ * and nothing of it is stored. */
+static void
+test_exchange_refused (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const struct {
+    const char *find;
+    const char *replace;
+    const char *message;
+  } breakages[] = {
+    { "\"area\" : \"alpha\"", "\"area\" : \"gamma\"",
+      "sint-jozef.readiness: assessments[0].own_questions[0] “own-1”.area: unknown area “gamma”" },
+    { "\"text\" : \"Pupils enjoy the coding club\"", "\"text\" : \"   \"",
+      "sint-jozef.readiness: assessments[0].own_questions[0] “own-1”.text: the question needs a text" },
+    { "\"kind\" : \"statement\"", "\"kind\" : \"date\"",
+      "assessments[0].own_questions[0] “own-1”.kind: a question of your own is a statement, a yes-no question, "
+      "a number or a percentage" },
+    { "\"kind\" : \"statement\"", "\"kind\" : \"essay\"",
+      "assessments[0].own_questions[0] “own-1”: unknown kind “essay”" },
+    { "\"id\" : \"own-2\"", "\"id\" : \"own-1\"",
+      "assessments[0].own_questions[1]: the id “own-1” appears twice in the assessment" },
+    { "\"id\" : \"own-2\"", "\"id\" : \"mine-2\"", "assessments[0].own_questions[1]: “mine-2” is not an id such as own-1" },
+    { "\"engagement\" : 1", "\"engagement\" : 4",
+      "assessments[0].own_questions[0] “own-1”.factors: weight of “engagement” must be above 0 and at most 3" },
+    { "\"target\" : 100", "\"target\" : 600",
+      "assessments[0].own_questions[1] “own-2”.target: the target 600 must lie between the lowest and the highest "
+      "answer" },
+    { "\"unit\" : \"laptops\"", "\"unit\" : \"laptops\", \"colour\" : \"red\"", "unknown key “colour”" },
+    { "\"audience\" : [", "\"audience\" : [ \"janitor\",",
+      "assessments[0].own_questions[0] “own-1”.audience: audience[0] is not a group" },
+    { "\"own-2\" : 120.0", "\"own-2\" : 501",
+      "sint-jozef.readiness: assessments[0].respondents[0].own_answers “own-2”: “own-2” takes a number from 0 to "
+      "500, not 501" },
+    { "\"own-2\" : 120.0", "\"own-3\" : 120.0",
+      "assessments[0].respondents[0].own_answers “own-3”: the assessment has no such question of its own" },
+    { "\"own-2\" : 120.0", "\"own-2\" : \"many\"", "own_answers “own-2”: an answer is a number or null" },
+    { "\"own-2\" : 120.0", "\"own-2\" : 120.0, \"own-2\" : 130",
+      "assessments[0].respondents[0].own_answers: item “own-2” appears twice" },
+    { "\"format_version\" : 3", "\"format_version\" : 2",
+      "sint-jozef.readiness: assessments[0]: “own_questions” needs “format_version” 3" },
+  };
+  g_autofree char *good = export_with_own_questions (fixture);
+  g_autofree char *advisor_path = g_build_filename (fixture->dir, "advisor.db", NULL);
+  g_autoptr(RdStore) advisor = NULL;
+  g_autoptr(GError) error = NULL;
+
+  advisor = rd_store_open (advisor_path, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (breakages); i++)
+    {
+      g_autoptr(GString) broken = g_string_new (good);
+
+      if (g_string_replace (broken, breakages[i].find, breakages[i].replace, 1) != 1)
+        g_error ("“%s” is not in the file:\n%s", breakages[i].find, good);
+      g_assert_false (import_text (advisor, fixture->framework, broken->str, &error));
+      g_assert_nonnull (error);
+      if (strstr (error->message, breakages[i].message) == NULL)
+        g_error ("%s: expected “%s”", error->message, breakages[i].message);
+      g_clear_error (&error);
+    }
+
+  /* Eleven questions are too many. */
+  {
+    g_autoptr(GString) many = g_string_new (good);
+    g_autoptr(GString) extra = g_string_new ("\"own_questions\" : [");
+
+    for (guint q = 3; q <= 11; q++)
+      g_string_append_printf (extra, " { \"id\" : \"own-%u\", \"kind\" : \"statement\", \"area\" : \"alpha\", "
+                              "\"text\" : \"Q%u\", \"audience\" : [ \"leader\" ], \"factors\" : { \"strategy\" : 1 } },",
+                              q, q);
+    g_assert_cmpuint (g_string_replace (many, "\"own_questions\" : [", extra->str, 1), ==, 1);
+    g_assert_false (import_text (advisor, fixture->framework, many->str, &error));
+    g_assert_cmpstr (error->message, ==,
+                     "sint-jozef.readiness: assessments[0].own_questions: an assessment has at most 10 questions "
+                     "of its own, not 11");
+    g_clear_error (&error);
+  }
+
+  g_assert_cmpint (count_rows (advisor_path, "SELECT count(*) FROM school"), ==, 0);
+  g_assert_cmpint (count_rows (advisor_path, "SELECT count(*) FROM own_question"), ==, 0);
+  g_assert_true (import_text (advisor, fixture->framework, good, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -892,6 +1143,8 @@ main (int   argc,
   ADD ("/own/never-distort", test_never_distort);
   ADD ("/own/results", test_results);
   ADD ("/own/copy-to-other-schools", test_copy);
+  ADD ("/own/exchange/round-trip", test_exchange_round_trip);
+  ADD ("/own/exchange/refused", test_exchange_refused);
 #undef ADD
 
   return g_test_run ();
