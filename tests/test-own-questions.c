@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rd-analysis.h"
+#include "rd-answer-history.h"
 #include "rd-answers-csv.h"
 #include "rd-errors.h"
 #include "rd-exchange.h"
@@ -877,6 +878,40 @@ test_copy (Fixture       *fixture,
   g_assert_cmpuint (result.n_same, ==, 4);
 }
 
+/* Ctrl+Z undoes an answer to an own question as it does the framework's;
+ * a removed question's changes leave the history. */
+static void
+test_undo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RdOwnQuestionInfo info = statement_info ("Pupils enjoy the coding club");
+  g_autoptr(RdOwnQuestion) club = add_question (fixture, fixture->assessment_id, &info);
+  g_autoptr(RdAnswerHistory) history = rd_answer_history_new (fixture->store, fixture->framework);
+  gint64 respondent = rd_store_ensure_respondent (fixture->store, fixture->assessment_id, &error);
+  RdItem *item = rd_own_question_get_item (club);
+  g_autoptr(RdAnswer) stored = NULL;
+  g_autofree char *undone = NULL;
+
+  g_assert_true (rd_answer_history_set_value (history, respondent, item, 2, &error));
+  g_assert_true (rd_answer_history_set_value (history, respondent, item, 5, &error));
+  g_assert_true (rd_answer_history_set_value (history, respondent, rd_framework_lookup_item (fixture->framework,
+                                                                                            "a-plan"), 3, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_answer_history_undo (history, &undone, &error));
+  g_assert_cmpstr (undone, ==, "a-plan");
+  g_clear_pointer (&undone, g_free);
+  g_assert_true (rd_answer_history_undo (history, &undone, &error));
+  g_assert_cmpstr (undone, ==, "own-1");
+  stored = rd_store_get_answer (fixture->store, respondent, "own-1", &error);
+  g_assert_cmpfloat (stored->value, ==, 2);
+
+  g_assert_true (rd_store_trash_own_question (fixture->store, fixture->assessment_id, "own-1", &error));
+  g_assert_true (rd_answer_history_can_undo (history));
+  rd_answer_history_forget_item (history, "own-1");
+  g_assert_false (rd_answer_history_can_undo (history));
+}
+
 /* A school with two own questions and answers to them, and a framework
  * answer, exported as an exchange file's text. */
 static char *
@@ -1143,6 +1178,7 @@ main (int   argc,
   ADD ("/own/never-distort", test_never_distort);
   ADD ("/own/results", test_results);
   ADD ("/own/copy-to-other-schools", test_copy);
+  ADD ("/own/undo", test_undo);
   ADD ("/own/exchange/round-trip", test_exchange_round_trip);
   ADD ("/own/exchange/refused", test_exchange_refused);
 #undef ADD

@@ -267,3 +267,29 @@ rd_answer_history_clear (RdAnswerHistory *self)
   g_queue_clear_full (&self->entries, entry_free);
   notify_can_undo (self, could_undo);
 }
+
+void
+rd_answer_history_forget_item (RdAnswerHistory *self,
+                               const char      *item_id)
+{
+  gboolean could_undo;
+  GList *link;
+
+  g_return_if_fail (RD_IS_ANSWER_HISTORY (self));
+
+  could_undo = rd_answer_history_can_undo (self);
+  link = self->entries.head;
+  while (link != NULL)
+    {
+      GList *next = link->next;
+      Entry *entry = link->data;
+
+      if (g_strcmp0 (rd_item_get_id (entry->item), item_id) == 0)
+        {
+          entry_free (entry);
+          g_queue_delete_link (&self->entries, link);
+        }
+      link = next;
+    }
+  notify_can_undo (self, could_undo);
+}

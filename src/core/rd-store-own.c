@@ -593,31 +593,41 @@ rd_store_get_own_answer (RdStore     *self,
   return rows != NULL && rows->len > 0 ? g_ptr_array_steal_index (rows, 0) : NULL;
 }
 
-/* The row id of @number among the respondent's assessment's questions, or 0. */
-static gint64
-question_row (RdStore  *self,
-              gint64    respondent_id,
-              gint64    number)
+/* The question @number of the respondent's assessment as stored now, and
+ * its row id; NULL when it has none (or it is in the trash). */
+static RdOwnQuestion *
+stored_question (RdStore  *self,
+                 gint64    respondent_id,
+                 gint64    number,
+                 gint64   *row,
+                 GError  **error)
 {
   sqlite3_stmt *stmt = rd_store_prepare (self,
-                                         "SELECT q.id FROM own_question q JOIN respondent r "
+                                         "SELECT q.id, " QUESTION_COLUMNS "FROM own_question q JOIN respondent r "
                                          "ON r.assessment_id = q.assessment_id "
-                                         "WHERE r.id = ?1 AND q.number = ?2 AND q.trashed = 0", NULL);
-  gint64 id = 0;
+                                         "WHERE r.id = ?1 AND q.number = ?2 AND q.trashed = 0", error);
+  RdOwnQuestion *question = NULL;
+  int rc;
 
   if (stmt == NULL)
-    return 0;
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, respondent_id);
   sqlite3_bind_int64 (stmt, 2, number);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *row = sqlite3_column_int64 (stmt, 0);
+      question = read_question (stmt, 1, error);
+    }
+  else if (rc != SQLITE_DONE)
+    rd_store_set_sqlite_error (error, self->db, rc, self->path);
   sqlite3_reset (stmt);
-  return id;
+  return question;
 }
 
-/* Checked against the question, then committed at once, like the
- * framework's answers; it leaves the reference date and the kept scores
- * as they are. */
+/* Checked against the question as it is stored (an edit may have changed
+ * it since @item was made), then committed at once, like the framework's
+ * answers; it leaves the reference date and the kept scores as they are. */
 gboolean
 rd_store_put_own_answer (RdStore         *self,
                          RdItem          *item,
@@ -625,19 +635,25 @@ rd_store_put_own_answer (RdStore         *self,
                          GError         **error)
 {
   const char *question_id = rd_item_get_id (item);
-  gint64 assessment_id = 0, row;
+  g_autoptr(RdOwnQuestion) question = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 assessment_id = 0, row = 0;
   sqlite3_stmt *stmt;
 
   if (!rd_store_check_editable (self, answer->respondent_id, &assessment_id, error))
     return FALSE;
-  row = question_row (self, answer->respondent_id, rd_own_question_id_number (question_id));
-  if (row == 0)
+  question = stored_question (self, answer->respondent_id, rd_own_question_id_number (question_id), &row,
+                              &local_error);
+  if (question == NULL)
     {
-      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                   _("There is no question “%s” in this assessment"), question_id);
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                     _("There is no question “%s” in this assessment"), question_id);
       return FALSE;
     }
-  if (!answer->not_applicable && !rd_item_check_value (item, answer->value, error))
+  if (!answer->not_applicable && !rd_own_question_check_value (question, answer->value, error))
     return FALSE;
 
   stmt = rd_store_prepare (self,
