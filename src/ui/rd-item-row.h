@@ -37,6 +37,10 @@ void       rd_item_row_flush        (RdItemRow       *self);
 gboolean   rd_item_row_grab_input_focus (RdItemRow   *self);
 GtkWidget *rd_item_row_get_choice_button (RdItemRow *self,
                                           guint      choice);
+void       rd_item_row_set_menu     (RdItemRow       *self,
+                                     GMenuModel      *menu);
+void       rd_item_row_set_caption  (RdItemRow       *self,
+                                     const char      *caption);
 
 /* Choices: 1–5 agreement (statements), 1 yes and 2 no (yes-no); 0 is
  * "not applicable / don't know" for every kind. */
