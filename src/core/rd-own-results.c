@@ -76,7 +76,7 @@ summarize (RdOwnResult *result,
   /* As the framework scores them: a statement by the mean of its
    * answers, a fact by the median of their scores. */
   result->score = rd_own_question_get_kind (question) == RD_ITEM_KIND_STATEMENT
-                  ? rd_own_question_score_value (question, result->mean)
+                  ? (result->mean - 1.0) / 4.0 * 100.0
                   : median_of (scores);
 }
 
@@ -151,13 +151,12 @@ format_statement (const RdOwnResult *result)
   g_autofree char *median = NULL;
   double middle = result->values.median;
 
-  if (result->n == 1)
-    /* Translators: the one answer to a statement of the school's own, "Agree (4)" */
-    return g_strdup_printf (C_("own answer", "%s (%s)"), rd_agreement_get_label ((guint) middle),
-                            median = rd_format_figure (middle));
-
   mean = rd_format_figure (result->mean);
   median = rd_format_figure (middle);
+  if (result->n == 1)
+    /* Translators: the one answer to a statement of the school's own, "Agree (4)" */
+    return g_strdup_printf (C_("own answer", "%s (%s)"), rd_agreement_get_label ((guint) middle), median);
+
   /* The median names its answer when it is one (not halfway between two). */
   if (middle == floor (middle))
     /* Translators: several answers to a statement of the school's own on
