@@ -693,7 +693,7 @@ rd_store_clear_own_answer (RdStore     *self,
   stmt = rd_store_prepare (self,
                            "DELETE FROM own_answer WHERE respondent_id = ?1 AND question_id = "
                            "(SELECT q.id FROM own_question q JOIN respondent r ON r.assessment_id = q.assessment_id "
-                           " WHERE r.id = ?1 AND q.number = ?2)", error);
+                           " WHERE r.id = ?1 AND q.number = ?2 AND q.trashed = 0)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, respondent_id);

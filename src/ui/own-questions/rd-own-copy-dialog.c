@@ -207,8 +207,8 @@ rd_own_copy_dialog_new (GtkWindow   *parent,
   job->checks = g_ptr_array_new ();
 
   /* Translators: %s is a school year, "2026-2027" */
-  body = g_strdup_printf (_("The questions of your own are added, without answers, to the %s assessment of each "
-                            "school you tick. A school that has a question with the same text keeps its own, and "
+  body = g_strdup_printf (_("Your own questions are added, without answers, to the %s assessment of each school "
+                            "you tick. A school that already has a question with the same text keeps its own, and "
                             "none gets more than %u."), school_year, RD_MAX_OWN_QUESTIONS);
   dialog = adw_message_dialog_new (parent, _("Copy to Other Schools?"), body);
   gtk_widget_set_name (dialog, "own-copy");

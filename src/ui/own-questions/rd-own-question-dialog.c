@@ -95,7 +95,7 @@ show_scoring_rows (RdOwnQuestionDialog *self)
   else
     directions = gtk_string_list_new ((const char * const[]) { _("More is better"), _("Less is better"), NULL });
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->direction_row),
-                                 yes_no ? _("The _Better Answer") : _("_Better Is"));
+                                 yes_no ? _("The _Better Answer") : _("_Direction"));
   adw_combo_row_set_model (self->direction_row, G_LIST_MODEL (directions));
   adw_combo_row_set_selected (self->direction_row, direction == GTK_INVALID_LIST_POSITION ? 0 : direction);
 }

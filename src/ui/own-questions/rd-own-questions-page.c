@@ -131,6 +131,8 @@ static GtkWidget *
 create_empty_state (void)
 {
   GtkWidget *page = adw_status_page_new ();
+  GtkWidget *button = create_button (_("_Add Question…"), "assessment.add-own-question", "add-first-own-question",
+                                     TRUE);
   g_autofree char *description = NULL;
 
   /* Translators: %u is the most questions an assessment can have of its own (10) */
@@ -138,13 +140,27 @@ create_empty_state (void)
                                    "or facts, for the groups you choose. They are answered like the other "
                                    "questions, shown apart in the results and the report, and never change a "
                                    "score."), RD_MAX_OWN_QUESTIONS);
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "list-add-symbolic");
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "chat-message-new-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Questions of Your Own Yet"));
   adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  adw_status_page_set_child (ADW_STATUS_PAGE (page),
-                             create_button (_("_Add Question…"), "assessment.add-own-question",
-                                            "add-first-own-question", TRUE));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
   gtk_widget_set_name (page, "own-questions-empty");
+  return page;
+}
+
+/* There are some, for other groups than the respondent's. */
+static GtkWidget *
+create_not_asked_state (void)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "system-users-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("None for This Group"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("Your own questions are asked of other groups. Choose one of them under "
+                                     "“Answering as” to see them."));
+  gtk_widget_set_name (page, "own-questions-not-asked");
   return page;
 }
 
@@ -168,8 +184,11 @@ rd_own_questions_page_new (RdFramework *framework,
       rd_item_row_set_caption (row, caption);
     }
 
-  rd_area_page_set_header (RD_AREA_PAGE (page), create_header (questions->len));
-  rd_area_page_set_placeholder (RD_AREA_PAGE (page), create_empty_state ());
+  /* Without questions the empty state offers to add one; the header would say it twice. */
+  if (questions->len > 0)
+    rd_area_page_set_header (RD_AREA_PAGE (page), create_header (questions->len));
+  rd_area_page_set_placeholder (RD_AREA_PAGE (page),
+                                questions->len > 0 ? create_not_asked_state () : create_empty_state ());
 
   /* Ctrl+N adds a question while the page has the focus, as it adds an action on the plan. */
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
