@@ -17,6 +17,7 @@
 #include "rd-group-comparison.h"
 #include "rd-report-charts.h"
 #include "rd-report-document.h"
+#include "rd-report-figures.h"
 #include "rd-report.h"
 #include "rd-response.h"
 #include "rd-test-fixtures.h"
@@ -1625,6 +1626,7 @@ test_own_questions (void)
 
   report = new_report (&fixture);
   path = write_report (&fixture, report, "own.pdf");
+  save_screenshots (path, "own-questions");
   assert_qpdf_check (path);
   text = pdf_text (path);
   assert_common_text (report, text, "De Kleine Wereld");
@@ -1646,7 +1648,11 @@ test_own_questions (void)
   plan_at = strstr (text, T ("Action Plan"));
   g_assert_true (groups_at != NULL && own_at != NULL && plan_at != NULL);
   g_assert_true (groups_at < own_at && own_at < plan_at);
-  save_screenshots (path, "own-questions");
+  {
+    g_autofree char *note = rd_report_own_questions_hidden_note (RD_ANONYMITY_THRESHOLD_DEFAULT);
+
+    assert_contains (text, note);
+  }
 
   /* Without own questions there is no such section. */
   g_assert_true (rd_store_trash_own_question (fixture.store, fixture.assessment_id, "own-1", &error));
