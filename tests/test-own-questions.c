@@ -417,6 +417,7 @@ test_store_answers (Fixture       *fixture,
   g_autoptr(GPtrArray) answers = NULL;
   g_autoptr(GPtrArray) own = NULL;
   g_autoptr(RdAssessment) assessment = NULL;
+  g_autoptr(RdAssessmentScores) kept = NULL;
   gint64 respondent = rd_store_ensure_respondent (fixture->store, fixture->assessment_id, &error);
   RdAnswer old = { .respondent_id = respondent, .value = 3, .answered = 1700000000 };
 
@@ -424,7 +425,8 @@ test_store_answers (Fixture       *fixture,
   g_assert_true (rd_store_put_answer (fixture->store, rd_framework_lookup_item (fixture->framework, "a-plan"),
                                       &old, &error));
   g_assert_no_error (error);
-  g_assert_true (rd_store_get_scores (fixture->store, fixture->framework, fixture->assessment_id, &error) != NULL);
+  kept = rd_store_get_scores (fixture->store, fixture->framework, fixture->assessment_id, &error);
+  g_assert_nonnull (kept);
   g_assert_cmpint (count_rows (fixture->path, "SELECT scores_stale FROM assessment"), ==, 0);
 
   g_assert_true (rd_store_set_answer_value (fixture->store, respondent, item, 90, &error));
