@@ -534,6 +534,60 @@ test_results (Fixture       *fixture,
   rd_test_save_screenshot (fixture->window, "results-own-questions.png");
 }
 
+/* In a workshop round each participant answers the own questions of
+ * their group and cannot change the questions; afterwards the results
+ * hide a question answered by fewer people than the threshold. */
+static void
+test_workshop_round (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(RdOwnQuestion) teachers = store_question (fixture, "Our lessons use the pupils' laptops",
+                                                     RD_ITEM_KIND_STATEMENT, 1u << RD_GROUP_TEACHER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  gboolean groups[RD_N_GROUPS] = { TRUE, TRUE, FALSE, FALSE, FALSE, FALSE };
+  GtkWidget *row;
+
+  rd_assessment_view_start_workshop (fixture->view, groups);
+  rd_test_wait_for_idle ();
+  /* Between participants nothing can be added. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.add-own-question", NULL);
+  rd_test_wait_for_idle ();
+  g_assert_null (find_dialog (fixture));
+
+  for (guint p = 0; p < 2; p++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.join", "u", (guint32) RD_GROUP_TEACHER);
+      rd_test_wait_for_idle ();
+      /* Their group's own question is theirs to answer, after the areas. */
+      g_assert_cmpuint (rd_area_page_get_n_asked (own_page (fixture)), ==, 1);
+      gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", "beta");
+      gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.next-area", NULL);
+      rd_test_wait_for_idle ();
+      g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, RD_OWN_QUESTIONS_PAGE_NAME);
+      g_assert_false (rd_item_row_is_answered (own_row (fixture, "own-1")));
+      g_assert_true (rd_item_row_choose (own_row (fixture, "own-1"), 4 + p));
+      /* A participant cannot change or remove the questions. */
+      gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.remove-own-question", "s", "own-1");
+      gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.next-participant", NULL);
+      rd_test_wait_for_idle ();
+    }
+  rd_assessment_view_end_round (fixture->view);
+  rd_test_wait_for_idle ();
+
+  answers = rd_store_list_own_answers (fixture->store, fixture->assessment_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 2);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM own_question WHERE trashed = 0"), ==, 1);
+
+  /* Two people answered it, fewer than the threshold of 3. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_RESULTS_PAGE_NAME);
+  rd_test_wait_for_idle ();
+  row = rd_test_find_named (GTK_WIDGET (rd_results_page_get_own_questions (
+                              rd_assessment_view_get_results_page (fixture->view))), "own-1");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Beta · too few answers");
+}
+
 /* Every new screen, for the eyes (run again in Dutch). */
 static void
 test_screenshots (Fixture       *fixture,
@@ -584,6 +638,7 @@ main (int   argc,
   ADD ("/own-ui/limit", test_limit);
   ADD ("/own-ui/copy-to-other-schools", test_copy);
   ADD ("/own-ui/results", test_results);
+  ADD ("/own-ui/workshop-round", test_workshop_round);
   ADD ("/own-ui/screenshots", test_screenshots);
 #undef ADD
 
