@@ -527,8 +527,9 @@ load_item (Loader      *loader,
   /* A school's own questions are "own-1", "own-2", …: an item of that name
    * would be taken for one, or hide one. */
   if (g_str_has_prefix (id, RD_OWN_QUESTION_ID_PREFIX))
-    return rd_json_fail (&loader->check, place, _("id “%s”: ids beginning with “%s” are kept for a school’s own questions"),
-                         id, RD_OWN_QUESTION_ID_PREFIX);
+    return rd_json_fail (&loader->check, place,
+                         _("id “%s”: ids beginning with “%s” are kept for a school’s own questions"), id,
+                         RD_OWN_QUESTION_ID_PREFIX);
   if (g_hash_table_contains (framework->items_by_id, id))
     return rd_json_fail (&loader->check, place, _("duplicate item id “%s”"), id);
 
