@@ -2003,6 +2003,14 @@ check_exchange (JsonBlock   *block,
 
     json_object_set_int_member (json_node_get_object (old), "format_version", 1);
     json_object_remove_member (assessment, "reference_date");
+    /* Format 3's own questions, which format 1 did not have. */
+    json_object_remove_member (assessment, "own_questions");
+    {
+      JsonArray *respondents = json_object_get_array_member (assessment, "respondents");
+
+      for (guint r = 0; r < json_array_get_length (respondents); r++)
+        json_object_remove_member (json_array_get_object_element (respondents, r), "own_answers");
+    }
     text = json_text (old);
     refusal = exchange_error (text, framework, &old_notices);
     if (refusal != NULL)

@@ -17,6 +17,7 @@
 #include "rd-group-comparison.h"
 #include "rd-report-charts.h"
 #include "rd-report-document.h"
+#include "rd-report-figures.h"
 #include "rd-report.h"
 #include "rd-response.h"
 #include "rd-test-fixtures.h"
@@ -1593,6 +1594,95 @@ test_bidi_isolated (void)
   }
 }
 
+/* The school's own questions: a section of their own after every figure
+ * of the framework, saying so, each with its answers; with several people
+ * a question answered by too few shows no figure. */
+static void
+test_own_questions (void)
+{
+  g_auto(Fixture) fixture = { 0 };
+  g_autoptr(RdReport) report = NULL;
+  g_autoptr(RdOwnQuestion) club = NULL;
+  g_autoptr(RdOwnQuestion) laptops = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  RdOwnQuestionInfo info;
+  const char *groups_at, *own_at, *plan_at;
+
+  populate_empty (&fixture);
+  rd_own_question_info_init (&info);
+  info.text = "Our pupils enjoy the weekly coding club.";
+  info.area_id = "alpha";
+  info.audience = RD_EVERY_GROUP;
+  info.weights[RD_FACTOR_ENGAGEMENT] = 1;
+  club = rd_store_add_own_question (fixture.store, fixture.assessment_id, fixture.framework, &info, &error);
+  g_assert_no_error (error);
+  info.text = "Laptops we lend to pupils for use at home";
+  info.kind = RD_ITEM_KIND_NUMBER;
+  info.area_id = "beta";
+  info.unit = "laptops";
+  info.max = 500;
+  info.target = 120;
+  laptops = rd_store_add_own_question (fixture.store, fixture.assessment_id, fixture.framework, &info, &error);
+  g_assert_no_error (error);
+
+  for (guint p = 0; p < 4; p++)
+    {
+      gint64 respondent = rd_store_add_respondent (fixture.store, fixture.assessment_id,
+                                                   p == 0 ? RD_GROUP_LEADER : RD_GROUP_TEACHER, NULL, &error);
+
+      g_assert_true (rd_store_set_answer_value (fixture.store, respondent, rd_own_question_get_item (club), 3 + p % 3,
+                                                &error));
+      if (p == 0)
+        g_assert_true (rd_store_set_answer_value (fixture.store, respondent, rd_own_question_get_item (laptops), 90,
+                                                  &error));
+      g_assert_no_error (error);
+    }
+
+  report = new_report (&fixture);
+  path = write_report (&fixture, report, "own.pdf");
+  save_screenshots (path, "own-questions");
+  assert_qpdf_check (path);
+  text = pdf_text (path);
+  assert_common_text (report, text, "De Kleine Wereld");
+  assert_contains (text, T ("Your Own Questions"));
+  assert_contains (text, T ("They are not part of the success factors’ readiness, the area scores, the priorities or "
+                            "any comparison with other schools."));
+  assert_contains (text, "Our pupils enjoy the weekly coding club.");
+  assert_contains (text, "Laptops we lend to pupils for use at home");
+  /* 3, 4, 5, 3: mean 3.75, median 3.5 */
+  expected = g_strdup_printf (T ("%s · score %.0f"), "mean 3.75, median 3.5 · 4 answers", 68.75);
+  assert_contains (text, expected);
+  /* One answer among four people: hidden. */
+  assert_contains (text, T ("too few answers"));
+  g_assert_null (strstr (text, "90 laptops"));
+
+  /* In the contents, after the framework's sections, before the plan. */
+  groups_at = strstr (text, T ("Views of the Groups"));
+  own_at = strstr (text, T ("Your Own Questions"));
+  plan_at = strstr (text, T ("Action Plan"));
+  g_assert_true (groups_at != NULL && own_at != NULL && plan_at != NULL);
+  g_assert_true (groups_at < own_at && own_at < plan_at);
+  {
+    g_autofree char *note = rd_report_own_questions_hidden_note (RD_ANONYMITY_THRESHOLD_DEFAULT);
+
+    assert_contains (text, note);
+  }
+
+  /* Without own questions there is no such section. */
+  g_assert_true (rd_store_trash_own_question (fixture.store, fixture.assessment_id, "own-1", &error));
+  g_assert_true (rd_store_trash_own_question (fixture.store, fixture.assessment_id, "own-2", &error));
+  g_clear_object (&report);
+  report = new_report (&fixture);
+  g_free (path);
+  path = write_report (&fixture, report, "none.pdf");
+  g_free (text);
+  text = pdf_text (path);
+  g_assert_null (strstr (text, T ("Your Own Questions")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1622,6 +1712,7 @@ main (int   argc,
   g_test_add_func ("/report/withheld-group", test_withheld_group);
   g_test_add_func ("/report/figure-needs-enough-answers", test_figure_needs_enough_answers);
   g_test_add_func ("/report/figures", test_figures);
+  g_test_add_func ("/report/own-questions", test_own_questions);
   g_test_add_func ("/report/language", test_in_language);
   g_test_add_func ("/report/write/missing-folder", test_write_missing_folder);
   g_test_add_func ("/report/write/read-only-folder", test_write_read_only_folder);

@@ -734,6 +734,27 @@ test_migrate (gconstpointer data)
     }
   }
 
+  /* Version 8 added a school’s own questions, their answers apart. */
+  {
+    g_autoptr(GPtrArray) questions = rd_store_list_own_questions (store, 1, &error);
+    g_autoptr(GPtrArray) own_answers = rd_store_list_own_answers (store, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (questions->len, ==, version < 8 ? 0 : 2);
+    g_assert_cmpuint (own_answers->len, ==, version < 8 ? 0 : 2);
+    if (version >= 8)
+      {
+        RdOwnQuestion *laptops = g_ptr_array_index (questions, 1);
+
+        g_assert_cmpstr (rd_own_question_get_id (g_ptr_array_index (questions, 0)), ==, "own-1");
+        g_assert_cmpint (rd_own_question_get_kind (laptops), ==, RD_ITEM_KIND_NUMBER);
+        g_assert_cmpstr (rd_own_question_get_unit (laptops), ==, "laptops");
+        g_assert_cmpfloat (rd_own_question_get_target (laptops), ==, 120);
+        g_assert_cmpfloat (((RdAnswer *) g_ptr_array_index (own_answers, 1))->value, ==, 90);
+      }
+    /* rd_store_list_answers() above read the framework's three only. */
+  }
+
   g_clear_object (&store);
   remove_tree (dir);
 }

@@ -12,7 +12,7 @@
 typedef struct
 {
   gint64 respondent_id;
-  char *item_id;
+  RdItem *item;      /* kept: a school's own question is no item of the framework */
   RdAnswer *before;  /* NULL: the item was unanswered */
 } Entry;
 
@@ -40,7 +40,7 @@ entry_free (gpointer data)
 {
   Entry *entry = data;
 
-  g_free (entry->item_id);
+  g_clear_object (&entry->item);
   g_clear_pointer (&entry->before, rd_answer_free);
   g_free (entry);
 }
@@ -145,7 +145,7 @@ change_and_record (RdAnswerHistory  *self,
 
   entry = g_new0 (Entry, 1);
   entry->respondent_id = respondent_id;
-  entry->item_id = g_strdup (rd_item_get_id (item));
+  entry->item = g_object_ref (item);
   entry->before = g_steal_pointer (&before);
   g_queue_push_head (&self->entries, entry);
   if (g_queue_get_length (&self->entries) > MAX_ENTRIES)
@@ -240,9 +240,9 @@ rd_answer_history_undo (RdAnswerHistory  *self,
   if (entry == NULL)
     return FALSE;
 
-  item = rd_framework_lookup_item (self->framework, entry->item_id);
-  if (entry->before == NULL || item == NULL)
-    ok = rd_store_clear_answer (self->store, entry->respondent_id, entry->item_id, error);
+  item = entry->item;
+  if (entry->before == NULL)
+    ok = rd_store_clear_answer (self->store, entry->respondent_id, rd_item_get_id (item), error);
   else
     ok = rd_store_put_answer (self->store, item, entry->before, error);
 
@@ -250,7 +250,7 @@ rd_answer_history_undo (RdAnswerHistory  *self,
     return FALSE;
 
   if (item_id != NULL)
-    *item_id = g_strdup (entry->item_id);
+    *item_id = g_strdup (rd_item_get_id (item));
   entry_free (g_queue_pop_head (&self->entries));
   notify_can_undo (self, TRUE);
   return TRUE;
@@ -265,5 +265,31 @@ rd_answer_history_clear (RdAnswerHistory *self)
 
   could_undo = rd_answer_history_can_undo (self);
   g_queue_clear_full (&self->entries, entry_free);
+  notify_can_undo (self, could_undo);
+}
+
+void
+rd_answer_history_forget_item (RdAnswerHistory *self,
+                               const char      *item_id)
+{
+  gboolean could_undo;
+  GList *link;
+
+  g_return_if_fail (RD_IS_ANSWER_HISTORY (self));
+
+  could_undo = rd_answer_history_can_undo (self);
+  link = self->entries.head;
+  while (link != NULL)
+    {
+      GList *next = link->next;
+      Entry *entry = link->data;
+
+      if (g_strcmp0 (rd_item_get_id (entry->item), item_id) == 0)
+        {
+          entry_free (entry);
+          g_queue_delete_link (&self->entries, link);
+        }
+      link = next;
+    }
   notify_can_undo (self, could_undo);
 }

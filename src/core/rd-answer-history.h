@@ -37,5 +37,9 @@ gboolean         rd_answer_history_undo              (RdAnswerHistory *self,
                                                       char           **item_id,
                                                       GError         **error);
 void             rd_answer_history_clear             (RdAnswerHistory *self);
+/* Drops the changes to @item_id: it is gone (a school's own question
+ * removed), so they can no longer be undone. */
+void             rd_answer_history_forget_item       (RdAnswerHistory *self,
+                                                      const char      *item_id);
 
 G_END_DECLS

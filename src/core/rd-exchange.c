@@ -50,7 +50,11 @@ rd_exchange_school_count_answers (const RdExchangeSchool *school)
       RdExchangeAssessment *assessment = g_ptr_array_index (school->assessments, a);
 
       for (guint r = 0; r < assessment->respondents->len; r++)
-        n += ((RdExchangeRespondent *) g_ptr_array_index (assessment->respondents, r))->response->answers->len;
+        {
+          RdExchangeRespondent *respondent = g_ptr_array_index (assessment->respondents, r);
+
+          n += respondent->response->answers->len + respondent->own_answers->len;
+        }
     }
   return n;
 }
@@ -62,6 +66,7 @@ rd_exchange_assessment_new (void)
 
   assessment->respondents = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_respondent_free);
   assessment->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_action_free);
+  assessment->own_questions = g_ptr_array_new_with_free_func (g_object_unref);
   return assessment;
 }
 
@@ -75,6 +80,7 @@ rd_exchange_assessment_free (RdExchangeAssessment *assessment)
   g_free (assessment->framework_version);
   g_ptr_array_unref (assessment->respondents);
   g_ptr_array_unref (assessment->actions);
+  g_ptr_array_unref (assessment->own_questions);
   rd_assessment_scores_free (assessment->scores);
   g_free (assessment);
 }
@@ -87,6 +93,7 @@ rd_exchange_respondent_new (const char *uuid,
 
   respondent->uuid = g_strdup (uuid);
   respondent->response = response;
+  respondent->own_answers = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
   return respondent;
 }
 
@@ -97,6 +104,7 @@ rd_exchange_respondent_free (RdExchangeRespondent *respondent)
     return;
   g_free (respondent->uuid);
   rd_response_free (respondent->response);
+  g_ptr_array_unref (respondent->own_answers);
   g_free (respondent);
 }
 
@@ -317,6 +325,78 @@ add_action (JsonBuilder            *builder,
 }
 
 static void
+add_number (JsonBuilder *builder,
+            const char  *key,
+            double       value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_double_value (builder, value);
+}
+
+static void
+add_own_question (JsonBuilder   *builder,
+                  RdOwnQuestion *question)
+{
+  RdItemKind kind = rd_own_question_get_kind (question);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", rd_own_question_get_id (question));
+  add_string (builder, "kind", rd_item_kind_to_id (kind));
+  add_string (builder, "area", rd_own_question_get_area_id (question));
+  add_string (builder, "text", rd_own_question_get_text (question));
+  add_string (builder, "help", rd_own_question_get_help (question));
+
+  json_builder_set_member_name (builder, "audience");
+  json_builder_begin_array (builder);
+  for (guint g = 0; g < RD_N_GROUPS; g++)
+    if (rd_own_question_asks (question, g))
+      json_builder_add_string_value (builder, rd_group_to_id (g));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "factors");
+  json_builder_begin_object (builder);
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    if (rd_own_question_get_weight (question, f) > 0)
+      add_number (builder, rd_factor_to_id (f), rd_own_question_get_weight (question, f));
+  json_builder_end_object (builder);
+
+  if (kind == RD_ITEM_KIND_NUMBER)
+    {
+      add_string (builder, "unit", rd_own_question_get_unit (question));
+      add_number (builder, "min", rd_own_question_get_min (question));
+      if (isfinite (rd_own_question_get_max (question)))
+        add_number (builder, "max", rd_own_question_get_max (question));
+    }
+  if (kind == RD_ITEM_KIND_NUMBER || kind == RD_ITEM_KIND_PERCENT)
+    add_number (builder, "target", rd_own_question_get_target (question));
+  if (kind != RD_ITEM_KIND_STATEMENT)
+    add_string (builder, "direction", rd_own_direction_to_id (rd_own_question_get_direction (question)));
+  json_builder_end_object (builder);
+}
+
+static void
+add_own_answers (JsonBuilder                *builder,
+                 const RdExchangeRespondent *respondent)
+{
+  if (respondent->own_answers->len == 0)
+    return;
+
+  json_builder_set_member_name (builder, "own_answers");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < respondent->own_answers->len; i++)
+    {
+      RdAnswer *answer = g_ptr_array_index (respondent->own_answers, i);
+
+      json_builder_set_member_name (builder, answer->item_id);
+      if (answer->not_applicable)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_double_value (builder, answer->value);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
 add_assessment (JsonBuilder                *builder,
                 RdFramework                *framework,
                 RdSchoolType                school_type,
@@ -356,6 +436,17 @@ add_assessment (JsonBuilder                *builder,
     add_summary (builder, framework, school_type, assessment);
   else
     {
+      /* Format 3: only where there are any, so that a file without them
+       * stays one that Readiness 1.1 reads. */
+      if (assessment->own_questions->len > 0)
+        {
+          json_builder_set_member_name (builder, "own_questions");
+          json_builder_begin_array (builder);
+          for (guint q = 0; q < assessment->own_questions->len; q++)
+            add_own_question (builder, g_ptr_array_index (assessment->own_questions, q));
+          json_builder_end_array (builder);
+        }
+
       json_builder_set_member_name (builder, "respondents");
       json_builder_begin_array (builder);
       for (guint r = 0; r < assessment->respondents->len; r++)
@@ -366,6 +457,7 @@ add_assessment (JsonBuilder                *builder,
           add_string (builder, "id", respondent->uuid);
           add_string (builder, "group", rd_group_to_id (respondent->response->group));
           add_answers (builder, edition, respondent->response);
+          add_own_answers (builder, respondent);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -390,6 +482,7 @@ rd_exchange_write (const RdExchangeSchool  *school,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   gboolean summary = content == RD_EXCHANGE_SUMMARY;
+  gboolean own = FALSE;
   gsize length;
   char *text;
 
@@ -398,11 +491,14 @@ rd_exchange_write (const RdExchangeSchool  *school,
 
   for (guint i = 0; i < school->assessments->len; i++)
     summary |= ((RdExchangeAssessment *) g_ptr_array_index (school->assessments, i))->content == RD_EXCHANGE_SUMMARY;
+  /* A summary carries scores only, never a school's own questions. */
+  for (guint i = 0; !summary && i < school->assessments->len; i++)
+    own |= ((RdExchangeAssessment *) g_ptr_array_index (school->assessments, i))->own_questions->len > 0;
 
   json_builder_begin_object (builder);
   add_string (builder, "format", FORMAT_NAME);
   json_builder_set_member_name (builder, "format_version");
-  json_builder_add_int_value (builder, RD_EXCHANGE_FORMAT_VERSION);
+  json_builder_add_int_value (builder, own ? RD_EXCHANGE_OWN_QUESTIONS_VERSION : 2);
   add_string (builder, "content", summary ? "summary" : "answers");
   add_time (builder, "created", g_get_real_time () / G_USEC_PER_SEC);
   add_string (builder, "generator", "Readiness " PACKAGE_VERSION);
@@ -466,6 +562,7 @@ typedef struct
   GPtrArray *notices;  /* the school's */
   RdJsonParts *parts;  /* respondents and actions, read one at a time */
   JsonParser *part_parser;
+  GPtrArray *own_questions;  /* the assessment's being read, which own answers answer */
 } Reader;
 
 static gboolean
@@ -597,13 +694,75 @@ read_answer (Reader      *reader,
   return TRUE;
 }
 
+/* Fails at own answer @question_id of the respondent at @place. */
+static gboolean
+own_answer_fail (Reader     *reader,
+                 const char *place,
+                 const char *question_id,
+                 const char *message)
+{
+  g_autofree char *where = g_strdup_printf ("%s.own_answers “%s”", place, question_id);
+
+  return rd_json_fail (&reader->check, where, "%s", message);
+}
+
+/* Format 3: answers to the assessment's own questions, a number or null
+ * for "not applicable". */
+static gboolean
+read_own_answers (Reader               *reader,
+                  JsonObject           *object,
+                  const char           *place,
+                  RdExchangeRespondent *respondent)
+{
+  JsonObject *answers;
+  JsonObjectIter iter;
+  JsonNode *value;
+  const char *question_id;
+
+  if (!json_object_has_member (object, "own_answers"))
+    return TRUE;
+  answers = rd_json_get_object (&reader->check, object, place, "own_answers", TRUE);
+  if (answers == NULL)
+    return FALSE;
+
+  json_object_iter_init_ordered (&iter, answers);
+  while (json_object_iter_next_ordered (&iter, &question_id, &value))
+    {
+      RdOwnQuestion *question = rd_own_questions_lookup (reader->own_questions, question_id);
+      g_autoptr(GError) value_error = NULL;
+      RdAnswer *answer;
+
+      if (question == NULL)
+        return own_answer_fail (reader, place, question_id, _("the assessment has no such question of its own"));
+      answer = rd_answer_new ();
+      answer->item_id = g_strdup (question_id);
+      answer->item_version = 1;
+      g_ptr_array_add (respondent->own_answers, answer);
+      if (JSON_NODE_HOLDS_NULL (value))
+        {
+          answer->not_applicable = TRUE;
+          continue;
+        }
+      if (!JSON_NODE_HOLDS_VALUE (value) ||
+          (json_node_get_value_type (value) != G_TYPE_INT64 && json_node_get_value_type (value) != G_TYPE_DOUBLE))
+        return own_answer_fail (reader, place, question_id, _("an answer is a number or null"));
+      answer->value = json_node_get_double (value);
+      if (!rd_own_question_check_value (question, answer->value, &value_error))
+        return own_answer_fail (reader, place, question_id, value_error->message);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_respondent (Reader               *reader,
                  JsonNode             *node,
                  const char           *place,
                  RdExchangeAssessment *assessment)
 {
-  static const char * const keys[] = { "id", "group", "answers", "versions", NULL };
+  static const char * const keys_2[] = { "id", "group", "answers", "versions", NULL };
+  static const char * const keys_3[] = { "id", "group", "answers", "versions", "own_answers", NULL };
+  const char * const *keys = reader->format_version >= RD_EXCHANGE_OWN_QUESTIONS_VERSION ? keys_3 : keys_2;
+  RdExchangeRespondent *respondent;
   g_autofree char *uuid = NULL;
   g_autoptr(RdResponse) response = NULL;
   JsonObject *object, *answers, *versions;
@@ -618,6 +777,9 @@ read_respondent (Reader               *reader,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return rd_json_fail (&reader->check, place, _("a respondent must be an object"));
   object = json_node_get_object (node);
+  if (reader->format_version < RD_EXCHANGE_OWN_QUESTIONS_VERSION && json_object_has_member (object, "own_answers"))
+    return rd_json_fail (&reader->check, place, _("“%s” needs “format_version” %d"), "own_answers",
+                         RD_EXCHANGE_OWN_QUESTIONS_VERSION);
   if (!rd_json_check_keys (&reader->check, object, place, keys) ||
       !read_uuid (reader, object, place, &uuid) ||
       !rd_json_get_string (&reader->check, object, place, "group", TRUE, &group_id))
@@ -664,8 +826,9 @@ read_respondent (Reader               *reader,
                                (const char *) l->data);
     }
 
-  g_ptr_array_add (assessment->respondents, rd_exchange_respondent_new (uuid, g_steal_pointer (&response)));
-  return TRUE;
+  respondent = rd_exchange_respondent_new (uuid, g_steal_pointer (&response));
+  g_ptr_array_add (assessment->respondents, respondent);
+  return read_own_answers (reader, object, place, respondent);
 }
 
 /* null or a score 0–100; NAN for null. */
@@ -863,6 +1026,180 @@ read_action (Reader               *reader,
   return TRUE;
 }
 
+static gboolean
+read_audience (Reader      *reader,
+               JsonObject  *object,
+               const char  *place,
+               guint       *audience)
+{
+  g_autofree char *where = g_strdup_printf ("%s.audience", place);
+  JsonArray *array = rd_json_get_array (&reader->check, object, place, "audience");
+
+  if (array == NULL)
+    return FALSE;
+  *audience = 0;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      RdGroup group;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+          !rd_group_from_id (json_node_get_string (node), &group))
+        return rd_json_fail (&reader->check, where,
+                             _("audience[%u] is not a group (use leader, teacher, support-staff, learner, parent "
+                               "or other)"), i);
+      if (*audience & (1u << group))
+        return rd_json_fail (&reader->check, where, _("group “%s” is listed twice"), rd_group_to_id (group));
+      *audience |= 1u << group;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_factors (Reader            *reader,
+              JsonObject        *object,
+              const char        *place,
+              RdOwnQuestionInfo *info)
+{
+  g_autofree char *where = g_strdup_printf ("%s.factors", place);
+  JsonObject *factors = rd_json_get_object (&reader->check, object, place, "factors", TRUE);
+  g_autoptr(GList) members = NULL;
+
+  if (factors == NULL)
+    return FALSE;
+  members = json_object_get_members (factors);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      RdFactor factor;
+
+      if (!rd_factor_from_id (l->data, &factor))
+        return rd_json_fail (&reader->check, where, _("unknown success factor “%s”"), (const char *) l->data);
+      if (!rd_json_get_number (&reader->check, factors, where, l->data, TRUE, &info->weights[factor]))
+        return FALSE;
+      /* 0 would read as "not about it": a weight in the file is above 0. */
+      if (info->weights[factor] <= 0)
+        return rd_json_fail (&reader->check, where, _("weight of “%s” must be above 0 and at most %g"),
+                             (const char *) l->data, RD_OWN_QUESTION_MAX_WEIGHT);
+    }
+  return TRUE;
+}
+
+/* Format 3: one of the school's own questions, checked as the app checks
+ * one (rd_own_question_new()), its place named. */
+static gboolean
+read_own_question (Reader               *reader,
+                   JsonNode             *node,
+                   guint                 index,
+                   const char           *assessment_place,
+                   RdExchangeAssessment *assessment)
+{
+  static const char * const keys[] = {
+    "id", "kind", "area", "text", "help", "audience", "factors", "unit", "min", "max", "target", "direction", NULL
+  };
+  g_autofree char *place = g_strdup_printf ("%s.own_questions[%u]", assessment_place, index);
+  g_autoptr(GError) error = NULL;
+  RdOwnQuestionInfo info;
+  const char *kind = NULL, *direction = NULL;
+  RdOwnQuestion *question;
+  JsonObject *object;
+
+  node = rd_json_load_part (&reader->check, reader->parts, node, reader->part_parser);
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return rd_json_fail (&reader->check, place, _("a question must be an object"));
+  object = json_node_get_object (node);
+
+  rd_own_question_info_init (&info);
+  if (!rd_json_check_keys (&reader->check, object, place, keys) ||
+      !rd_json_get_string (&reader->check, object, place, "id", TRUE, &info.id))
+    return FALSE;
+  if (!rd_own_question_id_is_valid (info.id))
+    return rd_json_fail (&reader->check, place, _("“%s” is not an id such as own-1"), info.id);
+  if (rd_own_questions_lookup (assessment->own_questions, info.id) != NULL)
+    return rd_json_fail (&reader->check, place, _("the id “%s” appears twice in the assessment"), info.id);
+
+  /* From here on the place names the question. */
+  g_free (place);
+  place = g_strdup_printf ("%s.own_questions[%u] “%s”", assessment_place, index, info.id);
+  if (!rd_json_get_string (&reader->check, object, place, "kind", TRUE, &kind) ||
+      !rd_json_get_string (&reader->check, object, place, "area", TRUE, &info.area_id) ||
+      !rd_json_get_string (&reader->check, object, place, "text", TRUE, &info.text) ||
+      !rd_json_get_string (&reader->check, object, place, "help", FALSE, &info.help) ||
+      !read_audience (reader, object, place, &info.audience) ||
+      !read_factors (reader, object, place, &info))
+    return FALSE;
+  if (!rd_item_kind_from_id (kind, &info.kind))
+    return rd_json_fail (&reader->check, place, _("unknown kind “%s” (use statement, yes-no, number or percent)"),
+                         kind);
+
+  if (info.kind != RD_ITEM_KIND_NUMBER)
+    {
+      static const char * const number_only[] = { "unit", "min", "max" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (number_only); i++)
+        if (json_object_has_member (object, number_only[i]))
+          return rd_json_fail (&reader->check, place, _("“%s” is allowed on numbers only"), number_only[i]);
+    }
+  if (info.kind == RD_ITEM_KIND_STATEMENT)
+    {
+      static const char * const fact_only[] = { "target", "direction" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fact_only); i++)
+        if (json_object_has_member (object, fact_only[i]))
+          return rd_json_fail (&reader->check, place, _("“%s” is not allowed on a statement"), fact_only[i]);
+    }
+  if (info.kind == RD_ITEM_KIND_YES_NO && json_object_has_member (object, "target"))
+    return rd_json_fail (&reader->check, place, _("“%s” is not allowed on a yes-no question"), "target");
+  if (!rd_json_get_string (&reader->check, object, place, "unit", FALSE, &info.unit) ||
+      !rd_json_get_number (&reader->check, object, place, "min", FALSE, &info.min) ||
+      !rd_json_get_number (&reader->check, object, place, "max", FALSE, &info.max) ||
+      !rd_json_get_number (&reader->check, object, place, "target", FALSE, &info.target) ||
+      !rd_json_get_string (&reader->check, object, place, "direction", FALSE, &direction))
+    return FALSE;
+  if (direction != NULL && !rd_own_direction_from_id (direction, &info.direction))
+    return rd_json_fail (&reader->check, place, _("unknown direction “%s” (use higher or lower)"), direction);
+
+  question = rd_own_question_new (&info, reader->framework, reader->check.name, place, reader->check.domain,
+                                  reader->check.code, &error);
+  if (question == NULL)
+    {
+      g_propagate_error (reader->check.error, g_steal_pointer (&error));
+      return FALSE;
+    }
+  g_ptr_array_add (assessment->own_questions, question);
+  return TRUE;
+}
+
+static gboolean
+read_own_questions (Reader               *reader,
+                    JsonObject           *object,
+                    const char           *place,
+                    RdExchangeAssessment *assessment)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (object, "own_questions"))
+    return TRUE;
+  array = rd_json_get_any_array (&reader->check, object, place, "own_questions");
+  if (array == NULL)
+    return FALSE;
+  if (json_array_get_length (array) > RD_MAX_OWN_QUESTIONS)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.own_questions", place);
+
+      return rd_json_fail (&reader->check, where,
+                           g_dngettext (GETTEXT_PACKAGE, "an assessment has at most %d question of its own, not %u",
+                                        "an assessment has at most %d questions of its own, not %u",
+                                        RD_MAX_OWN_QUESTIONS),
+                           RD_MAX_OWN_QUESTIONS, json_array_get_length (array));
+    }
+  for (guint q = 0; q < json_array_get_length (array); q++)
+    if (!read_own_question (reader, json_array_get_element (array, q), q, place, assessment))
+      return FALSE;
+  return TRUE;
+}
+
 static guint32
 today_julian (Reader *reader)
 {
@@ -974,7 +1311,12 @@ read_assessment (Reader           *reader,
     "id", "school_year", "framework_version", "mode", "status", "created", "completed", "reference_date",
     "targets", "respondents", "summary", "actions", NULL
   };
-  const char * const *keys = reader->format_version >= 2 ? keys_2 : keys_1;
+  static const char * const keys_3[] = {
+    "id", "school_year", "framework_version", "mode", "status", "created", "completed", "reference_date",
+    "targets", "own_questions", "respondents", "summary", "actions", NULL
+  };
+  const char * const *keys = reader->format_version >= RD_EXCHANGE_OWN_QUESTIONS_VERSION ? keys_3
+                             : reader->format_version >= 2 ? keys_2 : keys_1;
   g_autofree char *place = g_strdup_printf ("assessments[%u]", index);
   g_autoptr(RdExchangeAssessment) assessment = rd_exchange_assessment_new ();
   const char *year, *mode, *status;
@@ -984,6 +1326,9 @@ read_assessment (Reader           *reader,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return rd_json_fail (&reader->check, place, _("an assessment must be an object"));
   object = json_node_get_object (node);
+  if (reader->format_version < RD_EXCHANGE_OWN_QUESTIONS_VERSION && json_object_has_member (object, "own_questions"))
+    return rd_json_fail (&reader->check, place, _("“%s” needs “format_version” %d"), "own_questions",
+                         RD_EXCHANGE_OWN_QUESTIONS_VERSION);
   if (!rd_json_check_keys (&reader->check, object, place, keys) ||
       !read_uuid (reader, object, place, &assessment->uuid) ||
       !rd_json_get_string (&reader->check, object, place, "school_year", TRUE, &year) ||
@@ -1026,6 +1371,8 @@ read_assessment (Reader           *reader,
     {
       if (json_object_has_member (object, "respondents"))
         return rd_json_fail (&reader->check, place, _("a summary holds no respondents’ answers"));
+      if (json_object_has_member (object, "own_questions"))
+        return rd_json_fail (&reader->check, place, _("a summary holds no questions of the school’s own"));
       if (!read_summary (reader, object, place, assessment) ||
           (reader->format_version >= 2 && !read_reference_date (reader, object, place, FALSE, assessment)))
         return FALSE;
@@ -1034,6 +1381,10 @@ read_assessment (Reader           *reader,
     {
       if (json_object_has_member (object, "summary"))
         return rd_json_fail (&reader->check, place, _("a file with answers holds no summary"));
+      /* Before the respondents, whose own answers answer them. */
+      if (!read_own_questions (reader, object, place, assessment))
+        return FALSE;
+      reader->own_questions = assessment->own_questions;
       array = rd_json_get_any_array (&reader->check, object, place, "respondents");
       if (array == NULL)
         return FALSE;
@@ -1128,7 +1479,7 @@ rd_exchange_parse (const char   *data,
     "format", "format_version", "content", "created", "generator", "framework", "school", "assessments", NULL
   };
   static const char * const framework_keys[] = { "id", NULL };
-  static const char * const item_maps[] = { "answers", "versions", NULL };
+  static const char * const item_maps[] = { "answers", "versions", "own_answers", NULL };
   Reader reader = {
     { name ? name : "exchange", error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID, item_maps },
     framework,

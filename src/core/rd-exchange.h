@@ -5,6 +5,7 @@
 #include "rd-action.h"
 #include "rd-assessment-scores.h"
 #include "rd-framework.h"
+#include "rd-own-question.h"
 #include "rd-response.h"
 
 G_BEGIN_DECLS
@@ -14,7 +15,10 @@ G_BEGIN_DECLS
  * stable identifier it has in the school's database, so that importing a
  * file again updates what the first import made. */
 
-#define RD_EXCHANGE_FORMAT_VERSION 2
+/* Format 3 added a school's own questions; a file without them is written
+ * as format 2, which Readiness 1.1 reads. */
+#define RD_EXCHANGE_FORMAT_VERSION 3
+#define RD_EXCHANGE_OWN_QUESTIONS_VERSION 3
 /* Format 1 had no reference date; its files are read, with a notice. */
 #define RD_EXCHANGE_OLDEST_FORMAT_VERSION 1
 #define RD_EXCHANGE_SUFFIX ".readiness"
@@ -29,6 +33,7 @@ typedef struct
 {
   char *uuid;
   RdResponse *response;           /* the group and the answers, item versions set */
+  GPtrArray *own_answers;         /* of RdAnswer: answers to the school's own questions */
 } RdExchangeRespondent;
 
 typedef struct
@@ -53,6 +58,7 @@ typedef struct
   GPtrArray *respondents;         /* of RdExchangeRespondent; empty for a summary */
   RdAssessmentScores *scores;     /* a summary's scores and group sizes; NULL with answers */
   GPtrArray *actions;             /* of RdExchangeAction */
+  GPtrArray *own_questions;       /* of RdOwnQuestion; empty for a summary */
 } RdExchangeAssessment;
 
 typedef struct

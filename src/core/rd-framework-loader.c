@@ -10,6 +10,7 @@
 #include "rd-framework-private.h"
 #include "rd-item-private.h"
 #include "rd-json-check.h"
+#include "rd-own-question.h"
 
 #define MAX_WEIGHT 3.0
 
@@ -525,6 +526,12 @@ load_item (Loader      *loader,
     return FALSE;
   if (!is_valid_id (id))
     return rd_json_fail (&loader->check, place, _("id “%s” may hold only a–z, 0–9 and “-”"), id);
+  /* A school's own questions are "own-1", "own-2", …: an item of that name
+   * would be taken for one, or hide one. */
+  if (g_str_has_prefix (id, RD_OWN_QUESTION_ID_PREFIX))
+    return rd_json_fail (&loader->check, place,
+                         _("id “%s”: ids beginning with “%s” are kept for a school’s own questions"), id,
+                         RD_OWN_QUESTION_ID_PREFIX);
   if (g_hash_table_contains (framework->items_by_id, id))
     return rd_json_fail (&loader->check, place, _("duplicate item id “%s”"), id);
 

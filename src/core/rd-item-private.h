@@ -30,6 +30,9 @@ struct _RdItem
   /* A ladder of its own for a school type ("ladders"), by RdSchoolType;
    * NULL: that type is scored on ladder. */
   GArray *type_ladders[RD_N_SCHOOL_TYPES];
+  /* A school's own question (rd-own-question.c): answered and stored
+   * apart from the framework's, and counted in no score of it. */
+  gboolean own;
 };
 
 RdItem *rd_item_new (void);

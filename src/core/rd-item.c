@@ -275,6 +275,14 @@ rd_item_same_construct (RdItem *a,
   return rd_item_accepts_version (newer, rd_item_get_version (older));
 }
 
+/* A school's own question, not one of the framework (rd-own-question.h). */
+gboolean
+rd_item_is_own (RdItem *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM (self), FALSE);
+  return self->own;
+}
+
 gboolean
 rd_item_check_value (RdItem  *self,
                      double   value,

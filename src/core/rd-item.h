@@ -51,6 +51,7 @@ gboolean            rd_item_accepts_version      (RdItem     *self,
                                                   guint       answered_version);
 gboolean            rd_item_same_construct       (RdItem     *a,
                                                   RdItem     *b);
+gboolean            rd_item_is_own               (RdItem     *self);
 
 gboolean            rd_item_check_value          (RdItem     *self,
                                                   double      value,

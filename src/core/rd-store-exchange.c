@@ -355,15 +355,42 @@ export_respondents (RdStore               *self,
         g_ptr_array_add (respondent->response->answers, g_ptr_array_steal_index_fast (answers, i--));
     }
 
+  g_clear_pointer (&answers, g_ptr_array_unref);
+  answers = rd_store_list_own_answers (self, assessment_id, error);
+  if (answers == NULL)
+    return FALSE;
+  for (guint i = 0; i < answers->len; i++)
+    {
+      RdAnswer *answer = g_ptr_array_index (answers, i);
+      RdExchangeRespondent *respondent = g_hash_table_lookup (by_id, &answer->respondent_id);
+
+      if (respondent != NULL)
+        g_ptr_array_add (respondent->own_answers, g_ptr_array_steal_index (answers, i--));
+    }
+
   /* Someone who answered nothing (an opened, untouched questionnaire) is no respondent. */
   for (guint r = assessment->respondents->len; r > 0; r--)
     {
       RdExchangeRespondent *respondent = g_ptr_array_index (assessment->respondents, r - 1);
 
-      if (respondent->response->answers->len == 0)
+      if (respondent->response->answers->len == 0 && respondent->own_answers->len == 0)
         g_ptr_array_remove_index (assessment->respondents, r - 1);
     }
 
+  return TRUE;
+}
+
+static gboolean
+export_own_questions (RdStore               *self,
+                      gint64                 assessment_id,
+                      RdExchangeAssessment  *assessment,
+                      GError               **error)
+{
+  g_autoptr(GPtrArray) questions = rd_store_list_own_questions (self, assessment_id, error);
+
+  if (questions == NULL)
+    return FALSE;
+  g_ptr_array_extend_and_steal (assessment->own_questions, g_steal_pointer (&questions));
   return TRUE;
 }
 
@@ -469,7 +496,8 @@ rd_store_export_school (RdStore      *self,
         return NULL;
       if (assessment->content == RD_EXCHANGE_ANSWERS)
         {
-          if (!export_respondents (self, id, assessment, error))
+          if (!export_own_questions (self, id, assessment, error) ||
+              !export_respondents (self, id, assessment, error))
             return NULL;
         }
       else if (!export_summary (self, framework, id, assessment, error))
@@ -553,6 +581,7 @@ delete_content (RdStore  *self,
 {
   static const char * const statements[] = {
     "DELETE FROM respondent WHERE assessment_id = ?1",
+    "DELETE FROM own_question WHERE assessment_id = ?1",
     "DELETE FROM action WHERE assessment_id = ?1",
     "DELETE FROM target WHERE assessment_id = ?1",
     "DELETE FROM assessment_score WHERE assessment_id = ?1",
@@ -785,6 +814,110 @@ compare_item_ids (gconstpointer a,
   return strcmp ((*(RdAnswer * const *) a)->item_id, (*(RdAnswer * const *) b)->item_id);
 }
 
+/* The assessment's own questions under the numbers the file gives them,
+ * checked again by the store's rule. */
+static gboolean
+import_own_questions (RdStore                     *self,
+                      RdFramework                 *framework,
+                      gint64                       assessment_id,
+                      const RdExchangeAssessment  *assessment,
+                      gint64                       now,
+                      GError                     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (assessment->own_questions->len > RD_MAX_OWN_QUESTIONS)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE, "An assessment can have at most %d question of its own",
+                                "An assessment can have at most %d questions of its own", RD_MAX_OWN_QUESTIONS),
+                   RD_MAX_OWN_QUESTIONS);
+      return FALSE;
+    }
+
+  for (guint q = 0; q < assessment->own_questions->len; q++)
+    {
+      RdOwnQuestion *question = g_ptr_array_index (assessment->own_questions, q);
+      g_autoptr(RdOwnQuestion) checked = NULL;
+      RdOwnQuestionInfo info;
+
+      rd_own_question_get_info (question, &info);
+      checked = rd_own_question_new (&info, framework, NULL, NULL, RD_STORE_ERROR, RD_STORE_ERROR_INVALID, error);
+      if (checked == NULL)
+        return FALSE;
+      stmt = rd_store_prepare (self,
+                               "INSERT INTO own_question (assessment_id, created, number, kind, area, text, help, "
+                               "audience, strategy, engagement, capacity, investment, unit, minimum, maximum, "
+                               "target, direction) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, assessment_id);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_int64 (stmt, 3, rd_own_question_get_number (checked));
+      sqlite3_bind_text (stmt, 4, rd_item_kind_to_id (rd_own_question_get_kind (checked)), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, rd_own_question_get_area_id (checked), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, rd_own_question_get_text (checked), -1, SQLITE_TRANSIENT);
+      rd_store_bind_text_or_null (stmt, 7, rd_own_question_get_help (checked));
+      sqlite3_bind_int (stmt, 8, (int) rd_own_question_get_audience (checked));
+      for (guint f = 0; f < RD_N_FACTORS; f++)
+        sqlite3_bind_double (stmt, 9 + (int) f, rd_own_question_get_weight (checked, f));
+      rd_store_bind_text_or_null (stmt, 13, rd_own_question_get_unit (checked));
+      sqlite3_bind_double (stmt, 14, rd_own_question_get_min (checked));
+      bind_score (stmt, 15, isfinite (rd_own_question_get_max (checked)) ? rd_own_question_get_max (checked) : NAN);
+      bind_score (stmt, 16, rd_own_question_get_kind (checked) == RD_ITEM_KIND_STATEMENT
+                            ? NAN : rd_own_question_get_target (checked));
+      sqlite3_bind_text (stmt, 17, rd_own_direction_to_id (rd_own_question_get_direction (checked)), -1,
+                         SQLITE_STATIC);
+      if (!rd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_own_answers (RdStore                     *self,
+                    gint64                       assessment_id,
+                    gint64                       respondent_id,
+                    const RdExchangeAssessment  *assessment,
+                    const RdExchangeRespondent  *respondent,
+                    gint64                       now,
+                    GError                     **error)
+{
+  sqlite3_stmt *stmt;
+
+  for (guint a = 0; a < respondent->own_answers->len; a++)
+    {
+      RdAnswer *answer = g_ptr_array_index (respondent->own_answers, a);
+      RdOwnQuestion *question = rd_own_questions_lookup (assessment->own_questions, answer->item_id);
+
+      if (question == NULL)
+        {
+          g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                       _("There is no question “%s” in this assessment"), answer->item_id);
+          return FALSE;
+        }
+      if (!answer->not_applicable && !rd_own_question_check_value (question, answer->value, error))
+        return FALSE;
+      stmt = rd_store_prepare (self,
+                               "INSERT INTO own_answer (respondent_id, question_id, value, not_applicable, answered) "
+                               "SELECT ?1, id, ?3, ?4, ?5 FROM own_question WHERE assessment_id = ?6 AND number = ?2",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, respondent_id);
+      sqlite3_bind_int64 (stmt, 2, rd_own_question_get_number (question));
+      bind_score (stmt, 3, answer->not_applicable ? NAN : answer->value);
+      sqlite3_bind_int (stmt, 4, answer->not_applicable ? 1 : 0);
+      sqlite3_bind_int64 (stmt, 5, now);
+      sqlite3_bind_int64 (stmt, 6, assessment_id);
+      if (!rd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Answers, then the scores computed from them in memory: reading a
  * thousand schools' answers back would double an import's work. The
  * respondents are new rows, so their answers are plain inserts; in the
@@ -841,6 +974,8 @@ import_respondents (RdStore                     *self,
       if (!insert_row_with_uuid (self, respondent_stmt, TRUE, respondent->uuid, school_id, error))
         return FALSE;
       respondent_id = sqlite3_last_insert_rowid (self->db);
+      if (!import_own_answers (self, assessment_id, respondent_id, assessment, respondent, now, error))
+        return FALSE;
 
       for (guint a = 0; a < answers->len; a++)
         {
@@ -960,7 +1095,8 @@ import_school (RdStore                 *self,
           if (!write_scores (self, framework, assessment_id, assessment->scores, error))
             return FALSE;
         }
-      else if (!import_respondents (self, framework, school->school_type, school_id, assessment_id, assessment,
+      else if (!import_own_questions (self, framework, assessment_id, assessment, now, error) ||
+               !import_respondents (self, framework, school->school_type, school_id, assessment_id, assessment,
                                     now, error))
         return FALSE;
     }

@@ -22,6 +22,7 @@ typedef enum {
   RD_STORE_CHANGE_ASSESSMENTS,
   RD_STORE_CHANGE_ANSWERS,
   RD_STORE_CHANGE_ACTIONS,
+  RD_STORE_CHANGE_OWN_QUESTIONS,
 } RdStoreChange;
 
 typedef gpointer (*RdStoreRowReader) (sqlite3_stmt *stmt);
@@ -54,6 +55,26 @@ gboolean      rd_store_write_answer      (RdStore          *self,
                                           const RdAnswer   *answer,
                                           GError          **error);
 gpointer      rd_store_read_answer       (sqlite3_stmt     *stmt);
+/* Answers can change only while their assessment is a draft that holds
+ * answers (not an imported summary); gives the assessment's id. */
+gboolean      rd_store_check_editable    (RdStore          *self,
+                                          gint64            respondent_id,
+                                          gint64           *assessment_id,
+                                          GError          **error);
+/* Answers to a school's own questions (rd-store-own.c), which
+ * rd_store_put_answer() and its kin hand on by the item. */
+gboolean      rd_store_put_own_answer    (RdStore          *self,
+                                          RdItem           *item,
+                                          const RdAnswer   *answer,
+                                          GError          **error);
+gboolean      rd_store_clear_own_answer  (RdStore          *self,
+                                          gint64            respondent_id,
+                                          const char       *question_id,
+                                          GError          **error);
+RdAnswer     *rd_store_get_own_answer    (RdStore          *self,
+                                          gint64            respondent_id,
+                                          const char       *question_id,
+                                          GError          **error);
 void          rd_store_emit_changed      (RdStore          *self,
                                           RdStoreChange     change,
                                           gint64            id);

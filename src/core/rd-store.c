@@ -25,6 +25,7 @@ enum {
   ASSESSMENTS_CHANGED,
   ANSWERS_CHANGED,
   ACTIONS_CHANGED,
+  OWN_QUESTIONS_CHANGED,
   N_SIGNALS
 };
 
@@ -45,6 +46,9 @@ rd_store_emit_changed (RdStore       *self,
       break;
     case RD_STORE_CHANGE_ANSWERS:
       g_signal_emit (self, signals[ANSWERS_CHANGED], 0, id);
+      break;
+    case RD_STORE_CHANGE_OWN_QUESTIONS:
+      g_signal_emit (self, signals[OWN_QUESTIONS_CHANGED], 0, id);
       break;
     case RD_STORE_CHANGE_ACTIONS:
     default:
@@ -208,6 +212,46 @@ static const char * const migrations[] = {
    * scores, so that they are computed again when the framework changes
    * (answers to a question that changed no longer count). NULL: unknown. */
   "ALTER TABLE assessment ADD COLUMN scores_framework TEXT;",
+
+  /* 7 → 8: a school's own questions (rd-own-question.h), at most ten per
+   * assessment, numbered "own-N", and their answers. The answers have a
+   * table of their own, so that no figure of the framework reads them:
+   * no trigger marks kept scores stale for them, and they do not move the
+   * reference date. A question's audience is a mask of 1 << RdGroup bits;
+   * a factor's weight 0 means the question is not about it. Key columns
+   * first, as for action_item. */
+  "CREATE TABLE own_question ("
+  "  id INTEGER PRIMARY KEY,"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,"
+  "  number INTEGER NOT NULL CHECK (number BETWEEN 1 AND 9999),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('statement', 'yes-no', 'number', 'percent')),"
+  "  area TEXT NOT NULL,"
+  "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+  "  help TEXT,"
+  "  audience INTEGER NOT NULL CHECK (audience BETWEEN 1 AND 63),"
+  "  strategy REAL NOT NULL DEFAULT 0 CHECK (strategy BETWEEN 0 AND 3),"
+  "  engagement REAL NOT NULL DEFAULT 0 CHECK (engagement BETWEEN 0 AND 3),"
+  "  capacity REAL NOT NULL DEFAULT 0 CHECK (capacity BETWEEN 0 AND 3),"
+  "  investment REAL NOT NULL DEFAULT 0 CHECK (investment BETWEEN 0 AND 3),"
+  "  unit TEXT,"
+  "  minimum REAL NOT NULL DEFAULT 0,"
+  "  maximum REAL,"
+  "  target REAL,"
+  "  direction TEXT NOT NULL DEFAULT 'higher' CHECK (direction IN ('higher', 'lower')),"
+  "  created INTEGER NOT NULL,"
+  "  trashed INTEGER NOT NULL DEFAULT 0 CHECK (trashed IN (0, 1)),"
+  "  UNIQUE (assessment_id, number)"
+  ");"
+  "CREATE TABLE own_answer ("
+  "  respondent_id INTEGER NOT NULL REFERENCES respondent (id) ON DELETE CASCADE,"
+  "  question_id INTEGER NOT NULL REFERENCES own_question (id) ON DELETE CASCADE,"
+  "  value REAL,"
+  "  not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (not_applicable IN (0, 1)),"
+  "  answered INTEGER NOT NULL,"
+  "  PRIMARY KEY (respondent_id, question_id),"
+  "  CHECK ((not_applicable = 1) = (value IS NULL))"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX own_answer_by_question ON own_answer (question_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);
@@ -320,6 +364,9 @@ rd_store_class_init (RdStoreClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[ACTIONS_CHANGED] =
     g_signal_new ("actions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[OWN_QUESTIONS_CHANGED] =
+    g_signal_new ("own-questions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
@@ -1469,6 +1516,7 @@ rd_store_purge_trash (RdStore  *self,
   if (!rd_store_exec (self,
              "BEGIN IMMEDIATE;"
              "DELETE FROM action WHERE trashed = 1;"
+             "DELETE FROM own_question WHERE trashed = 1;"
              "DELETE FROM assessment WHERE trashed = 1;"
              "DELETE FROM school WHERE trashed = 1;"
              "COMMIT;", error))
@@ -2008,9 +2056,9 @@ rd_store_list_respondents (RdStore  *self,
 
 /* Answers can change only while their assessment is a draft; a complete
  * one must be reopened first. Gives the assessment's id. */
-static gboolean
-check_editable (RdStore  *self,
-                gint64    respondent_id,
+gboolean
+rd_store_check_editable (RdStore  *self,
+                         gint64    respondent_id,
                 gint64   *assessment_id,
                 GError  **error)
 {
@@ -2178,7 +2226,9 @@ rd_store_put_answer (RdStore         *self,
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
   g_return_val_if_fail (RD_IS_ITEM (item), FALSE);
 
-  if (!check_editable (self, answer->respondent_id, &assessment_id, error) ||
+  if (rd_item_is_own (item))
+    return rd_store_put_own_answer (self, item, answer, error);
+  if (!rd_store_check_editable (self, answer->respondent_id, &assessment_id, error) ||
       !rd_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!rd_store_write_answer (self, item, answer->respondent_id, answer, error) ||
@@ -2394,7 +2444,9 @@ rd_store_clear_answer (RdStore     *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  if (!check_editable (self, respondent_id, &assessment_id, error))
+  if (g_str_has_prefix (item_id, RD_OWN_QUESTION_ID_PREFIX))
+    return rd_store_clear_own_answer (self, respondent_id, item_id, error);
+  if (!rd_store_check_editable (self, respondent_id, &assessment_id, error))
     return FALSE;
 
   stmt = rd_store_prepare (self, "DELETE FROM answer WHERE respondent_id = ?1 AND item_id = ?2", error);
@@ -2886,6 +2938,8 @@ rd_store_get_answer (RdStore     *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
+  if (g_str_has_prefix (item_id, RD_OWN_QUESTION_ID_PREFIX))
+    return rd_store_get_own_answer (self, respondent_id, item_id, error);
   stmt = rd_store_prepare (self,
                   "SELECT " ANSWER_COLUMNS "FROM " ANSWER_TABLES
                   "WHERE w.respondent_id = ?1 AND w.item_id = ?2", error);

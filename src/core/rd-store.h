@@ -9,13 +9,14 @@
 #include "rd-comparison.h"
 #include "rd-exchange.h"
 #include "rd-framework.h"
+#include "rd-own-question.h"
 #include "rd-response.h"
 #include "rd-school.h"
 #include "rd-types.h"
 
 G_BEGIN_DECLS
 
-#define RD_STORE_SCHEMA_VERSION 7
+#define RD_STORE_SCHEMA_VERSION 8
 /* PRAGMA application_id: "Rdns" tells our files from other SQLite databases. */
 #define RD_STORE_APPLICATION_ID 0x52646e73
 
@@ -156,6 +157,82 @@ GPtrArray          *rd_store_list_school_scores (RdStore         *self,
                                               RdFramework       *framework,
                                               const char        *school_year,
                                               GError           **error);
+
+/* A school's own questions (rd-own-question.h; rd-store-own.c): at most
+ * RD_MAX_OWN_QUESTIONS per assessment, added, changed and removed only
+ * while it is a draft. Their answers go through rd_store_put_answer() and
+ * its kin with the question's item, and are read by
+ * rd_store_list_own_answers() only: rd_store_list_answers() and every
+ * figure of the framework leave them out. Removing is two steps, so that
+ * it can be undone: trash, then purge. */
+GPtrArray     *rd_store_list_own_questions   (RdStore                 *self,
+                                              gint64                   assessment_id,
+                                              GError                 **error);
+RdOwnQuestion *rd_store_add_own_question     (RdStore                 *self,
+                                              gint64                   assessment_id,
+                                              RdFramework             *framework,
+                                              const RdOwnQuestionInfo *info,
+                                              GError                 **error);
+RdOwnQuestion *rd_store_update_own_question  (RdStore                 *self,
+                                              gint64                   assessment_id,
+                                              RdFramework             *framework,
+                                              const RdOwnQuestionInfo *info,
+                                              GError                 **error);
+gboolean       rd_store_trash_own_question   (RdStore                 *self,
+                                              gint64                   assessment_id,
+                                              const char              *question_id,
+                                              GError                 **error);
+gboolean       rd_store_restore_own_question (RdStore                 *self,
+                                              gint64                   assessment_id,
+                                              const char              *question_id,
+                                              GError                 **error);
+gboolean       rd_store_purge_own_question   (RdStore                 *self,
+                                              gint64                   assessment_id,
+                                              const char              *question_id,
+                                              GError                 **error);
+guint          rd_store_count_own_answers    (RdStore                 *self,
+                                              gint64                   assessment_id,
+                                              const char              *question_id,
+                                              GError                 **error);
+GPtrArray     *rd_store_list_own_answers     (RdStore                 *self,
+                                              gint64                   assessment_id,
+                                              GError                 **error);
+
+/* Where a school's own questions can be copied to: the assessments of
+ * the same school year of every other school, one per school (as the
+ * comparison picks it), with the school's name. */
+typedef struct
+{
+  gint64 assessment_id;
+  gint64 school_id;
+  char *school_name;
+  gboolean editable;       /* a draft with answers of its own, not a summary */
+} RdOwnCopyTarget;
+
+void           rd_own_copy_target_free       (RdOwnCopyTarget         *target);
+GPtrArray     *rd_store_list_own_copy_targets (RdStore                *self,
+                                              RdFramework             *framework,
+                                              gint64                   assessment_id,
+                                              GError                 **error);
+
+typedef struct
+{
+  guint n_added;           /* questions added, over all assessments */
+  guint n_assessments;     /* assessments that received at least one */
+  guint n_same;            /* left out: the assessment has a question with the same text */
+  guint n_full;            /* left out: the assessment has its ten already */
+  guint n_locked;          /* assessments left as they were: complete, or a summary */
+} RdOwnCopyResult;
+
+/* Copies @assessment_id's own questions to each of @targets (assessment
+ * ids), without their answers, in one transaction. */
+gboolean       rd_store_copy_own_questions   (RdStore                 *self,
+                                              RdFramework             *framework,
+                                              gint64                   assessment_id,
+                                              const gint64            *targets,
+                                              guint                    n_targets,
+                                              RdOwnCopyResult         *result,
+                                              GError                 **error);
 
 /* Where the questionnaire was left */
 gboolean      rd_store_set_position           (RdStore           *self,

@@ -597,3 +597,17 @@ rd_day_from_unix_local (gint64 time)
   return julian_of_dmy ((unsigned) g_date_time_get_day_of_month (when), (unsigned) g_date_time_get_month (when),
                         (unsigned) g_date_time_get_year (when));
 }
+
+const char *
+rd_agreement_get_label (guint choice)
+{
+  switch (choice)
+    {
+    case 1: return _("Strongly disagree");
+    case 2: return _("Disagree");
+    case 3: return _("Neither agree nor disagree");
+    case 4: return _("Agree");
+    case 5: return _("Strongly agree");
+    default: return _("Not applicable / don’t know");
+    }
+}

@@ -114,6 +114,9 @@ gboolean     rd_school_type_parse      (const char         *text,
 RdSchoolType rd_school_type_from_text  (const char         *text);
 char        *rd_school_type_note_for_text (const char      *text);
 
+/* The label of agreement @choice 1–5 ("Agree"); anything else is "not applicable". */
+const char *rd_agreement_get_label   (guint               choice);
+
 RdLevel     rd_level_for_score       (double              score);
 const char *rd_level_get_title       (RdLevel             level);
 

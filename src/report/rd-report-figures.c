@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "rd-anonymity.h"
 #include "rd-fact-values.h"
 #include "rd-report-figures.h"
 
@@ -83,4 +84,37 @@ rd_report_spread_key (void)
    * "spreiding (standaardafwijking)" in Dutch */
   return _("Each group’s mean score from 0 to 100, and after “±” its spread: the standard deviation of its "
            "respondents’ scores. The difference is that between the highest and the lowest group.");
+}
+
+const char *
+rd_report_own_questions_intro (void)
+{
+  return _("Questions your school added to this assessment, with what was answered and a score from 0 to "
+           "100 against the target set for each. They are not part of the success factors’ readiness, the "
+           "area scores, the priorities or any comparison with other schools.");
+}
+
+char *
+rd_report_format_own_result (const RdOwnResult *result)
+{
+  g_autofree char *answers = rd_own_result_format (result);
+
+  if (isnan (result->score))
+    return g_steal_pointer (&answers);
+  /* Translators: a question of the school's own, what was answered and its score: "120 laptops · score 100" */
+  return g_strdup_printf (_("%s · score %.0f"), answers, result->score);
+}
+
+char *
+rd_report_own_questions_hidden_note (guint threshold)
+{
+  threshold = rd_anonymity_threshold_clamp (threshold);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "With answers from several people, a question’s figures are shown once at "
+                                       "least %u person answered it, so that nobody’s answer can be recognised; "
+                                       "otherwise it reads “too few answers”.",
+                                       "With answers from several people, a question’s figures are shown once at "
+                                       "least %u people answered it, so that nobody’s answer can be recognised; "
+                                       "otherwise it reads “too few answers”.", threshold),
+                          threshold);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rd-analysis.h"
+#include "rd-own-results.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,16 @@ const char *rd_report_priorities_intro   (void);
 const char *rd_report_priorities_ranking (void);
 const char *rd_report_facts_intro        (void);
 const char *rd_report_spread_key         (void);
+/* What the section of the school's own questions is, and that they count
+ * in no figure of the framework. */
+const char *rd_report_own_questions_intro (void);
+
+/* Why a question shows "too few answers": "With answers from several
+ * people, a question's figures are shown once at least 3 answered it, …" */
+char *rd_report_own_questions_hidden_note (guint threshold);
+
+/* One own question's figures in a line: "mean 3.8, median 4: Agree · 12
+ * answers · score 70", or "too few answers". */
+char *rd_report_format_own_result (const RdOwnResult *result);
 
 G_END_DECLS

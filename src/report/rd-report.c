@@ -52,6 +52,9 @@ typedef struct
   GPtrArray *respondents;   /* of RdRespondent */
   RdGroupComparison *comparison;
   GPtrArray *actions;       /* of RdAction */
+  GPtrArray *own_questions; /* of RdOwnQuestion */
+  GArray *own_results;      /* of RdOwnResult, borrowing own_questions */
+  guint threshold;
   GDateTime *now;
 } Snapshot;
 
@@ -63,6 +66,8 @@ snapshot_clear (Snapshot *snapshot)
   g_clear_pointer (&snapshot->respondents, g_ptr_array_unref);
   g_clear_object (&snapshot->comparison);
   g_clear_pointer (&snapshot->actions, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->own_results, g_array_unref);
+  g_clear_pointer (&snapshot->own_questions, g_ptr_array_unref);
   g_clear_pointer (&snapshot->now, g_date_time_unref);
 }
 
@@ -504,6 +509,47 @@ add_groups (RdReportDocument *doc,
     }
 }
 
+/* 7a. The school's own questions, apart from every figure above. */
+
+static void
+add_own_questions (RdReportDocument *doc,
+                   Snapshot         *s)
+{
+  g_autoptr(RdReportTable) table = NULL;
+
+  if (s->own_results->len == 0)
+    return;
+
+  rd_report_document_begin_group (doc);
+  rd_report_document_add_heading (doc, _("Your Own Questions"));
+  rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_BODY, rd_report_own_questions_intro ());
+
+  table = rd_report_table_new (3);
+  rd_report_table_set_column (table, 0, _("Question"), 4.2, PANGO_ALIGN_LEFT);
+  rd_report_table_set_column (table, 1, _("Area"), 1.8, PANGO_ALIGN_LEFT);
+  rd_report_table_set_column (table, 2, _("Answers"), 3.8, PANGO_ALIGN_LEFT);
+  for (guint i = 0; i < s->own_results->len; i++)
+    {
+      const RdOwnResult *result = &g_array_index (s->own_results, RdOwnResult, i);
+      RdArea *area = rd_framework_lookup_area (s->framework, rd_own_question_get_area_id (result->question));
+      g_autofree char *figures = rd_report_format_own_result (result);
+
+      add_table_row (table, rd_own_question_get_text (result->question),
+                     area ? rd_text_get_localized (rd_area_get_title (area)) : rd_own_question_get_area_id (result->question),
+                     figures, NULL);
+    }
+  rd_report_document_add_table (doc, g_steal_pointer (&table));
+  for (guint i = 0; i < s->own_results->len; i++)
+    if (g_array_index (s->own_results, RdOwnResult, i).hidden)
+      {
+        g_autofree char *note = rd_report_own_questions_hidden_note (s->threshold);
+
+        rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_NOTE, note);
+        break;
+      }
+  rd_report_document_end_group (doc);
+}
+
 /* 8. Action plan */
 
 static void
@@ -649,6 +695,7 @@ build_document (Snapshot *s)
     add_trend (doc, rd_report_charts_trend (s->results));
   add_priorities (doc, s);
   add_groups (doc, s);
+  add_own_questions (doc, s);
   add_actions (doc, s);
   add_appendix (doc, s);
 
@@ -717,6 +764,18 @@ rd_report_new (RdStore      *store,
   s.actions = rd_store_list_actions (store, assessment_id, error);
   if (s.actions == NULL)
     return NULL;
+  s.own_questions = rd_store_list_own_questions (store, assessment_id, error);
+  if (s.own_questions == NULL)
+    return NULL;
+  {
+    g_autoptr(GPtrArray) own_answers = rd_store_list_own_answers (store, assessment_id, error);
+
+    if (own_answers == NULL)
+      return NULL;
+    s.own_results = rd_own_results_compute (s.own_questions, own_answers,
+                                            rd_own_results_count_people (answers, own_answers), anonymity_threshold);
+    s.threshold = anonymity_threshold;
+  }
   s.now = g_date_time_new_now_local ();
 
   self = g_object_new (RD_TYPE_REPORT, NULL);

@@ -15,6 +15,9 @@ struct _RdAreaPage
   guint n_asked;            /* rows shown: items the respondent's group is asked */
   char *focused_item;
   GtkWidget *scrolled;
+  GtkWidget *box;
+  GtkWidget *description;
+  GtkWidget *placeholder;   /* shown when no row is */
 };
 
 G_DEFINE_FINAL_TYPE (RdAreaPage, rd_area_page, GTK_TYPE_WIDGET)
@@ -130,7 +133,7 @@ rd_area_page_new (RdArea    *area,
 
   self->area = g_object_ref (area);
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  box = self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_bottom (box, 24);
   gtk_widget_set_margin_start (box, 12);
@@ -141,6 +144,7 @@ rd_area_page_new (RdArea    *area,
   gtk_label_set_xalign (GTK_LABEL (description), 0);
   gtk_widget_add_css_class (description, "dim-label");
   gtk_box_append (GTK_BOX (box), description);
+  self->description = description;
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -231,8 +235,35 @@ rd_area_page_show_group (RdAreaPage *self,
   for (guint i = 0, position = 0; i < self->rows->len; i++)
     if (rd_area_page_is_asked (self, i))
       rd_item_row_set_place (g_ptr_array_index (self->rows, i), position++, self->n_asked);
+  if (self->placeholder != NULL)
+    gtk_widget_set_visible (self->placeholder, self->n_asked == 0);
 
   return self->n_asked;
+}
+
+/* @header stands below the area's description, above the rows. */
+void
+rd_area_page_set_header (RdAreaPage *self,
+                         GtkWidget  *header)
+{
+  g_return_if_fail (RD_IS_AREA_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (header));
+
+  gtk_box_insert_child_after (GTK_BOX (self->box), header, self->description);
+}
+
+/* @placeholder stands in for the rows while none is shown. */
+void
+rd_area_page_set_placeholder (RdAreaPage *self,
+                              GtkWidget  *placeholder)
+{
+  g_return_if_fail (RD_IS_AREA_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (placeholder) && self->placeholder == NULL);
+
+  self->placeholder = placeholder;
+  gtk_widget_set_vexpand (placeholder, TRUE);
+  gtk_box_append (GTK_BOX (self->box), placeholder);
+  gtk_widget_set_visible (placeholder, self->n_asked == 0);
 }
 
 guint

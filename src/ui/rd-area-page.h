@@ -31,5 +31,9 @@ gboolean    rd_area_page_focus_item    (RdAreaPage *self,
 gboolean    rd_area_page_move_focus    (RdAreaPage *self,
                                         int         step);
 const char *rd_area_page_get_focused_item (RdAreaPage *self);
+void        rd_area_page_set_header    (RdAreaPage *self,
+                                        GtkWidget  *header);
+void        rd_area_page_set_placeholder (RdAreaPage *self,
+                                        GtkWidget  *placeholder);
 
 G_END_DECLS

@@ -11,6 +11,9 @@
 #include "rd-survey-import-job.h"
 #include "rd-response-file.h"
 #include "rd-meter.h"
+#include "rd-own-copy-dialog.h"
+#include "rd-own-question-dialog.h"
+#include "rd-own-questions-page.h"
 #include "rd-report-actions.h"
 #include "rd-workshop-round.h"
 
@@ -28,7 +31,9 @@ struct _RdAssessmentView
   gint64 respondent_id;
   int group;                 /* the respondent's RdGroup, whose items are shown; -1 between participants */
   GHashTable *answered;      /* item ids the respondent has answered */
-  GPtrArray *area_pages;     /* of RdAreaPage, in display order */
+  GPtrArray *area_pages;     /* of RdAreaPage, in display order; the own questions' last */
+  GPtrArray *own_questions;  /* of RdOwnQuestion: the school's own, of this assessment */
+  RdAreaPage *own_page;      /* the page of those, in area_pages */
   RdReviewPage *review_page;
   RdResultsPage *results_page;
   RdActionPlanPage *action_plan_page;
@@ -112,7 +117,11 @@ static RdAreaPage *
 page_of_item (RdAssessmentView *self,
               const char       *item_id)
 {
-  RdItem *item = rd_framework_lookup_item (self->framework, item_id);
+  RdItem *item;
+
+  if (rd_own_questions_lookup (self->own_questions, item_id) != NULL)
+    return self->own_page;
+  item = rd_framework_lookup_item (self->framework, item_id);
 
   return item ? rd_assessment_view_get_area_page (self, rd_item_get_area_id (item)) : NULL;
 }
@@ -171,6 +180,7 @@ count_answered (RdAssessmentView *self,
 static void
 update_review (RdAssessmentView *self)
 {
+  rd_review_page_set_own_questions (self->review_page, self->own_questions);
   rd_review_page_update (self->review_page, self->framework, rd_assessment_get_mode (self->assessment),
                          self->group, self->answered, rd_assessment_get_status (self->assessment));
 }
@@ -222,8 +232,9 @@ update_progress (RdAssessmentView *self)
       g_autofree char *text = g_strdup_printf ("%u/%u", answered, n_rows);
       g_autofree char *description = NULL;
 
-      gtk_label_set_text (GTK_LABEL (count), text);
-      gtk_widget_set_visible (done, answered == n_rows);
+      /* The page of own questions may have none yet: no count then. */
+      gtk_label_set_text (GTK_LABEL (count), n_rows > 0 ? text : "");
+      gtk_widget_set_visible (done, n_rows > 0 && answered == n_rows);
       /* Translators: accessible description of an area in the sidebar */
       description = g_strdup_printf (_("%u of %u answered"), answered, n_rows);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -302,6 +313,14 @@ update_actions (RdAssessmentView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.export-answers", !in_round);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.edit-action", !in_round);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.draft-action", !in_round);
+  /* The school's own questions change while a draft, outside a round. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.add-own-question",
+                                 draft && !in_round && self->own_questions->len < RD_MAX_OWN_QUESTIONS);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.edit-own-question", draft && !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.remove-own-question", draft && !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.undo-remove-own-question", draft && !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.copy-own-questions",
+                                 !in_round && self->own_questions->len > 0);
 
   /* A report during a round would show answers the round keeps hidden. */
   set_report_actions_enabled (self, !in_round);
@@ -334,9 +353,12 @@ show_group_items (RdAssessmentView *self)
 {
   for (guint i = 0; i < self->area_pages->len; i++)
     {
-      guint n = rd_area_page_show_group (g_ptr_array_index (self->area_pages, i), self->group);
+      RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
+      guint n = rd_area_page_show_group (page, self->group);
+      /* Outside a round the own questions' page stays, to add some. */
+      gboolean shown = n > 0 || (page == self->own_page && !self->workshop);
 
-      gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->area_list, (int) i)), n > 0);
+      gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->area_list, (int) i)), shown);
     }
 }
 
@@ -366,8 +388,10 @@ show_page (RdAssessmentView *self,
 
   if (page == NULL)
     return;
-  /* An area that asks the respondent nothing is not theirs to open. */
-  if (RD_IS_AREA_PAGE (page) && rd_area_page_get_n_asked (RD_AREA_PAGE (page)) == 0)
+  /* An area that asks the respondent nothing is not theirs to open; the
+   * own questions' page is, outside a round, to add some. */
+  if (RD_IS_AREA_PAGE (page) && rd_area_page_get_n_asked (RD_AREA_PAGE (page)) == 0 &&
+      (page != GTK_WIDGET (self->own_page) || self->workshop))
     return;
   /* In a round only a participant's own areas can be shown; the hand-over
    * screen is left by joining alone. */
@@ -536,10 +560,18 @@ load_answers (RdAssessmentView  *self,
 {
   g_autoptr(GPtrArray) answers = rd_store_list_answers (self->store, rd_assessment_get_id (self->assessment),
                                                         error);
+  g_autoptr(GPtrArray) own = NULL;
   GHashTable *mine;
 
   if (answers == NULL)
     return NULL;
+
+  /* The answers to the school's own questions beside them: their ids
+   * ("own-N") are never the framework's. */
+  own = rd_store_list_own_answers (self->store, rd_assessment_get_id (self->assessment), error);
+  if (own == NULL)
+    return NULL;
+  g_ptr_array_extend_and_steal (answers, g_steal_pointer (&own));
 
   mine = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) rd_answer_free);
   for (guint i = 0; i < answers->len; i++)
@@ -556,6 +588,26 @@ load_answers (RdAssessmentView  *self,
 }
 
 static GtkWidget *create_handover_page (RdAssessmentView *self);
+
+/* Rows show the respondent's @answers and hand what is answered to the store. */
+static void
+connect_page (RdAssessmentView *self,
+              RdAreaPage       *page,
+              GHashTable       *answers)
+{
+  g_signal_connect_object (page, "item-focused", G_CALLBACK (on_item_focused), self, G_CONNECT_SWAPPED);
+  for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
+    {
+      RdItemRow *row = rd_area_page_get_row (page, r);
+      const char *item_id = rd_item_get_id (rd_item_row_get_item (row));
+      const RdAnswer *answer = g_hash_table_lookup (answers, item_id);
+
+      rd_item_row_show_answer (row, answer);
+      if (answer != NULL)
+        g_hash_table_add (self->answered, g_strdup (item_id));
+      g_signal_connect_object (row, "answered", G_CALLBACK (on_row_answered), self, 0);
+    }
+}
 
 static gboolean
 build_pages (RdAssessmentView  *self,
@@ -578,25 +630,24 @@ build_pages (RdAssessmentView  *self,
         continue;
 
       page = rd_area_page_new (area, items);
-      g_signal_connect_object (page, "item-focused", G_CALLBACK (on_item_focused), self, G_CONNECT_SWAPPED);
-      for (guint r = 0; r < items->len; r++)
-        {
-          RdItemRow *row = rd_area_page_get_row (RD_AREA_PAGE (page), r);
-          const char *item_id = rd_item_get_id (rd_item_row_get_item (row));
-          const RdAnswer *answer = g_hash_table_lookup (answers, item_id);
-
-          rd_item_row_show_answer (row, answer);
-          if (answer != NULL)
-            g_hash_table_add (self->answered, g_strdup (item_id));
-          g_signal_connect_object (row, "answered", G_CALLBACK (on_row_answered), self, 0);
-        }
-
+      connect_page (self, RD_AREA_PAGE (page), answers);
       gtk_stack_add_named (self->pages, page, rd_area_get_id (area));
       gtk_list_box_append (self->area_list,
                            create_area_row (rd_text_get_localized (rd_area_get_title (area)),
                                             rd_area_get_id (area), TRUE));
       g_ptr_array_add (self->area_pages, page);
     }
+
+  /* The school's own questions, after the framework's areas. */
+  self->own_questions = rd_store_list_own_questions (self->store, rd_assessment_get_id (self->assessment), error);
+  if (self->own_questions == NULL)
+    return FALSE;
+  self->own_page = RD_AREA_PAGE (rd_own_questions_page_new (self->framework, self->own_questions));
+  connect_page (self, self->own_page, answers);
+  gtk_stack_add_named (self->pages, GTK_WIDGET (self->own_page), RD_OWN_QUESTIONS_PAGE_NAME);
+  gtk_list_box_append (self->area_list, create_area_row (rd_own_questions_page_get_title (),
+                                                         RD_OWN_QUESTIONS_PAGE_NAME, TRUE));
+  g_ptr_array_add (self->area_pages, self->own_page);
 
   self->review_page = RD_REVIEW_PAGE (rd_review_page_new ());
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->review_page), RD_REVIEW_PAGE_NAME);
@@ -838,6 +889,203 @@ undo_action (GtkWidget  *widget,
   update_actions (self);
 }
 
+/* The own questions changed (here, or copied from elsewhere): their page
+ * is made again, where it was, with the respondent's answers. */
+static void
+rebuild_own_page (RdAssessmentView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  g_autofree char *focused = NULL;
+  gboolean visible = gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->own_page);
+  RdAreaPage *old = self->own_page;
+  guint index = 0;
+
+  for (guint r = 0; r < rd_area_page_get_n_rows (old); r++)
+    rd_item_row_flush (rd_area_page_get_row (old, r));
+  questions = rd_store_list_own_questions (self->store, rd_assessment_get_id (self->assessment), &error);
+  answers = questions && self->respondent_id != 0 ? load_answers (self, &error)
+                                                  : g_hash_table_new (g_str_hash, g_str_equal);
+  if (questions == NULL || answers == NULL)
+    {
+      g_warning ("Could not load the questions of the school’s own: %s", error->message);
+      return;
+    }
+
+  focused = g_strdup (rd_area_page_get_focused_item (old));
+  for (guint q = 0; q < self->own_questions->len; q++)
+    g_hash_table_remove (self->answered, rd_own_question_get_id (g_ptr_array_index (self->own_questions, q)));
+  g_ptr_array_unref (self->own_questions);
+  self->own_questions = g_steal_pointer (&questions);
+
+  self->own_page = RD_AREA_PAGE (rd_own_questions_page_new (self->framework, self->own_questions));
+  connect_page (self, self->own_page, answers);
+  g_ptr_array_find (self->area_pages, old, &index);
+  self->area_pages->pdata[index] = self->own_page;
+  gtk_stack_add_named (self->pages, GTK_WIDGET (self->own_page), NULL);
+  if (visible)
+    gtk_stack_set_visible_child (self->pages, GTK_WIDGET (self->own_page));
+  gtk_stack_remove (self->pages, GTK_WIDGET (old));
+  g_object_set (gtk_stack_get_page (self->pages, GTK_WIDGET (self->own_page)), "name", RD_OWN_QUESTIONS_PAGE_NAME,
+                NULL);
+
+  show_group_items (self);
+  set_rows_editable (self, rows_editable (self));
+  if (visible && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rd_area_page_focus_item (self->own_page, focused);
+  update_progress (self);
+  update_actions (self);
+}
+
+static void
+on_own_questions_changed (RdAssessmentView *self,
+                          gint64            assessment_id)
+{
+  if (assessment_id == rd_assessment_get_id (self->assessment))
+    rebuild_own_page (self);
+}
+
+static void
+present_dialog (RdAssessmentView *self,
+                GtkWindow        *dialog)
+{
+  g_set_weak_pointer (&self->dialog, dialog);
+  gtk_window_present (dialog);
+}
+
+/* A new question goes to the area on screen, or the first. */
+static void
+add_own_question_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+  RdAreaPage *page = visible_area_page (self);
+  const char *area_id = page != NULL && page != self->own_page ? rd_area_get_id (rd_area_page_get_area (page)) : NULL;
+
+  if (self->own_questions->len >= RD_MAX_OWN_QUESTIONS)
+    return;
+  present_dialog (self, GTK_WINDOW (rd_own_question_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                                self->store, self->framework,
+                                                                rd_assessment_get_id (self->assessment),
+                                                                NULL, area_id, FALSE)));
+}
+
+static void
+edit_own_question_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  RdOwnQuestion *question = rd_own_questions_lookup (self->own_questions, id);
+  guint n_answers;
+
+  if (question == NULL)
+    return;
+  rd_assessment_view_flush (self);
+  n_answers = rd_store_count_own_answers (self->store, rd_assessment_get_id (self->assessment), id, NULL);
+  present_dialog (self, GTK_WINDOW (rd_own_question_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                                self->store, self->framework,
+                                                                rd_assessment_get_id (self->assessment),
+                                                                question, NULL, n_answers > 0)));
+}
+
+static void
+show_problem (RdAssessmentView *self,
+              const char       *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Gone for good once the toast that offered Undo is gone. */
+static void
+on_own_toast_dismissed (AdwToast         *toast,
+                        RdAssessmentView *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (toast), "question-id");
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && self->assessment != NULL &&
+      !rd_store_purge_own_question (self->store, rd_assessment_get_id (self->assessment), id, &error))
+    g_warning ("Could not remove question %s: %s", id, error->message);
+}
+
+/* Removing a question that has answers takes them along; Undo brings both back. */
+static void
+remove_own_question_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 assessment_id = rd_assessment_get_id (self->assessment);
+  AdwToast *toast;
+  guint n_answers;
+
+  if (rd_own_questions_lookup (self->own_questions, id) == NULL)
+    return;
+  rd_assessment_view_flush (self);
+  n_answers = rd_store_count_own_answers (self->store, assessment_id, id, NULL);
+  if (!rd_store_trash_own_question (self->store, assessment_id, id, &error))
+    {
+      show_problem (self, error->message);
+      return;
+    }
+  /* Its answers' changes can no longer be undone one by one. */
+  rd_answer_history_forget_item (self->history, id);
+
+  if (n_answers > 0)
+    /* Translators: toast after removing a question of the school's own, with an Undo button */
+    title = g_strdup_printf (g_dngettext (NULL, "Question and its %u answer removed",
+                                          "Question and its %u answers removed", n_answers), n_answers);
+  else
+    title = g_strdup (_("Question removed"));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "assessment.undo-remove-own-question");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "question-id", g_strdup (id), g_free);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_own_toast_dismissed), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_remove_own_question_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!rd_store_restore_own_question (self->store, rd_assessment_get_id (self->assessment),
+                                      g_variant_get_string (parameter, NULL), &error))
+    show_problem (self, error->message);
+}
+
+static void
+copy_own_questions_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
+  GtkWindow *dialog;
+
+  rd_assessment_view_flush (self);
+  dialog = rd_own_copy_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->framework,
+                                   rd_assessment_get_id (self->assessment),
+                                   rd_assessment_get_school_year (self->assessment));
+  if (dialog != NULL)
+    g_set_weak_pointer (&self->dialog, dialog);
+}
+
 static void
 step_area (RdAssessmentView *self,
            int               step)
@@ -846,9 +1094,12 @@ step_area (RdAssessmentView *self,
   int index = selected ? gtk_list_box_row_get_index (selected) + step : 0;
   GtkListBoxRow *target = NULL;
 
-  /* Areas that ask the respondent nothing are passed over. */
+  /* Areas that ask the respondent nothing are passed over, and so is the
+   * own questions' page while it has none for them: the sidebar opens it. */
   while (index >= 0 && (target = gtk_list_box_get_row_at_index (self->area_list, index)) != NULL &&
-         !gtk_widget_get_visible (GTK_WIDGET (target)))
+         (!gtk_widget_get_visible (GTK_WIDGET (target)) ||
+          (g_strcmp0 (g_object_get_data (G_OBJECT (target), "page-name"), RD_OWN_QUESTIONS_PAGE_NAME) == 0 &&
+           rd_area_page_get_n_asked (self->own_page) == 0)))
     index += step > 0 ? 1 : -1;
 
   if (index >= 0 && target != NULL)
@@ -1738,6 +1989,7 @@ rd_assessment_view_finalize (GObject *object)
   g_clear_object (&self->report_actions);
   g_clear_pointer (&self->answered, g_hash_table_unref);
   g_clear_pointer (&self->area_pages, g_ptr_array_unref);
+  g_clear_pointer (&self->own_questions, g_ptr_array_unref);
   g_free (self->focus_when_mapped);
   g_free (self->round_file);
 
@@ -1820,6 +2072,12 @@ rd_assessment_view_class_init (RdAssessmentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "assessment.export-answers", NULL, export_answers_action);
   gtk_widget_class_install_action (widget_class, "assessment.edit-action", "x", edit_action_action);
   gtk_widget_class_install_action (widget_class, "assessment.draft-action", "(si)", draft_action_action);
+  gtk_widget_class_install_action (widget_class, "assessment.add-own-question", NULL, add_own_question_action);
+  gtk_widget_class_install_action (widget_class, "assessment.edit-own-question", "s", edit_own_question_action);
+  gtk_widget_class_install_action (widget_class, "assessment.remove-own-question", "s", remove_own_question_action);
+  gtk_widget_class_install_action (widget_class, "assessment.undo-remove-own-question", "s",
+                                   undo_remove_own_question_action);
+  gtk_widget_class_install_action (widget_class, "assessment.copy-own-questions", NULL, copy_own_questions_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "assessment.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
@@ -1927,6 +2185,8 @@ rd_assessment_view_new (RdStore      *store,
     return discard (self);
 
   self->history = rd_answer_history_new (store, self->framework);
+  g_signal_connect_object (store, "own-questions-changed", G_CALLBACK (on_own_questions_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (on_history_changed),
                            self, G_CONNECT_SWAPPED);
 

@@ -27,6 +27,8 @@ struct _RdItemRow
 
   GtkWidget *choices[N_AGREEMENT + 1];  /* [0] not applicable, [1..] agreement or yes/no */
   GtkWidget *choice_labels[N_AGREEMENT + 1];
+  GtkWidget *header;         /* the item's text, and a menu where the item has one */
+  GtkWidget *caption;        /* what the item informs */
   GtkWidget *entry;          /* number, percent and date items */
   GtkWidget *calendar;
   GtkWidget *error_label;
@@ -40,20 +42,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-const char *
-rd_agreement_get_label (guint choice)
-{
-  switch (choice)
-    {
-    case 1: return _("Strongly disagree");
-    case 2: return _("Disagree");
-    case 3: return _("Neither agree nor disagree");
-    case 4: return _("Agree");
-    case 5: return _("Strongly agree");
-    default: return _("Not applicable / don’t know");
-    }
-}
 
 static const char *
 choice_label (RdItemRow *self,
@@ -505,6 +493,12 @@ describe_factors (RdItem *item)
       g_string_append (text, rd_factor_get_short_title (f));
     }
 
+  /* A school's own question counts in no score: it says so where it is answered. */
+  if (rd_item_is_own (item))
+    /* Translators: under a question the school added: "Your own question · about Strategy, Investment ·
+     * not part of the scores" */
+    return g_strdup_printf (_("Your own question · about %s · not part of the scores"), text->str);
+
   /* Translators: "Informs: Strategy, Investment · Council Recommendation 4 b i" */
   return g_strdup_printf (_("Informs: %s · Council Recommendation %s"), text->str,
                           rd_item_get_council_point (item));
@@ -660,11 +654,14 @@ rd_item_row_new (RdItem *item,
   text = gtk_label_new (rd_text_get_localized (rd_item_get_text (item)));
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_add_css_class (text, "heading");
-  gtk_widget_set_margin_top (text, 12);
-  add_part (self, text);
+  self->header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (self->header, 12);
+  gtk_box_append (GTK_BOX (self->header), text);
+  add_part (self, self->header);
 
-  factors_label = gtk_label_new (factors);
+  factors_label = self->caption = gtk_label_new (factors);
   gtk_label_set_wrap (GTK_LABEL (factors_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (factors_label), 0);
   gtk_widget_add_css_class (factors_label, "dim-label");
@@ -684,10 +681,20 @@ rd_item_row_new (RdItem *item,
                                     GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, self->error_label,
                                     -1);
 
-  expander = gtk_expander_new_with_mnemonic (_("What does this _mean?"));
-  gtk_expander_set_child (GTK_EXPANDER (expander), create_help (item));
-  gtk_widget_set_margin_bottom (expander, 12);
-  add_part (self, expander);
+  /* A school's own question may come without an explanation. */
+  if (rd_item_get_help (item) != NULL)
+    {
+      expander = gtk_expander_new_with_mnemonic (_("What does this _mean?"));
+      gtk_expander_set_child (GTK_EXPANDER (expander), create_help (item));
+      add_part (self, expander);
+    }
+  /* The card's padding at its foot, whatever part is last. */
+  {
+    GtkWidget *foot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_widget_set_margin_bottom (foot, 4);
+    add_part (self, foot);
+  }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -884,4 +891,38 @@ rd_item_row_get_choice_button (RdItemRow *self,
 {
   g_return_val_if_fail (RD_IS_ITEM_ROW (self), NULL);
   return choice <= N_AGREEMENT ? self->choices[choice] : NULL;
+}
+
+/* A menu beside the item's text, for what can be done with the item
+ * itself (a school's own question: edit, remove). */
+void
+rd_item_row_set_menu (RdItemRow  *self,
+                      GMenuModel *menu)
+{
+  g_autofree char *label = NULL;
+  GtkWidget *button;
+
+  g_return_if_fail (RD_IS_ITEM_ROW (self));
+  g_return_if_fail (G_IS_MENU_MODEL (menu));
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _("Question Menu"));
+  /* Translators: accessible name of the menu of a question: "Question Menu: Our pupils enjoy the coding club" */
+  label = g_strdup_printf (_("Question Menu: %s"), rd_text_get_localized (rd_item_get_text (self->item)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_name (button, "item-menu");
+  gtk_box_append (GTK_BOX (self->header), button);
+}
+
+/* Replaces the line under the item's text (which factors it informs). */
+void
+rd_item_row_set_caption (RdItemRow  *self,
+                         const char *caption)
+{
+  g_return_if_fail (RD_IS_ITEM_ROW (self));
+  gtk_label_set_text (GTK_LABEL (self->caption), caption);
 }

@@ -37,14 +37,15 @@ void       rd_item_row_flush        (RdItemRow       *self);
 gboolean   rd_item_row_grab_input_focus (RdItemRow   *self);
 GtkWidget *rd_item_row_get_choice_button (RdItemRow *self,
                                           guint      choice);
+void       rd_item_row_set_menu     (RdItemRow       *self,
+                                     GMenuModel      *menu);
+void       rd_item_row_set_caption  (RdItemRow       *self,
+                                     const char      *caption);
 
 /* Choices: 1–5 agreement (statements), 1 yes and 2 no (yes-no); 0 is
  * "not applicable / don't know" for every kind. */
 #define RD_CHOICE_NOT_APPLICABLE 0
 #define RD_CHOICE_YES 1
 #define RD_CHOICE_NO 2
-
-/* The label of agreement @choice 1–5; anything else is "not applicable". */
-const char *rd_agreement_get_label (guint choice);
 
 G_END_DECLS

@@ -50,6 +50,10 @@ struct _RdResultsPage
   GtkWidget *facts_group;
   GtkListBox *facts;
   guint n_facts;
+  GtkWidget *own_group;
+  GtkListBox *own;
+  GtkLabel *own_hint;
+  guint n_own;
   GtkWidget *groups_group;
   GtkWidget *groups_table_holder;
   GtkListBox *differences;
@@ -466,6 +470,72 @@ refresh_groups (RdResultsPage *self)
     rd_discussion_window_set_comparison (RD_DISCUSSION_WINDOW (self->discussion), self->comparison);
 }
 
+static GtkWidget *
+create_own_row (RdFramework       *framework,
+                const RdOwnResult *result)
+{
+  RdArea *area = rd_framework_lookup_area (framework, rd_own_question_get_area_id (result->question));
+  g_autofree char *figures = rd_report_format_own_result (result);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Translators: under a question of the school's own: its area, then its answers, "Devices · 120 laptops" */
+  subtitle = g_strdup_printf (_("%s · %s"), area ? rd_text_get_localized (rd_area_get_title (area))
+                                                 : rd_own_question_get_area_id (result->question),
+                              figures);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rd_own_question_get_text (result->question));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_name (row, rd_own_question_get_id (result->question));
+  if (result->values.n_distinct > 1 && rd_own_question_get_kind (result->question) != RD_ITEM_KIND_STATEMENT)
+    add_differ_mark (row);
+  return row;
+}
+
+/* The school's own questions, apart from every figure above. */
+static void
+refresh_own (RdResultsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) questions = rd_store_list_own_questions (self->store, self->assessment_id, &error);
+  g_autoptr(GPtrArray) own_answers = questions ? rd_store_list_own_answers (self->store, self->assessment_id, &error)
+                                               : NULL;
+  g_autoptr(GPtrArray) answers = own_answers ? rd_store_list_answers (self->store, self->assessment_id, &error)
+                                             : NULL;
+  g_autoptr(GArray) results = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->own))) != NULL)
+    gtk_list_box_remove (self->own, child);
+  self->n_own = 0;
+  if (answers == NULL)
+    {
+      g_warning ("Could not load the questions of the school’s own: %s", error->message);
+      gtk_widget_set_visible (self->own_group, FALSE);
+      return;
+    }
+
+  results = rd_own_results_compute (questions, own_answers, rd_own_results_count_people (answers, own_answers),
+                                    rd_preferences_get_anonymity_threshold ());
+  gtk_widget_set_visible (GTK_WIDGET (self->own_hint), FALSE);
+  for (guint i = 0; i < results->len; i++)
+    {
+      const RdOwnResult *result = &g_array_index (results, RdOwnResult, i);
+
+      gtk_list_box_append (self->own, create_own_row (self->framework, result));
+      if (result->hidden)
+        {
+          g_autofree char *hint = rd_report_own_questions_hidden_note (rd_preferences_get_anonymity_threshold ());
+
+          gtk_label_set_text (self->own_hint, hint);
+          gtk_widget_set_visible (GTK_WIDGET (self->own_hint), TRUE);
+        }
+    }
+  self->n_own = results->len;
+  gtk_widget_set_visible (self->own_group, self->n_own > 0);
+}
+
 /* A new threshold in the Preferences applies at once, not at the next visit. */
 static void
 on_threshold_changed (GSettings     *settings,
@@ -473,7 +543,10 @@ on_threshold_changed (GSettings     *settings,
                       RdResultsPage *self)
 {
   if (self->results != NULL)
-    refresh_groups (self);
+    {
+      refresh_groups (self);
+      refresh_own (self);
+    }
 }
 
 static void
@@ -502,6 +575,7 @@ refresh (RdResultsPage *self)
   refresh_priorities (self);
   refresh_facts (self);
   refresh_groups (self);
+  refresh_own (self);
 
   self->refreshing = FALSE;
 }
@@ -781,6 +855,32 @@ create_facts_group (RdResultsPage *self)
 }
 
 static GtkWidget *
+create_own_group (RdResultsPage *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Your Own Questions"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), rd_report_own_questions_intro ());
+  self->own = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->own, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->own), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->own), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your Own Questions"),
+                                  -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->own));
+  self->own_hint = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->own_hint, TRUE);
+  gtk_label_set_xalign (self->own_hint, 0);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->own_hint), 12);
+  gtk_widget_add_css_class (GTK_WIDGET (self->own_hint), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->own_hint), "caption");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->own_hint));
+  gtk_widget_set_name (group, "own-questions");
+  gtk_widget_set_visible (group, FALSE);
+  self->own_group = group;
+  return group;
+}
+
+static GtkWidget *
 create_groups_group (RdResultsPage *self)
 {
   GtkWidget *group = adw_preferences_group_new ();
@@ -944,6 +1044,8 @@ rd_results_page_init (RdResultsPage *self)
 
   gtk_box_append (GTK_BOX (box), create_facts_group (self));
   gtk_box_append (GTK_BOX (box), create_groups_group (self));
+  /* After every figure of the framework, apart from them. */
+  gtk_box_append (GTK_BOX (box), create_own_group (self));
 
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
@@ -1043,4 +1145,11 @@ rd_results_page_get_facts (RdResultsPage *self)
 {
   g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
   return self->facts;
+}
+
+GtkListBox *
+rd_results_page_get_own_questions (RdResultsPage *self)
+{
+  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
+  return self->own;
 }

@@ -40,6 +40,7 @@ GtkWidget   *rd_results_page_get_table    (RdResultsPage  *self,
 guint        rd_results_page_get_n_priorities (RdResultsPage *self);
 GtkListBox  *rd_results_page_get_priorities   (RdResultsPage *self);
 GtkListBox  *rd_results_page_get_facts        (RdResultsPage *self);
+GtkListBox  *rd_results_page_get_own_questions (RdResultsPage *self);
 RdGroupComparison *rd_results_page_get_group_comparison (RdResultsPage *self);
 gboolean     rd_results_page_export_chart (RdResultsPage  *self,
                                            RdResultsChart  chart,

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rd-own-questions-page.h"
 #include "rd-review-page.h"
 
 struct _RdReviewPage
@@ -14,6 +15,7 @@ struct _RdReviewPage
   GtkWidget *scrolled;
   GtkWidget *box;
   guint n_unanswered;
+  GPtrArray *own_questions;
 };
 
 G_DEFINE_FINAL_TYPE (RdReviewPage, rd_review_page, GTK_TYPE_WIDGET)
@@ -24,6 +26,7 @@ rd_review_page_dispose (GObject *object)
   RdReviewPage *self = RD_REVIEW_PAGE (object);
 
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_pointer (&self->own_questions, g_ptr_array_unref);
   G_OBJECT_CLASS (rd_review_page_parent_class)->dispose (object);
 }
 
@@ -76,7 +79,7 @@ create_button (const char *label,
 }
 
 static GtkWidget *
-create_area_group (RdArea     *area,
+create_area_group (const char *title,
                    GPtrArray  *items,
                    GHashTable *answered,
                    guint      *n_unanswered)
@@ -85,8 +88,7 @@ create_area_group (RdArea     *area,
   g_autofree char *description = NULL;
   guint missing = 0;
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                   rd_text_get_localized (rd_area_get_title (area)));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -166,9 +168,29 @@ rd_review_page_update (RdReviewPage       *self,
       GtkWidget *area_group;
 
       n_items += items->len;
-      area_group = create_area_group (area, items, answered, &self->n_unanswered);
+      area_group = create_area_group (rd_text_get_localized (rd_area_get_title (area)), items, answered,
+                                      &self->n_unanswered);
       if (area_group != NULL)
         gtk_box_append (GTK_BOX (self->box), area_group);
+    }
+
+  /* The school's own questions, as their page asks them. */
+  if (self->own_questions != NULL)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new ();
+      GtkWidget *own_group;
+
+      for (guint q = 0; q < self->own_questions->len; q++)
+        {
+          RdOwnQuestion *question = g_ptr_array_index (self->own_questions, q);
+
+          if (group < 0 || rd_own_question_asks (question, group))
+            g_ptr_array_add (items, rd_own_question_get_item (question));
+        }
+      n_items += items->len;
+      own_group = create_area_group (rd_own_questions_page_get_title (), items, answered, &self->n_unanswered);
+      if (own_group != NULL)
+        gtk_box_append (GTK_BOX (self->box), own_group);
     }
 
   if (status == RD_ASSESSMENT_STATUS_COMPLETE)
@@ -189,4 +211,16 @@ rd_review_page_get_n_unanswered (RdReviewPage *self)
 {
   g_return_val_if_fail (RD_IS_REVIEW_PAGE (self), 0);
   return self->n_unanswered;
+}
+
+void
+rd_review_page_set_own_questions (RdReviewPage *self,
+                                  GPtrArray    *questions)
+{
+  g_return_if_fail (RD_IS_REVIEW_PAGE (self));
+
+  if (questions != NULL)
+    g_ptr_array_ref (questions);
+  g_clear_pointer (&self->own_questions, g_ptr_array_unref);
+  self->own_questions = questions;
 }
