@@ -307,6 +307,28 @@ export_actions (RdStore               *self,
 }
 
 /* Respondents in id order, each with its answers; nobody's pseudonym. */
+/* Moves each of @answers to its respondent in @by_id: a framework answer to
+ * the respondent's response, an own question's to its own answers; own
+ * answers keep their order (questions in their order). */
+static void
+hand_out_answers (GPtrArray  *answers,
+                  GHashTable *by_id,
+                  gboolean    own)
+{
+  for (guint i = 0; i < answers->len; i++)
+    {
+      RdAnswer *answer = g_ptr_array_index (answers, i);
+      RdExchangeRespondent *respondent = g_hash_table_lookup (by_id, &answer->respondent_id);
+
+      if (respondent == NULL)
+        continue;
+      if (own)
+        g_ptr_array_add (respondent->own_answers, g_ptr_array_steal_index (answers, i--));
+      else
+        g_ptr_array_add (respondent->response->answers, g_ptr_array_steal_index_fast (answers, i--));
+    }
+}
+
 static gboolean
 export_respondents (RdStore               *self,
                     gint64                 assessment_id,
@@ -346,27 +368,13 @@ export_respondents (RdStore               *self,
   answers = rd_store_list_answers (self, assessment_id, error);
   if (answers == NULL)
     return FALSE;
-  for (guint i = 0; i < answers->len; i++)
-    {
-      RdAnswer *answer = g_ptr_array_index (answers, i);
-      RdExchangeRespondent *respondent = g_hash_table_lookup (by_id, &answer->respondent_id);
-
-      if (respondent != NULL)
-        g_ptr_array_add (respondent->response->answers, g_ptr_array_steal_index_fast (answers, i--));
-    }
+  hand_out_answers (answers, by_id, FALSE);
 
   g_clear_pointer (&answers, g_ptr_array_unref);
   answers = rd_store_list_own_answers (self, assessment_id, error);
   if (answers == NULL)
     return FALSE;
-  for (guint i = 0; i < answers->len; i++)
-    {
-      RdAnswer *answer = g_ptr_array_index (answers, i);
-      RdExchangeRespondent *respondent = g_hash_table_lookup (by_id, &answer->respondent_id);
-
-      if (respondent != NULL)
-        g_ptr_array_add (respondent->own_answers, g_ptr_array_steal_index (answers, i--));
-    }
+  hand_out_answers (answers, by_id, TRUE);
 
   /* Someone who answered nothing (an opened, untouched questionnaire) is no respondent. */
   for (guint r = assessment->respondents->len; r > 0; r--)
