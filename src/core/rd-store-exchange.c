@@ -306,7 +306,6 @@ export_actions (RdStore               *self,
   return TRUE;
 }
 
-/* Respondents in id order, each with its answers; nobody's pseudonym. */
 /* Moves each of @answers to its respondent in @by_id: a framework answer to
  * the respondent's response, an own question's to its own answers; own
  * answers keep their order (questions in their order). */
@@ -329,6 +328,7 @@ hand_out_answers (GPtrArray  *answers,
     }
 }
 
+/* Respondents in id order, each with its answers; nobody's pseudonym. */
 static gboolean
 export_respondents (RdStore               *self,
                     gint64                 assessment_id,
