@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "rd-assessment-dialog.h"
+#include "rd-exchange.h"
 #include "rd-limits.h"
 #include "rd-anonymity.h"
 #include "rd-preferences-window.h"
@@ -69,6 +70,13 @@ count_rows (GtkListBox *list)
   return n;
 }
 
+/* The schools the list shows: it makes rows only for those in view. */
+static guint
+count_schools (GtkListView *list)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
+}
+
 static gint64
 add_school_through_dialog (Fixture    *fixture,
                            const char *name)
@@ -103,7 +111,7 @@ test_add_school_and_assessment (Fixture       *fixture,
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
   GtkStack *sidebar_stack = GTK_STACK (rd_test_find_child (window, "sidebar_stack"));
-  GtkListBox *school_list = GTK_LIST_BOX (rd_test_find_child (window, "school_list"));
+  GtkListView *school_list = GTK_LIST_VIEW (rd_test_find_child (window, "school_list"));
   GtkListBox *assessment_list = GTK_LIST_BOX (rd_test_find_child (window, "assessment_list"));
   g_autoptr(GPtrArray) assessments = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -120,7 +128,7 @@ test_add_school_and_assessment (Fixture       *fixture,
 
   school_id = add_school_through_dialog (fixture, "Sint-Jozefinstituut");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "list");
-  g_assert_cmpuint (count_rows (school_list), ==, 1);
+  g_assert_cmpuint (count_schools (school_list), ==, 1);
   g_assert_cmpint (rd_window_get_selected_school (fixture->window), ==, school_id);
 
   gtk_widget_activate_action (window, "win.new-assessment", NULL);
@@ -180,16 +188,21 @@ static const char *
 school_row_details (Fixture    *fixture,
                     const char *name)
 {
-  GtkListBox *school_list = GTK_LIST_BOX (rd_test_find_child (GTK_WIDGET (fixture->window), "school_list"));
+  GtkWidget *school_list = rd_test_find_child (GTK_WIDGET (fixture->window), "school_list");
 
-  for (int i = 0; gtk_list_box_get_row_at_index (school_list, i) != NULL; i++)
+  /* The rows the list view made: a list item widget each, the box in it. */
+  rd_test_wait_for_idle ();
+  for (GtkWidget *row = gtk_widget_get_first_child (school_list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *box = gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (school_list, i));
-      GtkWidget *label = gtk_widget_get_first_child (box);
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
 
-      if (g_str_equal (gtk_label_get_text (GTK_LABEL (label)), name))
-        return gtk_widget_get_next_sibling (label) != NULL
-               ? gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (label))) : NULL;
+      if (label != NULL && GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), name) == 0)
+        {
+          GtkWidget *details = gtk_widget_get_next_sibling (label);
+
+          return gtk_widget_get_visible (details) ? gtk_label_get_text (GTK_LABEL (details)) : NULL;
+        }
     }
   g_assert_not_reached ();
 }
@@ -274,17 +287,17 @@ test_delete_school_undo (Fixture       *fixture,
                          gconstpointer  data)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
-  GtkListBox *school_list = GTK_LIST_BOX (rd_test_find_child (window, "school_list"));
+  GtkListView *school_list = GTK_LIST_VIEW (rd_test_find_child (window, "school_list"));
   g_autoptr(GPtrArray) schools = NULL;
   gint64 school_id;
 
   add_school_through_dialog (fixture, "Keep");
   school_id = add_school_through_dialog (fixture, "Drop");
-  g_assert_cmpuint (count_rows (school_list), ==, 2);
+  g_assert_cmpuint (count_schools (school_list), ==, 2);
 
   gtk_widget_activate_action (window, "win.delete-school", NULL);
   rd_test_wait_for_idle ();
-  g_assert_cmpuint (count_rows (school_list), ==, 1);
+  g_assert_cmpuint (count_schools (school_list), ==, 1);
   schools = rd_store_list_schools (fixture->store, NULL);
   g_assert_cmpuint (schools->len, ==, 1);
   g_clear_pointer (&schools, g_ptr_array_unref);
@@ -292,7 +305,7 @@ test_delete_school_undo (Fixture       *fixture,
   /* The toast's Undo button runs this action. */
   gtk_widget_activate_action (window, "win.undo-delete-school", "x", school_id);
   rd_test_wait_for_idle ();
-  g_assert_cmpuint (count_rows (school_list), ==, 2);
+  g_assert_cmpuint (count_schools (school_list), ==, 2);
   g_assert_cmpint (rd_window_get_selected_school (fixture->window), ==, school_id);
   schools = rd_store_list_schools (fixture->store, NULL);
   g_assert_cmpuint (schools->len, ==, 2);
@@ -569,7 +582,7 @@ test_export_and_import_school (Fixture       *fixture,
   assessments = rd_store_list_assessments (fixture->store, rd_school_get_id (g_ptr_array_index (schools, 0)), &error);
   g_assert_cmpuint (assessments->len, ==, 1);
   g_assert_cmpuint (rd_assessment_get_n_answers (g_ptr_array_index (assessments, 0)), ==, 1);
-  g_assert_cmpuint (count_rows (GTK_LIST_BOX (rd_test_find_child (GTK_WIDGET (fixture->window), "school_list"))),
+  g_assert_cmpuint (count_schools (GTK_LIST_VIEW (rd_test_find_child (GTK_WIDGET (fixture->window), "school_list"))),
                     ==, 1);
 
   /* Two files of one school: counted as files, and as one school. */
@@ -593,6 +606,56 @@ test_export_and_import_school (Fixture       *fixture,
   }
 }
 
+/* A region's advisor keeps thousands of schools: the list makes rows only
+ * for those in view (a row per school cost 9 KB each), and choosing a
+ * school far down brings its row into view. */
+static void
+test_many_schools (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkListView *school_list = GTK_LIST_VIEW (rd_test_find_child (window, "school_list"));
+  g_autoptr(GPtrArray) exchange = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+  g_autoptr(GPtrArray) schools = NULL;
+  g_autoptr(GError) error = NULL;
+  RdSchool *last;
+  guint n_rows = 0;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      RdExchangeSchool *school = rd_exchange_school_new ();
+
+      school->uuid = g_strdup_printf ("5e1f0000-0000-4000-8001-%012u", i);
+      school->name = g_strdup_printf ("School %04u", i + 1);
+      school->region = g_strdup ("Kust");
+      school->school_type = RD_SCHOOL_TYPE_PRIMARY;
+      school->framework_id = g_strdup (rd_framework_get_id (fixture->framework));
+      g_ptr_array_add (exchange, school);
+    }
+  g_assert_true (rd_store_import_schools (fixture->store, fixture->framework, exchange, &error));
+  g_assert_no_error (error);
+  rd_test_wait_for_idle ();
+  gtk_test_widget_wait_for_draw (window);
+
+  g_assert_cmpuint (count_schools (school_list), ==, 2000);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (school_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_test_message ("%u row widgets for 2000 schools", n_rows);
+  g_assert_cmpuint (n_rows, >, 0);
+  g_assert_cmpuint (n_rows, <=, 250);
+
+  schools = rd_store_list_schools (fixture->store, &error);
+  last = g_ptr_array_index (schools, schools->len - 1);
+  g_assert_cmpstr (rd_school_get_name (last), ==, "School 2000");
+  rd_window_select_school (fixture->window, rd_school_get_id (last));
+  gtk_test_widget_wait_for_draw (window);
+  rd_test_wait_for_idle ();
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (school_list))),
+                    ==, 1999);
+  g_assert_cmpstr (school_row_details (fixture, "School 2000"), ==, "Kust · Primary education");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -605,6 +668,7 @@ main (int   argc,
   ADD ("/ui/window/rename-school", test_rename_school);
   ADD ("/ui/window/school-type", test_school_type);
   ADD ("/ui/window/delete-school-undo", test_delete_school_undo);
+  ADD ("/ui/window/many-schools", test_many_schools);
   ADD ("/ui/window/delete-assessment-undo", test_delete_assessment_undo);
   ADD ("/ui/window/open-assessment", test_open_assessment);
   ADD ("/ui/window/screenshots", test_screenshots);

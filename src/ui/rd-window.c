@@ -38,7 +38,9 @@ struct _RdWindow
   GtkWidget *sidebar;
   GtkWidget *content;
   GtkStack *sidebar_stack;
-  GtkListBox *school_list;
+  GtkListView *school_list;
+  GtkSingleSelection *school_selection;  /* of self->schools */
+  gboolean selecting;         /* the selection set by the code, not by the user */
   AdwWindowTitle *content_title;
   GtkStack *content_stack;
   GtkListBox *assessment_list;
@@ -273,11 +275,14 @@ select_row_for_school (RdWindow *self)
 {
   guint position;
 
-  if (find_school (self, self->selected_school_id, &position) != NULL)
-    gtk_list_box_select_row (self->school_list,
-                             gtk_list_box_get_row_at_index (self->school_list, (int) position));
-  else
-    gtk_list_box_unselect_all (self->school_list);
+  if (find_school (self, self->selected_school_id, &position) == NULL)
+    position = GTK_INVALID_LIST_POSITION;
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->school_selection, position);
+  self->selecting = FALSE;
+  /* Only the rows in view exist: bring the school's into view. */
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->school_list), "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -293,8 +298,10 @@ reload_schools (RdWindow *self)
       return;
     }
 
+  self->selecting = TRUE;
   g_list_store_splice (self->schools, 0, g_list_model_get_n_items (G_LIST_MODEL (self->schools)),
                        schools->pdata, schools->len);
+  self->selecting = FALSE;
 
   if (find_school (self, self->selected_school_id, NULL) == NULL)
     self->selected_school_id = 0;
@@ -305,23 +312,52 @@ reload_schools (RdWindow *self)
   reload_assessments (self);
 }
 
-static GtkWidget *
-create_school_row (gpointer item,
-                   gpointer user_data)
+/* The school list recycles a screenful of rows: a region of 10,000 schools
+ * would otherwise cost some 9 KB of widgets, CSS nodes and layouts each. */
+static void
+on_school_row_released (RdWindow *self)
 {
-  RdSchool *school = RD_SCHOOL (item);
-  g_autoptr(GString) detail_text = g_string_new (NULL);
-  g_autofree char *school_type = rd_school_describe_type (school);
-  GtkWidget *row, *box, *name;
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+static void
+setup_school_row (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  RdWindow                 *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
-
-  name = gtk_label_new (rd_school_get_name (school));
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), name);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_add_css_class (details, "caption");
+  gtk_box_append (GTK_BOX (box), details);
+
+  /* A click on a school opens it, also when it was selected already. */
+  g_signal_connect_object (click, "released", G_CALLBACK (on_school_row_released), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_school_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 RdWindow                 *self)
+{
+  RdSchool *school = RD_SCHOOL (gtk_list_item_get_item (item));
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *details = gtk_widget_get_next_sibling (name);
+  g_autoptr(GString) detail_text = g_string_new (NULL);
+  g_autofree char *school_type = rd_school_describe_type (school);
 
   if (rd_school_get_region (school) != NULL)
     g_string_append (detail_text, rd_school_get_region (school));
@@ -332,39 +368,35 @@ create_school_row (gpointer item,
       g_string_append (detail_text, school_type);
     }
 
-  if (detail_text->len > 0)
-    {
-      GtkWidget *details = gtk_label_new (detail_text->str);
+  gtk_label_set_text (GTK_LABEL (name), rd_school_get_name (school));
+  gtk_label_set_text (GTK_LABEL (details), detail_text->str);
+  gtk_widget_set_visible (details, detail_text->len > 0);
 
-      gtk_label_set_xalign (GTK_LABEL (details), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (details, "dim-label");
-      gtk_widget_add_css_class (details, "caption");
-      gtk_box_append (GTK_BOX (box), details);
-    }
-
-  /* GTK 4.8 does not name a row after its labels; screen readers need it. */
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+  /* GTK 4.8 does not name a row after its labels; screen readers need it.
+   * The row is the list item's widget, the box's parent. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, rd_school_get_name (school),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail_text->str,
                                   -1);
-  return row;
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, rd_school_get_name (school),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail_text->str,
+                                    -1);
 }
 
 static void
-on_school_row_selected (RdWindow      *self,
-                        GtkListBoxRow *row)
+on_school_selected (RdWindow *self)
 {
   g_autoptr(RdSchool) school = NULL;
 
-  if (row == NULL)
+  if (self->selecting)
     return;
-
-  school = g_list_model_get_item (G_LIST_MODEL (self->schools),
-                                  (guint) gtk_list_box_row_get_index (row));
-  if (school == NULL || rd_school_get_id (school) == self->selected_school_id)
+  school = gtk_single_selection_get_selected_item (self->school_selection);
+  if (school == NULL)
+    return;
+  g_object_ref (school);
+  if (rd_school_get_id (school) == self->selected_school_id)
     return;
 
   self->selected_school_id = rd_school_get_id (school);
@@ -373,7 +405,7 @@ on_school_row_selected (RdWindow      *self,
 }
 
 static void
-on_school_row_activated (RdWindow *self)
+on_school_activated (RdWindow *self)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
@@ -1082,6 +1114,7 @@ rd_window_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->framework);
   g_clear_object (&self->settings);
+  g_clear_object (&self->school_selection);
   g_clear_object (&self->schools);
   g_clear_object (&self->region_actions);
   g_clear_pointer (&self->pending_imports, g_ptr_array_unref);
@@ -1200,16 +1233,24 @@ rd_window_class_init (RdWindowClass *klass)
 static void
 rd_window_init (RdWindow *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->schools = g_list_store_new (RD_TYPE_SCHOOL);
   self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
-  gtk_list_box_bind_model (self->school_list, G_LIST_MODEL (self->schools),
-                           create_school_row, self, NULL);
-  g_signal_connect_object (self->school_list, "row-selected",
-                           G_CALLBACK (on_school_row_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->school_list, "row-activated",
-                           G_CALLBACK (on_school_row_activated), self, G_CONNECT_SWAPPED);
+  self->school_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->schools)));
+  gtk_single_selection_set_autoselect (self->school_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->school_selection, TRUE);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_school_row), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_school_row), self, 0);
+  gtk_list_view_set_factory (self->school_list, factory);
+  gtk_list_view_set_model (self->school_list, GTK_SELECTION_MODEL (self->school_selection));
+  g_signal_connect_object (self->school_selection, "selection-changed",
+                           G_CALLBACK (on_school_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->school_list, "activate",
+                           G_CALLBACK (on_school_activated), self, G_CONNECT_SWAPPED);
 }
 
 RdWindow *
