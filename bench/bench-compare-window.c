@@ -75,8 +75,8 @@ main (int   argc,
         start = g_get_monotonic_time ();
         scores = rd_store_list_school_scores (store, framework, g_ptr_array_index (years, 0), &error);
         list_ms = rd_bench_elapsed_ms (start);
-        comparison = scores ? rd_comparison_new (scores, rd_framework_get_n_areas (framework)) : NULL;
-        g_print ("kept scores of %s, %s: the query %6.1f ms, rd_comparison_new %6.1f ms\n",
+        comparison = scores ? rd_comparison_new_take (g_steal_pointer (&scores), rd_framework_get_n_areas (framework)) : NULL;
+        g_print ("kept scores of %s, %s: the query %6.1f ms, rd_comparison_new_take %6.1f ms\n",
                  (const char *) g_ptr_array_index (years, 0), round == 0 ? "cold" : "warm", list_ms,
                  rd_bench_elapsed_ms (start) - list_ms);
       }

@@ -498,6 +498,43 @@ test_keeps_a_copy (void)
   g_assert_cmpstr (copy->region, ==, "North");
 }
 
+/* rd_comparison_new_take keeps the schools it is given, not copies, and
+ * compares them as rd_comparison_new does. */
+static void
+test_takes_the_schools (void)
+{
+  g_autoptr(GPtrArray) schools = make_region ();
+  g_autoptr(RdComparison) copied = rd_comparison_new (schools, 2);
+  RdSchoolScores *hazel = g_ptr_array_index (schools, HAZEL);
+  guint n = schools->len;
+  g_autoptr(RdComparison) taken = rd_comparison_new_take (g_steal_pointer (&schools), 2);
+
+  g_assert_cmpuint (rd_comparison_get_n_schools (taken), ==, n);
+  g_assert_true (rd_comparison_get_school (taken, HAZEL) == hazel);
+  g_assert_false (rd_comparison_get_school (copied, HAZEL) == hazel);
+  for (guint s = 0; s < n; s++)
+    {
+      g_assert_cmpint (rd_comparison_get_school (taken, s)->school_id, ==, rd_comparison_get_school (copied, s)->school_id);
+      for (guint f = 0; f < RD_N_FACTORS; f++)
+        {
+          RdFactorDifference a, b;
+
+          rd_comparison_get_difference (taken, s, f, &a);
+          rd_comparison_get_difference (copied, s, f, &b);
+          g_assert_cmpint (a.difference, ==, b.difference);
+        }
+    }
+  for (guint a = 0; a < 2; a++)
+    {
+      RdDistribution x, y;
+
+      rd_comparison_get_distribution (taken, RD_COMPARISON_COLUMN_AREA, a, &x);
+      rd_comparison_get_distribution (copied, RD_COMPARISON_COLUMN_AREA, a, &y);
+      g_assert_cmpuint (x.n, ==, y.n);
+      g_assert_cmpfloat (x.median, ==, y.median);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/comparison/meaningful-differences", test_meaningful_differences);
   g_test_add_func ("/comparison/filter", test_filter);
   g_test_add_func ("/comparison/keeps-a-copy", test_keeps_a_copy);
+  g_test_add_func ("/comparison/takes-the-schools", test_takes_the_schools);
 
   return g_test_run ();
 }

@@ -622,7 +622,7 @@ rd_cli_compare (RdCli  *cli,
     return rd_cli_fail (RD_CLI_EXIT_NOT_FOUND, _("No school has an assessment of the school year %s with the "
                                                  "framework “%s”"), school_year, rd_framework_get_id (framework));
 
-  all = rd_comparison_new (schools, rd_framework_get_n_areas (framework));
+  all = rd_comparison_new_take (g_steal_pointer (&schools), rd_framework_get_n_areas (framework));
   comparison = rd_comparison_filter (all, region, school_type);
   if (rd_comparison_get_n_schools (comparison) == 0)
     return rd_cli_fail (RD_CLI_EXIT_NOT_FOUND, _("No school of the school year %s has that region and type"),

@@ -118,6 +118,8 @@ G_DECLARE_FINAL_TYPE (RdComparison, rd_comparison, RD, COMPARISON, GObject)
 
 RdComparison         *rd_comparison_new                (GPtrArray            *schools,
                                                         guint                 n_areas);
+RdComparison         *rd_comparison_new_take           (GPtrArray            *schools,
+                                                        guint                 n_areas);
 RdComparison         *rd_comparison_filter             (RdComparison         *self,
                                                         const char           *region,
                                                         RdSchoolType          school_type);

@@ -654,7 +654,7 @@ load_school_year (RdCompareWindow *self)
       show_error (self, error);
       return;
     }
-  self->all = rd_comparison_new (scores, rd_framework_get_n_areas (self->framework));
+  self->all = rd_comparison_new_take (g_steal_pointer (&scores), rd_framework_get_n_areas (self->framework));
 
   regions = rd_comparison_list_regions (self->all);
   fill_filter (self, self->region_dropdown, _("All regions"), regions, &self->region);
