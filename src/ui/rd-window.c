@@ -388,15 +388,12 @@ bind_school_row (GtkSignalListItemFactory *factory,
 static void
 on_school_selected (RdWindow *self)
 {
-  g_autoptr(RdSchool) school = NULL;
+  RdSchool *school;
 
   if (self->selecting)
     return;
   school = gtk_single_selection_get_selected_item (self->school_selection);
-  if (school == NULL)
-    return;
-  g_object_ref (school);
-  if (rd_school_get_id (school) == self->selected_school_id)
+  if (school == NULL || rd_school_get_id (school) == self->selected_school_id)
     return;
 
   self->selected_school_id = rd_school_get_id (school);
