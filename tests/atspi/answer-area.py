@@ -85,6 +85,13 @@ def main():
     Atspi.init()
     app = find_app("readiness")
 
+    # The school list makes rows only for the schools in view; each row
+    # is still a list item of the list "Schools", named after its school.
+    wait_for(app, lambda n: n.get_role() == Atspi.Role.LIST_ITEM and n.get_name() == "AT-SPI School"
+             and n.get_parent().get_role() == Atspi.Role.LIST and n.get_parent().get_name() == "Schools",
+             "the school's row in the list “Schools”")
+    print("ok: the school list's row is named after its school", flush=True)
+
     open_button = wait_for(app, lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON
                            and (n.get_name() or "").startswith("Open assessment "),
                            "an Open assessment button")
