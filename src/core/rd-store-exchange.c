@@ -1209,6 +1209,7 @@ rd_store_list_school_scores (RdStore      *self,
 {
   g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_school_scores_free);
   g_autoptr(GHashTable) by_assessment = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) area_index = g_hash_table_new (g_str_hash, g_str_equal);  /* id → position + 1 */
   guint n_areas = rd_framework_get_n_areas (framework);
   sqlite3_stmt *stmt;
   gint64 last_school = 0;
@@ -1219,6 +1220,9 @@ rd_store_list_school_scores (RdStore      *self,
 
   if (!rd_store_refresh_scores (self, framework, error))
     return NULL;
+  for (guint a = 0; a < n_areas; a++)
+    g_hash_table_insert (area_index, (gpointer) rd_area_get_id (rd_framework_get_area (framework, a)),
+                         GUINT_TO_POINTER (a + 1));
 
   stmt = prepare_for_year (self,
                            "SELECT a.id, s.id, s.name, s.region, s.school_type, a.framework_version FROM assessment a "
@@ -1277,9 +1281,10 @@ rd_store_list_school_scores (RdStore      *self,
         scores->n_respondents += (guint) sqlite3_column_int64 (stmt, 5);
       else if (g_str_equal (scope, "area"))
         {
-          for (guint a = 0; a < n_areas; a++)
-            if (g_str_equal (rd_area_get_id (rd_framework_get_area (framework, a)), key))
-              scores->area[a] = column_score (stmt, 3);
+          guint a = GPOINTER_TO_UINT (g_hash_table_lookup (area_index, key));
+
+          if (a > 0)
+            scores->area[a - 1] = column_score (stmt, 3);
         }
     }
   sqlite3_reset (stmt);
