@@ -777,8 +777,19 @@ file_exists (const char *path)
   return g_lstat (path, &info) == 0;
 }
 
+/* An empty -wal or -journal holds nothing (a read-only connection leaves
+ * an empty -wal behind). */
+static gboolean
+file_has_content (const char *path)
+{
+  GStatBuf info;
+
+  return g_lstat (path, &info) == 0 && info.st_size > 0;
+}
+
 /* Not closed cleanly: our marker is left, or SQLite's -wal or -journal
- * (also there while another program has the file open: checked then too). */
+ * with content (also there while another program has the file open:
+ * checked in full then too). */
 static gboolean
 shut_down_uncleanly (const char *path)
 {
@@ -786,7 +797,7 @@ shut_down_uncleanly (const char *path)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
 
-  return file_exists (marker) || file_exists (wal) || file_exists (journal);
+  return file_exists (marker) || file_has_content (wal) || file_has_content (journal);
 }
 
 /* What a file's schema holds, one line per object, in a stable order. */
