@@ -2014,10 +2014,9 @@ test_check (void)
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
   before = g_bytes_new (contents, length);
 
-  /* Listing counts the answers: the damaged page it reads is reported. */
+  /* Opening and listing read no answers' pages: they still work. */
   run_cli (&run, "schools", "--database", path);
-  g_assert_cmpint (run.status, ==, 3);
-  g_assert_nonnull (strstr (run.err, "The database is damaged"));
+  g_assert_cmpint (run.status, ==, 0);
 
   run_cli (&run, "check", "--database", path);
   g_assert_cmpint (run.status, ==, 3);

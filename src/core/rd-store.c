@@ -1978,14 +1978,18 @@ failed:
 
 #define ASSESSMENT_COLUMNS \
   "a.id, a.school_id, a.school_year, a.framework_id, a.framework_version, a.mode, a.status, " \
-  "a.created, " \
-  "(SELECT count(DISTINCT r.id) FROM respondent r JOIN answer w ON w.respondent_id = r.id " \
-  "  WHERE r.assessment_id = a.id), " \
-  "(SELECT count(*) FROM respondent r JOIN answer w ON w.respondent_id = r.id " \
-  "  WHERE r.assessment_id = a.id), a.reference_date, " \
-  "(SELECT group_concat(item || '/' || answered_by) FROM (SELECT DISTINCT w.item_id AS item, " \
-  "  r.respondent_group AS answered_by FROM respondent r JOIN answer w ON w.respondent_id = r.id " \
-  "  WHERE r.assessment_id = a.id)) "
+  "a.created, coalesce (c.n_respondents, 0), coalesce (c.n_answers, 0), a.reference_date, " \
+  "c.answered_items "
+
+/* The answers' counts of the assessments @ids (SQL giving their ids) in
+ * one pass over their answers, grouped: correlated subqueries read every
+ * answer three times (0.4 s of listing a region of 1,000 schools). */
+#define ANSWER_COUNTS(ids) \
+  "LEFT JOIN (SELECT r.assessment_id AS assessment_id, count (DISTINCT r.id) AS n_respondents, " \
+  "  count (*) AS n_answers, " \
+  "  group_concat (DISTINCT w.item_id || '/' || r.respondent_group) AS answered_items " \
+  "  FROM respondent r JOIN answer w ON w.respondent_id = r.id " \
+  "  WHERE r.assessment_id IN (" ids ") GROUP BY r.assessment_id) c ON c.assessment_id = a.id "
 
 static gpointer
 read_assessment (sqlite3_stmt *stmt)
@@ -2023,6 +2027,7 @@ rd_store_get_assessment (RdStore  *self,
 
   stmt = rd_store_prepare (self,
                   "SELECT " ASSESSMENT_COLUMNS "FROM assessment a JOIN school s ON s.id = a.school_id "
+                  ANSWER_COUNTS ("?1")
                   "WHERE a.id = ?1 AND a.trashed = 0 AND s.trashed = 0", error);
   if (stmt == NULL)
     return NULL;
@@ -2052,6 +2057,7 @@ rd_store_list_assessments (RdStore  *self,
 
   stmt = rd_store_prepare (self,
                   "SELECT " ASSESSMENT_COLUMNS "FROM assessment a "
+                  ANSWER_COUNTS ("SELECT id FROM assessment WHERE school_id = ?1 AND trashed = 0")
                   "WHERE a.school_id = ?1 AND a.trashed = 0 "
                   "ORDER BY a.school_year DESC, a.created DESC, a.id DESC", error);
   if (stmt == NULL)
@@ -2059,6 +2065,35 @@ rd_store_list_assessments (RdStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, school_id);
   return rd_store_collect_rows (self, stmt, read_assessment, g_object_unref, error);
+}
+
+GStrv
+rd_store_list_years_of_school (RdStore  *self,
+                               gint64    school_id,
+                               GError  **error)
+{
+  g_autoptr(GStrvBuilder) years = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = rd_store_prepare (self,
+                           "SELECT DISTINCT school_year FROM assessment "
+                           "WHERE school_id = ?1 AND trashed = 0 ORDER BY school_year", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (years, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rd_store_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  return g_strv_builder_end (years);
 }
 
 char *

@@ -85,6 +85,11 @@ GPtrArray    *rd_store_list_assessments       (RdStore           *self,
 GPtrArray    *rd_store_list_school_years      (RdStore           *self,
                                                RdFramework       *framework,
                                                GError           **error);
+/* The school years of a school's assessments, oldest first, without
+ * reading any answers (listing assessments counts them). */
+GStrv         rd_store_list_years_of_school   (RdStore           *self,
+                                               gint64             school_id,
+                                               GError           **error);
 /* The assessment's stable id, kept in files outside the database. */
 char         *rd_store_get_assessment_uuid    (RdStore           *self,
                                                gint64             assessment_id,
