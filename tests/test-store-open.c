@@ -656,7 +656,7 @@ test_damaged_refuses_writes (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
 
-  rd_store_set_damaged (store, "page 7: btreeInitPage() returns error code 11");
+  rd_store_set_damaged (store, "The database is damaged: page 7: btreeInitPage() returns error code 11");
   g_assert_true (rd_store_is_damaged (store));
   id = rd_store_add_school (store, "After", NULL, RD_SCHOOL_TYPE_PRIMARY, &error);
   g_assert_cmpint (id, ==, 0);

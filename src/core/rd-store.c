@@ -327,9 +327,9 @@ rd_store_set_sqlite_error (GError     **error,
   /* A damaged file's store refuses writes (query_only): say why. */
   if (damage != NULL)
     {
-      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT,
-                   _("The database is damaged; Readiness no longer writes to it (%s): %s"),
-                   path, damage);
+      /* @damage names the file and what the check found. */
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT, "%s\n%s", damage,
+                   _("Readiness no longer writes to this database."));
       return;
     }
 
