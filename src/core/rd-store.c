@@ -671,7 +671,7 @@ full_check (sqlite3     *db,
 /* The tables big enough that checking them at every open would cost
  * seconds; their pages are checked when read, in full after an unclean
  * shutdown, on demand and in the app's background check. */
-static const char * const big_tables[] = { "answer", "own_answer" };
+static const char * const big_tables[] = { "answer", "own_answer", "respondent", "assessment_score" };
 
 /* What opening can afford to check: the header against the file's size,
  * every table but the big ones in full, and the big ones' first pages. */
@@ -681,8 +681,7 @@ cheap_check (sqlite3     *db,
              GError     **error)
 {
   static const char * const small_tables[] = {
-    "school", "assessment", "respondent", "target", "action", "action_item",
-    "assessment_score", "own_question",
+    "school", "assessment", "target", "action", "action_item", "own_question",
   };
   gint64 n_tables;
 
@@ -1318,7 +1317,16 @@ rd_store_check_file (const char    *path,
   if (!check_header (path, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  /* A file nobody has open is read as it lies: no -wal or -shm is made. */
+  if (is_wal_without_log (path))
+    {
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+      g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+
+      rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
       rd_store_set_sqlite_error (error, db, rc, path);
