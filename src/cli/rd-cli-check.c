@@ -46,9 +46,8 @@ rd_cli_check (RdCli  *cli,
     {
       if (g_error_matches (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT))
         return rd_cli_fail (RD_CLI_EXIT_DATABASE,
-                            _("%s\nDo not write to this database any more: restore it from a backup, or "
-                              "export the schools you still need with an older copy (see “Database "
-                              "problems” in the help)."),
+                            _("%s\nDo not write to this database any more: keep a copy of it and restore it "
+                              "from a backup (see “Problems with the database” in the help)."),
                             error->message);
       return rd_cli_fail (RD_CLI_EXIT_DATABASE, "%s", error->message);
     }

@@ -755,8 +755,8 @@ check_header (const char  *path,
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT,
                    _("The database is damaged (%s): the file is shorter than its header says "
-                     "(%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " bytes)"),
-                   path, (guint64) info.st_size, (guint64) n_pages * page_size);
+                     "(%llu of %llu bytes)"),
+                   path, (unsigned long long) info.st_size, (unsigned long long) n_pages * page_size);
       return FALSE;
     }
   return TRUE;

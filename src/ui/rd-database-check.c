@@ -93,7 +93,7 @@ on_checked (GObject      *source,
         rd_store_set_damaged (job->store, error->message);
       body = g_strdup_printf (_("%s\n\nReadiness no longer saves any change to this database, so that "
                                 "the damage does not spread. Close Readiness, keep a copy of the file, "
-                                "and restore the database from a backup; see “Database problems” in the "
+                                "and restore the database from a backup; see “Problems with the database” in the "
                                 "help for what else you can do."),
                               error->message);
       show_message (job, "database-damaged", _("The Database Is Damaged"), body);
