@@ -117,6 +117,11 @@ pulse (gpointer data)
 {
   CheckJob *job = data;
 
+  if (job->progress_dialog == NULL)
+    {
+      job->pulse_id = 0;
+      return G_SOURCE_REMOVE;
+    }
   gtk_progress_bar_pulse (job->progress_bar);
   return G_SOURCE_CONTINUE;
 }
@@ -125,6 +130,8 @@ static void
 on_progress_response (CheckJob   *job,
                       const char *response)
 {
+  /* The dialog goes with the response; its bar must not pulse after it. */
+  g_clear_handle_id (&job->pulse_id, g_source_remove);
   g_cancellable_cancel (job->cancellable);
 }
 
