@@ -673,8 +673,26 @@ full_check (sqlite3     *db,
  * shutdown, on demand and in the app's background check. */
 static const char * const big_tables[] = { "answer", "own_answer", "respondent", "assessment_score" };
 
-/* What opening can afford to check: the header against the file's size,
- * every table but the big ones in full, and the big ones' first pages. */
+/* Older schemas lack the later tables. */
+static gboolean
+table_exists (sqlite3     *db,
+              const char  *path,
+              const char  *table,
+              gboolean    *exists,
+              GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema "
+                                          "WHERE type = 'table' AND name = '%s'", table);
+  gint64 n;
+
+  if (!query_int (db, path, sql, &n, error))
+    return FALSE;
+  *exists = n > 0;
+  return TRUE;
+}
+
+/* What opening can afford to check: every table but the big ones in full,
+ * and the big ones' first pages (the header is check_header()'s). */
 static gboolean
 cheap_check (sqlite3     *db,
              const char  *path,
@@ -683,34 +701,25 @@ cheap_check (sqlite3     *db,
   static const char * const small_tables[] = {
     "school", "assessment", "target", "action", "action_item", "own_question",
   };
-  gint64 n_tables;
+  gboolean exists;
 
   for (guint i = 0; i < G_N_ELEMENTS (small_tables); i++)
     {
-      g_autofree char *sql = NULL;
+      g_autofree char *check = g_strdup_printf ("PRAGMA quick_check (%s)", small_tables[i]);
 
-      sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '%s'",
-                             small_tables[i]);
-      if (!query_int (db, path, sql, &n_tables, error))
-        return FALSE;
-      if (n_tables == 0)
-        continue;  /* an older schema, before the table */
-      g_free (sql);
-      sql = g_strdup_printf ("PRAGMA quick_check (%s)", small_tables[i]);
-      if (!run_check (db, path, sql, error))
+      if (!table_exists (db, path, small_tables[i], &exists, error) ||
+          (exists && !run_check (db, path, check, error)))
         return FALSE;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (big_tables); i++)
     {
-      g_autofree char *exists = g_strdup_printf ("SELECT count(*) FROM sqlite_schema "
-                                                 "WHERE type = 'table' AND name = '%s'", big_tables[i]);
       g_autofree char *first = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s LIMIT 1)",
                                                 big_tables[i]);
       gint64 n_rows;
 
-      if (!query_int (db, path, exists, &n_tables, error) ||
-          (n_tables > 0 && !query_int (db, path, first, &n_rows, error)))
+      if (!table_exists (db, path, big_tables[i], &exists, error) ||
+          (exists && !query_int (db, path, first, &n_rows, error)))
         return FALSE;
     }
 
