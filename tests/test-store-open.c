@@ -675,6 +675,39 @@ test_damaged_refuses_writes (Fixture       *fixture,
   g_assert_cmpuint (rd_store_get_n_full_checks (), ==, n_checks + 1);
 }
 
+/* A damaged page read by the store's own work (listing an assessment
+ * counts its answers) makes it write no more, as a check's finding does. */
+static void
+test_damage_read_refuses_writes (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+
+  make_readiness_db (fixture->path);
+  exec_sql (fixture->path, "INSERT INTO assessment (id, uuid, school_id, school_year, framework_id, "
+                           "framework_version, mode, created) VALUES (1, 'a1', 1, '2026-2027', 'f', '1', 'full', 0);");
+  exec_sql (fixture->path, "INSERT INTO respondent (id, uuid, assessment_id, respondent_group, created) "
+                           "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40) "
+                           "SELECT i, 'r' || i, 1, 'teacher', 0 FROM n;");
+  damage_answer_page (fixture->path, add_raw_answers (fixture->path));
+
+  store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (rd_store_is_damaged (store));
+
+  answers = rd_store_list_answers (store, 1, &error);
+  g_assert_null (answers);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_true (rd_store_is_damaged (store));
+
+  g_assert_cmpint (rd_store_add_school (store, "After", NULL, RD_SCHOOL_TYPE_PRIMARY, &error), ==, 0);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "no longer writes"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -699,6 +732,7 @@ main (int    argc,
   ADD ("/store-open/check/on-demand", test_check_on_demand);
   ADD ("/store-open/check/unclean-shutdown", test_unclean_shutdown_checked);
   ADD ("/store-open/check/damaged-refuses-writes", test_damaged_refuses_writes);
+  ADD ("/store-open/check/damage-read-refuses-writes", test_damage_read_refuses_writes);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/store-open/schema/%s", hostile_cases[i].name);

@@ -310,6 +310,38 @@ lookup_damage (const char *path)
   return found;
 }
 
+static void
+mark_damaged (const char *path,
+              const char *finding)
+{
+  G_LOCK (open_files);
+  if (damaged_files == NULL)
+    damaged_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (damaged_files, g_strdup (path), g_strdup (finding));
+  G_UNLOCK (open_files);
+}
+
+/* A damaged page read by a store's work: that connection writes no more
+ * (as after rd_store_set_damaged()). Only for a file a store has open. */
+static void
+note_damage_found (sqlite3    *db,
+                   const char *path,
+                   const char *detail)
+{
+  g_autofree char *finding = NULL;
+  gboolean is_open;
+
+  G_LOCK (open_files);
+  is_open = path != NULL && open_counts != NULL && g_hash_table_contains (open_counts, path);
+  G_UNLOCK (open_files);
+  if (!is_open)
+    return;
+
+  finding = g_strdup_printf (_("The database is damaged (%s): %s"), path, detail);
+  mark_damaged (path, finding);
+  sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+}
+
 /* Says in words what a user can act on, then SQLite's own detail. */
 void
 rd_store_set_sqlite_error (GError     **error,
@@ -368,6 +400,13 @@ rd_store_set_sqlite_error (GError     **error,
     }
 
   g_set_error (error, RD_STORE_ERROR, code, "%s (%s): %s", what, path, detail);
+  /* Last: running SQL on @db replaces the message @detail points to. */
+  if ((rc & 0xff) == SQLITE_CORRUPT && db != NULL)
+    {
+      g_autofree char *finding = g_strdup (detail);
+
+      note_damage_found (db, path, finding);
+    }
 }
 
 static void unregister_open (RdStore *self);
@@ -1283,11 +1322,7 @@ rd_store_set_damaged (RdStore    *self,
   g_return_if_fail (RD_IS_STORE (self));
   g_return_if_fail (finding != NULL);
 
-  G_LOCK (open_files);
-  if (damaged_files == NULL)
-    damaged_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_hash_table_insert (damaged_files, g_strdup (self->path), g_strdup (finding));
-  G_UNLOCK (open_files);
+  mark_damaged (self->path, finding);
 
   /* Every write from now on fails with SQLITE_READONLY, which
    * rd_store_set_sqlite_error() words as the damage. */
