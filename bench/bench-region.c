@@ -739,7 +739,7 @@ main (int   argc,
   g_print ("compare %s: %u schools, %u distributions, one sort (goal < 100 ms)\n", compared_year, cold.n_schools,
            2 * RD_N_FACTORS + rd_framework_get_n_areas (framework));
   print_compare ("  cold, right after the import", &cold);
-  g_print ("%-52s %8.1f ms\n", "  opening the database (rd_store_open, quick_check)", open_ms);
+  g_print ("%-52s %8.1f ms\n", "  opening the database (rd_store_open)", open_ms);
   print_compare ("  cold, first after opening", &reopened);
   print_compare ("  warm, the last round", &warm);
   rd_bench_report ("  warm", warm_ms);

@@ -159,7 +159,8 @@ rd_test_random_response (RdFramework      *framework,
           {
             double min = rd_item_get_min (item), max = MIN (rd_item_get_max (item), min + 1200);
 
-            answer->value = floor (min + u * (max - min));
+            /* Whole numbers, but never below a fractional minimum (0.1). */
+            answer->value = MAX (min, floor (min + u * (max - min)));
           }
           break;
         case RD_ITEM_KIND_DATE:

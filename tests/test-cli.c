@@ -1969,6 +1969,69 @@ test_compare_other_edition (void)
   g_remove (db);
 }
 
+/* The last leaf page of the answer table: a page that opening does not
+ * read (dbstat: SQLite's own page map). */
+static gint64
+last_answer_page (const char *db_path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 page;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max (pageno) FROM dbstat WHERE name = 'answer' "
+                                       "AND pagetype = 'leaf'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return page;
+}
+
+/* check reads the whole file: damage where opening does not look is
+ * found, with exit status 3, and the file is left as it was. */
+static void
+test_check (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = temp_path ("check.db");
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  gsize length;
+  gint64 page;
+
+  copy_file (region_db, path);
+  run_cli (&run, "check", "--database", path);
+  if (run.status != 0)
+    g_error ("check: %s", run.err);
+  g_assert_nonnull (strstr (run.out, "No damage found"));
+
+  page = last_answer_page (path);
+  g_assert_cmpint (page, >, 4);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  memset (contents + (page - 1) * 4096 + 8, 0xA5, 2048);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  before = g_bytes_new (contents, length);
+
+  /* Opening and listing read no answers' pages: they still work. */
+  run_cli (&run, "schools", "--database", path);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_cli (&run, "check", "--database", path);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "The database is damaged"));
+  g_assert_nonnull (strstr (run.err, "backup"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  after = g_bytes_new_take (g_steal_pointer (&contents), length);
+  g_assert_true (g_bytes_equal (before, after));
+
+  run_cli (&run, "check", "--database", "/nonexistent/readiness.db");
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "There is no database"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1998,6 +2061,7 @@ main (int   argc,
   g_test_add_func ("/cli/import/rejected", test_import_rejected);
   g_test_add_func ("/cli/import/hostile-files", test_hostile_files);
   g_test_add_func ("/cli/database/errors", test_database_errors);
+  g_test_add_func ("/cli/database/check", test_check);
   g_test_add_func ("/cli/database/default", test_default_database);
   g_test_add_func ("/cli/database/unchanged", test_database_unchanged);
   g_test_add_func ("/cli/output/errors", test_output_errors);

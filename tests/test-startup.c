@@ -680,6 +680,130 @@ test_locked (Fixture       *fixture,
   g_assert_null (lock_holder);
 }
 
+/* A database whose answer table fills many pages, one of which (far from
+ * the first, which opening reads) is scribbled over: only the full check
+ * finds it. */
+static void
+damage_answer_page (const char *path)
+{
+  g_autoptr(GString) sql = g_string_new ("BEGIN;");
+  g_autoptr(GBytes) whole = NULL;
+  g_autofree guint8 *copy = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 page;
+  gsize length;
+
+  make_database (path);
+  for (guint r = 1; r <= 40; r++)
+    for (guint i = 0; i < 60; i++)
+      g_string_append_printf (sql, "INSERT INTO answer (respondent_id, item_id, item_version, value, answered) "
+                              "VALUES (%u, 'item-with-a-long-identifier-%03u', 1, 3, 0);", r, i);
+  g_string_append (sql, "COMMIT;");
+  exec_sql (path, sql->str);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max (pageno) FROM dbstat WHERE name = 'answer' "
+                                       "AND pagetype = 'leaf'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  whole = read_bytes (path);
+  copy = g_memdup2 (g_bytes_get_data (whole, &length), g_bytes_get_size (whole));
+  g_assert_cmpint (page, >, 3);
+  memset (copy + (page - 1) * 4096 + 8, 0xA5, 2048);
+  write_bytes (path, copy, length);
+}
+
+static RdStore *
+window_store (RdWindow *window)
+{
+  RdStore *store = NULL;
+
+  g_object_get (window, "store", &store, NULL);
+  g_object_unref (store);  /* the window keeps it */
+  return store;
+}
+
+/* The damage opening did not see is found by the check in the background:
+ * a dialog says what and what to do, and nothing is written any more. */
+static void
+script_background_damage (gpointer data)
+{
+  Fixture *fixture = data;
+  RdWindow *window = RD_WINDOW (rd_test_wait_for_toplevel (RD_TYPE_WINDOW, NULL));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (rd_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG,
+                                                                            "database-damaged"));
+  RdStore *store = window_store (window);
+  g_autoptr(GError) error = NULL;
+  const char *body = adw_message_dialog_get_body (dialog);
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Is Damaged");
+  g_assert_nonnull (strstr (body, fixture->path));
+  g_assert_nonnull (strstr (body, "no longer saves"));
+  g_assert_nonnull (strstr (body, "backup"));
+  rd_test_save_screenshot (GTK_WIDGET (dialog), "startup-background-damage.png");
+
+  g_assert_true (rd_store_is_damaged (store));
+  g_assert_cmpint (rd_store_add_school (store, "After the damage", NULL, RD_SCHOOL_TYPE_PRIMARY, &error), ==, 0);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT);
+  respond (dialog, "close");
+  quit_from_main_window (fixture);
+}
+
+static void
+test_background_damage (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *marker = g_strconcat (fixture->path, "-open", NULL);
+
+  damage_answer_page (fixture->path);
+  fixture->script = script_background_damage;
+  run_app (fixture, fixture->path);
+  g_assert_cmpint (fixture->exit_status, ==, 0);
+  /* The next open checks it in full, and refuses. */
+  g_assert_true (g_file_test (marker, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RdStore) again = rd_store_open (fixture->path, &error);
+
+    g_assert_null (again);
+    g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT);
+  }
+}
+
+/* Check Database… in the menu: progress, then the result. */
+static void
+script_check_on_demand (gpointer data)
+{
+  Fixture *fixture = data;
+  RdWindow *window = RD_WINDOW (rd_test_wait_for_toplevel (RD_TYPE_WINDOW, NULL));
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-database", NULL));
+  g_assert_nonnull (rd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "database-checking"));
+  dialog = ADW_MESSAGE_DIALOG (rd_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "database-sound"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "No Damage Found");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), fixture->path));
+  g_assert_null (rd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "database-checking"));
+  rd_test_save_screenshot (GTK_WIDGET (dialog), "startup-check-sound.png");
+  respond (dialog, "close");
+  g_assert_false (rd_store_is_damaged (window_store (window)));
+  quit_from_main_window (fixture);
+}
+
+static void
+test_check_on_demand (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  make_database (fixture->path);
+  fixture->script = script_check_on_demand;
+  run_app (fixture, fixture->path);
+  g_assert_cmpint (fixture->exit_status, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -701,6 +825,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/startup/open-file-later", Fixture, NULL, fixture_set_up, test_open_file_later, fixture_tear_down);
   g_test_add ("/startup/locked", Fixture, NULL, fixture_set_up, test_locked, fixture_tear_down);
+  g_test_add ("/startup/check/background-damage", Fixture, NULL, fixture_set_up, test_background_damage,
+              fixture_tear_down);
+  g_test_add ("/startup/check/on-demand", Fixture, NULL, fixture_set_up, test_check_on_demand, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <pwd.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "rd-errors.h"
@@ -513,6 +514,200 @@ test_connection_hardened (Fixture       *fixture,
                                  NULL, NULL, NULL), !=, SQLITE_OK);
 }
 
+/* Answers written straight into the file, enough for the answer table to
+ * fill pages far beyond its first. Returns the file's number of pages. */
+static gint64
+add_raw_answers (const char *path)
+{
+  g_autoptr(GString) sql = g_string_new ("BEGIN;");
+
+  for (guint r = 1; r <= 40; r++)
+    for (guint i = 0; i < 60; i++)
+      g_string_append_printf (sql, "INSERT INTO answer (respondent_id, item_id, item_version, value, answered) "
+                              "VALUES (%u, 'item-with-a-long-identifier-%03u', 1, 3, 0);", r, i);
+  g_string_append (sql, "COMMIT;");
+  exec_sql (path, sql->str);
+  return query_int (path, "PRAGMA page_count");
+}
+
+/* A page of the answer table, far from its first, scribbled over: what
+ * opening does not read. */
+static void
+damage_answer_page (const char *path,
+                    gint64      n_pages)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, n_pages * 4096);
+  memset (contents + (n_pages - 3) * 4096 + 8, 0xA5, 2048);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+static gboolean
+marker_exists (const char *path)
+{
+  g_autofree char *marker = g_strconcat (path, "-open", NULL);
+
+  return g_file_test (marker, G_FILE_TEST_EXISTS);
+}
+
+/* A database closed cleanly is not checked in full at open (that took a
+ * second per 200 MB); the marker of an open store is there only while
+ * it is open. */
+static void
+test_clean_not_fully_checked (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  guint before;
+
+  make_readiness_db (fixture->path);
+  add_raw_answers (fixture->path);
+  g_assert_false (marker_exists (fixture->path));
+
+  before = rd_store_get_n_full_checks ();
+  store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_store_get_n_full_checks (), ==, before);
+  g_assert_true (marker_exists (fixture->path));
+
+  g_clear_object (&store);
+  g_assert_false (marker_exists (fixture->path));
+}
+
+/* Damage in pages opening does not read: found by the check on demand,
+ * which changes nothing. */
+static void
+test_check_on_demand (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  make_readiness_db (fixture->path);
+  g_assert_true (rd_store_check_file (fixture->path, NULL, &error));
+  g_assert_no_error (error);
+
+  damage_answer_page (fixture->path, add_raw_answers (fixture->path));
+  before = snapshot (fixture->dir);
+  g_assert_false (rd_store_check_file (fixture->path, NULL, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  after = snapshot (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The cheap checks at open do not see it. */
+  g_clear_error (&error);
+  store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+/* A store that ends without closing (a crash) leaves its marker: the next
+ * open checks in full, finds the damage and refuses, changing nothing. */
+static void
+test_unclean_shutdown_checked (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *before = NULL, *after = NULL;
+  guint n_checks;
+  pid_t child;
+  int status = 0;
+
+  make_readiness_db (fixture->path);
+  damage_answer_page (fixture->path, add_raw_answers (fixture->path));
+
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      RdStore *store = rd_store_open (fixture->path, NULL);
+
+      _exit (store != NULL ? 0 : 1);
+    }
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (marker_exists (fixture->path));
+
+  before = snapshot (fixture->dir);
+  n_checks = rd_store_get_n_full_checks ();
+  assert_refused (fixture->path, RD_STORE_ERROR_CORRUPT, "damaged");
+  g_assert_cmpuint (rd_store_get_n_full_checks (), ==, n_checks + 1);
+  after = snapshot (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Once a check found damage, the store writes nothing more and says why;
+ * the file keeps its marker, so the next open checks it in full. */
+static void
+test_damaged_refuses_writes (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
+  guint n_checks;
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = rd_store_add_school (store, "Before", NULL, RD_SCHOOL_TYPE_PRIMARY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  rd_store_set_damaged (store, "The database is damaged: page 7: btreeInitPage() returns error code 11");
+  g_assert_true (rd_store_is_damaged (store));
+  id = rd_store_add_school (store, "After", NULL, RD_SCHOOL_TYPE_PRIMARY, &error);
+  g_assert_cmpint (id, ==, 0);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "no longer writes"));
+  g_assert_nonnull (strstr (error->message, "page 7"));
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM school"), ==, 1);
+
+  g_clear_object (&store);
+  g_assert_true (marker_exists (fixture->path));
+  n_checks = rd_store_get_n_full_checks ();
+  /* The file itself is sound: the full check passes and it opens. */
+  store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_store_get_n_full_checks (), ==, n_checks + 1);
+}
+
+/* A damaged page read by the store's own work (listing an assessment
+ * counts its answers) makes it write no more, as a check's finding does. */
+static void
+test_damage_read_refuses_writes (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+
+  make_readiness_db (fixture->path);
+  exec_sql (fixture->path, "INSERT INTO assessment (id, uuid, school_id, school_year, framework_id, "
+                           "framework_version, mode, created) VALUES (1, 'a1', 1, '2026-2027', 'f', '1', 'full', 0);");
+  exec_sql (fixture->path, "INSERT INTO respondent (id, uuid, assessment_id, respondent_group, created) "
+                           "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40) "
+                           "SELECT i, 'r' || i, 1, 'teacher', 0 FROM n;");
+  damage_answer_page (fixture->path, add_raw_answers (fixture->path));
+
+  store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (rd_store_is_damaged (store));
+
+  answers = rd_store_list_answers (store, 1, &error);
+  g_assert_null (answers);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_true (rd_store_is_damaged (store));
+
+  g_assert_cmpint (rd_store_add_school (store, "After", NULL, RD_SCHOOL_TYPE_PRIMARY, &error), ==, 0);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "no longer writes"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -533,6 +728,11 @@ main (int    argc,
   ADD ("/store-open/schema/statistics", test_statistics_allowed);
   ADD ("/store-open/schema/null-behind-schema", test_null_behind_schema);
   ADD ("/store-open/connection-hardened", test_connection_hardened);
+  ADD ("/store-open/check/clean-not-fully-checked", test_clean_not_fully_checked);
+  ADD ("/store-open/check/on-demand", test_check_on_demand);
+  ADD ("/store-open/check/unclean-shutdown", test_unclean_shutdown_checked);
+  ADD ("/store-open/check/damaged-refuses-writes", test_damaged_refuses_writes);
+  ADD ("/store-open/check/damage-read-refuses-writes", test_damage_read_refuses_writes);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/store-open/schema/%s", hostile_cases[i].name);

@@ -271,6 +271,67 @@ test_answers_survive_reopen (Fixture       *fixture,
   g_assert_cmpuint (rd_assessment_get_n_respondents (assessment), ==, 1);
 }
 
+/* The counts listed with a school's assessments are each assessment's
+ * own: respondents without answers do not count, an assessment without
+ * answers has none, another school's answers stay out. */
+static void
+test_listed_answer_counts (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(RdAssessment) single = NULL;
+  RdFramework *framework = fixture->framework;
+  gint64 school, other, older, newer, elsewhere, leader, teacher, silent, stranger;
+
+  school = rd_store_add_school (store, "Atheneum", NULL, RD_SCHOOL_TYPE_UNSET, &error);
+  other = rd_store_add_school (store, "College", NULL, RD_SCHOOL_TYPE_UNSET, &error);
+  older = rd_store_add_assessment (store, school, "2025-2026", framework, RD_ASSESSMENT_MODE_FULL, &error);
+  newer = rd_store_add_assessment (store, school, "2026-2027", framework, RD_ASSESSMENT_MODE_FULL, &error);
+  elsewhere = rd_store_add_assessment (store, other, "2026-2027", framework, RD_ASSESSMENT_MODE_FULL, &error);
+  leader = rd_store_add_respondent (store, older, RD_GROUP_LEADER, NULL, &error);
+  teacher = rd_store_add_respondent (store, older, RD_GROUP_TEACHER, NULL, &error);
+  silent = rd_store_add_respondent (store, older, RD_GROUP_TEACHER, NULL, &error);
+  stranger = rd_store_add_respondent (store, elsewhere, RD_GROUP_LEADER, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (silent, >, 0);
+
+  g_assert_true (rd_store_set_answer_value (store, leader, rd_framework_lookup_item (framework, "a-plan"), 4, &error));
+  g_assert_true (rd_store_set_answer_value (store, leader, rd_framework_lookup_item (framework, "b-speed"), 100, &error));
+  g_assert_true (rd_store_set_answer_value (store, teacher, rd_framework_lookup_item (framework, "a-plan"), 3, &error));
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (rd_store_set_answer_value (store, stranger, rd_framework_lookup_item (framework, i ? "a-plan" : "a-team"),
+                                              2, &error));
+  g_assert_no_error (error);
+
+  listed = rd_store_list_assessments (store, school, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  /* Newest year first. */
+  g_assert_cmpint (rd_assessment_get_id (g_ptr_array_index (listed, 0)), ==, newer);
+  g_assert_cmpuint (rd_assessment_get_n_answers (g_ptr_array_index (listed, 0)), ==, 0);
+  g_assert_cmpuint (rd_assessment_get_n_respondents (g_ptr_array_index (listed, 0)), ==, 0);
+  g_assert_cmpuint (rd_assessment_count_answered_items (g_ptr_array_index (listed, 0), framework), ==, 0);
+  g_assert_cmpint (rd_assessment_get_id (g_ptr_array_index (listed, 1)), ==, older);
+  g_assert_cmpuint (rd_assessment_get_n_answers (g_ptr_array_index (listed, 1)), ==, 3);
+  g_assert_cmpuint (rd_assessment_get_n_respondents (g_ptr_array_index (listed, 1)), ==, 2);
+  g_assert_cmpuint (rd_assessment_count_answered_items (g_ptr_array_index (listed, 1), framework), ==, 2);
+
+  {
+    g_auto(GStrv) years = rd_store_list_years_of_school (store, school, &error);
+    const char * const expected[] = { "2025-2026", "2026-2027", NULL };
+
+    g_assert_no_error (error);
+    g_assert_cmpstrv (years, expected);
+  }
+
+  single = rd_store_get_assessment (store, elsewhere, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_assessment_get_n_answers (single), ==, 2);
+  g_assert_cmpuint (rd_assessment_get_n_respondents (single), ==, 1);
+}
+
 static const char *all_tables[] = {
   "school", "assessment", "respondent", "answer", "target", "action", "action_item", "assessment_score"
 };
@@ -1182,6 +1243,7 @@ main (int   argc,
   ADD ("/store/create-and-reopen", test_create_and_reopen);
   ADD ("/store/assessment-and-targets", test_assessment_and_targets);
   ADD ("/store/answers-survive-reopen", test_answers_survive_reopen);
+  ADD ("/store/listed-answer-counts", test_listed_answer_counts);
   ADD ("/store/delete/school-removes-rows", test_delete_school_removes_rows);
   ADD ("/store/delete/assessment-undo", test_delete_assessment_with_undo);
   ADD ("/store/concurrency/reader-during-write", test_reader_during_write);

@@ -27,6 +27,7 @@ static const Command commands[] = {
   { "report", N_("Write the PDF report of an assessment"), rd_cli_report },
   { "framework", N_("Check framework files: framework validate FILE…"), rd_cli_framework },
   { "schools", N_("List the schools with their region, type and school years"), rd_cli_schools },
+  { "check", N_("Check the whole database for damage"), rd_cli_check },
 };
 
 static char *

@@ -46,6 +46,7 @@ int           rd_cli_compare          (RdCli *cli, int argc, char **argv);
 int           rd_cli_report           (RdCli *cli, int argc, char **argv);
 int           rd_cli_framework        (RdCli *cli, int argc, char **argv);
 int           rd_cli_schools          (RdCli *cli, int argc, char **argv);
+int           rd_cli_check            (RdCli *cli, int argc, char **argv);
 
 /* Options. A command's context takes its own @entries and the global
  * options, so that "--database" may also follow the command. */

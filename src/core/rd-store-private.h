@@ -15,7 +15,12 @@ struct _RdStore
   char *path;
   sqlite3 *db;
   GHashTable *statements;  /* SQL text (a string literal, by address) → prepared sqlite3_stmt */
+  gboolean registered;     /* counted as open, its file marked (see register_open()) */
 };
+
+/* How many full integrity checks ran in this process: tests see that a
+ * clean database is not checked in full at open. */
+guint         rd_store_get_n_full_checks (void);
 
 typedef enum {
   RD_STORE_CHANGE_SCHOOLS,

@@ -29,6 +29,19 @@ RdStore      *rd_store_open                   (const char        *path,
                                                GError           **error);
 const char   *rd_store_get_path               (RdStore           *self);
 
+/* The full integrity check of the file at @path, on a read-only connection
+ * of its own (it may run in a thread while a store has the file open).
+ * Fails with RD_STORE_ERROR_CORRUPT saying what it found. */
+gboolean      rd_store_check_file             (const char        *path,
+                                               GCancellable      *cancellable,
+                                               GError           **error);
+/* After a check found damage: every write of @self (and of any store of
+ * this process on the same file) fails with RD_STORE_ERROR_CORRUPT, and
+ * the next open checks the file in full. */
+void          rd_store_set_damaged            (RdStore           *self,
+                                               const char        *finding);
+gboolean      rd_store_is_damaged             (RdStore           *self);
+
 /* Schools */
 gint64        rd_store_add_school             (RdStore           *self,
                                                const char        *name,
@@ -71,6 +84,11 @@ GPtrArray    *rd_store_list_assessments       (RdStore           *self,
                                                GError           **error);
 GPtrArray    *rd_store_list_school_years      (RdStore           *self,
                                                RdFramework       *framework,
+                                               GError           **error);
+/* The school years of a school's assessments, oldest first, without
+ * reading any answers (listing assessments counts them). */
+GStrv         rd_store_list_years_of_school   (RdStore           *self,
+                                               gint64             school_id,
                                                GError           **error);
 /* The assessment's stable id, kept in files outside the database. */
 char         *rd_store_get_assessment_uuid    (RdStore           *self,

@@ -444,7 +444,8 @@ rd_application_shutdown (GApplication *application)
 {
   RdApplication *self = RD_APPLICATION (application);
 
-  if (self->store != NULL)
+  /* A damaged database is written no more, not even to empty the trash. */
+  if (self->store != NULL && !rd_store_is_damaged (self->store))
     {
       g_autoptr(GError) error = NULL;
 

@@ -8,12 +8,16 @@
 #include "rd-assessment-view.h"
 #include "rd-comparison-export.h"
 #include "rd-compare-window.h"
+#include "rd-database-check.h"
 #include "rd-discussion-window.h"
 #include "rd-meter.h"
 #include "rd-region-actions.h"
 #include "rd-school-dialog.h"
 #include "rd-window.h"
 #include "rd-workshop-round.h"
+
+/* Seconds after the window is made: startup keeps both cores. */
+#define BACKGROUND_CHECK_DELAY_S 1
 
 struct _RdWindow
 {
@@ -47,6 +51,8 @@ struct _RdWindow
   GtkWidget *new_assessment_button;
   GtkWidget *school_menu_button;
   RdRegionActions *region_actions;
+  GCancellable *check_cancellable; /* the database checks under way */
+  guint background_check_id;        /* the check after opening, not yet started */
 };
 
 G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1053,6 +1059,27 @@ rd_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (rd_window_parent_class)->close_request (window);
 }
 
+/* The full check runs once the window is up: at open, only cheap checks. */
+static gboolean
+start_background_check (gpointer data)
+{
+  RdWindow *self = data;
+
+  self->background_check_id = 0;
+  rd_database_check_start (self->store, GTK_WINDOW (self), FALSE, self->check_cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+check_database_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  rd_database_check_start (self->store, GTK_WINDOW (self), TRUE, self->check_cancellable);
+}
+
 static void
 rd_window_constructed (GObject *object)
 {
@@ -1086,6 +1113,9 @@ rd_window_constructed (GObject *object)
     }
 
   resume_round (self);
+
+  self->check_cancellable = g_cancellable_new ();
+  self->background_check_id = g_timeout_add_seconds (BACKGROUND_CHECK_DELAY_S, start_background_check, self);
 }
 
 static void
@@ -1099,6 +1129,10 @@ rd_window_dispose (GObject *object)
   if (self->quit_dialog != NULL)
     gtk_window_destroy (self->quit_dialog);
   g_clear_weak_pointer (&self->quit_dialog);
+  g_clear_handle_id (&self->background_check_id, g_source_remove);
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
 
   G_OBJECT_CLASS (rd_window_parent_class)->dispose (object);
 }
@@ -1208,6 +1242,7 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-school", NULL, delete_school_action);
   gtk_widget_class_install_action (widget_class, "win.export-school", NULL, export_school_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.check-database", NULL, check_database_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-school", "x",
                                    undo_delete_school_action);
   gtk_widget_class_install_action (widget_class, "win.new-assessment", NULL, new_assessment_action);
