@@ -974,6 +974,46 @@ test_scores_follow_answers (Fixture       *fixture,
   g_assert_cmpfloat (after->area[0], >, before->area[0]);
 }
 
+/* An import that only adds stores without SQLite's key checks; one whose
+ * batch turns out to replace an assessment (here: two files of one school
+ * in one batch) is stored again with them, so that the cascades empty the
+ * old assessment: no answer is left without its respondent, none twice,
+ * and the keys are on again afterwards. */
+static void
+test_import_keys (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) before = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+  g_autoptr(GPtrArray) respondents = rd_store_list_respondents (fixture->school_side, fixture->this_year, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *orphans = "SELECT count(*) FROM answer WHERE respondent_id NOT IN (SELECT id FROM respondent)";
+  gint64 n_answers = count (fixture->school_side, "SELECT count(*) FROM answer");
+
+  answer (fixture, ((RdRespondent *) g_ptr_array_index (respondents, 1))->id, "b-speed", 400);
+  after = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_ptr_array_add (schools, parse (fixture, before, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (schools, parse (fixture, after, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rd_store_import_schools (fixture->advisor_side, fixture->framework, schools, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM respondent"), ==, 4);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM answer"), ==, n_answers + 1);
+  g_assert_cmpint (count (fixture->advisor_side, orphans), ==, 0);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM answer WHERE value = 400"), ==, 1);
+
+  /* The keys are on: replacing the school again cascades. */
+  g_ptr_array_remove_index (schools, 0);
+  g_assert_true (rd_store_import_schools (fixture->advisor_side, fixture->framework, schools, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM answer"), ==, n_answers + 1);
+  g_assert_cmpint (count (fixture->advisor_side, orphans), ==, 0);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+}
+
 /* The figures a comparison starts from: one assessment per school and year. */
 static void
 test_school_scores_for_a_year (Fixture       *fixture,
@@ -1350,6 +1390,7 @@ main (int   argc,
   ADD ("/exchange/scores-follow-answers", test_scores_follow_answers);
   ADD ("/exchange/school-scores-for-a-year", test_school_scores_for_a_year);
   ADD ("/exchange/import-folder", test_import_folder);
+  ADD ("/exchange/import-keys", test_import_keys);
   ADD ("/exchange/text/limits", test_text_limits);
   ADD ("/exchange/text/cleaned", test_text_cleaned);
   ADD ("/exchange/hostile/deep-nesting", test_hostile_deep);
