@@ -1014,6 +1014,88 @@ test_import_keys (Fixture       *fixture,
   g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 }
 
+static void
+assert_same_respondents (RdExchangeSchool *a,
+                         RdExchangeSchool *b)
+{
+  guint n_answers = 0;
+
+  g_assert_cmpuint (a->assessments->len, ==, b->assessments->len);
+  for (guint i = 0; i < a->assessments->len; i++)
+    {
+      RdExchangeAssessment *x = g_ptr_array_index (a->assessments, i);
+      RdExchangeAssessment *y = g_ptr_array_index (b->assessments, i);
+
+      g_assert_cmpuint (x->respondents->len, ==, y->respondents->len);
+      for (guint r = 0; r < x->respondents->len; r++)
+        {
+          RdExchangeRespondent *p = g_ptr_array_index (x->respondents, r);
+          RdExchangeRespondent *q = g_ptr_array_index (y->respondents, r);
+
+          g_assert_cmpstr (p->uuid, ==, q->uuid);
+          g_assert_cmpint (p->response->group, ==, q->response->group);
+          g_assert_cmpuint (p->response->answers->len, ==, q->response->answers->len);
+          for (guint n = 0; n < p->response->answers->len; n++)
+            {
+              RdAnswer *u = g_ptr_array_index (p->response->answers, n);
+              RdAnswer *v = g_ptr_array_index (q->response->answers, n);
+
+              g_assert_cmpstr (u->item_id, ==, v->item_id);
+              g_assert_cmpuint (u->item_version, ==, v->item_version);
+              g_assert_cmpint (u->group, ==, v->group);
+              g_assert_cmpint (u->not_applicable, ==, v->not_applicable);
+              g_assert_cmpuint (u->julian_day, ==, v->julian_day);
+              g_assert_true (memcmp (&u->value, &v->value, sizeof u->value) == 0);
+              n_answers++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_answers, >, 10);
+}
+
+/* Respondents are read straight from the text when they are plain; an
+ * empty "versions" sends every one the way through json-glib. Both ways
+ * read the same: values to the bit, dates, not applicable, groups, and the
+ * same mistakes are refused with the same message. */
+static void
+test_respondents_read_both_ways (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto(GStrv) pieces = g_strsplit (text, "\"answers\" : {", -1);
+  g_autofree char *slow_text = g_strjoinv ("\"versions\" : {}, \"answers\" : {", pieces);
+  g_autoptr(GBytes) slow_bytes = g_bytes_new (slow_text, strlen (slow_text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdExchangeSchool) fast = parse (fixture, bytes, &error);
+  g_autoptr(RdExchangeSchool) slow = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (pieces), >, 3);
+  slow = parse (fixture, slow_bytes, &error);
+  g_assert_no_error (error);
+  assert_same_respondents (fast, slow);
+
+  /* A value out of range: the message of the slow way, either way. */
+  {
+    g_autofree char *bad = NULL, *bad_slow = NULL;
+    g_autoptr(GBytes) bad_bytes = NULL, bad_slow_bytes = NULL;
+    g_autoptr(GError) fast_error = NULL, slow_error = NULL;
+    g_autoptr(RdExchangeSchool) none = NULL;
+
+    bad = g_strjoinv ("\"answers\" : {\"b-share\" : 101, ", pieces);
+    bad_slow = g_strjoinv ("\"versions\" : {}, \"answers\" : {\"b-share\" : 101, ", pieces);
+    bad_bytes = g_bytes_new (bad, strlen (bad));
+    bad_slow_bytes = g_bytes_new (bad_slow, strlen (bad_slow));
+    none = parse (fixture, bad_bytes, &fast_error);
+    g_assert_null (none);
+    none = parse (fixture, bad_slow_bytes, &slow_error);
+    g_assert_null (none);
+    g_assert_error (fast_error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID);
+    g_assert_cmpstr (fast_error->message, ==, slow_error->message);
+  }
+}
+
 /* The figures a comparison starts from: one assessment per school and year. */
 static void
 test_school_scores_for_a_year (Fixture       *fixture,
@@ -1391,6 +1473,7 @@ main (int   argc,
   ADD ("/exchange/school-scores-for-a-year", test_school_scores_for_a_year);
   ADD ("/exchange/import-folder", test_import_folder);
   ADD ("/exchange/import-keys", test_import_keys);
+  ADD ("/exchange/respondents-read-both-ways", test_respondents_read_both_ways);
   ADD ("/exchange/text/limits", test_text_limits);
   ADD ("/exchange/text/cleaned", test_text_cleaned);
   ADD ("/exchange/hostile/deep-nesting", test_hostile_deep);
