@@ -1167,6 +1167,90 @@ write_file (const char *dir,
   g_assert_no_error (error);
 }
 
+static void
+assert_same_score (double a,
+                   double b)
+{
+  if (isnan (a))
+    g_assert_true (isnan (b));
+  else
+    g_assert_cmpfloat (a, ==, b);
+}
+
+/* The importer scores the answers while it reads the file, not from the
+ * database: the kept scores equal, to the bit, those computed from the
+ * answers stored in the SQLite file. Thirty random respondents besides
+ * the school's own, so that the spreads and groups have something to say. */
+static void
+test_import_scores_from_file (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GBytes) exported = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdExchangeSchool) school = parse (fixture, exported, &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "scored.readiness", NULL);
+  g_auto(RdExchangeImportResult) result = { 0 };
+  guint n_compared = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < school->assessments->len; i++)
+    {
+      RdExchangeAssessment *assessment = g_ptr_array_index (school->assessments, i);
+
+      for (guint r = 0; r < 30; r++)
+        {
+          g_autofree char *uuid = g_uuid_string_random ();
+          RdResponse *response = rd_test_random_response (fixture->framework, assessment->mode,
+                                                          (RdGroup) (r % RD_N_GROUPS), rand, 0.1 * i);
+
+          g_ptr_array_add (assessment->respondents, rd_exchange_respondent_new (uuid, response));
+        }
+    }
+  bytes = rd_exchange_write (school, fixture->framework, RD_EXCHANGE_ANSWERS, &error);
+  g_assert_no_error (error);
+  write_file (fixture->dir, "scored.readiness", g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_ptr_array_add (files, g_file_new_for_path (path));
+
+  g_assert_true (rd_exchange_import_files (fixture->advisor_side, fixture->framework, files, NULL, NULL, NULL, &result,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_imported, ==, 1);
+
+  assessments = rd_store_list_assessments (fixture->advisor_side, advisor_school_id (fixture), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      RdAssessment *assessment = g_ptr_array_index (assessments, i);
+      gint64 id = rd_assessment_get_id (assessment);
+      g_autoptr(RdAssessmentScores) kept = rd_store_get_scores (fixture->advisor_side, fixture->framework, id, &error);
+      g_autoptr(GPtrArray) answers = rd_store_list_answers (fixture->advisor_side, id, &error);
+      g_autoptr(RdAssessmentScores) stored = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (answers->len, >, 30);
+      stored = rd_assessment_scores_compute (fixture->framework, rd_assessment_get_mode (assessment), answers);
+      g_assert_cmpuint (kept->n_respondents, ==, stored->n_respondents);
+      g_assert_cmpuint (kept->n_respondents, >=, 30);
+      for (guint g = 0; g < RD_N_GROUPS; g++)
+        g_assert_cmpuint (kept->group_sizes[g], ==, stored->group_sizes[g]);
+      for (guint f = 0; f < RD_N_FACTORS; f++)
+        {
+          assert_same_score (kept->factor[f], stored->factor[f]);
+          assert_same_score (kept->factor_spread[f], stored->factor_spread[f]);
+          g_assert_cmpuint (kept->factor_n[f], ==, stored->factor_n[f]);
+        }
+      g_assert_false (isnan (kept->factor_spread[RD_FACTOR_STRATEGY]));
+      for (guint a = 0; a < kept->n_areas; a++)
+        assert_same_score (kept->area[a], stored->area[a]);
+      n_compared++;
+    }
+  g_assert_cmpuint (n_compared, ==, 2);
+}
+
 /* A folder of files as an advisor receives them: the good ones are stored,
  * the bad ones set aside with their messages, and again changes nothing. */
 static void
@@ -1473,6 +1557,7 @@ main (int   argc,
   ADD ("/exchange/school-scores-for-a-year", test_school_scores_for_a_year);
   ADD ("/exchange/import-folder", test_import_folder);
   ADD ("/exchange/import-keys", test_import_keys);
+  ADD ("/exchange/import-scores-from-file", test_import_scores_from_file);
   ADD ("/exchange/respondents-read-both-ways", test_respondents_read_both_ways);
   ADD ("/exchange/text/limits", test_text_limits);
   ADD ("/exchange/text/cleaned", test_text_cleaned);

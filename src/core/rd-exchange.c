@@ -82,7 +82,61 @@ rd_exchange_assessment_free (RdExchangeAssessment *assessment)
   g_ptr_array_unref (assessment->actions);
   g_ptr_array_unref (assessment->own_questions);
   rd_assessment_scores_free (assessment->scores);
+  rd_assessment_scores_free (assessment->answer_scores);
   g_free (assessment);
+}
+
+static gint
+compare_item_ids (gconstpointer a,
+                  gconstpointer b)
+{
+  return strcmp ((*(RdAnswer * const *) a)->item_id, (*(RdAnswer * const *) b)->item_id);
+}
+
+static void
+score_answers (RdExchangeAssessment *assessment,
+               RdSchoolType          school_type,
+               RdFramework          *framework)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint32 reference = assessment->reference_day ? assessment->reference_day : rd_day_from_unix_local (now);
+
+  /* As import_respondents () in rd-store-exchange.c fills them in; the
+   * respondents' numbers only tell them apart and keep their order. */
+  for (guint r = 0; r < assessment->respondents->len; r++)
+    {
+      RdExchangeRespondent *respondent = g_ptr_array_index (assessment->respondents, r);
+      GPtrArray *answers = respondent->response->answers;
+
+      g_ptr_array_sort (answers, compare_item_ids);
+      for (guint a = 0; a < answers->len; a++)
+        {
+          RdAnswer *answer = g_ptr_array_index (answers, a);
+
+          answer->respondent_id = r + 1;
+          answer->group = respondent->response->group;
+          answer->answered = now;
+          answer->reference_day = reference;
+          answer->school_type = school_type;
+          g_ptr_array_add (all, answer);
+        }
+    }
+  rd_assessment_scores_free (assessment->answer_scores);
+  assessment->answer_scores = rd_assessment_scores_compute (framework, assessment->mode, all);
+}
+
+void
+rd_exchange_school_score_answers (RdExchangeSchool *school,
+                                  RdFramework      *framework)
+{
+  for (guint i = 0; i < school->assessments->len; i++)
+    {
+      RdExchangeAssessment *assessment = g_ptr_array_index (school->assessments, i);
+
+      if (assessment->content == RD_EXCHANGE_ANSWERS)
+        score_answers (assessment, school->school_type, framework);
+    }
 }
 
 RdExchangeRespondent *

@@ -998,7 +998,8 @@ import_respondents (RdStore                     *self,
       g_ptr_array_set_size (answers, 0);
       for (guint a = 0; a < given->len; a++)
         g_ptr_array_add (answers, g_ptr_array_index (given, a));
-      g_ptr_array_sort (answers, compare_item_ids);
+      if (assessment->answer_scores == NULL)
+        g_ptr_array_sort (answers, compare_item_ids);
 
       sqlite3_bind_text (respondent_stmt, 1, respondent->uuid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (respondent_stmt, 2, assessment_id);
@@ -1037,6 +1038,9 @@ import_respondents (RdStore                     *self,
         }
     }
 
+  /* Scored while the file was read, from the same answers. */
+  if (assessment->answer_scores != NULL)
+    return write_scores (self, framework, assessment_id, assessment->answer_scores, error);
   scores = rd_assessment_scores_compute (framework, assessment->mode, all);
   return write_scores (self, framework, assessment_id, scores, error);
 }
