@@ -497,6 +497,35 @@ import_with_the_cli (const char  *cli_path,
   return TRUE;
 }
 
+static gint
+compare_seconds (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *samples)
+{
+  g_autoptr(GArray) sorted = g_array_copy (samples);
+
+  g_array_sort (sorted, compare_seconds);
+  return g_array_index (sorted, double, sorted->len / 2);
+}
+
+static void
+print_median (const char *what,
+              GArray     *seconds,
+              GArray     *cpu,
+              guint64     n_answers)
+{
+  double wall = median (seconds);
+
+  g_print ("%-52s %8.2f s   %9.0f answers/s   (CPU %.2f s)\n", what, wall, n_answers / wall, median (cpu));
+}
+
 static void
 print_import (const char        *what,
               const ImportTimes *times,
@@ -659,19 +688,32 @@ main (int   argc,
   int n_schools = 1000, seed = 2023, batch = 25;
   gboolean import_only = FALSE;
   g_autofree char *cli_path = NULL;
+  g_autofree char *cli_before = NULL;
+  g_autofree char *cli_db_path = NULL;
+  int rounds = 1;
+  g_autoptr(GArray) app_seconds = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) app_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cli_seconds = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cli_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) before_seconds = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) before_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) shell_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) shell_cpus = g_array_new (FALSE, FALSE, sizeof (double));
   GOptionEntry entries[] = {
     { "schools", 's', 0, G_OPTION_ARG_INT, &n_schools, "Schools in the region (default 1000)", "N" },
     { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &keep_dir, "Write the files to DIR and keep them", "DIR" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the region (default 2023)", "N" },
     { "batch", 'b', 0, G_OPTION_ARG_INT, &batch, "Schools per rd_store_import_schools call (default 25)", "N" },
     { "cli", 0, 0, G_OPTION_ARG_FILENAME, &cli_path, "The readiness-cli to run (default: the one built)", "PATH" },
+    { "cli-before", 0, 0, G_OPTION_ARG_FILENAME, &cli_before, "Another readiness-cli to run side by side", "PATH" },
+    { "rounds", 'r', 0, G_OPTION_ARG_INT, &rounds, "Rounds of the side-by-side import (default 1)", "N" },
     { "import-only", 0, 0, G_OPTION_ARG_NONE, &import_only,
       "Only the app's importer, readiness-cli import and the sqlite3 shell", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— time importing and comparing a region of schools");
   Region region = { NULL, files, 0, 0 };
-  ImportTimes sequential = { 0 }, pipelined = { 0 }, as_the_app = { 0 }, cli = { 0 };
+  ImportTimes sequential = { 0 }, pipelined = { 0 }, as_the_app = { 0 };
   CompareTimes cold = { 0 }, reopened = { 0 }, warm = { 0 };
   double generate_seconds, shell_seconds, shell_cpu = 0, open_ms, rss_sequential = 0, rss_pipelined = 0, rss_compare;
   guint64 shell_rows = 0;
@@ -685,7 +727,7 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  if (n_schools < 1 || batch < 1)
+  if (n_schools < 1 || batch < 1 || rounds < 1)
     {
       g_printerr ("--schools and --batch take a number above 0\n");
       return 2;
@@ -713,6 +755,7 @@ main (int   argc,
   check (error);
   csv_path = g_build_filename (dir, "answers.csv", NULL);
   db_path = g_build_filename (dir, "region.db", NULL);
+  cli_db_path = g_build_filename (dir, "cli.db", NULL);
 
   start = g_get_monotonic_time ();
   generate (&region, dir, csv_path, (guint) n_schools, (guint32) seed);
@@ -745,43 +788,72 @@ main (int   argc,
       g_clear_object (&store);
     }
 
-  if (import_with_the_cli (cli_path != NULL ? cli_path : RD_CLI_PATH, dir, db_path, &cli))
-    g_print ("%-52s %8.2f s   %9.0f answers/s   (CPU %.2f s)\n", "readiness-cli import DIR (its own process)",
-             cli.total, region.n_answers / cli.total, cli.cpu);
-
-  remove_database (db_path);
-  store = rd_store_open (db_path, &error);
-  check (error);
-  import_as_the_app (store, &region, &as_the_app);
-  g_print ("%-52s %8.2f s   %9.0f answers/s   (CPU %.2f s)\n", "import through rd_exchange_import_files (app, CLI)",
-           as_the_app.total, region.n_answers / as_the_app.total, as_the_app.cpu);
-  g_stat (db_path, &info);
-  g_print ("  %d schools per rd_store_import_schools (one transaction each); database %.0f MB, "
-           "journal_mode=WAL, synchronous=FULL\n", batch, info.st_size / 1e6);
-
-  /* 2. The practical limit. */
-  shell_seconds = shell_import (dir, csv_path, &shell_rows, &shell_cpu);
-  if (shell_seconds > 0)
+  /* 2. Side by side with the practical limit, the sqlite3 shell: the
+   * app's importer, the real command line (and another build of it, to
+   * compare), the shell, in turn, each round; medians. */
+  for (int round = 0; round < rounds; round++)
     {
-      double shell = shell_rows / shell_seconds;
+      ImportTimes times = { 0 };
+      guint64 rows = 0;
 
-      g_print ("%-52s %8.2f s   %9.0f answers/s   (CPU %.2f s)\n", "sqlite3 shell .import of one CSV, bare table",
-               shell_seconds, shell, shell_cpu);
-      g_print ("  %" G_GUINT64_FORMAT " rows; shell defaults: journal_mode=DELETE, synchronous=FULL, "
-               "one transaction, no keys or triggers\n", shell_rows);
-      if (!import_only)
+      g_clear_object (&store);
+      remove_database (db_path);
+      store = rd_store_open (db_path, &error);
+      check (error);
+      import_as_the_app (store, &region, &as_the_app);
+      g_array_append_val (app_seconds, as_the_app.total);
+      g_array_append_val (app_cpu, as_the_app.cpu);
+
+      if (!import_with_the_cli (cli_path != NULL ? cli_path : RD_CLI_PATH, dir, cli_db_path, &times))
+        return 1;
+      g_array_append_val (cli_seconds, times.total);
+      g_array_append_val (cli_cpu, times.cpu);
+
+      if (cli_before != NULL)
         {
-          g_print ("%-52s %8.2f      (goal ≥ 0.5)\n", "ratio of throughputs, one thread / shell",
-                   region.n_answers / sequential.total / shell);
-          g_print ("%-52s %8.2f      (goal ≥ 0.5)\n", "ratio of throughputs, second thread / shell",
-                   region.n_answers / pipelined.total / shell);
+          if (!import_with_the_cli (cli_before, dir, cli_db_path, &times))
+            return 1;
+          g_array_append_val (before_seconds, times.total);
+          g_array_append_val (before_cpu, times.cpu);
         }
-      g_print ("%-52s %8.2f      (goal ≥ 0.9)\n", "ratio of throughputs, the app's importer / shell",
-               region.n_answers / as_the_app.total / shell);
-      if (cli.total > 0)
-        g_print ("%-52s %8.2f      (goal ≥ 0.9)\n", "ratio of throughputs, readiness-cli import / shell",
-                 region.n_answers / cli.total / shell);
+
+      shell_seconds = shell_import (dir, csv_path, &rows, &shell_cpu);
+      if (shell_seconds <= 0)
+        return 1;
+      shell_rows = rows;
+      g_array_append_val (shell_times, shell_seconds);
+      g_array_append_val (shell_cpus, shell_cpu);
     }
+  remove_database (cli_db_path);
+
+  g_print ("import side by side, %d rounds in turn, medians (wall, answers/s, CPU):\n", rounds);
+  print_median ("  rd_exchange_import_files (the app)", app_seconds, app_cpu, region.n_answers);
+  print_median ("  readiness-cli import DIR (its own process)", cli_seconds, cli_cpu, region.n_answers);
+  if (cli_before != NULL)
+    print_median ("  readiness-cli import DIR, --cli-before", before_seconds, before_cpu, region.n_answers);
+  print_median ("  sqlite3 shell .import of one CSV, bare table", shell_times, shell_cpus, shell_rows);
+  g_stat (db_path, &info);
+  g_print ("  %" G_GUINT64_FORMAT " rows; shell defaults: journal_mode=DELETE, synchronous=FULL, one transaction, "
+           "no keys or triggers; Readiness: database %.0f MB, journal_mode=WAL, synchronous=FULL\n",
+           shell_rows, info.st_size / 1e6);
+  {
+    double shell = shell_rows / median (shell_times);
+
+    if (!import_only)
+      {
+        g_print ("%-52s %8.2f      (goal ≥ 0.5)\n", "ratio of throughputs, one thread / shell",
+                 region.n_answers / sequential.total / shell);
+        g_print ("%-52s %8.2f      (goal ≥ 0.5)\n", "ratio of throughputs, second thread / shell",
+                 region.n_answers / pipelined.total / shell);
+      }
+    g_print ("%-52s %8.2f      (goal ≥ 0.9)\n", "ratio of throughputs, the app's importer / shell",
+             region.n_answers / median (app_seconds) / shell);
+    g_print ("%-52s %8.2f      (goal ≥ 0.9)\n", "ratio of throughputs, readiness-cli import / shell",
+             region.n_answers / median (cli_seconds) / shell);
+    if (cli_before != NULL)
+      g_print ("%-52s %8.2f\n", "ratio of throughputs, --cli-before / shell",
+               region.n_answers / median (before_seconds) / shell);
+  }
   if (import_only)
     {
       g_clear_object (&store);
