@@ -1012,6 +1012,9 @@ test_import_keys (Fixture       *fixture,
   g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM answer"), ==, n_answers + 1);
   g_assert_cmpint (count (fixture->advisor_side, orphans), ==, 0);
   g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  /* The CHECKs, off while importing, hold for every row. */
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
+                   ==, 0);
 }
 
 static void
