@@ -155,7 +155,8 @@ store_schools (RdStore                 *store,
 
 /* One transaction for the batch. A file whose ids belong to another school
  * spoils its whole batch: the batch goes in again a file at a time, so
- * that only that file is set aside. @names are the files' names. */
+ * that only that file is set aside. @names are the files' names; the
+ * caller frees the stored schools. */
 static gboolean
 store_batch (RdStore                     *store,
              RdFramework                 *framework,
@@ -194,7 +195,6 @@ store_batch (RdStore                     *store,
         }
     }
 
-  g_ptr_array_set_size (batch, 0);
   g_ptr_array_set_size (names, 0);
   return TRUE;
 }
@@ -209,6 +209,7 @@ typedef struct
   GCancellable *cancellable;
   GAsyncQueue *parsed;       /* of Parsed, in file order, then the end marker */
   int n_queued_answers;      /* in the schools of @parsed (atomic) */
+  GAsyncQueue *spent;        /* of GPtrArray of stored schools, for this thread to free */
 } Reader;
 
 typedef struct
@@ -244,6 +245,17 @@ load_gfile (gpointer      file,
   return rd_exchange_load (file, framework, error);
 }
 
+/* Freeing a batch's schools is a twentieth of the storing thread's work:
+ * this one does it. */
+static void
+free_spent (Reader *reader)
+{
+  GPtrArray *spent;
+
+  while ((spent = g_async_queue_try_pop (reader->spent)) != NULL)
+    g_ptr_array_unref (spent);
+}
+
 static gpointer
 read_files (gpointer data)
 {
@@ -253,11 +265,16 @@ read_files (gpointer data)
     {
       Parsed *parsed = g_new0 (Parsed, 1);
 
+      free_spent (reader);
+
       while (g_async_queue_length (reader->parsed) > 0 &&
              (g_async_queue_length (reader->parsed) > READ_AHEAD ||
               g_atomic_int_get (&reader->n_queued_answers) >= RD_EXCHANGE_BATCH_ANSWERS) &&
              !g_cancellable_is_cancelled (reader->cancellable))
-        g_usleep (1000);
+        {
+          free_spent (reader);
+          g_usleep (1000);
+        }
       parsed->school = reader->load (g_ptr_array_index (reader->files, i), reader->framework, &parsed->name,
                                      &parsed->error);
       /* Scoring here spares the storing thread, the slower of the two. */
@@ -285,6 +302,7 @@ typedef struct
   RdExchangeImportResult *result;
   GPtrArray *batch;
   GPtrArray *names;
+  GAsyncQueue *spent;
 } Storer;
 
 static gboolean
@@ -299,8 +317,12 @@ store_pending (Storer  *storer,
       if (storer->store == NULL)
         return FALSE;
     }
-  return store_batch (storer->store, storer->framework, storer->batch, storer->names, storer->hooks,
-                      storer->result, error);
+  if (!store_batch (storer->store, storer->framework, storer->batch, storer->names, storer->hooks,
+                    storer->result, error))
+    return FALSE;
+  g_async_queue_push (storer->spent, storer->batch);
+  storer->batch = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+  return TRUE;
 }
 
 gboolean
@@ -313,11 +335,15 @@ rd_exchange_import_full (RdStore                     *store,
                          GError                     **error)
 {
   static const RdExchangeImportHooks no_hooks = { NULL };
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GCancellable) stop = g_cancellable_new ();
-  Reader reader = { files, framework, NULL, stop, g_async_queue_new_full ((GDestroyNotify) parsed_free), 0 };
-  Storer storer = { store, framework, NULL, result, batch, names };
+  g_autoptr(GAsyncQueue) spent = g_async_queue_new_full ((GDestroyNotify) g_ptr_array_unref);
+  Reader reader = { files, framework, NULL, stop, g_async_queue_new_full ((GDestroyNotify) parsed_free), 0, spent };
+  Storer storer = {
+    store, framework, NULL, result,
+    g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free), names, spent,
+  };
+  gboolean stored;
   GThread *thread;
   gboolean ok = TRUE;
   guint done = 0, batch_answers = 0;
@@ -355,12 +381,12 @@ rd_exchange_import_full (RdStore                     *store,
             reject (result, hooks, g_steal_pointer (&parsed->error));
           else
             {
-              g_ptr_array_add (batch, g_steal_pointer (&parsed->school));
+              g_ptr_array_add (storer.batch, g_steal_pointer (&parsed->school));
               g_ptr_array_add (names, g_steal_pointer (&parsed->name));
               batch_answers += parsed->n_answers;
             }
 
-          if (ok && (batch->len >= BATCH_SIZE || batch_answers >= RD_EXCHANGE_BATCH_ANSWERS))
+          if (ok && (storer.batch->len >= BATCH_SIZE || batch_answers >= RD_EXCHANGE_BATCH_ANSWERS))
             {
               batch_answers = 0;
               if (!store_pending (&storer, error))
@@ -381,7 +407,9 @@ rd_exchange_import_full (RdStore                     *store,
 
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;
-  return ok && store_pending (&storer, error);
+  stored = ok && store_pending (&storer, error);
+  g_ptr_array_unref (storer.batch);
+  return stored;
 }
 
 gboolean
