@@ -1253,10 +1253,12 @@ rd_store_import_schools (RdStore      *self,
    * connection; the schema keeps them. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &triggers);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-  /* Likewise the tables' CHECKs: every value was checked by the item's
-   * rule when the file was read and bind_imported_answer () binds only
-   * what they allow, yet SQLite's second look at each answer row cost a
-   * seventh of storing. */
+  /* Likewise the tables' CHECKs: every value was checked when the file
+   * was read (items' rules, targets, due dates, own questions, cleaned
+   * texts) and bind_imported_answer () binds only what they allow, yet
+   * SQLite's second look at each answer row cost a seventh of storing.
+   * Changing the pragma expires the prepared statements, so that those
+   * prepared again after the import have their CHECKs again. */
   rd_store_exec (self, "PRAGMA ignore_check_constraints = ON", NULL);
   imported = import_schools_fast (self, framework, schools, error);
   rd_store_exec (self, "PRAGMA ignore_check_constraints = OFF", NULL);
