@@ -117,6 +117,22 @@ make_action (RdFramework *framework,
   return rd_exchange_action_new (uuid, NULL, rd_action_new (&info));
 }
 
+/* The random answers floor numbers, which falls below a minimum such as
+ * 0.1 learners per device: an importer rightly refuses those. */
+static void
+keep_in_range (RdFramework *framework,
+               RdResponse  *response)
+{
+  for (guint a = 0; a < response->answers->len; a++)
+    {
+      RdAnswer *answer = g_ptr_array_index (response->answers, a);
+      RdItem *item = rd_framework_lookup_item (framework, answer->item_id);
+
+      if (rd_item_get_kind (item) == RD_ITEM_KIND_NUMBER && !answer->not_applicable && !isnan (answer->value))
+        answer->value = CLAMP (answer->value, rd_item_get_min (item), rd_item_get_max (item));
+    }
+}
+
 /* School @index: its region and type as tags, a readiness of its own that
  * grows a little every year, and plausible answers around it. */
 static RdExchangeSchool *
@@ -156,6 +172,8 @@ make_school (RdFramework *framework,
           g_autofree char *uuid = seeded_uuid (rand);
           RdResponse *response = rd_test_random_response (framework, RD_ASSESSMENT_MODE_FULL, group_of (r), rand,
                                                           MIN (1.0, lean + 0.05 * y));
+
+          keep_in_range (framework, response);
 
           g_ptr_array_add (assessment->respondents, rd_exchange_respondent_new (uuid, response));
         }
@@ -451,6 +469,63 @@ import_as_the_app (RdStore     *store,
   times->cpu = cpu_seconds (RUSAGE_SELF) - cpu_start;
 }
 
+/* The real `readiness-cli import DIR`, as an advisor runs it: a process
+ * of its own, the exchange files of @dir, a new database. */
+static gboolean
+import_with_the_cli (const char  *cli_path,
+                     const char  *dir,
+                     const char  *db_path,
+                     ImportTimes *times)
+{
+  const char *argv[] = { cli_path, "import", "--database", db_path, dir, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  double cpu_start = cpu_seconds (RUSAGE_CHILDREN);
+  gint64 start = g_get_monotonic_time ();
+  int status;
+
+  remove_database (db_path);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_print ("readiness-cli import: %s %s\n", error->message, err != NULL ? err : "");
+      return FALSE;
+    }
+  times->total = seconds_since (start);
+  times->cpu = cpu_seconds (RUSAGE_CHILDREN) - cpu_start;
+  return TRUE;
+}
+
+static gint
+compare_seconds (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *samples)
+{
+  g_autoptr(GArray) sorted = g_array_copy (samples);
+
+  g_array_sort (sorted, compare_seconds);
+  return g_array_index (sorted, double, sorted->len / 2);
+}
+
+static void
+print_median (const char *what,
+              GArray     *seconds,
+              GArray     *cpu,
+              guint64     n_answers)
+{
+  double wall = median (seconds);
+
+  g_print ("%-52s %8.2f s   %9.0f answers/s   (CPU %.2f s)\n", what, wall, n_answers / wall, median (cpu));
+}
+
 static void
 print_import (const char        *what,
               const ImportTimes *times,
@@ -611,18 +686,36 @@ main (int   argc,
   g_autofree char *db_path = NULL;
   g_autofree char *compared_year = g_strdup_printf ("%d-%d", FIRST_YEAR + N_YEARS - 1, FIRST_YEAR + N_YEARS);
   int n_schools = 1000, seed = 2023, batch = 25;
+  gboolean import_only = FALSE;
+  g_autofree char *cli_path = NULL;
+  g_autofree char *cli_before = NULL;
+  g_autofree char *cli_db_path = NULL;
+  int rounds = 1;
+  g_autoptr(GArray) app_seconds = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) app_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cli_seconds = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cli_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) before_seconds = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) before_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) shell_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) shell_cpus = g_array_new (FALSE, FALSE, sizeof (double));
   GOptionEntry entries[] = {
     { "schools", 's', 0, G_OPTION_ARG_INT, &n_schools, "Schools in the region (default 1000)", "N" },
     { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &keep_dir, "Write the files to DIR and keep them", "DIR" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the region (default 2023)", "N" },
     { "batch", 'b', 0, G_OPTION_ARG_INT, &batch, "Schools per rd_store_import_schools call (default 25)", "N" },
+    { "cli", 0, 0, G_OPTION_ARG_FILENAME, &cli_path, "The readiness-cli to run (default: the one built)", "PATH" },
+    { "cli-before", 0, 0, G_OPTION_ARG_FILENAME, &cli_before, "Another readiness-cli to run side by side", "PATH" },
+    { "rounds", 'r', 0, G_OPTION_ARG_INT, &rounds, "Rounds of the side-by-side import (default 1)", "N" },
+    { "import-only", 0, 0, G_OPTION_ARG_NONE, &import_only,
+      "Only the app's importer, readiness-cli import and the sqlite3 shell", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— time importing and comparing a region of schools");
   Region region = { NULL, files, 0, 0 };
   ImportTimes sequential = { 0 }, pipelined = { 0 }, as_the_app = { 0 };
   CompareTimes cold = { 0 }, reopened = { 0 }, warm = { 0 };
-  double generate_seconds, shell_seconds, shell_cpu = 0, open_ms, rss_sequential, rss_pipelined, rss_compare;
+  double generate_seconds, shell_seconds, shell_cpu = 0, open_ms, rss_sequential = 0, rss_pipelined = 0, rss_compare;
   guint64 shell_rows = 0;
   gint64 start;
   GStatBuf info;
@@ -634,7 +727,7 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  if (n_schools < 1 || batch < 1)
+  if (n_schools < 1 || batch < 1 || rounds < 1)
     {
       g_printerr ("--schools and --batch take a number above 0\n");
       return 2;
@@ -662,6 +755,7 @@ main (int   argc,
   check (error);
   csv_path = g_build_filename (dir, "answers.csv", NULL);
   db_path = g_build_filename (dir, "region.db", NULL);
+  cli_db_path = g_build_filename (dir, "cli.db", NULL);
 
   start = g_get_monotonic_time ();
   generate (&region, dir, csv_path, (guint) n_schools, (guint32) seed);
@@ -675,48 +769,95 @@ main (int   argc,
            generate_seconds, rd_bench_peak_rss_mb ());
 
   /* 1. The import, into a fresh database each time. */
-  remove_database (db_path);
-  store = rd_store_open (db_path, &error);
-  check (error);
-  import_sequential (store, &region, (guint) batch, &sequential);
-  rss_sequential = rd_bench_peak_rss_mb ();
-  g_clear_object (&store);
-  print_import ("import, one thread", &sequential, region.n_answers, FALSE);
-
-  remove_database (db_path);
-  store = rd_store_open (db_path, &error);
-  check (error);
-  import_pipelined (store, &region, (guint) batch, &pipelined);
-  rss_pipelined = rd_bench_peak_rss_mb ();
-  print_import ("import, files parsed on a second thread", &pipelined, region.n_answers, TRUE);
-  g_clear_object (&store);
-
-  remove_database (db_path);
-  store = rd_store_open (db_path, &error);
-  check (error);
-  import_as_the_app (store, &region, &as_the_app);
-  g_print ("%-52s %8.2f s   %9.0f answers/s   (CPU %.2f s)\n", "import through rd_exchange_import_files (app, CLI)",
-           as_the_app.total, region.n_answers / as_the_app.total, as_the_app.cpu);
-  g_stat (db_path, &info);
-  g_print ("  %d schools per rd_store_import_schools (one transaction each); database %.0f MB, "
-           "journal_mode=WAL, synchronous=FULL\n", batch, info.st_size / 1e6);
-
-  /* 2. The practical limit. */
-  shell_seconds = shell_import (dir, csv_path, &shell_rows, &shell_cpu);
-  if (shell_seconds > 0)
+  if (!import_only)
     {
-      double shell = shell_rows / shell_seconds;
+      remove_database (db_path);
+      store = rd_store_open (db_path, &error);
+      check (error);
+      import_sequential (store, &region, (guint) batch, &sequential);
+      rss_sequential = rd_bench_peak_rss_mb ();
+      g_clear_object (&store);
+      print_import ("import, one thread", &sequential, region.n_answers, FALSE);
 
-      g_print ("%-52s %8.2f s   %9.0f answers/s   (CPU %.2f s)\n", "sqlite3 shell .import of one CSV, bare table",
-               shell_seconds, shell, shell_cpu);
-      g_print ("  %" G_GUINT64_FORMAT " rows; shell defaults: journal_mode=DELETE, synchronous=FULL, "
-               "one transaction, no keys or triggers\n", shell_rows);
-      g_print ("%-52s %8.2f      (goal ≥ 0.5)\n", "ratio of throughputs, one thread / shell",
-               region.n_answers / sequential.total / shell);
-      g_print ("%-52s %8.2f      (goal ≥ 0.5)\n", "ratio of throughputs, second thread / shell",
-               region.n_answers / pipelined.total / shell);
-      g_print ("%-52s %8.2f      (goal ≥ 0.5)\n", "ratio of throughputs, the app's importer / shell",
-               region.n_answers / as_the_app.total / shell);
+      remove_database (db_path);
+      store = rd_store_open (db_path, &error);
+      check (error);
+      import_pipelined (store, &region, (guint) batch, &pipelined);
+      rss_pipelined = rd_bench_peak_rss_mb ();
+      print_import ("import, files parsed on a second thread", &pipelined, region.n_answers, TRUE);
+      g_clear_object (&store);
+    }
+
+  /* 2. Side by side with the practical limit, the sqlite3 shell: the
+   * app's importer, the real command line (and another build of it, to
+   * compare), the shell, in turn, each round; medians. */
+  for (int round = 0; round < rounds; round++)
+    {
+      ImportTimes times = { 0 };
+      guint64 rows = 0;
+
+      g_clear_object (&store);
+      remove_database (db_path);
+      store = rd_store_open (db_path, &error);
+      check (error);
+      import_as_the_app (store, &region, &as_the_app);
+      g_array_append_val (app_seconds, as_the_app.total);
+      g_array_append_val (app_cpu, as_the_app.cpu);
+
+      if (!import_with_the_cli (cli_path != NULL ? cli_path : RD_CLI_PATH, dir, cli_db_path, &times))
+        return 1;
+      g_array_append_val (cli_seconds, times.total);
+      g_array_append_val (cli_cpu, times.cpu);
+
+      if (cli_before != NULL)
+        {
+          if (!import_with_the_cli (cli_before, dir, cli_db_path, &times))
+            return 1;
+          g_array_append_val (before_seconds, times.total);
+          g_array_append_val (before_cpu, times.cpu);
+        }
+
+      shell_seconds = shell_import (dir, csv_path, &rows, &shell_cpu);
+      if (shell_seconds <= 0)
+        return 1;
+      shell_rows = rows;
+      g_array_append_val (shell_times, shell_seconds);
+      g_array_append_val (shell_cpus, shell_cpu);
+    }
+  remove_database (cli_db_path);
+
+  g_print ("import side by side, %d rounds in turn, medians (wall, answers/s, CPU):\n", rounds);
+  print_median ("  rd_exchange_import_files (the app)", app_seconds, app_cpu, region.n_answers);
+  print_median ("  readiness-cli import DIR (its own process)", cli_seconds, cli_cpu, region.n_answers);
+  if (cli_before != NULL)
+    print_median ("  readiness-cli import DIR, --cli-before", before_seconds, before_cpu, region.n_answers);
+  print_median ("  sqlite3 shell .import of one CSV, bare table", shell_times, shell_cpus, shell_rows);
+  g_stat (db_path, &info);
+  g_print ("  %" G_GUINT64_FORMAT " rows; shell defaults: journal_mode=DELETE, synchronous=FULL, one transaction, "
+           "no keys or triggers; Readiness: database %.0f MB, journal_mode=WAL, synchronous=FULL\n",
+           shell_rows, info.st_size / 1e6);
+  {
+    double shell = shell_rows / median (shell_times);
+
+    if (!import_only)
+      {
+        g_print ("%-52s %8.2f      (goal ≥ 0.5)\n", "ratio of throughputs, one thread / shell",
+                 region.n_answers / sequential.total / shell);
+        g_print ("%-52s %8.2f      (goal ≥ 0.5)\n", "ratio of throughputs, second thread / shell",
+                 region.n_answers / pipelined.total / shell);
+      }
+    g_print ("%-52s %8.2f      (goal ≥ 0.9)\n", "ratio of throughputs, the app's importer / shell",
+             region.n_answers / median (app_seconds) / shell);
+    g_print ("%-52s %8.2f      (goal ≥ 0.9)\n", "ratio of throughputs, readiness-cli import / shell",
+             region.n_answers / median (cli_seconds) / shell);
+    if (cli_before != NULL)
+      g_print ("%-52s %8.2f\n", "ratio of throughputs, --cli-before / shell",
+               region.n_answers / median (before_seconds) / shell);
+  }
+  if (import_only)
+    {
+      g_clear_object (&store);
+      goto done;
     }
 
   /* 3. Comparing one school year: on the importing connection, again
@@ -753,6 +894,7 @@ main (int   argc,
   g_print ("%-52s %8.0f MB\n", "peak RSS after comparing", rss_compare);
 
   g_clear_object (&store);
+done:
   if (keep_dir == NULL)
     {
       remove_files (files);

@@ -974,6 +974,131 @@ test_scores_follow_answers (Fixture       *fixture,
   g_assert_cmpfloat (after->area[0], >, before->area[0]);
 }
 
+/* An import that only adds stores without SQLite's key checks; one whose
+ * batch turns out to replace an assessment (here: two files of one school
+ * in one batch) is stored again with them, so that the cascades empty the
+ * old assessment: no answer is left without its respondent, none twice,
+ * and the keys are on again afterwards. */
+static void
+test_import_keys (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) before = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+  g_autoptr(GPtrArray) respondents = rd_store_list_respondents (fixture->school_side, fixture->this_year, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *orphans = "SELECT count(*) FROM answer WHERE respondent_id NOT IN (SELECT id FROM respondent)";
+  gint64 n_answers = count (fixture->school_side, "SELECT count(*) FROM answer");
+
+  answer (fixture, ((RdRespondent *) g_ptr_array_index (respondents, 1))->id, "b-speed", 400);
+  after = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_ptr_array_add (schools, parse (fixture, before, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (schools, parse (fixture, after, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rd_store_import_schools (fixture->advisor_side, fixture->framework, schools, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM respondent"), ==, 4);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM answer"), ==, n_answers + 1);
+  g_assert_cmpint (count (fixture->advisor_side, orphans), ==, 0);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM answer WHERE value = 400"), ==, 1);
+
+  /* The keys are on: replacing the school again cascades. */
+  g_ptr_array_remove_index (schools, 0);
+  g_assert_true (rd_store_import_schools (fixture->advisor_side, fixture->framework, schools, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM answer"), ==, n_answers + 1);
+  g_assert_cmpint (count (fixture->advisor_side, orphans), ==, 0);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  /* The CHECKs, off while importing, hold for every row. */
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
+                   ==, 0);
+}
+
+static void
+assert_same_respondents (RdExchangeSchool *a,
+                         RdExchangeSchool *b)
+{
+  guint n_answers = 0;
+
+  g_assert_cmpuint (a->assessments->len, ==, b->assessments->len);
+  for (guint i = 0; i < a->assessments->len; i++)
+    {
+      RdExchangeAssessment *x = g_ptr_array_index (a->assessments, i);
+      RdExchangeAssessment *y = g_ptr_array_index (b->assessments, i);
+
+      g_assert_cmpuint (x->respondents->len, ==, y->respondents->len);
+      for (guint r = 0; r < x->respondents->len; r++)
+        {
+          RdExchangeRespondent *p = g_ptr_array_index (x->respondents, r);
+          RdExchangeRespondent *q = g_ptr_array_index (y->respondents, r);
+
+          g_assert_cmpstr (p->uuid, ==, q->uuid);
+          g_assert_cmpint (p->response->group, ==, q->response->group);
+          g_assert_cmpuint (p->response->answers->len, ==, q->response->answers->len);
+          for (guint n = 0; n < p->response->answers->len; n++)
+            {
+              RdAnswer *u = g_ptr_array_index (p->response->answers, n);
+              RdAnswer *v = g_ptr_array_index (q->response->answers, n);
+
+              g_assert_cmpstr (u->item_id, ==, v->item_id);
+              g_assert_cmpuint (u->item_version, ==, v->item_version);
+              g_assert_cmpint (u->group, ==, v->group);
+              g_assert_cmpint (u->not_applicable, ==, v->not_applicable);
+              g_assert_cmpuint (u->julian_day, ==, v->julian_day);
+              g_assert_true (memcmp (&u->value, &v->value, sizeof u->value) == 0);
+              n_answers++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_answers, >, 10);
+}
+
+/* Respondents are read straight from the text when they are plain; an
+ * empty "versions" sends every one the way through json-glib. Both ways
+ * read the same: values to the bit, dates, not applicable, groups, and the
+ * same mistakes are refused with the same message. */
+static void
+test_respondents_read_both_ways (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto(GStrv) pieces = g_strsplit (text, "\"answers\" : {", -1);
+  g_autofree char *slow_text = g_strjoinv ("\"versions\" : {}, \"answers\" : {", pieces);
+  g_autoptr(GBytes) slow_bytes = g_bytes_new (slow_text, strlen (slow_text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdExchangeSchool) fast = parse (fixture, bytes, &error);
+  g_autoptr(RdExchangeSchool) slow = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (pieces), >, 3);
+  slow = parse (fixture, slow_bytes, &error);
+  g_assert_no_error (error);
+  assert_same_respondents (fast, slow);
+
+  /* A value out of range: the message of the slow way, either way. */
+  {
+    g_autofree char *bad = NULL, *bad_slow = NULL;
+    g_autoptr(GBytes) bad_bytes = NULL, bad_slow_bytes = NULL;
+    g_autoptr(GError) fast_error = NULL, slow_error = NULL;
+    g_autoptr(RdExchangeSchool) none = NULL;
+
+    bad = g_strjoinv ("\"answers\" : {\"b-share\" : 101, ", pieces);
+    bad_slow = g_strjoinv ("\"versions\" : {}, \"answers\" : {\"b-share\" : 101, ", pieces);
+    bad_bytes = g_bytes_new (bad, strlen (bad));
+    bad_slow_bytes = g_bytes_new (bad_slow, strlen (bad_slow));
+    none = parse (fixture, bad_bytes, &fast_error);
+    g_assert_null (none);
+    none = parse (fixture, bad_slow_bytes, &slow_error);
+    g_assert_null (none);
+    g_assert_error (fast_error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID);
+    g_assert_cmpstr (fast_error->message, ==, slow_error->message);
+  }
+}
+
 /* The figures a comparison starts from: one assessment per school and year. */
 static void
 test_school_scores_for_a_year (Fixture       *fixture,
@@ -1043,6 +1168,90 @@ write_file (const char *dir,
 
   g_file_set_contents (path, data, (gssize) length, &error);
   g_assert_no_error (error);
+}
+
+static void
+assert_same_score (double a,
+                   double b)
+{
+  if (isnan (a))
+    g_assert_true (isnan (b));
+  else
+    g_assert_cmpfloat (a, ==, b);
+}
+
+/* The importer scores the answers while it reads the file, not from the
+ * database: the kept scores equal, to the bit, those computed from the
+ * answers stored in the SQLite file. Thirty random respondents besides
+ * the school's own, so that the spreads and groups have something to say. */
+static void
+test_import_scores_from_file (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GBytes) exported = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdExchangeSchool) school = parse (fixture, exported, &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "scored.readiness", NULL);
+  g_auto(RdExchangeImportResult) result = { 0 };
+  guint n_compared = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < school->assessments->len; i++)
+    {
+      RdExchangeAssessment *assessment = g_ptr_array_index (school->assessments, i);
+
+      for (guint r = 0; r < 30; r++)
+        {
+          g_autofree char *uuid = g_uuid_string_random ();
+          RdResponse *response = rd_test_random_response (fixture->framework, assessment->mode,
+                                                          (RdGroup) (r % RD_N_GROUPS), rand, 0.1 * i);
+
+          g_ptr_array_add (assessment->respondents, rd_exchange_respondent_new (uuid, response));
+        }
+    }
+  bytes = rd_exchange_write (school, fixture->framework, RD_EXCHANGE_ANSWERS, &error);
+  g_assert_no_error (error);
+  write_file (fixture->dir, "scored.readiness", g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_ptr_array_add (files, g_file_new_for_path (path));
+
+  g_assert_true (rd_exchange_import_files (fixture->advisor_side, fixture->framework, files, NULL, NULL, NULL, &result,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_imported, ==, 1);
+
+  assessments = rd_store_list_assessments (fixture->advisor_side, advisor_school_id (fixture), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      RdAssessment *assessment = g_ptr_array_index (assessments, i);
+      gint64 id = rd_assessment_get_id (assessment);
+      g_autoptr(RdAssessmentScores) kept = rd_store_get_scores (fixture->advisor_side, fixture->framework, id, &error);
+      g_autoptr(GPtrArray) answers = rd_store_list_answers (fixture->advisor_side, id, &error);
+      g_autoptr(RdAssessmentScores) stored = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (answers->len, >, 30);
+      stored = rd_assessment_scores_compute (fixture->framework, rd_assessment_get_mode (assessment), answers);
+      g_assert_cmpuint (kept->n_respondents, ==, stored->n_respondents);
+      g_assert_cmpuint (kept->n_respondents, >=, 30);
+      for (guint g = 0; g < RD_N_GROUPS; g++)
+        g_assert_cmpuint (kept->group_sizes[g], ==, stored->group_sizes[g]);
+      for (guint f = 0; f < RD_N_FACTORS; f++)
+        {
+          assert_same_score (kept->factor[f], stored->factor[f]);
+          assert_same_score (kept->factor_spread[f], stored->factor_spread[f]);
+          g_assert_cmpuint (kept->factor_n[f], ==, stored->factor_n[f]);
+        }
+      g_assert_false (isnan (kept->factor_spread[RD_FACTOR_STRATEGY]));
+      for (guint a = 0; a < kept->n_areas; a++)
+        assert_same_score (kept->area[a], stored->area[a]);
+      n_compared++;
+    }
+  g_assert_cmpuint (n_compared, ==, 2);
 }
 
 /* A folder of files as an advisor receives them: the good ones are stored,
@@ -1350,6 +1559,9 @@ main (int   argc,
   ADD ("/exchange/scores-follow-answers", test_scores_follow_answers);
   ADD ("/exchange/school-scores-for-a-year", test_school_scores_for_a_year);
   ADD ("/exchange/import-folder", test_import_folder);
+  ADD ("/exchange/import-keys", test_import_keys);
+  ADD ("/exchange/import-scores-from-file", test_import_scores_from_file);
+  ADD ("/exchange/respondents-read-both-ways", test_respondents_read_both_ways);
   ADD ("/exchange/text/limits", test_text_limits);
   ADD ("/exchange/text/cleaned", test_text_cleaned);
   ADD ("/exchange/hostile/deep-nesting", test_hostile_deep);

@@ -8,40 +8,17 @@
 
 #include "rd-cli.h"
 #include "rd-errors.h"
-
-/* Files per transaction: one commit for many schools is what makes a
- * region fast, and a bounded batch keeps memory bounded. */
-#define BATCH_SIZE 50
+#include "rd-exchange-import.h"
 
 typedef struct
 {
   RdCli *cli;
-  RdStore *store;
-  RdFramework *framework;
   gboolean progress;
   guint n_files;
   guint n_done;
-  guint n_imported;
-  guint n_rejected;
-  guint n_assessments;
-  guint n_respondents;
-  GHashTable *school_ids;   /* the uuids of the schools imported */
-  GPtrArray *notices;       /* what the imported files lacked and was assumed */
+  guint n_rejected;         /* before the import: folders that could not be read */
+  int status;               /* of opening the database, when that failed */
 } Import;
-
-typedef struct
-{
-  char *path;
-  RdExchangeSchool *school;
-} Parsed;
-
-static void
-parsed_free (Parsed *parsed)
-{
-  g_free (parsed->path);
-  rd_exchange_school_free (parsed->school);
-  g_free (parsed);
-}
 
 static void
 clear_progress (Import *import)
@@ -150,150 +127,74 @@ collect_files (Import  *import,
   return files;
 }
 
-static Parsed *
-parse_file (Import     *import,
-            const char *path)
+/* On the importer's reading thread: the file as given, named by its path. */
+static RdExchangeSchool *
+load_file (gpointer      file,
+           RdFramework  *framework,
+           char        **name,
+           GError      **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = rd_cli_read_file (path, RD_JSON_KIND_EXCHANGE, &error);
-  g_autofree char *display = g_filename_display_name (path);
-  RdExchangeSchool *school = NULL;
-  Parsed *parsed;
+  const char *path = file;
+  g_autoptr(GBytes) bytes = rd_cli_read_file (path, RD_JSON_KIND_EXCHANGE, error);
 
-  if (bytes != NULL)
-    school = rd_exchange_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), display,
-                                import->framework, &error);
-  if (school == NULL)
-    {
-      reject (import, error->message);
-      return NULL;
-    }
-
-  parsed = g_new0 (Parsed, 1);
-  parsed->path = g_strdup (path);
-  parsed->school = school;
-  return parsed;
+  *name = g_filename_display_name (path);
+  if (bytes == NULL)
+    return NULL;
+  return rd_exchange_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), *name, framework, error);
 }
 
 static void
-count_imported (Import *import,
-                Parsed *parsed)
+on_rejected (const GError *error,
+             gpointer      user_data)
 {
-  GPtrArray *assessments = parsed->school->assessments;
+  Import *import = user_data;
 
-  import->n_imported++;
-  g_hash_table_add (import->school_ids, g_strdup (parsed->school->uuid));
-  for (guint n = 0; n < parsed->school->notices->len; n++)
-    g_ptr_array_add (import->notices, g_strdup (g_ptr_array_index (parsed->school->notices, n)));
-  import->n_assessments += assessments->len;
-  for (guint a = 0; a < assessments->len; a++)
-    {
-      RdExchangeAssessment *assessment = g_ptr_array_index (assessments, a);
-
-      if (assessment->content == RD_EXCHANGE_SUMMARY)
-        import->n_respondents += assessment->scores != NULL ? assessment->scores->n_respondents : 0;
-      else
-        import->n_respondents += assessment->respondents->len;
-    }
-}
-
-/* A school that clashes with the database (RD_IMPORT_ERROR_CONFLICT: an
- * id that belongs to another school) is the file's fault; anything else
- * is the database's. */
-static gboolean
-is_file_problem (const GError *error)
-{
-  return error->domain == RD_IMPORT_ERROR;
-}
-
-static gboolean
-import_schools (Import     *import,
-                GPtrArray  *batch,
-                GError    **error)
-{
-  g_autoptr(GPtrArray) schools = g_ptr_array_new ();
-
-  for (guint i = 0; i < batch->len; i++)
-    g_ptr_array_add (schools, ((Parsed *) g_ptr_array_index (batch, i))->school);
-  return rd_store_import_schools (import->store, import->framework, schools, error);
-}
-
-/* One transaction for the batch; when one of its files clashes, the
- * batch is rolled back whole and its files go in one by one, so that only
- * the file at fault is left out. */
-static gboolean
-import_batch (Import     *import,
-              GPtrArray  *batch,
-              GError    **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (batch->len == 0)
-    return TRUE;
-
-  if (import_schools (import, batch, &local_error))
-    {
-      for (guint i = 0; i < batch->len; i++)
-        count_imported (import, g_ptr_array_index (batch, i));
-      return TRUE;
-    }
-  if (!is_file_problem (local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  for (guint i = 0; i < batch->len; i++)
-    {
-      Parsed *parsed = g_ptr_array_index (batch, i);
-      g_autoptr(GPtrArray) single = g_ptr_array_new ();
-
-      g_clear_error (&local_error);
-      g_ptr_array_add (single, parsed);
-      if (import_schools (import, single, &local_error))
-        {
-          count_imported (import, parsed);
-        }
-      else if (is_file_problem (local_error))
-        {
-          g_autofree char *display = g_filename_display_name (parsed->path);
-          g_autofree char *message = g_strdup_printf ("%s: %s", display, local_error->message);
-
-          reject (import, message);
-        }
-      else
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static guint
-count_schools (Import  *import,
-               GError **error)
-{
-  g_autoptr(GPtrArray) schools = rd_store_list_schools (import->store, error);
-
-  return schools != NULL ? schools->len : G_MAXUINT;
+  clear_progress (import);
+  g_printerr ("%s\n", error->message);
+  show_progress (import);
 }
 
 static void
-print_summary (Import *import,
-               guint   n_new)
+on_progress (guint    done,
+             guint    total,
+             gpointer user_data)
 {
-  guint n_schools = g_hash_table_size (import->school_ids);
-  guint n_updated = n_schools > n_new ? n_schools - n_new : 0;
+  Import *import = user_data;
+
+  import->n_done = done;
+  show_progress (import);
+}
+
+/* Opened at the first good file: rejected files alone leave no empty
+ * database behind. */
+static RdStore *
+open_store (gpointer   user_data,
+            GError   **error)
+{
+  Import *import = user_data;
+  RdStore *store;
+
+  clear_progress (import);
+  store = rd_cli_get_store (import->cli, TRUE, &import->status);
+  if (store == NULL)
+    g_set_error_literal (error, RD_IMPORT_ERROR, RD_IMPORT_ERROR_INVALID, "no database");
+  return store;
+}
+
+static void
+print_summary (const RdExchangeImportResult *result,
+               guint                         n_rejected)
+{
+  guint n_updated = result->n_schools - result->n_schools_new;
 
   /* Label and number, one a line: easy to read and to grep. */
-  g_print (_("Files imported: %u\n"), import->n_imported);
-  g_print (_("Schools: %u (%u new, %u updated)\n"), n_schools, MIN (n_new, n_schools), n_updated);
-  g_print (_("Assessments: %u\n"), import->n_assessments);
-  g_print (_("Respondents: %u\n"), import->n_respondents);
-  g_print (_("Files rejected: %u\n"), import->n_rejected);
-  for (guint i = 0; i < import->notices->len; i++)
-    g_printerr (_("Note: %s\n"), (const char *) g_ptr_array_index (import->notices, i));
+  g_print (_("Files imported: %u\n"), result->n_imported);
+  g_print (_("Schools: %u (%u new, %u updated)\n"), result->n_schools, result->n_schools_new, n_updated);
+  g_print (_("Assessments: %u\n"), result->n_assessments);
+  g_print (_("Respondents: %u\n"), result->n_respondents);
+  g_print (_("Files rejected: %u\n"), n_rejected);
+  for (guint i = 0; i < result->notices->len; i++)
+    g_printerr (_("Note: %s\n"), (const char *) g_ptr_array_index (result->notices, i));
 }
 
 /* No options of its own, but the global ones and the exit codes. */
@@ -306,12 +207,15 @@ rd_cli_import (RdCli  *cli,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GPtrArray) batch = NULL;
-  g_autoptr(GHashTable) school_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
-  Import import = { .cli = cli, .school_ids = school_ids, .notices = notices };
-  guint n_before = 0, n_after = 0, batch_answers = 0;
+  g_auto(RdExchangeImportResult) result = { 0 };
+  Import import = { .cli = cli, .status = RD_CLI_EXIT_OK };
+  RdExchangeImportHooks hooks = {
+    .load = load_file, .open_store = open_store, .rejected = on_rejected, .progress = on_progress,
+    .user_data = &import,
+  };
+  RdFramework *framework;
+  guint n_rejected;
   int status = RD_CLI_EXIT_OK;
 
   context = rd_cli_option_context_new (cli, _("import FILE|FOLDER…"),
@@ -333,59 +237,24 @@ rd_cli_import (RdCli  *cli,
   if (files->len == 0)
     return rd_cli_fail (RD_CLI_EXIT_INVALID_INPUT, _("No exchange files (*%s) found"), RD_EXCHANGE_SUFFIX);
 
-  import.framework = rd_cli_get_framework (cli, &status);
-  if (import.framework == NULL)
+  framework = rd_cli_get_framework (cli, &status);
+  if (framework == NULL)
     return status;
 
   import.n_files = files->len;
-  batch = g_ptr_array_new_with_free_func ((GDestroyNotify) parsed_free);
-  for (guint i = 0; i < files->len; i++)
+  if (!rd_exchange_import_full (cli->store, framework, files, &hooks, NULL, &result, &error))
     {
-      Parsed *parsed = parse_file (&import, g_ptr_array_index (files, i));
-
-      if (parsed != NULL)
-        {
-          g_ptr_array_add (batch, parsed);
-          batch_answers += rd_exchange_school_count_answers (parsed->school);
-        }
-      import.n_done++;
-      show_progress (&import);
-      /* A bounded batch: many large files cost no more memory than a few. */
-      if (batch->len < BATCH_SIZE && batch_answers < RD_EXCHANGE_BATCH_ANSWERS && i + 1 < files->len)
-        continue;
-      batch_answers = 0;
-
-      /* Opened at the first good file: rejected files alone leave no
-       * empty database behind. */
-      if (batch->len > 0 && import.store == NULL)
-        {
-          clear_progress (&import);
-          import.store = rd_cli_get_store (cli, TRUE, &status);
-          if (import.store == NULL)
-            return status;
-          n_before = count_schools (&import, &error);
-          if (n_before == G_MAXUINT)
-            return rd_cli_fail (RD_CLI_EXIT_DATABASE, "%s", error->message);
-        }
-      if (!import_batch (&import, batch, &error))
-        {
-          clear_progress (&import);
-          g_print (_("Files imported before the problem: %u\n"), import.n_imported);
-          return rd_cli_fail (RD_CLI_EXIT_DATABASE, "%s", error->message);
-        }
-      g_ptr_array_set_size (batch, 0);
+      clear_progress (&import);
+      if (import.status != RD_CLI_EXIT_OK)
+        return import.status;
+      g_print (_("Files imported before the problem: %u\n"), result.n_imported);
+      return rd_cli_fail (RD_CLI_EXIT_DATABASE, "%s", error->message);
     }
   clear_progress (&import);
 
-  if (import.store != NULL)
-    {
-      n_after = count_schools (&import, &error);
-      if (n_after == G_MAXUINT)
-        return rd_cli_fail (RD_CLI_EXIT_DATABASE, "%s", error->message);
-    }
-  print_summary (&import, n_after > n_before ? n_after - n_before : 0);
-
-  if (import.n_rejected == 0)
+  n_rejected = import.n_rejected + result.rejected->len;
+  print_summary (&result, n_rejected);
+  if (n_rejected == 0)
     return RD_CLI_EXIT_OK;
-  return import.n_imported > 0 ? RD_CLI_EXIT_PARTIAL : RD_CLI_EXIT_INVALID_INPUT;
+  return result.n_imported > 0 ? RD_CLI_EXIT_PARTIAL : RD_CLI_EXIT_INVALID_INPUT;
 }

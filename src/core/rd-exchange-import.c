@@ -84,6 +84,33 @@ rd_exchange_import_result_clear (RdExchangeImportResult *result)
   memset (result, 0, sizeof *result);
 }
 
+static guint
+count_respondents (RdExchangeSchool *school)
+{
+  guint n = 0;
+
+  for (guint a = 0; a < school->assessments->len; a++)
+    {
+      RdExchangeAssessment *assessment = g_ptr_array_index (school->assessments, a);
+
+      if (assessment->content == RD_EXCHANGE_SUMMARY)
+        n += assessment->scores != NULL ? assessment->scores->n_respondents : 0;
+      else
+        n += assessment->respondents->len;
+    }
+  return n;
+}
+
+static void
+reject (RdExchangeImportResult      *result,
+        const RdExchangeImportHooks *hooks,
+        GError                      *error)
+{
+  if (hooks->rejected != NULL)
+    hooks->rejected (error, hooks->user_data);
+  g_ptr_array_add (result->rejected, error);
+}
+
 static gboolean
 store_schools (RdStore                 *store,
                RdFramework             *framework,
@@ -111,6 +138,7 @@ store_schools (RdStore                 *store,
       RdExchangeSchool *school = g_ptr_array_index (schools, i);
 
       result->n_assessments += school->assessments->len;
+      result->n_respondents += count_respondents (school);
       if (!g_hash_table_contains (result->schools, school->uuid))
         {
           gboolean fresh = g_array_index (is_new, gboolean, i);
@@ -127,14 +155,16 @@ store_schools (RdStore                 *store,
 
 /* One transaction for the batch. A file whose ids belong to another school
  * spoils its whole batch: the batch goes in again a file at a time, so
- * that only that file is set aside. @names are the files' names. */
+ * that only that file is set aside. @names are the files' names; the
+ * caller frees the stored schools. */
 static gboolean
-store_batch (RdStore                 *store,
-             RdFramework             *framework,
-             GPtrArray               *batch,
-             GPtrArray               *names,
-             RdExchangeImportResult  *result,
-             GError                 **error)
+store_batch (RdStore                     *store,
+             RdFramework                 *framework,
+             GPtrArray                   *batch,
+             GPtrArray                   *names,
+             const RdExchangeImportHooks *hooks,
+             RdExchangeImportResult      *result,
+             GError                     **error)
 {
   g_autoptr(GError) batch_error = NULL;
 
@@ -159,13 +189,12 @@ store_batch (RdStore                 *store,
               g_propagate_error (error, g_steal_pointer (&one_error));
               return FALSE;
             }
-          g_ptr_array_add (result->rejected,
-                           g_error_new (RD_IMPORT_ERROR, RD_IMPORT_ERROR_CONFLICT, "%s: %s",
-                                        (const char *) g_ptr_array_index (names, i), one_error->message));
+          reject (result, hooks,
+                  g_error_new (RD_IMPORT_ERROR, RD_IMPORT_ERROR_CONFLICT, "%s: %s",
+                               (const char *) g_ptr_array_index (names, i), one_error->message));
         }
     }
 
-  g_ptr_array_set_size (batch, 0);
   g_ptr_array_set_size (names, 0);
   return TRUE;
 }
@@ -176,9 +205,11 @@ typedef struct
 {
   GPtrArray *files;
   RdFramework *framework;
+  RdExchangeImportLoad load;
   GCancellable *cancellable;
   GAsyncQueue *parsed;       /* of Parsed, in file order, then the end marker */
   int n_queued_answers;      /* in the schools of @parsed (atomic) */
+  GAsyncQueue *spent;        /* of GPtrArray of stored schools, for this thread to free */
 } Reader;
 
 typedef struct
@@ -204,6 +235,27 @@ parsed_free (Parsed *parsed)
   g_free (parsed);
 }
 
+static RdExchangeSchool *
+load_gfile (gpointer      file,
+            RdFramework  *framework,
+            char        **name,
+            GError      **error)
+{
+  *name = g_file_get_basename (file);
+  return rd_exchange_load (file, framework, error);
+}
+
+/* Freeing a batch's schools is a twentieth of the storing thread's work:
+ * this one does it. */
+static void
+free_spent (Reader *reader)
+{
+  GPtrArray *spent;
+
+  while ((spent = g_async_queue_try_pop (reader->spent)) != NULL)
+    g_ptr_array_unref (spent);
+}
+
 static gpointer
 read_files (gpointer data)
 {
@@ -213,13 +265,21 @@ read_files (gpointer data)
     {
       Parsed *parsed = g_new0 (Parsed, 1);
 
+      free_spent (reader);
+
       while (g_async_queue_length (reader->parsed) > 0 &&
              (g_async_queue_length (reader->parsed) > READ_AHEAD ||
               g_atomic_int_get (&reader->n_queued_answers) >= RD_EXCHANGE_BATCH_ANSWERS) &&
              !g_cancellable_is_cancelled (reader->cancellable))
-        g_usleep (1000);
-      parsed->school = rd_exchange_load (g_ptr_array_index (reader->files, i), reader->framework, &parsed->error);
-      parsed->name = g_file_get_basename (g_ptr_array_index (reader->files, i));
+        {
+          free_spent (reader);
+          g_usleep (1000);
+        }
+      parsed->school = reader->load (g_ptr_array_index (reader->files, i), reader->framework, &parsed->name,
+                                     &parsed->error);
+      /* Scoring here spares the storing thread, the slower of the two. */
+      if (parsed->school != NULL)
+        rd_exchange_school_score_answers (parsed->school, reader->framework);
       parsed->n_answers = parsed->school != NULL ? rd_exchange_school_count_answers (parsed->school) : 0;
       g_atomic_int_add (&reader->n_queued_answers, (int) parsed->n_answers);
       g_async_queue_push (reader->parsed, parsed);
@@ -234,28 +294,69 @@ read_files (gpointer data)
   return NULL;
 }
 
-gboolean
-rd_exchange_import_files (RdStore                   *store,
-                          RdFramework               *framework,
-                          GPtrArray                 *files,
-                          GCancellable              *cancellable,
-                          RdExchangeImportProgress   progress,
-                          gpointer                   user_data,
-                          RdExchangeImportResult    *result,
-                          GError                   **error)
+typedef struct
 {
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+  RdStore *store;            /* the hooks keep the one they open */
+  RdFramework *framework;
+  const RdExchangeImportHooks *hooks;
+  RdExchangeImportResult *result;
+  GPtrArray *batch;
+  GPtrArray *names;
+  GAsyncQueue *spent;
+} Storer;
+
+static gboolean
+store_pending (Storer  *storer,
+               GError **error)
+{
+  if (storer->batch->len == 0)
+    return TRUE;
+  if (storer->store == NULL)
+    {
+      storer->store = storer->hooks->open_store (storer->hooks->user_data, error);
+      if (storer->store == NULL)
+        return FALSE;
+    }
+  if (!store_batch (storer->store, storer->framework, storer->batch, storer->names, storer->hooks,
+                    storer->result, error))
+    return FALSE;
+  g_async_queue_push (storer->spent, storer->batch);
+  storer->batch = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+  return TRUE;
+}
+
+gboolean
+rd_exchange_import_full (RdStore                     *store,
+                         RdFramework                 *framework,
+                         GPtrArray                   *files,
+                         const RdExchangeImportHooks *hooks,
+                         GCancellable                *cancellable,
+                         RdExchangeImportResult      *result,
+                         GError                     **error)
+{
+  static const RdExchangeImportHooks no_hooks = { NULL };
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GCancellable) stop = g_cancellable_new ();
-  Reader reader = { files, framework, stop, g_async_queue_new_full ((GDestroyNotify) parsed_free), 0 };
+  g_autoptr(GAsyncQueue) spent = g_async_queue_new_full ((GDestroyNotify) g_ptr_array_unref);
+  Reader reader = { files, framework, NULL, stop, g_async_queue_new_full ((GDestroyNotify) parsed_free), 0, spent };
+  Storer storer = {
+    store, framework, NULL, result,
+    g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free), names, spent,
+  };
+  gboolean stored;
   GThread *thread;
   gboolean ok = TRUE;
   guint done = 0, batch_answers = 0;
 
-  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+  if (hooks == NULL)
+    hooks = &no_hooks;
+  g_return_val_if_fail (store == NULL || RD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (store != NULL || hooks->open_store != NULL, FALSE);
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
+  reader.load = hooks->load != NULL ? hooks->load : load_gfile;
+  storer.hooks = hooks;
   memset (result, 0, sizeof *result);
   result->rejected = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   result->notices = g_ptr_array_new_with_free_func (g_free);
@@ -277,25 +378,25 @@ rd_exchange_import_files (RdStore                   *store,
               g_cancellable_cancel (stop);
             }
           else if (parsed->school == NULL)
-            g_ptr_array_add (result->rejected, g_steal_pointer (&parsed->error));
+            reject (result, hooks, g_steal_pointer (&parsed->error));
           else
             {
-              g_ptr_array_add (batch, g_steal_pointer (&parsed->school));
+              g_ptr_array_add (storer.batch, g_steal_pointer (&parsed->school));
               g_ptr_array_add (names, g_steal_pointer (&parsed->name));
               batch_answers += parsed->n_answers;
             }
 
-          if (ok && (batch->len >= BATCH_SIZE || batch_answers >= RD_EXCHANGE_BATCH_ANSWERS))
+          if (ok && (storer.batch->len >= BATCH_SIZE || batch_answers >= RD_EXCHANGE_BATCH_ANSWERS))
             {
               batch_answers = 0;
-              if (!store_batch (store, framework, batch, names, result, error))
+              if (!store_pending (&storer, error))
                 {
                   ok = FALSE;
                   g_cancellable_cancel (stop);
                 }
             }
-          if (ok && progress != NULL)
-            progress (++done, files->len, user_data);
+          if (ok && hooks->progress != NULL)
+            hooks->progress (++done, files->len, hooks->user_data);
         }
       parsed_free (parsed);
       if (end)
@@ -304,9 +405,25 @@ rd_exchange_import_files (RdStore                   *store,
   g_thread_join (thread);
   g_async_queue_unref (reader.parsed);
 
-  if (!ok)
-    return FALSE;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  return store_batch (store, framework, batch, names, result, error);
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+  stored = ok && store_pending (&storer, error);
+  g_ptr_array_unref (storer.batch);
+  return stored;
+}
+
+gboolean
+rd_exchange_import_files (RdStore                   *store,
+                          RdFramework               *framework,
+                          GPtrArray                 *files,
+                          GCancellable              *cancellable,
+                          RdExchangeImportProgress   progress,
+                          gpointer                   user_data,
+                          RdExchangeImportResult    *result,
+                          GError                   **error)
+{
+  RdExchangeImportHooks hooks = { .progress = progress, .user_data = user_data };
+
+  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+  return rd_exchange_import_full (store, framework, files, &hooks, cancellable, result, error);
 }

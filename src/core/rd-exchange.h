@@ -57,6 +57,7 @@ typedef struct
   RdExchangeContent content;
   GPtrArray *respondents;         /* of RdExchangeRespondent; empty for a summary */
   RdAssessmentScores *scores;     /* a summary's scores and group sizes; NULL with answers */
+  RdAssessmentScores *answer_scores; /* with answers: their scores, when rd_exchange_school_score_answers () ran */
   GPtrArray *actions;             /* of RdExchangeAction */
   GPtrArray *own_questions;       /* of RdOwnQuestion; empty for a summary */
 } RdExchangeAssessment;
@@ -74,6 +75,12 @@ typedef struct
 } RdExchangeSchool;
 
 RdExchangeSchool     *rd_exchange_school_new      (void);
+/* Scores @school's answers as the store would after storing them, each
+ * respondent's answers sorted by item as the store keeps them: the
+ * importer does it on its reading thread, and the store then only writes
+ * answer_scores. Its answers must not change afterwards. */
+void                  rd_exchange_school_score_answers (RdExchangeSchool *school,
+                                                        RdFramework      *framework);
 void                  rd_exchange_school_free     (RdExchangeSchool     *school);
 /* How many answers @school's respondents gave: what its memory grows with
  * (about 100 bytes each). The importers store parsed files in batches of

@@ -634,6 +634,21 @@ rd_json_load_part (RdJsonCheck *check,
   return root;
 }
 
+gboolean
+rd_json_part_text (RdJsonParts  *parts,
+                   JsonNode     *node,
+                   const char  **text,
+                   gsize        *length)
+{
+  const Part *part = parts != NULL ? g_hash_table_lookup (parts->by_node, node) : NULL;
+
+  if (part == NULL)
+    return FALSE;
+  *text = parts->data + part->start;
+  *length = part->end - part->start;
+  return TRUE;
+}
+
 guint64
 rd_json_max_bytes (RdJsonKind kind)
 {

@@ -86,6 +86,11 @@ JsonNode   *rd_json_load_part        (RdJsonCheck        *check,
                                       RdJsonParts        *parts,
                                       JsonNode           *node,
                                       JsonParser         *parser);
+/* The text of the part @node stands in for; FALSE if it stands for none. */
+gboolean    rd_json_part_text        (RdJsonParts        *parts,
+                                      JsonNode           *node,
+                                      const char        **text,
+                                      gsize              *length);
 void        rd_json_parts_free       (RdJsonParts        *parts);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdJsonParts, rd_json_parts_free)
 
