@@ -16,21 +16,12 @@
 
 #include "rd-exchange.h"
 #include "rd-store.h"
+#include "rd-test-fixtures.h"
 
 #define N_YEARS 3
 #define N_REGIONS 12
 #define FIRST_YEAR 2023
 #define BATCH 500
-
-static double
-bounded_normal (GRand  *rand,
-                double  mean,
-                double  deviation)
-{
-  double u = g_rand_double_range (rand, 1e-9, 1.0), v = g_rand_double (rand);
-
-  return CLAMP (mean + deviation * sqrt (-2 * log (u)) * cos (2 * G_PI * v), 0.0, 100.0);
-}
 
 static RdExchangeAssessment *
 summary (RdFramework *framework,
@@ -38,31 +29,11 @@ summary (RdFramework *framework,
          guint        index,
          guint        year)
 {
-  RdExchangeAssessment *assessment = rd_exchange_assessment_new ();
-  double lean = bounded_normal (rand, 55, 14);
-  guint n_respondents = (guint) g_rand_int_range (rand, 1, 31);
+  g_autofree char *school_year = g_strdup_printf ("%u-%u", FIRST_YEAR + year, FIRST_YEAR + year + 1);
 
-  assessment->uuid = g_strdup_printf ("5e1f0000-0000-4000-8%03u-%012u", 2 + year, index);
-  assessment->school_year = g_strdup_printf ("%u-%u", FIRST_YEAR + year, FIRST_YEAR + year + 1);
-  assessment->framework_version = g_strdup (rd_framework_get_version (framework));
-  assessment->mode = RD_ASSESSMENT_MODE_FULL;
-  assessment->status = RD_ASSESSMENT_STATUS_COMPLETE;
-  assessment->created = 1693526400 + year * 31536000 + index;
-  assessment->completed = assessment->created + 86400;
-  assessment->content = RD_EXCHANGE_SUMMARY;
-  assessment->scores = rd_assessment_scores_new (framework);
-  assessment->scores->n_respondents = n_respondents;
-  assessment->scores->group_sizes[RD_GROUP_TEACHER] = n_respondents;
-  for (guint f = 0; f < RD_N_FACTORS; f++)
-    {
-      assessment->targets[f] = rd_framework_get_default_target (framework, f);
-      assessment->scores->factor[f] = g_rand_int_range (rand, 0, 40) == 0 ? NAN : bounded_normal (rand, lean, 12);
-      assessment->scores->factor_spread[f] = n_respondents > 1 ? g_rand_double_range (rand, 6, 22) : NAN;
-      assessment->scores->factor_n[f] = n_respondents;
-    }
-  for (guint a = 0; a < assessment->scores->n_areas; a++)
-    assessment->scores->area[a] = bounded_normal (rand, lean, 15);
-  return assessment;
+  return rd_test_summary_assessment (framework, rand,
+                                     g_strdup_printf ("5e1f0000-0000-4000-8%03u-%012u", 2 + year, index),
+                                     school_year, 1693526400 + year * 31536000 + index);
 }
 
 static RdExchangeSchool *

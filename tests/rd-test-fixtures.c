@@ -98,6 +98,52 @@ rd_test_load_next_edition (void)
   return framework;
 }
 
+static double
+bounded_normal (GRand  *rand,
+                double  mean,
+                double  deviation)
+{
+  /* Box–Muller: plausible scores bunch around the middle. */
+  double u = g_rand_double_range (rand, 1e-9, 1.0), v = g_rand_double (rand);
+
+  return CLAMP (mean + deviation * sqrt (-2 * log (u)) * cos (2 * G_PI * v), 0.0, 100.0);
+}
+
+RdExchangeAssessment *
+rd_test_summary_assessment (RdFramework *framework,
+                            GRand       *rand,
+                            char        *uuid,
+                            const char  *school_year,
+                            gint64       created)
+{
+  RdExchangeAssessment *assessment = rd_exchange_assessment_new ();
+  double lean = bounded_normal (rand, 55, 14);
+  guint n_respondents = (guint) g_rand_int_range (rand, 1, 31);
+
+  assessment->uuid = uuid;
+  assessment->school_year = g_strdup (school_year);
+  assessment->framework_version = g_strdup (rd_framework_get_version (framework));
+  assessment->mode = RD_ASSESSMENT_MODE_FULL;
+  assessment->status = RD_ASSESSMENT_STATUS_COMPLETE;
+  assessment->created = created;
+  assessment->completed = created + 86400;
+  assessment->content = RD_EXCHANGE_SUMMARY;
+  assessment->scores = rd_assessment_scores_new (framework);
+  assessment->scores->n_respondents = n_respondents;
+  assessment->scores->group_sizes[RD_GROUP_TEACHER] = n_respondents;
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      assessment->targets[f] = rd_framework_get_default_target (framework, f);
+      /* Now and then too few answers for a factor. */
+      assessment->scores->factor[f] = g_rand_int_range (rand, 0, 40) == 0 ? NAN : bounded_normal (rand, lean, 12);
+      assessment->scores->factor_spread[f] = n_respondents > 1 ? g_rand_double_range (rand, 6, 22) : NAN;
+      assessment->scores->factor_n[f] = n_respondents;
+    }
+  for (guint a = 0; a < assessment->scores->n_areas; a++)
+    assessment->scores->area[a] = bounded_normal (rand, lean, 15);
+  return assessment;
+}
+
 /* An answer given on 1 January 2026, appended to @answers. */
 RdAnswer *
 rd_test_add_answer (GPtrArray  *answers,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rd-answer.h"
+#include "rd-exchange.h"
 #include "rd-framework.h"
 #include "rd-response.h"
 
@@ -32,6 +33,14 @@ RdResponse  *rd_test_random_response (RdFramework      *framework,
                                       RdGroup           group,
                                       GRand            *rand,
                                       double            lean);
+/* A complete full assessment brought as a summary of plausible scores, as
+ * an exchange file of many schools would bring it: @uuid (taken), @school_year,
+ * created at @created. */
+RdExchangeAssessment *rd_test_summary_assessment (RdFramework *framework,
+                                                  GRand       *rand,
+                                                  char        *uuid,
+                                                  const char  *school_year,
+                                                  gint64       created);
 /* Hostile files: "[[[…]]]" nested @depth deep (json-glib recursed once
  * per level), written to @path, or a file of @size bytes that is a hole
  * (no disk used: a reader must refuse it by its size, unread). */

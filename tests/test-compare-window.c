@@ -156,17 +156,6 @@ synthetic_uuid (guint index,
   return g_strdup_printf ("5e1f0000-0000-4000-8%03u-%012u", kind, index);
 }
 
-static double
-bounded_normal (GRand  *rand,
-                double  mean,
-                double  deviation)
-{
-  /* Box–Muller: plausible scores bunch around the middle. */
-  double u = g_rand_double_range (rand, 1e-9, 1.0), v = g_rand_double (rand);
-
-  return CLAMP (mean + deviation * sqrt (-2 * log (u)) * cos (2 * G_PI * v), 0.0, 100.0);
-}
-
 /* School @index of a region: a summary of scores as an exchange file
  * would bring it, so that a thousand schools import in a moment. */
 static RdExchangeSchool *
@@ -188,9 +177,6 @@ synthetic_school (RdFramework *framework,
   };
   static const RdSchoolType types[] = { RD_SCHOOL_TYPE_PRIMARY, RD_SCHOOL_TYPE_SECONDARY, RD_SCHOOL_TYPE_SPECIAL };
   RdExchangeSchool *school = rd_exchange_school_new ();
-  RdExchangeAssessment *assessment = rd_exchange_assessment_new ();
-  double lean = bounded_normal (rand, 55, 14);
-  guint n_respondents = (guint) g_rand_int_range (rand, 1, 31);
 
   school->uuid = synthetic_uuid (index, 1);
   school->name = g_strdup_printf ("%s %s, %s", kinds[index % G_N_ELEMENTS (kinds)],
@@ -200,28 +186,9 @@ synthetic_school (RdFramework *framework,
   school->school_type = types[index % G_N_ELEMENTS (types)];
   school->framework_id = g_strdup (rd_framework_get_id (framework));
 
-  assessment->uuid = synthetic_uuid (index, 2);
-  assessment->school_year = g_strdup (SMALL_YEAR);
-  assessment->framework_version = g_strdup (rd_framework_get_version (framework));
-  assessment->mode = RD_ASSESSMENT_MODE_FULL;
-  assessment->status = RD_ASSESSMENT_STATUS_COMPLETE;
-  assessment->created = 1788000000 + index;
-  assessment->completed = assessment->created + 86400;
-  assessment->content = RD_EXCHANGE_SUMMARY;
-  assessment->scores = rd_assessment_scores_new (framework);
-  assessment->scores->n_respondents = n_respondents;
-  assessment->scores->group_sizes[RD_GROUP_TEACHER] = n_respondents;
-  for (guint f = 0; f < RD_N_FACTORS; f++)
-    {
-      assessment->targets[f] = rd_framework_get_default_target (framework, f);
-      /* Now and then too few answers for a factor. */
-      assessment->scores->factor[f] = g_rand_int_range (rand, 0, 40) == 0 ? NAN : bounded_normal (rand, lean, 12);
-      assessment->scores->factor_spread[f] = n_respondents > 1 ? g_rand_double_range (rand, 6, 22) : NAN;
-      assessment->scores->factor_n[f] = n_respondents;
-    }
-  for (guint a = 0; a < assessment->scores->n_areas; a++)
-    assessment->scores->area[a] = bounded_normal (rand, lean, 15);
-  g_ptr_array_add (school->assessments, assessment);
+  g_ptr_array_add (school->assessments,
+                   rd_test_summary_assessment (framework, rand, synthetic_uuid (index, 2), SMALL_YEAR,
+                                               1788000000 + index));
   return school;
 }
 
