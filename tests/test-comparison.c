@@ -535,12 +535,52 @@ test_takes_the_schools (void)
     }
 }
 
+/* Against the plainest sort there is, on random numbers with many ties,
+ * negatives, zeros, the whole range of doubles and every length from 0
+ * up to well past the insertion sort's limit. */
+static void
+selection_sort (double *values,
+                gsize   n)
+{
+  for (gsize i = 0; i + 1 < n; i++)
+    for (gsize j = i + 1; j < n; j++)
+      if (values[j] < values[i])
+        {
+          double smaller = values[j];
+
+          values[j] = values[i];
+          values[i] = smaller;
+        }
+}
+
+static void
+test_sort_doubles (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+  for (gsize n = 0; n < 2000; n += (n < 100 ? 1 : 37))
+    {
+      g_autofree double *values = g_new (double, MAX (n, 1));
+      g_autofree double *expected = g_new (double, MAX (n, 1));
+
+      for (gsize i = 0; i < n; i++)
+        values[i] = expected[i] = (i % 3 == 0) ? g_rand_int_range (rand, -5, 5)
+                                  : (i % 3 == 1) ? g_rand_double_range (rand, -100, 100)
+                                                 : g_rand_double_range (rand, -1e300, 1e300);
+      selection_sort (expected, n);
+      rd_sort_doubles (values, n);
+      for (gsize i = 0; i < n; i++)
+        g_assert_cmpfloat (values[i], ==, expected[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/comparison/sort-doubles", test_sort_doubles);
   g_test_add_func ("/comparison/quantile-method", test_quantile_method);
   g_test_add_func ("/comparison/distributions", test_distributions);
   g_test_add_func ("/comparison/below-target", test_below_target);

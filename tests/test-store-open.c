@@ -711,6 +711,19 @@ test_damage_read_refuses_writes (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "no longer writes"));
 }
 
+/* Opening trusts a file whose schema has the digest it was built with;
+ * that digest must be the one the migrations make. */
+static void
+test_schema_digest (void)
+{
+  g_autofree char *made = rd_store_get_schema_digest (TRUE);
+  g_autofree char *built_in = rd_store_get_schema_digest (FALSE);
+
+  if (!g_str_equal (made, built_in))
+    g_error ("The migrations make a schema whose digest is %s; set CURRENT_SCHEMA_SHA256 in "
+             "src/core/rd-store.c to it", made);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -731,6 +744,7 @@ main (int    argc,
   ADD ("/store-open/schema/statistics", test_statistics_allowed);
   ADD ("/store-open/schema/null-behind-schema", test_null_behind_schema);
   ADD ("/store-open/connection-hardened", test_connection_hardened);
+  g_test_add_func ("/store-open/schema/digest", test_schema_digest);
   ADD ("/store-open/check/clean-not-fully-checked", test_clean_not_fully_checked);
   ADD ("/store-open/check/on-demand", test_check_on_demand);
   ADD ("/store-open/check/unclean-shutdown", test_unclean_shutdown_checked);

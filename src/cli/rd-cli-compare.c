@@ -89,12 +89,25 @@ difference_id (const RdFactorDifference *difference)
 static char *
 whole (double value)
 {
+  char digits[24], *p = digits + sizeof digits;
   double rounded;
+  guint64 magnitude;
 
   if (isnan (value))
     return g_strdup ("–");
   rounded = round (value);
-  return g_strdup_printf ("%.0f", rounded == 0.0 ? 0.0 : rounded);
+  if (fabs (rounded) >= 1e15)
+    return g_strdup_printf ("%.0f", rounded);
+
+  /* By hand: a region's table has tens of thousands of them. */
+  magnitude = (guint64) fabs (rounded);
+  *--p = '\0';
+  do
+    *--p = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) > 0);
+  if (rounded < 0)
+    *--p = '-';
+  return g_strdup (p);
 }
 
 static char **
@@ -156,7 +169,7 @@ append_school_table (Compare *compare,
             mark = "▲";
           else if (difference.difference == RD_DIFFERENCE_BELOW)
             mark = "▼";
-          row[4 + 3 * f] = g_strdup_printf ("%s %s", score, mark);
+          row[4 + 3 * f] = g_strconcat (score, " ", mark, NULL);
           row[5 + 3 * f] = whole (scores->target[f]);
           row[6 + 3 * f] = whole (rd_comparison_get_value (compare->comparison, s, RD_COMPARISON_COLUMN_GAP, f));
         }

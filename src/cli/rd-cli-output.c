@@ -9,32 +9,20 @@
 #include "rd-cli.h"
 #include "rd-exchange.h"
 #include "rd-limits.h"
+#include "rd-number.h"
 
 /* Keeps file names well under NAME_MAX in bytes, with the id and suffix. */
 #define MAX_NAME_CHARS 40
 
-/* The shortest of %.15g, %.16g and %.17g that reads back as the same
- * double: "37.5" stays short, 200/3 keeps every digit it has. Always '.'
- * whatever the locale. Nothing for NAN or infinity. */
+/* rd_number_format_shortest(): nothing for NAN or infinity. */
 void
 rd_cli_append_number (GString *out,
                       double   value)
 {
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char buffer[RD_NUMBER_BUF_SIZE];
 
-  if (!isfinite (value))
-    return;
-  if (value == 0.0)
-    value = 0.0;  /* never "-0" */
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  g_string_append (out, buffer);
+  if (rd_number_format_shortest (value, buffer))
+    g_string_append (out, buffer);
 }
 
 /**
@@ -53,24 +41,50 @@ rd_cli_neutralize (const char *text,
                    gssize      length,
                    gboolean    keep_line_breaks)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, length);
-  GString *out = g_string_sized_new (strlen (valid));
+  gsize n = length < 0 ? strlen (text) : (gsize) length;
+  g_autofree char *valid = NULL;
+  const char *p, *end, *kept;
+  GString *out;
 
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+  if (!g_utf8_validate_len (text, n, NULL))
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (keep_line_breaks && (c == '\n' || c == '\t' || (c == '\r' && p[1] == '\n')))
-        g_string_append_c (out, (char) c);
-      else if (c < 0x20)
-        g_string_append_unichar (out, 0x2400 + c);
-      else if (c == 0x7f)
-        g_string_append_unichar (out, 0x2421);
-      else if (rd_unichar_is_unsafe (c))
-        g_string_append_unichar (out, 0xfffd);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      valid = g_utf8_make_valid (text, n);
+      text = valid;
+      n = strlen (valid);
     }
+
+  /* Printable ASCII, nearly all of any output, is copied in runs. */
+  out = g_string_sized_new (n);
+  end = text + n;
+  for (p = kept = text; p < end;)
+    {
+      const char *next;
+      gunichar c, replacement = 0;
+
+      if ((guchar) *p >= 0x20 && (guchar) *p < 0x7f)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      next = g_utf8_next_char (p);
+      if (keep_line_breaks && (c == '\n' || c == '\t' || (c == '\r' && next < end && *next == '\n')))
+        ;
+      else if (c < 0x20)
+        replacement = 0x2400 + c;
+      else if (c == 0x7f)
+        replacement = 0x2421;
+      else if (rd_unichar_is_unsafe (c))
+        replacement = 0xfffd;
+      if (replacement != 0)
+        {
+          g_string_append_len (out, kept, p - kept);
+          g_string_append_unichar (out, replacement);
+          kept = next;
+        }
+      p = next;
+    }
+  g_string_append_len (out, kept, p - kept);
   return g_string_free (out, FALSE);
 }
 
@@ -269,15 +283,32 @@ display_width (const char *text)
 {
   guint width = 0;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
-      if (g_unichar_iszerowidth (c))
-        continue;
-      width += g_unichar_iswide (c) ? 2 : 1;
+      if ((guchar) *p < 0x80)
+        {
+          width++;
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      if (!g_unichar_iszerowidth (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
     }
   return width;
+}
+
+static void
+append_spaces (GString *out,
+               guint    n)
+{
+  gsize at = out->len;
+
+  g_string_set_size (out, at + n);
+  memset (out->str + at, ' ', n);
 }
 
 void
@@ -306,10 +337,10 @@ rd_cli_table_append (RdCliTable *table,
           if (c > 0)
             g_string_append (out, "  ");
           if (table->right[c])
-            g_string_append_printf (out, "%*s", (int) padding, "");
+            append_spaces (out, padding);
           g_string_append (out, row[c]);
           if (!table->right[c])
-            g_string_append_printf (out, "%*s", (int) padding, "");
+            append_spaces (out, padding);
         }
       while (out->len > line_start && out->str[out->len - 1] == ' ')
         g_string_truncate (out, out->len - 1);

@@ -202,20 +202,11 @@ collect_answers (RdAnalysis *self,
   self->n_respondents = g_hash_table_size (respondents);
 }
 
-static int
-compare_values (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (double *values,
         guint   n)
 {
-  qsort (values, n, sizeof (double), compare_values);
+  rd_sort_doubles (values, n);
   return rd_quantile_sorted (values, n, 0.5);
 }
 

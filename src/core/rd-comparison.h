@@ -151,6 +151,8 @@ void                  rd_comparison_get_difference     (RdComparison         *se
                                                         RdFactor              factor,
                                                         RdFactorDifference   *difference);
 
+void                  rd_sort_doubles                  (double               *values,
+                                                        gsize                 n);
 double                rd_quantile_sorted               (const double         *sorted,
                                                         guint                 n,
                                                         double                p);

@@ -113,7 +113,19 @@ rd_text_clean (const char  *text,
   open = g_array_new (FALSE, FALSE, sizeof (gsize));
   for (const char *p = text; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char_validated (p, -1);
+      gunichar c;
+
+      /* Visible ASCII, most of any text, needs none of the cases below. */
+      if ((guchar) *p > 0x20 && (guchar) *p < 0x7f)
+        {
+          if (space_dropped || n_chars + 1 > max_chars)
+            return RD_TEXT_CLEAN_TOO_LONG;
+          g_string_append_c (s, *p++);
+          n_chars++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, -1);
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         return RD_TEXT_CLEAN_NOT_UTF8;

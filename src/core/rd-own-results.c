@@ -10,19 +10,10 @@
 #include "rd-fact-values.h"
 #include "rd-own-results.h"
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median_of (GArray *values)
 {
-  g_array_sort (values, compare_doubles);
+  rd_sort_doubles ((double *) (gpointer) values->data, values->len);
   return rd_quantile_sorted ((const double *) (gpointer) values->data, values->len, 0.5);
 }
 

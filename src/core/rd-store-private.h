@@ -21,6 +21,7 @@ struct _RdStore
 /* How many full integrity checks ran in this process: tests see that a
  * clean database is not checked in full at open. */
 guint         rd_store_get_n_full_checks (void);
+char         *rd_store_get_schema_digest (gboolean          from_migrations);
 
 typedef enum {
   RD_STORE_CHANGE_SCHOOLS,

@@ -162,15 +162,6 @@ draw_boxplot (cairo_t              *cr,
   rd_chart_draw_boxplot (cr, width, height, &chart, palette);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* The five numbers of the other schools, the way the comparison computes
  * its quartiles (QUARTILE.INC), without the school itself. */
 static void
@@ -190,7 +181,7 @@ describe_others (RdComparison       *comparison,
       if (!isnan (value))
         values[n++] = value;
     }
-  qsort (values, n, sizeof (double), compare_doubles);
+  rd_sort_doubles (values, n);
   row->n = n;
   row->minimum = n > 0 ? values[0] : NAN;
   row->q1 = rd_quantile_sorted (values, n, 0.25);
