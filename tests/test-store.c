@@ -330,6 +330,44 @@ test_listed_answer_counts (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (rd_assessment_get_n_answers (single), ==, 2);
   g_assert_cmpuint (rd_assessment_get_n_respondents (single), ==, 1);
+
+  /* The whole database's list counts the same, by school, oldest first,
+   * and leaves out what is in the trash. */
+  {
+    gint64 trashed = rd_store_add_assessment (store, other, "2027-2028", framework, RD_ASSESSMENT_MODE_FULL, &error);
+    gint64 closed = rd_store_add_school (store, "Closed", NULL, RD_SCHOOL_TYPE_UNSET, &error);
+    gint64 closed_assessment = rd_store_add_assessment (store, closed, "2026-2027", framework,
+                                                        RD_ASSESSMENT_MODE_PULSE, &error);
+    gint64 closed_leader = rd_store_add_respondent (store, closed_assessment, RD_GROUP_LEADER, NULL, &error);
+    g_autoptr(GPtrArray) counts = NULL;
+    const RdAssessmentCounts *first, *second, *third;
+
+    g_assert_true (rd_store_set_answer_value (store, closed_leader, rd_framework_lookup_item (framework, "a-plan"), 1,
+                                              &error));
+    g_assert_true (rd_store_trash_assessment (store, trashed, &error));
+    g_assert_true (rd_store_trash_school (store, closed, &error));
+    counts = rd_store_list_assessment_counts (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (counts->len, ==, 3);
+    first = g_ptr_array_index (counts, 0);
+    second = g_ptr_array_index (counts, 1);
+    third = g_ptr_array_index (counts, 2);
+    g_assert_cmpint (first->id, ==, older);
+    g_assert_cmpint (first->school_id, ==, school);
+    g_assert_cmpstr (first->school_year, ==, "2025-2026");
+    g_assert_cmpstr (first->framework_id, ==, rd_framework_get_id (framework));
+    g_assert_cmpint (first->mode, ==, RD_ASSESSMENT_MODE_FULL);
+    g_assert_cmpint (first->status, ==, RD_ASSESSMENT_STATUS_DRAFT);
+    g_assert_cmpuint (first->n_answers, ==, 3);
+    g_assert_cmpuint (first->n_respondents, ==, 2);
+    g_assert_cmpint (second->id, ==, newer);
+    g_assert_cmpuint (second->n_answers, ==, 0);
+    g_assert_cmpuint (second->n_respondents, ==, 0);
+    g_assert_cmpint (third->id, ==, elsewhere);
+    g_assert_cmpint (third->school_id, ==, other);
+    g_assert_cmpuint (third->n_answers, ==, 2);
+    g_assert_cmpuint (third->n_respondents, ==, 1);
+  }
 }
 
 static const char *all_tables[] = {

@@ -10,7 +10,7 @@
 typedef struct
 {
   RdSchool *school;
-  GPtrArray *assessments;   /* of RdAssessment, oldest school year first */
+  GPtrArray *assessments;   /* of RdAssessmentCounts, oldest school year first */
   GStrv school_years;       /* distinct, ascending */
 } Entry;
 
@@ -31,17 +31,40 @@ list_school_years (GPtrArray *assessments)
 
   for (guint i = 0; i < assessments->len; i++)
     {
-      const char *year = rd_assessment_get_school_year (g_ptr_array_index (assessments, i));
+      const RdAssessmentCounts *assessment = g_ptr_array_index (assessments, i);
 
-      if (g_strcmp0 (year, last) != 0)
-        g_strv_builder_add (years, year);
-      last = year;
+      if (g_strcmp0 (assessment->school_year, last) != 0)
+        g_strv_builder_add (years, assessment->school_year);
+      last = assessment->school_year;
     }
   return g_strv_builder_end (years);
 }
 
 /* Only json lists the assessments with their counts, which reads every
- * answer; text and csv need the school years alone. */
+ * answer (once, for all schools); text and csv need the school years
+ * alone. */
+/* The counts by school: id → GPtrArray of RdAssessmentCounts. */
+static GHashTable *
+group_by_school (GPtrArray *assessments)
+{
+  GHashTable *by_school = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                 (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      RdAssessmentCounts *assessment = g_ptr_array_index (assessments, i);
+      GPtrArray *of_school = g_hash_table_lookup (by_school, &assessment->school_id);
+
+      if (of_school == NULL)
+        {
+          of_school = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_assessment_counts_free);
+          g_hash_table_insert (by_school, &assessment->school_id, of_school);
+        }
+      g_ptr_array_add (of_school, assessment);
+    }
+  return by_school;
+}
+
 static GPtrArray *
 load_entries (RdStore   *store,
               gboolean   with_assessments,
@@ -49,48 +72,41 @@ load_entries (RdStore   *store,
 {
   g_autoptr(GPtrArray) schools = rd_store_list_schools (store, error);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GHashTable) by_school = NULL;
 
   if (schools == NULL)
     return NULL;
+  if (with_assessments)
+    {
+      assessments = rd_store_list_assessment_counts (store, error);
+      if (assessments == NULL)
+        return NULL;
+      /* The table takes the counts over (keyed by their own school_id). */
+      g_ptr_array_set_free_func (assessments, NULL);
+      by_school = group_by_school (assessments);
+    }
 
   for (guint i = 0; i < schools->len; i++)
     {
       RdSchool *school = g_ptr_array_index (schools, i);
-      GPtrArray *assessments;
-      Entry *entry;
+      gint64 school_id = rd_school_get_id (school);
+      Entry *entry = g_new0 (Entry, 1);
 
+      entry->school = g_object_ref (school);
+      g_ptr_array_add (entries, entry);
       if (!with_assessments)
         {
-          GStrv years = rd_store_list_years_of_school (store, rd_school_get_id (school), error);
-
-          if (years == NULL)
-            return NULL;
-          entry = g_new0 (Entry, 1);
-          entry->school = g_object_ref (school);
           entry->assessments = g_ptr_array_new ();
-          entry->school_years = years;
-          g_ptr_array_add (entries, entry);
+          entry->school_years = rd_store_list_years_of_school (store, school_id, error);
+          if (entry->school_years == NULL)
+            return NULL;
           continue;
         }
 
-      assessments = rd_store_list_assessments (store, rd_school_get_id (school), error);
-      if (assessments == NULL)
-        return NULL;
-      /* The store lists the newest year first; people read time forwards. */
-      for (guint a = 0; a < assessments->len / 2; a++)
-        {
-          gpointer *pdata = assessments->pdata;
-          gpointer swap = pdata[a];
-
-          pdata[a] = pdata[assessments->len - 1 - a];
-          pdata[assessments->len - 1 - a] = swap;
-        }
-
-      entry = g_new0 (Entry, 1);
-      entry->school = g_object_ref (school);
-      entry->assessments = assessments;
-      entry->school_years = list_school_years (assessments);
-      g_ptr_array_add (entries, entry);
+      entry->assessments = g_hash_table_lookup (by_school, &school_id);
+      entry->assessments = entry->assessments != NULL ? g_ptr_array_ref (entry->assessments) : g_ptr_array_new ();
+      entry->school_years = list_school_years (entry->assessments);
     }
 
   return g_steal_pointer (&entries);
@@ -185,23 +201,23 @@ write_json (GPtrArray *entries)
       rd_json_writer_begin_array (json);
       for (guint a = 0; a < entry->assessments->len; a++)
         {
-          RdAssessment *assessment = g_ptr_array_index (entry->assessments, a);
+          const RdAssessmentCounts *assessment = g_ptr_array_index (entry->assessments, a);
 
           rd_json_writer_begin_object (json);
           rd_json_writer_key (json, "id");
-          rd_json_writer_int (json, rd_assessment_get_id (assessment));
+          rd_json_writer_int (json, assessment->id);
           rd_json_writer_key (json, "school_year");
-          rd_json_writer_string (json, rd_assessment_get_school_year (assessment));
+          rd_json_writer_string (json, assessment->school_year);
           rd_json_writer_key (json, "framework");
-          rd_json_writer_string (json, rd_assessment_get_framework_id (assessment));
+          rd_json_writer_string (json, assessment->framework_id);
           rd_json_writer_key (json, "mode");
-          rd_json_writer_string (json, rd_assessment_mode_to_id (rd_assessment_get_mode (assessment)));
+          rd_json_writer_string (json, rd_assessment_mode_to_id (assessment->mode));
           rd_json_writer_key (json, "status");
-          rd_json_writer_string (json, rd_assessment_status_to_id (rd_assessment_get_status (assessment)));
+          rd_json_writer_string (json, rd_assessment_status_to_id (assessment->status));
           rd_json_writer_key (json, "respondents");
-          rd_json_writer_int (json, rd_assessment_get_n_respondents (assessment));
+          rd_json_writer_int (json, assessment->n_respondents);
           rd_json_writer_key (json, "answers");
-          rd_json_writer_int (json, rd_assessment_get_n_answers (assessment));
+          rd_json_writer_int (json, assessment->n_answers);
           rd_json_writer_end_object (json);
         }
       rd_json_writer_end_array (json);

@@ -2164,6 +2164,65 @@ rd_store_list_assessments (RdStore  *self,
   return rd_store_collect_rows (self, stmt, read_assessment, g_object_unref, error);
 }
 
+void
+rd_assessment_counts_free (RdAssessmentCounts *counts)
+{
+  g_free (counts->school_year);
+  g_free (counts->framework_id);
+  g_free (counts);
+}
+
+static gpointer
+read_assessment_counts (sqlite3_stmt *stmt)
+{
+  RdAssessmentCounts *counts = g_new0 (RdAssessmentCounts, 1);
+
+  counts->id = sqlite3_column_int64 (stmt, 0);
+  counts->school_id = sqlite3_column_int64 (stmt, 1);
+  counts->school_year = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  counts->framework_id = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  rd_assessment_mode_from_id ((const char *) sqlite3_column_text (stmt, 4), &counts->mode);
+  rd_assessment_status_from_id ((const char *) sqlite3_column_text (stmt, 5), &counts->status);
+  counts->n_respondents = (guint) sqlite3_column_int64 (stmt, 6);
+  counts->n_answers = (guint) sqlite3_column_int64 (stmt, 7);
+  return counts;
+}
+
+/**
+ * rd_store_list_assessment_counts:
+ *
+ * Every assessment of every school not in the trash, by school id, then
+ * oldest first (school year, creation), with its counts: one pass over
+ * the answers in their own order, a tenth of what listing each school's
+ * assessments costs (which also collects the items answered).
+ *
+ * Returns: (transfer full) (element-type RdAssessmentCounts): the list
+ */
+GPtrArray *
+rd_store_list_assessment_counts (RdStore  *self,
+                                 GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = rd_store_prepare (self,
+                           "SELECT a.id, a.school_id, a.school_year, a.framework_id, a.mode, a.status, "
+                           "  coalesce (c.n_respondents, 0), coalesce (c.n_answers, 0) "
+                           "FROM assessment a JOIN school s ON s.id = a.school_id "
+                           "LEFT JOIN (SELECT r.assessment_id AS assessment_id, count (*) AS n_respondents, "
+                           "    sum (per.n) AS n_answers "
+                           "  FROM (SELECT respondent_id, count (*) AS n FROM answer GROUP BY respondent_id) per "
+                           "  JOIN respondent r ON r.id = per.respondent_id GROUP BY r.assessment_id) c "
+                           "  ON c.assessment_id = a.id "
+                           "WHERE a.trashed = 0 AND s.trashed = 0 "
+                           "ORDER BY a.school_id, a.school_year, a.created, a.id", error);
+  if (stmt == NULL)
+    return NULL;
+  return rd_store_collect_rows (self, stmt, read_assessment_counts, (GDestroyNotify) rd_assessment_counts_free,
+                                error);
+}
+
 GStrv
 rd_store_list_years_of_school (RdStore  *self,
                                gint64    school_id,

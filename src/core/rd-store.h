@@ -90,6 +90,23 @@ GPtrArray    *rd_store_list_school_years      (RdStore           *self,
 GStrv         rd_store_list_years_of_school   (RdStore           *self,
                                                gint64             school_id,
                                                GError           **error);
+/* An assessment as a list of a whole database shows it: what it is and
+ * how many answered, without which items they answered. */
+typedef struct
+{
+  gint64 id;
+  gint64 school_id;
+  char *school_year;
+  char *framework_id;
+  RdAssessmentMode mode;
+  RdAssessmentStatus status;
+  guint n_respondents;      /* those with at least one answer */
+  guint n_answers;
+} RdAssessmentCounts;
+
+void          rd_assessment_counts_free       (RdAssessmentCounts *counts);
+GPtrArray    *rd_store_list_assessment_counts (RdStore           *self,
+                                               GError           **error);
 /* The assessment's stable id, kept in files outside the database. */
 char         *rd_store_get_assessment_uuid    (RdStore           *self,
                                                gint64             assessment_id,
