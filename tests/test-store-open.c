@@ -643,6 +643,171 @@ test_unclean_shutdown_checked (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A child process that opens the store, says so on @ready and waits for
+ * a byte on @go: 'c' closes the store, anything else ends the process
+ * without closing (a crash). */
+static pid_t
+spawn_other_process (const char *path,
+                     int        *ready,
+                     int        *go)
+{
+  int to_parent[2], to_child[2];
+  pid_t child;
+
+  g_assert_cmpint (pipe (to_parent), ==, 0);
+  g_assert_cmpint (pipe (to_child), ==, 0);
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      static RdStore *volatile store;   /* reachable: see test_unclean_shutdown_checked */
+      char byte = 0;
+
+      store = rd_store_open (path, NULL);
+      if (write (to_parent[1], store != NULL ? "o" : "x", 1) != 1 || read (to_child[0], &byte, 1) != 1)
+        _exit (2);
+      if (byte == 'c')
+        g_clear_object (&store);
+      _exit (0);
+    }
+  close (to_parent[1]);
+  close (to_child[0]);
+  *ready = to_parent[0];
+  *go = to_child[1];
+  return child;
+}
+
+static void
+wait_for_other_process (pid_t child,
+                        int   ready,
+                        int   go,
+                        char  command)
+{
+  int status = 0;
+
+  g_assert_cmpint (write (go, &command, 1), ==, 1);
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  close (ready);
+  close (go);
+}
+
+/* Two processes with the file open: the first to close leaves the marker
+ * to the other, so that the other's crash is still found, and the last
+ * clean close removes it. */
+static void
+test_marker_shared_by_processes (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  int ready, go;
+  char opened = 0;
+  guint n_checks;
+  pid_t child;
+
+  make_readiness_db (fixture->path);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      gboolean crash = round == 1;
+
+      child = spawn_other_process (fixture->path, &ready, &go);
+      g_assert_cmpint (read (ready, &opened, 1), ==, 1);
+      g_assert_cmpint (opened, ==, 'o');
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
+
+        g_assert_no_error (error);
+      }
+      g_assert_true (marker_exists (fixture->path));
+
+      wait_for_other_process (child, ready, go, crash ? 'x' : 'c');
+      g_assert_true (marker_exists (fixture->path) == crash);
+
+      n_checks = rd_store_get_n_full_checks ();
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (rd_store_get_n_full_checks (), ==, n_checks + (crash ? 1 : 0));
+      }
+      g_assert_false (marker_exists (fixture->path));
+    }
+}
+
+typedef struct
+{
+  const char *path;
+  gint done;
+} CheckThread;
+
+static gpointer
+check_in_thread (gpointer data)
+{
+  CheckThread *check = data;
+  GError *error = NULL;
+
+  rd_store_check_file (check->path, NULL, &error);
+  g_atomic_int_set (&check->done, TRUE);
+  return error;
+}
+
+/* Closing the store while the background check still reads the file
+ * stops the check first: a read-only connection closing last would leave
+ * the -wal behind, and the next open would check everything again. */
+static void
+test_close_stops_check (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) check_error = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  RdStore *store;
+  GThread *thread;
+  guint n_checks;
+
+  make_readiness_db (fixture->path);
+  exec_sql (fixture->path,
+            "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 299999) "
+            "INSERT INTO answer (respondent_id, item_id, item_version, value, answered) "
+            "SELECT i / 100 + 1, 'item-with-a-long-identifier-' || (i % 100), 1, 3, 0 FROM n;");
+
+  store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  rd_store_add_school (store, "Written while the check runs", NULL, RD_SCHOOL_TYPE_PRIMARY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_size (wal), >, 0);
+
+  /* Until the store closes while the check runs (a busy machine may let
+   * one finish first). */
+  for (;;)
+    {
+      CheckThread check = { fixture->path, FALSE };
+
+      thread = g_thread_new ("check", check_in_thread, &check);
+      while (rd_store_get_n_running_checks (fixture->path) == 0 && !g_atomic_int_get (&check.done))
+        g_usleep (1000);
+      if (!g_atomic_int_get (&check.done))
+        break;
+      check_error = g_thread_join (thread);
+      g_assert_no_error (check_error);
+    }
+  g_object_unref (store);
+  g_assert_cmpuint (rd_store_get_n_running_checks (fixture->path), ==, 0);
+  check_error = g_thread_join (thread);
+  g_assert_error (check_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* The store closed last: the -wal went back into the file. */
+  g_assert_cmpuint (file_size (wal), ==, 0);
+  g_assert_false (marker_exists (fixture->path));
+  n_checks = rd_store_get_n_full_checks ();
+  store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_store_get_n_full_checks (), ==, n_checks);
+  g_object_unref (store);
+}
+
 /* Once a check found damage, the store writes nothing more and says why;
  * the file keeps its marker, so the next open checks it in full. */
 static void
@@ -749,6 +914,8 @@ main (int    argc,
   ADD ("/store-open/check/on-demand", test_check_on_demand);
   ADD ("/store-open/check/unclean-shutdown", test_unclean_shutdown_checked);
   ADD ("/store-open/check/damaged-refuses-writes", test_damaged_refuses_writes);
+  ADD ("/store-open/check/marker-shared-by-processes", test_marker_shared_by_processes);
+  ADD ("/store-open/check/close-stops-check", test_close_stops_check);
   ADD ("/store-open/check/damage-read-refuses-writes", test_damage_read_refuses_writes);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
     {

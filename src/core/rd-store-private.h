@@ -22,6 +22,8 @@ struct _RdStore
  * clean database is not checked in full at open. */
 guint         rd_store_get_n_full_checks (void);
 char         *rd_store_get_schema_digest (gboolean          from_migrations);
+/* How many rd_store_check_file() of @path are running in this process. */
+guint         rd_store_get_n_running_checks (const char     *path);
 
 typedef enum {
   RD_STORE_CHANGE_SCHOOLS,

@@ -10,6 +10,8 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "rd-errors.h"
@@ -285,12 +287,50 @@ store_error_code (int rc)
     }
 }
 
-/* Files found damaged while open, and how many stores of this process
- * have each file open: by path, for SQLite's errors name only the path. */
+/* What this process has of each file it works on. */
+typedef struct
+{
+  guint n_stores;      /* open stores */
+  int marker_fd;       /* shared lock on PATH-open while any store is open */
+  guint n_checks;      /* rd_store_check_file() running */
+  gboolean closing;    /* the last store is closing: running checks stop */
+} OpenFile;
+
+/* Files found damaged while open, and the files open: by path, for
+ * SQLite's errors name only the path. */
 G_LOCK_DEFINE_STATIC (open_files);
 static GHashTable *damaged_files;  /* path → what the check found */
-static GHashTable *open_counts;    /* path → number of open stores */
+static GHashTable *open_files;     /* path → OpenFile */
+static GCond checks_ended;         /* with open_files' lock */
 static guint n_full_checks;
+
+/* With the lock held. */
+static OpenFile *
+lookup_open_file (const char *path,
+                  gboolean    create)
+{
+  OpenFile *file;
+
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  file = g_hash_table_lookup (open_files, path);
+  if (file == NULL && create)
+    {
+      file = g_new0 (OpenFile, 1);
+      file->marker_fd = -1;
+      g_hash_table_insert (open_files, g_strdup (path), file);
+    }
+  return file;
+}
+
+/* With the lock held. */
+static void
+forget_if_unused (const char *path,
+                  OpenFile   *file)
+{
+  if (file->n_stores == 0 && file->n_checks == 0)
+    g_hash_table_remove (open_files, path);
+}
 
 guint
 rd_store_get_n_full_checks (void)
@@ -332,7 +372,7 @@ note_damage_found (sqlite3    *db,
   gboolean is_open;
 
   G_LOCK (open_files);
-  is_open = path != NULL && open_counts != NULL && g_hash_table_contains (open_counts, path);
+  is_open = path != NULL && lookup_open_file (path, FALSE) != NULL && lookup_open_file (path, FALSE)->n_stores > 0;
   G_UNLOCK (open_files);
   if (!is_open)
     return;
@@ -410,6 +450,7 @@ rd_store_set_sqlite_error (GError     **error,
 }
 
 static void unregister_open (RdStore *self);
+static void stop_checks_before_close (RdStore *self);
 
 static void
 rd_store_finalize (GObject *object)
@@ -417,6 +458,8 @@ rd_store_finalize (GObject *object)
   RdStore *self = RD_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->registered)
+    stop_checks_before_close (self);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   if (self->registered)
@@ -812,12 +855,45 @@ marker_path (const char *path)
   return g_strconcat (path, "-open", NULL);
 }
 
+/* A marker is left behind when it is there and no process holds its lock:
+ * a process's locks go with it, however it ends, and the lock of a store
+ * still open elsewhere says that marker is not a crash's. One that cannot
+ * be read counts as left. */
 static gboolean
-file_exists (const char *path)
+marker_left_behind (const char *path)
 {
-  GStatBuf info;
+  g_autofree char *marker = marker_path (path);
+  int fd = g_open (marker, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  gboolean left;
 
-  return g_lstat (path, &info) == 0;
+  if (fd < 0)
+    return errno != ENOENT;
+  left = flock (fd, LOCK_EX | LOCK_NB) == 0;
+  close (fd);
+  return left;
+}
+
+/* The marker, made if need be, under a shared lock; -1 if it cannot be
+ * made. A store closing elsewhere may remove the file just as it is
+ * locked here: then it is made again. */
+static int
+hold_marker (const char *path)
+{
+  g_autofree char *marker = marker_path (path);
+
+  for (guint attempt = 0; attempt < 5; attempt++)
+    {
+      int fd = g_open (marker, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+      struct stat held, named;
+
+      if (fd < 0)
+        return -1;
+      if (flock (fd, LOCK_SH) == 0 && fstat (fd, &held) == 0 && lstat (marker, &named) == 0 &&
+          held.st_dev == named.st_dev && held.st_ino == named.st_ino)
+        return fd;
+      close (fd);
+    }
+  return -1;
 }
 
 /* An empty -wal or -journal holds nothing (a read-only connection leaves
@@ -836,11 +912,10 @@ file_has_content (const char *path)
 static gboolean
 shut_down_uncleanly (const char *path)
 {
-  g_autofree char *marker = marker_path (path);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
 
-  return file_exists (marker) || file_has_content (wal) || file_has_content (journal);
+  return marker_left_behind (path) || file_has_content (wal) || file_has_content (journal);
 }
 
 /* What a file's schema holds, one line per object, in a stable order. */
@@ -1261,12 +1336,20 @@ rd_store_open (const char  *path,
                GError     **error)
 {
   g_autoptr(RdStore) self = NULL;
+  g_autofree char *damage = lookup_damage (path);
   gint64 user_version = 0;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* Found damaged while another store of this process has it open: that
+   * store's lock hides its marker. */
+  if (damage != NULL)
+    {
+      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT, damage);
+      return NULL;
+    }
   if (!check_path (path, error) || !inspect_file (path, &user_version, error))
     return NULL;
 
@@ -1312,29 +1395,21 @@ rd_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
-/* Opening for work marks the file until the last store of this process
- * closes it: a marker still there at the next open means a crash, and the
- * full check runs. */
+/* Opening for work marks the file until the last store of any process
+ * closes it: a marker left behind at the next open means a crash, and the
+ * full check runs. Each process holds a shared lock on the marker while
+ * it has the file open; the last to close takes it exclusively and
+ * removes the file. */
 static void
 register_open (RdStore *self)
 {
-  g_autofree char *marker = marker_path (self->path);
-  guint count;
+  OpenFile *file;
 
   G_LOCK (open_files);
-  if (open_counts == NULL)
-    open_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  count = GPOINTER_TO_UINT (g_hash_table_lookup (open_counts, self->path));
-  g_hash_table_insert (open_counts, g_strdup (self->path), GUINT_TO_POINTER (count + 1));
+  file = lookup_open_file (self->path, TRUE);
+  if (file->n_stores++ == 0)
+    file->marker_fd = hold_marker (self->path);
   G_UNLOCK (open_files);
-
-  if (count == 0)
-    {
-      int fd = g_open (marker, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-
-      if (fd >= 0)
-        close (fd);
-    }
   self->registered = TRUE;
 }
 
@@ -1343,21 +1418,50 @@ static void
 unregister_open (RdStore *self)
 {
   g_autofree char *marker = marker_path (self->path);
-  gboolean last, damaged;
-  guint count;
+  OpenFile *file;
+  gboolean damaged;
+  int fd = -1;
 
   G_LOCK (open_files);
-  count = GPOINTER_TO_UINT (g_hash_table_lookup (open_counts, self->path));
-  last = count <= 1;
-  if (last)
-    g_hash_table_remove (open_counts, self->path);
-  else
-    g_hash_table_insert (open_counts, g_strdup (self->path), GUINT_TO_POINTER (count - 1));
+  file = lookup_open_file (self->path, FALSE);
   damaged = damaged_files != NULL && g_hash_table_contains (damaged_files, self->path);
+  if (--file->n_stores == 0)
+    {
+      fd = file->marker_fd;
+      file->marker_fd = -1;
+      forget_if_unused (self->path, file);
+      /* From now on the marker says it, to every process. */
+      if (damaged)
+        g_hash_table_remove (damaged_files, self->path);
+    }
   G_UNLOCK (open_files);
 
-  if (last && !damaged)
+  if (fd < 0)
+    return;
+  if (!damaged && flock (fd, LOCK_EX | LOCK_NB) == 0)
     g_unlink (marker);
+  close (fd);
+}
+
+/* Before the last store of this process closes its connection: a check
+ * still reading the file would be the last connection, and a read-only
+ * one cannot fold the -wal back into the file, so the next open would
+ * check it all again. The checks stop, and are waited for. */
+static void
+stop_checks_before_close (RdStore *self)
+{
+  OpenFile *file;
+
+  G_LOCK (open_files);
+  file = lookup_open_file (self->path, FALSE);
+  if (file != NULL && file->n_stores == 1)
+    {
+      file->closing = TRUE;
+      while (file->n_checks > 0)
+        g_cond_wait (&checks_ended, &G_LOCK_NAME (open_files));
+      file->closing = FALSE;
+    }
+  G_UNLOCK (open_files);
 }
 
 void
@@ -1384,12 +1488,61 @@ rd_store_is_damaged (RdStore *self)
   return damage != NULL;
 }
 
+typedef struct
+{
+  const char *path;
+  GCancellable *cancellable;
+} RunningCheck;
+
+static void
+begin_check (const char *path)
+{
+  G_LOCK (open_files);
+  lookup_open_file (path, TRUE)->n_checks++;
+  G_UNLOCK (open_files);
+}
+
+static void
+end_check (const char *path)
+{
+  OpenFile *file;
+
+  G_LOCK (open_files);
+  file = lookup_open_file (path, FALSE);
+  file->n_checks--;
+  forget_if_unused (path, file);
+  g_cond_broadcast (&checks_ended);
+  G_UNLOCK (open_files);
+}
+
+guint
+rd_store_get_n_running_checks (const char *path)
+{
+  OpenFile *file;
+  guint n;
+
+  G_LOCK (open_files);
+  file = lookup_open_file (path, FALSE);
+  n = file != NULL ? file->n_checks : 0;
+  G_UNLOCK (open_files);
+  return n;
+}
+
+static gboolean
+check_stopped (const RunningCheck *check)
+{
+  gboolean closing;
+
+  G_LOCK (open_files);
+  closing = lookup_open_file (check->path, FALSE)->closing;
+  G_UNLOCK (open_files);
+  return closing || g_cancellable_is_cancelled (check->cancellable);
+}
+
 static int
 check_progress (void *data)
 {
-  GCancellable *cancellable = data;
-
-  return g_cancellable_is_cancelled (cancellable);
+  return check_stopped (data);
 }
 
 gboolean
@@ -1397,6 +1550,7 @@ rd_store_check_file (const char    *path,
                      GCancellable  *cancellable,
                      GError       **error)
 {
+  RunningCheck check = { path, cancellable };
   sqlite3 *db = NULL;
   gboolean ok;
   int rc;
@@ -1406,6 +1560,7 @@ rd_store_check_file (const char    *path,
   if (!check_header (path, error))
     return FALSE;
 
+  begin_check (path);
   /* A file nobody has open is read as it lies: no -wal or -shm is made. */
   if (is_wal_without_log (path))
     {
@@ -1420,20 +1575,23 @@ rd_store_check_file (const char    *path,
     {
       rd_store_set_sqlite_error (error, db, rc, path);
       sqlite3_close (db);
+      end_check (path);
       return FALSE;
     }
   harden_connection (db);
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, 10000, check_progress, cancellable);
+  sqlite3_progress_handler (db, 10000, check_progress, &check);
 
-  ok = full_check (db, path, error);
+  ok = !check_stopped (&check) && full_check (db, path, error);
   sqlite3_close (db);
-  if (!ok && g_cancellable_set_error_if_cancelled (cancellable, NULL))
+  if (!ok && check_stopped (&check))
     {
       g_clear_error (error);
-      g_cancellable_set_error_if_cancelled (cancellable, error);
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                     _("The check stopped: the database was closed (%s)"), path);
     }
+  end_check (path);
   return ok;
 }
 
