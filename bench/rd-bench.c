@@ -29,6 +29,17 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* Sorts @samples_ms in place; 0 when there are none. */
+double
+rd_bench_median (GArray *samples_ms)
+{
+  if (samples_ms->len == 0)
+    return 0;
+
+  g_array_sort (samples_ms, compare_doubles);
+  return g_array_index (samples_ms, double, samples_ms->len / 2);
+}
+
 /* Sorts @samples_ms in place. */
 void
 rd_bench_report (const char *what,
@@ -43,7 +54,7 @@ rd_bench_report (const char *what,
       return;
     }
 
-  g_array_sort (samples_ms, compare_doubles);
+  rd_bench_median (samples_ms);
   g_print ("%-52s n=%-5u median %7.3f ms   p90 %7.3f ms   min %7.3f ms   max %7.3f ms\n",
            what, n, v[n / 2], v[(n * 9) / 10], v[0], v[n - 1]);
 }

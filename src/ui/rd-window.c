@@ -19,6 +19,12 @@
 /* Seconds after the window is made: startup keeps both cores. */
 #define BACKGROUND_CHECK_DELAY_S 1
 
+/* GTK 4.8's list view keeps some 200 rows whatever its height, each made,
+ * styled and measured before the window first maps (most of the time a
+ * region's database added to the start): until the window has drawn, the
+ * list holds a screenful of schools (4K at 50 px a row). */
+#define SCHOOLS_BEFORE_FIRST_FRAME 48
+
 struct _RdWindow
 {
   AdwApplicationWindow parent_instance;
@@ -43,7 +49,8 @@ struct _RdWindow
   GtkWidget *content;
   GtkStack *sidebar_stack;
   GtkListView *school_list;
-  GtkSingleSelection *school_selection;  /* of self->schools */
+  GtkSliceListModel *school_slice;       /* of self->schools: all of them once the window has drawn */
+  GtkSingleSelection *school_selection;  /* of self->school_slice */
   gboolean selecting;         /* the selection set by the code, not by the user */
   AdwWindowTitle *content_title;
   GtkStack *content_stack;
@@ -277,12 +284,35 @@ reload_assessments (RdWindow *self)
 }
 
 static void
+show_all_schools (RdWindow *self)
+{
+  gtk_slice_list_model_set_size (self->school_slice, G_MAXUINT);
+}
+
+static void
+on_first_frame_drawn (RdWindow      *self,
+                      GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_drawn, self);
+  show_all_schools (self);
+}
+
+static void
+on_realize (RdWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_frame_drawn), self, G_CONNECT_SWAPPED);
+}
+
+static void
 select_row_for_school (RdWindow *self)
 {
   guint position;
 
   if (find_school (self, self->selected_school_id, &position) == NULL)
     position = GTK_INVALID_LIST_POSITION;
+  else if (position >= gtk_slice_list_model_get_size (self->school_slice))
+    show_all_schools (self);
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->school_selection, position);
   self->selecting = FALSE;
@@ -1146,6 +1176,7 @@ rd_window_finalize (GObject *object)
   g_clear_object (&self->framework);
   g_clear_object (&self->settings);
   g_clear_object (&self->school_selection);
+  g_clear_object (&self->school_slice);
   g_clear_object (&self->schools);
   g_clear_object (&self->region_actions);
   g_clear_pointer (&self->pending_imports, g_ptr_array_unref);
@@ -1271,7 +1302,9 @@ rd_window_init (RdWindow *self)
 
   self->schools = g_list_store_new (RD_TYPE_SCHOOL);
   self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
-  self->school_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->schools)));
+  self->school_slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->schools)), 0,
+                                                 SCHOOLS_BEFORE_FIRST_FRAME);
+  self->school_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->school_slice)));
   gtk_single_selection_set_autoselect (self->school_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->school_selection, TRUE);
   factory = gtk_signal_list_item_factory_new ();
@@ -1283,6 +1316,7 @@ rd_window_init (RdWindow *self)
                            G_CALLBACK (on_school_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->school_list, "activate",
                            G_CALLBACK (on_school_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
 }
 
 RdWindow *
