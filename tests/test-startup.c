@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
@@ -168,8 +169,7 @@ remove_tree (const char *path)
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+destroy_toplevels (void)
 {
   GList *windows = gtk_window_list_toplevels ();
 
@@ -177,6 +177,13 @@ fixture_tear_down (Fixture       *fixture,
     gtk_window_destroy (l->data);
   g_list_free (windows);
   rd_test_wait_for_idle ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  destroy_toplevels ();
   g_assert_finalize_object (fixture->app);
 
   remove_tree (fixture->dir);
@@ -804,6 +811,37 @@ test_check_on_demand (Fixture       *fixture,
   g_assert_cmpint (fixture->exit_status, ==, 0);
 }
 
+/* The system ends Readiness (logout, shutdown, kill): it closes as Quit
+ * does, even in a workshop round, and the database with it. */
+static void
+script_terminated (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autofree char *marker = g_strconcat (fixture->path, "-open", NULL);
+
+  rd_test_wait_for_toplevel (RD_TYPE_WINDOW, NULL);
+  g_assert_true (g_file_test (marker, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (raise (SIGTERM), ==, 0);
+}
+
+static void
+test_terminated (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *marker = g_strconcat (fixture->path, "-open", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+
+  make_database (fixture->path);
+  fixture->script = script_terminated;
+  run_app (fixture, fixture->path);
+  g_assert_cmpint (fixture->exit_status, ==, 0);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
+
+  /* Closed as after Quit: no marker, nothing left in a -wal. */
+  g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -828,6 +866,7 @@ main (int   argc,
   g_test_add ("/startup/check/background-damage", Fixture, NULL, fixture_set_up, test_background_damage,
               fixture_tear_down);
   g_test_add ("/startup/check/on-demand", Fixture, NULL, fixture_set_up, test_check_on_demand, fixture_tear_down);
+  g_test_add ("/startup/terminated", Fixture, NULL, fixture_set_up, test_terminated, fixture_tear_down);
 
   return g_test_run ();
 }

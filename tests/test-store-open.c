@@ -808,6 +808,41 @@ test_close_stops_check (Fixture       *fixture,
   g_object_unref (store);
 }
 
+/* Closing a store others still hold closes the file now; what they ask
+ * of it afterwards fails with an error. */
+static void
+test_close_while_held (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (fixture->path, &error);
+  g_autoptr(GPtrArray) schools = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_store_add_school (store, "Before closing", NULL, RD_SCHOOL_TYPE_PRIMARY, &error), >, 0);
+  g_assert_true (marker_exists (fixture->path));
+
+  rd_store_close (store);
+  g_assert_false (marker_exists (fixture->path));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (rd_store_add_school (store, "After closing", NULL, RD_SCHOOL_TYPE_PRIMARY, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  schools = rd_store_list_schools (store, &error);
+  g_assert_null (schools);
+  g_assert_nonnull (error);
+  rd_store_close (store);
+
+  /* What was saved before is there. */
+  g_clear_error (&error);
+  g_clear_object (&store);
+  store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  schools = rd_store_list_schools (store, &error);
+  g_assert_cmpuint (schools->len, ==, 1);
+}
+
 /* Once a check found damage, the store writes nothing more and says why;
  * the file keeps its marker, so the next open checks it in full. */
 static void
@@ -916,6 +951,7 @@ main (int    argc,
   ADD ("/store-open/check/damaged-refuses-writes", test_damaged_refuses_writes);
   ADD ("/store-open/check/marker-shared-by-processes", test_marker_shared_by_processes);
   ADD ("/store-open/check/close-stops-check", test_close_stops_check);
+  ADD ("/store-open/close-while-held", test_close_while_held);
   ADD ("/store-open/check/damage-read-refuses-writes", test_damage_read_refuses_writes);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
     {

@@ -16,6 +16,7 @@ struct _RdStore
   sqlite3 *db;
   GHashTable *statements;  /* SQL text (a string literal, by address) → prepared sqlite3_stmt */
   gboolean registered;     /* counted as open, its file marked (see register_open()) */
+  gboolean closed;         /* by rd_store_close(): db is an empty stand-in */
 };
 
 /* How many full integrity checks ran in this process: tests see that a

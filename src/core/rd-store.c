@@ -452,18 +452,44 @@ rd_store_set_sqlite_error (GError     **error,
 static void unregister_open (RdStore *self);
 static void stop_checks_before_close (RdStore *self);
 
+/**
+ * rd_store_close:
+ *
+ * Closes the file now, even while others still hold @self: the app does
+ * so as it shuts down, so that the file is closed cleanly (no marker left,
+ * the -wal folded back, nothing to check at the next start) whatever
+ * outlives it. From then on every call fails, as on an empty database.
+ */
+void
+rd_store_close (RdStore *self)
+{
+  g_return_if_fail (RD_IS_STORE (self));
+
+  if (self->closed)
+    return;
+  self->closed = TRUE;
+  g_hash_table_remove_all (self->statements);
+  if (self->registered)
+    stop_checks_before_close (self);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  if (self->registered)
+    unregister_open (self);
+  self->registered = FALSE;
+
+  /* A late caller gets an error, not a crash on a NULL connection. */
+  sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READONLY, NULL);
+}
+
 static void
 rd_store_finalize (GObject *object)
 {
   RdStore *self = RD_STORE (object);
 
+  rd_store_close (self);
+  sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->registered)
-    stop_checks_before_close (self);
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
-  if (self->registered)
-    unregister_open (self);
   g_free (self->path);
 
   G_OBJECT_CLASS (rd_store_parent_class)->finalize (object);

@@ -28,6 +28,7 @@ char         *rd_store_get_default_path       (void);
 RdStore      *rd_store_open                   (const char        *path,
                                                GError           **error);
 const char   *rd_store_get_path               (RdStore           *self);
+void          rd_store_close                  (RdStore           *self);
 
 /* The full integrity check of the file at @path, on a read-only connection
  * of its own (it may run in a thread while a store has the file open).

@@ -2,12 +2,16 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 
 #include "rd-application.h"
 #include "rd-errors.h"
 #include "rd-preferences-window.h"
 #include "rd-window.h"
+
+static const int terminating_signals[] = { SIGTERM, SIGINT, SIGHUP };
 
 struct _RdApplication
 {
@@ -20,6 +24,7 @@ struct _RdApplication
   GError *problem;
   GPtrArray *pending_imports;  /* files opened before a database was */
   RdFramework *framework;
+  guint terminate_sources[G_N_ELEMENTS (terminating_signals)];
 };
 
 G_DEFINE_FINAL_TYPE (RdApplication, rd_application, ADW_TYPE_APPLICATION)
@@ -444,6 +449,9 @@ rd_application_shutdown (GApplication *application)
 {
   RdApplication *self = RD_APPLICATION (application);
 
+  for (guint i = 0; i < G_N_ELEMENTS (self->terminate_sources); i++)
+    g_clear_handle_id (&self->terminate_sources[i], g_source_remove);
+
   /* A damaged database is written no more, not even to empty the trash. */
   if (self->store != NULL && !rd_store_is_damaged (self->store))
     {
@@ -452,6 +460,9 @@ rd_application_shutdown (GApplication *application)
       if (!rd_store_purge_trash (self->store, &error))
         g_warning ("Could not empty the trash: %s", error->message);
     }
+  /* Closed cleanly even if a widget that holds the store outlives the app. */
+  if (self->store != NULL)
+    rd_store_close (self->store);
 
   G_APPLICATION_CLASS (rd_application_parent_class)->shutdown (application);
 }
@@ -574,6 +585,27 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* Logging out, shutting down or `kill` end Readiness as Quit does, so
+ * that the database is closed cleanly and is not checked in full at the
+ * next start as after a crash. */
+static gboolean
+on_terminate (gpointer data)
+{
+  GApplication *application = data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+
+  for (GList *l = windows; l != NULL; l = windows)
+    {
+      windows = l->next;
+      if (RD_IS_WINDOW (l->data))
+        rd_window_close_without_asking (l->data);
+      else
+        gtk_window_destroy (l->data);
+    }
+  g_application_quit (application);
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "preferences", preferences_action },
@@ -588,11 +620,14 @@ rd_application_startup (GApplication *application)
   static const char *help_accels[] = { "F1", NULL };
   static const char *overlay_accels[] = { "<Control>question", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  RdApplication *self = RD_APPLICATION (application);
 
   G_APPLICATION_CLASS (rd_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
+  for (guint i = 0; i < G_N_ELEMENTS (terminating_signals); i++)
+    self->terminate_sources[i] = g_unix_signal_add (terminating_signals[i], on_terminate, application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",

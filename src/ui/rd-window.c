@@ -1054,6 +1054,17 @@ rd_window_ask_before_quitting (RdWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* When the system ends Readiness there is nobody to ask: the round is
+ * kept, as after Quit. */
+void
+rd_window_close_without_asking (RdWindow *self)
+{
+  g_return_if_fail (RD_IS_WINDOW (self));
+
+  self->quit_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 /* Whether the window may close without asking first. */
 gboolean
 rd_window_may_quit (RdWindow *self)

@@ -28,6 +28,7 @@ void       rd_window_import_files       (RdWindow       *self,
                                          guint           n_files);
 gboolean   rd_window_is_in_round        (RdWindow       *self);
 gboolean   rd_window_may_quit           (RdWindow       *self);
+void       rd_window_close_without_asking (RdWindow     *self);
 void       rd_window_ask_before_quitting (RdWindow      *self,
                                          gboolean        quit_application);
 
