@@ -763,6 +763,7 @@ test_close_stops_check (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) check_error = NULL;
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  CheckThread check;   /* the thread writes to it until joined */
   RdStore *store;
   GThread *thread;
   guint n_checks;
@@ -783,8 +784,7 @@ test_close_stops_check (Fixture       *fixture,
    * one finish first). */
   for (;;)
     {
-      CheckThread check = { fixture->path, FALSE };
-
+      check = (CheckThread) { fixture->path, FALSE };
       thread = g_thread_new ("check", check_in_thread, &check);
       while (rd_store_get_n_running_checks (fixture->path) == 0 && !g_atomic_int_get (&check.done))
         g_usleep (1000);
