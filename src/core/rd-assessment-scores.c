@@ -38,16 +38,6 @@ rd_assessment_scores_free (RdAssessmentScores *self)
   g_free (self);
 }
 
-double
-rd_assessment_scores_get_area (const RdAssessmentScores *self,
-                               const char               *area_id)
-{
-  for (guint a = 0; a < self->n_areas; a++)
-    if (g_str_equal (self->area_ids[a], area_id))
-      return self->area[a];
-  return NAN;
-}
-
 gboolean
 rd_assessment_scores_set_area (RdAssessmentScores *self,
                                const char         *area_id,

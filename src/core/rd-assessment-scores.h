@@ -26,8 +26,6 @@ RdAssessmentScores *rd_assessment_scores_new     (RdFramework            *framew
 RdAssessmentScores *rd_assessment_scores_compute (RdFramework            *framework,
                                                   RdAssessmentMode        mode,
                                                   GPtrArray              *answers);
-double              rd_assessment_scores_get_area (const RdAssessmentScores *self,
-                                                  const char             *area_id);
 gboolean            rd_assessment_scores_set_area (RdAssessmentScores     *self,
                                                   const char             *area_id,
                                                   double                  score);

@@ -260,13 +260,6 @@ rd_group_not_asked_text (void)
   return C_("group figure", "not asked");
 }
 
-const RdGroupPlan *
-rd_group_comparison_get_plan (RdGroupComparison *self)
-{
-  g_return_val_if_fail (RD_IS_GROUP_COMPARISON (self), NULL);
-  return &self->plan;
-}
-
 RdGroupView
 rd_group_comparison_get_view (RdGroupComparison *self,
                               RdGroup            group)

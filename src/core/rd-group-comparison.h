@@ -60,7 +60,6 @@ gboolean            rd_group_comparison_view_is_asked    (RdGroupComparison *sel
 const char         *rd_group_not_asked_text              (void);
 const RdGroupResult *rd_group_comparison_get_group        (RdGroupComparison *self,
                                                            guint              index);
-const RdGroupPlan   *rd_group_comparison_get_plan         (RdGroupComparison *self);
 RdGroupView          rd_group_comparison_get_view         (RdGroupComparison *self,
                                                            RdGroup            group);
 gboolean             rd_group_comparison_is_shown         (RdGroupComparison *self,

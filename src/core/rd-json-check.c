@@ -233,14 +233,6 @@ walk_tree (JsonNode *root,
   return TRUE;
 }
 
-gboolean
-rd_json_node_is_utf8 (JsonNode *root)
-{
-  gsize n_members;
-
-  return walk_tree (root, &n_members);
-}
-
 /* Finding a repeated key, once the member count says there is one: the
  * file is read again with the parser's signals, which tell each member as
  * it is stored. An object that holds fewer members than were stored in it

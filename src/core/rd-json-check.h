@@ -96,7 +96,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdJsonParts, rd_json_parts_free)
 
 /* Whether every string and member name under @root is UTF-8: the parser
  * lets escapes make bytes that are not. */
-gboolean    rd_json_node_is_utf8     (JsonNode           *root);
 gboolean    rd_json_fail             (RdJsonCheck        *check,
                                       const char         *place,
                                       const char         *format,

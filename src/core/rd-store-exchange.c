@@ -95,25 +95,6 @@ write_scores (RdStore                  *self,
   return rd_store_step_done (self, stmt, error);
 }
 
-gboolean
-rd_store_is_summary_only (RdStore *self,
-                          gint64   assessment_id)
-{
-  sqlite3_stmt *stmt;
-  gboolean summary = FALSE;
-
-  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
-
-  stmt = rd_store_prepare (self, "SELECT summary_only FROM assessment WHERE id = ?1", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    summary = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  return summary;
-}
-
 static gboolean
 refresh_one (RdStore           *self,
              RdFramework       *framework,

@@ -185,8 +185,6 @@ RdAssessmentScores *rd_store_get_scores      (RdStore           *self,
                                               RdFramework       *framework,
                                               gint64             assessment_id,
                                               GError           **error);
-gboolean            rd_store_is_summary_only (RdStore           *self,
-                                              gint64             assessment_id);
 /* Every school's figures for @school_year (of RdSchoolScores), one
  * assessment each: complete before draft, full before pulse, newest. */
 GPtrArray          *rd_store_list_school_scores (RdStore         *self,

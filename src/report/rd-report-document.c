@@ -218,13 +218,6 @@ rd_report_table_add_row (RdReportTable      *table,
   g_ptr_array_add (table->rows, row);
 }
 
-guint
-rd_report_table_get_n_rows (RdReportTable *table)
-{
-  g_return_val_if_fail (table != NULL, 0);
-  return table->rows->len;
-}
-
 void
 rd_report_table_free (RdReportTable *table)
 {

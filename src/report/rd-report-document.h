@@ -63,7 +63,6 @@ void           rd_report_table_set_width  (RdReportTable      *table,
 /* @cells: n_columns texts; NULL is an empty cell. */
 void           rd_report_table_add_row    (RdReportTable      *table,
                                            const char * const *cells);
-guint          rd_report_table_get_n_rows (RdReportTable      *table);
 void           rd_report_table_free       (RdReportTable      *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdReportTable, rd_report_table_free)

@@ -790,13 +790,6 @@ rd_report_new (RdStore      *store,
   return self;
 }
 
-const char *
-rd_report_get_title (RdReport *self)
-{
-  g_return_val_if_fail (RD_IS_REPORT (self), NULL);
-  return self->title;
-}
-
 RdReportDocument *
 rd_report_get_document (RdReport *self)
 {

@@ -30,7 +30,6 @@ RdReport *rd_report_new            (RdStore               *store,
                                     guint                  anonymity_threshold,
                                     GError               **error);
 
-const char       *rd_report_get_title    (RdReport *self);
 RdReportDocument *rd_report_get_document (RdReport *self);
 guint             rd_report_get_n_pages  (RdReport *self);
 

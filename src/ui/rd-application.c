@@ -688,10 +688,3 @@ rd_application_get_store (RdApplication *self)
   g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
   return self->store;
 }
-
-RdFramework *
-rd_application_get_framework (RdApplication *self)
-{
-  g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
-  return self->framework;
-}

@@ -13,6 +13,5 @@ G_DECLARE_FINAL_TYPE (RdApplication, rd_application, RD, APPLICATION, AdwApplica
 
 RdApplication *rd_application_new           (void);
 RdStore       *rd_application_get_store     (RdApplication *self);
-RdFramework   *rd_application_get_framework (RdApplication *self);
 
 G_END_DECLS

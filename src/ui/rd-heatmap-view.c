@@ -919,13 +919,6 @@ rd_heatmap_view_set_comparison (RdHeatmapView *self,
   reload (self);
 }
 
-RdComparison *
-rd_heatmap_view_get_comparison (RdHeatmapView *self)
-{
-  g_return_val_if_fail (RD_IS_HEATMAP_VIEW (self), NULL);
-  return self->comparison;
-}
-
 void
 rd_heatmap_view_set_columns (RdHeatmapView      *self,
                              RdComparisonColumn  kind,
@@ -939,20 +932,6 @@ rd_heatmap_view_set_columns (RdHeatmapView      *self,
   g_strfreev (self->titles);
   self->titles = g_strdupv ((char **) titles);
   reload (self);
-}
-
-RdComparisonColumn
-rd_heatmap_view_get_column_kind (RdHeatmapView *self)
-{
-  g_return_val_if_fail (RD_IS_HEATMAP_VIEW (self), RD_COMPARISON_COLUMN_FACTOR);
-  return self->kind;
-}
-
-guint
-rd_heatmap_view_get_n_columns (RdHeatmapView *self)
-{
-  g_return_val_if_fail (RD_IS_HEATMAP_VIEW (self), 0);
-  return self->n_columns;
 }
 
 /* The header as drawn, with the arrow of the sort. */

@@ -21,14 +21,11 @@ GtkWidget          *rd_heatmap_view_new                 (void);
 
 void                rd_heatmap_view_set_comparison      (RdHeatmapView       *self,
                                                          RdComparison        *comparison);
-RdComparison       *rd_heatmap_view_get_comparison      (RdHeatmapView       *self);
 /* @kind: RD_COMPARISON_COLUMN_FACTOR (RD_N_FACTORS columns) or _AREA
  * (the comparison's areas); @titles: one per column. */
 void                rd_heatmap_view_set_columns         (RdHeatmapView       *self,
                                                          RdComparisonColumn   kind,
                                                          const char * const  *titles);
-RdComparisonColumn  rd_heatmap_view_get_column_kind     (RdHeatmapView       *self);
-guint               rd_heatmap_view_get_n_columns       (RdHeatmapView       *self);
 const char         *rd_heatmap_view_get_column_title    (RdHeatmapView       *self,
                                                          guint                column);
 

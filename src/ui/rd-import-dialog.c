@@ -292,13 +292,6 @@ rd_import_dialog_get_column_row (RdImportDialog *self,
   return g_ptr_array_index (self->column_rows, column);
 }
 
-AdwComboRow *
-rd_import_dialog_get_group_row (RdImportDialog *self)
-{
-  g_return_val_if_fail (RD_IS_IMPORT_DIALOG (self), NULL);
-  return self->group_row;
-}
-
 /* Whether the mapping as it stands reads every row without an error. */
 gboolean
 rd_import_dialog_can_import (RdImportDialog *self)

@@ -19,7 +19,6 @@ RdImportDialog *rd_import_dialog_new            (GtkWindow      *parent,
                                                  RdFramework    *framework);
 AdwComboRow    *rd_import_dialog_get_column_row (RdImportDialog *self,
                                                  guint           column);
-AdwComboRow    *rd_import_dialog_get_group_row  (RdImportDialog *self);
 gboolean        rd_import_dialog_can_import     (RdImportDialog *self);
 RdSurveyImport *rd_import_dialog_get_survey     (RdImportDialog *self);
 const char     *rd_import_dialog_get_summary    (RdImportDialog *self);

@@ -101,10 +101,3 @@ rd_meter_set_fraction (RdMeter *self,
                                   -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
-
-double
-rd_meter_get_fraction (RdMeter *self)
-{
-  g_return_val_if_fail (RD_IS_METER (self), 0);
-  return self->fraction;
-}

@@ -12,6 +12,5 @@ G_DECLARE_FINAL_TYPE (RdMeter, rd_meter, RD, METER, GtkWidget)
 GtkWidget *rd_meter_new          (void);
 void       rd_meter_set_fraction (RdMeter *self,
                                   double   fraction);
-double     rd_meter_get_fraction (RdMeter *self);
 
 G_END_DECLS

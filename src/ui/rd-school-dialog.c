@@ -139,15 +139,6 @@ rd_school_dialog_get_school_type (RdSchoolDialog *self)
 }
 
 void
-rd_school_dialog_set_school_type (RdSchoolDialog *self,
-                                  RdSchoolType    school_type)
-{
-  g_return_if_fail (RD_IS_SCHOOL_DIALOG (self));
-  g_return_if_fail (school_type < RD_N_SCHOOL_TYPES);
-  adw_combo_row_set_selected (self->type_row, school_type);
-}
-
-void
 rd_school_dialog_set_name (RdSchoolDialog *self,
                            const char     *name)
 {

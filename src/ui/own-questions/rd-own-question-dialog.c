@@ -449,10 +449,3 @@ rd_own_question_dialog_new (GtkWindow     *parent,
   gtk_widget_grab_focus (GTK_WIDGET (self->text_row));
   return self;
 }
-
-RdOwnQuestion *
-rd_own_question_dialog_get_saved (RdOwnQuestionDialog *self)
-{
-  g_return_val_if_fail (RD_IS_OWN_QUESTION_DIALOG (self), NULL);
-  return self->saved;
-}

@@ -23,6 +23,5 @@ RdOwnQuestionDialog *rd_own_question_dialog_new  (GtkWindow      *parent,
 gboolean             rd_own_question_dialog_save (RdOwnQuestionDialog  *self,
                                                   GError              **error);
 /* The question as stored by the last save, or NULL. */
-RdOwnQuestion       *rd_own_question_dialog_get_saved (RdOwnQuestionDialog *self);
 
 G_END_DECLS
