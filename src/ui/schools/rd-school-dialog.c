@@ -34,7 +34,7 @@ rd_school_dialog_class_init (RdSchoolDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rd-school-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/schools/rd-school-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RdSchoolDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, RdSchoolDialog, region_row);
   gtk_widget_class_bind_template_child (widget_class, RdSchoolDialog, type_row);

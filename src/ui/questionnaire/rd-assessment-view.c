@@ -2038,7 +2038,7 @@ rd_assessment_view_class_init (RdAssessmentViewClass *klass)
 
   g_type_ensure (RD_TYPE_METER);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rd-assessment-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/questionnaire/rd-assessment-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, sidebar);

@@ -26,7 +26,7 @@ rd_assessment_dialog_class_init (RdAssessmentDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rd-assessment-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/questionnaire/rd-assessment-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentDialog, year_row);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentDialog, mode_row);
 }
