@@ -842,7 +842,7 @@ on_exported (GObject      *source,
 {
   ExportResult *outcome = user_data;
 
-  outcome->written = rd_report_actions_export_finish (RD_REPORT_ACTIONS (source), result, &outcome->error);
+  outcome->written = rd_report_commands_export_finish (RD_REPORT_COMMANDS (source), result, &outcome->error);
   outcome->done = TRUE;
 }
 
@@ -855,7 +855,7 @@ export_to (Fixture       *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   ExportResult outcome = { 0 };
 
-  rd_report_actions_export (rd_assessment_view_get_report_actions (fixture->view), kind, file, NULL,
+  rd_report_commands_export (rd_assessment_view_get_report_commands (fixture->view), kind, file, NULL,
                             on_exported, &outcome);
   /* The file is written in a worker thread; the main loop stays free. */
   while (!outcome.done)
@@ -908,7 +908,7 @@ test_report_and_exports (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (pdf_pages (pdf), ==, (int) rd_report_get_n_pages (report));
 
-  g_assert_cmpint (rd_report_actions_print (rd_assessment_view_get_report_actions (fixture->view),
+  g_assert_cmpint (rd_report_commands_print (rd_assessment_view_get_report_commands (fixture->view),
                                             GTK_PRINT_OPERATION_ACTION_EXPORT, printed, &error),
                    ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_no_error (error);
@@ -937,7 +937,7 @@ test_report_and_exports (Fixture       *fixture,
   /* During a workshop round nothing can be reported or exported. */
   {
     gboolean groups[RD_N_GROUPS] = { [RD_GROUP_TEACHER] = TRUE };
-    GActionGroup *actions = G_ACTION_GROUP (rd_assessment_view_get_report_actions (fixture->view));
+    GActionGroup *actions = G_ACTION_GROUP (rd_assessment_view_get_report_commands (fixture->view));
 
     g_assert_true (g_action_group_get_action_enabled (actions, "save-pdf"));
     rd_assessment_view_start_workshop (fixture->view, groups);
@@ -1021,7 +1021,7 @@ screenshot_action_plan (Fixture    *fixture,
 static void
 cancel_from_progress_window (Fixture *fixture)
 {
-  RdReportActions *actions = rd_assessment_view_get_report_actions (fixture->view);
+  RdReportCommands *actions = rd_assessment_view_get_report_commands (fixture->view);
   g_autofree char *dir = g_dir_make_tmp ("readiness-cancel-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1030,9 +1030,9 @@ cancel_from_progress_window (Fixture *fixture)
 
   /* With no delay the window is there as the worker starts, and Cancel is
    * pressed long before it has drawn 18 pages. */
-  rd_report_actions_set_progress_delay (actions, 0);
-  rd_report_actions_export (actions, RD_EXPORT_PDF, file, NULL, on_exported, &outcome);
-  progress = rd_report_actions_get_progress_window (actions);
+  rd_report_commands_set_progress_delay (actions, 0);
+  rd_report_commands_export (actions, RD_EXPORT_PDF, file, NULL, on_exported, &outcome);
+  progress = rd_report_commands_get_progress_window (actions);
   g_assert_nonnull (progress);
   g_assert_true (gtk_window_get_modal (progress));
   g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (progress), "cancel"), "clicked");
@@ -1041,7 +1041,7 @@ cancel_from_progress_window (Fixture *fixture)
   g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&outcome.error);
   rd_test_wait_for_idle ();
-  g_assert_null (rd_report_actions_get_progress_window (actions));
+  g_assert_null (rd_report_commands_get_progress_window (actions));
 
   /* Nothing was left behind: not the report, not its temporary file. */
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));

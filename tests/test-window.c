@@ -545,7 +545,7 @@ test_export_and_import_school (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) schools = NULL;
   g_autoptr(GPtrArray) assessments = NULL;
-  RdRegionActions *actions = rd_window_get_region_actions (fixture->window);
+  RdRegionCommands *actions = rd_window_get_region_commands (fixture->window);
   AdwMessageDialog *dialog;
   gint64 school_id, assessment_id, respondent;
   GStatBuf info;
@@ -557,7 +557,7 @@ test_export_and_import_school (Fixture       *fixture,
   rd_store_set_answer_value (fixture->store, respondent, rd_framework_get_item (fixture->framework, 1), 4, &error);
   g_assert_no_error (error);
 
-  g_assert_true (rd_region_actions_export_school (actions, school_id, RD_EXCHANGE_ANSWERS, file_path, &error));
+  g_assert_true (rd_region_commands_export_school (actions, school_id, RD_EXCHANGE_ANSWERS, file_path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (file_path, &info), ==, 0);
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);

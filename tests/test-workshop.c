@@ -396,7 +396,7 @@ try_actions (Fixture    *fixture,
   assert_gate_held (fixture, "assessment.draft-action", area, before, n_own);
   /* Not tried (it would open a file browser): every report action is off. */
   {
-    GActionGroup *report = G_ACTION_GROUP (rd_assessment_view_get_report_actions (fixture->view));
+    GActionGroup *report = G_ACTION_GROUP (rd_assessment_view_get_report_commands (fixture->view));
     g_auto(GStrv) names = g_action_group_list_actions (report);
 
     for (guint i = 0; names[i] != NULL; i++)

@@ -11,7 +11,7 @@
 #include "rd-database-check.h"
 #include "rd-discussion-window.h"
 #include "rd-meter.h"
-#include "rd-region-actions.h"
+#include "rd-region-commands.h"
 #include "rd-school-dialog.h"
 #include "rd-window.h"
 #include "rd-workshop-round.h"
@@ -57,7 +57,7 @@ struct _RdWindow
   GtkListBox *assessment_list;
   GtkWidget *new_assessment_button;
   GtkWidget *school_menu_button;
-  RdRegionActions *region_actions;
+  RdRegionCommands *region_commands;
   GCancellable *check_cancellable; /* the database checks under way */
   guint background_check_id;        /* the check after opening, not yet started */
 };
@@ -135,8 +135,8 @@ update_actions (RdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete-assessment", !in_round);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete-school", !in_round);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-schools", !in_round);
-  if (self->region_actions != NULL)
-    set_group_enabled (G_ACTION_GROUP (self->region_actions), !in_round);
+  if (self->region_commands != NULL)
+    set_group_enabled (G_ACTION_GROUP (self->region_commands), !in_round);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-school", home);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-school", has_school);
@@ -747,7 +747,7 @@ export_school_action (GtkWidget  *widget,
 {
   RdWindow *self = RD_WINDOW (widget);
 
-  g_action_group_activate_action (G_ACTION_GROUP (self->region_actions), "export-school",
+  g_action_group_activate_action (G_ACTION_GROUP (self->region_commands), "export-school",
                                   g_variant_new_int64 (self->selected_school_id));
 }
 
@@ -829,7 +829,7 @@ static void
 on_comparison_import_requested (RdCompareWindow *window,
                                 RdWindow        *self)
 {
-  g_action_group_activate_action (G_ACTION_GROUP (self->region_actions), "import-files", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (self->region_commands), "import-files", NULL);
 }
 
 static void
@@ -1135,8 +1135,8 @@ rd_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "answers-changed", G_CALLBACK (on_answers_changed),
                            self, G_CONNECT_SWAPPED);
 
-  self->region_actions = rd_region_actions_new (self->store, self->framework, GTK_WIDGET (self));
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "region", G_ACTION_GROUP (self->region_actions));
+  self->region_commands = rd_region_commands_new (self->store, self->framework, GTK_WIDGET (self));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "region", G_ACTION_GROUP (self->region_commands));
 
   load_window_state (self);
   reload_schools (self);
@@ -1189,7 +1189,7 @@ rd_window_finalize (GObject *object)
   g_clear_object (&self->school_selection);
   g_clear_object (&self->school_slice);
   g_clear_object (&self->schools);
-  g_clear_object (&self->region_actions);
+  g_clear_object (&self->region_commands);
   g_clear_pointer (&self->pending_imports, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rd_window_parent_class)->finalize (object);
@@ -1378,11 +1378,11 @@ rd_window_get_dialog (RdWindow *self)
   return self->dialog;
 }
 
-RdRegionActions *
-rd_window_get_region_actions (RdWindow *self)
+RdRegionCommands *
+rd_window_get_region_commands (RdWindow *self)
 {
   g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
-  return self->region_actions;
+  return self->region_commands;
 }
 
 static void
@@ -1395,7 +1395,7 @@ import_pending_files (RdWindow *self)
 
   files = g_steal_pointer (&self->pending_imports);
   self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
-  rd_region_actions_import_and_report (self->region_actions, (GFile * const *) files->pdata, files->len);
+  rd_region_commands_import_and_report (self->region_commands, (GFile * const *) files->pdata, files->len);
 }
 
 /* Files the desktop opened with the app: exchange files are imported. An

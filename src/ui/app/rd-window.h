@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "rd-region-actions.h"
+#include "rd-region-commands.h"
 
 #include "rd-assessment-view.h"
 #include "rd-framework.h"
@@ -22,7 +22,7 @@ void       rd_window_select_school      (RdWindow       *self,
                                          gint64          school_id);
 GtkWindow *rd_window_get_dialog         (RdWindow       *self);
 RdAssessmentView *rd_window_get_assessment_view (RdWindow *self);
-RdRegionActions *rd_window_get_region_actions (RdWindow *self);
+RdRegionCommands *rd_window_get_region_commands (RdWindow *self);
 void       rd_window_import_files       (RdWindow       *self,
                                          GFile * const  *files,
                                          guint           n_files);

@@ -14,7 +14,7 @@
 #include "rd-own-copy-dialog.h"
 #include "rd-own-question-dialog.h"
 #include "rd-own-questions-page.h"
-#include "rd-report-actions.h"
+#include "rd-report-commands.h"
 #include "rd-workshop-round.h"
 
 /* Where the user is is written after this pause, and when the view closes. */
@@ -37,7 +37,7 @@ struct _RdAssessmentView
   RdReviewPage *review_page;
   RdResultsPage *results_page;
   RdActionPlanPage *action_plan_page;
-  RdReportActions *report_actions;
+  RdReportCommands *report_commands;
   GtkWindow *dialog;
   guint position_timeout;
   gboolean selecting;
@@ -260,17 +260,17 @@ update_progress (RdAssessmentView *self)
 }
 
 static void
-set_report_actions_enabled (RdAssessmentView *self,
+set_report_commands_enabled (RdAssessmentView *self,
                             gboolean          enabled)
 {
   g_auto(GStrv) names = NULL;
 
-  if (self->report_actions == NULL)
+  if (self->report_commands == NULL)
     return;
 
-  names = g_action_group_list_actions (G_ACTION_GROUP (self->report_actions));
+  names = g_action_group_list_actions (G_ACTION_GROUP (self->report_commands));
   for (guint i = 0; names[i] != NULL; i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->report_actions),
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->report_commands),
                                                                               names[i])),
                                  enabled);
 }
@@ -323,7 +323,7 @@ update_actions (RdAssessmentView *self)
                                  !in_round && self->own_questions->len > 0);
 
   /* A report during a round would show answers the round keeps hidden. */
-  set_report_actions_enabled (self, !in_round);
+  set_report_commands_enabled (self, !in_round);
 }
 
 static gboolean
@@ -663,10 +663,10 @@ build_pages (RdAssessmentView  *self,
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->action_plan_page), RD_ACTION_PLAN_PAGE_NAME);
   gtk_list_box_append (self->area_list, create_area_row (_("Action Plan"), RD_ACTION_PLAN_PAGE_NAME, FALSE));
 
-  self->report_actions = rd_report_actions_new (self->store, self->framework,
+  self->report_commands = rd_report_commands_new (self->store, self->framework,
                                                 rd_assessment_get_id (self->assessment),
                                                 GTK_WIDGET (self), self->toast_overlay);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "report", G_ACTION_GROUP (self->report_actions));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "report", G_ACTION_GROUP (self->report_commands));
 
   self->handover_page = create_handover_page (self);
   gtk_stack_add_named (self->pages, self->handover_page, HANDOVER_PAGE_NAME);
@@ -1986,7 +1986,7 @@ rd_assessment_view_finalize (GObject *object)
   g_clear_object (&self->framework);
   g_clear_object (&self->assessment);
   g_clear_object (&self->history);
-  g_clear_object (&self->report_actions);
+  g_clear_object (&self->report_commands);
   g_clear_pointer (&self->answered, g_hash_table_unref);
   g_clear_pointer (&self->area_pages, g_ptr_array_unref);
   g_clear_pointer (&self->own_questions, g_ptr_array_unref);
@@ -2257,11 +2257,11 @@ rd_assessment_view_get_results_page (RdAssessmentView *self)
   return self->results_page;
 }
 
-RdReportActions *
-rd_assessment_view_get_report_actions (RdAssessmentView *self)
+RdReportCommands *
+rd_assessment_view_get_report_commands (RdAssessmentView *self)
 {
   g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), NULL);
-  return self->report_actions;
+  return self->report_commands;
 }
 
 RdActionPlanPage *

@@ -4,7 +4,7 @@
 
 #include "rd-action-plan-page.h"
 #include "rd-area-page.h"
-#include "rd-report-actions.h"
+#include "rd-report-commands.h"
 #include "rd-results-page.h"
 #include "rd-review-page.h"
 #include "rd-store.h"
@@ -29,7 +29,7 @@ RdAreaPage   *rd_assessment_view_get_area_page     (RdAssessmentView *self,
 RdReviewPage *rd_assessment_view_get_review_page   (RdAssessmentView *self);
 RdResultsPage *rd_assessment_view_get_results_page (RdAssessmentView *self);
 RdActionPlanPage *rd_assessment_view_get_action_plan_page (RdAssessmentView *self);
-RdReportActions *rd_assessment_view_get_report_actions (RdAssessmentView *self);
+RdReportCommands *rd_assessment_view_get_report_commands (RdAssessmentView *self);
 GtkWindow    *rd_assessment_view_get_dialog        (RdAssessmentView *self);
 void          rd_assessment_view_flush             (RdAssessmentView *self);
 void          rd_assessment_view_start_workshop    (RdAssessmentView *self,

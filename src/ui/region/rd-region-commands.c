@@ -1,4 +1,4 @@
-#define G_LOG_DOMAIN "rd-region-actions"
+#define G_LOG_DOMAIN "rd-region-commands"
 
 #include "config.h"
 
@@ -6,12 +6,12 @@
 
 #include "rd-export-file.h"
 #include "rd-progress-window.h"
-#include "rd-region-actions.h"
+#include "rd-region-commands.h"
 
 /* An import of a few files ends before a progress window would only flash. */
 #define PROGRESS_DELAY_MS 400
 
-struct _RdRegionActions
+struct _RdRegionCommands
 {
   GSimpleActionGroup parent_instance;
 
@@ -20,33 +20,33 @@ struct _RdRegionActions
   GtkWidget *owner;          /* weak */
 };
 
-G_DEFINE_FINAL_TYPE (RdRegionActions, rd_region_actions, G_TYPE_SIMPLE_ACTION_GROUP)
+G_DEFINE_FINAL_TYPE (RdRegionCommands, rd_region_commands, G_TYPE_SIMPLE_ACTION_GROUP)
 
 static void
-rd_region_actions_dispose (GObject *object)
+rd_region_commands_dispose (GObject *object)
 {
-  RdRegionActions *self = RD_REGION_ACTIONS (object);
+  RdRegionCommands *self = RD_REGION_COMMANDS (object);
 
   g_clear_object (&self->store);
   g_clear_object (&self->framework);
   g_clear_weak_pointer (&self->owner);
 
-  G_OBJECT_CLASS (rd_region_actions_parent_class)->dispose (object);
+  G_OBJECT_CLASS (rd_region_commands_parent_class)->dispose (object);
 }
 
 static void
-rd_region_actions_class_init (RdRegionActionsClass *klass)
+rd_region_commands_class_init (RdRegionCommandsClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = rd_region_actions_dispose;
+  G_OBJECT_CLASS (klass)->dispose = rd_region_commands_dispose;
 }
 
 static void
-rd_region_actions_init (RdRegionActions *self)
+rd_region_commands_init (RdRegionCommands *self)
 {
 }
 
 static GtkWindow *
-owner_window (RdRegionActions *self)
+owner_window (RdRegionCommands *self)
 {
   GtkRoot *root = self->owner ? gtk_widget_get_root (self->owner) : NULL;
 
@@ -149,7 +149,7 @@ on_progress_timeout (gpointer user_data)
 {
   GTask *task = user_data;
   ImportJob *job = g_task_get_task_data (task);
-  RdRegionActions *self = g_task_get_source_object (task);
+  RdRegionCommands *self = g_task_get_source_object (task);
 
   job->progress_timeout = 0;
   job->progress_window = rd_progress_window_new (owner_window (self), _("Importing School Files…"),
@@ -164,7 +164,7 @@ static void
 on_import_completed (GTask *task)
 {
   ImportJob *job = g_task_get_task_data (task);
-  RdRegionActions *self = g_task_get_source_object (task);
+  RdRegionCommands *self = g_task_get_source_object (task);
 
   if (job == NULL)
     return;
@@ -179,18 +179,18 @@ on_import_completed (GTask *task)
 }
 
 void
-rd_region_actions_import (RdRegionActions     *self,
-                          GFile * const       *files,
-                          guint                n_files,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+rd_region_commands_import (RdRegionCommands     *self,
+                           GFile * const       *files,
+                           guint                n_files,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GCancellable) own_cancellable = NULL;
   ImportJob *job;
 
-  g_return_if_fail (RD_IS_REGION_ACTIONS (self));
+  g_return_if_fail (RD_IS_REGION_COMMANDS (self));
 
   /* The progress window's Cancel needs a cancellable to cancel. */
   if (cancellable == NULL)
@@ -205,7 +205,7 @@ rd_region_actions_import (RdRegionActions     *self,
     g_ptr_array_add (job->files, g_object_ref (files[i]));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rd_region_actions_import);
+  g_task_set_source_tag (task, rd_region_commands_import);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
   g_signal_connect (task, "notify::completed", G_CALLBACK (on_import_completed), NULL);
   job->progress_timeout = g_timeout_add (PROGRESS_DELAY_MS, on_progress_timeout, task);
@@ -213,10 +213,10 @@ rd_region_actions_import (RdRegionActions     *self,
 }
 
 gboolean
-rd_region_actions_import_finish (RdRegionActions         *self,
-                                 GAsyncResult            *result,
-                                 RdExchangeImportResult  *summary,
-                                 GError                 **error)
+rd_region_commands_import_finish (RdRegionCommands         *self,
+                                  GAsyncResult            *result,
+                                  RdExchangeImportResult  *summary,
+                                  GError                 **error)
 {
   ImportJob *job;
 
@@ -239,7 +239,7 @@ rd_region_actions_import_finish (RdRegionActions         *self,
 }
 
 static void
-show_message (RdRegionActions *self,
+show_message (RdRegionCommands *self,
               const char      *heading,
               const char      *body)
 {
@@ -255,11 +255,11 @@ on_import_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  RdRegionActions *self = RD_REGION_ACTIONS (source);
+  RdRegionCommands *self = RD_REGION_COMMANDS (source);
   RdExchangeImportResult summary = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
-  gboolean done = rd_region_actions_import_finish (self, result, &summary, &error);
+  gboolean done = rd_region_commands_import_finish (self, result, &summary, &error);
   gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   guint updated = summary.n_schools - summary.n_schools_new;
 
@@ -313,18 +313,18 @@ on_import_done (GObject      *source,
 
 /* As the menu does: progress, then the summary in a dialog. */
 void
-rd_region_actions_import_and_report (RdRegionActions *self,
-                                     GFile * const   *files,
-                                     guint            n_files)
+rd_region_commands_import_and_report (RdRegionCommands *self,
+                                      GFile * const   *files,
+                                      guint            n_files)
 {
-  g_return_if_fail (RD_IS_REGION_ACTIONS (self));
-  rd_region_actions_import (self, files, n_files, NULL, on_import_done, NULL);
+  g_return_if_fail (RD_IS_REGION_COMMANDS (self));
+  rd_region_commands_import (self, files, n_files, NULL, on_import_done, NULL);
 }
 
 static void
 on_import_chosen (GtkNativeDialog *chooser,
                   int              response,
-                  RdRegionActions *self)
+                  RdRegionCommands *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -333,14 +333,14 @@ on_import_chosen (GtkNativeDialog *chooser,
 
       for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
         g_ptr_array_add (files, g_list_model_get_item (chosen, i));
-      rd_region_actions_import_and_report (self, (GFile * const *) files->pdata, files->len);
+      rd_region_commands_import_and_report (self, (GFile * const *) files->pdata, files->len);
     }
 
   g_object_unref (chooser);
 }
 
 static void
-choose_import (RdRegionActions      *self,
+choose_import (RdRegionCommands      *self,
                GtkFileChooserAction  action)
 {
   GtkFileChooserNative *chooser;
@@ -382,16 +382,16 @@ import_folder_action (GSimpleAction *action,
 /* Export */
 
 gboolean
-rd_region_actions_export_school (RdRegionActions    *self,
-                                 gint64              school_id,
-                                 RdExchangeContent   content,
-                                 const char         *path,
-                                 GError            **error)
+rd_region_commands_export_school (RdRegionCommands    *self,
+                                  gint64              school_id,
+                                  RdExchangeContent   content,
+                                  const char         *path,
+                                  GError            **error)
 {
   g_autoptr(RdExchangeSchool) school = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  g_return_val_if_fail (RD_IS_REGION_ACTIONS (self), FALSE);
+  g_return_val_if_fail (RD_IS_REGION_COMMANDS (self), FALSE);
 
   school = rd_store_export_school (self->store, self->framework, school_id, error);
   if (school == NULL)
@@ -402,7 +402,7 @@ rd_region_actions_export_school (RdRegionActions    *self,
 
 typedef struct
 {
-  RdRegionActions *self;
+  RdRegionCommands *self;
   gint64 school_id;
   RdExchangeContent content;
 } ExportRequest;
@@ -428,7 +428,7 @@ on_export_chosen (GtkNativeDialog *chooser,
       if (path == NULL)
         g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written"));
       if (error != NULL ||
-          !rd_region_actions_export_school (request->self, request->school_id, request->content, path, &error))
+          !rd_region_commands_export_school (request->self, request->school_id, request->content, path, &error))
         show_message (request->self, _("Could Not Export the School"), error->message);
     }
 
@@ -469,7 +469,7 @@ export_school_action (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
 {
-  RdRegionActions *self = user_data;
+  RdRegionCommands *self = user_data;
   ExportRequest *request = g_new0 (ExportRequest, 1);
   GtkWidget *dialog;
 
@@ -493,17 +493,17 @@ export_school_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-RdRegionActions *
-rd_region_actions_new (RdStore     *store,
-                       RdFramework *framework,
-                       GtkWidget   *owner)
+RdRegionCommands *
+rd_region_commands_new (RdStore     *store,
+                        RdFramework *framework,
+                        GtkWidget   *owner)
 {
   static const GActionEntry entries[] = {
     { .name = "import-files", .activate = import_files_action },
     { .name = "import-folder", .activate = import_folder_action },
     { .name = "export-school", .activate = export_school_action, .parameter_type = "x" },
   };
-  RdRegionActions *self = g_object_new (RD_TYPE_REGION_ACTIONS, NULL);
+  RdRegionCommands *self = g_object_new (RD_TYPE_REGION_COMMANDS, NULL);
 
   self->store = g_object_ref (store);
   self->framework = g_object_ref (framework);

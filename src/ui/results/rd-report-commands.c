@@ -1,4 +1,4 @@
-#define G_LOG_DOMAIN "rd-report-actions"
+#define G_LOG_DOMAIN "rd-report-commands"
 
 #include "config.h"
 
@@ -9,13 +9,13 @@
 #include "rd-export-file.h"
 #include "rd-preferences-window.h"
 #include "rd-progress-window.h"
-#include "rd-report-actions.h"
+#include "rd-report-commands.h"
 #include "rd-report.h"
 
 /* Quick exports finish before a progress window would only flash. */
 #define PROGRESS_DELAY_MS 400
 
-struct _RdReportActions
+struct _RdReportCommands
 {
   GSimpleActionGroup parent_instance;
 
@@ -28,7 +28,7 @@ struct _RdReportActions
   GtkWidget *progress_window;  /* weak: the running export's, once shown */
 };
 
-G_DEFINE_FINAL_TYPE (RdReportActions, rd_report_actions, G_TYPE_SIMPLE_ACTION_GROUP)
+G_DEFINE_FINAL_TYPE (RdReportCommands, rd_report_commands, G_TYPE_SIMPLE_ACTION_GROUP)
 
 /* What a worker thread writes: a snapshot taken on the main thread. */
 typedef struct
@@ -63,9 +63,9 @@ export_job_free (ExportJob *job)
 }
 
 static void
-rd_report_actions_dispose (GObject *object)
+rd_report_commands_dispose (GObject *object)
 {
-  RdReportActions *self = RD_REPORT_ACTIONS (object);
+  RdReportCommands *self = RD_REPORT_COMMANDS (object);
 
   g_clear_object (&self->store);
   g_clear_object (&self->framework);
@@ -73,33 +73,33 @@ rd_report_actions_dispose (GObject *object)
   g_clear_weak_pointer (&self->toasts);
   g_clear_weak_pointer (&self->progress_window);
 
-  G_OBJECT_CLASS (rd_report_actions_parent_class)->dispose (object);
+  G_OBJECT_CLASS (rd_report_commands_parent_class)->dispose (object);
 }
 
 static void
-rd_report_actions_class_init (RdReportActionsClass *klass)
+rd_report_commands_class_init (RdReportCommandsClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = rd_report_actions_dispose;
+  G_OBJECT_CLASS (klass)->dispose = rd_report_commands_dispose;
 }
 
 static void
-rd_report_actions_init (RdReportActions *self)
+rd_report_commands_init (RdReportCommands *self)
 {
   self->progress_delay_ms = PROGRESS_DELAY_MS;
 }
 
 void
-rd_report_actions_set_progress_delay (RdReportActions *self,
-                                      guint            delay_ms)
+rd_report_commands_set_progress_delay (RdReportCommands *self,
+                                       guint            delay_ms)
 {
-  g_return_if_fail (RD_IS_REPORT_ACTIONS (self));
+  g_return_if_fail (RD_IS_REPORT_COMMANDS (self));
   self->progress_delay_ms = delay_ms;
 }
 
 GtkWindow *
-rd_report_actions_get_progress_window (RdReportActions *self)
+rd_report_commands_get_progress_window (RdReportCommands *self)
 {
-  g_return_val_if_fail (RD_IS_REPORT_ACTIONS (self), NULL);
+  g_return_val_if_fail (RD_IS_REPORT_COMMANDS (self), NULL);
   return self->progress_window ? GTK_WINDOW (self->progress_window) : NULL;
 }
 
@@ -185,7 +185,7 @@ on_progress_timeout (gpointer user_data)
 {
   GTask *task = user_data;
   ExportJob *job = g_task_get_task_data (task);
-  RdReportActions *self = g_task_get_source_object (task);
+  RdReportCommands *self = g_task_get_source_object (task);
   GtkRoot *root = self->owner ? gtk_widget_get_root (self->owner) : NULL;
 
   job->progress_timeout = 0;
@@ -214,7 +214,7 @@ on_task_completed (GTask *task)
 
 /* The snapshot that the worker thread writes from. */
 static ExportJob *
-prepare_job (RdReportActions  *self,
+prepare_job (RdReportCommands  *self,
              RdExportKind      kind,
              const char       *path,
              GError          **error)
@@ -262,12 +262,12 @@ prepare_job (RdReportActions  *self,
 }
 
 void
-rd_report_actions_export (RdReportActions     *self,
-                          RdExportKind         kind,
-                          GFile               *file,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+rd_report_commands_export (RdReportCommands     *self,
+                           RdExportKind         kind,
+                           GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GCancellable) own_cancellable = NULL;
@@ -275,7 +275,7 @@ rd_report_actions_export (RdReportActions     *self,
   g_autofree char *path = NULL;
   ExportJob *job;
 
-  g_return_if_fail (RD_IS_REPORT_ACTIONS (self));
+  g_return_if_fail (RD_IS_REPORT_COMMANDS (self));
   g_return_if_fail (G_IS_FILE (file));
 
   /* The progress window's Cancel needs a cancellable to cancel. */
@@ -283,7 +283,7 @@ rd_report_actions_export (RdReportActions     *self,
     cancellable = own_cancellable = g_cancellable_new ();
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rd_report_actions_export);
+  g_task_set_source_tag (task, rd_report_commands_export);
   g_task_set_return_on_cancel (task, FALSE);
   /* A Cancel that comes after the file was renamed into place must not
    * report a cancel: the result is what the worker did. */
@@ -317,16 +317,16 @@ rd_report_actions_export (RdReportActions     *self,
 }
 
 gboolean
-rd_report_actions_export_finish (RdReportActions  *self,
-                                 GAsyncResult     *result,
-                                 GError          **error)
+rd_report_commands_export_finish (RdReportCommands  *self,
+                                  GAsyncResult     *result,
+                                  GError          **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
-show_error (RdReportActions *self,
+show_error (RdReportCommands *self,
             const char      *heading,
             const GError    *error)
 {
@@ -349,12 +349,12 @@ on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  RdReportActions *self = RD_REPORT_ACTIONS (source);
+  RdReportCommands *self = RD_REPORT_COMMANDS (source);
   RdExportKind kind = GPOINTER_TO_INT (user_data);
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  if (!rd_report_actions_export_finish (self, result, &error))
+  if (!rd_report_commands_export_finish (self, result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, error_heading (kind), error);
@@ -397,7 +397,7 @@ kind_extension (RdExportKind kind)
 }
 
 static char *
-suggested_name (RdReportActions *self,
+suggested_name (RdReportCommands *self,
                 RdExportKind     kind)
 {
   g_autoptr(RdAssessment) assessment = rd_store_get_assessment (self->store, self->assessment_id, NULL);
@@ -421,7 +421,7 @@ suggested_name (RdReportActions *self,
 static void
 on_file_chosen (GtkNativeDialog *chooser,
                 int              response,
-                RdReportActions *self)
+                RdReportCommands *self)
 {
   RdExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "export-kind"));
 
@@ -429,14 +429,14 @@ on_file_chosen (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      rd_report_actions_export (self, kind, file, NULL, on_export_done, GINT_TO_POINTER (kind));
+      rd_report_commands_export (self, kind, file, NULL, on_export_done, GINT_TO_POINTER (kind));
     }
 
   g_object_unref (chooser);
 }
 
 static void
-choose_file (RdReportActions *self,
+choose_file (RdReportCommands *self,
              RdExportKind     kind)
 {
   GtkRoot *root = self->owner ? gtk_widget_get_root (self->owner) : NULL;
@@ -492,10 +492,10 @@ on_draw_page (GtkPrintOperation *operation,
 }
 
 GtkPrintOperationResult
-rd_report_actions_print (RdReportActions          *self,
-                         GtkPrintOperationAction   action,
-                         const char               *export_path,
-                         GError                  **error)
+rd_report_commands_print (RdReportCommands          *self,
+                          GtkPrintOperationAction   action,
+                          const char               *export_path,
+                          GError                  **error)
 {
   g_autoptr(RdReport) report = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
@@ -504,7 +504,7 @@ rd_report_actions_print (RdReportActions          *self,
   g_autofree char *name = NULL;
   GtkRoot *root = self->owner ? gtk_widget_get_root (self->owner) : NULL;
 
-  g_return_val_if_fail (RD_IS_REPORT_ACTIONS (self), GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_return_val_if_fail (RD_IS_REPORT_COMMANDS (self), GTK_PRINT_OPERATION_RESULT_ERROR);
 
   report = rd_report_new (self->store, self->framework, self->assessment_id,
                           rd_preferences_get_anonymity_threshold (), error);
@@ -534,10 +534,10 @@ print_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  RdReportActions *self = user_data;
+  RdReportCommands *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (rd_report_actions_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error)
+  if (rd_report_commands_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (self, _("Could Not Print the Report"), error);
 }
@@ -571,19 +571,19 @@ open_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  RdReportActions *self = user_data;
+  RdReportCommands *self = user_data;
   GtkRoot *root = self->owner ? gtk_widget_get_root (self->owner) : NULL;
 
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, g_variant_get_string (parameter, NULL),
                 GDK_CURRENT_TIME);
 }
 
-RdReportActions *
-rd_report_actions_new (RdStore         *store,
-                       RdFramework     *framework,
-                       gint64           assessment_id,
-                       GtkWidget       *owner,
-                       AdwToastOverlay *toasts)
+RdReportCommands *
+rd_report_commands_new (RdStore         *store,
+                        RdFramework     *framework,
+                        gint64           assessment_id,
+                        GtkWidget       *owner,
+                        AdwToastOverlay *toasts)
 {
   static const GActionEntry entries[] = {
     { .name = "save-pdf", .activate = save_pdf_action },
@@ -592,7 +592,7 @@ rd_report_actions_new (RdStore         *store,
     { .name = "export-xlsx", .activate = export_xlsx_action },
     { .name = "open", .activate = open_action, .parameter_type = "s" },
   };
-  RdReportActions *self = g_object_new (RD_TYPE_REPORT_ACTIONS, NULL);
+  RdReportCommands *self = g_object_new (RD_TYPE_REPORT_COMMANDS, NULL);
 
   self->store = g_object_ref (store);
   self->framework = g_object_ref (framework);
