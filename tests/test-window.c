@@ -48,10 +48,15 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  gpointer commands = rd_window_get_region_commands (fixture->window);
+
+  g_object_add_weak_pointer (commands, &commands);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   rd_test_wait_for_idle ();
   /* Catches a window kept alive by a forgotten reference. */
   g_assert_finalize_object (fixture->window);
+  /* …and its commands, which hold the store, kept by a tooltip's muxer. */
+  g_assert_null (commands);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->framework);
 

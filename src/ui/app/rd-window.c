@@ -1174,6 +1174,9 @@ rd_window_dispose (GObject *object)
   if (self->check_cancellable != NULL)
     g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
+  /* The window's action muxer can outlive it: GTK 4.8's tooltip window keeps
+   * the muxer of the last window it showed on. Nothing of ours stays in it. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "region", NULL);
 
   G_OBJECT_CLASS (rd_window_parent_class)->dispose (object);
 }
