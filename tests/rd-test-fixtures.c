@@ -9,7 +9,99 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rd-test-files.h"
 #include "rd-test-fixtures.h"
+
+void
+rd_test_store_make_folder (RdTestStore *fixture)
+{
+  fixture->dir = rd_test_make_folder ("readiness-test-XXXXXX");
+  fixture->path = g_build_filename (fixture->dir, "readiness.db", NULL);
+}
+
+void
+rd_test_store_open (RdTestStore *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&fixture->store);
+  fixture->store = rd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+void
+rd_test_store_create (RdTestStore *fixture,
+                      RdFramework *framework)
+{
+  rd_test_store_make_folder (fixture);
+  fixture->framework = framework;
+  rd_test_store_open (fixture);
+}
+
+void
+rd_test_store_create_from_dump (RdTestStore *fixture,
+                                const char  *dump,
+                                RdFramework *framework)
+{
+  rd_test_store_make_folder (fixture);
+  rd_test_database_from_dump (dump, fixture->path);
+  fixture->framework = framework;
+  rd_test_store_open (fixture);
+}
+
+gint64
+rd_test_store_add_school (RdTestStore  *fixture,
+                          const char   *name,
+                          const char   *region,
+                          RdSchoolType  type)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->school_id = rd_store_add_school (fixture->store, name, region, type, &error);
+  g_assert_no_error (error);
+  return fixture->school_id;
+}
+
+gint64
+rd_test_store_add_assessment (RdTestStore      *fixture,
+                              const char       *school_year,
+                              RdAssessmentMode  mode)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->assessment_id = rd_store_add_assessment (fixture->store, fixture->school_id, school_year,
+                                                    fixture->framework, mode, &error);
+  g_assert_no_error (error);
+  return fixture->assessment_id;
+}
+
+void
+rd_test_store_clear (RdTestStore *fixture)
+{
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->framework);
+  if (fixture->dir != NULL)
+    rd_test_remove_folder (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->path, g_free);
+  fixture->school_id = fixture->assessment_id = 0;
+}
+
+void
+rd_test_store_set_up (RdTestStore   *fixture,
+                      gconstpointer  data)
+{
+  rd_test_store_create (fixture, rd_test_load_framework ("small.json"));
+  rd_test_store_add_school (fixture, "School", NULL, RD_SCHOOL_TYPE_UNSET);
+  rd_test_store_add_assessment (fixture, "2026-2027", RD_ASSESSMENT_MODE_FULL);
+}
+
+void
+rd_test_store_tear_down (RdTestStore   *fixture,
+                         gconstpointer  data)
+{
+  rd_test_store_clear (fixture);
+}
 
 /* A framework from tests/data/frameworks/, which must load. */
 RdFramework *

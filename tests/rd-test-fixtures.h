@@ -4,8 +4,59 @@
 #include "rd-exchange.h"
 #include "rd-framework.h"
 #include "rd-response.h"
+#include "rd-store.h"
 
 G_BEGIN_DECLS
+
+/* A real store in a temporary folder, its framework, and the school and
+ * assessment most tests work in. rd_test_store_clear() closes it all and
+ * removes the folder with whatever a test wrote there. */
+#define RD_TEST_STORE_FIELDS \
+  char *dir;               /* the temporary folder */ \
+  char *path;              /* readiness.db in it */ \
+  RdStore *store; \
+  RdFramework *framework; \
+  gint64 school_id;        /* the last one added by the helpers below */ \
+  gint64 assessment_id;    /* the same */
+
+typedef struct
+{
+  RD_TEST_STORE_FIELDS
+} RdTestStore;
+
+/* Begins a test's own fixture that adds fields of its own: the shared
+ * set-up takes &fixture->test_store, the tests keep saying fixture->store. */
+#define RD_TEST_STORE_MEMBERS \
+  union { RdTestStore test_store; struct { RD_TEST_STORE_FIELDS }; }
+
+/* For g_test_add(): small.json, the school "School" and its full
+ * assessment of 2026-2027, nobody answered. */
+void         rd_test_store_set_up          (RdTestStore      *fixture,
+                                            gconstpointer     data);
+void         rd_test_store_tear_down       (RdTestStore      *fixture,
+                                            gconstpointer     data);
+/* The folder and the path, nothing opened; for a test that makes the
+ * database its own way. */
+void         rd_test_store_make_folder     (RdTestStore      *fixture);
+/* fixture->path opened (again) as fixture->store. */
+void         rd_test_store_open            (RdTestStore      *fixture);
+/* Both, with @framework (taken): a new, empty store. */
+void         rd_test_store_create          (RdTestStore      *fixture,
+                                            RdFramework      *framework);
+/* A store made from tests/data/store/@dump, with @framework (taken). */
+void         rd_test_store_create_from_dump (RdTestStore     *fixture,
+                                             const char      *dump,
+                                             RdFramework     *framework);
+gint64       rd_test_store_add_school      (RdTestStore      *fixture,
+                                            const char       *name,
+                                            const char       *region,
+                                            RdSchoolType      type);
+/* In fixture->school_id, with fixture->framework. */
+gint64       rd_test_store_add_assessment  (RdTestStore      *fixture,
+                                            const char       *school_year,
+                                            RdAssessmentMode  mode);
+void         rd_test_store_clear           (RdTestStore      *fixture);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RdTestStore, rd_test_store_clear)
 
 /* Fixtures shared by the core tests (no GTK). */
 RdFramework *rd_test_load_framework  (const char *name);

@@ -8,11 +8,7 @@
 
 typedef struct
 {
-  char *path;
-  RdFramework *framework;
-  RdStore *store;
-  gint64 school_id;
-  gint64 assessment_id;
+  RD_TEST_STORE_MEMBERS;
   guint n_changed;
 } Fixture;
 
@@ -28,33 +24,17 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  int fd = g_file_open_tmp ("readiness-actions-XXXXXX.db", &fixture->path, &error);
-
-  g_assert_no_error (error);
-  close (fd);
-  g_remove (fixture->path);
-
-  fixture->framework = rd_test_load_framework ("small.json");
-  fixture->store = rd_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  rd_test_store_create (&fixture->test_store, rd_test_load_framework ("small.json"));
   g_signal_connect (fixture->store, "actions-changed", G_CALLBACK (on_actions_changed), fixture);
-
-  fixture->school_id = rd_store_add_school (fixture->store, "Sint-Jozef", NULL, RD_SCHOOL_TYPE_UNSET, &error);
-  g_assert_no_error (error);
-  fixture->assessment_id = rd_store_add_assessment (fixture->store, fixture->school_id, "2025-2026",
-                                                    fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);
-  g_assert_no_error (error);
+  rd_test_store_add_school (&fixture->test_store, "Sint-Jozef", NULL, RD_SCHOOL_TYPE_UNSET);
+  rd_test_store_add_assessment (&fixture->test_store, "2025-2026", RD_ASSESSMENT_MODE_FULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->framework);
-  rd_test_remove_database (fixture->path);
-  g_free (fixture->path);
+  rd_test_store_clear (&fixture->test_store);
 }
 
 static gint64

@@ -298,23 +298,22 @@ test_months_between (void)
 static void
 test_through_store (void)
 {
-  g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
-  g_autofree char *dir = g_dir_make_tmp ("readiness-analysis-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "analysis.db", NULL);
+  g_auto(RdTestStore) db = { 0 };
   g_autoptr(GPtrArray) fixture = make_answers ();
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(RdAnalysis) analysis = NULL;
-  g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
   double targets[RD_N_FACTORS];
-  gint64 school_id, assessment_id, respondents[3] = { 0 };
+  gint64 assessment_id, respondents[3] = { 0 };
   RdFactorResult result;
+  RdFramework *framework;
+  RdStore *store;
 
-  store = rd_store_open (path, &error);
-  g_assert_no_error (error);
-  school_id = rd_store_add_school (store, "Analysis school", NULL, RD_SCHOOL_TYPE_UNSET, &error);
-  assessment_id = rd_store_add_assessment (store, school_id, "2025-2026", framework,
-                                           RD_ASSESSMENT_MODE_FULL, &error);
+  rd_test_store_create (&db, rd_test_load_framework ("small.json"));
+  rd_test_store_add_school (&db, "Analysis school", NULL, RD_SCHOOL_TYPE_UNSET);
+  assessment_id = rd_test_store_add_assessment (&db, "2025-2026", RD_ASSESSMENT_MODE_FULL);
+  framework = db.framework;
+  store = db.store;
   respondents[1] = rd_store_add_respondent (store, assessment_id, RD_GROUP_LEADER, NULL, &error);
   respondents[2] = rd_store_add_respondent (store, assessment_id, RD_GROUP_TEACHER, NULL, &error);
   g_assert_no_error (error);
@@ -341,9 +340,6 @@ test_through_store (void)
   g_assert_cmpfloat_with_epsilon (result.readiness, 62.5, EPSILON);
   rd_analysis_get_factor (analysis, RD_FACTOR_CAPACITY, &result);
   g_assert_cmpfloat_with_epsilon (result.readiness, 200.0 / 3, EPSILON);
-
-  g_clear_object (&store);
-  rd_test_remove_database (path);
 }
 
 static char *

@@ -6,13 +6,10 @@
 #include "rd-errors.h"
 #include "rd-test-fixtures.h"
 
+/* The school's full assessment of 2026-2027 in small.json, and its leader. */
 typedef struct
 {
-  char *dir;
-  char *path;
-  RdStore *store;
-  RdFramework *framework;
-  gint64 assessment_id;
+  RD_TEST_STORE_MEMBERS;
   gint64 respondent_id;
 } Fixture;
 
@@ -21,17 +18,8 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 school_id;
 
-  fixture->dir = g_dir_make_tmp ("readiness-history-XXXXXX", &error);
-  fixture->path = g_build_filename (fixture->dir, "history.db", NULL);
-  fixture->store = rd_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->framework = rd_test_load_framework ("small.json");
-
-  school_id = rd_store_add_school (fixture->store, "School", NULL, RD_SCHOOL_TYPE_UNSET, &error);
-  fixture->assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027",
-                                                    fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);
+  rd_test_store_set_up (&fixture->test_store, data);
   fixture->respondent_id = rd_store_ensure_respondent (fixture->store, fixture->assessment_id, &error);
   g_assert_no_error (error);
 }
@@ -40,11 +28,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->framework);
-  rd_test_remove_database (fixture->path);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  rd_test_store_clear (&fixture->test_store);
 }
 
 static RdAnswer *

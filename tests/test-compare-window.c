@@ -18,9 +18,7 @@
 
 typedef struct
 {
-  char *path;
-  RdStore *store;
-  RdFramework *framework;
+  RD_TEST_STORE_MEMBERS;
   GtkWidget *window;
   RdCompareWindow *compare;
   RdHeatmapView *heatmap;
@@ -37,13 +35,7 @@ static void
 set_up_store (Fixture     *fixture,
               RdFramework *framework)
 {
-  g_autofree char *dir = g_dir_make_tmp ("readiness-compare-XXXXXX", NULL);
-  g_autoptr(GError) error = NULL;
-
-  fixture->path = g_build_filename (dir, "readiness.db", NULL);
-  fixture->store = rd_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->framework = framework;
+  rd_test_store_create (&fixture->test_store, framework);
 }
 
 static RdResponse *
@@ -268,10 +260,7 @@ tear_down (Fixture       *fixture,
            gconstpointer  data)
 {
   close_window (fixture);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->framework);
-  rd_test_remove_database (fixture->path);
-  g_free (fixture->path);
+  rd_test_store_clear (&fixture->test_store);
 }
 
 

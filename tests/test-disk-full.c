@@ -19,34 +19,19 @@
 
 typedef struct
 {
-  char *dir;
-  char *path;
-  RdStore *store;
-  RdFramework *framework;
-  gint64 assessment_id;
+  RD_TEST_STORE_MEMBERS;
   gint64 respondent_id;
 } Fixture;
 
-static void
-open_store (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->store = rd_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-}
-
+/* Opened only now: a test may first move the database to a small disk. */
 static void
 make_assessment (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  gint64 school_id;
 
-  open_store (fixture);
-  school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen", RD_SCHOOL_TYPE_SECONDARY, &error);
-  fixture->assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027",
-                                                    fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);
-  g_assert_no_error (error);
+  rd_test_store_open (&fixture->test_store);
+  rd_test_store_add_school (&fixture->test_store, "Sint-Jozefinstituut", "Antwerpen", RD_SCHOOL_TYPE_SECONDARY);
+  rd_test_store_add_assessment (&fixture->test_store, "2026-2027", RD_ASSESSMENT_MODE_FULL);
   fixture->respondent_id = rd_store_ensure_respondent (fixture->store, fixture->assessment_id, &error);
   g_assert_no_error (error);
 }
@@ -55,11 +40,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("readiness-disk-full-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "readiness.db", NULL);
+  rd_test_store_make_folder (&fixture->test_store);
   fixture->framework = rd_test_load_framework ("small.json");
 }
 
@@ -68,12 +49,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   rd_test_full_disk_set_full (FALSE);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->framework);
-  rd_test_remove_database (fixture->path);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  rd_test_store_clear (&fixture->test_store);
 }
 
 static double

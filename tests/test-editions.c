@@ -13,9 +13,7 @@
  * and a third with the next edition, shown in the real assessment view. */
 typedef struct
 {
-  char *path;
-  RdStore *store;
-  RdFramework *framework;
+  RD_TEST_STORE_MEMBERS;
   gint64 new_year;
   GtkWidget *window;
 } Fixture;
@@ -24,16 +22,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("readiness-editions-XXXXXX", NULL);
   g_autoptr(GError) error = NULL;
   gint64 leader;
 
-  fixture->path = g_build_filename (dir, "readiness.db", NULL);
-  rd_test_database_from_dump ("release-1.0.0-two-years.sql", fixture->path);
-  fixture->store = rd_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->framework = rd_test_load_next_edition ();
-
+  rd_test_store_create_from_dump (&fixture->test_store, "release-1.0.0-two-years.sql", rd_test_load_next_edition ());
   fixture->new_year = rd_store_add_assessment (fixture->store, 1, "2026-2027", fixture->framework,
                                                RD_ASSESSMENT_MODE_FULL, &error);
   leader = rd_store_ensure_respondent (fixture->store, fixture->new_year, &error);
@@ -60,10 +52,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
   rd_test_wait_for_idle ();
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->framework);
-  rd_test_remove_database (fixture->path);
-  g_free (fixture->path);
+  rd_test_store_clear (&fixture->test_store);
 }
 
 static RdAssessmentView *

@@ -9,6 +9,7 @@
 #include "rd-exchange-import.h"
 #include "rd-json-check.h"
 #include "rd-store.h"
+#include "rd-test-files.h"
 #include "rd-test-fixtures.h"
 
 typedef struct
@@ -60,8 +61,7 @@ fixture_set_up (Fixture       *fixture,
   gint64 last_year, leader, teacher, other_teacher;
   GDate review;
 
-  fixture->dir = g_dir_make_tmp ("readiness-exchange-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = rd_test_make_folder ("readiness-exchange-XXXXXX");
   fixture->framework = rd_test_load_framework ("small.json");
   fixture->school_side = open_store (fixture, "school.db");
   fixture->advisor_side = open_store (fixture, "advisor.db");
@@ -104,29 +104,13 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->school_side);
   g_clear_object (&fixture->advisor_side);
   g_clear_object (&fixture->framework);
-  remove_tree (fixture->dir);
+  rd_test_remove_folder (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -54,12 +54,9 @@ static const Answer op_koers[] = {
 
 typedef struct
 {
-  char *dir;
+  RD_TEST_STORE_MEMBERS;  /* assessment_id: Atheneum Boven's */
   char *framework_path;
-  char *school_db;
-  RdStore *store;
-  RdFramework *framework;
-  gint64 assessment_id;   /* Atheneum Boven's */
+  const char *school_db;  /* the store's path */
 } Fixture;
 
 static gint64
@@ -92,14 +89,9 @@ add_school (Fixture      *fixture,
 static void
 fixture_set_up (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = rd_test_make_folder ("readiness-gap-XXXXXX");
+  rd_test_store_create (&fixture->test_store, rd_test_load_framework ("small.json"));
   fixture->framework_path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", "small.json", NULL);
-  fixture->school_db = g_build_filename (fixture->dir, "school.db", NULL);
-  fixture->store = rd_store_open (fixture->school_db, &error);
-  g_assert_no_error (error);
-  fixture->framework = rd_test_load_framework ("small.json");
+  fixture->school_db = fixture->path;
   fixture->assessment_id = add_school (fixture, "Atheneum Boven", boven);
   add_school (fixture, "Basisschool Op Koers", op_koers);
 }
@@ -107,12 +99,8 @@ fixture_set_up (Fixture *fixture)
 static void
 fixture_tear_down (Fixture *fixture)
 {
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->framework);
-  rd_test_remove_folder (fixture->dir);
-  g_free (fixture->dir);
+  rd_test_store_clear (&fixture->test_store);
   g_free (fixture->framework_path);
-  g_free (fixture->school_db);
 }
 
 /* The analysis, the source of every figure. */

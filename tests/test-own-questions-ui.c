@@ -14,11 +14,7 @@
 
 typedef struct
 {
-  char *path;
-  RdStore *store;
-  RdFramework *framework;
-  gint64 school_id;
-  gint64 assessment_id;
+  RD_TEST_STORE_MEMBERS;
   GtkWidget *window;
   RdAssessmentView *view;
 } Fixture;
@@ -40,18 +36,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("readiness-own-ui-XXXXXX", NULL);
-  g_autoptr(GError) error = NULL;
-
-  fixture->path = g_build_filename (dir, "readiness.db", NULL);
-  fixture->store = rd_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->framework = rd_test_load_framework ("small.json");
-  fixture->school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen",
-                                            RD_SCHOOL_TYPE_SECONDARY, &error);
-  fixture->assessment_id = rd_store_add_assessment (fixture->store, fixture->school_id, "2026-2027",
-                                                    fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);
-  g_assert_no_error (error);
+  rd_test_store_create (&fixture->test_store, rd_test_load_framework ("small.json"));
+  rd_test_store_add_school (&fixture->test_store, "Sint-Jozefinstituut", "Antwerpen", RD_SCHOOL_TYPE_SECONDARY);
+  rd_test_store_add_assessment (&fixture->test_store, "2026-2027", RD_ASSESSMENT_MODE_FULL);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   fixture->window = g_object_ref_sink (adw_application_window_new (NULL));
@@ -67,10 +54,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   rd_test_wait_for_idle ();
   g_assert_finalize_object (fixture->window);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->framework);
-  rd_test_remove_database (fixture->path);
-  g_free (fixture->path);
+  rd_test_store_clear (&fixture->test_store);
 }
 
 static gint64

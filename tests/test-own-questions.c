@@ -18,45 +18,16 @@
 #include "rd-store.h"
 #include "rd-test-fixtures.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  RdFramework *framework;
-  RdStore *store;
-  gint64 school_id;
-  gint64 assessment_id;
-} Fixture;
+/* small.json, Sint-Jozef in Gent and its full assessment of 2026-2027. */
+typedef RdTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("readiness-own-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "readiness.db", NULL);
-  fixture->framework = rd_test_load_framework ("small.json");
-  fixture->store = rd_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->school_id = rd_store_add_school (fixture->store, "Sint-Jozef", "Gent", RD_SCHOOL_TYPE_PRIMARY, &error);
-  g_assert_no_error (error);
-  fixture->assessment_id = rd_store_add_assessment (fixture->store, fixture->school_id, "2026-2027",
-                                                    fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  rd_test_remove_database (fixture->path);
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-  g_clear_object (&fixture->framework);
+  rd_test_store_create (fixture, rd_test_load_framework ("small.json"));
+  rd_test_store_add_school (fixture, "Sint-Jozef", "Gent", RD_SCHOOL_TYPE_PRIMARY);
+  rd_test_store_add_assessment (fixture, "2026-2027", RD_ASSESSMENT_MODE_FULL);
 }
 
 static gint64
@@ -1174,7 +1145,7 @@ main (int   argc,
   g_test_add_func ("/own/validate", test_validate);
   g_test_add_func ("/own/scoring", test_scoring);
   g_test_add_func ("/own/framework-prefix", test_framework_prefix);
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, rd_test_store_tear_down)
   ADD ("/own/store/round-trip-and-limit", test_store_round_trip);
   ADD ("/own/store/answers", test_store_answers);
   ADD ("/own/never-distort", test_never_distort);

@@ -16,10 +16,7 @@
 
 typedef struct
 {
-  char *path;
-  RdStore *store;
-  RdFramework *framework;
-  gint64 assessment_id;
+  RD_TEST_STORE_MEMBERS;
   GtkWidget *window;
   RdAssessmentView *view;
 } Fixture;
@@ -52,19 +49,9 @@ set_up (Fixture          *fixture,
         int               width,
         int               height)
 {
-  g_autofree char *dir = g_dir_make_tmp ("readiness-questionnaire-XXXXXX", NULL);
-  g_autoptr(GError) error = NULL;
-  gint64 school_id;
-
-  fixture->path = g_build_filename (dir, "readiness.db", NULL);
-  fixture->store = rd_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->framework = framework;
-
-  school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen", RD_SCHOOL_TYPE_SECONDARY, &error);
-  fixture->assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027",
-                                                    fixture->framework, mode, &error);
-  g_assert_no_error (error);
+  rd_test_store_create (&fixture->test_store, framework);
+  rd_test_store_add_school (&fixture->test_store, "Sint-Jozefinstituut", "Antwerpen", RD_SCHOOL_TYPE_SECONDARY);
+  rd_test_store_add_assessment (&fixture->test_store, "2026-2027", mode);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   fixture->window = g_object_ref_sink (adw_application_window_new (NULL));
@@ -87,10 +74,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   rd_test_wait_for_idle ();
   g_assert_finalize_object (fixture->window);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->framework);
-  rd_test_remove_database (fixture->path);
-  g_free (fixture->path);
+  rd_test_store_clear (&fixture->test_store);
 }
 
 static RdItemRow *

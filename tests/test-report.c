@@ -30,12 +30,7 @@
 
 typedef struct
 {
-  char *dir;        /* a temporary folder for the database and the PDFs */
-  char *db_path;
-  RdStore *store;
-  RdFramework *framework;
-  gint64 school_id;
-  gint64 assessment_id;
+  RD_TEST_STORE_MEMBERS;    /* its folder takes the PDFs too */
   char *long_notes;
 } Fixture;
 
@@ -48,49 +43,9 @@ test_language (void)
 }
 
 static void
-fixture_open (Fixture     *fixture,
-              RdFramework *framework)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("readiness-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "report.db", NULL);
-  fixture->store = rd_store_open (fixture->db_path, &error);
-  g_assert_no_error (error);
-  fixture->framework = framework;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_chmod (child, 0755);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_close (Fixture *fixture)
 {
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->framework);
-  if (fixture->dir != NULL)
-    remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->db_path, g_free);
+  rd_test_store_clear (&fixture->test_store);
   g_clear_pointer (&fixture->long_notes, g_free);
 }
 
@@ -164,11 +119,10 @@ populate_full (Fixture *fixture)
   static const char * const linked[] = { "str-written-plan", "no-such-item-any-more", NULL };
   gint64 previous = 0;
 
-  fixture_open (fixture, rd_framework_load_builtin (&error));
+  rd_test_store_create (&fixture->test_store, rd_framework_load_builtin (&error));
   g_assert_no_error (error);
-  fixture->school_id = rd_store_add_school (fixture->store, "Sint-Jozefscollege Oostveld", "West Flanders",
-                                            RD_SCHOOL_TYPE_SECONDARY, &error);
-  g_assert_no_error (error);
+  rd_test_store_add_school (&fixture->test_store, "Sint-Jozefscollege Oostveld", "West Flanders",
+                            RD_SCHOOL_TYPE_SECONDARY);
 
   for (int year = 2023; year <= 2025; year++)
     {
@@ -213,13 +167,9 @@ populate_full (Fixture *fixture)
 static void
 populate_empty (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture_open (fixture, rd_test_load_framework ("small.json"));
-  fixture->school_id = rd_store_add_school (fixture->store, "De Kleine Wereld", NULL, RD_SCHOOL_TYPE_UNSET, &error);
-  fixture->assessment_id = rd_store_add_assessment (fixture->store, fixture->school_id, "2026-2027",
-                                                    fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);
-  g_assert_no_error (error);
+  rd_test_store_create (&fixture->test_store, rd_test_load_framework ("small.json"));
+  rd_test_store_add_school (&fixture->test_store, "De Kleine Wereld", NULL, RD_SCHOOL_TYPE_UNSET);
+  rd_test_store_add_assessment (&fixture->test_store, "2026-2027", RD_ASSESSMENT_MODE_FULL);
 }
 
 /* External tools */
@@ -1003,7 +953,7 @@ count_files (const char *folder)
 
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (!g_str_has_prefix (name, "report.db"))
+    if (!g_str_has_prefix (name, "readiness.db"))
       n++;
   return n;
 }
@@ -1546,7 +1496,7 @@ test_bidi_isolated (void)
   g_autoptr(RdSchool) school = NULL;
   const char *items[] = { "a-plan", NULL };
 
-  fixture_open (&fixture, rd_test_load_framework ("small.json"));
+  rd_test_store_create (&fixture.test_store, rd_test_load_framework ("small.json"));
   fixture.school_id = rd_store_add_school (fixture.store, "\u202e" "fdp.evil.exe", "\u202e" "Gent", RD_SCHOOL_TYPE_UNSET, &error);
   g_assert_no_error (error);
   school = rd_store_get_school (fixture.store, fixture.school_id, &error);
@@ -1568,9 +1518,9 @@ test_bidi_isolated (void)
   g_clear_object (&report);
 
   /* As a database written before the rule holds it. */
-  exec_sql (fixture.db_path, "UPDATE school SET name = char (8238) || 'fdp.evil.exe' || char (27) || '[0m'");
-  exec_sql (fixture.db_path, "UPDATE action SET title = 'Open ' || char (8238) || 'png.class', "
-                             "notes = 'Plan ' || char (8238) || 'fdp.xcod' || char (10) || 'The end'");
+  exec_sql (fixture.path, "UPDATE school SET name = char (8238) || 'fdp.evil.exe' || char (27) || '[0m'");
+  exec_sql (fixture.path, "UPDATE action SET title = 'Open ' || char (8238) || 'png.class', "
+                          "notes = 'Plan ' || char (8238) || 'fdp.xcod' || char (10) || 'The end'");
   report = new_report (&fixture);
   path = write_report (&fixture, report, "old.pdf");
   text = pdf_text (path);

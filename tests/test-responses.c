@@ -11,40 +11,8 @@
 #include "rd-store.h"
 #include "rd-test-fixtures.h"
 
-typedef struct
-{
-  char *path;
-  RdStore *store;
-  RdFramework *framework;
-  gint64 assessment_id;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autofree char *dir = g_dir_make_tmp ("readiness-responses-XXXXXX", NULL);
-  g_autoptr(GError) error = NULL;
-  gint64 school_id;
-
-  fixture->path = g_build_filename (dir, "responses.db", NULL);
-  fixture->store = rd_store_open (fixture->path, &error);
-  fixture->framework = rd_test_load_framework ("small.json");
-  school_id = rd_store_add_school (fixture->store, "School", NULL, RD_SCHOOL_TYPE_UNSET, &error);
-  fixture->assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027", fixture->framework,
-                                                    RD_ASSESSMENT_MODE_FULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->framework);
-  rd_test_remove_database (fixture->path);
-  g_free (fixture->path);
-}
+/* The school's full assessment of 2026-2027 in small.json. */
+typedef RdTestStore Fixture;
 
 static RdResponse *
 make_response (RdGroup group)
@@ -384,18 +352,18 @@ main (int   argc,
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/responses/file/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, rd_test_store_set_up, func, rd_test_store_tear_down)
+  ADD ("/responses/file/round-trip", test_round_trip);
   for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/responses/file/broken/%u", i);
       g_test_add_data_func (path, &broken_cases[i], test_broken);
     }
-  g_test_add ("/responses/file/load-all", Fixture, NULL, fixture_set_up, test_load_all, fixture_tear_down);
-  g_test_add ("/responses/file/hostile", Fixture, NULL, fixture_set_up, test_hostile_files, fixture_tear_down);
-  g_test_add ("/responses/store/add", Fixture, NULL, fixture_set_up, test_add_responses, fixture_tear_down);
+  ADD ("/responses/file/load-all", test_load_all);
+  ADD ("/responses/file/hostile", test_hostile_files);
+  ADD ("/responses/store/add", test_add_responses);
   g_test_add_func ("/responses/file/not-asked-left-out", test_not_asked_left_out);
-  g_test_add ("/responses/store/failed-import-changes-nothing", Fixture, NULL, fixture_set_up,
-              test_failed_import_changes_nothing, fixture_tear_down);
+  ADD ("/responses/store/failed-import-changes-nothing", test_failed_import_changes_nothing);
 
   return g_test_run ();
 }

@@ -15,10 +15,7 @@
 
 typedef struct
 {
-  char *path;
-  RdStore *store;
-  RdFramework *framework;
-  gint64 assessment_id;
+  RD_TEST_STORE_MEMBERS;
   GtkWidget *window;
   RdAssessmentView *view;
   RdResultsPage *page;
@@ -99,13 +96,7 @@ static void
 set_up (Fixture     *fixture,
         RdFramework *framework)
 {
-  g_autofree char *dir = g_dir_make_tmp ("readiness-results-page-XXXXXX", NULL);
-  g_autoptr(GError) error = NULL;
-
-  fixture->path = g_build_filename (dir, "readiness.db", NULL);
-  fixture->store = rd_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->framework = framework;
+  rd_test_store_create (&fixture->test_store, framework);
 }
 
 static void
@@ -124,10 +115,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   rd_test_wait_for_idle ();
   g_assert_finalize_object (fixture->window);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->framework);
-  rd_test_remove_database (fixture->path);
-  g_free (fixture->path);
+  rd_test_store_clear (&fixture->test_store);
 }
 
 static char *

@@ -11,37 +11,15 @@
 
 #define EPSILON 1e-9
 
-typedef struct
-{
-  char *path;
-  RdStore *store;
-  RdFramework *framework;
-  gint64 school_id;
-} Fixture;
+/* small.json and the school "School"; each test adds its assessments. */
+typedef RdTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("readiness-results-XXXXXX", NULL);
-  g_autoptr(GError) error = NULL;
-
-  fixture->path = g_build_filename (dir, "results.db", NULL);
-  fixture->store = rd_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->framework = rd_test_load_framework ("small.json");
-  fixture->school_id = rd_store_add_school (fixture->store, "School", NULL, RD_SCHOOL_TYPE_UNSET, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->framework);
-  rd_test_remove_database (fixture->path);
-  g_free (fixture->path);
+  rd_test_store_create (fixture, rd_test_load_framework ("small.json"));
+  rd_test_store_add_school (fixture, "School", NULL, RD_SCHOOL_TYPE_UNSET);
 }
 
 /* An assessment whose leader answered a-plan, a-team (v2) and b-share. */
@@ -240,18 +218,16 @@ static void
 test_release_1_0_0 (gconstpointer data)
 {
   RdFramework *(*load_current) (void) = data;
-  g_autofree char *dir = g_dir_make_tmp ("readiness-release-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "readiness.db", NULL);
+  g_auto(RdTestStore) release = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(RdStore) store = NULL;
-  g_autoptr(RdFramework) current = load_current ();
+  RdStore *store;
+  RdFramework *current;
   gboolean changed_edition;
   RdFramework *edition;
 
-  g_assert_no_error (error);
-  rd_test_database_from_dump ("release-1.0.0-two-years.sql", path);
-  store = rd_store_open (path, &error);
-  g_assert_no_error (error);
+  rd_test_store_create_from_dump (&release, "release-1.0.0-two-years.sql", load_current ());
+  store = release.store;
+  current = release.framework;
   changed_edition = g_strcmp0 (rd_framework_get_version (current), "1.0") != 0;
 
   for (gint64 id = 1; id <= 2; id++)
@@ -388,9 +364,6 @@ test_release_1_0_0 (gconstpointer data)
                            release_factors[1][RD_FACTOR_INVESTMENT]);
       }
   }
-
-  g_clear_object (&store);
-  rd_test_remove_database (path);
 }
 
 int
@@ -400,10 +373,10 @@ main (int   argc,
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/results/single-assessment", Fixture, NULL, fixture_set_up, test_single_assessment, fixture_tear_down);
-  g_test_add ("/results/previous-and-trend", Fixture, NULL, fixture_set_up, test_previous_and_trend, fixture_tear_down);
-  g_test_add ("/results/answered-by-audience", Fixture, NULL, fixture_set_up, test_answered_by_audience,
-              fixture_tear_down);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, rd_test_store_tear_down)
+  ADD ("/results/single-assessment", test_single_assessment);
+  ADD ("/results/previous-and-trend", test_previous_and_trend);
+  ADD ("/results/answered-by-audience", test_answered_by_audience);
   g_test_add_func ("/results/council-titles", test_council_titles);
   g_test_add_data_func ("/results/release-1.0.0/builtin", load_builtin, test_release_1_0_0);
   g_test_add_data_func ("/results/release-1.0.0/next-edition", rd_test_load_next_edition, test_release_1_0_0);

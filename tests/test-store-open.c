@@ -14,40 +14,16 @@
 #include "rd-errors.h"
 #include "rd-store-private.h"
 #include "rd-store.h"
+#include "rd-test-fixtures.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+/* The path of a database not made yet, in a folder of its own. */
+typedef RdTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("readiness-open-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "readiness.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_remove (child);
-    }
-  g_chmod (fixture->dir, 0700);
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  rd_test_store_make_folder (fixture);
 }
 
 /* Runs @sql as another program would; with @keep_wal its transactions stay
@@ -930,7 +906,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, rd_test_store_tear_down)
   ADD ("/store-open/unchanged/foreign", test_foreign_wal);
   ADD ("/store-open/unchanged/newer", test_newer_wal);
   ADD ("/store-open/unchanged/damaged", test_damaged_wal);
@@ -958,7 +934,7 @@ main (int    argc,
       g_autofree char *path = g_strdup_printf ("/store-open/schema/%s", hostile_cases[i].name);
 
       g_test_add (path, Fixture, &hostile_cases[i], fixture_set_up, test_hostile_schema,
-                  fixture_tear_down);
+                  rd_test_store_tear_down);
     }
 #undef ADD
 

@@ -10,54 +10,21 @@
 #include "rd-limits.h"
 #include "rd-results.h"
 #include "rd-store.h"
+#include "rd-test-files.h"
 #include "rd-test-fixtures.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  RdFramework *framework;
-} Fixture;
+/* small.json and the path of a database not made yet, in a folder not
+ * made yet: each test opens it and the store makes both. */
+typedef RdTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("readiness-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  rd_test_store_make_folder (fixture);
+  g_free (fixture->path);
   fixture->path = g_build_filename (fixture->dir, "sub", "readiness.db", NULL);
   fixture->framework = rd_test_load_framework ("small.json");
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-    }
-  g_chmod (path, 0700);
-  g_remove (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-  g_clear_object (&fixture->framework);
 }
 
 static gint64
@@ -717,21 +684,14 @@ test_migrate (gconstpointer data)
 {
   guint version = GPOINTER_TO_UINT (data);
   g_autofree char *name = g_strdup_printf ("schema-v%u.sql", version);
-  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "data", "store", name, NULL);
   g_autofree char *dir = g_dir_make_tmp ("readiness-migrate-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  g_autofree char *sql = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GPtrArray) schools = NULL;
   g_autoptr(GPtrArray) answers = NULL;
-  sqlite3 *db = NULL;
 
-  g_file_get_contents (sql_path, &sql, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  rd_test_database_from_dump (name, path);
   g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, version);
 
   store = rd_store_open (path, &error);
@@ -855,7 +815,7 @@ test_migrate (gconstpointer data)
   }
 
   g_clear_object (&store);
-  remove_tree (dir);
+  rd_test_remove_folder (dir);
 }
 
 /* Version 6 made a school's type one of a few ids: the free text of
@@ -984,7 +944,7 @@ test_migrate_school_types (void)
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM assessment WHERE scores_stale = 1"), ==, 1);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  rd_test_remove_folder (dir);
 }
 
 /* The school's type reaches every score through the answers the store
@@ -1277,7 +1237,7 @@ main (int   argc,
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, rd_test_store_tear_down)
   ADD ("/store/create-and-reopen", test_create_and_reopen);
   ADD ("/store/assessment-and-targets", test_assessment_and_targets);
   ADD ("/store/answers-survive-reopen", test_answers_survive_reopen);

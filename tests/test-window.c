@@ -16,25 +16,18 @@
 
 typedef struct
 {
-  char *dir;
-  char *path;
-  RdStore *store;
-  RdFramework *framework;
+  RD_TEST_STORE_MEMBERS;
   RdWindow *window;
 } Fixture;
 
+/* An empty store and the built-in framework in the main window. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("readiness-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "readiness.db", NULL);
-  fixture->store = rd_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->framework = rd_framework_load_builtin (&error);
+  rd_test_store_create (&fixture->test_store, rd_framework_load_builtin (&error));
   g_assert_no_error (error);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -57,12 +50,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->window);
   /* …and its commands, which hold the store, kept by a tooltip's muxer. */
   g_assert_null (commands);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->framework);
-
-  rd_test_remove_database (fixture->path);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  rd_test_store_clear (&fixture->test_store);
 }
 
 static guint

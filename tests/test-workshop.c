@@ -27,13 +27,8 @@ static const struct { const char *area; const char *item; guint choice; } facili
 
 typedef struct
 {
-  char *dir;
-  char *path;
+  RD_TEST_STORE_MEMBERS;
   char *state_dir;
-  RdStore *store;
-  RdFramework *framework;
-  gint64 school_id;
-  gint64 assessment_id;
   gint64 other_assessment_id;
   RdWindow *window;
   RdAssessmentView *view;
@@ -193,16 +188,10 @@ assessment_uuid (const char *path,
 static void
 make_school (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->school_id = rd_store_add_school (fixture->store, "Sint-Jozefinstituut", "Antwerpen", RD_SCHOOL_TYPE_SECONDARY, &error);
-  g_assert_no_error (error);
-  fixture->other_assessment_id = rd_store_add_assessment (fixture->store, fixture->school_id, "2025-2026",
-                                                          fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);
-  g_assert_no_error (error);
-  fixture->assessment_id = rd_store_add_assessment (fixture->store, fixture->school_id, "2026-2027",
-                                                    fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);
-  g_assert_no_error (error);
+  rd_test_store_add_school (&fixture->test_store, "Sint-Jozefinstituut", "Antwerpen", RD_SCHOOL_TYPE_SECONDARY);
+  fixture->other_assessment_id = rd_test_store_add_assessment (&fixture->test_store, "2025-2026",
+                                                               RD_ASSESSMENT_MODE_FULL);
+  rd_test_store_add_assessment (&fixture->test_store, "2026-2027", RD_ASSESSMENT_MODE_FULL);
 }
 
 static void
@@ -276,12 +265,7 @@ window_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("readiness-workshop-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "readiness.db", NULL);
-  fixture->store = rd_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->framework = rd_framework_load_builtin (&error);
+  rd_test_store_create (&fixture->test_store, rd_framework_load_builtin (&error));
   g_assert_no_error (error);
   make_school (fixture);
 
@@ -302,12 +286,8 @@ window_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   rd_test_wait_for_idle ();
   g_assert_finalize_object (fixture->window);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->framework);
   forget_round_files ();
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  rd_test_store_clear (&fixture->test_store);
 }
 
 /* Nothing led away: the same view of the same round, on @area, with no
@@ -808,12 +788,7 @@ app_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("readiness-workshop-app-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "readiness.db", NULL);
-  fixture->framework = rd_framework_load_builtin (&error);
-  g_assert_no_error (error);
-  fixture->store = rd_store_open (fixture->path, &error);
+  rd_test_store_create (&fixture->test_store, rd_framework_load_builtin (&error));
   g_assert_no_error (error);
   make_school (fixture);
   /* The application opens the file on its own. */
@@ -831,12 +806,8 @@ app_tear_down (Fixture       *fixture,
     gtk_window_destroy (l->data);
   g_list_free (windows);
   rd_test_wait_for_idle ();
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->framework);
   forget_round_files ();
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  rd_test_store_clear (&fixture->test_store);
 }
 
 
