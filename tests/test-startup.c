@@ -10,10 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "rd-application.h"
+#include "rd-application-private.h"
 #include "rd-errors.h"
 #include "rd-test-util.h"
-#include "rd-window.h"
+#include "rd-window-private.h"
 
 #define WAIT_SECONDS 20
 

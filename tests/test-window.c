@@ -12,7 +12,7 @@
 #include "rd-results.h"
 #include "rd-school-dialog.h"
 #include "rd-test-util.h"
-#include "rd-window.h"
+#include "rd-window-private.h"
 
 typedef struct
 {
@@ -70,6 +70,14 @@ count_schools (GtkListView *list)
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
 }
 
+static void
+type_school_name (GtkWindow  *dialog,
+                  const char *name)
+{
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), RD_TYPE_SCHOOL_DIALOG,
+                                                                      "name_row")), name);
+}
+
 static gint64
 add_school_through_dialog (Fixture    *fixture,
                            const char *name)
@@ -84,7 +92,7 @@ add_school_through_dialog (Fixture    *fixture,
 
   /* Nothing to save until there is a name. */
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
-  rd_school_dialog_set_name (RD_SCHOOL_DIALOG (dialog), name);
+  type_school_name (dialog, name);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   rd_test_wait_for_idle ();
@@ -127,7 +135,8 @@ test_add_school_and_assessment (Fixture       *fixture,
   gtk_widget_activate_action (window, "win.new-assessment", NULL);
   dialog = rd_window_get_dialog (fixture->window);
   g_assert_true (RD_IS_ASSESSMENT_DIALOG (dialog));
-  rd_assessment_dialog_set_mode (RD_ASSESSMENT_DIALOG (dialog), RD_ASSESSMENT_MODE_PULSE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), RD_TYPE_ASSESSMENT_DIALOG,
+                                                                           "mode_row")), 1);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
   rd_test_wait_for_idle ();
 
@@ -165,10 +174,10 @@ test_rename_school (Fixture       *fixture,
   {
     g_autofree char *long_name = g_strnfill (RD_MAX_SCHOOL_NAME + 20, 'a');
 
-    rd_school_dialog_set_name (RD_SCHOOL_DIALOG (dialog), long_name);
+    type_school_name (dialog, long_name);
     g_assert_cmpuint (strlen (rd_school_dialog_get_name (RD_SCHOOL_DIALOG (dialog))), ==, RD_MAX_SCHOOL_NAME);
   }
-  rd_school_dialog_set_name (RD_SCHOOL_DIALOG (dialog), "Koninklijk Atheneum");
+  type_school_name (dialog, "Koninklijk Atheneum");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   rd_test_wait_for_idle ();
 
@@ -228,7 +237,7 @@ test_school_type (Fixture       *fixture,
       g_assert_cmpstr (gtk_string_object_get_string (choice), ==, rd_school_type_get_title (t));
     }
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, RD_SCHOOL_TYPE_UNSET);
-  rd_school_dialog_set_name (RD_SCHOOL_DIALOG (dialog), "Sint-Jozef");
+  type_school_name (dialog, "Sint-Jozef");
   adw_combo_row_set_selected (row, RD_SCHOOL_TYPE_SPECIAL);
   rd_test_save_screenshot (GTK_WIDGET (dialog), "school-dialog-type.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");

@@ -14,7 +14,7 @@
 #include "rd-discussion-window.h"
 #include "rd-preferences-window.h"
 #include "rd-test-util.h"
-#include "rd-window.h"
+#include "rd-window-private.h"
 
 #define WAIT_SECONDS 20
 

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <signal.h>
 
-#include "rd-application.h"
+#include "rd-application-private.h"
 #include "rd-errors.h"
 #include "rd-preferences-window.h"
 #include "rd-window.h"

@@ -12,6 +12,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RdApplication, rd_application, RD, APPLICATION, AdwApplication)
 
 RdApplication *rd_application_new           (void);
-RdStore       *rd_application_get_store     (RdApplication *self);
 
 G_END_DECLS

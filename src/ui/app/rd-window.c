@@ -13,7 +13,7 @@
 #include "rd-meter.h"
 #include "rd-region-commands.h"
 #include "rd-school-dialog.h"
-#include "rd-window.h"
+#include "rd-window-private.h"
 #include "rd-workshop-round.h"
 
 /* Seconds after the window is made: startup keeps both cores. */

@@ -17,12 +17,8 @@ G_DECLARE_FINAL_TYPE (RdWindow, rd_window, RD, WINDOW, AdwApplicationWindow)
 RdWindow  *rd_window_new                (GtkApplication *application,
                                          RdStore        *store,
                                          RdFramework    *framework);
-gint64     rd_window_get_selected_school (RdWindow      *self);
 void       rd_window_select_school      (RdWindow       *self,
                                          gint64          school_id);
-GtkWindow *rd_window_get_dialog         (RdWindow       *self);
-RdAssessmentView *rd_window_get_assessment_view (RdWindow *self);
-RdRegionCommands *rd_window_get_region_commands (RdWindow *self);
 void       rd_window_import_files       (RdWindow       *self,
                                          GFile * const  *files,
                                          guint           n_files);

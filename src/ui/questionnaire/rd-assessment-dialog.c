@@ -87,11 +87,3 @@ rd_assessment_dialog_get_mode (RdAssessmentDialog *self)
   return adw_combo_row_get_selected (self->mode_row) == 1 ? RD_ASSESSMENT_MODE_PULSE
                                                           : RD_ASSESSMENT_MODE_FULL;
 }
-
-void
-rd_assessment_dialog_set_mode (RdAssessmentDialog *self,
-                               RdAssessmentMode    mode)
-{
-  g_return_if_fail (RD_IS_ASSESSMENT_DIALOG (self));
-  adw_combo_row_set_selected (self->mode_row, mode == RD_ASSESSMENT_MODE_PULSE ? 1 : 0);
-}

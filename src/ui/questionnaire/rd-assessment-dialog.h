@@ -15,7 +15,5 @@ RdAssessmentDialog *rd_assessment_dialog_new             (GtkWindow          *pa
                                                          const char         *school_name);
 char               *rd_assessment_dialog_get_school_year (RdAssessmentDialog *self);
 RdAssessmentMode    rd_assessment_dialog_get_mode        (RdAssessmentDialog *self);
-void                rd_assessment_dialog_set_mode        (RdAssessmentDialog *self,
-                                                         RdAssessmentMode    mode);
 
 G_END_DECLS

@@ -137,11 +137,3 @@ rd_school_dialog_get_school_type (RdSchoolDialog *self)
   selected = adw_combo_row_get_selected (self->type_row);
   return selected < RD_N_SCHOOL_TYPES ? (RdSchoolType) selected : RD_SCHOOL_TYPE_UNSET;
 }
-
-void
-rd_school_dialog_set_name (RdSchoolDialog *self,
-                           const char     *name)
-{
-  g_return_if_fail (RD_IS_SCHOOL_DIALOG (self));
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
-}

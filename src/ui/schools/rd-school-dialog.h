@@ -17,7 +17,5 @@ gint64          rd_school_dialog_get_school_id (RdSchoolDialog *self);
 const char     *rd_school_dialog_get_name    (RdSchoolDialog *self);
 const char     *rd_school_dialog_get_region  (RdSchoolDialog *self);
 RdSchoolType    rd_school_dialog_get_school_type (RdSchoolDialog *self);
-void            rd_school_dialog_set_name    (RdSchoolDialog *self,
-                                              const char     *name);
 
 G_END_DECLS
