@@ -13,6 +13,7 @@
 
 #include "rd-csv.h"
 #include "rd-store.h"
+#include "rd-test-files.h"
 #include "rd-test-fixtures.h"
 
 #define EPSILON 1e-9
@@ -167,25 +168,6 @@ copy_file (const char *from,
   g_assert_no_error (error);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 /* The region.
  *
@@ -2075,7 +2057,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
+  rd_test_remove_folder (tmp_dir);
   g_free (tmp_dir);
   g_free (cli_path);
   g_free (nobody_cli_path);

@@ -12,6 +12,7 @@
 
 #include "rd-application-private.h"
 #include "rd-errors.h"
+#include "rd-test-files.h"
 #include "rd-test-util.h"
 #include "rd-window-private.h"
 
@@ -153,20 +154,6 @@ fixture_set_up (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 destroy_toplevels (void)
@@ -186,7 +173,7 @@ fixture_tear_down (Fixture       *fixture,
   destroy_toplevels ();
   g_assert_finalize_object (fixture->app);
 
-  remove_tree (fixture->dir);
+  rd_test_remove_folder (fixture->dir);
   g_clear_pointer (&fixture->before, g_bytes_unref);
   g_free (fixture->path);
   g_free (fixture->dir);
@@ -372,7 +359,7 @@ test_help_without_viewer (Fixture       *fixture,
           g_free (saved[i]);
         }
       g_rmdir (empty);
-      remove_tree (shared);
+      rd_test_remove_folder (shared);
       g_test_trap_assert_passed ();
       return;
     }
