@@ -890,7 +890,8 @@ test_empty (void)
   /* Nothing to filter, sort or switch. */
   g_assert_false (gtk_widget_get_mapped (rd_test_find_named (fixture.window, "region")));
   g_assert_false (gtk_widget_get_mapped (rd_test_find_named (fixture.window, "sort")));
-  button = rd_test_find_widget (rd_test_find_named (fixture.window, "pages"), GTK_TYPE_BUTTON, "region.import-files");
+  button = rd_test_find_widget (rd_test_find_named (fixture.window, "pages"), GTK_TYPE_BUTTON,
+                                "region.import-files");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_is_sensitive (button));

@@ -77,11 +77,9 @@ on_import_progress (guint    done,
                     guint    total,
                     gpointer user_data)
 {
-  g_autofree char *detail = NULL;
-
   /* Translators: progress of an import, "120 of 1000 files" */
-  detail = g_strdup_printf (g_dngettext (NULL, "%u of %u file", "%u of %u files", total), done, total);
-  rd_job_set_progress (user_data, total > 0 ? (double) done / total : -1, detail);
+  rd_job_set_progress (user_data, (double) done / total, g_dngettext (NULL, "%u of %u file", "%u of %u files", total),
+                       done, total);
 }
 
 /* The worker has a connection of its own: SQLite connections are not

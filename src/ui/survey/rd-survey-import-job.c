@@ -109,11 +109,11 @@ on_store_progress (guint    done,
                    guint    total,
                    gpointer user_data)
 {
-  g_autofree char *detail = NULL;
+  double fraction = total > 0 ? (double) done / total : -1;
 
   /* Translators: progress of a survey import, "1200 of 100000 respondents" */
-  detail = g_strdup_printf (g_dngettext (NULL, "%u of %u respondent", "%u of %u respondents", total), done, total);
-  rd_job_set_progress (user_data, total > 0 ? (double) done / total : -1, detail);
+  rd_job_set_progress (user_data, fraction, g_dngettext (NULL, "%u of %u respondent", "%u of %u respondents", total),
+                       done, total);
 }
 
 /* SQLite connections are not shared between threads: the worker opens

@@ -116,16 +116,27 @@ rd_job_get_data (RdJob *self)
 void
 rd_job_set_progress (RdJob      *self,
                      double      fraction,
-                     const char *detail)
+                     const char *detail_format,
+                     ...)
 {
+  g_autofree char *detail = NULL;
+  va_list args;
+
   g_return_if_fail (RD_IS_JOB (self));
+
+  if (detail_format != NULL)
+    {
+      va_start (args, detail_format);
+      detail = g_strdup_vprintf (detail_format, args);
+      va_end (args);
+    }
 
   g_mutex_lock (&self->lock);
   self->fraction = fraction;
   if (detail != NULL)
     {
       g_free (self->detail);
-      self->detail = g_strdup (detail);
+      self->detail = g_steal_pointer (&detail);
     }
   g_mutex_unlock (&self->lock);
 }

@@ -50,11 +50,13 @@ gboolean  rd_job_finish             (RdJob               *self,
 
 gpointer  rd_job_get_data           (RdJob               *self);
 
-/* From the worker thread: @fraction from 0 to 1, or below 0 while it is
- * not known (the bar pulses); @detail, unless NULL, the line under the
- * bar. The window shows the latest every 100 ms. */
+/* From any thread (the worker's, mostly): @fraction from 0 to 1, or
+ * below 0 while it is not known (the bar pulses); @detail_format, unless
+ * NULL, the line under the bar, printf-style. The window shows the latest
+ * every 100 ms. */
 void      rd_job_set_progress       (RdJob               *self,
                                      double               fraction,
-                                     const char          *detail);
+                                     const char          *detail_format,
+                                     ...) G_GNUC_PRINTF (3, 4);
 
 G_END_DECLS
