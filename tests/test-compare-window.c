@@ -4,11 +4,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
 
 #include "rd-chart-view.h"
 #include "rd-compare-window.h"
+#include "rd-region-commands.h"
 #include "rd-test-util.h"
 
 #define SMALL_YEAR "2026-2027"
@@ -209,8 +211,12 @@ open_window (Fixture *fixture,
              int      height)
 {
   gint64 start = g_get_monotonic_time ();
+  g_autoptr(RdRegionCommands) commands = NULL;
 
   fixture->window = g_object_ref_sink (rd_compare_window_new (NULL, fixture->store, fixture->framework));
+  /* As the main window does. */
+  commands = rd_region_commands_new (fixture->store, fixture->framework, fixture->window);
+  gtk_widget_insert_action_group (fixture->window, "region", G_ACTION_GROUP (commands));
   g_test_message ("rd_compare_window_new: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
   fixture->compare = RD_COMPARE_WINDOW (fixture->window);
   fixture->heatmap = rd_compare_window_get_heatmap (fixture->compare);
@@ -746,46 +752,100 @@ test_keyboard (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&fixture->window));
 }
 
-static void
-on_export_requested (RdCompareWindow *window,
-                     const char      *kind,
-                     GString         *log)
+/* Activates @action, answers its file chooser with @name in @dir as a
+ * user would, and waits for the job to have written the file. */
+static char *
+export_to (Fixture    *fixture,
+           const char *action,
+           const char *dir,
+           const char *name,
+           const char *suggested)
 {
-  g_string_append_printf (log, "export %s %u;", kind,
-                          rd_comparison_get_n_schools (rd_compare_window_get_comparison (window)));
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *current = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  GtkFileChooser *chooser;
+
+  g_assert_true (gtk_widget_activate_action (fixture->window, action, NULL));
+  chooser = GTK_FILE_CHOOSER (rd_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Export the Comparison");
+  current = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (current, ==, suggested);
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  gtk_file_chooser_set_current_name (chooser, name);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  /* Written to a temporary file and renamed: there means complete. */
+  while (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("%s was not written", path);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  rd_test_wait_for_idle ();
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return g_steal_pointer (&contents);
 }
 
-static void
-on_import_requested (RdCompareWindow *window,
-                     GString         *log)
+static guint
+count_lines (const char *text)
 {
-  g_string_append (log, "import;");
+  guint n = 0;
+
+  for (const char *p = text; (p = strstr (p, "\r\n")) != NULL; p += 2)
+    n++;
+  return n;
 }
 
-/* The menu's actions hand the work to whoever listens; the window
- * follows the store when schools come in. */
+/* Export writes the schools shown, as shown, from the window itself; the
+ * import is the "region" commands' (the main window inserts its own). */
 static void
-test_hooks (Fixture       *fixture,
+test_files (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(GString) log = g_string_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("readiness-compare-export-XXXXXX", NULL);
+  g_autofree char *factors = NULL;
+  g_autofree char *areas = NULL;
+  g_autofree char *workbook = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *types = NULL;
+  GtkWindow *chooser;
   static const Answer answers[] = { { "a-plan", 3 }, { "b-share", 70 }, { NULL } };
   const Answer *people[] = { answers, NULL };
   static const RdGroup groups[] = { RD_GROUP_LEADER };
 
-  g_signal_connect (fixture->window, "export-requested", G_CALLBACK (on_export_requested), log);
-  g_signal_connect (fixture->window, "import-requested", G_CALLBACK (on_import_requested), log);
-  gtk_widget_activate_action (fixture->window, "compare.export-csv", NULL);
+  factors = export_to (fixture, "compare.export-csv", dir, "all.csv", "Schools " SMALL_YEAR ".csv");
+  g_assert_true (g_str_has_prefix (factors, "school,region,school-type,respondents,strategy-readiness,"));
+  g_assert_cmpuint (count_lines (factors), ==, 1 + 4);
+
   rd_compare_window_set_region (fixture->compare, "Gent");
-  gtk_widget_activate_action (fixture->window, "compare.export-xlsx", NULL);
-  gtk_widget_activate_action (fixture->window, "compare.import", NULL);
+  g_object_set (fixture->compare, "view", "areas", NULL);
+  areas = export_to (fixture, "compare.export-csv", dir, "gent.csv", "Schools " SMALL_YEAR ".csv");
+  g_assert_true (g_str_has_prefix (areas, "school,region,school-type,respondents,"));
+  g_assert_null (strstr (areas, "strategy-readiness"));
+  g_assert_cmpuint (count_lines (areas), ==, 1 + 2);
+  g_assert_nonnull (strstr (areas, ",Gent,"));
+
+  workbook = export_to (fixture, "compare.export-xlsx", dir, "gent.xlsx", "Schools " SMALL_YEAR ".xlsx");
+  g_assert_true (g_str_has_prefix (workbook, "PK\003\004"));
+
   /* Nothing to export without schools. */
   rd_compare_window_set_region (fixture->compare, "Brugge");
   rd_compare_window_set_school_type (fixture->compare, RD_SCHOOL_TYPE_SECONDARY);
   gtk_widget_activate_action (fixture->window, "compare.export-csv", NULL);
-  g_assert_cmpstr (log->str, ==, "export csv 4;export xlsx 2;import;");
+  rd_test_wait_for_idle ();
+  g_assert_null (rd_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
 
+  g_assert_true (gtk_widget_activate_action (fixture->window, "region.import-files", NULL));
+  chooser = rd_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Import School Files");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  rd_test_wait_for_idle ();
+
+  /* The window follows the store when schools come in. */
   rd_compare_window_set_school_type (fixture->compare, RD_SCHOOL_TYPE_UNSET);
   add_school (fixture, "Ter Duinen", "Brugge", "secondary", SMALL_YEAR, people, groups);
   g_usleep (400 * 1000);
@@ -793,6 +853,14 @@ test_hooks (Fixture       *fixture,
   g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 3);
   types = dropdown_choices (fixture, "school-type");
   g_assert_cmpstr (types, ==, "All types|Primary education|Secondary education");
+
+  for (const char * const *name = (const char * const[]) { "all.csv", "gent.csv", "gent.xlsx", NULL }; *name; name++)
+    {
+      g_free (path);
+      path = g_build_filename (dir, *name, NULL);
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 /* No assessments at all: an invitation to import. */
@@ -811,9 +879,11 @@ test_empty (void)
   /* Nothing to filter, sort or switch. */
   g_assert_false (gtk_widget_get_mapped (rd_test_find_named (fixture.window, "region")));
   g_assert_false (gtk_widget_get_mapped (rd_test_find_named (fixture.window, "sort")));
-  button = rd_test_find_widget (rd_test_find_named (fixture.window, "pages"), GTK_TYPE_BUTTON, "compare.import");
+  button = rd_test_find_widget (rd_test_find_named (fixture.window, "pages"), GTK_TYPE_BUTTON,
+                                "region.import-files");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (gtk_stack_get_visible_child (
                      GTK_STACK (rd_test_find_named (fixture.window, "pages"))))), ==, "Import school files to compare them.");
   rd_test_save_screenshot (fixture.window, "compare-empty.png");
@@ -1040,7 +1110,7 @@ main (int   argc,
   SMALL ("selection", test_selection);
   SMALL ("below-target", test_below_target);
   SMALL ("keyboard", test_keyboard);
-  SMALL ("hooks", test_hooks);
+  SMALL ("files", test_files);
   g_test_add_func ("/compare-window/empty", test_empty);
   REGION ("thousand", test_thousand);
   REGION ("narrow", test_narrow);

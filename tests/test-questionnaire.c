@@ -11,7 +11,7 @@
 #include "rd-assessment-view.h"
 #include "rd-errors.h"
 #include "rd-import-dialog.h"
-#include "rd-progress-window.h"
+#include "rd-job-private.h"
 #include "rd-test-util.h"
 
 typedef struct
@@ -686,7 +686,7 @@ test_survey_store_in_worker (Fixture       *fixture,
   guint main_loop_turns = 0;
   double fraction = 0;
 
-  rd_progress_window_set_delay (0);
+  rd_job_set_default_delay (0);
   dialog = import_survey (fixture, file);
   g_assert_cmpstr (rd_import_dialog_get_summary (dialog), ==,
                    "Adds 40000 respondents: 10000 × Teacher, 10000 × Learner, 10000 × Parent, 10000 × Other, "
@@ -718,13 +718,13 @@ test_survey_store_in_worker (Fixture       *fixture,
       main_loop_turns++;
       /* Still storing: the window goes when the task ends. */
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (progress)));
-      fraction = rd_progress_window_get_fraction (progress);
+      fraction = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (rd_test_find_child (GTK_WIDGET (progress), "bar")));
       g_assert_cmpfloat (fraction, <, 1.0);
     }
   g_test_message ("cancelled at %.0f %% after %u turns of the main loop", fraction * 100, main_loop_turns);
   g_assert_cmpuint (main_loop_turns, >, 1);
   rd_test_save_screenshot (GTK_WIDGET (progress), "import-progress-light.png");
-  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (progress), "cancel"), "clicked");
+  g_signal_emit_by_name (rd_test_find_child (GTK_WIDGET (progress), "cancel_button"), "clicked");
 
   message = wait_for_message (fixture, "Import Cancelled");
   rd_test_save_screenshot (GTK_WIDGET (message), "import-cancelled-light.png");
@@ -736,7 +736,7 @@ test_survey_store_in_worker (Fixture       *fixture,
   g_assert_cmpuint (count_answers (fixture), ==, n_answers);
 
   g_rmdir (dir);
-  rd_progress_window_set_delay (400);
+  rd_job_set_default_delay (400);
 }
 
 static void

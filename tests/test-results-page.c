@@ -9,6 +9,7 @@
 #include "rd-chart-view.h"
 #include "rd-discussion-window.h"
 #include "rd-group-comparison.h"
+#include "rd-job-private.h"
 #include "rd-limits.h"
 #include "rd-report.h"
 #include "rd-test-util.h"
@@ -830,7 +831,9 @@ on_exported (GObject      *source,
 {
   ExportResult *outcome = user_data;
 
-  outcome->written = rd_report_commands_export_finish (RD_REPORT_COMMANDS (source), result, &outcome->error);
+  /* The result comes on the main thread. */
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  outcome->written = rd_job_finish (RD_JOB (source), result, &outcome->error);
   outcome->done = TRUE;
 }
 
@@ -841,10 +844,13 @@ export_to (Fixture       *fixture,
            GError       **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RdJob) job = NULL;
   ExportResult outcome = { 0 };
 
-  rd_report_commands_export (rd_assessment_view_get_report_commands (fixture->view), kind, file, NULL,
-                            on_exported, &outcome);
+  job = rd_report_commands_new_export_job (rd_assessment_view_get_report_commands (fixture->view), kind, file, error);
+  if (job == NULL)
+    return FALSE;
+  rd_job_run (job, NULL, NULL, on_exported, &outcome);
   /* The file is written in a worker thread; the main loop stays free. */
   while (!outcome.done)
     g_main_context_iteration (NULL, TRUE);
@@ -1009,27 +1015,30 @@ screenshot_action_plan (Fixture    *fixture,
 static void
 cancel_from_progress_window (Fixture *fixture)
 {
-  RdReportCommands *actions = rd_assessment_view_get_report_commands (fixture->view);
+  RdReportCommands *commands = rd_assessment_view_get_report_commands (fixture->view);
   g_autofree char *dir = g_dir_make_tmp ("readiness-cancel-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RdJob) job = NULL;
   ExportResult outcome = { 0 };
   GtkWindow *progress;
 
   /* With no delay the window is there as the worker starts, and Cancel is
    * pressed long before it has drawn 18 pages. */
-  rd_report_commands_set_progress_delay (actions, 0);
-  rd_report_commands_export (actions, RD_EXPORT_PDF, file, NULL, on_exported, &outcome);
-  progress = rd_report_commands_get_progress_window (actions);
+  rd_job_set_default_delay (0);
+  job = rd_report_commands_new_export_job (commands, RD_EXPORT_PDF, file, NULL);
+  rd_job_run (job, NULL, NULL, on_exported, &outcome);
+  rd_job_set_default_delay (400);
+  progress = GTK_WINDOW (rd_job_get_progress_window (job));
   g_assert_nonnull (progress);
   g_assert_true (gtk_window_get_modal (progress));
-  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (progress), "cancel"), "clicked");
+  g_signal_emit_by_name (rd_test_find_child (GTK_WIDGET (progress), "cancel_button"), "clicked");
   while (!outcome.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&outcome.error);
   rd_test_wait_for_idle ();
-  g_assert_null (rd_report_commands_get_progress_window (actions));
+  g_assert_null (rd_job_get_progress_window (job));
 
   /* Nothing was left behind: not the report, not its temporary file. */
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "rd-assessment-dialog.h"
+#include "rd-compare-window.h"
 #include "rd-exchange.h"
 #include "rd-limits.h"
 #include "rd-anonymity.h"
@@ -608,6 +609,34 @@ test_export_and_import_school (Fixture       *fixture,
   }
 }
 
+/* Compare Schools imports through the main window's "region" commands:
+ * its Import School Files… button works, and opens the import. */
+static void
+test_compare_imports (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWindow *compare, *chooser;
+  GtkWidget *button;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.compare", NULL);
+  compare = rd_test_wait_for_toplevel (RD_TYPE_COMPARE_WINDOW, NULL);
+  /* No assessments yet: the invitation to import. */
+  button = rd_test_find_widget (GTK_WIDGET (compare), GTK_TYPE_BUTTON, "region.import-files");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  chooser = rd_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Import School Files");
+  g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (fixture->window));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  rd_test_wait_for_idle ();
+
+  gtk_window_destroy (compare);
+  rd_test_wait_for_idle ();
+}
+
 /* Schools "School 0001" … in the region Kust, the last one's id. */
 static gint64
 import_numbered_schools (Fixture *fixture,
@@ -730,6 +759,7 @@ main (int   argc,
   ADD ("/ui/window/rename-school", test_rename_school);
   ADD ("/ui/window/school-type", test_school_type);
   ADD ("/ui/window/delete-school-undo", test_delete_school_undo);
+  ADD ("/ui/window/compare-imports", test_compare_imports);
   ADD ("/ui/window/many-schools", test_many_schools);
   ADD ("/ui/window/many-schools-at-start", test_many_schools_at_start);
   ADD ("/ui/window/delete-assessment-undo", test_delete_assessment_undo);

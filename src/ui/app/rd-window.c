@@ -6,7 +6,6 @@
 
 #include "rd-assessment-dialog.h"
 #include "rd-assessment-view.h"
-#include "rd-comparison-export.h"
 #include "rd-compare-window.h"
 #include "rd-database-check.h"
 #include "rd-discussion-window.h"
@@ -751,87 +750,6 @@ export_school_action (GtkWidget  *widget,
                                   g_variant_new_int64 (self->selected_school_id));
 }
 
-typedef struct
-{
-  RdComparisonExport *export;
-  gboolean spreadsheet;
-  RdComparisonExportView view;
-  GtkWindow *parent;
-} ComparisonExportRequest;
-
-static void
-on_comparison_file_chosen (GtkNativeDialog         *chooser,
-                           int                      response,
-                           ComparisonExportRequest *request)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      gboolean written;
-
-      /* A region's tables take milliseconds: no worker thread needed. */
-      written = path != NULL &&
-                (request->spreadsheet
-                 ? rd_comparison_export_write_xlsx (request->export, path, NULL, &error)
-                 : rd_comparison_export_write_csv (request->export, request->view, path, NULL, &error));
-      if (!written)
-        {
-          GtkWidget *dialog = adw_message_dialog_new (request->parent, _("Could Not Export the Comparison"),
-                                                      error ? error->message : _("Only local files can be written"));
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-    }
-
-  rd_comparison_export_unref (request->export);
-  g_object_unref (request->parent);
-  g_free (request);
-  g_object_unref (chooser);
-}
-
-static void
-on_comparison_export_requested (RdCompareWindow *window,
-                                const char      *kind,
-                                RdWindow        *self)
-{
-  RdComparison *comparison = rd_compare_window_get_comparison (window);
-  ComparisonExportRequest *request;
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-
-  if (comparison == NULL)
-    return;
-
-  request = g_new0 (ComparisonExportRequest, 1);
-  request->export = rd_comparison_export_new (comparison, self->framework, rd_compare_window_get_school_year (window),
-                                              rd_compare_window_get_region (window),
-                                              rd_compare_window_get_school_type (window));
-  request->spreadsheet = g_str_equal (kind, "xlsx");
-  request->view = g_strcmp0 (rd_compare_window_get_view (window), "areas") == 0 ? RD_COMPARISON_EXPORT_VIEW_AREAS
-                                                                               : RD_COMPARISON_EXPORT_VIEW_FACTORS;
-  request->parent = GTK_WINDOW (g_object_ref (window));
-
-  /* Translators: suggested file name of an exported comparison, "Schools 2026-2027" */
-  name = g_strdup_printf (_("Schools %s.%s"), rd_compare_window_get_school_year (window),
-                          request->spreadsheet ? "xlsx" : "csv");
-  chooser = gtk_file_chooser_native_new (_("Export the Comparison"), GTK_WINDOW (window),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_comparison_file_chosen), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-on_comparison_import_requested (RdCompareWindow *window,
-                                RdWindow        *self)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (self->region_commands), "import-files", NULL);
-}
-
 static void
 compare_action (GtkWidget  *widget,
                 const char *action_name,
@@ -840,8 +758,8 @@ compare_action (GtkWidget  *widget,
   RdWindow *self = RD_WINDOW (widget);
   GtkWidget *window = rd_compare_window_new (GTK_WINDOW (self), self->store, self->framework);
 
-  g_signal_connect_object (window, "export-requested", G_CALLBACK (on_comparison_export_requested), self, 0);
-  g_signal_connect_object (window, "import-requested", G_CALLBACK (on_comparison_import_requested), self, 0);
+  /* Import School Files… there is this window's command, disabled with it during a round. */
+  gtk_widget_insert_action_group (window, "region", G_ACTION_GROUP (self->region_commands));
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -9,6 +9,7 @@
 #include "rd-chart-boxplot.h"
 #include "rd-chart-view.h"
 #include "rd-compare-window.h"
+#include "rd-comparison-export-job.h"
 
 /* Below this width the side panel goes under the table. */
 #define NARROW_WIDTH 700
@@ -82,14 +83,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  EXPORT_REQUESTED,
-  IMPORT_REQUESTED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (RdCompareWindow, rd_compare_window, ADW_TYPE_WINDOW)
 
@@ -786,21 +780,23 @@ apply_view (RdCompareWindow *self)
 
 /* Actions */
 
+/* The schools shown, as the window shows them, to a file the user picks. */
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[EXPORT_REQUESTED], 0,
-                 g_str_equal (action_name, "compare.export-xlsx") ? "xlsx" : "csv");
-}
+  RdCompareWindow *self = RD_COMPARE_WINDOW (widget);
+  const char *school_year = rd_compare_window_get_school_year (self);
+  g_autoptr(RdComparisonExport) export = NULL;
 
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  g_signal_emit (widget, signals[IMPORT_REQUESTED], 0);
+  if (self->shown == NULL)
+    return;
+  export = rd_comparison_export_new (self->shown, self->framework, school_year, self->region, self->school_type);
+  rd_comparison_export_job_save (GTK_WINDOW (self), export, school_year,
+                                 g_str_equal (action_name, "compare.export-xlsx"),
+                                 is_factors_view (self) ? RD_COMPARISON_EXPORT_VIEW_FACTORS
+                                                        : RD_COMPARISON_EXPORT_VIEW_AREAS);
 }
 
 static void
@@ -945,16 +941,9 @@ rd_compare_window_class_init (RdCompareWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* "csv" or "xlsx": the lead's exporter writes the schools shown. */
-  signals[EXPORT_REQUESTED] = g_signal_new ("export-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[IMPORT_REQUESTED] = g_signal_new ("import-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
   gtk_widget_class_install_property_action (widget_class, "compare.view", "view");
   gtk_widget_class_install_action (widget_class, "compare.export-csv", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "compare.export-xlsx", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "compare.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "compare.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "compare.focus-filters", NULL, focus_filters_action);
 
@@ -1008,7 +997,7 @@ create_header_bar (RdCompareWindow *self)
 
   g_menu_append (export_section, _("Export as _CSV…"), "compare.export-csv");
   g_menu_append (export_section, _("Export as _Spreadsheet…"), "compare.export-xlsx");
-  g_menu_append (import_section, _("_Import School Files…"), "compare.import");
+  g_menu_append (import_section, _("_Import School Files…"), "region.import-files");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (export_section));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (import_section));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "open-menu-symbolic");
@@ -1259,7 +1248,7 @@ rd_compare_window_init (RdCompareWindow *self)
   gtk_stack_add_named (self->stack,
                        create_status_page ("view-grid-symbolic", _("No Assessments to Compare"),
                                            _("Import school files to compare them."),
-                                           _("_Import School Files…"), "compare.import"),
+                                           _("_Import School Files…"), "region.import-files"),
                        "empty");
   gtk_stack_add_named (self->stack,
                        create_status_page ("system-search-symbolic", _("No Schools Match"),

@@ -15,11 +15,10 @@ G_DECLARE_FINAL_TYPE (RdCompareWindow, rd_compare_window, RD, COMPARE_WINDOW, Ad
  * side by side, as a heatmap of factors or areas, filtered by region and
  * school type, with the selected school against the others at the side.
  *
- * The window installs the actions "compare.export-csv" and
- * "compare.export-xlsx", which emit "export-requested" with "csv" or
- * "xlsx" (the schools to write are rd_compare_window_get_comparison() in
- * the order of rd_compare_window_get_heatmap()), and "compare.import",
- * which emits "import-requested". It follows the store's changes itself. */
+ * Its actions "compare.export-csv" and "compare.export-xlsx" write the
+ * schools shown to a file the user picks, as an RdJob. Importing is
+ * "region.import-files": insert an RdRegionCommands as "region". It
+ * follows the store's changes itself. */
 GtkWidget     *rd_compare_window_new              (GtkWindow        *parent,
                                                    RdStore          *store,
                                                    RdFramework      *framework);

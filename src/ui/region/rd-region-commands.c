@@ -4,12 +4,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-exchange-import.h"
 #include "rd-export-file.h"
-#include "rd-progress-window.h"
+#include "rd-job.h"
 #include "rd-region-commands.h"
-
-/* An import of a few files ends before a progress window would only flash. */
-#define PROGRESS_DELAY_MS 400
 
 struct _RdRegionCommands
 {
@@ -55,31 +53,23 @@ owner_window (RdRegionCommands *self)
 
 /* Import */
 
+/* What the worker imports, and what it did. */
 typedef struct
 {
   char *database_path;
   RdFramework *framework;
   GPtrArray *files;            /* as given: files and folders */
   RdExchangeImportResult result;
-
-  GMutex lock;                 /* guards done and total */
-  guint done;
-  guint total;
-
-  RdProgressWindow *progress_window;
-  guint progress_timeout;
-  guint progress_tick;
-} ImportJob;
+} ImportData;
 
 static void
-import_job_free (ImportJob *job)
+import_data_free (ImportData *data)
 {
-  g_free (job->database_path);
-  g_clear_object (&job->framework);
-  g_clear_pointer (&job->files, g_ptr_array_unref);
-  rd_exchange_import_result_clear (&job->result);
-  g_mutex_clear (&job->lock);
-  g_free (job);
+  g_free (data->database_path);
+  g_clear_object (&data->framework);
+  g_clear_pointer (&data->files, g_ptr_array_unref);
+  rd_exchange_import_result_clear (&data->result);
+  g_free (data);
 }
 
 static void
@@ -87,155 +77,29 @@ on_import_progress (guint    done,
                     guint    total,
                     gpointer user_data)
 {
-  ImportJob *job = user_data;
-
-  g_mutex_lock (&job->lock);
-  job->done = done;
-  job->total = total;
-  g_mutex_unlock (&job->lock);
+  /* Translators: progress of an import, "120 of 1000 files" */
+  rd_job_set_progress (user_data, (double) done / total, g_dngettext (NULL, "%u of %u file", "%u of %u files", total),
+                       done, total);
 }
 
 /* The worker has a connection of its own: SQLite connections are not
  * shared between threads, and the window keeps reading through its own. */
-static void
-import_in_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+static gboolean
+import_in_thread (RdJob         *job,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  ImportJob *job = task_data;
-  g_autoptr(GError) error = NULL;
+  ImportData *import = data;
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(RdStore) store = NULL;
 
-  files = rd_exchange_collect_files ((GFile * const *) job->files->pdata, job->files->len, &error);
+  files = rd_exchange_collect_files ((GFile * const *) import->files->pdata, import->files->len, error);
   if (files != NULL)
-    store = rd_store_open (job->database_path, &error);
-  if (store != NULL &&
-      rd_exchange_import_files (store, job->framework, files, cancellable, on_import_progress, job,
-                                &job->result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static gboolean
-on_progress_tick (gpointer user_data)
-{
-  ImportJob *job = user_data;
-  guint done, total;
-  g_autofree char *detail = NULL;
-
-  g_mutex_lock (&job->lock);
-  done = job->done;
-  total = job->total;
-  g_mutex_unlock (&job->lock);
-
-  if (total == 0)
-    {
-      rd_progress_window_pulse (job->progress_window);
-      return G_SOURCE_CONTINUE;
-    }
-
-  rd_progress_window_set_fraction (job->progress_window, (double) done / total);
-  /* Translators: progress of an import, "120 of 1000 files" */
-  detail = g_strdup_printf (g_dngettext (NULL, "%u of %u file", "%u of %u files", total), done, total);
-  rd_progress_window_set_detail (job->progress_window, detail);
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-on_progress_timeout (gpointer user_data)
-{
-  GTask *task = user_data;
-  ImportJob *job = g_task_get_task_data (task);
-  RdRegionCommands *self = g_task_get_source_object (task);
-
-  job->progress_timeout = 0;
-  job->progress_window = rd_progress_window_new (owner_window (self), _("Importing School Files…"),
-                                                 g_task_get_cancellable (task));
-  job->progress_tick = g_timeout_add (100, on_progress_tick, job);
-  gtk_window_present (GTK_WINDOW (job->progress_window));
-  return G_SOURCE_REMOVE;
-}
-
-/* In the main context, whichever thread drops the task's last reference. */
-static void
-on_import_completed (GTask *task)
-{
-  ImportJob *job = g_task_get_task_data (task);
-  RdRegionCommands *self = g_task_get_source_object (task);
-
-  if (job == NULL)
-    return;
-  g_clear_handle_id (&job->progress_timeout, g_source_remove);
-  g_clear_handle_id (&job->progress_tick, g_source_remove);
-  if (job->progress_window != NULL)
-    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&job->progress_window)));
-
-  /* What the worker's connection stored, this one's listeners now show. */
-  if (job->result.n_imported > 0 && self->store != NULL)
-    rd_store_notify_schools_changed (self->store);
-}
-
-void
-rd_region_commands_import (RdRegionCommands     *self,
-                           GFile * const       *files,
-                           guint                n_files,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GCancellable) own_cancellable = NULL;
-  ImportJob *job;
-
-  g_return_if_fail (RD_IS_REGION_COMMANDS (self));
-
-  /* The progress window's Cancel needs a cancellable to cancel. */
-  if (cancellable == NULL)
-    cancellable = own_cancellable = g_cancellable_new ();
-
-  job = g_new0 (ImportJob, 1);
-  g_mutex_init (&job->lock);
-  job->database_path = g_strdup (rd_store_get_path (self->store));
-  job->framework = g_object_ref (self->framework);
-  job->files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (job->files, g_object_ref (files[i]));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rd_region_commands_import);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_signal_connect (task, "notify::completed", G_CALLBACK (on_import_completed), NULL);
-  job->progress_timeout = g_timeout_add (PROGRESS_DELAY_MS, on_progress_timeout, task);
-  g_task_run_in_thread (task, import_in_thread);
-}
-
-gboolean
-rd_region_commands_import_finish (RdRegionCommands         *self,
-                                  GAsyncResult            *result,
-                                  RdExchangeImportResult  *summary,
-                                  GError                 **error)
-{
-  ImportJob *job;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  /* Counted even when cancelled: what was stored before stays. */
-  job = g_task_get_task_data (G_TASK (result));
-  if (summary != NULL)
-    {
-      *summary = job->result;
-      if (summary->rejected != NULL)
-        g_ptr_array_ref (summary->rejected);
-      if (summary->notices != NULL)
-        g_ptr_array_ref (summary->notices);
-      if (summary->schools != NULL)
-        g_hash_table_ref (summary->schools);
-    }
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+    store = rd_store_open (import->database_path, error);
+  return store != NULL &&
+         rd_exchange_import_files (store, import->framework, files, cancellable, on_import_progress, job,
+                                   &import->result, error);
 }
 
 static void
@@ -249,39 +113,41 @@ show_message (RdRegionCommands *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* How an import went, in words; set-aside files named with their reason. */
+/* How an import went, in words; set-aside files named with their reason.
+ * Counted even when cancelled: what was stored before stays. */
 static void
 on_import_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  RdRegionCommands *self = RD_REGION_COMMANDS (source);
-  RdExchangeImportResult summary = { 0 };
+  g_autoptr(RdRegionCommands) self = user_data;
+  ImportData *import = rd_job_get_data (RD_JOB (source));
+  const RdExchangeImportResult *summary = &import->result;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
-  gboolean done = rd_region_commands_import_finish (self, result, &summary, &error);
+  gboolean done = rd_job_finish (RD_JOB (source), result, &error);
   gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  guint updated = summary.n_schools - summary.n_schools_new;
+  guint updated = summary->n_schools - summary->n_schools_new;
 
+  /* What the worker's connection stored, this one's listeners now show. */
+  if (summary->n_imported > 0)
+    rd_store_notify_schools_changed (self->store);
+  /* A failure: the job has said why. */
   if (!done && !cancelled)
-    {
-      show_message (self, _("Could Not Import the School Files"), error->message);
-      rd_exchange_import_result_clear (&summary);
-      return;
-    }
+    return;
 
-  if (summary.n_files == 0 && done)
+  if (summary->n_files == 0 && done)
     g_string_append (body, _("There are no exchange files (*.readiness) in what you chose."));
   else
     {
       /* Translators: an import's summary, made of three parts: "8 files
        * imported, of 7 schools: 7 new, 0 updated." */
       g_string_append_printf (body, g_dngettext (NULL, "%u file imported, ", "%u files imported, ",
-                                                 summary.n_imported), summary.n_imported);
-      g_string_append_printf (body, g_dngettext (NULL, "of %u school: ", "of %u schools: ", summary.n_schools),
-                              summary.n_schools);
-      g_string_append_printf (body, g_dngettext (NULL, "%u new", "%u new", summary.n_schools_new),
-                              summary.n_schools_new);
+                                                 summary->n_imported), summary->n_imported);
+      g_string_append_printf (body, g_dngettext (NULL, "of %u school: ", "of %u schools: ", summary->n_schools),
+                              summary->n_schools);
+      g_string_append_printf (body, g_dngettext (NULL, "%u new", "%u new", summary->n_schools_new),
+                              summary->n_schools_new);
       g_string_append (body, ", ");
       g_string_append_printf (body, g_dngettext (NULL, "%u updated.", "%u updated.", updated), updated);
     }
@@ -290,35 +156,48 @@ on_import_done (GObject      *source,
       g_string_append (body, " ");
       g_string_append (body, _("The import was cancelled; what was imported before is kept."));
     }
-  if (summary.rejected != NULL && summary.rejected->len > 0)
+  if (summary->rejected != NULL && summary->rejected->len > 0)
     {
       g_string_append (body, "\n\n");
       g_string_append_printf (body, g_dngettext (NULL, "%u file was set aside:", "%u files were set aside:",
-                                                 summary.rejected->len), summary.rejected->len);
-      for (guint i = 0; i < summary.rejected->len; i++)
-        g_string_append_printf (body, "\n• %s", ((GError *) g_ptr_array_index (summary.rejected, i))->message);
+                                                 summary->rejected->len), summary->rejected->len);
+      for (guint i = 0; i < summary->rejected->len; i++)
+        g_string_append_printf (body, "\n• %s", ((GError *) g_ptr_array_index (summary->rejected, i))->message);
     }
 
-  if (summary.notices != NULL && summary.notices->len > 0)
+  if (summary->notices != NULL && summary->notices->len > 0)
     {
       g_string_append (body, "\n\n");
       g_string_append (body, _("Note:"));
-      for (guint i = 0; i < summary.notices->len; i++)
-        g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (summary.notices, i));
+      for (guint i = 0; i < summary->notices->len; i++)
+        g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (summary->notices, i));
     }
 
   show_message (self, cancelled ? _("Import Cancelled") : _("School Files Imported"), body->str);
-  rd_exchange_import_result_clear (&summary);
 }
 
-/* As the menu does: progress, then the summary in a dialog. */
+/* In a worker thread with a connection of its own, with progress and
+ * Cancel; then the summary in a dialog. */
 void
 rd_region_commands_import_and_report (RdRegionCommands *self,
                                       GFile * const   *files,
                                       guint            n_files)
 {
+  g_autoptr(RdJob) job = NULL;
+  ImportData *import;
+
   g_return_if_fail (RD_IS_REGION_COMMANDS (self));
-  rd_region_commands_import (self, files, n_files, NULL, on_import_done, NULL);
+
+  import = g_new0 (ImportData, 1);
+  import->database_path = g_strdup (rd_store_get_path (self->store));
+  import->framework = g_object_ref (self->framework);
+  import->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (import->files, g_object_ref (files[i]));
+
+  job = rd_job_new (_("Importing School Files…"), import_in_thread, import, (GDestroyNotify) import_data_free);
+  rd_job_set_error_heading (job, _("Could Not Import the School Files"));
+  rd_job_run (job, owner_window (self), NULL, on_import_done, g_object_ref (self));
 }
 
 static void

@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "rd-exchange-import.h"
+#include "rd-exchange.h"
 #include "rd-store.h"
 
 G_BEGIN_DECLS
@@ -19,22 +19,11 @@ RdRegionCommands *rd_region_commands_new          (RdStore             *store,
                                                    RdFramework         *framework,
                                                    GtkWidget           *owner);
 
-/* Imports @files (files or folders) without asking; @callback gets the
- * result from rd_region_commands_import_finish(). */
-void             rd_region_commands_import       (RdRegionCommands     *self,
-                                                  GFile * const       *files,
-                                                  guint                n_files,
-                                                  GCancellable        *cancellable,
-                                                  GAsyncReadyCallback  callback,
-                                                  gpointer             user_data);
-gboolean         rd_region_commands_import_finish (RdRegionCommands    *self,
-                                                   GAsyncResult        *result,
-                                                   RdExchangeImportResult *summary,
-                                                   GError             **error);
-
+/* Imports @files (files or folders) without asking, as the menu does: as
+ * an RdJob, then how it went in a dialog. */
 void             rd_region_commands_import_and_report (RdRegionCommands *self,
-                                                       GFile * const       *files,
-                                                       guint                n_files);
+                                                       GFile * const    *files,
+                                                       guint             n_files);
 
 /* Writes @school_id's exchange file without asking. */
 gboolean         rd_region_commands_export_school (RdRegionCommands    *self,

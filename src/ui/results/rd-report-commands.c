@@ -8,12 +8,9 @@
 #include "rd-answers-xlsx.h"
 #include "rd-export-file.h"
 #include "rd-preferences-window.h"
-#include "rd-progress-window.h"
+#include "rd-job.h"
 #include "rd-report-commands.h"
 #include "rd-report.h"
-
-/* Quick exports finish before a progress window would only flash. */
-#define PROGRESS_DELAY_MS 400
 
 struct _RdReportCommands
 {
@@ -24,8 +21,6 @@ struct _RdReportCommands
   gint64 assessment_id;
   GtkWidget *owner;          /* weak */
   AdwToastOverlay *toasts;   /* weak */
-  guint progress_delay_ms;
-  GtkWidget *progress_window;  /* weak: the running export's, once shown */
 };
 
 G_DEFINE_FINAL_TYPE (RdReportCommands, rd_report_commands, G_TYPE_SIMPLE_ACTION_GROUP)
@@ -41,25 +36,17 @@ typedef struct
   GPtrArray *answers;
   guint threshold;
   RdAnswersXlsx *xlsx;
-
-  /* Progress, read by the main thread under the lock. */
-  GMutex lock;
-  double fraction;
-  GtkWidget *progress_window;
-  guint progress_timeout;
-  guint progress_tick;
-} ExportJob;
+} ExportData;
 
 static void
-export_job_free (ExportJob *job)
+export_data_free (ExportData *data)
 {
-  g_free (job->path);
-  g_clear_object (&job->report);
-  g_clear_object (&job->framework);
-  g_clear_pointer (&job->answers, g_ptr_array_unref);
-  g_clear_pointer (&job->xlsx, rd_answers_xlsx_unref);
-  g_mutex_clear (&job->lock);
-  g_free (job);
+  g_free (data->path);
+  g_clear_object (&data->report);
+  g_clear_object (&data->framework);
+  g_clear_pointer (&data->answers, g_ptr_array_unref);
+  g_clear_pointer (&data->xlsx, rd_answers_xlsx_unref);
+  g_free (data);
 }
 
 static void
@@ -71,7 +58,6 @@ rd_report_commands_dispose (GObject *object)
   g_clear_object (&self->framework);
   g_clear_weak_pointer (&self->owner);
   g_clear_weak_pointer (&self->toasts);
-  g_clear_weak_pointer (&self->progress_window);
 
   G_OBJECT_CLASS (rd_report_commands_parent_class)->dispose (object);
 }
@@ -85,93 +71,54 @@ rd_report_commands_class_init (RdReportCommandsClass *klass)
 static void
 rd_report_commands_init (RdReportCommands *self)
 {
-  self->progress_delay_ms = PROGRESS_DELAY_MS;
 }
 
-void
-rd_report_commands_set_progress_delay (RdReportCommands *self,
-                                       guint            delay_ms)
+static GtkWindow *
+owner_window (RdReportCommands *self)
 {
-  g_return_if_fail (RD_IS_REPORT_COMMANDS (self));
-  self->progress_delay_ms = delay_ms;
-}
+  GtkRoot *root = self->owner ? gtk_widget_get_root (self->owner) : NULL;
 
-GtkWindow *
-rd_report_commands_get_progress_window (RdReportCommands *self)
-{
-  g_return_val_if_fail (RD_IS_REPORT_COMMANDS (self), NULL);
-  return self->progress_window ? GTK_WINDOW (self->progress_window) : NULL;
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
 static void
 on_pdf_progress (double   fraction,
                  gpointer user_data)
 {
-  ExportJob *job = user_data;
-
-  g_mutex_lock (&job->lock);
-  job->fraction = fraction;
-  g_mutex_unlock (&job->lock);
+  rd_job_set_progress (user_data, fraction, NULL);
 }
 
 static gboolean
-write_csv (ExportJob     *job,
+write_csv (ExportData    *data,
            GCancellable  *cancellable,
            GError       **error)
 {
   gsize length;
-  char *text = rd_answers_csv_format (job->framework, job->mode, job->answers, job->threshold, &length);
+  char *text = rd_answers_csv_format (data->framework, data->mode, data->answers, data->threshold, &length);
   g_autoptr(GBytes) bytes = g_bytes_new_take (text, length);
 
-  return rd_export_file_write_bytes (job->path, bytes, cancellable, error);
-}
-
-static void
-export_in_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  gboolean written = FALSE;
-
-  switch (job->kind)
-    {
-    case RD_EXPORT_PDF:
-      written = rd_report_write_pdf (job->report, job->path, cancellable, on_pdf_progress, job, &error);
-      break;
-    case RD_EXPORT_CSV:
-      written = write_csv (job, cancellable, &error);
-      break;
-    case RD_EXPORT_XLSX:
-      written = rd_answers_xlsx_write (job->path, job->xlsx, cancellable, &error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (written)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
+  return rd_export_file_write_bytes (data->path, bytes, cancellable, error);
 }
 
 static gboolean
-on_progress_tick (gpointer user_data)
+export_in_thread (RdJob         *job,
+                  gpointer       job_data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  ExportJob *job = user_data;
-  double fraction;
+  ExportData *data = job_data;
 
-  g_mutex_lock (&job->lock);
-  fraction = job->fraction;
-  g_mutex_unlock (&job->lock);
-
-  if (job->kind == RD_EXPORT_PDF)
-    rd_progress_window_set_fraction (RD_PROGRESS_WINDOW (job->progress_window), fraction);
-  else
-    rd_progress_window_pulse (RD_PROGRESS_WINDOW (job->progress_window));
-  return G_SOURCE_CONTINUE;
+  switch (data->kind)
+    {
+    case RD_EXPORT_PDF:
+      return rd_report_write_pdf (data->report, data->path, cancellable, on_pdf_progress, job, error);
+    case RD_EXPORT_CSV:
+      return write_csv (data, cancellable, error);
+    case RD_EXPORT_XLSX:
+      return rd_answers_xlsx_write (data->path, data->xlsx, cancellable, error);
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static const char *
@@ -180,149 +127,86 @@ progress_title (RdExportKind kind)
   return kind == RD_EXPORT_PDF ? _("Saving the Report…") : _("Exporting the Answers…");
 }
 
-static gboolean
-on_progress_timeout (gpointer user_data)
-{
-  GTask *task = user_data;
-  ExportJob *job = g_task_get_task_data (task);
-  RdReportCommands *self = g_task_get_source_object (task);
-  GtkRoot *root = self->owner ? gtk_widget_get_root (self->owner) : NULL;
-
-  job->progress_timeout = 0;
-  job->progress_window = GTK_WIDGET (rd_progress_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                             progress_title (job->kind),
-                                                             g_task_get_cancellable (task)));
-  job->progress_tick = g_timeout_add (100, on_progress_tick, job);
-  g_set_weak_pointer (&self->progress_window, job->progress_window);
-  gtk_window_present (GTK_WINDOW (job->progress_window));
-  return G_SOURCE_REMOVE;
-}
-
-/* In the main context, whichever thread drops the task's last reference. */
-static void
-on_task_completed (GTask *task)
-{
-  ExportJob *job = g_task_get_task_data (task);
-
-  if (job == NULL)
-    return;
-  g_clear_handle_id (&job->progress_timeout, g_source_remove);
-  g_clear_handle_id (&job->progress_tick, g_source_remove);
-  if (job->progress_window != NULL)
-    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&job->progress_window)));
-}
-
 /* The snapshot that the worker thread writes from. */
-static ExportJob *
-prepare_job (RdReportCommands  *self,
-             RdExportKind      kind,
-             const char       *path,
-             GError          **error)
+static ExportData *
+prepare_data (RdReportCommands  *self,
+              RdExportKind      kind,
+              const char       *path,
+              GError          **error)
 {
   g_autoptr(RdAssessment) assessment = NULL;
-  ExportJob *job;
+  ExportData *data;
 
   assessment = rd_store_get_assessment (self->store, self->assessment_id, error);
   if (assessment == NULL)
     return NULL;
 
-  job = g_new0 (ExportJob, 1);
-  g_mutex_init (&job->lock);
-  job->kind = kind;
-  job->path = g_strdup (path);
-  job->threshold = rd_preferences_get_anonymity_threshold ();
-  job->framework = g_object_ref (self->framework);
-  job->mode = rd_assessment_get_mode (assessment);
+  data = g_new0 (ExportData, 1);
+  data->kind = kind;
+  data->path = g_strdup (path);
+  data->threshold = rd_preferences_get_anonymity_threshold ();
+  data->framework = g_object_ref (self->framework);
+  data->mode = rd_assessment_get_mode (assessment);
 
   if (kind == RD_EXPORT_PDF)
-    job->report = rd_report_new (self->store, self->framework, self->assessment_id, job->threshold, error);
+    data->report = rd_report_new (self->store, self->framework, self->assessment_id, data->threshold, error);
   else
-    job->answers = rd_store_list_answers (self->store, self->assessment_id, error);
+    data->answers = rd_store_list_answers (self->store, self->assessment_id, error);
 
-  if (kind == RD_EXPORT_XLSX && job->answers != NULL)
+  if (kind == RD_EXPORT_XLSX && data->answers != NULL)
     {
       double targets[RD_N_FACTORS];
       g_autoptr(GPtrArray) actions = NULL;
 
       if (rd_store_get_targets (self->store, self->assessment_id, targets, error) &&
           (actions = rd_store_list_actions (self->store, self->assessment_id, error)) != NULL)
-        job->xlsx = rd_answers_xlsx_new (self->framework, job->mode, job->answers, targets, actions,
-                                         job->threshold);
+        data->xlsx = rd_answers_xlsx_new (self->framework, data->mode, data->answers, targets, actions,
+                                          data->threshold);
     }
 
-  if ((kind == RD_EXPORT_PDF && job->report == NULL) ||
-      (kind == RD_EXPORT_CSV && job->answers == NULL) ||
-      (kind == RD_EXPORT_XLSX && job->xlsx == NULL))
+  if ((kind == RD_EXPORT_PDF && data->report == NULL) ||
+      (kind == RD_EXPORT_CSV && data->answers == NULL) ||
+      (kind == RD_EXPORT_XLSX && data->xlsx == NULL))
     {
-      export_job_free (job);
+      export_data_free (data);
       return NULL;
     }
 
-  return job;
+  return data;
 }
 
-void
-rd_report_commands_export (RdReportCommands     *self,
-                           RdExportKind         kind,
-                           GFile               *file,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+RdJob *
+rd_report_commands_new_export_job (RdReportCommands  *self,
+                                   RdExportKind      kind,
+                                   GFile            *file,
+                                   GError          **error)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GCancellable) own_cancellable = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  ExportJob *job;
+  ExportData *data;
+  RdJob *job;
 
-  g_return_if_fail (RD_IS_REPORT_COMMANDS (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  /* The progress window's Cancel needs a cancellable to cancel. */
-  if (cancellable == NULL)
-    cancellable = own_cancellable = g_cancellable_new ();
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rd_report_commands_export);
-  g_task_set_return_on_cancel (task, FALSE);
-  /* A Cancel that comes after the file was renamed into place must not
-   * report a cancel: the result is what the worker did. */
-  g_task_set_check_cancellable (task, FALSE);
+  g_return_val_if_fail (RD_IS_REPORT_COMMANDS (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   path = g_file_get_path (file);
   if (path == NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
 
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("Could not write %s: only local files can be written"), uri);
-      return;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Could not write %s: only local files can be written"), uri);
+      return NULL;
     }
 
-  job = prepare_job (self, kind, path, &error);
-  if (job == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  data = prepare_data (self, kind, path, error);
+  if (data == NULL)
+    return NULL;
 
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_signal_connect (task, "notify::completed", G_CALLBACK (on_task_completed), NULL);
-  /* With no delay the window is there before the worker starts. */
-  if (self->progress_delay_ms == 0)
-    on_progress_timeout (task);
-  else
-    job->progress_timeout = g_timeout_add (self->progress_delay_ms, on_progress_timeout, task);
-  g_task_run_in_thread (task, export_in_thread);
-}
-
-gboolean
-rd_report_commands_export_finish (RdReportCommands  *self,
-                                  GAsyncResult     *result,
-                                  GError          **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  job = rd_job_new (progress_title (kind), export_in_thread, data, (GDestroyNotify) export_data_free);
+  /* The report's pages fill the bar; the answers' files are written in one go. */
+  if (kind == RD_EXPORT_PDF)
+    rd_job_set_progress (job, 0, NULL);
+  return job;
 }
 
 static void
@@ -330,9 +214,7 @@ show_error (RdReportCommands *self,
             const char      *heading,
             const GError    *error)
 {
-  GtkRoot *root = self->owner ? gtk_widget_get_root (self->owner) : NULL;
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              heading, error->message);
+  GtkWidget *dialog = adw_message_dialog_new (owner_window (self), heading, error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -349,36 +231,48 @@ on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  RdReportCommands *self = RD_REPORT_COMMANDS (source);
-  RdExportKind kind = GPOINTER_TO_INT (user_data);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  g_autoptr(RdReportCommands) self = user_data;
+  ExportData *data = rd_job_get_data (RD_JOB (source));
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *uri = NULL;
+  AdwToast *toast;
 
-  if (!rd_report_commands_export_finish (self, result, &error))
+  /* A failure: the job has said why. */
+  if (!rd_job_finish (RD_JOB (source), result, NULL) || self->toasts == NULL)
+    return;
+
+  basename = g_path_get_basename (data->path);
+  uri = g_filename_to_uri (data->path, NULL, NULL);
+  /* Translators: toast after saving a file, %s is its name */
+  title = g_strdup_printf (_("Saved as “%s”"), basename);
+  toast = adw_toast_new (title);
+  if (uri != NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error_heading (kind), error);
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "report.open");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/* In a worker thread, with progress and Cancel once it takes a while;
+ * then an error in a dialog, or the file in a toast. */
+static void
+export_to (RdReportCommands *self,
+           RdExportKind      kind,
+           GFile            *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdJob) job = rd_report_commands_new_export_job (self, kind, file, &error);
+
+  if (job == NULL)
+    {
+      show_error (self, error_heading (kind), error);
       return;
     }
-
-  if (self->toasts != NULL && job != NULL)
-    {
-      g_autofree char *basename = g_path_get_basename (job->path);
-      g_autofree char *title = NULL;
-      g_autofree char *uri = g_filename_to_uri (job->path, NULL, NULL);
-      AdwToast *toast;
-
-      /* Translators: toast after saving a file, %s is its name */
-      title = g_strdup_printf (_("Saved as “%s”"), basename);
-      toast = adw_toast_new (title);
-      if (uri != NULL)
-        {
-          adw_toast_set_button_label (toast, _("_Open"));
-          adw_toast_set_action_name (toast, "report.open");
-          adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-        }
-      adw_toast_overlay_add_toast (self->toasts, toast);
-    }
+  rd_job_set_error_heading (job, error_heading (kind));
+  rd_job_run (job, owner_window (self), NULL, on_export_done, g_object_ref (self));
 }
 
 static const char *
@@ -429,7 +323,7 @@ on_file_chosen (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      rd_report_commands_export (self, kind, file, NULL, on_export_done, GINT_TO_POINTER (kind));
+      export_to (self, kind, file);
     }
 
   g_object_unref (chooser);
@@ -439,7 +333,6 @@ static void
 choose_file (RdReportCommands *self,
              RdExportKind     kind)
 {
-  GtkRoot *root = self->owner ? gtk_widget_get_root (self->owner) : NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = suggested_name (self, kind);
   g_autofree char *pattern = g_strdup_printf ("*.%s", kind_extension (kind));
@@ -467,7 +360,7 @@ choose_file (RdReportCommands *self,
     }
   gtk_file_filter_add_pattern (filter, pattern);
 
-  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  chooser = gtk_file_chooser_native_new (title, owner_window (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -502,7 +395,6 @@ rd_report_commands_print (RdReportCommands          *self,
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autofree char *name = NULL;
-  GtkRoot *root = self->owner ? gtk_widget_get_root (self->owner) : NULL;
 
   g_return_val_if_fail (RD_IS_REPORT_COMMANDS (self), GTK_PRINT_OPERATION_RESULT_ERROR);
 
@@ -526,7 +418,7 @@ rd_report_commands_print (RdReportCommands          *self,
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page), g_object_ref (report),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
 
-  return gtk_print_operation_run (operation, action, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, error);
+  return gtk_print_operation_run (operation, action, owner_window (self), error);
 }
 
 static void
@@ -572,9 +464,8 @@ open_action (GSimpleAction *action,
              gpointer       user_data)
 {
   RdReportCommands *self = user_data;
-  GtkRoot *root = self->owner ? gtk_widget_get_root (self->owner) : NULL;
 
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, g_variant_get_string (parameter, NULL),
+  gtk_show_uri (owner_window (self), g_variant_get_string (parameter, NULL),
                 GDK_CURRENT_TIME);
 }
 

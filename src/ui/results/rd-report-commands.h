@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "rd-job.h"
 #include "rd-store.h"
 
 G_BEGIN_DECLS
@@ -18,31 +19,22 @@ G_DECLARE_FINAL_TYPE (RdReportCommands, rd_report_commands, RD, REPORT_COMMANDS,
 
 /* The "report" commands of one assessment (a GActionGroup; "actions" in
  * this code are the action plan's, RdAction): save-pdf, print, export-csv,
- * export-xlsx. Files are written in a worker thread from a snapshot taken
- * on the main thread; a progress window with Cancel appears when writing
- * takes a while; errors get a dialog; success a toast on @toasts. */
+ * export-xlsx. Files are written as an RdJob (a worker thread, a snapshot
+ * taken on the main thread, progress and Cancel when writing takes a
+ * while); errors get a dialog; success a toast on @toasts. */
 RdReportCommands *rd_report_commands_new        (RdStore             *store,
                                                  RdFramework         *framework,
                                                  gint64               assessment_id,
                                                  GtkWidget           *owner,
                                                  AdwToastOverlay     *toasts);
 
-/* Writes @kind to @file without asking where; @callback gets the result
- * from rd_report_commands_export_finish(). */
-void             rd_report_commands_export     (RdReportCommands     *self,
-                                                RdExportKind         kind,
-                                                GFile               *file,
-                                                GCancellable        *cancellable,
-                                                GAsyncReadyCallback  callback,
-                                                gpointer             user_data);
-gboolean         rd_report_commands_export_finish (RdReportCommands  *self,
-                                                   GAsyncResult        *result,
-                                                   GError             **error);
-
-/* How long an export runs before its progress window shows (tests: 0). */
-void             rd_report_commands_set_progress_delay (RdReportCommands *self,
-                                                        guint                delay_ms);
-GtkWindow       *rd_report_commands_get_progress_window (RdReportCommands *self);
+/* A job that writes @kind to @file without asking where, from a snapshot
+ * taken now; start it with rd_job_run(). NULL and @error when @file is not
+ * local or the snapshot cannot be read. */
+RdJob           *rd_report_commands_new_export_job (RdReportCommands  *self,
+                                                    RdExportKind       kind,
+                                                    GFile             *file,
+                                                    GError           **error);
 
 /* Prints through GtkPrintOperation with the PDF report's pages; @action
  * as for gtk_print_operation_run() (tests export to a file). */

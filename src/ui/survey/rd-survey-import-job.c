@@ -4,8 +4,18 @@
 
 #include <glib/gi18n.h>
 
-#include "rd-progress-window.h"
+#include "rd-job.h"
 #include "rd-survey-import-job.h"
+
+/* The job that @result comes from: its callback's source object. */
+static RdJob *
+job_of (GAsyncResult *result)
+{
+  g_autoptr(GObject) source = g_async_result_get_source_object (result);
+
+  /* The task holds the job until its callback has returned. */
+  return RD_JOB (source);
+}
 
 /* Reading */
 
@@ -13,40 +23,30 @@ typedef struct
 {
   GFile *file;
   RdFramework *framework;
-} ReadJob;
+  RdSurveyImport *survey;    /* what was read */
+} ReadData;
 
 static void
-read_job_free (ReadJob *job)
+read_data_free (ReadData *data)
 {
-  g_clear_object (&job->file);
-  g_clear_object (&job->framework);
-  g_free (job);
-}
-
-static void
-read_in_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  ReadJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  RdSurveyImport *survey = rd_survey_import_new_for_file (job->framework, job->file, cancellable, &error);
-
-  if (survey == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (g_task_return_error_if_cancelled (task))
-    g_object_unref (survey);
-  else
-    g_task_return_pointer (task, survey, g_object_unref);
+  g_clear_object (&data->file);
+  g_clear_object (&data->framework);
+  g_clear_object (&data->survey);
+  g_free (data);
 }
 
 /* Parsing gives no fraction worth showing: the bar pulses. */
-static double
-poll_reading (gpointer   user_data,
-              char     **detail)
+static gboolean
+read_in_thread (RdJob         *job,
+                gpointer       job_data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  return -1;
+  ReadData *data = job_data;
+
+  data->survey = rd_survey_import_new_for_file (data->framework, data->file, cancellable, error);
+  /* Read to the end before the cancel: still a cancel. */
+  return data->survey != NULL && !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
 void
@@ -57,35 +57,31 @@ rd_survey_import_job_read (GFile               *file,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GCancellable) own_cancellable = NULL;
-  ReadJob *job;
+  g_autoptr(RdJob) job = NULL;
+  ReadData *data;
 
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (RD_IS_FRAMEWORK (framework));
 
-  /* The progress window's Cancel needs a cancellable to cancel. */
-  if (cancellable == NULL)
-    cancellable = own_cancellable = g_cancellable_new ();
+  data = g_new0 (ReadData, 1);
+  data->file = g_object_ref (file);
+  data->framework = g_object_ref (framework);
 
-  job = g_new0 (ReadJob, 1);
-  job->file = g_object_ref (file);
-  job->framework = g_object_ref (framework);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rd_survey_import_job_read);
-  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
-  rd_progress_window_watch (task, parent, _("Reading the Survey Export…"), poll_reading, NULL);
-  g_task_run_in_thread (task, read_in_thread);
+  job = rd_job_new (_("Reading the Survey Export…"), read_in_thread, data, (GDestroyNotify) read_data_free);
+  rd_job_run (job, parent, cancellable, callback, user_data);
 }
 
 RdSurveyImport *
 rd_survey_import_job_read_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rd_survey_import_job_read, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  RdJob *job = job_of (result);
+  ReadData *data;
+
+  if (!rd_job_finish (job, result, error))
+    return NULL;
+  data = rd_job_get_data (job);
+  return g_steal_pointer (&data->survey);
 }
 
 /* Storing */
@@ -96,17 +92,16 @@ typedef struct
   RdStore *store;            /* the caller's: only touched on the main thread */
   char *database_path;
   gint64 assessment_id;
-  gint done;                 /* atomic: respondents stored so far */
   guint total;
-} StoreJob;
+} StoreData;
 
 static void
-store_job_free (StoreJob *job)
+store_data_free (StoreData *data)
 {
-  g_clear_object (&job->survey);
-  g_clear_object (&job->store);
-  g_free (job->database_path);
-  g_free (job);
+  g_clear_object (&data->survey);
+  g_clear_object (&data->store);
+  g_free (data->database_path);
+  g_free (data);
 }
 
 static void
@@ -114,41 +109,27 @@ on_store_progress (guint    done,
                    guint    total,
                    gpointer user_data)
 {
-  StoreJob *job = user_data;
+  double fraction = total > 0 ? (double) done / total : -1;
 
-  g_atomic_int_set (&job->done, (gint) done);
+  /* Translators: progress of a survey import, "1200 of 100000 respondents" */
+  rd_job_set_progress (user_data, fraction, g_dngettext (NULL, "%u of %u respondent", "%u of %u respondents", total),
+                       done, total);
 }
 
 /* SQLite connections are not shared between threads: the worker opens
  * its own, and the window goes on reading through the caller's. */
-static void
-store_in_thread (GTask        *task,
-                 gpointer      source,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+static gboolean
+store_in_thread (RdJob         *job,
+                 gpointer       job_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
-  StoreJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdStore) store = rd_store_open (job->database_path, &error);
+  StoreData *data = job_data;
+  g_autoptr(RdStore) store = rd_store_open (data->database_path, error);
 
-  if (store != NULL &&
-      rd_survey_import_store (job->survey, store, job->assessment_id, cancellable, on_store_progress, job, &error))
-    g_task_return_int (task, job->total);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static double
-poll_storing (gpointer   user_data,
-              char     **detail)
-{
-  StoreJob *job = user_data;
-  guint done = (guint) g_atomic_int_get (&job->done);
-
-  /* Translators: progress of a survey import, "1200 of 100000 respondents" */
-  *detail = g_strdup_printf (g_dngettext (NULL, "%u of %u respondent", "%u of %u respondents", job->total),
-                             done, job->total);
-  return job->total > 0 ? (double) done / job->total : -1;
+  return store != NULL &&
+         rd_survey_import_store (data->survey, store, data->assessment_id, cancellable, on_store_progress, job,
+                                 error);
 }
 
 void
@@ -160,50 +141,36 @@ rd_survey_import_job_store (RdSurveyImport      *survey,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GCancellable) own_cancellable = NULL;
-  StoreJob *job;
+  g_autoptr(RdJob) job = NULL;
+  StoreData *data;
 
   g_return_if_fail (RD_IS_SURVEY_IMPORT (survey));
   g_return_if_fail (RD_IS_STORE (store));
 
-  if (cancellable == NULL)
-    cancellable = own_cancellable = g_cancellable_new ();
+  data = g_new0 (StoreData, 1);
+  data->survey = g_object_ref (survey);
+  data->store = g_object_ref (store);
+  data->database_path = g_strdup (rd_store_get_path (store));
+  data->assessment_id = assessment_id;
+  data->total = rd_survey_import_get_n_respondents (survey);
 
-  job = g_new0 (StoreJob, 1);
-  job->survey = g_object_ref (survey);
-  job->store = g_object_ref (store);
-  job->database_path = g_strdup (rd_store_get_path (store));
-  job->assessment_id = assessment_id;
-  job->total = rd_survey_import_get_n_respondents (survey);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rd_survey_import_job_store);
-  g_task_set_task_data (task, job, (GDestroyNotify) store_job_free);
-  rd_progress_window_watch (task, parent, _("Importing the Answers…"), poll_storing, job);
-  g_task_run_in_thread (task, store_in_thread);
+  job = rd_job_new (_("Importing the Answers…"), store_in_thread, data, (GDestroyNotify) store_data_free);
+  on_store_progress (0, data->total, job);
+  rd_job_run (job, parent, cancellable, callback, user_data);
 }
 
 guint
 rd_survey_import_job_store_finish (GAsyncResult  *result,
                                    GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  StoreJob *job;
-  gssize n;
+  RdJob *job = job_of (result);
+  StoreData *data;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), 0);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rd_survey_import_job_store, 0);
-
-  n = g_task_propagate_int (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return 0;
-    }
+  if (!rd_job_finish (job, result, error))
+    return 0;
 
   /* What the worker's connection stored, the caller's listeners now show. */
-  job = g_task_get_task_data (G_TASK (result));
-  rd_store_notify_answers_changed (job->store, job->assessment_id);
-  return (guint) n;
+  data = rd_job_get_data (job);
+  rd_store_notify_answers_changed (data->store, data->assessment_id);
+  return data->total;
 }
