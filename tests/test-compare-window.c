@@ -1108,6 +1108,39 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==, GTK_ORIENTATION_HORIZONTAL);
 }
 
+/* The window in the test's language (compare-window-nl runs it in Dutch,
+ * its pictures named nl-…): the template's texts and the code's are
+ * translated alike. */
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *title = g_dgettext (GETTEXT_PACKAGE, "Compare Schools");
+  const char *sort_tooltip = g_dgettext (GETTEXT_PACKAGE, "Sort by");
+
+  if (g_str_equal (rd_test_language (), "nl"))
+    {
+      g_assert_cmpstr (title, !=, "Compare Schools");
+      g_assert_cmpstr (sort_tooltip, !=, "Sort by");
+    }
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, title);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (child (fixture, "sort_dropdown")), ==, sort_tooltip);
+  g_assert_cmpstr (adw_preferences_row_get_title (factor_child (fixture, "below_target", RD_FACTOR_CAPACITY)), ==,
+                   rd_factor_get_short_title (RD_FACTOR_CAPACITY));
+
+  rd_heatmap_view_set_selected_school (fixture->heatmap, fixture->sint_jozef);
+  gtk_test_widget_wait_for_draw (fixture->window);
+  rd_test_save_screenshot (fixture->window, "compare-factors-light.png");
+  gtk_widget_activate_action (fixture->window, "compare.view", "s", "areas");
+  gtk_test_widget_wait_for_draw (fixture->window);
+  rd_test_save_screenshot (fixture->window, "compare-areas-small-light.png");
+  choose_region (fixture, "Brugge");
+  choose_school_type (fixture, RD_SCHOOL_TYPE_SECONDARY);
+  gtk_test_widget_wait_for_draw (fixture->window);
+  g_assert_cmpstr (page_name (fixture), ==, "no-match");
+  rd_test_save_screenshot (fixture->window, "compare-no-match-small-light.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1122,6 +1155,7 @@ main (int   argc,
   SMALL ("below-target", test_below_target);
   SMALL ("keyboard", test_keyboard);
   SMALL ("hooks", test_hooks);
+  SMALL ("screenshots", test_screenshots);
   g_test_add_func ("/compare-window/empty", test_empty);
   REGION ("thousand", test_thousand);
   REGION ("narrow", test_narrow);
