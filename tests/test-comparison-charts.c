@@ -1,37 +1,17 @@
-/* The data Compare Schools' charts show, built from a real comparison and
- * the small framework, and drawn on image surfaces. */
+/* The data Compare Schools' charts show, built from a real comparison (the
+ * three schools of rd-test-comparison.h) and the small framework, and
+ * drawn on image surfaces. */
 #include "config.h"
 
 #include <math.h>
 #include <string.h>
 
 #include "rd-comparison-charts.h"
+#include "rd-test-comparison.h"
 #include "rd-test-fixtures.h"
 #include "rd-test-pixels.h"
 
-/* Three schools of the small framework (areas Alpha and Beta), given out
- * of alphabetical order; NAN is unknown; targets are 60.
- *
- * With 16 respondents a spread of 4 gives a 95 % interval of ±1.96 and 8
- * gives ±3.92: the formula-like name's strategy 80 is clearly above the
- * others' median 46.25 and its engagement 50 clearly below their 58.
- * Zuidschool has one respondent: never tested. The formula-like name
- * sorts first in any locale. */
-enum { ZUID, FORMULA, TULP, N_SCHOOLS };
-
-static const struct {
-  const char *name;
-  const char *region;
-  const char *school_type;
-  guint       n_respondents;
-  double      factor[RD_N_FACTORS];
-  double      spread[RD_N_FACTORS];
-  double      area[2];
-} school_rows[N_SCHOOLS] = {
-  { "Zuidschool",  "South", "secondary",  1, { 30, NAN, NAN, 90 },        { NAN, NAN, NAN, NAN }, { NAN, 0 } },
-  { "=SUM(A1,A2)", "North", "primary",   16, { 80, 50, NAN, 70.25 },      { 4, 8, NAN, NAN },     { 75, NAN } },
-  { "Tulpschool",  "North", "primary",   25, { 62.5, 58, 45, 100.0 / 3 }, { 25, 25, 10, NAN },    { 12.5, 100 } },
-};
+enum { ZUID = RD_TEST_ZUIDSCHOOL, FORMULA = RD_TEST_FORMULA, TULP = RD_TEST_TULPSCHOOL, N_SCHOOLS = RD_TEST_N_SCHOOLS };
 
 typedef struct
 {
@@ -43,29 +23,8 @@ static void
 set_up (Fixture       *fixture,
         gconstpointer  data)
 {
-  g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_school_scores_free);
-
-  for (guint i = 0; i < N_SCHOOLS; i++)
-    {
-      RdSchoolScores *school = rd_school_scores_new (G_N_ELEMENTS (school_rows[i].area));
-
-      school->school_id = i + 1;
-      school->assessment_id = 101 + i;
-      school->school_name = g_strdup (school_rows[i].name);
-      school->region = g_strdup (school_rows[i].region);
-      g_assert_true (rd_school_type_from_id (school_rows[i].school_type, &school->school_type));
-      school->n_respondents = school_rows[i].n_respondents;
-      for (guint f = 0; f < RD_N_FACTORS; f++)
-        {
-          school->factor[f] = school_rows[i].factor[f];
-          school->factor_spread[f] = school_rows[i].spread[f];
-          school->target[f] = 60;
-        }
-      memcpy (school->area, school_rows[i].area, sizeof school_rows[i].area);
-      g_ptr_array_add (schools, school);
-    }
   fixture->framework = rd_test_load_framework ("small.json");
-  fixture->comparison = rd_comparison_new (schools, rd_framework_get_n_areas (fixture->framework));
+  fixture->comparison = rd_test_three_schools ();
 }
 
 static void
@@ -74,6 +33,21 @@ tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->comparison);
   g_clear_object (&fixture->framework);
+}
+
+static RdComparisonHeatmapData *
+heatmap_of (Fixture            *fixture,
+            RdComparisonColumn  kind)
+{
+  return rd_comparison_charts_heatmap (fixture->comparison, fixture->framework, kind);
+}
+
+static RdComparisonBoxplotData *
+boxplot_of (Fixture            *fixture,
+            RdComparisonColumn  kind,
+            guint               school)
+{
+  return rd_comparison_charts_boxplot (fixture->comparison, fixture->framework, kind, school);
 }
 
 static char *
@@ -118,10 +92,8 @@ static void
 test_heatmap_cells (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(RdComparisonHeatmapData) factors = rd_comparison_charts_heatmap (fixture->comparison, fixture->framework,
-                                                                             RD_COMPARISON_COLUMN_FACTOR);
-  g_autoptr(RdComparisonHeatmapData) areas = rd_comparison_charts_heatmap (fixture->comparison, fixture->framework,
-                                                                           RD_COMPARISON_COLUMN_AREA);
+  g_autoptr(RdComparisonHeatmapData) factors = heatmap_of (fixture, RD_COMPARISON_COLUMN_FACTOR);
+  g_autoptr(RdComparisonHeatmapData) areas = heatmap_of (fixture, RD_COMPARISON_COLUMN_AREA);
 
   g_assert_cmpuint (factors->n_schools, ==, N_SCHOOLS);
   g_assert_cmpuint (factors->n_columns, ==, RD_N_FACTORS);
@@ -129,17 +101,18 @@ test_heatmap_cells (Fixture       *fixture,
   for (guint s = 0; s < N_SCHOOLS; s++)
     for (guint f = 0; f < RD_N_FACTORS; f++)
       {
+        const RdSchoolScores *scores = rd_comparison_get_school (fixture->comparison, s);
         double value = factors->cells[s * RD_N_FACTORS + f];
         guint8 marks = factors->marks[s * RD_N_FACTORS + f];
         RdFactorDifference difference;
 
         rd_comparison_get_difference (fixture->comparison, s, f, &difference);
-        g_assert_true (value == school_rows[s].factor[f] || (isnan (value) && isnan (school_rows[s].factor[f])));
-        g_assert_cmpint (!!(marks & RD_HEATMAP_MARK_BELOW_TARGET), ==, !isnan (value) && value < 60);
+        g_assert_true (value == scores->factor[f] || (isnan (value) && isnan (scores->factor[f])));
+        g_assert_cmpint (!!(marks & RD_HEATMAP_MARK_BELOW_TARGET), ==, !isnan (value) && value < scores->target[f]);
         g_assert_cmpint (!!(marks & RD_HEATMAP_MARK_HIGHER), ==, difference.difference == RD_DIFFERENCE_ABOVE);
         g_assert_cmpint (!!(marks & RD_HEATMAP_MARK_LOWER), ==, difference.difference == RD_DIFFERENCE_BELOW);
       }
-  /* By hand (see the top): clearly above, and clearly below and under target. */
+  /* By hand (see rd-test-comparison.h): clearly above, and clearly below and under target. */
   g_assert_cmpuint (factors->marks[FORMULA * RD_N_FACTORS + RD_FACTOR_STRATEGY], ==, RD_HEATMAP_MARK_HIGHER);
   g_assert_cmpuint (factors->marks[FORMULA * RD_N_FACTORS + RD_FACTOR_ENGAGEMENT], ==,
                     RD_HEATMAP_MARK_LOWER | RD_HEATMAP_MARK_BELOW_TARGET);
@@ -151,8 +124,9 @@ test_heatmap_cells (Fixture       *fixture,
     for (guint a = 0; a < 2; a++)
       {
         double value = areas->cells[s * 2 + a];
+        double area = rd_comparison_get_school (fixture->comparison, s)->area[a];
 
-        g_assert_true (value == school_rows[s].area[a] || (isnan (value) && isnan (school_rows[s].area[a])));
+        g_assert_true (value == area || (isnan (value) && isnan (area)));
         g_assert_cmpuint (areas->marks[s * 2 + a], ==, RD_HEATMAP_MARK_NONE);
       }
 }
@@ -173,7 +147,7 @@ assert_rows_in_order (const RdComparisonHeatmapData *data,
 
       g_assert_cmpuint (g_array_index (data->order, guint, r), ==, school);
       g_assert_cmpuint (data->row_of[school], ==, r);
-      g_assert_cmpstr (data->rows[r].label, ==, school_rows[school].name);
+      g_assert_cmpstr (data->rows[r].label, ==, rd_comparison_get_school (data->comparison, school)->school_name);
       g_assert_true (data->rows[r].scores == &data->cells[school * data->n_columns]);
       g_assert_true (data->rows[r].marks == &data->marks[school * data->n_columns]);
     }
@@ -185,8 +159,7 @@ static void
 test_heatmap_sort (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(RdComparisonHeatmapData) heatmap = rd_comparison_charts_heatmap (fixture->comparison, fixture->framework,
-                                                                             RD_COMPARISON_COLUMN_FACTOR);
+  g_autoptr(RdComparisonHeatmapData) heatmap = heatmap_of (fixture, RD_COMPARISON_COLUMN_FACTOR);
   g_autofree char *names = row_names (heatmap);
   g_autofree char *headers = joined (heatmap->headers, heatmap->n_columns);
 
@@ -228,10 +201,8 @@ static void
 test_heatmap_words (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(RdComparisonHeatmapData) heatmap = rd_comparison_charts_heatmap (fixture->comparison, fixture->framework,
-                                                                             RD_COMPARISON_COLUMN_FACTOR);
-  g_autoptr(RdComparisonHeatmapData) areas = rd_comparison_charts_heatmap (fixture->comparison, fixture->framework,
-                                                                           RD_COMPARISON_COLUMN_AREA);
+  g_autoptr(RdComparisonHeatmapData) heatmap = heatmap_of (fixture, RD_COMPARISON_COLUMN_FACTOR);
+  g_autoptr(RdComparisonHeatmapData) areas = heatmap_of (fixture, RD_COMPARISON_COLUMN_AREA);
   g_autofree char *description = NULL;
   g_autofree char *tooltip = NULL;
 
@@ -260,7 +231,7 @@ test_heatmap_words (Fixture       *fixture,
                                 "clearly below the other schools");
   g_clear_pointer (&tooltip, g_free);
   tooltip = rd_comparison_heatmap_data_tooltip (heatmap, heatmap->row_of[FORMULA], RD_FACTOR_INVESTMENT);
-  g_assert_cmpstr (tooltip, ==, "=SUM(A1,A2) · Investment 70 · target 60 · target reached");
+  g_assert_cmpstr (tooltip, ==, "=SUM(A1,A2) · Investment 70 · target 70 · target reached");
   g_clear_pointer (&tooltip, g_free);
   tooltip = rd_comparison_heatmap_data_tooltip (heatmap, heatmap->row_of[ZUID], RD_FACTOR_CAPACITY);
   g_assert_cmpstr (tooltip, ==, "Zuidschool · Capacity: not enough answers · target 60");
@@ -277,8 +248,7 @@ static void
 test_heatmap_drawn (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(RdComparisonHeatmapData) heatmap = rd_comparison_charts_heatmap (fixture->comparison, fixture->framework,
-                                                                             RD_COMPARISON_COLUMN_FACTOR);
+  g_autoptr(RdComparisonHeatmapData) heatmap = heatmap_of (fixture, RD_COMPARISON_COLUMN_FACTOR);
   RdHeatmapData chart;
   RdChartPalette palette;
   cairo_surface_t *surface;
@@ -296,7 +266,7 @@ test_heatmap_drawn (Fixture       *fixture,
     for (guint c = 0; c < RD_N_FACTORS; c++)
       {
         guint school = g_array_index (heatmap->order, guint, r);
-        double score = school_rows[school].factor[c];
+        double score = rd_comparison_get_school (fixture->comparison, school)->factor[c];
         cairo_rectangle_t cell;
         RdColor fill;
 
@@ -315,10 +285,8 @@ static void
 test_boxplot (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(RdComparisonBoxplotData) boxplot = rd_comparison_charts_boxplot (fixture->comparison, fixture->framework,
-                                                                             RD_COMPARISON_COLUMN_FACTOR, TULP);
-  g_autoptr(RdComparisonBoxplotData) areas = rd_comparison_charts_boxplot (fixture->comparison, fixture->framework,
-                                                                           RD_COMPARISON_COLUMN_AREA, ZUID);
+  g_autoptr(RdComparisonBoxplotData) boxplot = boxplot_of (fixture, RD_COMPARISON_COLUMN_FACTOR, TULP);
+  g_autoptr(RdComparisonBoxplotData) areas = boxplot_of (fixture, RD_COMPARISON_COLUMN_AREA, ZUID);
   const RdBoxplotRow *strategy = &boxplot->rows[RD_FACTOR_STRATEGY];
 
   g_assert_cmpuint (boxplot->n_rows, ==, RD_N_FACTORS);
@@ -365,8 +333,7 @@ static void
 test_boxplot_drawn (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(RdComparisonBoxplotData) boxplot = rd_comparison_charts_boxplot (fixture->comparison, fixture->framework,
-                                                                             RD_COMPARISON_COLUMN_FACTOR, FORMULA);
+  g_autoptr(RdComparisonBoxplotData) boxplot = boxplot_of (fixture, RD_COMPARISON_COLUMN_FACTOR, FORMULA);
   RdChartPalette palette;
   cairo_surface_t *surface = rd_test_draw_chart ((RdTestDrawFunc) rd_comparison_boxplot_data_draw, boxplot,
                                                  RD_CHART_STYLE_LIGHT, 400, 300, &palette);

@@ -25,6 +25,17 @@ rd_comparison_charts_column_titles (RdFramework        *framework,
   return g_strv_builder_end (builder);
 }
 
+/* Titled columns the comparison has: the factors, or its areas. */
+static guint
+count_columns (RdComparison       *comparison,
+               RdComparisonColumn  kind,
+               GStrv               titles)
+{
+  guint n = kind == RD_COMPARISON_COLUMN_FACTOR ? RD_N_FACTORS : rd_comparison_get_n_areas (comparison);
+
+  return MIN (g_strv_length (titles), n);
+}
+
 /* Heatmap */
 
 static const char *
@@ -78,7 +89,7 @@ rd_comparison_charts_heatmap (RdComparison       *comparison,
   data->comparison = g_object_ref (comparison);
   data->kind = kind;
   data->titles = rd_comparison_charts_column_titles (framework, kind);
-  data->n_columns = MIN (g_strv_length (data->titles), factors ? RD_N_FACTORS : rd_comparison_get_n_areas (comparison));
+  data->n_columns = count_columns (comparison, kind, data->titles);
   data->n_schools = rd_comparison_get_n_schools (comparison);
   data->label = g_strdup (factors ? _("Readiness of the schools per success factor")
                                   : _("Score of the schools per area"));
@@ -360,7 +371,7 @@ rd_comparison_charts_boxplot (RdComparison       *comparison,
   n_others = rd_comparison_get_n_schools (comparison) - 1;
   data = g_new0 (RdComparisonBoxplotData, 1);
   data->row_labels = rd_comparison_charts_column_titles (framework, kind);
-  data->n_rows = MIN (g_strv_length (data->row_labels), factors ? RD_N_FACTORS : rd_comparison_get_n_areas (comparison));
+  data->n_rows = count_columns (comparison, kind, data->row_labels);
   data->rows = g_new0 (RdBoxplotRow, MAX (data->n_rows, 1));
   data->others_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other school", "%u other schools", n_others),
                                         n_others);
