@@ -29,8 +29,8 @@ struct _RdHeatmapView
 
   RdComparisonHeatmapData *data;
 
-  /* Chosen by the user; the data falls back to the names when it has no
-   * such column. */
+  /* Kept for the next data; a sort it has no column for falls back to
+   * the names, as the data's own sort does. */
   RdComparisonColumn sort_column;
   guint sort_index;
   gboolean sort_descending;
