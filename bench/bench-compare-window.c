@@ -11,6 +11,7 @@
 #include <sys/resource.h>
 
 #include "rd-compare-window.h"
+#include "rd-heatmap-view-private.h"
 #include "rd-window.h"
 
 static void
@@ -98,7 +99,7 @@ main (int   argc,
            rd_comparison_get_n_schools (rd_compare_window_get_comparison (RD_COMPARE_WINDOW (compare))), open_ms);
 
   /* A page down at a time through the whole region, a frame each. */
-  heatmap = rd_compare_window_get_heatmap (RD_COMPARE_WINDOW (compare));
+  heatmap = RD_HEATMAP_VIEW (gtk_widget_get_template_child (compare, RD_TYPE_COMPARE_WINDOW, "heatmap"));
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (heatmap));
   while (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)
          < gtk_adjustment_get_upper (adjustment))

@@ -11,6 +11,7 @@
 #include "rd-chart-view.h"
 #include "rd-compare-window.h"
 #include "rd-region-commands.h"
+#include "rd-heatmap-view-private.h"
 #include "rd-test-util.h"
 
 #define SMALL_YEAR "2026-2027"
@@ -219,7 +220,8 @@ open_window (Fixture *fixture,
   gtk_widget_insert_action_group (fixture->window, "region", G_ACTION_GROUP (commands));
   g_test_message ("rd_compare_window_new: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
   fixture->compare = RD_COMPARE_WINDOW (fixture->window);
-  fixture->heatmap = rd_compare_window_get_heatmap (fixture->compare);
+  fixture->heatmap = RD_HEATMAP_VIEW (gtk_widget_get_template_child (fixture->window, RD_TYPE_COMPARE_WINDOW,
+                                                                      "heatmap"));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_test_widget_wait_for_draw (fixture->window);
@@ -270,6 +272,17 @@ tear_down (Fixture       *fixture,
 }
 
 
+/* A widget of the window by its id in the template. */
+static gpointer
+child (Fixture    *fixture,
+       const char *id)
+{
+  GObject *object = gtk_widget_get_template_child (fixture->window, RD_TYPE_COMPARE_WINDOW, id);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
 static char *
 list_strings (GListModel *model)
 {
@@ -286,28 +299,70 @@ list_strings (GListModel *model)
 
 static char *
 dropdown_choices (Fixture    *fixture,
-                  const char *name)
+                  const char *id)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (rd_test_find_named (fixture->window, name));
+  return list_strings (gtk_drop_down_get_model (child (fixture, id)));
+}
 
-  g_assert_nonnull (dropdown);
-  return list_strings (gtk_drop_down_get_model (dropdown));
+/* Chooses @choice in a dropdown, as the user would; NULL: the first
+ * ("All regions", "All types"). */
+static void
+choose (Fixture    *fixture,
+        const char *id,
+        const char *choice)
+{
+  GtkDropDown *dropdown = child (fixture, id);
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  guint position = choice == NULL ? 0 : GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; choice != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), choice))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+static void
+choose_region (Fixture    *fixture,
+               const char *region)
+{
+  choose (fixture, "region_dropdown", region);
+}
+
+static void
+choose_school_type (Fixture      *fixture,
+                    RdSchoolType  school_type)
+{
+  choose (fixture, "type_dropdown", school_type != RD_SCHOOL_TYPE_UNSET ? rd_school_type_get_title (school_type) : NULL);
 }
 
 static const char *
 page_name (Fixture *fixture)
 {
-  return gtk_stack_get_visible_child_name (GTK_STACK (rd_test_find_named (fixture->window, "pages")));
+  return gtk_stack_get_visible_child_name (child (fixture, "stack"));
 }
 
 static const char *
 label_text (Fixture    *fixture,
-            const char *name)
+            const char *id)
 {
-  GtkWidget *label = rd_test_find_named (fixture->window, name);
+  return gtk_label_get_text (child (fixture, id));
+}
 
-  g_assert_true (GTK_IS_LABEL (label));
-  return gtk_label_get_text (GTK_LABEL (label));
+/* A factor's row in a group of the side panel: "difference", "value" or
+ * "below_target". */
+static gpointer
+factor_child (Fixture    *fixture,
+              const char *prefix,
+              RdFactor    factor)
+{
+  g_autofree char *id = g_strdup_printf ("%s_%s", prefix, rd_factor_to_id (factor));
+
+  return child (fixture, id);
 }
 
 static const char *
@@ -315,34 +370,50 @@ row_subtitle (Fixture    *fixture,
               const char *prefix,
               RdFactor    factor)
 {
-  g_autofree char *name = g_strdup_printf ("%s-%s", prefix, rd_factor_to_id (factor));
-  GtkWidget *row = rd_test_find_named (fixture->window, name);
-
-  g_assert_true (ADW_IS_ACTION_ROW (row));
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  return adw_action_row_get_subtitle (factor_child (fixture, prefix, factor));
 }
 
 /* The label at the end of a factor's row: its readiness. */
-static void
-collect_numeric (GtkWidget *widget,
-                 GPtrArray *labels)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric"))
-    g_ptr_array_add (labels, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_numeric (child, labels);
-}
-
 static const char *
 row_value (Fixture  *fixture,
            RdFactor  factor)
 {
-  g_autofree char *name = g_strdup_printf ("difference-%s", rd_factor_to_id (factor));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *label = factor_child (fixture, "value", factor);
 
-  collect_numeric (rd_test_find_named (fixture->window, name), labels);
-  g_assert_cmpuint (labels->len, ==, 1);
-  return gtk_label_get_text (g_ptr_array_index (labels, 0));
+  g_assert_true (gtk_widget_is_ancestor (label, factor_child (fixture, "difference", factor)));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* The heatmap's rows, in the order shown. */
+static guint
+n_rows (Fixture *fixture)
+{
+  RdComparisonHeatmapData *data = rd_heatmap_view_get_data (fixture->heatmap);
+
+  return data != NULL ? data->n_schools : 0;
+}
+
+static guint
+school_at_row (Fixture *fixture,
+               guint    row)
+{
+  RdComparisonHeatmapData *data = rd_heatmap_view_get_data (fixture->heatmap);
+
+  g_assert_cmpuint (row, <, n_rows (fixture));
+  return g_array_index (data->order, guint, row);
+}
+
+static const char *
+column_title (Fixture *fixture,
+              guint    column)
+{
+  return rd_heatmap_view_get_data (fixture->heatmap)->headers[column];
+}
+
+static gboolean
+is_narrow (Fixture *fixture)
+{
+  return gtk_orientable_get_orientation (child (fixture, "paned")) == GTK_ORIENTATION_VERTICAL;
 }
 
 static void
@@ -363,9 +434,9 @@ assert_order_is_sort (Fixture            *fixture,
     g_assert_cmpuint (shown_index, ==, index);
   g_assert_cmpint (shown_descending, ==, descending);
 
-  g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, order->len);
+  g_assert_cmpuint (n_rows (fixture), ==, order->len);
   for (guint r = 0; r < order->len; r++)
-    g_assert_cmpuint (rd_heatmap_view_get_school_at_row (fixture->heatmap, r), ==, g_array_index (order, guint, r));
+    g_assert_cmpuint (school_at_row (fixture, r), ==, g_array_index (order, guint, r));
 }
 
 static int
@@ -374,8 +445,8 @@ row_of_school (Fixture *fixture,
 {
   RdComparison *comparison = rd_compare_window_get_comparison (fixture->compare);
 
-  for (guint r = 0; r < rd_heatmap_view_get_n_rows (fixture->heatmap); r++)
-    if (rd_comparison_get_school (comparison, rd_heatmap_view_get_school_at_row (fixture->heatmap, r))->school_id
+  for (guint r = 0; r < n_rows (fixture); r++)
+    if (rd_comparison_get_school (comparison, school_at_row (fixture, r))->school_id
         == school_id)
       return (int) r;
   return -1;
@@ -422,10 +493,10 @@ static void
 test_years_and_filters (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autofree char *years = list_strings (rd_compare_window_get_school_years (fixture->compare));
-  g_autofree char *regions = dropdown_choices (fixture, "region");
-  g_autofree char *types = dropdown_choices (fixture, "school-type");
-  g_autofree char *year_choices = dropdown_choices (fixture, "year");
+  g_autofree char *years = list_strings (child (fixture, "years"));
+  g_autofree char *regions = dropdown_choices (fixture, "region_dropdown");
+  g_autofree char *types = dropdown_choices (fixture, "type_dropdown");
+  g_autofree char *year_choices = dropdown_choices (fixture, "year_dropdown");
 
   g_assert_cmpstr (years, ==, SMALL_YEAR "|" LAST_YEAR);
   g_assert_cmpstr (year_choices, ==, years);
@@ -433,49 +504,48 @@ test_years_and_filters (Fixture       *fixture,
   g_assert_cmpstr (regions, ==, "All regions|Brugge|Gent");
   g_assert_cmpstr (types, ==, "All types|Primary education|Secondary education");
   g_assert_cmpstr (page_name (fixture), ==, "compare");
-  g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 4);
-  g_assert_cmpstr (label_text (fixture, "count"), ==, "4 schools");
+  g_assert_cmpuint (n_rows (fixture), ==, 4);
+  g_assert_cmpstr (label_text (fixture, "count_label"), ==, "4 schools");
 
   /* Filters change the schools shown, and the comparison with them. */
-  rd_compare_window_set_region (fixture->compare, "Gent");
+  choose_region (fixture, "Gent");
   g_assert_cmpstr (rd_compare_window_get_region (fixture->compare), ==, "Gent");
-  g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 2);
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
   g_assert_cmpuint (rd_comparison_get_n_schools (rd_compare_window_get_comparison (fixture->compare)), ==, 2);
-  g_assert_cmpstr (label_text (fixture, "count"), ==, "2 of 4 schools");
-  rd_compare_window_set_school_type (fixture->compare, RD_SCHOOL_TYPE_SECONDARY);
-  g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 1);
+  g_assert_cmpstr (label_text (fixture, "count_label"), ==, "2 of 4 schools");
+  choose_school_type (fixture, RD_SCHOOL_TYPE_SECONDARY);
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
   g_assert_cmpstr (rd_comparison_get_school (rd_compare_window_get_comparison (fixture->compare), 0)->school_name,
                    ==, "De Linde");
 
   /* Brugge has no secondary school: the empty state, and a way out. */
-  rd_compare_window_set_region (fixture->compare, "Brugge");
-  g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 0);
+  choose_region (fixture, "Brugge");
+  g_assert_cmpuint (n_rows (fixture), ==, 0);
   g_assert_cmpstr (page_name (fixture), ==, "no-match");
-  g_assert_nonnull (rd_test_find_widget (rd_test_find_named (fixture->window, "pages"), GTK_TYPE_BUTTON,
-                                         "compare.clear-filters"));
+  g_assert_nonnull (rd_test_find_widget (child (fixture, "stack"), GTK_TYPE_BUTTON, "compare.clear-filters"));
   rd_test_save_screenshot (fixture->window, "compare-no-match.png");
   gtk_widget_activate_action (fixture->window, "compare.clear-filters", NULL);
   rd_test_wait_for_idle ();
   g_assert_null (rd_compare_window_get_region (fixture->compare));
   g_assert_cmpint (rd_compare_window_get_school_type (fixture->compare), ==, RD_SCHOOL_TYPE_UNSET);
-  g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 4);
+  g_assert_cmpuint (n_rows (fixture), ==, 4);
   g_assert_cmpstr (page_name (fixture), ==, "compare");
 
   /* Last year: other schools, other regions; a filter no longer there goes. */
-  rd_compare_window_set_region (fixture->compare, "Gent");
-  rd_compare_window_set_school_year (fixture->compare, LAST_YEAR);
+  choose_region (fixture, "Gent");
+  choose (fixture, "year_dropdown", LAST_YEAR);
   g_clear_pointer (&regions, g_free);
   g_clear_pointer (&types, g_free);
-  regions = dropdown_choices (fixture, "region");
-  types = dropdown_choices (fixture, "school-type");
+  regions = dropdown_choices (fixture, "region_dropdown");
+  types = dropdown_choices (fixture, "type_dropdown");
   g_assert_cmpstr (regions, ==, "All regions|Antwerpen|Gent");
   g_assert_cmpstr (types, ==, "All types|Primary education|Special education");
   g_assert_cmpstr (rd_compare_window_get_region (fixture->compare), ==, "Gent");
-  g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 1);
-  rd_compare_window_set_region (fixture->compare, "Antwerpen");
-  rd_compare_window_set_school_year (fixture->compare, SMALL_YEAR);
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  choose_region (fixture, "Antwerpen");
+  choose (fixture, "year_dropdown", SMALL_YEAR);
   g_assert_null (rd_compare_window_get_region (fixture->compare));
-  g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 4);
+  g_assert_cmpuint (n_rows (fixture), ==, 4);
 }
 
 /* Every order the view shows is rd_comparison_sort()'s, whether chosen
@@ -484,15 +554,15 @@ static void
 test_sort (Fixture       *fixture,
            gconstpointer  data)
 {
-  GtkDropDown *sort = GTK_DROP_DOWN (rd_test_find_named (fixture->window, "sort"));
-  GtkToggleButton *descending = GTK_TOGGLE_BUTTON (rd_test_find_named (fixture->window, "descending"));
-  g_autofree char *choices = dropdown_choices (fixture, "sort");
+  GtkDropDown *sort = child (fixture, "sort_dropdown");
+  GtkToggleButton *descending = child (fixture, "descending_button");
+  g_autofree char *choices = dropdown_choices (fixture, "sort_dropdown");
 
   g_assert_cmpstr (choices, ==, "Name|Strategy|Engagement|Capacity|Investment|Largest gap: Strategy|"
                                 "Largest gap: Engagement|Largest gap: Capacity|Largest gap: Investment");
   assert_order_is_sort (fixture, RD_COMPARISON_COLUMN_NAME, 0, FALSE);
   g_assert_cmpstr (rd_comparison_get_school (rd_compare_window_get_comparison (fixture->compare),
-                                             rd_heatmap_view_get_school_at_row (fixture->heatmap, 0))->school_name,
+                                             school_at_row (fixture, 0))->school_name,
                    ==, "Atheneum");
 
   for (guint f = 0; f < RD_N_FACTORS; f++)
@@ -501,12 +571,12 @@ test_sort (Fixture       *fixture,
       assert_order_is_sort (fixture, RD_COMPARISON_COLUMN_FACTOR, f, FALSE);
       g_assert_cmpuint (gtk_drop_down_get_selected (sort), ==, 1 + f);
       g_assert_false (gtk_toggle_button_get_active (descending));
-      g_assert_true (g_str_has_suffix (rd_heatmap_view_get_column_title (fixture->heatmap, f), "▲"));
+      g_assert_true (g_str_has_suffix (column_title (fixture, f), "▲"));
 
       click_header (fixture, f);
       assert_order_is_sort (fixture, RD_COMPARISON_COLUMN_FACTOR, f, TRUE);
       g_assert_true (gtk_toggle_button_get_active (descending));
-      g_assert_true (g_str_has_suffix (rd_heatmap_view_get_column_title (fixture->heatmap, f), "▼"));
+      g_assert_true (g_str_has_suffix (column_title (fixture, f), "▼"));
     }
 
   /* By keyboard: the largest gap first, then the other way round. */
@@ -516,7 +586,7 @@ test_sort (Fixture       *fixture,
 
       gtk_drop_down_set_selected (sort, 1 + RD_N_FACTORS + f);
       assert_order_is_sort (fixture, RD_COMPARISON_COLUMN_GAP, f, TRUE);
-      g_assert_cmpstr (rd_heatmap_view_get_column_title (fixture->heatmap, f), ==, header);
+      g_assert_cmpstr (column_title (fixture, f), ==, header);
       gtk_toggle_button_set_active (descending, FALSE);
       assert_order_is_sort (fixture, RD_COMPARISON_COLUMN_GAP, f, FALSE);
     }
@@ -530,7 +600,7 @@ test_sort (Fixture       *fixture,
   rd_test_wait_for_idle ();
   g_assert_cmpstr (rd_compare_window_get_view (fixture->compare), ==, "areas");
   g_clear_pointer (&choices, g_free);
-  choices = dropdown_choices (fixture, "sort");
+  choices = dropdown_choices (fixture, "sort_dropdown");
   g_assert_true (g_str_has_prefix (choices, "Name|Alpha|Beta|Largest gap: Strategy|"));
   click_header (fixture, 1);
   assert_order_is_sort (fixture, RD_COMPARISON_COLUMN_AREA, 1, FALSE);
@@ -554,9 +624,9 @@ assert_school_panel (Fixture *fixture,
   g_assert_cmpint (school, >=, 0);
   scores = rd_comparison_get_school (comparison, (guint) school);
   g_assert_cmpint (scores->school_id, ==, school_id);
-  g_assert_cmpstr (label_text (fixture, "school-name"), ==, scores->school_name);
+  g_assert_cmpstr (label_text (fixture, "name_label"), ==, scores->school_name);
 
-  description = rd_chart_view_get_description (RD_CHART_VIEW (rd_test_find_named (fixture->window, "boxplot")));
+  description = rd_chart_view_get_description (child (fixture, "boxplot"));
   for (guint f = 0; f < RD_N_FACTORS; f++)
     {
       RdFactorDifference difference;
@@ -608,7 +678,7 @@ test_selection (Fixture       *fixture,
   click_at (fixture->heatmap, &area);
   g_assert_cmpint (rd_heatmap_view_get_selected_row (fixture->heatmap), ==, row);
   assert_school_panel (fixture, fixture->sint_jozef);
-  g_assert_cmpstr (label_text (fixture, "school-details"), ==, "Gent · Primary education · 2 respondents");
+  g_assert_cmpstr (label_text (fixture, "details_label"), ==, "Gent · Primary education · 2 respondents");
 
   /* By hand, as on the results page: capacity (a-team 100 × 1 + b-share
    * (100 + 0) / 2 × 2) / 3 = 67, the target 65 of small.json. The others
@@ -619,17 +689,18 @@ test_selection (Fixture       *fixture,
   g_assert_cmpstr (row_value (fixture, RD_FACTOR_CAPACITY), ==, "67");
   g_assert_cmpstr (row_subtitle (fixture, "difference", RD_FACTOR_CAPACITY), ==,
                    "Median of the other schools 62 · not clearly different\nTarget 65 · reached");
-  tooltip = rd_heatmap_view_get_cell_tooltip (fixture->heatmap, (guint) row, RD_FACTOR_CAPACITY);
+  tooltip = rd_comparison_heatmap_data_tooltip (rd_heatmap_view_get_data (fixture->heatmap), (guint) row,
+                                                RD_FACTOR_CAPACITY);
   g_assert_true (g_str_has_prefix (tooltip, "Sint-Jozef · Capacity 67 · target 65 · target reached"));
   g_clear_pointer (&tooltip, g_free);
-  tooltip = rd_heatmap_view_get_cell_tooltip (fixture->heatmap, (guint) row, -1);
+  tooltip = rd_comparison_heatmap_data_tooltip (rd_heatmap_view_get_data (fixture->heatmap), (guint) row, -1);
   g_assert_cmpstr (tooltip, ==, "Sint-Jozef · Gent · Primary education · 2 respondents");
 
   /* One respondent: Atheneum's differences cannot be tested. By name,
    * it is the first row. */
   rd_heatmap_view_select_row (fixture->heatmap, 0);
-  g_assert_cmpstr (label_text (fixture, "school-name"), ==, "Atheneum");
-  g_assert_cmpstr (label_text (fixture, "school-details"), ==, "Brugge · No school type · 1 respondent");
+  g_assert_cmpstr (label_text (fixture, "name_label"), ==, "Atheneum");
+  g_assert_cmpstr (label_text (fixture, "details_label"), ==, "Brugge · No school type · 1 respondent");
   for (guint f = 0; f < RD_N_FACTORS; f++)
     g_assert_nonnull (strstr (row_subtitle (fixture, "difference", f),
                               "cannot tell: fewer than two respondents or summary only"));
@@ -652,15 +723,14 @@ test_selection (Fixture       *fixture,
   assert_school_panel (fixture, fixture->sint_jozef);
 
   /* Filtered to its region: compared with fewer schools, still selected. */
-  rd_compare_window_set_region (fixture->compare, "Gent");
+  choose_region (fixture, "Gent");
   assert_school_panel (fixture, fixture->sint_jozef);
   /* Filtered out, then back. */
-  rd_compare_window_set_region (fixture->compare, "Brugge");
+  choose_region (fixture, "Brugge");
   g_assert_cmpint (rd_heatmap_view_get_selected_school (fixture->heatmap), ==, 0);
   g_assert_cmpint (rd_heatmap_view_get_selected_row (fixture->heatmap), ==, -1);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (rd_test_find_named (fixture->window, "school-stack"))),
-                   ==, "none");
-  rd_compare_window_set_region (fixture->compare, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (fixture, "school_stack")), ==, "none");
+  choose_region (fixture, NULL);
   assert_school_panel (fixture, fixture->sint_jozef);
   rd_test_save_screenshot (fixture->window, "compare-small-light.png");
 }
@@ -684,8 +754,8 @@ assert_below_target (Fixture *fixture)
                                     n == 1 ? "" : "s", count.unknown);
       else
         expected = g_strdup_printf ("%u of %u school%s below target", count.below, n, n == 1 ? "" : "s");
-      g_test_message ("%s: %s", rd_factor_to_id (f), row_subtitle (fixture, "below-target", f));
-      g_assert_cmpstr (row_subtitle (fixture, "below-target", f), ==, expected);
+      g_test_message ("%s: %s", rd_factor_to_id (f), row_subtitle (fixture, "below_target", f));
+      g_assert_cmpstr (row_subtitle (fixture, "below_target", f), ==, expected);
     }
 }
 
@@ -698,15 +768,15 @@ test_below_target (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
     {
-      rd_compare_window_set_region (fixture->compare, regions[i]);
+      choose_region (fixture, regions[i]);
       assert_below_target (fixture);
     }
 
   /* By hand, investment = mean of the ladder scores of b-speed and
    * b-share, target 60: Sint-Jozef (50 + (100 + 0) / 2) / 2 = 50, De Linde
    * 100, Zonnebloem 0, Atheneum (50 + 50) / 2 = 50: three below. */
-  rd_compare_window_set_region (fixture->compare, NULL);
-  g_assert_cmpstr (row_subtitle (fixture, "below-target", RD_FACTOR_INVESTMENT), ==, "3 of 4 schools below target");
+  choose_region (fixture, NULL);
+  g_assert_cmpstr (row_subtitle (fixture, "below_target", RD_FACTOR_INVESTMENT), ==, "3 of 4 schools below target");
 }
 
 /* Up, Down, Page Down, End and Home move the selection; Escape and
@@ -716,7 +786,7 @@ test_keyboard (Fixture       *fixture,
                gconstpointer  data)
 {
   GtkWidget *widget = GTK_WIDGET (fixture->heatmap);
-  GtkWidget *focus, *region = rd_test_find_named (fixture->window, "region");
+  GtkWidget *focus, *region = child (fixture, "region_dropdown");
 
   gtk_widget_grab_focus (widget);
   rd_heatmap_view_select_row (fixture->heatmap, 0);
@@ -821,7 +891,7 @@ test_files (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (factors, "school,region,school-type,respondents,strategy-readiness,"));
   g_assert_cmpuint (count_lines (factors), ==, 1 + 4);
 
-  rd_compare_window_set_region (fixture->compare, "Gent");
+  choose_region (fixture, "Gent");
   g_object_set (fixture->compare, "view", "areas", NULL);
   areas = export_to (fixture, "compare.export-csv", dir, "gent.csv", "Schools " SMALL_YEAR ".csv");
   g_assert_true (g_str_has_prefix (areas, "school,region,school-type,respondents,"));
@@ -833,8 +903,8 @@ test_files (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (workbook, "PK\003\004"));
 
   /* Nothing to export without schools. */
-  rd_compare_window_set_region (fixture->compare, "Brugge");
-  rd_compare_window_set_school_type (fixture->compare, RD_SCHOOL_TYPE_SECONDARY);
+  choose_region (fixture, "Brugge");
+  choose_school_type (fixture, RD_SCHOOL_TYPE_SECONDARY);
   gtk_widget_activate_action (fixture->window, "compare.export-csv", NULL);
   rd_test_wait_for_idle ();
   g_assert_null (rd_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
@@ -846,12 +916,12 @@ test_files (Fixture       *fixture,
   rd_test_wait_for_idle ();
 
   /* The window follows the store when schools come in. */
-  rd_compare_window_set_school_type (fixture->compare, RD_SCHOOL_TYPE_UNSET);
+  choose_school_type (fixture, RD_SCHOOL_TYPE_UNSET);
   add_school (fixture, "Ter Duinen", "Brugge", "secondary", SMALL_YEAR, people, groups);
   g_usleep (400 * 1000);
   rd_test_wait_for_idle ();
-  g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, 3);
-  types = dropdown_choices (fixture, "school-type");
+  g_assert_cmpuint (n_rows (fixture), ==, 3);
+  types = dropdown_choices (fixture, "type_dropdown");
   g_assert_cmpstr (types, ==, "All types|Primary education|Secondary education");
 
   for (const char * const *name = (const char * const[]) { "all.csv", "gent.csv", "gent.xlsx", NULL }; *name; name++)
@@ -875,17 +945,16 @@ test_empty (void)
   open_window (&fixture, 900, 640);
   g_assert_cmpstr (page_name (&fixture), ==, "empty");
   g_assert_null (rd_compare_window_get_comparison (fixture.compare));
-  g_assert_cmpuint (g_list_model_get_n_items (rd_compare_window_get_school_years (fixture.compare)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (child (&fixture, "years")), ==, 0);
   /* Nothing to filter, sort or switch. */
-  g_assert_false (gtk_widget_get_mapped (rd_test_find_named (fixture.window, "region")));
-  g_assert_false (gtk_widget_get_mapped (rd_test_find_named (fixture.window, "sort")));
-  button = rd_test_find_widget (rd_test_find_named (fixture.window, "pages"), GTK_TYPE_BUTTON,
-                                "region.import-files");
+  g_assert_false (gtk_widget_get_mapped (child (&fixture, "region_dropdown")));
+  g_assert_false (gtk_widget_get_mapped (child (&fixture, "sort_dropdown")));
+  button = rd_test_find_widget (child (&fixture, "stack"), GTK_TYPE_BUTTON, "region.import-files");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (gtk_stack_get_visible_child (
-                     GTK_STACK (rd_test_find_named (fixture.window, "pages"))))), ==, "Import school files to compare them.");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (gtk_stack_get_visible_child (child (&fixture, "stack")))), ==,
+                   "Import school files to compare them.");
   rd_test_save_screenshot (fixture.window, "compare-empty.png");
   tear_down (&fixture, NULL);
 }
@@ -1001,14 +1070,14 @@ test_thousand (Fixture       *fixture,
   int row;
 
   open_window (fixture, 1280, 800);
-  g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, N_SYNTHETIC);
-  g_assert_false (rd_compare_window_get_narrow (fixture->compare));
+  g_assert_cmpuint (n_rows (fixture), ==, N_SYNTHETIC);
+  g_assert_false (is_narrow (fixture));
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->heatmap));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, N_SYNTHETIC * rd_heatmap_view_get_row_height (fixture->heatmap));
   assert_only_visible_rows (fixture);
   /* Some synthetic schools have too few answers for a factor: unknown. */
   assert_below_target (fixture);
-  g_assert_nonnull (strstr (row_subtitle (fixture, "below-target", RD_FACTOR_STRATEGY), " unknown"));
+  g_assert_nonnull (strstr (row_subtitle (fixture, "below_target", RD_FACTOR_STRATEGY), " unknown"));
 
   /* The view's drawing is as big as the view, not as the table. */
   paintable = gtk_widget_paintable_new (GTK_WIDGET (fixture->heatmap));
@@ -1031,7 +1100,7 @@ test_thousand (Fixture       *fixture,
 
   /* Sorted so that the schools most below target come first, and a
    * school far down selected: it is scrolled into view. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (rd_test_find_named (fixture->window, "sort")), 1 + RD_N_FACTORS + RD_FACTOR_CAPACITY);
+  gtk_drop_down_set_selected (child (fixture, "sort_dropdown"), 1 + RD_N_FACTORS + RD_FACTOR_CAPACITY);
   assert_order_is_sort (fixture, RD_COMPARISON_COLUMN_GAP, RD_FACTOR_CAPACITY, TRUE);
   rd_heatmap_view_select_row (fixture->heatmap, 500);
   gtk_test_widget_wait_for_draw (fixture->window);
@@ -1059,11 +1128,11 @@ test_thousand (Fixture       *fixture,
   rd_test_save_screenshot (fixture->window, "compare-wide-scrolled-light.png");
 
   measure_frames (fixture, "1000 schools", 40);
-  rd_compare_window_set_region (fixture->compare, "Kust");
-  g_assert_cmpuint (rd_heatmap_view_get_n_rows (fixture->heatmap), ==, N_COAST);
+  choose_region (fixture, "Kust");
+  g_assert_cmpuint (n_rows (fixture), ==, N_COAST);
   gtk_test_widget_wait_for_draw (fixture->window);
   measure_frames (fixture, "20 schools", 40);
-  rd_compare_window_set_region (fixture->compare, NULL);
+  choose_region (fixture, NULL);
   gtk_test_widget_wait_for_draw (fixture->window);
 
   gtk_widget_activate_action (fixture->window, "compare.view", "s", "areas");
@@ -1082,7 +1151,7 @@ test_narrow (Fixture       *fixture,
   GtkPaned *paned;
 
   open_window (fixture, 600, 980);
-  g_assert_true (rd_compare_window_get_narrow (fixture->compare));
+  g_assert_true (is_narrow (fixture));
   paned = GTK_PANED (rd_test_find_widget (fixture->window, GTK_TYPE_PANED, NULL));
   g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==, GTK_ORIENTATION_VERTICAL);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->heatmap)), >, 500);
@@ -1092,9 +1161,42 @@ test_narrow (Fixture       *fixture,
   close_window (fixture);
 
   open_window (fixture, 1000, 700);
-  g_assert_false (rd_compare_window_get_narrow (fixture->compare));
+  g_assert_false (is_narrow (fixture));
   paned = GTK_PANED (rd_test_find_widget (fixture->window, GTK_TYPE_PANED, NULL));
   g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==, GTK_ORIENTATION_HORIZONTAL);
+}
+
+/* The window in the test's language (compare-window-nl runs it in Dutch,
+ * its pictures named nl-…): the template's texts and the code's are
+ * translated alike. */
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *title = g_dgettext (GETTEXT_PACKAGE, "Compare Schools");
+  const char *sort_tooltip = g_dgettext (GETTEXT_PACKAGE, "Sort by");
+
+  if (g_str_equal (rd_test_language (), "nl"))
+    {
+      g_assert_cmpstr (title, !=, "Compare Schools");
+      g_assert_cmpstr (sort_tooltip, !=, "Sort by");
+    }
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, title);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (child (fixture, "sort_dropdown")), ==, sort_tooltip);
+  g_assert_cmpstr (adw_preferences_row_get_title (factor_child (fixture, "below_target", RD_FACTOR_CAPACITY)), ==,
+                   rd_factor_get_short_title (RD_FACTOR_CAPACITY));
+
+  rd_heatmap_view_set_selected_school (fixture->heatmap, fixture->sint_jozef);
+  gtk_test_widget_wait_for_draw (fixture->window);
+  rd_test_save_screenshot (fixture->window, "compare-factors-light.png");
+  gtk_widget_activate_action (fixture->window, "compare.view", "s", "areas");
+  gtk_test_widget_wait_for_draw (fixture->window);
+  rd_test_save_screenshot (fixture->window, "compare-areas-small-light.png");
+  choose_region (fixture, "Brugge");
+  choose_school_type (fixture, RD_SCHOOL_TYPE_SECONDARY);
+  gtk_test_widget_wait_for_draw (fixture->window);
+  g_assert_cmpstr (page_name (fixture), ==, "no-match");
+  rd_test_save_screenshot (fixture->window, "compare-no-match-small-light.png");
 }
 
 int
@@ -1111,6 +1213,7 @@ main (int   argc,
   SMALL ("below-target", test_below_target);
   SMALL ("keyboard", test_keyboard);
   SMALL ("files", test_files);
+  SMALL ("screenshots", test_screenshots);
   g_test_add_func ("/compare-window/empty", test_empty);
   REGION ("thousand", test_thousand);
   REGION ("narrow", test_narrow);

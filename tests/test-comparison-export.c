@@ -4,65 +4,11 @@
 #include <string.h>
 
 #include "rd-comparison-export.h"
+#include "rd-test-comparison.h"
 #include "rd-test-files.h"
 #include "rd-test-fixtures.h"
 
 #define EPSILON 1e-9
-
-/* Three schools of the small framework (areas alpha and beta), given out
- * of alphabetical order; NAN is unknown. Targets are 60 but A's (the
- * formula-like name's) investment 70.
- *
- * With 16 respondents a spread of 4 gives a 95 % interval of ±1.96, 8
- * gives ±3.92; with 25 a spread of 25 gives ±9.8. So A's strategy is
- * higher than the others' median 46.25, its engagement lower than 58;
- * Tulpschool differs by 7.5 and 8, within ±9.8: not different. Zuidschool
- * has one respondent, capacity no second school, investment no spreads:
- * not tested. The formula-like name sorts first in any locale. */
-static const struct {
-  const char *name;
-  const char *region;
-  const char *school_type;
-  guint       n_respondents;
-  double      factor[RD_N_FACTORS];
-  double      spread[RD_N_FACTORS];
-  double      investment_target;
-  double      area[2];
-} school_rows[] = {
-  /* name, region, type, respondents; strategy, engagement, capacity and
-   * investment; their spreads; the investment target; alpha and beta. */
-  { "Zuidschool",  "South", "secondary",  1, { 30, NAN, NAN, 90 },        { NAN, NAN, NAN, NAN }, 60, { NAN, 0 } },
-  { "=SUM(A1,A2)", "North", "primary",   16, { 80, 50, NAN, 70.25 },      { 4, 8, NAN, NAN },     70, { 75, NAN } },
-  { "Tulpschool",  "North", "primary",   25, { 62.5, 58, 45, 100.0 / 3 }, { 25, 25, 10, NAN },    60, { 12.5, 100 } },
-};
-
-static RdComparison *
-make_comparison (void)
-{
-  g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_school_scores_free);
-
-  for (guint i = 0; i < G_N_ELEMENTS (school_rows); i++)
-    {
-      RdSchoolScores *school = rd_school_scores_new (G_N_ELEMENTS (school_rows[i].area));
-
-      school->school_id = i + 1;
-      school->assessment_id = 101 + i;
-      school->school_name = g_strdup (school_rows[i].name);
-      school->region = g_strdup (school_rows[i].region);
-      g_assert_true (rd_school_type_from_id (school_rows[i].school_type, &school->school_type));
-      school->n_respondents = school_rows[i].n_respondents;
-      for (guint f = 0; f < RD_N_FACTORS; f++)
-        {
-          school->factor[f] = school_rows[i].factor[f];
-          school->factor_spread[f] = school_rows[i].spread[f];
-          school->target[f] = 60;
-        }
-      school->target[RD_FACTOR_INVESTMENT] = school_rows[i].investment_target;
-      memcpy (school->area, school_rows[i].area, sizeof school_rows[i].area);
-      g_ptr_array_add (schools, school);
-    }
-  return rd_comparison_new (schools, 2);
-}
 
 /* The school year and filters an export is made for. */
 typedef struct {
@@ -81,7 +27,7 @@ static RdComparisonExport *
 make_export (const Selection *selection)
 {
   g_autoptr(RdFramework) framework = rd_test_load_framework ("small.json");
-  g_autoptr(RdComparison) comparison = make_comparison ();
+  g_autoptr(RdComparison) comparison = rd_test_three_schools ();
 
   if (selection == NULL)
     selection = &all_schools;
@@ -426,7 +372,7 @@ test_distribution_sheet (Workbook      *workbook,
                          gconstpointer  data)
 {
   const Selection *selection = data;
-  g_autoptr(RdComparison) comparison = make_comparison ();
+  g_autoptr(RdComparison) comparison = rd_test_three_schools ();
   g_autoptr(RdComparison) expected = rd_comparison_filter (comparison, selection->region, selection->school_type);
   g_autofree char *sheet = rd_test_xlsx_read_part (workbook->path, "xl/worksheets/sheet3.xml");
   GPtrArray *strings = workbook->strings;

@@ -109,6 +109,25 @@ make_comparison (void)
 }
 
 static void
+assert_figures (const RdDistribution *d,
+                guint                 n,
+                guint                 n_missing,
+                double                min,
+                double                q1,
+                double                median,
+                double                q3,
+                double                max)
+{
+  g_assert_cmpuint (d->n, ==, n);
+  g_assert_cmpuint (d->n_missing, ==, n_missing);
+  g_assert_cmpfloat_with_epsilon (d->min, min, EPSILON);
+  g_assert_cmpfloat_with_epsilon (d->q1, q1, EPSILON);
+  g_assert_cmpfloat_with_epsilon (d->median, median, EPSILON);
+  g_assert_cmpfloat_with_epsilon (d->q3, q3, EPSILON);
+  g_assert_cmpfloat_with_epsilon (d->max, max, EPSILON);
+}
+
+static void
 assert_distribution (RdComparison       *comparison,
                      RdComparisonColumn  column,
                      guint               index,
@@ -123,13 +142,7 @@ assert_distribution (RdComparison       *comparison,
   RdDistribution d;
 
   rd_comparison_get_distribution (comparison, column, index, &d);
-  g_assert_cmpuint (d.n, ==, n);
-  g_assert_cmpuint (d.n_missing, ==, n_missing);
-  g_assert_cmpfloat_with_epsilon (d.min, min, EPSILON);
-  g_assert_cmpfloat_with_epsilon (d.q1, q1, EPSILON);
-  g_assert_cmpfloat_with_epsilon (d.median, median, EPSILON);
-  g_assert_cmpfloat_with_epsilon (d.q3, q3, EPSILON);
-  g_assert_cmpfloat_with_epsilon (d.max, max, EPSILON);
+  assert_figures (&d, n, n_missing, min, q1, median, q3, max);
 }
 
 static void
@@ -264,6 +277,48 @@ test_below_target (void)
   g_assert_cmpuint (count.below, ==, 0);
   g_assert_cmpuint (count.reached, ==, 0);
   g_assert_cmpuint (count.unknown, ==, 9);
+
+  /* School by school, the same rule: Larch on its target has reached it,
+   * Birch without a target and Cedar without a readiness are not below. */
+  for (RdFactor f = 0; f < RD_N_FACTORS; f++)
+    {
+      guint below = 0;
+
+      rd_comparison_count_below_target (comparison, f, &count);
+      for (guint s = 0; s < N_SCHOOLS; s++)
+        below += rd_comparison_is_below_target (comparison, s, f);
+      g_assert_cmpuint (below, ==, count.below);
+    }
+  g_assert_true (rd_comparison_is_below_target (comparison, HAZEL, RD_FACTOR_STRATEGY));
+  g_assert_false (rd_comparison_is_below_target (comparison, LARCH, RD_FACTOR_STRATEGY));
+  g_assert_false (rd_comparison_is_below_target (comparison, CEDAR, RD_FACTOR_STRATEGY));
+  g_assert_false (rd_comparison_is_below_target (comparison, BIRCH, RD_FACTOR_CAPACITY));
+}
+
+/* What one school is set against: the others' five figures, the way the
+ * distributions compute theirs. */
+static void
+test_others_distribution (void)
+{
+  g_autoptr(RdComparison) comparison = make_comparison ();
+  RdDistribution d;
+
+  /* Strategy without Hazel's 85: 20 40 48 55 55 62 70, Cedar unknown. */
+  rd_comparison_get_others_distribution (comparison, HAZEL, RD_COMPARISON_COLUMN_FACTOR, RD_FACTOR_STRATEGY, &d);
+  assert_figures (&d, 7, 1, 20, 44, 55, 58.5, 70);
+  /* Without Cedar, who has none: all eight, as the column's own distribution. */
+  rd_comparison_get_others_distribution (comparison, CEDAR, RD_COMPARISON_COLUMN_FACTOR, RD_FACTOR_STRATEGY, &d);
+  assert_figures (&d, 8, 0, 20, 46, 55, 64, 85);
+  /* Gaps to 60 (Hazel's to 90) without Fir's 40: 20 5 5 5 and four at 0. */
+  rd_comparison_get_others_distribution (comparison, FIR, RD_COMPARISON_COLUMN_GAP, RD_FACTOR_STRATEGY, &d);
+  assert_figures (&d, 7, 1, 0, 0, 5, 5, 20);
+  /* Area 1: only Hazel has one; without it nobody. */
+  rd_comparison_get_others_distribution (comparison, ELM, RD_COMPARISON_COLUMN_AREA, 1, &d);
+  assert_figures (&d, 1, 7, 66, 66, 66, 66, 66);
+  rd_comparison_get_others_distribution (comparison, HAZEL, RD_COMPARISON_COLUMN_AREA, 1, &d);
+  g_assert_cmpuint (d.n, ==, 0);
+  g_assert_cmpuint (d.n_missing, ==, 8);
+  g_assert_true (isnan (d.min) && isnan (d.q1) && isnan (d.median) && isnan (d.q3) && isnan (d.max));
 }
 
 static void
@@ -584,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/comparison/quantile-method", test_quantile_method);
   g_test_add_func ("/comparison/distributions", test_distributions);
   g_test_add_func ("/comparison/below-target", test_below_target);
+  g_test_add_func ("/comparison/others-distribution", test_others_distribution);
   g_test_add_func ("/comparison/sort", test_sort);
   g_test_add_func ("/comparison/sort/same-name", test_sort_same_name);
   g_test_add_func ("/comparison/meaningful-differences", test_meaningful_differences);

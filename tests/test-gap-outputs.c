@@ -17,6 +17,7 @@
 #include "rd-answers-xlsx.h"
 #include "rd-assessment-view.h"
 #include "rd-compare-window.h"
+#include "rd-heatmap-view-private.h"
 #include "rd-comparison-export.h"
 #include "rd-csv.h"
 #include "rd-report.h"
@@ -415,25 +416,25 @@ check_compare_window (Fixture *fixture,
                       RdStore *region)
 {
   GtkWidget *window = g_object_ref_sink (rd_compare_window_new (NULL, region, fixture->framework));
-  RdHeatmapView *heatmap = rd_compare_window_get_heatmap (RD_COMPARE_WINDOW (window));
+  RdHeatmapView *heatmap = RD_HEATMAP_VIEW (gtk_widget_get_template_child (window, RD_TYPE_COMPARE_WINDOW, "heatmap"));
+  GtkDropDown *sort = GTK_DROP_DOWN (gtk_widget_get_template_child (window, RD_TYPE_COMPARE_WINDOW, "sort_dropdown"));
+  RdComparisonHeatmapData *table;
   RdComparison *comparison;
-  GtkDropDown *sort;
 
   gtk_window_present (GTK_WINDOW (window));
   rd_test_wait_for_idle ();
-  sort = GTK_DROP_DOWN (rd_test_find_named (window, "sort"));
-  g_assert_nonnull (sort);
   /* Name, the four factors, then the four gaps. */
   gtk_drop_down_set_selected (sort, 1 + RD_N_FACTORS + RD_FACTOR_INVESTMENT);
   rd_test_wait_for_idle ();
   comparison = rd_compare_window_get_comparison (RD_COMPARE_WINDOW (window));
-  g_assert_cmpuint (rd_heatmap_view_get_n_rows (heatmap), ==, 2);
-  g_assert_cmpstr (rd_comparison_get_school (comparison, rd_heatmap_view_get_school_at_row (heatmap, 0))->school_name,
+  table = rd_heatmap_view_get_data (heatmap);
+  g_assert_cmpuint (table->n_schools, ==, 2);
+  g_assert_cmpstr (rd_comparison_get_school (comparison, g_array_index (table->order, guint, 0))->school_name,
                    ==, "Atheneum Boven");
-  g_assert_cmpstr (rd_comparison_get_school (comparison, rd_heatmap_view_get_school_at_row (heatmap, 1))->school_name,
+  g_assert_cmpstr (rd_comparison_get_school (comparison, g_array_index (table->order, guint, 1))->school_name,
                    ==, "Basisschool Op Koers");
   for (guint f = 0; f < RD_N_FACTORS; f++)
-    g_assert_cmpfloat_with_epsilon (rd_comparison_get_value (comparison, rd_heatmap_view_get_school_at_row (heatmap, 0),
+    g_assert_cmpfloat_with_epsilon (rd_comparison_get_value (comparison, g_array_index (table->order, guint, 0),
                                                              RD_COMPARISON_COLUMN_GAP, f), gaps[f], EPSILON);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -10,7 +10,7 @@
 
 #include "rd-assessment-view.h"
 #include "rd-errors.h"
-#include "rd-import-dialog.h"
+#include "rd-import-dialog-private.h"
 #include "rd-job-private.h"
 #include "rd-test-util.h"
 

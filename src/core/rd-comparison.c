@@ -647,6 +647,13 @@ rd_comparison_get_distribution (RdComparison       *self,
 }
 
 /* Strictly below: a school exactly on its target has reached it. */
+static gboolean
+is_below_target (const RdSchoolScores *scores,
+                 RdFactor              factor)
+{
+  return scores->factor[factor] < scores->target[factor];
+}
+
 void
 rd_comparison_count_below_target (RdComparison  *self,
                                   RdFactor       factor,
@@ -663,11 +670,68 @@ rd_comparison_count_below_target (RdComparison  *self,
 
       if (isnan (scores->factor[factor]) || isnan (scores->target[factor]))
         count->unknown++;
-      else if (scores->factor[factor] < scores->target[factor])
+      else if (is_below_target (scores, factor))
         count->below++;
       else
         count->reached++;
     }
+}
+
+/**
+ * rd_comparison_is_below_target:
+ *
+ * Whether the school is one that rd_comparison_count_below_target()
+ * counts below: its readiness and its target known, the readiness
+ * strictly lower.
+ */
+gboolean
+rd_comparison_is_below_target (RdComparison *self,
+                               guint         school,
+                               RdFactor      factor)
+{
+  g_return_val_if_fail (RD_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (school < self->n_members, FALSE);
+  g_return_val_if_fail (factor < RD_N_FACTORS, FALSE);
+
+  /* NAN compares false. */
+  return is_below_target (member_row (self, school)->scores, factor);
+}
+
+/**
+ * rd_comparison_get_others_distribution:
+ * @school: the school left out
+ * @column: a factor, gap or area column
+ * @distribution: (out caller-allocates): the five figures
+ *
+ * As rd_comparison_get_distribution(), over the other schools: what one
+ * school is set against.
+ */
+void
+rd_comparison_get_others_distribution (RdComparison       *self,
+                                       guint               school,
+                                       RdComparisonColumn  column,
+                                       guint               index,
+                                       RdDistribution     *distribution)
+{
+  g_autofree double *values = NULL;
+  guint n = 0;
+
+  g_return_if_fail (RD_IS_COMPARISON (self));
+  g_return_if_fail (school < self->n_members);
+  g_return_if_fail (column != RD_COMPARISON_COLUMN_NAME);
+  g_return_if_fail (column_is_valid (self, column, index));
+  g_return_if_fail (distribution != NULL);
+
+  values = g_new (double, MAX (self->n_members, 1));
+  for (guint s = 0; s < self->n_members; s++)
+    {
+      double value = s != school ? row_value (member_row (self, s), column, index) : NAN;
+
+      if (!isnan (value))
+        values[n++] = value;
+    }
+  rd_sort_doubles (values, n);
+  describe (distribution, values, n, self->n_members - 1);
 }
 
 typedef struct

@@ -142,6 +142,14 @@ void                  rd_comparison_get_distribution   (RdComparison         *se
 void                  rd_comparison_count_below_target (RdComparison         *self,
                                                         RdFactor              factor,
                                                         RdTargetCount        *count);
+gboolean              rd_comparison_is_below_target    (RdComparison         *self,
+                                                        guint                 school,
+                                                        RdFactor              factor);
+void                  rd_comparison_get_others_distribution (RdComparison    *self,
+                                                        guint                 school,
+                                                        RdComparisonColumn    column,
+                                                        guint                 index,
+                                                        RdDistribution       *distribution);
 GArray               *rd_comparison_sort               (RdComparison         *self,
                                                         RdComparisonColumn    column,
                                                         guint                 index,

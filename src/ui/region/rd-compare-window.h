@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "rd-heatmap-view.h"
+#include "rd-comparison.h"
 #include "rd-store.h"
 
 G_BEGIN_DECLS
@@ -26,22 +26,12 @@ GtkWidget     *rd_compare_window_new              (GtkWindow        *parent,
 /* The schools shown: the school year's, filtered; NULL when there are
  * no assessments. */
 RdComparison  *rd_compare_window_get_comparison   (RdCompareWindow  *self);
-RdHeatmapView *rd_compare_window_get_heatmap      (RdCompareWindow  *self);
-
-/* The school years with assessments of the framework, newest first. */
-GListModel    *rd_compare_window_get_school_years (RdCompareWindow  *self);
+/* The school year shown; NULL when there are no assessments. */
 const char    *rd_compare_window_get_school_year  (RdCompareWindow  *self);
-void           rd_compare_window_set_school_year  (RdCompareWindow  *self,
-                                                   const char       *school_year);
 /* NULL: all regions; RD_SCHOOL_TYPE_UNSET: all types. */
 const char    *rd_compare_window_get_region       (RdCompareWindow  *self);
-void           rd_compare_window_set_region       (RdCompareWindow  *self,
-                                                   const char       *region);
 RdSchoolType   rd_compare_window_get_school_type  (RdCompareWindow  *self);
-void           rd_compare_window_set_school_type  (RdCompareWindow  *self,
-                                                   RdSchoolType      school_type);
 /* "factors" or "areas" */
 const char    *rd_compare_window_get_view         (RdCompareWindow  *self);
-gboolean       rd_compare_window_get_narrow       (RdCompareWindow  *self);
 
 G_END_DECLS

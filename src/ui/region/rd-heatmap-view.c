@@ -7,7 +7,7 @@
 #include <math.h>
 
 #include "rd-chart-heatmap.h"
-#include "rd-heatmap-view.h"
+#include "rd-heatmap-view-private.h"
 
 /* In pixels: rows comfortable to point at and to read a score in. */
 #define ROW_HEIGHT 28.0
@@ -27,18 +27,10 @@ struct _RdHeatmapView
   guint hscroll_policy : 1;
   guint vscroll_policy : 1;
 
-  RdComparison *comparison;
-  RdComparisonColumn kind;
-  guint n_columns;
-  GStrv titles;
-  GStrv headers;             /* the titles, the sorted one with its arrow */
-  double *cells;             /* per school, n_columns each */
-  guint8 *marks;
-  guint n_schools;
-  RdHeatmapRow *rows;        /* in the order shown */
-  GArray *order;             /* row → school */
-  guint *row_of;             /* school → row */
+  RdComparisonHeatmapData *data;
 
+  /* Kept for the next data; a sort it has no column for falls back to
+   * the names, as the data's own sort does. */
   RdComparisonColumn sort_column;
   guint sort_index;
   gboolean sort_descending;
@@ -107,7 +99,20 @@ scroll_value (RdHeatmapView *self)
   return self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0.0;
 }
 
-/* What the chart draws at scroll position @value, in its units. */
+static guint
+n_schools (RdHeatmapView *self)
+{
+  return self->data != NULL ? self->data->n_schools : 0;
+}
+
+static guint
+n_columns (RdHeatmapView *self)
+{
+  return self->data != NULL ? self->data->n_columns : 0;
+}
+
+/* What the chart draws at scroll position @value, in its units: the
+ * data's, scrolled, with the selection. */
 static void
 fill_data (RdHeatmapView *self,
            double         scale,
@@ -115,31 +120,19 @@ fill_data (RdHeatmapView *self,
            RdHeatmapData *data)
 {
   guint first = (guint) floor (MAX (value, 0.0) / ROW_HEIGHT);
-  gboolean factors = self->kind == RD_COMPARISON_COLUMN_FACTOR;
 
-  *data = (RdHeatmapData) {
-    .rows = self->rows,
-    .n_rows = self->comparison != NULL ? self->n_schools : 0,
-    .columns = (const char * const *) self->headers,
-    .n_columns = self->n_columns,
-    .scale = RD_HEATMAP_SEQUENTIAL,
-    .first_row = first,
-    .offset = (MAX (value, 0.0) - first * ROW_HEIGHT) / scale,
-    .row_height = ROW_HEIGHT / scale,
-    .highlighted_row = self->selected_row,
-    .missing_label = _("not enough answers"),
-    /* Areas have neither targets nor a test of their differences. */
-    .below_target_label = factors ? _("below target") : NULL,
-    .higher_label = factors ? _("clearly above the other schools") : NULL,
-    .lower_label = factors ? _("clearly below the other schools") : NULL,
-  };
+  rd_comparison_heatmap_data_get_chart (self->data, data);
+  data->first_row = first;
+  data->offset = (MAX (value, 0.0) - first * ROW_HEIGHT) / scale;
+  data->row_height = ROW_HEIGHT / scale;
+  data->highlighted_row = self->selected_row;
 }
 
 static void
 configure_adjustments (RdHeatmapView *self)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double upper = self->n_schools * ROW_HEIGHT;
+  double upper = n_schools (self) * ROW_HEIGHT;
   double page = MAX (self->viewport, 0.0);
 
   if (self->vadjustment != NULL)
@@ -164,7 +157,7 @@ update_geometry (RdHeatmapView *self)
   RdHeatmapData data;
   double scale, viewport = 0;
 
-  if (width > 0 && height > 0 && self->n_columns > 0)
+  if (width > 0 && height > 0 && n_columns (self) > 0)
     {
       scale = chart_scale (width, height);
       fill_data (self, scale, 0.0, &data);
@@ -189,139 +182,27 @@ scroll_to_row (RdHeatmapView *self,
     gtk_adjustment_set_value (self->vadjustment, bottom - self->viewport);
 }
 
-static const char *
-school_name (RdHeatmapView *self,
-             guint          school)
-{
-  const char *name = rd_comparison_get_school (self->comparison, school)->school_name;
-
-  return name != NULL ? name : "";
-}
-
-static char *
-format_score (double score)
-{
-  /* Translators: a cell of the comparison without a score */
-  return isnan (score) ? g_strdup (_("not enough answers")) : g_strdup_printf ("%.0f", score);
-}
-
-static char *
-sort_description (RdHeatmapView *self)
-{
-  const char *title = NULL;
-
-  if (self->sort_column == RD_COMPARISON_COLUMN_NAME)
-    return g_strdup (self->sort_descending ? _("Sorted by name, Z to A") : _("Sorted by name, A to Z"));
-  if (self->sort_column == RD_COMPARISON_COLUMN_GAP)
-    return g_strdup_printf (self->sort_descending ? _("Sorted by the gap to the target for %s, largest first")
-                                                  : _("Sorted by the gap to the target for %s, smallest first"),
-                            rd_factor_get_short_title (self->sort_index));
-  if (self->sort_column == self->kind && self->sort_index < self->n_columns)
-    title = self->titles[self->sort_index];
-  else if (self->sort_column == RD_COMPARISON_COLUMN_FACTOR)
-    title = rd_factor_get_short_title (self->sort_index);
-  return g_strdup_printf (self->sort_descending ? _("Sorted by %s, highest first") : _("Sorted by %s, lowest first"),
-                          title != NULL ? title : "");
-}
-
-/* Screen readers get what the picture shows in words: how many schools,
- * the order, the medians, and the selected school's row. */
+/* Screen readers get what the picture shows in words. */
 static void
 update_description (RdHeatmapView *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *sort = NULL;
-  gboolean factors = self->kind == RD_COMPARISON_COLUMN_FACTOR;
-
-  g_free (self->label);
-  self->label = g_strdup (factors ? _("Readiness of the schools per success factor")
-                                  : _("Score of the schools per area"));
-
-  if (self->comparison == NULL || self->n_columns == 0)
+  g_free (self->description);
+  self->description = NULL;
+  if (self->data == NULL)
     {
-      g_clear_pointer (&self->description, g_free);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->label,
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "", -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "", -1);
       return;
     }
 
-  sort = sort_description (self);
-  g_string_append_printf (text, g_dngettext (NULL, "%u school. %s.", "%u schools. %s.", self->n_schools),
-                          self->n_schools, sort);
-  g_string_append (text, " ");
-  g_string_append (text, _("Medians:"));
-  for (guint c = 0; c < self->n_columns; c++)
-    {
-      RdDistribution distribution;
-      g_autofree char *median = NULL;
-
-      rd_comparison_get_distribution (self->comparison, self->kind, c, &distribution);
-      median = format_score (distribution.median);
-      g_string_append_printf (text, " %s %s%s", self->titles[c], median, c + 1 < self->n_columns ? "," : ".");
-    }
-
-  if (self->selected >= 0)
-    {
-      g_string_append (text, " ");
-      /* Translators: the selected school and its row, "Selected: De Linde, row 3 of 48:" */
-      g_string_append_printf (text, _("Selected: %s, row %d of %u:"), school_name (self, self->selected),
-                              self->selected_row + 1, self->n_schools);
-      for (guint c = 0; c < self->n_columns; c++)
-        {
-          double score = self->cells[self->selected * self->n_columns + c];
-          guint8 marks = self->marks[self->selected * self->n_columns + c];
-          g_autofree char *value = format_score (score);
-
-          g_string_append_printf (text, " %s %s", self->titles[c], value);
-          if (marks & RD_HEATMAP_MARK_BELOW_TARGET)
-            g_string_append_printf (text, " (%s)", _("below target"));
-          g_string_append (text, c + 1 < self->n_columns ? "," : ".");
-        }
-    }
-
-  g_free (self->description);
-  self->description = g_string_free (g_steal_pointer (&text), FALSE);
+  g_free (self->label);
+  self->label = g_strdup (self->data->label);
+  if (n_columns (self) > 0)
+    self->description = rd_comparison_heatmap_data_describe (self->data, self->selected);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->description != NULL ? self->description : "",
                                   -1);
-}
-
-static void
-update_headers (RdHeatmapView *self)
-{
-  g_strfreev (self->headers);
-  self->headers = g_new0 (char *, self->n_columns + 1);
-  for (guint c = 0; c < self->n_columns; c++)
-    {
-      const char *arrow = self->sort_descending ? "▼" : "▲";
-
-      if (self->sort_column == self->kind && self->sort_index == c)
-        self->headers[c] = g_strdup_printf ("%s %s", self->titles[c], arrow);
-      else if (self->sort_column == RD_COMPARISON_COLUMN_GAP && self->kind == RD_COMPARISON_COLUMN_FACTOR &&
-               self->sort_index == c)
-        /* Translators: the header of a factor's column when sorted by its gap to target; %s: an arrow */
-        self->headers[c] = g_strdup_printf (_("%s, gap %s"), self->titles[c], arrow);
-      else
-        self->headers[c] = g_strdup (self->titles[c]);
-    }
-}
-
-static gboolean
-sort_is_valid (RdHeatmapView *self)
-{
-  switch (self->sort_column)
-    {
-    case RD_COMPARISON_COLUMN_NAME:
-      return TRUE;
-    case RD_COMPARISON_COLUMN_FACTOR:
-    case RD_COMPARISON_COLUMN_GAP:
-      return self->sort_index < RD_N_FACTORS;
-    case RD_COMPARISON_COLUMN_AREA:
-      return self->comparison != NULL && self->sort_index < rd_comparison_get_n_areas (self->comparison);
-    default:
-      return FALSE;
-    }
 }
 
 static void
@@ -332,9 +213,9 @@ set_selected (RdHeatmapView *self,
   gint64 old_id = rd_heatmap_view_get_selected_school (self);
 
   self->selected = school;
-  self->selected_row = school >= 0 ? (int) self->row_of[school] : -1;
+  self->selected_row = school >= 0 ? (int) self->data->row_of[school] : -1;
   if (school >= 0)
-    self->wanted_id = rd_comparison_get_school (self->comparison, school)->school_id;
+    self->wanted_id = rd_comparison_get_school (self->data->comparison, school)->school_id;
   if (scroll)
     scroll_to_row (self, self->selected_row);
 
@@ -348,103 +229,27 @@ set_selected (RdHeatmapView *self,
 static void
 resort (RdHeatmapView *self)
 {
-  g_clear_pointer (&self->order, g_array_unref);
-  if (!sort_is_valid (self))
-    {
-      self->sort_column = RD_COMPARISON_COLUMN_NAME;
-      self->sort_index = 0;
-      self->sort_descending = FALSE;
-    }
-  update_headers (self);
-
-  if (self->comparison == NULL)
+  if (self->data == NULL)
     return;
 
-  self->order = rd_comparison_sort (self->comparison, self->sort_column, self->sort_index, self->sort_descending);
-  for (guint r = 0; r < self->order->len; r++)
-    {
-      guint school = g_array_index (self->order, guint, r);
-
-      self->rows[r] = (RdHeatmapRow) {
-        .label = school_name (self, school),
-        .scores = self->n_columns > 0 ? &self->cells[school * self->n_columns] : NULL,
-        .marks = self->n_columns > 0 ? &self->marks[school * self->n_columns] : NULL,
-      };
-      self->row_of[school] = r;
-    }
+  rd_comparison_heatmap_data_sort (self->data, self->sort_column, self->sort_index, self->sort_descending);
+  self->sort_column = self->data->sort_column;
+  self->sort_index = self->data->sort_index;
+  self->sort_descending = self->data->sort_descending;
   if (self->selected >= 0)
-    self->selected_row = (int) self->row_of[self->selected];
-}
-
-/* Every cell once, with its marks: the tests of differences are not
- * repeated at every frame. */
-static void
-rebuild_cells (RdHeatmapView *self)
-{
-  gboolean factors = self->kind == RD_COMPARISON_COLUMN_FACTOR;
-
-  g_clear_pointer (&self->cells, g_free);
-  g_clear_pointer (&self->marks, g_free);
-  g_clear_pointer (&self->rows, g_free);
-  g_clear_pointer (&self->row_of, g_free);
-  self->n_schools = self->comparison != NULL ? rd_comparison_get_n_schools (self->comparison) : 0;
-  if (self->comparison == NULL)
-    return;
-
-  self->cells = g_new (double, MAX (self->n_schools * self->n_columns, 1));
-  self->marks = g_new0 (guint8, MAX (self->n_schools * self->n_columns, 1));
-  self->rows = g_new0 (RdHeatmapRow, MAX (self->n_schools, 1));
-  self->row_of = g_new0 (guint, MAX (self->n_schools, 1));
-
-  for (guint s = 0; s < self->n_schools; s++)
-    {
-      const RdSchoolScores *scores = rd_comparison_get_school (self->comparison, s);
-
-      for (guint c = 0; c < self->n_columns; c++)
-        {
-          double value = rd_comparison_get_value (self->comparison, s, self->kind, c);
-          guint8 marks = RD_HEATMAP_MARK_NONE;
-
-          if (factors)
-            {
-              RdFactorDifference difference;
-
-              if (!isnan (value) && !isnan (scores->target[c]) && value < scores->target[c])
-                marks |= RD_HEATMAP_MARK_BELOW_TARGET;
-              rd_comparison_get_difference (self->comparison, s, c, &difference);
-              if (difference.difference == RD_DIFFERENCE_ABOVE)
-                marks |= RD_HEATMAP_MARK_HIGHER;
-              else if (difference.difference == RD_DIFFERENCE_BELOW)
-                marks |= RD_HEATMAP_MARK_LOWER;
-            }
-          self->cells[s * self->n_columns + c] = value;
-          self->marks[s * self->n_columns + c] = marks;
-        }
-    }
+    self->selected_row = (int) self->data->row_of[self->selected];
 }
 
 static int
 find_school (RdHeatmapView *self,
              gint64         school_id)
 {
-  if (self->comparison == NULL || school_id == 0)
+  if (self->data == NULL || school_id == 0)
     return -1;
-  for (guint s = 0; s < self->n_schools; s++)
-    if (rd_comparison_get_school (self->comparison, s)->school_id == school_id)
+  for (guint s = 0; s < self->data->n_schools; s++)
+    if (rd_comparison_get_school (self->data->comparison, s)->school_id == school_id)
       return (int) s;
   return -1;
-}
-
-static void
-count_columns (RdHeatmapView *self)
-{
-  guint n = self->titles != NULL ? g_strv_length (self->titles) : 0;
-
-  if (self->kind == RD_COMPARISON_COLUMN_FACTOR)
-    n = MIN (n, RD_N_FACTORS);
-  else if (self->comparison != NULL)
-    n = MIN (n, rd_comparison_get_n_areas (self->comparison));
-  self->n_columns = n;
 }
 
 static void
@@ -452,8 +257,6 @@ reload (RdHeatmapView *self)
 {
   int school;
 
-  count_columns (self);
-  rebuild_cells (self);
   self->selected = -1;
   self->selected_row = -1;
   resort (self);
@@ -538,7 +341,7 @@ rd_heatmap_view_snapshot (GtkWidget   *widget,
   gint64 start;
   cairo_t *cr;
 
-  if (self->n_columns == 0 || width <= 0 || height <= 0)
+  if (n_columns (self) == 0 || width <= 0 || height <= 0)
     return;
 
   scale = chart_scale (width, height);
@@ -590,9 +393,10 @@ static void
 activate_header (RdHeatmapView *self,
                  guint          column)
 {
-  gboolean same = self->sort_column == self->kind && self->sort_index == column;
+  RdComparisonColumn kind = self->data->kind;
+  gboolean same = self->sort_column == kind && self->sort_index == column;
 
-  rd_heatmap_view_set_sort (self, self->kind, column, same ? !self->sort_descending : FALSE);
+  rd_heatmap_view_set_sort (self, kind, column, same ? !self->sort_descending : FALSE);
   g_signal_emit (self, signals[SORT_CHANGED], 0);
 }
 
@@ -609,7 +413,7 @@ hit (RdHeatmapView *self,
   RdHeatmapData data;
 
   *row = *column = -1;
-  if (self->n_columns == 0 || width <= 0 || height <= 0)
+  if (n_columns (self) == 0 || width <= 0 || height <= 0)
     return FALSE;
   scale = chart_scale (width, height);
   fill_data (self, scale, scroll_value (self), &data);
@@ -644,24 +448,24 @@ move_selection (GtkWidget *widget,
   int step, row;
   const char *unit;
 
-  if (self->n_schools == 0)
+  if (n_schools (self) == 0)
     return FALSE;
 
   g_variant_get (args, "(&si)", &unit, &step);
   if (g_str_equal (unit, "page"))
     step *= page;
   else if (g_str_equal (unit, "end"))
-    step *= (int) self->n_schools;
+    step *= (int) n_schools (self);
 
   if (self->selected_row >= 0)
     row = self->selected_row + step;
   else if (g_str_equal (unit, "end"))
-    row = step > 0 ? (int) self->n_schools - 1 : 0;
+    row = step > 0 ? (int) n_schools (self) - 1 : 0;
   else
     /* Nothing selected yet: start at the top of what is in view. */
     row = (int) floor (scroll_value (self) / ROW_HEIGHT);
 
-  rd_heatmap_view_select_row (self, (guint) CLAMP (row, 0, (int) self->n_schools - 1));
+  rd_heatmap_view_select_row (self, (guint) CLAMP (row, 0, (int) n_schools (self) - 1));
   return TRUE;
 }
 
@@ -669,9 +473,9 @@ static char *
 header_tooltip (RdHeatmapView *self,
                 guint          column)
 {
-  const char *title = self->titles[column];
+  const char *title = self->data->titles[column];
 
-  if (self->sort_column == self->kind && self->sort_index == column)
+  if (self->sort_column == self->data->kind && self->sort_index == column)
     return g_strdup_printf (self->sort_descending ? _("Sorted by %s, highest first. Click to sort lowest first.")
                                                   : _("Sorted by %s, lowest first. Click to sort highest first."),
                             title);
@@ -694,7 +498,7 @@ rd_heatmap_view_query_tooltip (GtkWidget  *widget,
     {
       if (self->selected_row < 0)
         return FALSE;
-      text = rd_heatmap_view_get_cell_tooltip (self, (guint) self->selected_row, -1);
+      text = rd_comparison_heatmap_data_tooltip (self->data, (guint) self->selected_row, -1);
       gtk_tooltip_set_text (tooltip, text);
       return TRUE;
     }
@@ -712,7 +516,7 @@ rd_heatmap_view_query_tooltip (GtkWidget  *widget,
     }
   else
     {
-      text = rd_heatmap_view_get_cell_tooltip (self, (guint) row, column);
+      text = rd_comparison_heatmap_data_tooltip (self->data, (guint) row, column);
       /* A new tooltip for every cell, not one for the whole widget. */
       if (column >= 0 && rd_heatmap_view_get_cell_area (self, (guint) row, (guint) column, &area))
         gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) area.origin.x, (int) area.origin.y,
@@ -810,14 +614,7 @@ rd_heatmap_view_finalize (GObject *object)
 {
   RdHeatmapView *self = RD_HEATMAP_VIEW (object);
 
-  g_clear_object (&self->comparison);
-  g_strfreev (self->titles);
-  g_strfreev (self->headers);
-  g_free (self->cells);
-  g_free (self->marks);
-  g_free (self->rows);
-  g_free (self->row_of);
-  g_clear_pointer (&self->order, g_array_unref);
+  g_clear_pointer (&self->data, rd_comparison_heatmap_data_free);
   g_free (self->label);
   g_free (self->description);
 
@@ -882,7 +679,6 @@ rd_heatmap_view_init (RdHeatmapView *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
   GtkGesture *click = gtk_gesture_click_new ();
 
-  self->kind = RD_COMPARISON_COLUMN_FACTOR;
   self->sort_column = RD_COMPARISON_COLUMN_NAME;
   self->selected = -1;
   self->selected_row = -1;
@@ -898,50 +694,31 @@ rd_heatmap_view_init (RdHeatmapView *self)
 
   g_signal_connect_swapped (manager, "notify::dark", G_CALLBACK (on_style_changed), self);
   g_signal_connect_swapped (manager, "notify::high-contrast", G_CALLBACK (on_style_changed), self);
-  update_description (self);
 }
 
-GtkWidget *
-rd_heatmap_view_new (void)
-{
-  return g_object_new (RD_TYPE_HEATMAP_VIEW, NULL);
-}
-
-/* The comparison's own order is kept for the sort and the selection. */
+/**
+ * rd_heatmap_view_set_data:
+ * @data: (transfer full) (nullable): the schools to show
+ *
+ * The sort chosen stays, and so does the selected school when it is
+ * among them.
+ */
 void
-rd_heatmap_view_set_comparison (RdHeatmapView *self,
-                                RdComparison  *comparison)
+rd_heatmap_view_set_data (RdHeatmapView           *self,
+                          RdComparisonHeatmapData *data)
 {
   g_return_if_fail (RD_IS_HEATMAP_VIEW (self));
-  g_return_if_fail (comparison == NULL || RD_IS_COMPARISON (comparison));
 
-  g_set_object (&self->comparison, comparison);
+  g_clear_pointer (&self->data, rd_comparison_heatmap_data_free);
+  self->data = data;
   reload (self);
 }
 
-void
-rd_heatmap_view_set_columns (RdHeatmapView      *self,
-                             RdComparisonColumn  kind,
-                             const char * const *titles)
-{
-  g_return_if_fail (RD_IS_HEATMAP_VIEW (self));
-  g_return_if_fail (kind == RD_COMPARISON_COLUMN_FACTOR || kind == RD_COMPARISON_COLUMN_AREA);
-  g_return_if_fail (titles != NULL);
-
-  self->kind = kind;
-  g_strfreev (self->titles);
-  self->titles = g_strdupv ((char **) titles);
-  reload (self);
-}
-
-/* The header as drawn, with the arrow of the sort. */
-const char *
-rd_heatmap_view_get_column_title (RdHeatmapView *self,
-                                  guint          column)
+RdComparisonHeatmapData *
+rd_heatmap_view_get_data (RdHeatmapView *self)
 {
   g_return_val_if_fail (RD_IS_HEATMAP_VIEW (self), NULL);
-  g_return_val_if_fail (column < self->n_columns, NULL);
-  return self->headers[column];
+  return self->data;
 }
 
 void
@@ -979,29 +756,13 @@ rd_heatmap_view_get_sort (RdHeatmapView      *self,
     *descending = self->sort_descending;
 }
 
-guint
-rd_heatmap_view_get_n_rows (RdHeatmapView *self)
-{
-  g_return_val_if_fail (RD_IS_HEATMAP_VIEW (self), 0);
-  return self->comparison != NULL ? self->n_schools : 0;
-}
-
-guint
-rd_heatmap_view_get_school_at_row (RdHeatmapView *self,
-                                   guint          row)
-{
-  g_return_val_if_fail (RD_IS_HEATMAP_VIEW (self), 0);
-  g_return_val_if_fail (self->order != NULL && row < self->order->len, 0);
-  return g_array_index (self->order, guint, row);
-}
-
 gint64
 rd_heatmap_view_get_selected_school (RdHeatmapView *self)
 {
   g_return_val_if_fail (RD_IS_HEATMAP_VIEW (self), 0);
   if (self->selected < 0)
     return 0;
-  return rd_comparison_get_school (self->comparison, self->selected)->school_id;
+  return rd_comparison_get_school (self->data->comparison, self->selected)->school_id;
 }
 
 void
@@ -1033,9 +794,9 @@ rd_heatmap_view_select_row (RdHeatmapView *self,
                             guint          row)
 {
   g_return_if_fail (RD_IS_HEATMAP_VIEW (self));
-  g_return_if_fail (row < rd_heatmap_view_get_n_rows (self));
+  g_return_if_fail (row < n_schools (self));
 
-  set_selected (self, (int) g_array_index (self->order, guint, row), TRUE);
+  set_selected (self, (int) g_array_index (self->data->order, guint, row), TRUE);
 }
 
 static gboolean
@@ -1053,7 +814,7 @@ measure_cell (RdHeatmapView     *self,
   gboolean shown;
 
   graphene_rect_init (area, 0, 0, 0, 0);
-  if (width <= 0 || height <= 0 || self->n_columns == 0)
+  if (width <= 0 || height <= 0 || n_columns (self) == 0)
     return FALSE;
   scale = chart_scale (width, height);
   fill_data (self, scale, value, &data);
@@ -1088,7 +849,7 @@ rd_heatmap_view_get_header_area (RdHeatmapView   *self,
   g_return_val_if_fail (area != NULL, FALSE);
 
   graphene_rect_init (area, 0, 0, 0, 0);
-  if (rd_heatmap_view_get_n_rows (self) == 0 ||
+  if (n_schools (self) == 0 ||
       !measure_cell (self, (guint) floor (scroll_value (self) / ROW_HEIGHT), column,
                      floor (scroll_value (self) / ROW_HEIGHT) * ROW_HEIGHT, &cell))
     return FALSE;
@@ -1113,7 +874,7 @@ rd_heatmap_view_get_visible_rows (RdHeatmapView *self,
   *first = 0;
   width = gtk_widget_get_width (GTK_WIDGET (self));
   height = gtk_widget_get_height (GTK_WIDGET (self));
-  if (width <= 0 || height <= 0 || self->n_columns == 0)
+  if (width <= 0 || height <= 0 || n_columns (self) == 0)
     return 0;
   scale = chart_scale (width, height);
   fill_data (self, scale, scroll_value (self), &data);
@@ -1124,65 +885,6 @@ double
 rd_heatmap_view_get_row_height (RdHeatmapView *self)
 {
   return ROW_HEIGHT;
-}
-
-/* "Sint-Jozef · Capacity 53 · target 65 · below target"; with @column
- * -1, the school itself. */
-char *
-rd_heatmap_view_get_cell_tooltip (RdHeatmapView *self,
-                                  guint          row,
-                                  int            column)
-{
-  const RdSchoolScores *scores;
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  guint school;
-  double value;
-  guint8 marks;
-
-  g_return_val_if_fail (RD_IS_HEATMAP_VIEW (self), NULL);
-  g_return_val_if_fail (row < rd_heatmap_view_get_n_rows (self), NULL);
-  g_return_val_if_fail (column < (int) self->n_columns, NULL);
-
-  school = g_array_index (self->order, guint, row);
-  scores = rd_comparison_get_school (self->comparison, school);
-  g_ptr_array_add (parts, g_strdup (school_name (self, school)));
-
-  if (column < 0)
-    {
-      if (scores->region != NULL && scores->region[0] != '\0')
-        g_ptr_array_add (parts, g_strdup (scores->region));
-      if (scores->school_type != RD_SCHOOL_TYPE_UNSET)
-        g_ptr_array_add (parts, g_strdup (rd_school_type_get_title (scores->school_type)));
-      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (NULL, "%u respondent", "%u respondents",
-                                                            scores->n_respondents), scores->n_respondents));
-    }
-  else
-    {
-      value = self->cells[school * self->n_columns + (guint) column];
-      marks = self->marks[school * self->n_columns + (guint) column];
-      if (isnan (value))
-        /* Translators: "Capacity: not enough answers" in a cell's tooltip */
-        g_ptr_array_add (parts, g_strdup_printf (_("%s: not enough answers"), self->titles[column]));
-      else
-        g_ptr_array_add (parts, g_strdup_printf ("%s %.0f", self->titles[column], value));
-
-      if (self->kind == RD_COMPARISON_COLUMN_FACTOR && !isnan (scores->target[column]))
-        {
-          /* Translators: "target 65" in a cell's tooltip */
-          g_ptr_array_add (parts, g_strdup_printf (_("target %.0f"), scores->target[column]));
-          if (marks & RD_HEATMAP_MARK_BELOW_TARGET)
-            g_ptr_array_add (parts, g_strdup (_("below target")));
-          else if (!isnan (value))
-            g_ptr_array_add (parts, g_strdup (_("target reached")));
-        }
-      if (marks & RD_HEATMAP_MARK_HIGHER)
-        g_ptr_array_add (parts, g_strdup (_("clearly above the other schools")));
-      else if (marks & RD_HEATMAP_MARK_LOWER)
-        g_ptr_array_add (parts, g_strdup (_("clearly below the other schools")));
-    }
-
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
 guint

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rd-import-dialog.h"
+#include "rd-import-dialog-private.h"
 
 /* Positions in every column's list of choices, before the items. */
 enum {
@@ -19,11 +19,12 @@ struct _RdImportDialog
 
   RdSurveyImport *survey;
   RdFramework *framework;
-  GPtrArray *column_rows;   /* of AdwComboRow, one per column */
-  AdwComboRow *group_row;   /* the group of rows without one */
-  GtkLabel *summary;
+  GtkStringList *choices;   /* of every column: leave out, the group, the items */
   gboolean can_import;      /* the mapping as it stands reads without an error */
-  gboolean updating;
+
+  AdwComboRow *group_row;   /* the group of rows without one */
+  GtkListBox *column_list;  /* an AdwComboRow per column, in the file's order */
+  GtkLabel *summary;
 };
 
 G_DEFINE_FINAL_TYPE (RdImportDialog, rd_import_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -63,12 +64,16 @@ rd_import_left_out_text (guint n_left_out)
                           n_left_out);
 }
 
+static void on_column_chosen (AdwComboRow    *row,
+                              GParamSpec     *pspec,
+                              RdImportDialog *self);
+
 /* A column's answers that its item does not ask for, on its row. */
 static void
 update_column_note (RdImportDialog *self,
                     guint           column)
 {
-  AdwActionRow *row = ADW_ACTION_ROW (g_ptr_array_index (self->column_rows, column));
+  AdwActionRow *row = ADW_ACTION_ROW (rd_import_dialog_get_column_row (self, column));
   guint n = rd_survey_import_get_n_not_asked (self->survey, column);
   g_autofree char *note = NULL;
 
@@ -89,14 +94,17 @@ update (RdImportDialog *self)
   g_autoptr(GString) text = g_string_new (NULL);
   RdSurveySummary summary;
 
-  /* Remapping one column can move another off its item: show that too. */
-  self->updating = TRUE;
-  for (guint c = 0; c < self->column_rows->len; c++)
+  /* Remapping one column can move another off its item: show that too,
+   * without taking it for a choice of the user's. */
+  for (guint c = 0; c < rd_survey_import_get_n_columns (self->survey); c++)
     {
-      adw_combo_row_set_selected (g_ptr_array_index (self->column_rows, c), choice_of_column (self, c));
+      AdwComboRow *row = rd_import_dialog_get_column_row (self, c);
+
+      g_signal_handlers_block_by_func (row, on_column_chosen, self);
+      adw_combo_row_set_selected (row, choice_of_column (self, c));
+      g_signal_handlers_unblock_by_func (row, on_column_chosen, self);
       update_column_note (self, c);
     }
-  self->updating = FALSE;
 
   self->can_import = FALSE;
   if (!rd_survey_import_check (self->survey, &summary, &error))
@@ -150,11 +158,8 @@ on_column_chosen (AdwComboRow    *row,
                   GParamSpec     *pspec,
                   RdImportDialog *self)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+  guint column = (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
   guint choice = adw_combo_row_get_selected (row);
-
-  if (self->updating)
-    return;
 
   if (choice == CHOICE_GROUP)
     rd_survey_import_set_group_column (self->survey, column);
@@ -173,6 +178,20 @@ on_group_chosen (RdImportDialog *self)
   update (self);
 }
 
+static GtkWidget *
+create_column_row (gpointer item,
+                   gpointer user_data)
+{
+  RdImportDialog *self = user_data;
+  const char *header = gtk_string_object_get_string (item);
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *header ? header : _("(no header)"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (self->choices));
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_column_chosen), self);
+  return row;
+}
+
 static void
 rd_import_dialog_finalize (GObject *object)
 {
@@ -180,7 +199,7 @@ rd_import_dialog_finalize (GObject *object)
 
   g_clear_object (&self->survey);
   g_clear_object (&self->framework);
-  g_clear_pointer (&self->column_rows, g_ptr_array_unref);
+  g_clear_object (&self->choices);
 
   G_OBJECT_CLASS (rd_import_dialog_parent_class)->finalize (object);
 }
@@ -188,13 +207,21 @@ rd_import_dialog_finalize (GObject *object)
 static void
 rd_import_dialog_class_init (RdImportDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = rd_import_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/survey/rd-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdImportDialog, group_row);
+  gtk_widget_class_bind_template_child (widget_class, RdImportDialog, column_list);
+  gtk_widget_class_bind_template_child (widget_class, RdImportDialog, summary);
+  gtk_widget_class_bind_template_callback (widget_class, on_group_chosen);
 }
 
 static void
 rd_import_dialog_init (RdImportDialog *self)
 {
-  self->column_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 RdImportDialog *
@@ -202,84 +229,37 @@ rd_import_dialog_new (GtkWindow      *parent,
                       RdSurveyImport *survey,
                       RdFramework    *framework)
 {
-  RdImportDialog *self = g_object_new (RD_TYPE_IMPORT_DIALOG,
-                                       "transient-for", parent,
-                                       "modal", TRUE,
-                                       "heading", _("Import Survey Answers"),
-                                       "body", _("Check which item each column answers. Columns that "
-                                                 "answer nothing are left out."),
-                                       NULL);
-  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  RdImportDialog *self = g_object_new (RD_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  g_autoptr(GtkStringList) headers = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) groups = gtk_string_list_new (NULL);
-  GtkWidget *box, *scrolled, *list, *defaults;
 
   self->survey = g_object_ref (survey);
   self->framework = g_object_ref (framework);
 
-  gtk_string_list_append (choices, _("Leave out"));
-  gtk_string_list_append (choices, _("Group of the respondent"));
+  self->choices = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->choices, _("Leave out"));
+  gtk_string_list_append (self->choices, _("Group of the respondent"));
   for (guint i = 0; i < rd_framework_get_n_items (framework); i++)
     {
       RdItem *item = rd_framework_get_item (framework, i);
       g_autofree char *label = g_strdup_printf ("%s — %s", rd_item_get_id (item),
                                                 rd_text_get_localized (rd_item_get_text (item)));
-      gtk_string_list_append (choices, label);
+      gtk_string_list_append (self->choices, label);
     }
+
   for (guint g = 0; g < RD_N_GROUPS; g++)
     gtk_string_list_append (groups, rd_group_get_title (g));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-  defaults = adw_preferences_group_new ();
-  self->group_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->group_row), _("Respondents without a group"));
+  /* The survey's own default, not a choice of the user's. */
+  g_signal_handlers_block_by_func (self->group_row, on_group_chosen, self);
   adw_combo_row_set_model (self->group_row, G_LIST_MODEL (groups));
   adw_combo_row_set_selected (self->group_row, RD_GROUP_OTHER);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (defaults), GTK_WIDGET (self->group_row));
-  gtk_box_append (GTK_BOX (box), defaults);
+  g_signal_handlers_unblock_by_func (self->group_row, on_group_chosen, self);
 
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Columns"), -1);
   for (guint c = 0; c < rd_survey_import_get_n_columns (survey); c++)
-    {
-      GtkWidget *row = adw_combo_row_new ();
-      const char *header = rd_survey_import_get_header (survey, c);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *header ? header : _("(no header)"));
-      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
-      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (c));
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      g_ptr_array_add (self->column_rows, row);
-    }
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  self->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_label_set_xalign (self->summary, 0);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary));
-  gtk_widget_set_size_request (box, 420, -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), box);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self),
-                                    "cancel", _("_Cancel"),
-                                    "import", _("_Import"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "import", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
+    gtk_string_list_append (headers, rd_survey_import_get_header (survey, c));
+  gtk_list_box_bind_model (self->column_list, G_LIST_MODEL (headers), create_column_row, self, NULL);
 
   update (self);
-  for (guint c = 0; c < self->column_rows->len; c++)
-    g_signal_connect (g_ptr_array_index (self->column_rows, c), "notify::selected",
-                      G_CALLBACK (on_column_chosen), self);
-  g_signal_connect_swapped (self->group_row, "notify::selected", G_CALLBACK (on_group_chosen), self);
-
   return self;
 }
 
@@ -288,8 +268,8 @@ rd_import_dialog_get_column_row (RdImportDialog *self,
                                  guint           column)
 {
   g_return_val_if_fail (RD_IS_IMPORT_DIALOG (self), NULL);
-  g_return_val_if_fail (column < self->column_rows->len, NULL);
-  return g_ptr_array_index (self->column_rows, column);
+  g_return_val_if_fail (column < rd_survey_import_get_n_columns (self->survey), NULL);
+  return ADW_COMBO_ROW (gtk_list_box_get_row_at_index (self->column_list, (int) column));
 }
 
 /* Whether the mapping as it stands reads every row without an error. */

@@ -17,11 +17,8 @@ G_DECLARE_FINAL_TYPE (RdImportDialog, rd_import_dialog, RD, IMPORT_DIALOG, AdwMe
 RdImportDialog *rd_import_dialog_new            (GtkWindow      *parent,
                                                  RdSurveyImport *survey,
                                                  RdFramework    *framework);
-AdwComboRow    *rd_import_dialog_get_column_row (RdImportDialog *self,
-                                                 guint           column);
 gboolean        rd_import_dialog_can_import     (RdImportDialog *self);
 RdSurveyImport *rd_import_dialog_get_survey     (RdImportDialog *self);
-const char     *rd_import_dialog_get_summary    (RdImportDialog *self);
 
 char           *rd_import_left_out_text         (guint           n_left_out);
 
