@@ -25,6 +25,7 @@ typedef struct
   GtkWidget *window;
   RdCompareWindow *compare;
   RdHeatmapView *heatmap;
+  gpointer commands;         /* weak */
   gint64 sint_jozef;
 } Fixture;
 
@@ -218,6 +219,7 @@ open_window (Fixture *fixture,
   /* As the main window does. */
   commands = rd_region_commands_new (fixture->store, fixture->framework, fixture->window);
   gtk_widget_insert_action_group (fixture->window, "region", G_ACTION_GROUP (commands));
+  g_set_weak_pointer (&fixture->commands, commands);
   g_test_message ("rd_compare_window_new: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
   fixture->compare = RD_COMPARE_WINDOW (fixture->window);
   fixture->heatmap = RD_HEATMAP_VIEW (gtk_widget_get_template_child (fixture->window, RD_TYPE_COMPARE_WINDOW,
@@ -238,6 +240,8 @@ close_window (Fixture *fixture)
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   rd_test_wait_for_idle ();
   g_assert_finalize_object (g_steal_pointer (&fixture->window));
+  /* The commands hold the store: no muxer may keep them. */
+  g_assert_null (fixture->commands);
 }
 
 static void

@@ -782,8 +782,8 @@ rd_compare_window_dispose (GObject *object)
   RdCompareWindow *self = RD_COMPARE_WINDOW (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  /* A tooltip's muxer may outlive the window (see rd_window_dispose). */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "region", NULL);
 
   G_OBJECT_CLASS (rd_compare_window_parent_class)->dispose (object);
 }
@@ -922,9 +922,9 @@ rd_compare_window_new (GtkWindow   *parent,
   self->store = g_object_ref (store);
   self->framework = g_object_ref (framework);
 
-  g_signal_connect_swapped (store, "schools-changed", G_CALLBACK (on_schools_changed), self);
-  g_signal_connect_swapped (store, "assessments-changed", G_CALLBACK (on_schools_changed), self);
-  g_signal_connect_swapped (store, "answers-changed", G_CALLBACK (schedule_reload), self);
+  g_signal_connect_object (store, "schools-changed", G_CALLBACK (on_schools_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "assessments-changed", G_CALLBACK (on_schools_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "answers-changed", G_CALLBACK (schedule_reload), self, G_CONNECT_SWAPPED);
 
   apply_view (self);
   reload (self);
