@@ -7,7 +7,7 @@
 #include "rd-action-dialog.h"
 #include "rd-assessment-view.h"
 #include "rd-chart-view.h"
-#include "rd-discussion-window.h"
+#include "rd-discussion-window-private.h"
 #include "rd-group-comparison.h"
 #include "rd-limits.h"
 #include "rd-report.h"

@@ -139,6 +139,16 @@ rd_chart_view_get_draw_func (RdChartView *self)
 }
 
 void
+rd_chart_view_set_draw_func (RdChartView     *self,
+                             RdChartDrawFunc  draw)
+{
+  g_return_if_fail (RD_IS_CHART_VIEW (self));
+
+  self->draw = draw;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
 rd_chart_view_set_description (RdChartView *self,
                                const char  *label,
                                const char  *description)
