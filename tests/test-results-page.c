@@ -4,7 +4,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
-#include "rd-action-dialog.h"
+#include "rd-action-dialog-private.h"
 #include "rd-assessment-view.h"
 #include "rd-chart-view.h"
 #include "rd-discussion-window-private.h"
@@ -721,9 +721,9 @@ test_plan_action (Fixture       *fixture,
   dialog = find_action_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpint (rd_action_dialog_get_action_id (dialog), ==, action_id);
-  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_named (GTK_WIDGET (dialog), "owner")), "Mevrouw Peeters");
-  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_named (GTK_WIDGET (dialog), "due")), "31-02-2027");
-  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (dialog), "save"), "clicked");
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_child (GTK_WIDGET (dialog), "owner_row")), "Mevrouw Peeters");
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_child (GTK_WIDGET (dialog), "due_row")), "31-02-2027");
+  g_signal_emit_by_name (rd_test_find_child (GTK_WIDGET (dialog), "save_button"), "clicked");
   rd_test_wait_for_idle ();
   rd_test_save_screenshot (GTK_WIDGET (dialog), "action-dialog-error.png");
 
@@ -733,10 +733,10 @@ test_plan_action (Fixture       *fixture,
   actions = list_actions (fixture);
   g_assert_null (rd_action_get_owner (g_ptr_array_index (actions, 0)));
 
-  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_named (GTK_WIDGET (dialog), "due")), "31-3-2027");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_test_find_named (GTK_WIDGET (dialog), "notes"))),
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_child (GTK_WIDGET (dialog), "due_row")), "31-3-2027");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_test_find_child (GTK_WIDGET (dialog), "notes_view"))),
                             "Ask the board in June.", -1);
-  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (dialog), "save"), "clicked");
+  g_signal_emit_by_name (rd_test_find_child (GTK_WIDGET (dialog), "save_button"), "clicked");
   rd_test_wait_for_idle ();
   g_assert_null (find_action_dialog ());
 
@@ -774,7 +774,7 @@ test_plan_action (Fixture       *fixture,
   /* Deleting from the editor works the same way. */
   g_assert_nonnull (rd_action_plan_page_edit (plan, action_id));
   dialog = find_action_dialog ();
-  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (dialog), "delete"), "clicked");
+  g_signal_emit_by_name (rd_test_find_child (GTK_WIDGET (dialog), "delete_button"), "clicked");
   rd_test_wait_for_idle ();
   g_assert_null (find_action_dialog ());
   g_assert_cmpuint (rd_action_plan_page_get_n_actions (plan), ==, 0);
@@ -798,18 +798,19 @@ test_plan_empty_and_add (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_cmpint (rd_action_dialog_get_action_id (dialog), ==, 0);
   /* Without a title there is nothing to save. */
-  g_assert_false (gtk_widget_get_sensitive (rd_test_find_named (GTK_WIDGET (dialog), "save")));
+  g_assert_false (gtk_widget_get_sensitive (rd_test_find_child (GTK_WIDGET (dialog), "save_button")));
   /* Typing stops at the store's limits. */
   {
     const struct { const char *name; guint max; } fields[] = {
-      { "title", RD_MAX_ACTION_TITLE }, { "owner", RD_MAX_ACTION_OWNER }, { "criterion", RD_MAX_ACTION_CRITERION },
+      { "title_row", RD_MAX_ACTION_TITLE }, { "owner_row", RD_MAX_ACTION_OWNER },
+      { "criterion_row", RD_MAX_ACTION_CRITERION },
     };
     g_autofree char *long_text = g_strnfill (RD_MAX_ACTION_NOTES + 50, 'x');
-    GtkTextBuffer *notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_test_find_named (GTK_WIDGET (dialog), "notes")));
+    GtkTextBuffer *notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_test_find_child (GTK_WIDGET (dialog), "notes_view")));
 
     for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
       {
-        GtkEditable *entry = GTK_EDITABLE (rd_test_find_named (GTK_WIDGET (dialog), fields[i].name));
+        GtkEditable *entry = GTK_EDITABLE (rd_test_find_child (GTK_WIDGET (dialog), fields[i].name));
 
         gtk_editable_set_text (entry, long_text);
         g_assert_cmpuint (g_utf8_strlen (gtk_editable_get_text (entry), -1), ==, fields[i].max);
@@ -819,10 +820,10 @@ test_plan_empty_and_add (Fixture       *fixture,
     g_assert_cmpint (gtk_text_buffer_get_char_count (notes), ==, RD_MAX_ACTION_NOTES);
     gtk_text_buffer_set_text (notes, "", -1);
   }
-  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_named (GTK_WIDGET (dialog), "title")), "Train every teacher");
-  g_assert_true (gtk_widget_get_sensitive (rd_test_find_named (GTK_WIDGET (dialog), "save")));
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_child (GTK_WIDGET (dialog), "title_row")), "Train every teacher");
+  g_assert_true (gtk_widget_get_sensitive (rd_test_find_child (GTK_WIDGET (dialog), "save_button")));
   rd_test_save_screenshot (GTK_WIDGET (dialog), "action-dialog-new.png");
-  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (dialog), "save"), "clicked");
+  g_signal_emit_by_name (rd_test_find_child (GTK_WIDGET (dialog), "save_button"), "clicked");
   rd_test_wait_for_idle ();
   g_assert_cmpuint (rd_action_plan_page_get_n_actions (rd_assessment_view_get_action_plan_page (fixture->view)),
                     ==, 1);
