@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "rd-action-dialog-private.h"
+#include "rd-action-plan-page-private.h"
 #include "rd-assessment-view.h"
 #include "rd-chart-view.h"
 #include "rd-discussion-window-private.h"
@@ -829,6 +830,51 @@ test_plan_empty_and_add (Fixture       *fixture,
                     ==, 1);
 }
 
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
+    n++;
+  return n;
+}
+
+/* Each action stands in the group of its status, and a group without
+ * actions is hidden; a change in the store moves the row at once. */
+static void
+test_plan_groups_follow_status (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *plan = GTK_WIDGET (rd_assessment_view_get_action_plan_page (fixture->view));
+  GtkListBox *planned = GTK_LIST_BOX (rd_test_find_child (plan, "planned_list"));
+  GtkListBox *in_progress = GTK_LIST_BOX (rd_test_find_child (plan, "in_progress_list"));
+  GtkStack *stack = GTK_STACK (rd_test_find_child (plan, "stack"));
+  const char *item_ids[] = { "a-plan", NULL };
+  RdActionInfo info = { .title = "Write the plan", .item_ids = item_ids, .status = RD_ACTION_STATUS_PLANNED };
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  id = rd_store_add_action (fixture->store, fixture->assessment_id, &info, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_cmpuint (count_rows (planned), ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (planned, 0))),
+                   ==, "Write the plan");
+  g_assert_true (gtk_widget_get_visible (rd_test_find_child (plan, "planned_group")));
+  g_assert_false (gtk_widget_get_visible (rd_test_find_child (plan, "in_progress_group")));
+  g_assert_false (gtk_widget_get_visible (rd_test_find_child (plan, "done_group")));
+
+  info.status = RD_ACTION_STATUS_IN_PROGRESS;
+  g_assert_true (rd_store_update_action (fixture->store, id, &info, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (planned), ==, 0);
+  g_assert_cmpuint (count_rows (in_progress), ==, 1);
+  g_assert_false (gtk_widget_get_visible (rd_test_find_child (plan, "planned_group")));
+  g_assert_true (gtk_widget_get_visible (rd_test_find_child (plan, "in_progress_group")));
+}
+
 typedef struct
 {
   gboolean done;
@@ -1204,6 +1250,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/results-page/plan-action", Fixture, NULL, fixture_set_up, test_plan_action, fixture_tear_down);
   g_test_add ("/results-page/plan-empty-and-add", Fixture, NULL, fixture_set_up, test_plan_empty_and_add,
+              fixture_tear_down);
+  g_test_add ("/results-page/plan-groups-follow-status", Fixture, NULL, fixture_set_up, test_plan_groups_follow_status,
               fixture_tear_down);
   g_test_add ("/results-page/report-and-exports", Fixture, NULL, fixture_set_up, test_report_and_exports,
               fixture_tear_down);
