@@ -12,6 +12,7 @@
 #include "rd-errors.h"
 #include "rd-import-dialog.h"
 #include "rd-progress-window.h"
+#include "rd-results-page-private.h"
 #include "rd-test-util.h"
 
 typedef struct

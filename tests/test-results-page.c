@@ -12,6 +12,7 @@
 #include "rd-group-comparison.h"
 #include "rd-limits.h"
 #include "rd-report.h"
+#include "rd-results-page-private.h"
 #include "rd-test-util.h"
 
 typedef struct
@@ -141,21 +142,62 @@ table_text (GtkWidget *table)
   return g_string_free (text, FALSE);
 }
 
+/* A widget of the page's template, by its id. */
+static GtkWidget *
+page_child (Fixture    *fixture,
+            const char *id)
+{
+  GtkWidget *child = rd_test_find_child (GTK_WIDGET (fixture->page), id);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The row of @factor ("strategy_row") or its target ("strategy_target"). */
+static GtkWidget *
+factor_child (Fixture    *fixture,
+              RdFactor    factor,
+              const char *part)
+{
+  g_autofree char *id = g_strdup_printf ("%s_%s", rd_factor_to_id (factor), part);
+
+  return page_child (fixture, id);
+}
+
+static GtkWidget *
+chart_table (Fixture    *fixture,
+             const char *chart)
+{
+  g_autofree char *id = g_strconcat (chart, "_revealer", NULL);
+
+  return gtk_revealer_get_child (GTK_REVEALER (page_child (fixture, id)));
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
+    n++;
+  return n;
+}
+
 /* Every number on the page is the analysis's, rounded for display. */
 static void
 test_numbers_match_analysis (Fixture       *fixture,
                              gconstpointer  data)
 {
   RdAnalysis *analysis = rd_results_get_analysis (rd_results_page_get_results (fixture->page));
-  g_autofree char *bars_table = table_text (rd_results_page_get_table (fixture->page, RD_RESULTS_CHART_FACTORS));
-  g_autofree char *areas_table = table_text (rd_results_page_get_table (fixture->page, RD_RESULTS_CHART_AREAS));
-  const char *bars_description = rd_chart_view_get_description (rd_results_page_get_chart (fixture->page,
-                                                                                          RD_RESULTS_CHART_FACTORS));
+  g_autofree char *bars_table = table_text (chart_table (fixture, "factors"));
+  g_autofree char *areas_table = table_text (chart_table (fixture, "areas"));
+  const char *bars_description = rd_chart_view_get_description (RD_CHART_VIEW (page_child (fixture, "factors_view")));
+  static const char * const chart_views[] = { "factors_view", "areas_view", "trend_view" };
 
   for (guint f = 0; f < RD_N_FACTORS; f++)
     {
       RdFactorResult result;
-      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (rd_results_page_get_factor_row (fixture->page, f)));
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (factor_child (fixture, f, "row")));
 
       rd_analysis_get_factor (analysis, f, &result);
       g_test_message ("%s: %s", rd_factor_to_id (f), subtitle);
@@ -172,28 +214,26 @@ test_numbers_match_analysis (Fixture       *fixture,
       else
         g_assert_true (g_str_has_prefix (subtitle, "Not enough answers"));
 
-      g_assert_cmpfloat (gtk_spin_button_get_value (rd_results_page_get_target_button (fixture->page, f)), ==,
+      g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (factor_child (fixture, f, "target"))), ==,
                          result.target);
     }
 
   /* By hand: item scores a-plan (75 + 25) / 2 = 50, a-team 100, b-speed 50,
    * b-share (100 + 0) / 2 = 50; capacity = (a-team 100 ×1 + b-share 50 ×2) / 3 → 67. */
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (rd_results_page_get_factor_row (fixture->page,
-                                                                                               RD_FACTOR_CAPACITY))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (factor_child (fixture, RD_FACTOR_CAPACITY, "row"))),
                    ==, "67 · Established · target 65 · gap 0");
   g_assert_nonnull (strstr (bars_description, "Capacity: readiness 67 (Established), target 65, gap 0."));
 
   /* Areas: alpha (50 + 100) / 2 = 75 now, (25 + 25) / 2 = 25 last year. */
   g_assert_nonnull (strstr (areas_table, "|Alpha|75|25|"));
-  g_assert_nonnull (strstr (rd_chart_view_get_description (rd_results_page_get_chart (fixture->page,
-                                                                                      RD_RESULTS_CHART_AREAS)),
+  g_assert_nonnull (strstr (rd_chart_view_get_description (RD_CHART_VIEW (page_child (fixture, "areas_view"))),
                             "Alpha 75 (2025-2026: 25)."));
-  g_assert_cmpuint (rd_results_page_get_n_priorities (fixture->page), ==, 3);
+  g_assert_cmpuint (count_rows (GTK_LIST_BOX (page_child (fixture, "priorities"))), ==, 3);
 
   /* Screen readers meet each chart as an image with a name and the numbers. */
-  for (guint c = 0; c < RD_RESULTS_N_CHARTS; c++)
+  for (guint c = 0; c < G_N_ELEMENTS (chart_views); c++)
     {
-      RdChartView *chart = rd_results_page_get_chart (fixture->page, c);
+      RdChartView *chart = RD_CHART_VIEW (page_child (fixture, chart_views[c]));
 
       g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)), ==, GTK_ACCESSIBLE_ROLE_IMG);
       g_assert_nonnull (rd_chart_view_get_label (chart));
@@ -207,7 +247,7 @@ static void
 test_target_follows (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkSpinButton *target = rd_results_page_get_target_button (fixture->page, RD_FACTOR_CAPACITY);
+  GtkSpinButton *target = GTK_SPIN_BUTTON (factor_child (fixture, RD_FACTOR_CAPACITY, "target"));
   double stored[RD_N_FACTORS];
 
   gtk_spin_button_set_value (target, 90);
@@ -215,12 +255,88 @@ test_target_follows (Fixture       *fixture,
 
   g_assert_true (rd_store_get_targets (fixture->store, fixture->assessment_id, stored, NULL));
   g_assert_cmpfloat (stored[RD_FACTOR_CAPACITY], ==, 90);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (rd_results_page_get_factor_row (fixture->page,
-                                                                                               RD_FACTOR_CAPACITY))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (factor_child (fixture, RD_FACTOR_CAPACITY, "row"))),
                    ==, "67 · Established · target 90 · gap 23");
-  g_assert_nonnull (strstr (rd_chart_view_get_description (rd_results_page_get_chart (fixture->page,
-                                                                                      RD_RESULTS_CHART_FACTORS)),
+  g_assert_nonnull (strstr (rd_chart_view_get_description (RD_CHART_VIEW (page_child (fixture, "factors_view"))),
                             "target 90, gap 23"));
+}
+
+/* Each chart has its table a click away, made from the same figures, and
+ * an export menu for its own chart in both formats. */
+static void
+test_chart_cards (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const charts[] = { "factors", "areas", "trend" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    {
+      g_autofree char *card_id = g_strconcat (charts[c], "_card", NULL);
+      g_autofree char *button_id = g_strconcat (charts[c], "_table_button", NULL);
+      g_autofree char *revealer_id = g_strconcat (charts[c], "_revealer", NULL);
+      GtkRevealer *revealer = GTK_REVEALER (page_child (fixture, revealer_id));
+      GtkWidget *export = rd_test_find_widget (page_child (fixture, card_id), GTK_TYPE_MENU_BUTTON, NULL);
+      GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (export));
+      static const char * const formats[] = { "png", "svg" };
+
+      g_assert_false (gtk_revealer_get_reveal_child (revealer));
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (fixture, button_id)), TRUE);
+      g_assert_true (gtk_revealer_get_reveal_child (revealer));
+      g_assert_true (GTK_IS_GRID (gtk_revealer_get_child (revealer)));
+
+      g_assert_cmpint (g_menu_model_get_n_items (menu), ==, G_N_ELEMENTS (formats));
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          g_autofree char *label = NULL;
+          g_autofree char *expected = g_strdup_printf ("Save as _%s…", i == 0 ? "PNG" : "SVG");
+          g_autofree char *action = NULL;
+          g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, (int) i, G_MENU_ATTRIBUTE_TARGET,
+                                                                              G_VARIANT_TYPE ("(ss)"));
+          const char *chart, *format;
+
+          g_assert_true (g_menu_model_get_item_attribute (menu, (int) i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+          g_assert_cmpstr (label, ==, expected);
+          g_assert_true (g_menu_model_get_item_attribute (menu, (int) i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+          g_assert_cmpstr (action, ==, "results.export");
+          g_assert_nonnull (target);
+          g_variant_get (target, "(&s&s)", &chart, &format);
+          g_assert_cmpstr (chart, ==, charts[c]);
+          g_assert_cmpstr (format, ==, formats[i]);
+        }
+    }
+
+  /* The factors' table, for the eyes. */
+  rd_test_save_screenshot (page_child (fixture, "factors_card"), "results-factors-table-light.png");
+}
+
+static void
+count_emission (guint *n)
+{
+  (*n)++;
+}
+
+/* Showing a target stores nothing: only a change the user makes is written. */
+static void
+test_shown_target_not_stored (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkSpinButton *target = GTK_SPIN_BUTTON (factor_child (fixture, RD_FACTOR_CAPACITY, "target"));
+  g_autoptr(GError) error = NULL;
+  guint n_writes = 0;
+  gulong handler = g_signal_connect_swapped (fixture->store, "answers-changed", G_CALLBACK (count_emission),
+                                             &n_writes);
+
+  g_assert_true (rd_store_set_target (fixture->store, fixture->assessment_id, RD_FACTOR_CAPACITY, 80, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_writes, ==, 1);
+  g_assert_true (rd_results_page_reload (fixture->page, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (gtk_spin_button_get_value (target), ==, 80);
+  g_assert_cmpuint (n_writes, ==, 1);
+
+  gtk_spin_button_set_value (target, 85);
+  g_assert_cmpuint (n_writes, ==, 2);
+  g_signal_handler_disconnect (fixture->store, handler);
 }
 
 static void collect_text (GtkWidget *widget,
@@ -245,8 +361,8 @@ static void
 test_priorities_and_facts (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(GPtrArray) priorities = row_subtitles (rd_results_page_get_priorities (fixture->page));
-  g_autoptr(GPtrArray) facts = row_subtitles (rd_results_page_get_facts (fixture->page));
+  g_autoptr(GPtrArray) priorities = row_subtitles (GTK_LIST_BOX (page_child (fixture, "priorities")));
+  g_autoptr(GPtrArray) facts = row_subtitles (GTK_LIST_BOX (page_child (fixture, "facts")));
   static const char * const figures[] = {
     "Strategy · score 50 · target 70 · gap 20 × weight 2 = weighted gap 40",
     "Capacity · score 50 (answers differ: 40 and 95 %) · target 65 · gap 15 × weight 2 = weighted gap 30",
@@ -830,16 +946,6 @@ test_plan_empty_and_add (Fixture       *fixture,
                     ==, 1);
 }
 
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
-    n++;
-  return n;
-}
-
 /* Each action stands in the group of its status, and a group without
  * actions is hidden; a change in the store moves the row at once. */
 static void
@@ -1217,7 +1323,7 @@ test_fact_answers_differ (void)
   answer (&fixture, first, "b-mfa", 1);
   open_results (&fixture, 1280, 800);
 
-  list = rd_results_page_get_facts (fixture.page);
+  list = GTK_LIST_BOX (page_child (&fixture, "facts"));
   facts = row_subtitles (list);
   g_assert_cmpuint (facts->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (facts, 0), ==, "answers differ: 100 and 1000 Mbit/s · score 75");
@@ -1239,7 +1345,10 @@ main (int   argc,
   g_test_add ("/results-page/numbers-match-analysis", Fixture, NULL, fixture_set_up,
               test_numbers_match_analysis, fixture_tear_down);
   g_test_add ("/results-page/target-follows", Fixture, NULL, fixture_set_up, test_target_follows, fixture_tear_down);
+  g_test_add ("/results-page/shown-target-not-stored", Fixture, NULL, fixture_set_up, test_shown_target_not_stored,
+              fixture_tear_down);
   g_test_add ("/results-page/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/results-page/chart-cards", Fixture, NULL, fixture_set_up, test_chart_cards, fixture_tear_down);
   g_test_add ("/results-page/priorities-and-facts", Fixture, NULL, fixture_set_up, test_priorities_and_facts,
               fixture_tear_down);
   g_test_add_func ("/results-page/groups-respect-threshold", test_groups_respect_threshold);
