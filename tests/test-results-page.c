@@ -173,14 +173,22 @@ chart_table (Fixture    *fixture,
   return gtk_revealer_get_child (GTK_REVEALER (page_child (fixture, id)));
 }
 
+static GPtrArray *
+row_subtitles (GtkListBox *list)
+{
+  GPtrArray *subtitles = g_ptr_array_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    g_ptr_array_add (subtitles, (gpointer) adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  return subtitles;
+}
+
 static guint
 count_rows (GtkListBox *list)
 {
-  guint n = 0;
+  g_autoptr(GPtrArray) rows = row_subtitles (list);
 
-  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
-    n++;
-  return n;
+  return rows->len;
 }
 
 /* Every number on the page is the analysis's, rounded for display. */
@@ -341,16 +349,6 @@ test_shown_target_not_stored (Fixture       *fixture,
 
 static void collect_text (GtkWidget *widget,
                           GString   *text);
-
-static GPtrArray *
-row_subtitles (GtkListBox *list)
-{
-  GPtrArray *subtitles = g_ptr_array_new ();
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
-    g_ptr_array_add (subtitles, (gpointer) adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
-  return subtitles;
-}
 
 /* populate_small: a-plan 50 is 20 below strategy's 70 with weight 2 (40);
  * b-share 50 is 15 below capacity's 65 with weight 2 (30); b-speed 50 is 20
