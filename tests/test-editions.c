@@ -112,9 +112,9 @@ test_earlier_edition_banner (Fixture       *fixture,
 
 static GtkWidget *
 shown_note (GtkWidget  *page,
-            const char *name)
+            const char *id)
 {
-  GtkWidget *note = rd_test_find_named (page, name);
+  GtkWidget *note = rd_test_find_child (page, id);
 
   g_assert_nonnull (note);
   return gtk_widget_get_visible (note) ? note : NULL;
@@ -134,8 +134,8 @@ test_results_notes (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (view), "assessment.show-area", "s", RD_RESULTS_PAGE_NAME);
   rd_test_wait_for_idle ();
   page = GTK_WIDGET (rd_assessment_view_get_results_page (view));
-  trend_note = shown_note (page, "trend-note");
-  areas_note = shown_note (page, "areas-note");
+  trend_note = shown_note (page, "trend_note");
+  areas_note = shown_note (page, "areas_note");
   g_assert_nonnull (trend_note);
   g_assert_nonnull (areas_note);
   /* 57 questions, con-bandwidth changed: 56 are the same in both. */
@@ -143,7 +143,7 @@ test_results_notes (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (trend_note)), count));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (trend_note)), "1.0"));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (areas_note)), "2025-2026"));
-  g_assert_null (shown_note (page, "factors-note"));
+  g_assert_null (shown_note (page, "factors_note"));
   rd_test_save_screenshot (gtk_widget_get_parent (trend_note), "editions-trend.png");
   rd_test_save_screenshot (gtk_widget_get_parent (areas_note), "editions-areas.png");
 
@@ -152,7 +152,7 @@ test_results_notes (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (view), "assessment.show-area", "s", RD_RESULTS_PAGE_NAME);
   rd_test_wait_for_idle ();
   page = GTK_WIDGET (rd_assessment_view_get_results_page (view));
-  g_assert_null (shown_note (page, "areas-note"));
+  g_assert_null (shown_note (page, "areas_note"));
 }
 
 /* The PDF report of the new year says the same as its results page; the

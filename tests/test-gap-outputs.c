@@ -139,11 +139,13 @@ check_results_page (Fixture *fixture)
   gtk_widget_activate_action (view, "assessment.show-area", "s", RD_RESULTS_PAGE_NAME);
   rd_test_wait_for_idle ();
   page = rd_assessment_view_get_results_page (RD_ASSESSMENT_VIEW (view));
-  table = rd_results_page_get_table (page, RD_RESULTS_CHART_FACTORS);
+  table = gtk_revealer_get_child (GTK_REVEALER (rd_test_find_child (GTK_WIDGET (page), "factors_revealer")));
 
   for (guint f = 0; f < RD_N_FACTORS; f++)
     {
-      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (rd_results_page_get_factor_row (page, f)));
+      g_autofree char *row_id = g_strdup_printf ("%s_row", rd_factor_to_id (f));
+      GtkWidget *row = rd_test_find_child (GTK_WIDGET (page), row_id);
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
       g_autofree char *ending = g_strdup_printf (" · gap %s", shown[f]);
       GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (table), 4, (int) f + 1);
 

@@ -10,6 +10,7 @@
 #include "rd-assessment-view.h"
 #include "rd-own-question-dialog.h"
 #include "rd-own-questions-page.h"
+#include "rd-results-page-private.h"
 #include "rd-test-util.h"
 
 typedef struct
@@ -479,8 +480,9 @@ test_results (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_RESULTS_PAGE_NAME);
   rd_test_wait_for_idle ();
   page = rd_assessment_view_get_results_page (fixture->view);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (rd_test_find_named (
-                     GTK_WIDGET (rd_results_page_get_own_questions (page)), "own-1"))), ==, "Beta · not answered");
+  own = GTK_LIST_BOX (rd_test_find_child (GTK_WIDGET (page), "own"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (own, 0))), ==,
+                   "Beta · not answered");
   for (guint f = 0; f < RD_N_FACTORS; f++)
     rd_analysis_get_factor (rd_results_get_analysis (rd_results_page_get_results (page)), f, &before[f]);
 
@@ -490,11 +492,11 @@ test_results (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_RESULTS_PAGE_NAME);
   rd_test_wait_for_idle ();
 
-  own = rd_results_page_get_own_questions (page);
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (own)));
-  row = rd_test_find_named (GTK_WIDGET (own), "own-1");
+  /* In the questions' order: own-1, own-2. */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (own, 0));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Beta · Agree (4) · score 75");
-  row = rd_test_find_named (GTK_WIDGET (own), "own-2");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (own, 1));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Beta · 150 laptops · score 100");
   /* The framework's figures and count of answered items stay as they were. */
   g_assert_cmpuint (rd_results_get_n_answered (rd_results_page_get_results (page)), ==, 1);
@@ -567,8 +569,8 @@ test_workshop_round (Fixture       *fixture,
   /* Two people answered it, fewer than the threshold of 3. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_RESULTS_PAGE_NAME);
   rd_test_wait_for_idle ();
-  row = rd_test_find_named (GTK_WIDGET (rd_results_page_get_own_questions (
-                              rd_assessment_view_get_results_page (fixture->view))), "own-1");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (rd_test_find_child (
+                              GTK_WIDGET (rd_assessment_view_get_results_page (fixture->view)), "own")), 0));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Beta · too few answers");
 }
 
@@ -597,8 +599,8 @@ test_screenshots (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_RESULTS_PAGE_NAME);
   rd_test_wait_for_idle ();
   {
-    GtkListBox *own = rd_results_page_get_own_questions (rd_assessment_view_get_results_page (fixture->view));
-    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (own), GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *own = rd_test_find_child (GTK_WIDGET (rd_assessment_view_get_results_page (fixture->view)), "own");
+    GtkWidget *scrolled = gtk_widget_get_ancestor (own, GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));

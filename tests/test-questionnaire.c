@@ -12,6 +12,7 @@
 #include "rd-errors.h"
 #include "rd-import-dialog-private.h"
 #include "rd-job-private.h"
+#include "rd-results-page-private.h"
 #include "rd-test-util.h"
 
 typedef struct

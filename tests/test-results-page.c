@@ -4,14 +4,16 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
-#include "rd-action-dialog.h"
+#include "rd-action-dialog-private.h"
+#include "rd-action-plan-page-private.h"
 #include "rd-assessment-view.h"
 #include "rd-chart-view.h"
-#include "rd-discussion-window.h"
+#include "rd-discussion-window-private.h"
 #include "rd-group-comparison.h"
 #include "rd-job-private.h"
 #include "rd-limits.h"
 #include "rd-report.h"
+#include "rd-results-page-private.h"
 #include "rd-test-util.h"
 
 typedef struct
@@ -129,21 +131,70 @@ table_text (GtkWidget *table)
   return g_string_free (text, FALSE);
 }
 
+/* A widget of the page's template, by its id. */
+static GtkWidget *
+page_child (Fixture    *fixture,
+            const char *id)
+{
+  GtkWidget *child = rd_test_find_child (GTK_WIDGET (fixture->page), id);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The row of @factor ("strategy_row") or its target ("strategy_target"). */
+static GtkWidget *
+factor_child (Fixture    *fixture,
+              RdFactor    factor,
+              const char *part)
+{
+  g_autofree char *id = g_strdup_printf ("%s_%s", rd_factor_to_id (factor), part);
+
+  return page_child (fixture, id);
+}
+
+static GtkWidget *
+chart_table (Fixture    *fixture,
+             const char *chart)
+{
+  g_autofree char *id = g_strconcat (chart, "_revealer", NULL);
+
+  return gtk_revealer_get_child (GTK_REVEALER (page_child (fixture, id)));
+}
+
+static GPtrArray *
+row_subtitles (GtkListBox *list)
+{
+  GPtrArray *subtitles = g_ptr_array_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    g_ptr_array_add (subtitles, (gpointer) adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  return subtitles;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  g_autoptr(GPtrArray) rows = row_subtitles (list);
+
+  return rows->len;
+}
+
 /* Every number on the page is the analysis's, rounded for display. */
 static void
 test_numbers_match_analysis (Fixture       *fixture,
                              gconstpointer  data)
 {
   RdAnalysis *analysis = rd_results_get_analysis (rd_results_page_get_results (fixture->page));
-  g_autofree char *bars_table = table_text (rd_results_page_get_table (fixture->page, RD_RESULTS_CHART_FACTORS));
-  g_autofree char *areas_table = table_text (rd_results_page_get_table (fixture->page, RD_RESULTS_CHART_AREAS));
-  const char *bars_description = rd_chart_view_get_description (rd_results_page_get_chart (fixture->page,
-                                                                                          RD_RESULTS_CHART_FACTORS));
+  g_autofree char *bars_table = table_text (chart_table (fixture, "factors"));
+  g_autofree char *areas_table = table_text (chart_table (fixture, "areas"));
+  const char *bars_description = rd_chart_view_get_description (RD_CHART_VIEW (page_child (fixture, "factors_view")));
+  static const char * const chart_views[] = { "factors_view", "areas_view", "trend_view" };
 
   for (guint f = 0; f < RD_N_FACTORS; f++)
     {
       RdFactorResult result;
-      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (rd_results_page_get_factor_row (fixture->page, f)));
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (factor_child (fixture, f, "row")));
 
       rd_analysis_get_factor (analysis, f, &result);
       g_test_message ("%s: %s", rd_factor_to_id (f), subtitle);
@@ -160,28 +211,26 @@ test_numbers_match_analysis (Fixture       *fixture,
       else
         g_assert_true (g_str_has_prefix (subtitle, "Not enough answers"));
 
-      g_assert_cmpfloat (gtk_spin_button_get_value (rd_results_page_get_target_button (fixture->page, f)), ==,
+      g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (factor_child (fixture, f, "target"))), ==,
                          result.target);
     }
 
   /* By hand: item scores a-plan (75 + 25) / 2 = 50, a-team 100, b-speed 50,
    * b-share (100 + 0) / 2 = 50; capacity = (a-team 100 ×1 + b-share 50 ×2) / 3 → 67. */
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (rd_results_page_get_factor_row (fixture->page,
-                                                                                               RD_FACTOR_CAPACITY))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (factor_child (fixture, RD_FACTOR_CAPACITY, "row"))),
                    ==, "67 · Established · target 65 · gap 0");
   g_assert_nonnull (strstr (bars_description, "Capacity: readiness 67 (Established), target 65, gap 0."));
 
   /* Areas: alpha (50 + 100) / 2 = 75 now, (25 + 25) / 2 = 25 last year. */
   g_assert_nonnull (strstr (areas_table, "|Alpha|75|25|"));
-  g_assert_nonnull (strstr (rd_chart_view_get_description (rd_results_page_get_chart (fixture->page,
-                                                                                      RD_RESULTS_CHART_AREAS)),
+  g_assert_nonnull (strstr (rd_chart_view_get_description (RD_CHART_VIEW (page_child (fixture, "areas_view"))),
                             "Alpha 75 (2025-2026: 25)."));
-  g_assert_cmpuint (rd_results_page_get_n_priorities (fixture->page), ==, 3);
+  g_assert_cmpuint (count_rows (GTK_LIST_BOX (page_child (fixture, "priorities"))), ==, 3);
 
   /* Screen readers meet each chart as an image with a name and the numbers. */
-  for (guint c = 0; c < RD_RESULTS_N_CHARTS; c++)
+  for (guint c = 0; c < G_N_ELEMENTS (chart_views); c++)
     {
-      RdChartView *chart = rd_results_page_get_chart (fixture->page, c);
+      RdChartView *chart = RD_CHART_VIEW (page_child (fixture, chart_views[c]));
 
       g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)), ==, GTK_ACCESSIBLE_ROLE_IMG);
       g_assert_nonnull (rd_chart_view_get_label (chart));
@@ -195,7 +244,7 @@ static void
 test_target_follows (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkSpinButton *target = rd_results_page_get_target_button (fixture->page, RD_FACTOR_CAPACITY);
+  GtkSpinButton *target = GTK_SPIN_BUTTON (factor_child (fixture, RD_FACTOR_CAPACITY, "target"));
   double stored[RD_N_FACTORS];
 
   gtk_spin_button_set_value (target, 90);
@@ -203,26 +252,92 @@ test_target_follows (Fixture       *fixture,
 
   g_assert_true (rd_store_get_targets (fixture->store, fixture->assessment_id, stored, NULL));
   g_assert_cmpfloat (stored[RD_FACTOR_CAPACITY], ==, 90);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (rd_results_page_get_factor_row (fixture->page,
-                                                                                               RD_FACTOR_CAPACITY))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (factor_child (fixture, RD_FACTOR_CAPACITY, "row"))),
                    ==, "67 · Established · target 90 · gap 23");
-  g_assert_nonnull (strstr (rd_chart_view_get_description (rd_results_page_get_chart (fixture->page,
-                                                                                      RD_RESULTS_CHART_FACTORS)),
+  g_assert_nonnull (strstr (rd_chart_view_get_description (RD_CHART_VIEW (page_child (fixture, "factors_view"))),
                             "target 90, gap 23"));
+}
+
+/* Each chart has its table a click away, made from the same figures, and
+ * an export menu for its own chart in both formats. */
+static void
+test_chart_cards (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const charts[] = { "factors", "areas", "trend" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    {
+      g_autofree char *card_id = g_strconcat (charts[c], "_card", NULL);
+      g_autofree char *button_id = g_strconcat (charts[c], "_table_button", NULL);
+      g_autofree char *revealer_id = g_strconcat (charts[c], "_revealer", NULL);
+      GtkRevealer *revealer = GTK_REVEALER (page_child (fixture, revealer_id));
+      GtkWidget *export = rd_test_find_widget (page_child (fixture, card_id), GTK_TYPE_MENU_BUTTON, NULL);
+      GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (export));
+      static const char * const formats[] = { "png", "svg" };
+
+      g_assert_false (gtk_revealer_get_reveal_child (revealer));
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (fixture, button_id)), TRUE);
+      g_assert_true (gtk_revealer_get_reveal_child (revealer));
+      g_assert_true (GTK_IS_GRID (gtk_revealer_get_child (revealer)));
+
+      g_assert_cmpint (g_menu_model_get_n_items (menu), ==, G_N_ELEMENTS (formats));
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          g_autofree char *label = NULL;
+          g_autofree char *expected = g_strdup_printf ("Save as _%s…", i == 0 ? "PNG" : "SVG");
+          g_autofree char *action = NULL;
+          g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, (int) i, G_MENU_ATTRIBUTE_TARGET,
+                                                                              G_VARIANT_TYPE ("(ss)"));
+          const char *chart, *format;
+
+          g_assert_true (g_menu_model_get_item_attribute (menu, (int) i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+          g_assert_cmpstr (label, ==, expected);
+          g_assert_true (g_menu_model_get_item_attribute (menu, (int) i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+          g_assert_cmpstr (action, ==, "results.export");
+          g_assert_nonnull (target);
+          g_variant_get (target, "(&s&s)", &chart, &format);
+          g_assert_cmpstr (chart, ==, charts[c]);
+          g_assert_cmpstr (format, ==, formats[i]);
+        }
+    }
+
+  /* The factors' table, for the eyes. */
+  rd_test_save_screenshot (page_child (fixture, "factors_card"), "results-factors-table-light.png");
+}
+
+static void
+count_emission (guint *n)
+{
+  (*n)++;
+}
+
+/* Showing a target stores nothing: only a change the user makes is written. */
+static void
+test_shown_target_not_stored (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkSpinButton *target = GTK_SPIN_BUTTON (factor_child (fixture, RD_FACTOR_CAPACITY, "target"));
+  g_autoptr(GError) error = NULL;
+  guint n_writes = 0;
+  gulong handler = g_signal_connect_swapped (fixture->store, "answers-changed", G_CALLBACK (count_emission),
+                                             &n_writes);
+
+  g_assert_true (rd_store_set_target (fixture->store, fixture->assessment_id, RD_FACTOR_CAPACITY, 80, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_writes, ==, 1);
+  g_assert_true (rd_results_page_reload (fixture->page, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (gtk_spin_button_get_value (target), ==, 80);
+  g_assert_cmpuint (n_writes, ==, 1);
+
+  gtk_spin_button_set_value (target, 85);
+  g_assert_cmpuint (n_writes, ==, 2);
+  g_signal_handler_disconnect (fixture->store, handler);
 }
 
 static void collect_text (GtkWidget *widget,
                           GString   *text);
-
-static GPtrArray *
-row_subtitles (GtkListBox *list)
-{
-  GPtrArray *subtitles = g_ptr_array_new ();
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
-    g_ptr_array_add (subtitles, (gpointer) adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
-  return subtitles;
-}
 
 /* populate_small: a-plan 50 is 20 below strategy's 70 with weight 2 (40);
  * b-share 50 is 15 below capacity's 65 with weight 2 (30); b-speed 50 is 20
@@ -233,8 +348,8 @@ static void
 test_priorities_and_facts (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(GPtrArray) priorities = row_subtitles (rd_results_page_get_priorities (fixture->page));
-  g_autoptr(GPtrArray) facts = row_subtitles (rd_results_page_get_facts (fixture->page));
+  g_autoptr(GPtrArray) priorities = row_subtitles (GTK_LIST_BOX (page_child (fixture, "priorities")));
+  g_autoptr(GPtrArray) facts = row_subtitles (GTK_LIST_BOX (page_child (fixture, "facts")));
   static const char * const figures[] = {
     "Strategy · score 50 · target 70 · gap 20 × weight 2 = weighted gap 40",
     "Capacity · score 50 (answers differ: 40 and 95 %) · target 65 · gap 15 × weight 2 = weighted gap 30",
@@ -710,9 +825,9 @@ test_plan_action (Fixture       *fixture,
   dialog = find_action_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpint (rd_action_dialog_get_action_id (dialog), ==, action_id);
-  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_named (GTK_WIDGET (dialog), "owner")), "Mevrouw Peeters");
-  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_named (GTK_WIDGET (dialog), "due")), "31-02-2027");
-  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (dialog), "save"), "clicked");
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_child (GTK_WIDGET (dialog), "owner_row")), "Mevrouw Peeters");
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_child (GTK_WIDGET (dialog), "due_row")), "31-02-2027");
+  g_signal_emit_by_name (rd_test_find_child (GTK_WIDGET (dialog), "save_button"), "clicked");
   rd_test_wait_for_idle ();
   rd_test_save_screenshot (GTK_WIDGET (dialog), "action-dialog-error.png");
 
@@ -722,10 +837,10 @@ test_plan_action (Fixture       *fixture,
   actions = list_actions (fixture);
   g_assert_null (rd_action_get_owner (g_ptr_array_index (actions, 0)));
 
-  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_named (GTK_WIDGET (dialog), "due")), "31-3-2027");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_test_find_named (GTK_WIDGET (dialog), "notes"))),
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_child (GTK_WIDGET (dialog), "due_row")), "31-3-2027");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_test_find_child (GTK_WIDGET (dialog), "notes_view"))),
                             "Ask the board in June.", -1);
-  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (dialog), "save"), "clicked");
+  g_signal_emit_by_name (rd_test_find_child (GTK_WIDGET (dialog), "save_button"), "clicked");
   rd_test_wait_for_idle ();
   g_assert_null (find_action_dialog ());
 
@@ -763,7 +878,7 @@ test_plan_action (Fixture       *fixture,
   /* Deleting from the editor works the same way. */
   g_assert_nonnull (rd_action_plan_page_edit (plan, action_id));
   dialog = find_action_dialog ();
-  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (dialog), "delete"), "clicked");
+  g_signal_emit_by_name (rd_test_find_child (GTK_WIDGET (dialog), "delete_button"), "clicked");
   rd_test_wait_for_idle ();
   g_assert_null (find_action_dialog ());
   g_assert_cmpuint (rd_action_plan_page_get_n_actions (plan), ==, 0);
@@ -787,18 +902,19 @@ test_plan_empty_and_add (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_cmpint (rd_action_dialog_get_action_id (dialog), ==, 0);
   /* Without a title there is nothing to save. */
-  g_assert_false (gtk_widget_get_sensitive (rd_test_find_named (GTK_WIDGET (dialog), "save")));
+  g_assert_false (gtk_widget_get_sensitive (rd_test_find_child (GTK_WIDGET (dialog), "save_button")));
   /* Typing stops at the store's limits. */
   {
     const struct { const char *name; guint max; } fields[] = {
-      { "title", RD_MAX_ACTION_TITLE }, { "owner", RD_MAX_ACTION_OWNER }, { "criterion", RD_MAX_ACTION_CRITERION },
+      { "title_row", RD_MAX_ACTION_TITLE }, { "owner_row", RD_MAX_ACTION_OWNER },
+      { "criterion_row", RD_MAX_ACTION_CRITERION },
     };
     g_autofree char *long_text = g_strnfill (RD_MAX_ACTION_NOTES + 50, 'x');
-    GtkTextBuffer *notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_test_find_named (GTK_WIDGET (dialog), "notes")));
+    GtkTextBuffer *notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_test_find_child (GTK_WIDGET (dialog), "notes_view")));
 
     for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
       {
-        GtkEditable *entry = GTK_EDITABLE (rd_test_find_named (GTK_WIDGET (dialog), fields[i].name));
+        GtkEditable *entry = GTK_EDITABLE (rd_test_find_child (GTK_WIDGET (dialog), fields[i].name));
 
         gtk_editable_set_text (entry, long_text);
         g_assert_cmpuint (g_utf8_strlen (gtk_editable_get_text (entry), -1), ==, fields[i].max);
@@ -808,13 +924,48 @@ test_plan_empty_and_add (Fixture       *fixture,
     g_assert_cmpint (gtk_text_buffer_get_char_count (notes), ==, RD_MAX_ACTION_NOTES);
     gtk_text_buffer_set_text (notes, "", -1);
   }
-  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_named (GTK_WIDGET (dialog), "title")), "Train every teacher");
-  g_assert_true (gtk_widget_get_sensitive (rd_test_find_named (GTK_WIDGET (dialog), "save")));
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_find_child (GTK_WIDGET (dialog), "title_row")), "Train every teacher");
+  g_assert_true (gtk_widget_get_sensitive (rd_test_find_child (GTK_WIDGET (dialog), "save_button")));
   rd_test_save_screenshot (GTK_WIDGET (dialog), "action-dialog-new.png");
-  g_signal_emit_by_name (rd_test_find_named (GTK_WIDGET (dialog), "save"), "clicked");
+  g_signal_emit_by_name (rd_test_find_child (GTK_WIDGET (dialog), "save_button"), "clicked");
   rd_test_wait_for_idle ();
   g_assert_cmpuint (rd_action_plan_page_get_n_actions (rd_assessment_view_get_action_plan_page (fixture->view)),
                     ==, 1);
+}
+
+/* Each action stands in the group of its status, and a group without
+ * actions is hidden; a change in the store moves the row at once. */
+static void
+test_plan_groups_follow_status (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *plan = GTK_WIDGET (rd_assessment_view_get_action_plan_page (fixture->view));
+  GtkListBox *planned = GTK_LIST_BOX (rd_test_find_child (plan, "planned_list"));
+  GtkListBox *in_progress = GTK_LIST_BOX (rd_test_find_child (plan, "in_progress_list"));
+  GtkStack *stack = GTK_STACK (rd_test_find_child (plan, "stack"));
+  const char *item_ids[] = { "a-plan", NULL };
+  RdActionInfo info = { .title = "Write the plan", .item_ids = item_ids, .status = RD_ACTION_STATUS_PLANNED };
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  id = rd_store_add_action (fixture->store, fixture->assessment_id, &info, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_cmpuint (count_rows (planned), ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (planned, 0))),
+                   ==, "Write the plan");
+  g_assert_true (gtk_widget_get_visible (rd_test_find_child (plan, "planned_group")));
+  g_assert_false (gtk_widget_get_visible (rd_test_find_child (plan, "in_progress_group")));
+  g_assert_false (gtk_widget_get_visible (rd_test_find_child (plan, "done_group")));
+
+  info.status = RD_ACTION_STATUS_IN_PROGRESS;
+  g_assert_true (rd_store_update_action (fixture->store, id, &info, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (planned), ==, 0);
+  g_assert_cmpuint (count_rows (in_progress), ==, 1);
+  g_assert_false (gtk_widget_get_visible (rd_test_find_child (plan, "planned_group")));
+  g_assert_true (gtk_widget_get_visible (rd_test_find_child (plan, "in_progress_group")));
 }
 
 typedef struct
@@ -1167,7 +1318,7 @@ test_fact_answers_differ (void)
   answer (&fixture, first, "b-mfa", 1);
   open_results (&fixture, 1280, 800);
 
-  list = rd_results_page_get_facts (fixture.page);
+  list = GTK_LIST_BOX (page_child (&fixture, "facts"));
   facts = row_subtitles (list);
   g_assert_cmpuint (facts->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (facts, 0), ==, "answers differ: 100 and 1000 Mbit/s · score 75");
@@ -1189,7 +1340,10 @@ main (int   argc,
   g_test_add ("/results-page/numbers-match-analysis", Fixture, NULL, fixture_set_up,
               test_numbers_match_analysis, fixture_tear_down);
   g_test_add ("/results-page/target-follows", Fixture, NULL, fixture_set_up, test_target_follows, fixture_tear_down);
+  g_test_add ("/results-page/shown-target-not-stored", Fixture, NULL, fixture_set_up, test_shown_target_not_stored,
+              fixture_tear_down);
   g_test_add ("/results-page/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/results-page/chart-cards", Fixture, NULL, fixture_set_up, test_chart_cards, fixture_tear_down);
   g_test_add ("/results-page/priorities-and-facts", Fixture, NULL, fixture_set_up, test_priorities_and_facts,
               fixture_tear_down);
   g_test_add_func ("/results-page/groups-respect-threshold", test_groups_respect_threshold);
@@ -1200,6 +1354,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/results-page/plan-action", Fixture, NULL, fixture_set_up, test_plan_action, fixture_tear_down);
   g_test_add ("/results-page/plan-empty-and-add", Fixture, NULL, fixture_set_up, test_plan_empty_and_add,
+              fixture_tear_down);
+  g_test_add ("/results-page/plan-groups-follow-status", Fixture, NULL, fixture_set_up, test_plan_groups_follow_status,
               fixture_tear_down);
   g_test_add ("/results-page/report-and-exports", Fixture, NULL, fixture_set_up, test_report_and_exports,
               fixture_tear_down);

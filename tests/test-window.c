@@ -426,7 +426,7 @@ test_preferences (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
 
-  threshold = GTK_SPIN_BUTTON (rd_test_find_widget (window, GTK_TYPE_SPIN_BUTTON, NULL));
+  threshold = GTK_SPIN_BUTTON (rd_test_find_child (window, "threshold_button"));
   /* The core's limits, the one definition. */
   g_assert_cmpfloat (gtk_adjustment_get_lower (gtk_spin_button_get_adjustment (threshold)), ==,
                      RD_ANONYMITY_THRESHOLD_MIN);

@@ -12,6 +12,9 @@ struct _RdPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   GSettings *settings;
+
+  GtkSpinButton *threshold_button;
+  GtkAdjustment *threshold_adjustment;
 };
 
 G_DEFINE_FINAL_TYPE (RdPreferencesWindow, rd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -26,49 +29,32 @@ rd_preferences_window_finalize (GObject *object)
 static void
 rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = rd_preferences_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/app/rd-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, threshold_button);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, threshold_adjustment);
 }
 
 static void
 rd_preferences_window_init (RdPreferencesWindow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* The core owns the threshold's limits. */
+  gtk_adjustment_set_lower (self->threshold_adjustment, RD_ANONYMITY_THRESHOLD_MIN);
+  gtk_adjustment_set_upper (self->threshold_adjustment, RD_ANONYMITY_THRESHOLD_MAX);
 }
 
 GtkWidget *
 rd_preferences_window_new (GtkWindow *parent,
                            GSettings *settings)
 {
-  RdPreferencesWindow *self = g_object_new (RD_TYPE_PREFERENCES_WINDOW,
-                                            "transient-for", parent,
-                                            "modal", TRUE,
-                                            "search-enabled", FALSE,
-                                            NULL);
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (RD_ANONYMITY_THRESHOLD_MIN, RD_ANONYMITY_THRESHOLD_MAX, 1);
+  RdPreferencesWindow *self = g_object_new (RD_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
 
   self->settings = g_object_ref (settings);
-
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("General"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "preferences-system-symbolic");
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Privacy"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Anonymity threshold"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("The fewest answers a group’s figure may rest on, in results, reports "
-                                 "and exports. Smaller groups are shown combined with others, and all "
-                                 "count in the school’s overall results."));
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Anonymity threshold"), -1);
-  g_settings_bind (settings, "anonymity-threshold", spin, "value", G_SETTINGS_BIND_DEFAULT);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
-
+  g_settings_bind (settings, "anonymity-threshold", self->threshold_button, "value", G_SETTINGS_BIND_DEFAULT);
   return GTK_WIDGET (self);
 }
 

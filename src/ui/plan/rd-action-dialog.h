@@ -19,8 +19,5 @@ RdActionDialog *rd_action_dialog_new             (GtkWindow        *parent,
                                                   RdAssessmentMode  mode,
                                                   gint64            assessment_id,
                                                   RdAction         *action);
-gint64          rd_action_dialog_get_action_id   (RdActionDialog   *self);
-gboolean        rd_action_dialog_save            (RdActionDialog   *self,
-                                                  GError          **error);
 
 G_END_DECLS

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-action-dialog.h"
-#include "rd-action-plan-page.h"
+#include "rd-action-plan-page-private.h"
 #include "rd-input.h"
 
 struct _RdActionPlanPage
@@ -15,7 +15,7 @@ struct _RdActionPlanPage
   RdStore *store;
   RdFramework *framework;
   RdAssessment *assessment;
-  guint n_actions;
+  GListStore *actions;       /* the plan's RdActions, as the store lists them */
 
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
@@ -25,15 +25,16 @@ struct _RdActionPlanPage
 
 G_DEFINE_FINAL_TYPE (RdActionPlanPage, rd_action_plan_page, GTK_TYPE_WIDGET)
 
+/* The template has a group per status. */
+G_STATIC_ASSERT (RD_N_ACTION_STATUSES == 3);
+
 static void
 rd_action_plan_page_dispose (GObject *object)
 {
   RdActionPlanPage *self = RD_ACTION_PLAN_PAGE (object);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_ACTION_PLAN_PAGE);
+  g_clear_object (&self->actions);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -69,8 +70,10 @@ describe_action (RdAction *action)
 }
 
 static GtkWidget *
-create_action_row (RdAction *action)
+create_action_row (gpointer item,
+                   gpointer user_data)
 {
+  RdAction *action = item;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *subtitle = describe_action (action);
@@ -97,21 +100,15 @@ create_action_row (RdAction *action)
                                           g_variant_new_int64 (rd_action_get_id (action)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete_button);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-
-  g_object_set_data (G_OBJECT (row), "action-id", GSIZE_TO_POINTER (rd_action_get_id (action)));
   return row;
 }
 
-void
-rd_action_plan_page_reload (RdActionPlanPage *self)
+static void
+reload (RdActionPlanPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) actions = NULL;
-  guint counts[RD_N_ACTION_STATUSES] = { 0 };
+  g_autoptr(GPtrArray) actions = rd_store_list_actions (self->store, rd_assessment_get_id (self->assessment), &error);
 
-  g_return_if_fail (RD_IS_ACTION_PLAN_PAGE (self));
-
-  actions = rd_store_list_actions (self->store, rd_assessment_get_id (self->assessment), &error);
   if (actions == NULL)
     {
       AdwToast *toast = adw_toast_new (error->message);
@@ -121,28 +118,9 @@ rd_action_plan_page_reload (RdActionPlanPage *self)
       return;
     }
 
-  for (guint s = 0; s < RD_N_ACTION_STATUSES; s++)
-    {
-      GtkWidget *child;
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lists[s]))) != NULL)
-        gtk_list_box_remove (self->lists[s], child);
-    }
-
-  for (guint i = 0; i < actions->len; i++)
-    {
-      RdAction *action = g_ptr_array_index (actions, i);
-      RdActionStatus status = rd_action_get_status (action);
-
-      gtk_list_box_append (self->lists[status], create_action_row (action));
-      counts[status]++;
-    }
-
-  for (guint s = 0; s < RD_N_ACTION_STATUSES; s++)
-    gtk_widget_set_visible (self->groups[s], counts[s] > 0);
-
-  self->n_actions = actions->len;
-  gtk_stack_set_visible_child_name (self->stack, actions->len > 0 ? "list" : "empty");
+  /* The lists, their groups and the empty page follow the model. */
+  g_list_store_splice (self->actions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->actions)),
+                       actions->pdata, actions->len);
 }
 
 static void
@@ -151,7 +129,7 @@ on_actions_changed (RdStore          *store,
                     RdActionPlanPage *self)
 {
   if (assessment_id == rd_assessment_get_id (self->assessment))
-    rd_action_plan_page_reload (self);
+    reload (self);
 }
 
 static void
@@ -166,16 +144,15 @@ on_toast_dismissed (AdwToast         *toast,
     g_warning ("Could not purge action %" G_GINT64_FORMAT ": %s", action_id, error->message);
 }
 
-gboolean
-rd_action_plan_page_delete (RdActionPlanPage  *self,
-                            gint64             action_id,
-                            GError           **error)
+/* Deleting can be undone from a toast until it goes. */
+static gboolean
+delete_with_undo (RdActionPlanPage  *self,
+                  gint64             action_id,
+                  GError           **error)
 {
   g_autoptr(RdAction) action = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
-
-  g_return_val_if_fail (RD_IS_ACTION_PLAN_PAGE (self), FALSE);
 
   action = rd_store_get_action (self->store, action_id, error);
   if (action == NULL || !rd_store_trash_action (self->store, action_id, error))
@@ -210,7 +187,7 @@ on_delete_requested (RdActionPlanPage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!rd_action_plan_page_delete (self, action_id, &error))
+  if (!delete_with_undo (self, action_id, &error))
     show_error (self, error);
 }
 
@@ -358,6 +335,23 @@ rd_action_plan_page_class_init (RdActionPlanPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = rd_action_plan_page_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/plan/rd-action-plan-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdActionPlanPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RdActionPlanPage, stack);
+  /* A group and a list per status, in the order of RdActionStatus. */
+  gtk_widget_class_bind_template_child_full (widget_class, "planned_group", FALSE,
+                                             G_STRUCT_OFFSET (RdActionPlanPage, groups[RD_ACTION_STATUS_PLANNED]));
+  gtk_widget_class_bind_template_child_full (widget_class, "in_progress_group", FALSE,
+                                             G_STRUCT_OFFSET (RdActionPlanPage, groups[RD_ACTION_STATUS_IN_PROGRESS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "done_group", FALSE,
+                                             G_STRUCT_OFFSET (RdActionPlanPage, groups[RD_ACTION_STATUS_DONE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "planned_list", FALSE,
+                                             G_STRUCT_OFFSET (RdActionPlanPage, lists[RD_ACTION_STATUS_PLANNED]));
+  gtk_widget_class_bind_template_child_full (widget_class, "in_progress_list", FALSE,
+                                             G_STRUCT_OFFSET (RdActionPlanPage, lists[RD_ACTION_STATUS_IN_PROGRESS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "done_list", FALSE,
+                                             G_STRUCT_OFFSET (RdActionPlanPage, lists[RD_ACTION_STATUS_DONE]));
+
   gtk_widget_class_install_action (widget_class, "plan.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "plan.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "plan.delete", "x", delete_action);
@@ -365,75 +359,54 @@ rd_action_plan_page_class_init (RdActionPlanPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "plan.add", NULL);
 }
 
+static gboolean
+has_status (gpointer item,
+            gpointer status)
+{
+  return rd_action_get_status (item) == GPOINTER_TO_UINT (status);
+}
+
+static gboolean
+any_to_visible (GBinding     *binding,
+                const GValue *n_items,
+                GValue       *visible,
+                gpointer      user_data)
+{
+  g_value_set_boolean (visible, g_value_get_uint (n_items) > 0);
+  return TRUE;
+}
+
+static gboolean
+any_to_page (GBinding     *binding,
+             const GValue *n_items,
+             GValue       *page,
+             gpointer      user_data)
+{
+  g_value_set_static_string (page, g_value_get_uint (n_items) > 0 ? "list" : "empty");
+  return TRUE;
+}
+
 static void
 rd_action_plan_page_init (RdActionPlanPage *self)
 {
-}
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-static GtkWidget *
-create_add_button (void)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Action"));
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "plan.add");
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  return button;
-}
-
-static void
-build (RdActionPlanPage *self)
-{
-  GtkWidget *overlay = adw_toast_overlay_new ();
-  GtkWidget *empty = adw_status_page_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *intro = gtk_label_new (_("Turn the largest gaps into actions: who does what, by when, and how the "
-                                      "school will know it worked. Unfinished actions move on to next school "
-                                      "year’s assessment."));
-  GtkWidget *add_button = create_add_button ();
-
-  self->toast_overlay = ADW_TOAST_OVERLAY (overlay);
-  gtk_widget_set_parent (overlay, GTK_WIDGET (self));
-  self->stack = GTK_STACK (gtk_stack_new ());
-  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->stack));
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "object-select-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Actions Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Add an action, or draft one from a priority on the Results page."));
-  adw_status_page_set_child (ADW_STATUS_PAGE (empty), create_add_button ());
-  gtk_stack_add_named (self->stack, empty, "empty");
-
-  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (intro), 0);
-  gtk_box_append (GTK_BOX (box), intro);
-  gtk_widget_set_halign (add_button, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), add_button);
-
+  self->actions = g_list_store_new (RD_TYPE_ACTION);
+  g_object_bind_property_full (self->actions, "n-items", self->stack, "visible-child-name", G_BINDING_SYNC_CREATE,
+                               any_to_page, NULL, NULL, NULL);
   for (guint s = 0; s < RD_N_ACTION_STATUSES; s++)
     {
-      self->groups[s] = adw_preferences_group_new ();
+      g_autoptr(GtkFilterListModel) by_status =
+        gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->actions)),
+                                   GTK_FILTER (gtk_custom_filter_new (has_status, GUINT_TO_POINTER (s), NULL)));
+
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->groups[s]), rd_action_status_get_title (s));
-      self->lists[s] = GTK_LIST_BOX (gtk_list_box_new ());
-      gtk_list_box_set_selection_mode (self->lists[s], GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->lists[s]), "boxed-list");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->lists[s]), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       rd_action_status_get_title (s), -1);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[s]), GTK_WIDGET (self->lists[s]));
-      gtk_box_append (GTK_BOX (box), self->groups[s]);
+      gtk_list_box_bind_model (self->lists[s], G_LIST_MODEL (by_status), create_action_row, NULL, NULL);
+      g_object_bind_property_full (by_status, "n-items", self->groups[s], "visible", G_BINDING_SYNC_CREATE,
+                                   any_to_visible, NULL, NULL, NULL);
     }
-
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_stack_add_named (self->stack, scrolled, "list");
 }
 
 GtkWidget *
@@ -446,9 +419,8 @@ rd_action_plan_page_new (RdStore      *store,
   self->store = g_object_ref (store);
   self->framework = g_object_ref (framework);
   self->assessment = g_object_ref (assessment);
-  build (self);
   g_signal_connect (store, "actions-changed", G_CALLBACK (on_actions_changed), self);
-  rd_action_plan_page_reload (self);
+  reload (self);
 
   return GTK_WIDGET (self);
 }
@@ -457,5 +429,5 @@ guint
 rd_action_plan_page_get_n_actions (RdActionPlanPage *self)
 {
   g_return_val_if_fail (RD_IS_ACTION_PLAN_PAGE (self), 0);
-  return self->n_actions;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->actions));
 }

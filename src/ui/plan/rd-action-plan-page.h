@@ -15,13 +15,8 @@ G_DECLARE_FINAL_TYPE (RdActionPlanPage, rd_action_plan_page, RD, ACTION_PLAN_PAG
 GtkWidget      *rd_action_plan_page_new          (RdStore          *store,
                                                   RdFramework      *framework,
                                                   RdAssessment     *assessment);
-void            rd_action_plan_page_reload       (RdActionPlanPage *self);
-guint           rd_action_plan_page_get_n_actions (RdActionPlanPage *self);
 GtkWindow      *rd_action_plan_page_edit         (RdActionPlanPage *self,
                                                   gint64            action_id);
-gboolean        rd_action_plan_page_delete       (RdActionPlanPage *self,
-                                                  gint64            action_id,
-                                                  GError          **error);
 /* A new action drafted from a priority gap: stored at once, then opened. */
 gint64          rd_action_plan_page_draft_from_item (RdActionPlanPage *self,
                                                   RdItem           *item,

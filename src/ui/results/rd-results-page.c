@@ -12,20 +12,21 @@
 #include "rd-preferences-window.h"
 #include "rd-report-charts.h"
 #include "rd-report-figures.h"
-#include "rd-results-page.h"
+#include "rd-results-page-private.h"
 
 #define N_PRIORITIES 8
 
 static const char * const chart_ids[RD_RESULTS_N_CHARTS] = { "factors", "areas", "trend" };
 
+/* A chart with its title, a note on what its figures rest on, and the
+ * table alternative made from the same figures. */
 typedef struct
 {
   GtkWidget *card;
-  const char *title;
+  GtkLabel *title;
   RdChartView *view;
-  GtkLabel *note;     /* what the figures rest on, when that needs saying */
+  GtkLabel *note;
   GtkRevealer *table_revealer;
-  GtkWidget *table;
 } ChartCard;
 
 struct _RdResultsPage
@@ -36,36 +37,35 @@ struct _RdResultsPage
   RdFramework *framework;
   gint64 assessment_id;
   RdResults *results;
-  gboolean refreshing;  /* setting spin buttons must not write targets back */
+  RdGroupComparison *comparison;
+  GtkWidget *discussion;   /* weak */
+  GSettings *settings;     /* NULL without the installed schema */
 
   GtkWidget *scrolled;
   GtkLabel *summary;
   GtkWidget *factor_rows[RD_N_FACTORS];
   GtkWidget *target_buttons[RD_N_FACTORS];
   ChartCard charts[RD_RESULTS_N_CHARTS];
-  GtkLabel *trend_hint;
+  GtkWidget *trend_hint;
+  AdwPreferencesGroup *priorities_group;
   GtkListBox *priorities;
   GtkWidget *priorities_empty;
-  guint n_priorities;
-  GtkWidget *facts_group;
+  AdwPreferencesGroup *facts_group;
   GtkListBox *facts;
-  guint n_facts;
-  GtkWidget *own_group;
+  GtkLabel *groups_hint;
+  GtkWidget *groups_table_holder;
+  GtkWidget *differences_heading;
+  GtkLabel *differences_key;
+  GtkListBox *differences;
+  AdwPreferencesGroup *own_group;
   GtkListBox *own;
   GtkLabel *own_hint;
-  guint n_own;
-  GtkWidget *groups_group;
-  GtkWidget *groups_table_holder;
-  GtkListBox *differences;
-  GtkWidget *differences_heading;
-  GtkWidget *differences_key;
-  GtkLabel *groups_hint;
-  RdGroupComparison *comparison;
-  GtkWidget *discussion;   /* weak */
-  GSettings *settings;     /* NULL without the installed schema */
 };
 
 G_DEFINE_FINAL_TYPE (RdResultsPage, rd_results_page, GTK_TYPE_WIDGET)
+
+static void on_target_changed (GtkSpinButton *button,
+                               RdResultsPage *self);
 
 /* The table alternative: a header row and rows of cells. */
 static GtkWidget *
@@ -104,12 +104,16 @@ add_table_cell (GtkWidget  *grid,
   gtk_grid_attach (GTK_GRID (grid), cell, (int) column, (int) row + 1, 1, 1);
 }
 
+/* A list's rows are made anew from each refresh's figures: structs the core
+ * computes afresh (gaps, differences, own results), not objects a
+ * GListModel could hold. */
 static void
-replace_table (ChartCard *card,
-               GtkWidget *table)
+clear_list (GtkListBox *list)
 {
-  gtk_revealer_set_child (card->table_revealer, table);
-  card->table = table;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
 }
 
 static void
@@ -145,7 +149,10 @@ refresh_factors (RdResultsPage *self)
                                     result.n_answered, result.n_items);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->factor_rows[f]), subtitle);
+      /* Showing a target does not store it again. */
+      g_signal_handlers_block_by_func (self->target_buttons[f], on_target_changed, self);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->target_buttons[f]), result.target);
+      g_signal_handlers_unblock_by_func (self->target_buttons[f], on_target_changed, self);
       /* A complete assessment is read-only, its targets too. */
       gtk_widget_set_sensitive (self->target_buttons[f],
                                 rd_assessment_get_status (rd_results_get_assessment (self->results))
@@ -162,7 +169,7 @@ refresh_factors (RdResultsPage *self)
                                  _("Readiness per success factor against its target"), bars->description);
   rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_FACTORS].view, bars,
                           (GDestroyNotify) rd_factor_bars_data_free);
-  replace_table (&self->charts[RD_RESULTS_CHART_FACTORS], table);
+  gtk_revealer_set_child (self->charts[RD_RESULTS_CHART_FACTORS].table_revealer, table);
 }
 
 static void
@@ -202,7 +209,7 @@ refresh_areas (RdResultsPage *self)
   set_card_note (&self->charts[RD_RESULTS_CHART_AREAS], radar->editions_note);
   rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_AREAS].view, radar,
                           (GDestroyNotify) rd_area_radar_data_free);
-  replace_table (&self->charts[RD_RESULTS_CHART_AREAS], table);
+  gtk_revealer_set_child (self->charts[RD_RESULTS_CHART_AREAS].table_revealer, table);
 }
 
 static void
@@ -232,11 +239,11 @@ refresh_trend (RdResultsPage *self)
   set_card_note (&self->charts[RD_RESULTS_CHART_TREND], trend->editions_note);
   rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_TREND].view, trend,
                           (GDestroyNotify) rd_factor_trend_data_free);
-  replace_table (&self->charts[RD_RESULTS_CHART_TREND], table);
+  gtk_revealer_set_child (self->charts[RD_RESULTS_CHART_TREND].table_revealer, table);
 
   /* One year is no trend yet; say when there will be one. */
   gtk_widget_set_visible (self->charts[RD_RESULTS_CHART_TREND].card, n_years >= 2);
-  gtk_widget_set_visible (GTK_WIDGET (self->trend_hint), n_years < 2);
+  gtk_widget_set_visible (self->trend_hint, n_years < 2);
 }
 
 /* The action already linked to @item, so that a gap is planned once. */
@@ -295,11 +302,7 @@ refresh_priorities (RdResultsPage *self)
   g_autoptr(GPtrArray) actions = rd_store_list_actions (self->store,
                                                         rd_assessment_get_id (rd_results_get_assessment (self->results)),
                                                         NULL);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->priorities))) != NULL)
-    gtk_list_box_remove (self->priorities, child);
-
+  clear_list (self->priorities);
   for (guint i = 0; i < gaps->len; i++)
     {
       RdItemGap *gap = &g_array_index (gaps, RdItemGap, i);
@@ -326,7 +329,6 @@ refresh_priorities (RdResultsPage *self)
       gtk_list_box_append (self->priorities, row);
     }
 
-  self->n_priorities = gaps->len;
   gtk_widget_set_visible (GTK_WIDGET (self->priorities), gaps->len > 0);
   gtk_widget_set_visible (self->priorities_empty, gaps->len == 0);
 }
@@ -360,11 +362,9 @@ refresh_facts (RdResultsPage *self)
 {
   RdAnalysis *analysis = rd_results_get_analysis (self->results);
   RdAssessmentMode mode = rd_assessment_get_mode (rd_results_get_assessment (self->results));
-  GtkWidget *child;
+  guint n_facts = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts))) != NULL)
-    gtk_list_box_remove (self->facts, child);
-  self->n_facts = 0;
+  clear_list (self->facts);
 
   for (guint i = 0; i < rd_framework_get_n_items (self->framework); i++)
     {
@@ -388,10 +388,10 @@ refresh_facts (RdResultsPage *self)
       if (answers_differ (analysis, item))
         add_differ_mark (row);
       gtk_list_box_append (self->facts, row);
-      self->n_facts++;
+      n_facts++;
     }
 
-  gtk_widget_set_visible (self->facts_group, self->n_facts > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->facts_group), n_facts > 0);
 }
 
 static void
@@ -404,7 +404,7 @@ refresh_groups (RdResultsPage *self)
   double targets[RD_N_FACTORS];
   const char *header[2 + RD_N_FACTORS] = { _("Group"), _("Respondents") };
   g_autofree char *hint = NULL;
-  GtkWidget *table, *child;
+  GtkWidget *table;
   guint n_groups;
 
   answers = rd_store_list_answers (self->store, rd_assessment_get_id (assessment), &error);
@@ -439,8 +439,7 @@ refresh_groups (RdResultsPage *self)
                                   _("Readiness per group"), -1);
   adw_bin_set_child (ADW_BIN (self->groups_table_holder), table);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->differences))) != NULL)
-    gtk_list_box_remove (self->differences, child);
+  clear_list (self->differences);
   differences = rd_group_comparison_list_differences (self->comparison, 5);
   for (guint i = 0; i < differences->len; i++)
     {
@@ -462,7 +461,7 @@ refresh_groups (RdResultsPage *self)
   gtk_widget_set_visible (self->groups_table_holder, n_groups >= 2);
   gtk_widget_set_visible (GTK_WIDGET (self->differences), n_groups >= 2 && differences->len > 0);
   gtk_widget_set_visible (self->differences_heading, n_groups >= 2 && differences->len > 0);
-  gtk_widget_set_visible (self->differences_key, n_groups >= 2 && differences->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->differences_key), n_groups >= 2 && differences->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.discuss", n_groups >= 2 && differences->len > 0);
 
   /* An open projector view shows what the page shows. */
@@ -487,7 +486,6 @@ create_own_row (RdFramework       *framework,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_name (row, rd_own_question_get_id (result->question));
   if (result->values.n_distinct > 1 && rd_own_question_get_kind (result->question) != RD_ITEM_KIND_STATEMENT)
     add_differ_mark (row);
   return row;
@@ -504,15 +502,12 @@ refresh_own (RdResultsPage *self)
   g_autoptr(GPtrArray) answers = own_answers ? rd_store_list_answers (self->store, self->assessment_id, &error)
                                              : NULL;
   g_autoptr(GArray) results = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->own))) != NULL)
-    gtk_list_box_remove (self->own, child);
-  self->n_own = 0;
+  clear_list (self->own);
   if (answers == NULL)
     {
       g_warning ("Could not load the questions of the school’s own: %s", error->message);
-      gtk_widget_set_visible (self->own_group, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->own_group), FALSE);
       return;
     }
 
@@ -532,8 +527,7 @@ refresh_own (RdResultsPage *self)
           gtk_widget_set_visible (GTK_WIDGET (self->own_hint), TRUE);
         }
     }
-  self->n_own = results->len;
-  gtk_widget_set_visible (self->own_group, self->n_own > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->own_group), results->len > 0);
 }
 
 /* A new threshold in the Preferences applies at once, not at the next visit. */
@@ -556,8 +550,6 @@ refresh (RdResultsPage *self)
   g_autofree char *summary = NULL;
   const char *status;
 
-  self->refreshing = TRUE;
-
   status = rd_assessment_get_status (assessment) == RD_ASSESSMENT_STATUS_COMPLETE
            ? C_("assessment status", "Complete") : C_("assessment status", "Draft");
   /* Translators: "Draft · 52 of 58 items answered · 2025-2026" */
@@ -576,8 +568,6 @@ refresh (RdResultsPage *self)
   refresh_facts (self);
   refresh_groups (self);
   refresh_own (self);
-
-  self->refreshing = FALSE;
 }
 
 gboolean
@@ -615,12 +605,11 @@ static void
 on_target_changed (GtkSpinButton *button,
                    RdResultsPage *self)
 {
-  RdFactor factor = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "factor"));
+  RdFactor factor = 0;
   g_autoptr(GError) error = NULL;
 
-  if (self->refreshing)
-    return;
-
+  while (self->target_buttons[factor] != GTK_WIDGET (button))
+    factor++;
   if (!rd_store_set_target (self->store, self->assessment_id, factor,
                             gtk_spin_button_get_value (button), &error) ||
       !rd_results_page_reload (self, &error))
@@ -718,7 +707,7 @@ export_action (GtkWidget  *widget,
     /* Translators: suggested file name of an exported chart, "Sint-Jozef 2026-2027 Areas" */
     base = g_strdup_printf (_("%s %s %s"), school ? rd_school_get_name (school) : "",
                             rd_assessment_get_school_year (rd_results_get_assessment (self->results)),
-                            self->charts[chart].title);
+                            gtk_label_get_text (self->charts[chart].title));
     g_strdelimit (base, "/\\", '-');
     name = g_strdup_printf ("%s.%s", g_strstrip (base), format_id);
   }
@@ -726,209 +715,6 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static GtkWidget *
-create_chart_card (RdResultsPage   *self,
-                   RdResultsChart   chart,
-                   const char      *title,
-                   RdChartDrawFunc  draw,
-                   int              height)
-{
-  ChartCard *card = &self->charts[chart];
-  GtkWidget *box, *header, *label, *table_button, *export_button;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autofree char *note_name = NULL;
-  static const char *formats[][2] = { { "png", N_("Save as _PNG…") }, { "svg", N_("Save as _SVG…") } };
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  label = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (header), label);
-
-  table_button = gtk_toggle_button_new_with_mnemonic (_("Show as _Table"));
-  gtk_widget_add_css_class (table_button, "flat");
-  gtk_box_append (GTK_BOX (header), table_button);
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(formats[i][1]), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "results.export",
-                                               g_variant_new ("(ss)", chart_ids[chart], formats[i][0]));
-      g_menu_append_item (menu, item);
-    }
-  export_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export_button), "document-save-as-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
-  gtk_widget_set_tooltip_text (export_button, _("Export Chart"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (export_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Export Chart"), -1);
-  gtk_widget_add_css_class (export_button, "flat");
-  gtk_box_append (GTK_BOX (header), export_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  card->view = RD_CHART_VIEW (rd_chart_view_new (draw, height));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->view));
-
-  if (chart == RD_RESULTS_CHART_FACTORS)
-    {
-      GtkWidget *key = gtk_label_new (_("The vertical line marks the target; the hatched part of a bar is "
-                                        "the gap to it. An outlined bar has too few answers to show a number."));
-
-      gtk_label_set_wrap (GTK_LABEL (key), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (key), 0);
-      gtk_widget_add_css_class (key, "dim-label");
-      gtk_widget_add_css_class (key, "caption");
-      gtk_box_append (GTK_BOX (box), key);
-    }
-
-  card->note = GTK_LABEL (gtk_label_new (NULL));
-  note_name = g_strconcat (chart_ids[chart], "-note", NULL);
-  gtk_widget_set_name (GTK_WIDGET (card->note), note_name);
-  gtk_label_set_wrap (card->note, TRUE);
-  gtk_label_set_xalign (card->note, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (card->note), "caption");
-  gtk_widget_set_visible (GTK_WIDGET (card->note), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->note));
-
-  card->table_revealer = GTK_REVEALER (gtk_revealer_new ());
-  g_object_bind_property (table_button, "active", card->table_revealer, "reveal-child", G_BINDING_SYNC_CREATE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->table_revealer));
-
-  card->card = box;
-  card->title = title;
-  return box;
-}
-
-static GtkWidget *
-create_factor_group (RdResultsPage *self)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Success Factors"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Readiness from 0 to 100 for each success factor of the Council "
-                                           "Recommendation, against the target you set. Levels: Beginning "
-                                           "below 25, Developing from 25, Established from 50, Leading from 75."));
-
-  for (guint f = 0; f < RD_N_FACTORS; f++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 5);
-      g_autofree char *spin_label = g_strdup_printf (_("Target for %s"), rd_factor_get_short_title (f));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rd_factor_get_title (f));
-      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 0);
-      gtk_widget_set_tooltip_text (spin, spin_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, spin_label, -1);
-      g_object_set_data (G_OBJECT (spin), "factor", GUINT_TO_POINTER (f));
-      g_signal_connect (spin, "value-changed", G_CALLBACK (on_target_changed), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      self->factor_rows[f] = row;
-      self->target_buttons[f] = spin;
-    }
-
-  return group;
-}
-
-static GtkWidget *
-create_facts_group (RdResultsPage *self)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Facts"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), rd_report_facts_intro ());
-  self->facts = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->facts, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->facts), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->facts), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Facts"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->facts));
-  self->facts_group = group;
-  return group;
-}
-
-static GtkWidget *
-create_own_group (RdResultsPage *self)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Your Own Questions"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), rd_report_own_questions_intro ());
-  self->own = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->own, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->own), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->own), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your Own Questions"),
-                                  -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->own));
-  self->own_hint = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->own_hint, TRUE);
-  gtk_label_set_xalign (self->own_hint, 0);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->own_hint), 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self->own_hint), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->own_hint), "caption");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->own_hint));
-  gtk_widget_set_name (group, "own-questions");
-  gtk_widget_set_visible (group, FALSE);
-  self->own_group = group;
-  return group;
-}
-
-static GtkWidget *
-create_groups_group (RdResultsPage *self)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *discuss;
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Views of the Groups"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Readiness per success factor as each group of respondents sees "
-                                           "it, and the items on which their views differ most."));
-  self->groups_hint = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->groups_hint, TRUE);
-  gtk_label_set_xalign (self->groups_hint, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->groups_hint), "dim-label");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->groups_hint));
-
-  self->groups_table_holder = adw_bin_new ();
-  gtk_box_append (GTK_BOX (box), self->groups_table_holder);
-
-  self->differences_heading = gtk_label_new (_("Where Views Differ Most"));
-  gtk_label_set_xalign (GTK_LABEL (self->differences_heading), 0);
-  gtk_widget_add_css_class (self->differences_heading, "heading");
-  gtk_box_append (GTK_BOX (box), self->differences_heading);
-
-  /* "±" is named where it first appears. */
-  self->differences_key = gtk_label_new (rd_report_spread_key ());
-  gtk_label_set_wrap (GTK_LABEL (self->differences_key), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->differences_key), 0);
-  gtk_widget_add_css_class (self->differences_key, "dim-label");
-  gtk_widget_add_css_class (self->differences_key, "caption");
-  gtk_box_append (GTK_BOX (box), self->differences_key);
-
-  self->differences = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->differences, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->differences), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->differences), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Where Views Differ Most"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->differences));
-
-  discuss = gtk_button_new_with_mnemonic (_("_Discuss on a Projector"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (discuss), "results.discuss");
-  gtk_widget_set_tooltip_text (discuss, _("One item at a time, full screen, for the whole room"));
-  gtk_widget_set_valign (discuss, GTK_ALIGN_CENTER);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), discuss);
-
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
-  self->groups_group = group;
-  return group;
 }
 
 static void
@@ -961,7 +747,7 @@ rd_results_page_dispose (GObject *object)
   if (self->discussion != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->discussion), (gpointer *) &self->discussion);
   self->discussion = NULL;
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_RESULTS_PAGE);
   G_OBJECT_CLASS (rd_results_page_parent_class)->dispose (object);
 }
 
@@ -978,6 +764,18 @@ rd_results_page_finalize (GObject *object)
   G_OBJECT_CLASS (rd_results_page_parent_class)->finalize (object);
 }
 
+/* Binds the template child "@prefix@suffix" to the field at @offset. */
+static void
+bind_child (GtkWidgetClass *widget_class,
+            const char     *prefix,
+            const char     *suffix,
+            gssize          offset)
+{
+  g_autofree char *id = g_strconcat (prefix, suffix, NULL);
+
+  gtk_widget_class_bind_template_child_full (widget_class, id, FALSE, offset);
+}
+
 static void
 rd_results_page_class_init (RdResultsPageClass *klass)
 {
@@ -987,6 +785,46 @@ rd_results_page_class_init (RdResultsPageClass *klass)
   object_class->dispose = rd_results_page_dispose;
   object_class->finalize = rd_results_page_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (RD_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/results/rd-results-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, summary);
+  /* A row and a target per success factor, a card per chart, named by
+   * their ids: "capacity_target", "trend_view". */
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      bind_child (widget_class, rd_factor_to_id (f), "_row",
+                  G_STRUCT_OFFSET (RdResultsPage, factor_rows) + (gssize) (f * sizeof (GtkWidget *)));
+      bind_child (widget_class, rd_factor_to_id (f), "_target",
+                  G_STRUCT_OFFSET (RdResultsPage, target_buttons) + (gssize) (f * sizeof (GtkWidget *)));
+    }
+  for (guint c = 0; c < RD_RESULTS_N_CHARTS; c++)
+    {
+      gssize card = G_STRUCT_OFFSET (RdResultsPage, charts) + (gssize) (c * sizeof (ChartCard));
+
+      bind_child (widget_class, chart_ids[c], "_card", card + G_STRUCT_OFFSET (ChartCard, card));
+      bind_child (widget_class, chart_ids[c], "_title", card + G_STRUCT_OFFSET (ChartCard, title));
+      bind_child (widget_class, chart_ids[c], "_view", card + G_STRUCT_OFFSET (ChartCard, view));
+      bind_child (widget_class, chart_ids[c], "_note", card + G_STRUCT_OFFSET (ChartCard, note));
+      bind_child (widget_class, chart_ids[c], "_revealer", card + G_STRUCT_OFFSET (ChartCard, table_revealer));
+    }
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, trend_hint);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, priorities_group);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, priorities);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, priorities_empty);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, facts_group);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, facts);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, groups_hint);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, groups_table_holder);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, differences_heading);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, differences_key);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, differences);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, own_group);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, own);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, own_hint);
+  gtk_widget_class_bind_template_callback (widget_class, on_target_changed);
+
   gtk_widget_class_install_action (widget_class, "results.export", "(ss)", export_action);
   gtk_widget_class_install_action (widget_class, "results.discuss", NULL, discuss_action);
 }
@@ -994,65 +832,30 @@ rd_results_page_class_init (RdResultsPageClass *klass)
 static void
 rd_results_page_init (RdResultsPage *self)
 {
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *heading, *title, *priorities_group;
+  static const RdChartDrawFunc draw[RD_RESULTS_N_CHARTS] = {
+    rd_factor_bars_data_draw, rd_area_radar_data_draw, rd_factor_trend_data_draw,
+  };
+  g_autofree char *priorities_intro = g_strdup_printf ("%s %s", rd_report_priorities_intro (),
+                                                       rd_report_priorities_ranking ());
 
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  title = gtk_label_new (_("Results"));
-  gtk_widget_add_css_class (title, "title-1");
-  gtk_box_append (GTK_BOX (heading), title);
-  self->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_label_set_justify (self->summary, GTK_JUSTIFY_CENTER);
-  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->summary));
-  gtk_box_append (GTK_BOX (box), heading);
+  for (guint c = 0; c < RD_RESULTS_N_CHARTS; c++)
+    rd_chart_view_set_draw_func (self->charts[c].view, draw[c]);
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      g_autofree char *target_label = g_strdup_printf (_("Target for %s"), rd_factor_get_short_title (f));
 
-  gtk_box_append (GTK_BOX (box), create_factor_group (self));
-  gtk_box_append (GTK_BOX (box), create_chart_card (self, RD_RESULTS_CHART_FACTORS,
-                                                    _("Readiness against Targets"), rd_factor_bars_data_draw, 260));
-  gtk_box_append (GTK_BOX (box), create_chart_card (self, RD_RESULTS_CHART_AREAS,
-                                                    _("Areas"), rd_area_radar_data_draw, 420));
-  gtk_box_append (GTK_BOX (box), create_chart_card (self, RD_RESULTS_CHART_TREND,
-                                                    _("Trend across School Years"), rd_factor_trend_data_draw, 320));
-  self->trend_hint = GTK_LABEL (gtk_label_new (_("A trend appears once the school has assessments in two or more school years.")));
-  gtk_label_set_wrap (self->trend_hint, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->trend_hint), "dim-label");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->trend_hint));
-
-  priorities_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (priorities_group), _("What to Work on First"));
-  {
-    g_autofree char *description = g_strdup_printf ("%s %s", rd_report_priorities_intro (),
-                                                    rd_report_priorities_ranking ());
-
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (priorities_group), description);
-  }
-  self->priorities = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->priorities, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->priorities), "boxed-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (priorities_group), GTK_WIDGET (self->priorities));
-  self->priorities_empty = gtk_label_new (_("No item is below its target."));
-  gtk_widget_add_css_class (self->priorities_empty, "dim-label");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (priorities_group), self->priorities_empty);
-  gtk_box_append (GTK_BOX (box), priorities_group);
-
-  gtk_box_append (GTK_BOX (box), create_facts_group (self));
-  gtk_box_append (GTK_BOX (box), create_groups_group (self));
-  /* After every figure of the framework, apart from them. */
-  gtk_box_append (GTK_BOX (box), create_own_group (self));
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->factor_rows[f]), rd_factor_get_title (f));
+      gtk_widget_set_tooltip_text (self->target_buttons[f], target_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->target_buttons[f]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      target_label, -1);
+    }
+  /* In the PDF report's words. */
+  adw_preferences_group_set_description (self->priorities_group, priorities_intro);
+  adw_preferences_group_set_description (self->facts_group, rd_report_facts_intro ());
+  adw_preferences_group_set_description (self->own_group, rd_report_own_questions_intro ());
+  gtk_label_set_text (self->differences_key, rd_report_spread_key ());
 
   self->settings = rd_preferences_new_settings ();
   if (self->settings != NULL)
@@ -1083,73 +886,9 @@ rd_results_page_get_results (RdResultsPage *self)
   return self->results;
 }
 
-RdChartView *
-rd_results_page_get_chart (RdResultsPage  *self,
-                           RdResultsChart  chart)
-{
-  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
-  g_return_val_if_fail (chart < RD_RESULTS_N_CHARTS, NULL);
-  return self->charts[chart].view;
-}
-
-GtkWidget *
-rd_results_page_get_factor_row (RdResultsPage *self,
-                                RdFactor       factor)
-{
-  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
-  g_return_val_if_fail (factor < RD_N_FACTORS, NULL);
-  return self->factor_rows[factor];
-}
-
-GtkSpinButton *
-rd_results_page_get_target_button (RdResultsPage *self,
-                                   RdFactor       factor)
-{
-  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
-  g_return_val_if_fail (factor < RD_N_FACTORS, NULL);
-  return GTK_SPIN_BUTTON (self->target_buttons[factor]);
-}
-
-GtkWidget *
-rd_results_page_get_table (RdResultsPage  *self,
-                           RdResultsChart  chart)
-{
-  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
-  g_return_val_if_fail (chart < RD_RESULTS_N_CHARTS, NULL);
-  return self->charts[chart].table;
-}
-
 RdGroupComparison *
 rd_results_page_get_group_comparison (RdResultsPage *self)
 {
   g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
   return self->comparison;
-}
-
-guint
-rd_results_page_get_n_priorities (RdResultsPage *self)
-{
-  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), 0);
-  return self->n_priorities;
-}
-
-GtkListBox *
-rd_results_page_get_priorities (RdResultsPage *self)
-{
-  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
-  return self->priorities;
-}
-
-GtkListBox *
-rd_results_page_get_facts (RdResultsPage *self)
-{
-  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
-  return self->facts;
-}
-
-GtkListBox *
-rd_results_page_get_own_questions (RdResultsPage *self)
-{
-  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
-  return self->own;
 }

@@ -20,7 +20,7 @@ void        rd_chart_view_set_data        (RdChartView     *self,
                                            GDestroyNotify   destroy);
 gpointer    rd_chart_view_get_data        (RdChartView     *self);
 RdChartDrawFunc rd_chart_view_get_draw_func (RdChartView   *self);
-/* For a view built by a template. */
+/* For a view made by a template, which cannot name the function. */
 void        rd_chart_view_set_draw_func   (RdChartView     *self,
                                            RdChartDrawFunc  draw);
 void        rd_chart_view_set_description (RdChartView     *self,

@@ -8,7 +8,7 @@
 #include "rd-anonymity.h"
 #include "rd-chart-distribution.h"
 #include "rd-chart-view.h"
-#include "rd-discussion-window.h"
+#include "rd-discussion-window-private.h"
 #include "rd-item-row.h"
 
 typedef struct
@@ -204,6 +204,13 @@ close_action (GtkWidget  *widget,
 }
 
 static void
+rd_discussion_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), RD_TYPE_DISCUSSION_WINDOW);
+  G_OBJECT_CLASS (rd_discussion_window_parent_class)->dispose (object);
+}
+
+static void
 rd_discussion_window_finalize (GObject *object)
 {
   RdDiscussionWindow *self = RD_DISCUSSION_WINDOW (object);
@@ -217,9 +224,20 @@ rd_discussion_window_finalize (GObject *object)
 static void
 rd_discussion_window_class_init (RdDiscussionWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->finalize = rd_discussion_window_finalize;
+  object_class->dispose = rd_discussion_window_dispose;
+  object_class->finalize = rd_discussion_window_finalize;
+
+  g_type_ensure (RD_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/workshop/rd-discussion-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdDiscussionWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RdDiscussionWindow, area_label);
+  gtk_widget_class_bind_template_child (widget_class, RdDiscussionWindow, item_label);
+  gtk_widget_class_bind_template_child (widget_class, RdDiscussionWindow, difference_label);
+  gtk_widget_class_bind_template_child (widget_class, RdDiscussionWindow, position_label);
+  gtk_widget_class_bind_template_child (widget_class, RdDiscussionWindow, chart);
 
   gtk_widget_class_install_action (widget_class, "discussion.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "discussion.next", NULL, next_action);
@@ -228,117 +246,11 @@ rd_discussion_window_class_init (RdDiscussionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "discussion.close", NULL, close_action);
 }
 
-/* In the capture phase, so that GtkWindow's own arrow-key focus moves do
- * not take the keys first. Presentation remotes send Page Up/Down. */
-static void
-add_navigation_keys (RdDiscussionWindow *self)
-{
-  static const struct { guint keyval; const char *action; } keys[] = {
-    { GDK_KEY_Right, "discussion.next" },
-    { GDK_KEY_Page_Down, "discussion.next" },
-    { GDK_KEY_Left, "discussion.previous" },
-    { GDK_KEY_Page_Up, "discussion.previous" },
-    { GDK_KEY_Home, "discussion.first" },
-    { GDK_KEY_End, "discussion.last" },
-    { GDK_KEY_Escape, "discussion.close" },
-  };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
-                                                            gtk_named_action_new (keys[i].action)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-}
-
-static GtkLabel *
-add_label (GtkBox     *box,
-           double      scale,
-           PangoWeight weight,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  PangoAttrList *attributes = pango_attr_list_new ();
-
-  pango_attr_list_insert (attributes, pango_attr_scale_new (scale));
-  pango_attr_list_insert (attributes, pango_attr_weight_new (weight));
-  gtk_label_set_attributes (GTK_LABEL (label), attributes);
-  pango_attr_list_unref (attributes);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-  return GTK_LABEL (label);
-}
-
-static GtkWidget *
-nav_button (const char *icon_name,
-            const char *action_name,
-            const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "circular");
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
 static void
 rd_discussion_window_init (RdDiscussionWindow *self)
 {
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *item_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *footer = gtk_center_box_new ();
-  GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *empty = adw_status_page_new ();
-  GtkWidget *title = adw_window_title_new (_("Discussion"), NULL);
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Discussion"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
-
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-  gtk_widget_add_css_class (header, "flat");
-  gtk_box_append (GTK_BOX (outer), header);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->stack));
-
-  gtk_widget_set_margin_start (item_box, 48);
-  gtk_widget_set_margin_end (item_box, 48);
-  gtk_widget_set_margin_bottom (item_box, 24);
-  self->area_label = add_label (GTK_BOX (item_box), 1.6, PANGO_WEIGHT_NORMAL, "dim-label");
-  self->item_label = add_label (GTK_BOX (item_box), 2.6, PANGO_WEIGHT_BOLD, NULL);
-  self->difference_label = add_label (GTK_BOX (item_box), 1.6, PANGO_WEIGHT_NORMAL, NULL);
-
-  self->chart = RD_CHART_VIEW (rd_chart_view_new (draw_distribution, 320));
-  gtk_widget_set_vexpand (GTK_WIDGET (self->chart), TRUE);
-  gtk_box_append (GTK_BOX (item_box), GTK_WIDGET (self->chart));
-
-  gtk_box_append (GTK_BOX (nav), nav_button ("go-previous-symbolic", "discussion.previous", _("Previous Item")));
-  self->position_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->position_label), "title-2");
-  gtk_widget_add_css_class (GTK_WIDGET (self->position_label), "numeric");
-  gtk_box_append (GTK_BOX (nav), GTK_WIDGET (self->position_label));
-  gtk_box_append (GTK_BOX (nav), nav_button ("go-next-symbolic", "discussion.next", _("Next Item")));
-  gtk_center_box_set_center_widget (GTK_CENTER_BOX (footer), nav);
-  gtk_box_append (GTK_BOX (item_box), footer);
-  gtk_stack_add_named (self->stack, item_box, "item");
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "system-users-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing to Discuss Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Views can be compared once at least two groups have enough "
-                                     "respondents to be shown."));
-  gtk_stack_add_named (self->stack, empty, "empty");
-
-  adw_window_set_content (ADW_WINDOW (self), outer);
-  add_navigation_keys (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  rd_chart_view_set_draw_func (self->chart, draw_distribution);
 }
 
 GtkWidget *

@@ -18,9 +18,5 @@ GtkWidget  *rd_discussion_window_new          (GtkWindow         *parent,
                                                RdGroupComparison *comparison);
 void        rd_discussion_window_set_comparison (RdDiscussionWindow *self,
                                                  RdGroupComparison  *comparison);
-guint       rd_discussion_window_get_n_items  (RdDiscussionWindow *self);
-guint       rd_discussion_window_get_position (RdDiscussionWindow *self);
-RdItem     *rd_discussion_window_get_item     (RdDiscussionWindow *self);
-const RdItemDifference *rd_discussion_window_get_difference (RdDiscussionWindow *self);
 
 G_END_DECLS
