@@ -368,10 +368,12 @@ note_damage_found (sqlite3    *db,
                    const char *detail)
 {
   g_autofree char *finding = NULL;
+  OpenFile *file;
   gboolean is_open;
 
   G_LOCK (open_files);
-  is_open = path != NULL && lookup_open_file (path, FALSE) != NULL && lookup_open_file (path, FALSE)->n_stores > 0;
+  file = path != NULL ? lookup_open_file (path, FALSE) : NULL;
+  is_open = file != NULL && file->n_stores > 0;
   G_UNLOCK (open_files);
   if (!is_open)
     return;
