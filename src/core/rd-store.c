@@ -291,6 +291,7 @@ typedef struct
 {
   guint n_stores;      /* open stores */
   int marker_fd;       /* shared lock on PATH-open while any store is open */
+  gboolean marking;    /* the first store is taking that lock */
   guint n_checks;      /* rd_store_check_file() running */
   gboolean closing;    /* the last store is closing: running checks stop */
 } OpenFile;
@@ -301,6 +302,7 @@ G_LOCK_DEFINE_STATIC (open_files);
 static GHashTable *damaged_files;  /* path → what the check found */
 static GHashTable *open_files;     /* path → OpenFile */
 static GCond checks_ended;         /* with open_files' lock */
+static GCond marker_held;          /* with open_files' lock */
 static guint n_full_checks;
 
 /* With the lock held. */
@@ -1431,13 +1433,30 @@ static void
 register_open (RdStore *self)
 {
   OpenFile *file;
+  int fd;
 
+  self->registered = TRUE;
   G_LOCK (open_files);
   file = lookup_open_file (self->path, TRUE);
-  if (file->n_stores++ == 0)
-    file->marker_fd = hold_marker (self->path);
+  if (file->n_stores++ > 0)
+    {
+      while (file->marking)
+        g_cond_wait (&marker_held, &G_LOCK_NAME (open_files));
+      G_UNLOCK (open_files);
+      return;
+    }
+
+  /* Taking the marker's lock may wait for another process (the last to
+   * close holds it exclusively): not under open_files' lock, which every
+   * store of every file takes. This store keeps @file in the table. */
+  file->marking = TRUE;
   G_UNLOCK (open_files);
-  self->registered = TRUE;
+  fd = hold_marker (self->path);
+  G_LOCK (open_files);
+  file->marker_fd = fd;
+  file->marking = FALSE;
+  g_cond_broadcast (&marker_held);
+  G_UNLOCK (open_files);
 }
 
 /* A damaged file keeps its marker: the next open checks it in full. */
