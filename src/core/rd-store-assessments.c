@@ -233,8 +233,18 @@ read_assessment_counts (sqlite3_stmt *stmt)
   return counts;
 }
 
+/* Every assessment of every school not in the trash, in the order
+ * rd_store_list_assessment_counts() promises. */
+#define EVERY_ASSESSMENT(counts, counted) \
+  "SELECT a.id, a.school_id, a.school_year, a.framework_id, a.mode, a.status, " counts " " \
+  "FROM assessment a JOIN school s ON s.id = a.school_id " counted \
+  "WHERE a.trashed = 0 AND s.trashed = 0 " \
+  "ORDER BY a.school_id, a.school_year, a.created, a.id"
+
 /**
  * rd_store_list_assessment_counts:
+ * @with_counts: whether to count respondents and answers; without, both
+ *   are 0 and no answer is read (the school years of every school)
  *
  * Every assessment of every school not in the trash, by school id, then
  * oldest first (school year, creation), with its counts: one pass over
@@ -244,57 +254,30 @@ read_assessment_counts (sqlite3_stmt *stmt)
  * Returns: (transfer full) (element-type RdAssessmentCounts): the list
  */
 GPtrArray *
-rd_store_list_assessment_counts (RdStore  *self,
-                                 GError  **error)
+rd_store_list_assessment_counts (RdStore   *self,
+                                 gboolean   with_counts,
+                                 GError   **error)
 {
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
   stmt = rd_store_prepare (self,
-                           "SELECT a.id, a.school_id, a.school_year, a.framework_id, a.mode, a.status, "
-                           "  coalesce (c.n_respondents, 0), coalesce (c.n_answers, 0) "
-                           "FROM assessment a JOIN school s ON s.id = a.school_id "
-                           "LEFT JOIN (SELECT r.assessment_id AS assessment_id, count (*) AS n_respondents, "
-                           "    sum (per.n) AS n_answers "
-                           "  FROM (SELECT respondent_id, count (*) AS n FROM answer GROUP BY respondent_id) per "
-                           "  JOIN respondent r ON r.id = per.respondent_id GROUP BY r.assessment_id) c "
-                           "  ON c.assessment_id = a.id "
-                           "WHERE a.trashed = 0 AND s.trashed = 0 "
-                           "ORDER BY a.school_id, a.school_year, a.created, a.id", error);
+                           with_counts
+                           ? EVERY_ASSESSMENT ("coalesce (c.n_respondents, 0), coalesce (c.n_answers, 0)",
+                                               "LEFT JOIN (SELECT r.assessment_id AS assessment_id, "
+                                               "    count (*) AS n_respondents, sum (per.n) AS n_answers "
+                                               "  FROM (SELECT respondent_id, count (*) AS n FROM answer "
+                                               "    GROUP BY respondent_id) per "
+                                               "  JOIN respondent r ON r.id = per.respondent_id "
+                                               "  GROUP BY r.assessment_id) c "
+                                               "  ON c.assessment_id = a.id ")
+                           : EVERY_ASSESSMENT ("0, 0", ""),
+                           error);
   if (stmt == NULL)
     return NULL;
   return rd_store_collect_rows (self, stmt, read_assessment_counts, (GDestroyNotify) rd_assessment_counts_free,
                                 error);
-}
-
-GStrv
-rd_store_list_years_of_school (RdStore  *self,
-                               gint64    school_id,
-                               GError  **error)
-{
-  g_autoptr(GStrvBuilder) years = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (RD_IS_STORE (self), NULL);
-
-  stmt = rd_store_prepare (self,
-                           "SELECT DISTINCT school_year FROM assessment "
-                           "WHERE school_id = ?1 AND trashed = 0 ORDER BY school_year", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (years, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rd_store_set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-  return g_strv_builder_end (years);
 }
 
 char *
