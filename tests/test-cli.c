@@ -611,6 +611,72 @@ test_schools (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (atheneum, "assessments")), ==, 3);
 }
 
+/* Each school's years from one list of every school's assessments, by
+ * school id, while the schools come by name: a school without any, the
+ * last id without any, years added out of order, one in the trash. */
+static void
+test_schools_years_by_school (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (framework_path);
+  g_autoptr(RdFramework) framework = rd_framework_new_from_file (file, &error);
+  g_autofree char *db = temp_path ("years-by-school.db");
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *schools;
+  gint64 zeta, mid, gone, trashed;
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(RdStore) store = rd_store_open (db, &error);
+
+    g_assert_no_error (error);
+    zeta = rd_store_add_school (store, "Zeta", NULL, RD_SCHOOL_TYPE_UNSET, &error);
+    rd_store_add_school (store, "Alpha", NULL, RD_SCHOOL_TYPE_UNSET, &error);
+    mid = rd_store_add_school (store, "Mid", NULL, RD_SCHOOL_TYPE_UNSET, &error);
+    gone = rd_store_add_school (store, "Gone", NULL, RD_SCHOOL_TYPE_UNSET, &error);
+    rd_store_add_school (store, "Beta", NULL, RD_SCHOOL_TYPE_UNSET, &error);
+    rd_store_add_assessment (store, zeta, "2026-2027", framework, RD_ASSESSMENT_MODE_FULL, &error);
+    rd_store_add_assessment (store, zeta, "2024-2025", framework, RD_ASSESSMENT_MODE_FULL, &error);
+    trashed = rd_store_add_assessment (store, zeta, "2025-2026", framework, RD_ASSESSMENT_MODE_FULL, &error);
+    rd_store_add_assessment (store, mid, "2026-2027", framework, RD_ASSESSMENT_MODE_PULSE, &error);
+    rd_store_add_assessment (store, gone, "2023-2024", framework, RD_ASSESSMENT_MODE_FULL, &error);
+    rd_store_trash_assessment (store, trashed, &error);
+    rd_store_trash_school (store, gone, &error);
+    g_assert_no_error (error);
+  }
+
+  run_cli (&run, "schools", "--database", db, "--format", "csv");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "id,name,region,type,school_years\r\n"
+                   "2,Alpha,,,\r\n"
+                   "5,Beta,,,\r\n"
+                   "3,Mid,,,2026-2027\r\n"
+                   "1,Zeta,,,2024-2025 2026-2027\r\n");
+
+  run_cli (&run, "schools", "--database", db);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "2024-2025, 2026-2027"));
+  g_assert_null (strstr (run.out, "2025-2026"));
+
+  run_cli (&run, "schools", "--database", db, "--format", "json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  schools = json_object_get_array_member (json_node_get_object (root), "schools");
+  g_assert_cmpuint (json_array_get_length (schools), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      JsonObject *school = json_array_get_object_element (schools, i);
+      const guint expected[] = { 0, 0, 1, 2 };
+
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (school, "assessments")), ==,
+                        expected[i]);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (school, "school_years")), ==,
+                        expected[i]);
+    }
+}
+
 static void
 test_compare_json (void)
 {
@@ -2034,6 +2100,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/framework/validate", test_framework_validate);
   g_test_add_func ("/cli/schools/formats", test_schools);
+  g_test_add_func ("/cli/schools/years-by-school", test_schools_years_by_school);
   g_test_add_func ("/cli/compare/json", test_compare_json);
   g_test_add_func ("/cli/compare/csv", test_compare_csv);
   g_test_add_func ("/cli/compare/text", test_compare_text);

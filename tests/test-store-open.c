@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <pwd.h>
 #include <sqlite3.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -784,6 +786,111 @@ test_close_stops_check (Fixture       *fixture,
   g_object_unref (store);
 }
 
+typedef struct
+{
+  const char *path;
+  RdStore *store;
+  gint done;
+} OpenThread;
+
+static gpointer
+open_in_thread (gpointer data)
+{
+  OpenThread *open = data;
+
+  open->store = rd_store_open (open->path, NULL);
+  g_atomic_int_set (&open->done, TRUE);
+  return NULL;
+}
+
+static gboolean
+done_within (gint *done,
+             guint seconds)
+{
+  for (guint waited = 0; waited < seconds * 100 && !g_atomic_int_get (done); waited++)
+    g_usleep (G_USEC_PER_SEC / 100);
+  return g_atomic_int_get (done);
+}
+
+/* Whether someone waits for a flock() on @path (Linux lists waiters in
+ * /proc/locks with "->"). */
+static gboolean
+flock_awaited (const char *path)
+{
+  g_autofree char *locks = NULL;
+  g_autofree char *inode = NULL;
+  g_auto(GStrv) lines = NULL;
+  GStatBuf info;
+
+  if (g_stat (path, &info) != 0 || !g_file_get_contents ("/proc/locks", &locks, NULL, NULL))
+    return FALSE;
+  inode = g_strdup_printf (":%" G_GUINT64_FORMAT " ", (guint64) info.st_ino);
+  lines = g_strsplit (locks, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "->") != NULL && strstr (lines[i], "FLOCK") != NULL && strstr (lines[i], inode) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Opening may wait for the marker's lock while another process closes the
+ * file (the last to close holds it exclusively): meanwhile this process
+ * opens other files, and a second store of the same file waits until the
+ * marker is held. */
+static void
+test_marker_wait_holds_up_only_its_file (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autofree char *marker = g_strconcat (fixture->path, "-open", NULL);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+  OpenThread first = { fixture->path }, second = { fixture->path }, other = { other_path };
+  GThread *first_thread, *second_thread, *other_thread;
+  gboolean other_opened, second_waited;
+  int closing, probe;
+
+  make_readiness_db (fixture->path);
+  closing = g_open (marker, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  g_assert_cmpint (closing, >=, 0);
+  g_assert_cmpint (flock (closing, LOCK_EX), ==, 0);
+
+  first_thread = g_thread_new ("first", open_in_thread, &first);
+  while (!flock_awaited (marker) && !g_atomic_int_get (&first.done))
+    g_usleep (1000);
+  if (g_atomic_int_get (&first.done))
+    {
+      close (closing);
+      g_clear_object (&first.store);
+      g_thread_join (first_thread);
+      g_test_skip ("/proc/locks does not list waiting flock()s");
+      return;
+    }
+
+  second_thread = g_thread_new ("second", open_in_thread, &second);
+  other_thread = g_thread_new ("other", open_in_thread, &other);
+  other_opened = done_within (&other.done, 10);
+  second_waited = !g_atomic_int_get (&second.done) && !g_atomic_int_get (&first.done);
+
+  close (closing);
+  g_thread_join (first_thread);
+  g_thread_join (second_thread);
+  g_thread_join (other_thread);
+  g_assert_true (other_opened);
+  g_assert_true (second_waited);
+  g_assert_nonnull (first.store);
+  g_assert_nonnull (second.store);
+  g_assert_nonnull (other.store);
+
+  /* The marker is held while they are open, and goes with the last. */
+  probe = g_open (marker, O_RDONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (probe, >=, 0);
+  g_assert_cmpint (flock (probe, LOCK_EX | LOCK_NB), !=, 0);
+  close (probe);
+  g_clear_object (&first.store);
+  g_assert_true (marker_exists (fixture->path));
+  g_clear_object (&second.store);
+  g_assert_false (marker_exists (fixture->path));
+  g_clear_object (&other.store);
+}
+
 /* Closing a store others still hold closes the file now; what they ask
  * of it afterwards fails with an error. */
 static void
@@ -927,6 +1034,7 @@ main (int    argc,
   ADD ("/store-open/check/damaged-refuses-writes", test_damaged_refuses_writes);
   ADD ("/store-open/check/marker-shared-by-processes", test_marker_shared_by_processes);
   ADD ("/store-open/check/close-stops-check", test_close_stops_check);
+  ADD ("/store-open/check/marker-wait-holds-up-only-its-file", test_marker_wait_holds_up_only_its_file);
   ADD ("/store-open/close-while-held", test_close_while_held);
   ADD ("/store-open/check/damage-read-refuses-writes", test_damage_read_refuses_writes);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)

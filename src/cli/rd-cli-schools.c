@@ -10,105 +10,96 @@
 typedef struct
 {
   RdSchool *school;
-  GPtrArray *assessments;   /* of RdAssessmentCounts, oldest school year first */
-  GStrv school_years;       /* distinct, ascending */
+  GPtrArray *all;                    /* every school's RdAssessmentCounts, by school id */
+  RdAssessmentCounts **assessments;  /* this school's run in @all, oldest school year first */
+  guint n_assessments;
+  GStrv school_years;                /* distinct, ascending */
 } Entry;
 
 static void
 entry_free (Entry *entry)
 {
   g_object_unref (entry->school);
-  g_ptr_array_unref (entry->assessments);
+  g_ptr_array_unref (entry->all);
   g_strfreev (entry->school_years);
   g_free (entry);
 }
 
 static GStrv
-list_school_years (GPtrArray *assessments)
+list_school_years (RdAssessmentCounts **assessments,
+                   guint                n_assessments)
 {
   g_autoptr(GStrvBuilder) years = g_strv_builder_new ();
   const char *last = NULL;
 
-  for (guint i = 0; i < assessments->len; i++)
+  for (guint i = 0; i < n_assessments; i++)
     {
-      const RdAssessmentCounts *assessment = g_ptr_array_index (assessments, i);
-
-      if (g_strcmp0 (assessment->school_year, last) != 0)
-        g_strv_builder_add (years, assessment->school_year);
-      last = assessment->school_year;
+      if (g_strcmp0 (assessments[i]->school_year, last) != 0)
+        g_strv_builder_add (years, assessments[i]->school_year);
+      last = assessments[i]->school_year;
     }
   return g_strv_builder_end (years);
 }
 
-/* Only json lists the assessments with their counts, which reads every
- * answer (once, for all schools); text and csv need the school years
- * alone. */
-/* The counts by school: id → GPtrArray of RdAssessmentCounts. */
-static GHashTable *
-group_by_school (GPtrArray *assessments)
+/* Where @school_id's run begins in @all, which is by school id. */
+static guint
+find_run (GPtrArray *all,
+          gint64     school_id)
 {
-  GHashTable *by_school = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                                 (GDestroyNotify) g_ptr_array_unref);
+  guint low = 0, high = all->len;
 
-  for (guint i = 0; i < assessments->len; i++)
+  while (low < high)
     {
-      RdAssessmentCounts *assessment = g_ptr_array_index (assessments, i);
-      GPtrArray *of_school = g_hash_table_lookup (by_school, &assessment->school_id);
+      guint middle = low + (high - low) / 2;
+      const RdAssessmentCounts *assessment = g_ptr_array_index (all, middle);
 
-      if (of_school == NULL)
-        {
-          of_school = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_assessment_counts_free);
-          g_hash_table_insert (by_school, &assessment->school_id, of_school);
-        }
-      g_ptr_array_add (of_school, assessment);
+      if (assessment->school_id < school_id)
+        low = middle + 1;
+      else
+        high = middle;
     }
-  return by_school;
+  return low;
 }
 
+static Entry *
+entry_new (RdSchool  *school,
+           GPtrArray *all)
+{
+  Entry *entry = g_new0 (Entry, 1);
+  gint64 school_id = rd_school_get_id (school);
+  guint first = find_run (all, school_id), end = first;
+
+  while (end < all->len && ((RdAssessmentCounts *) g_ptr_array_index (all, end))->school_id == school_id)
+    end++;
+  entry->school = g_object_ref (school);
+  entry->all = g_ptr_array_ref (all);
+  entry->assessments = (RdAssessmentCounts **) all->pdata + first;
+  entry->n_assessments = end - first;
+  entry->school_years = list_school_years (entry->assessments, entry->n_assessments);
+  return entry;
+}
+
+/* One query for every school's assessments. Only json lists them with
+ * their counts, which reads every answer (once, for all schools); text and
+ * csv need the school years alone. */
 static GPtrArray *
 load_entries (RdStore   *store,
-              gboolean   with_assessments,
+              gboolean   with_counts,
               GError   **error)
 {
   g_autoptr(GPtrArray) schools = rd_store_list_schools (store, error);
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
-  g_autoptr(GPtrArray) assessments = NULL;
-  g_autoptr(GHashTable) by_school = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
 
   if (schools == NULL)
     return NULL;
-  if (with_assessments)
-    {
-      assessments = rd_store_list_assessment_counts (store, error);
-      if (assessments == NULL)
-        return NULL;
-      /* The table takes the counts over (keyed by their own school_id). */
-      g_ptr_array_set_free_func (assessments, NULL);
-      by_school = group_by_school (assessments);
-    }
+  all = rd_store_list_assessment_counts (store, with_counts, error);
+  if (all == NULL)
+    return NULL;
 
+  entries = g_ptr_array_new_full (schools->len, (GDestroyNotify) entry_free);
   for (guint i = 0; i < schools->len; i++)
-    {
-      RdSchool *school = g_ptr_array_index (schools, i);
-      gint64 school_id = rd_school_get_id (school);
-      Entry *entry = g_new0 (Entry, 1);
-
-      entry->school = g_object_ref (school);
-      g_ptr_array_add (entries, entry);
-      if (!with_assessments)
-        {
-          entry->assessments = g_ptr_array_new ();
-          entry->school_years = rd_store_list_years_of_school (store, school_id, error);
-          if (entry->school_years == NULL)
-            return NULL;
-          continue;
-        }
-
-      entry->assessments = g_hash_table_lookup (by_school, &school_id);
-      entry->assessments = entry->assessments != NULL ? g_ptr_array_ref (entry->assessments) : g_ptr_array_new ();
-      entry->school_years = list_school_years (entry->assessments);
-    }
-
+    g_ptr_array_add (entries, entry_new (g_ptr_array_index (schools, i), all));
   return g_steal_pointer (&entries);
 }
 
@@ -199,9 +190,9 @@ write_json (GPtrArray *entries)
 
       rd_json_writer_key (json, "assessments");
       rd_json_writer_begin_array (json);
-      for (guint a = 0; a < entry->assessments->len; a++)
+      for (guint a = 0; a < entry->n_assessments; a++)
         {
-          const RdAssessmentCounts *assessment = g_ptr_array_index (entry->assessments, a);
+          const RdAssessmentCounts *assessment = entry->assessments[a];
 
           rd_json_writer_begin_object (json);
           rd_json_writer_key (json, "id");

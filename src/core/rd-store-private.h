@@ -55,6 +55,27 @@ GPtrArray    *rd_store_collect_rows      (RdStore          *self,
                                           RdStoreRowReader  read_row,
                                           GDestroyNotify    free_row,
                                           GError          **error);
+gpointer      rd_store_collect_one_row   (RdStore          *self,
+                                          sqlite3_stmt     *stmt,
+                                          RdStoreRowReader  read_row,
+                                          GDestroyNotify    free_row,
+                                          GError          **error);
+gint64        rd_store_lookup_id         (RdStore          *self,
+                                          const char       *sql,
+                                          gint64            key);
+
+/* What a write addressed, to name it when it is not there. */
+typedef enum {
+  RD_STORE_ROW_SCHOOL,
+  RD_STORE_ROW_ASSESSMENT,
+  RD_STORE_ROW_RESPONDENT,
+  RD_STORE_ROW_ACTION,
+} RdStoreRow;
+
+gboolean      rd_store_expect_changed    (RdStore          *self,
+                                          RdStoreRow        kind,
+                                          gint64            id,
+                                          GError          **error);
 void          rd_store_bind_text_or_null (sqlite3_stmt     *stmt,
                                           int               column,
                                           const char       *text);
@@ -123,5 +144,13 @@ gboolean      rd_store_clean_action_texts (const char          *title,
 void          rd_store_action_texts_clear (RdStoreActionTexts  *texts);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RdStoreActionTexts, rd_store_action_texts_clear)
+
+/* A new assessment's copies of the unfinished actions of the school's
+ * latest earlier year (rd-store-plan.c), inside the caller's transaction. */
+gboolean      rd_store_carry_over_actions (RdStore            *self,
+                                           gint64              school_id,
+                                           const char         *school_year,
+                                           gint64              assessment_id,
+                                           GError            **error);
 
 G_END_DECLS

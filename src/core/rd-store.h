@@ -86,11 +86,6 @@ GPtrArray    *rd_store_list_assessments       (RdStore           *self,
 GPtrArray    *rd_store_list_school_years      (RdStore           *self,
                                                RdFramework       *framework,
                                                GError           **error);
-/* The school years of a school's assessments, oldest first, without
- * reading any answers (listing assessments counts them). */
-GStrv         rd_store_list_years_of_school   (RdStore           *self,
-                                               gint64             school_id,
-                                               GError           **error);
 /* An assessment as a list of a whole database shows it: what it is and
  * how many answered, without which items they answered. */
 typedef struct
@@ -107,6 +102,7 @@ typedef struct
 
 void          rd_assessment_counts_free       (RdAssessmentCounts *counts);
 GPtrArray    *rd_store_list_assessment_counts (RdStore           *self,
+                                               gboolean           with_counts,
                                                GError           **error);
 /* The assessment's stable id, kept in files outside the database. */
 char         *rd_store_get_assessment_uuid    (RdStore           *self,
