@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "rd-entry-row.h"
 #include "rd-input.h"
 #include "rd-limits.h"
 #include "rd-own-question-dialog.h"
@@ -274,17 +275,6 @@ rd_own_question_dialog_init (RdOwnQuestionDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/* Typing stops at the store's limit instead of a refusal on Save. */
-static void
-limit_entry (AdwEntryRow *row,
-             guint        max_chars)
-{
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  if (GTK_IS_TEXT (delegate))
-    gtk_text_set_max_length (GTK_TEXT (delegate), (int) max_chars);
-}
-
 /* A check button at the start of a row that the row's title names. */
 static GtkWidget *
 add_check_row (GtkWidget      *group,
@@ -438,9 +428,9 @@ rd_own_question_dialog_new (GtkWindow     *parent,
 
   gtk_window_set_title (GTK_WINDOW (self), question ? _("Edit Your Own Question") : _("New Question of Your Own"));
   gtk_button_set_label (GTK_BUTTON (self->save_button), question ? _("_Save") : _("_Add"));
-  limit_entry (self->text_row, RD_MAX_FRAMEWORK_TEXT);
-  limit_entry (self->help_row, RD_MAX_FRAMEWORK_TEXT);
-  limit_entry (self->unit_row, RD_MAX_FRAMEWORK_TITLE);
+  rd_entry_row_limit_length (self->text_row, RD_MAX_FRAMEWORK_TEXT);
+  rd_entry_row_limit_length (self->help_row, RD_MAX_FRAMEWORK_TEXT);
+  rd_entry_row_limit_length (self->unit_row, RD_MAX_FRAMEWORK_TITLE);
   fill_areas (self, question ? rd_own_question_get_area_id (question) : area_id);
   build_audience (self, question ? rd_own_question_get_audience (question) : DEFAULT_AUDIENCE);
   build_factors (self, question);

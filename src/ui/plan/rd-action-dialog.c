@@ -5,8 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "rd-action-dialog-private.h"
-#include "rd-limits.h"
+#include "rd-entry-row.h"
 #include "rd-input.h"
+#include "rd-limits.h"
 
 struct _RdActionDialog
 {
@@ -226,17 +227,6 @@ rd_action_dialog_class_init (RdActionDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-/* Typing stops at the store's limit instead of a refusal on Save. */
-static void
-limit_entry (AdwEntryRow *row,
-             guint        max_chars)
-{
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  if (GTK_IS_TEXT (delegate))
-    gtk_text_set_max_length (GTK_TEXT (delegate), (int) max_chars);
-}
-
 static void
 rd_action_dialog_init (RdActionDialog *self)
 {
@@ -253,10 +243,10 @@ rd_action_dialog_init (RdActionDialog *self)
     gtk_string_list_append (statuses, rd_action_status_get_title (s));
   adw_combo_row_set_model (self->factor_row, G_LIST_MODEL (factors));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
-  limit_entry (self->title_row, RD_MAX_ACTION_TITLE);
-  limit_entry (self->owner_row, RD_MAX_ACTION_OWNER);
-  limit_entry (self->due_row, 32);
-  limit_entry (self->criterion_row, RD_MAX_ACTION_CRITERION);
+  rd_entry_row_limit_length (self->title_row, RD_MAX_ACTION_TITLE);
+  rd_entry_row_limit_length (self->owner_row, RD_MAX_ACTION_OWNER);
+  rd_entry_row_limit_length (self->due_row, 32);
+  rd_entry_row_limit_length (self->criterion_row, RD_MAX_ACTION_CRITERION);
 }
 
 static void
