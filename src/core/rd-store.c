@@ -28,6 +28,7 @@ enum {
   ANSWERS_CHANGED,
   ACTIONS_CHANGED,
   OWN_QUESTIONS_CHANGED,
+  ANSWER_CHANGED,
   N_SIGNALS
 };
 
@@ -57,6 +58,18 @@ rd_store_emit_changed (RdStore       *self,
       g_signal_emit (self, signals[ACTIONS_CHANGED], 0, id);
       break;
     }
+}
+
+/* One respondent's answer to one item: its listeners first, then the
+ * assessment's, with a detail that says only that answer changed. */
+void
+rd_store_emit_answer_changed (RdStore    *self,
+                              gint64      assessment_id,
+                              gint64      respondent_id,
+                              const char *item_id)
+{
+  g_signal_emit (self, signals[ANSWER_CHANGED], 0, respondent_id, item_id);
+  g_signal_emit (self, signals[ANSWERS_CHANGED], g_quark_from_static_string (RD_STORE_ONE_ANSWER), assessment_id);
 }
 
 /* One entry per schema step: migrations[n] takes a database from version n
@@ -509,7 +522,7 @@ rd_store_class_init (RdStoreClass *klass)
     g_signal_new ("assessments-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[ANSWERS_CHANGED] =
-    g_signal_new ("answers-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+    g_signal_new ("answers-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[ACTIONS_CHANGED] =
     g_signal_new ("actions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -517,6 +530,9 @@ rd_store_class_init (RdStoreClass *klass)
   signals[OWN_QUESTIONS_CHANGED] =
     g_signal_new ("own-questions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[ANSWER_CHANGED] =
+    g_signal_new ("answer-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -2925,7 +2941,7 @@ rd_store_put_answer (RdStore         *self,
       return FALSE;
     }
 
-  g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_id);
+  rd_store_emit_answer_changed (self, assessment_id, answer->respondent_id, rd_item_get_id (item));
   return TRUE;
 }
 
@@ -3144,7 +3160,7 @@ rd_store_clear_answer (RdStore     *self,
   if (!rd_store_step_done (self, stmt, error))
     return FALSE;
 
-  g_signal_emit (self, signals[ANSWERS_CHANGED], 0, assessment_id);
+  rd_store_emit_answer_changed (self, assessment_id, respondent_id, item_id);
   return TRUE;
 }
 
@@ -3654,4 +3670,33 @@ rd_store_list_answers (RdStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, assessment_id);
   return rd_store_collect_rows (self, stmt, rd_store_read_answer, (GDestroyNotify) rd_answer_free, error);
+}
+
+/* One respondent's answers, to the school's own questions too (as
+ * rd_store_get_answer() gives them), by item. */
+GPtrArray *
+rd_store_list_respondent_answers (RdStore  *self,
+                                  gint64    respondent_id,
+                                  GError  **error)
+{
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GPtrArray) own = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = rd_store_prepare (self,
+                  "SELECT " ANSWER_COLUMNS "FROM " ANSWER_TABLES
+                  "WHERE w.respondent_id = ?1 ORDER BY w.item_id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, respondent_id);
+  answers = rd_store_collect_rows (self, stmt, rd_store_read_answer, (GDestroyNotify) rd_answer_free, error);
+  own = answers != NULL ? rd_store_list_own_answers_of (self, respondent_id, error) : NULL;
+  if (own == NULL)
+    return NULL;
+
+  g_ptr_array_extend_and_steal (answers, g_steal_pointer (&own));
+  return g_steal_pointer (&answers);
 }
