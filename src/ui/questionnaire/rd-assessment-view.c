@@ -15,6 +15,7 @@
 #include "rd-own-question-dialog.h"
 #include "rd-own-questions-page.h"
 #include "rd-report-commands.h"
+#include "rd-respondent-answers.h"
 #include "rd-workshop-round.h"
 
 /* Where the user is is written after this pause, and when the view closes. */
@@ -28,9 +29,8 @@ struct _RdAssessmentView
   RdFramework *framework;
   RdAssessment *assessment;
   RdAnswerHistory *history;
-  gint64 respondent_id;
+  RdRespondentAnswers *answers;  /* of the respondent shown; nobody (0) between participants */
   int group;                 /* the respondent's RdGroup, whose items are shown; -1 between participants */
-  GHashTable *answered;      /* item ids the respondent has answered */
   GPtrArray *area_pages;     /* of RdAreaPage, in display order; the own questions' last */
   GPtrArray *own_questions;  /* of RdOwnQuestion: the school's own, of this assessment */
   RdAreaPage *own_page;      /* the page of those, in area_pages */
@@ -46,7 +46,7 @@ struct _RdAssessmentView
 
   /* A workshop round: participants answer one after another, each as a
    * new anonymous respondent, and the results stay hidden until it ends.
-   * Between two participants nobody answers: respondent_id is 0 and the
+   * Between two participants nobody answers: the respondent is 0 and the
    * questionnaire shows no one's answers. */
   gboolean workshop;
   gboolean participating[RD_N_GROUPS];
@@ -92,6 +92,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Whose answers are shown and given. */
+static gint64
+current_respondent (RdAssessmentView *self)
+{
+  return rd_respondent_answers_get_respondent (self->answers);
+}
+
 static gboolean
 is_complete (RdAssessmentView *self)
 {
@@ -102,7 +109,7 @@ is_complete (RdAssessmentView *self)
 static gboolean
 is_handing_over (RdAssessmentView *self)
 {
-  return self->workshop && self->respondent_id == 0;
+  return self->workshop && current_respondent (self) == 0;
 }
 
 static RdAreaPage *
@@ -171,7 +178,7 @@ count_answered (RdAssessmentView *self,
     {
       RdItem *item = rd_item_row_get_item (rd_area_page_get_row (page, i));
 
-      n += rd_area_page_is_asked (page, i) && g_hash_table_contains (self->answered, rd_item_get_id (item));
+      n += rd_area_page_is_asked (page, i) && rd_respondent_answers_contains (self->answers, rd_item_get_id (item));
     }
 
   return n;
@@ -182,7 +189,8 @@ update_review (RdAssessmentView *self)
 {
   rd_review_page_set_own_questions (self->review_page, self->own_questions);
   rd_review_page_update (self->review_page, self->framework, rd_assessment_get_mode (self->assessment),
-                         self->group, self->answered, rd_assessment_get_status (self->assessment));
+                         self->group, rd_respondent_answers_get_table (self->answers),
+                         rd_assessment_get_status (self->assessment));
 }
 
 static guint
@@ -478,37 +486,37 @@ on_row_answered (RdItemRow        *row,
   gboolean ok;
 
   if (rd_answer_is_empty (answer))
-    ok = rd_answer_history_remove (self->history, self->respondent_id, item, &error);
+    ok = rd_answer_history_remove (self->history, current_respondent (self), item, &error);
   else if (answer->not_applicable)
-    ok = rd_answer_history_set_not_applicable (self->history, self->respondent_id, item, &error);
+    ok = rd_answer_history_set_not_applicable (self->history, current_respondent (self), item, &error);
   else if (rd_item_get_kind (item) == RD_ITEM_KIND_DATE)
     {
       GDate date;
 
       rd_answer_get_date (answer, &date);
-      ok = rd_answer_history_set_date (self->history, self->respondent_id, item, &date, &error);
+      ok = rd_answer_history_set_date (self->history, current_respondent (self), item, &date, &error);
     }
   else
-    ok = rd_answer_history_set_value (self->history, self->respondent_id, item, answer->value, &error);
+    ok = rd_answer_history_set_value (self->history, current_respondent (self), item, answer->value, &error);
 
   if (!ok)
     {
-      g_autoptr(RdAnswer) stored = rd_store_get_answer (self->store, self->respondent_id,
-                                                        rd_item_get_id (item), NULL);
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
 
       /* Show what is really stored, and why the change did not take. */
-      rd_item_row_show_answer (row, stored);
+      rd_item_row_show_answer (row, rd_respondent_answers_lookup (self->answers, rd_item_get_id (item)));
       rd_item_row_show_error (row, message);
       return;
     }
   /* A message from a save that failed before (a full disk) is past now. */
   rd_item_row_show_error (row, NULL);
+}
 
-  if (rd_answer_is_empty (answer))
-    g_hash_table_remove (self->answered, rd_item_get_id (item));
-  else
-    g_hash_table_add (self->answered, g_strdup (rd_item_get_id (item)));
+/* The respondent's answers changed in the store: a row, an undo, a question
+ * of the school's own removed or back. */
+static void
+on_answers_changed (RdAssessmentView *self)
+{
   update_progress (self);
   update_actions (self);
 }
@@ -554,70 +562,38 @@ create_area_row (const char *title,
   return row;
 }
 
-static GHashTable *
-load_answers (RdAssessmentView  *self,
-              GError           **error)
-{
-  g_autoptr(GPtrArray) answers = rd_store_list_answers (self->store, rd_assessment_get_id (self->assessment),
-                                                        error);
-  g_autoptr(GPtrArray) own = NULL;
-  GHashTable *mine;
-
-  if (answers == NULL)
-    return NULL;
-
-  /* The answers to the school's own questions beside them: their ids
-   * ("own-N") are never the framework's. */
-  own = rd_store_list_own_answers (self->store, rd_assessment_get_id (self->assessment), error);
-  if (own == NULL)
-    return NULL;
-  g_ptr_array_extend_and_steal (answers, g_steal_pointer (&own));
-
-  mine = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) rd_answer_free);
-  for (guint i = 0; i < answers->len; i++)
-    {
-      RdAnswer *answer = g_ptr_array_index (answers, i);
-
-      if (answer->respondent_id != self->respondent_id)
-        continue;
-      g_hash_table_insert (mine, answer->item_id, g_ptr_array_steal_index_fast (answers, i));
-      i--;
-    }
-
-  return mine;
-}
-
 static GtkWidget *create_handover_page (RdAssessmentView *self);
 
-/* Rows show the respondent's @answers and hand what is answered to the store. */
+/* Shows the respondent's answers in the rows of @page. */
 static void
-connect_page (RdAssessmentView *self,
-              RdAreaPage       *page,
-              GHashTable       *answers)
+show_answers (RdAssessmentView *self,
+              RdAreaPage       *page)
 {
-  g_signal_connect_object (page, "item-focused", G_CALLBACK (on_item_focused), self, G_CONNECT_SWAPPED);
   for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
     {
       RdItemRow *row = rd_area_page_get_row (page, r);
-      const char *item_id = rd_item_get_id (rd_item_row_get_item (row));
-      const RdAnswer *answer = g_hash_table_lookup (answers, item_id);
 
-      rd_item_row_show_answer (row, answer);
-      if (answer != NULL)
-        g_hash_table_add (self->answered, g_strdup (item_id));
-      g_signal_connect_object (row, "answered", G_CALLBACK (on_row_answered), self, 0);
+      rd_item_row_show_answer (row, rd_respondent_answers_lookup (self->answers,
+                                                                  rd_item_get_id (rd_item_row_get_item (row))));
     }
+}
+
+/* Rows show the respondent's answers and hand what is answered to the store. */
+static void
+connect_page (RdAssessmentView *self,
+              RdAreaPage       *page)
+{
+  g_signal_connect_object (page, "item-focused", G_CALLBACK (on_item_focused), self, G_CONNECT_SWAPPED);
+  show_answers (self, page);
+  for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
+    g_signal_connect_object (rd_area_page_get_row (page, r), "answered", G_CALLBACK (on_row_answered), self, 0);
 }
 
 static gboolean
 build_pages (RdAssessmentView  *self,
              GError           **error)
 {
-  g_autoptr(GHashTable) answers = load_answers (self, error);
   RdAssessmentMode mode = rd_assessment_get_mode (self->assessment);
-
-  if (answers == NULL)
-    return FALSE;
 
   for (guint a = 0; a < rd_framework_get_n_areas (self->framework); a++)
     {
@@ -630,7 +606,7 @@ build_pages (RdAssessmentView  *self,
         continue;
 
       page = rd_area_page_new (area, items);
-      connect_page (self, RD_AREA_PAGE (page), answers);
+      connect_page (self, RD_AREA_PAGE (page));
       gtk_stack_add_named (self->pages, page, rd_area_get_id (area));
       gtk_list_box_append (self->area_list,
                            create_area_row (rd_text_get_localized (rd_area_get_title (area)),
@@ -643,7 +619,7 @@ build_pages (RdAssessmentView  *self,
   if (self->own_questions == NULL)
     return FALSE;
   self->own_page = RD_AREA_PAGE (rd_own_questions_page_new (self->framework, self->own_questions));
-  connect_page (self, self->own_page, answers);
+  connect_page (self, self->own_page);
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->own_page), RD_OWN_QUESTIONS_PAGE_NAME);
   gtk_list_box_append (self->area_list, create_area_row (rd_own_questions_page_get_title (),
                                                          RD_OWN_QUESTIONS_PAGE_NAME, TRUE));
@@ -687,14 +663,14 @@ setup_groups (RdAssessmentView *self)
 
   /* Nobody answers between two participants: no group is theirs. */
   self->group = -1;
-  if (self->respondent_id == 0)
+  if (current_respondent (self) == 0)
     gtk_drop_down_set_selected (self->group_dropdown, GTK_INVALID_LIST_POSITION);
   respondents = rd_store_list_respondents (self->store, rd_assessment_get_id (self->assessment), NULL);
   for (guint i = 0; respondents != NULL && i < respondents->len; i++)
     {
       RdRespondent *respondent = g_ptr_array_index (respondents, i);
 
-      if (respondent->id == self->respondent_id)
+      if (respondent->id == current_respondent (self))
         {
           gtk_drop_down_set_selected (self->group_dropdown, respondent->group);
           self->group = respondent->group;
@@ -726,7 +702,7 @@ has_hidden_answers (RdAssessmentView *self)
         {
           RdItem *item = rd_item_row_get_item (rd_area_page_get_row (page, r));
 
-          if (!rd_area_page_is_asked (page, r) && g_hash_table_contains (self->answered, rd_item_get_id (item)))
+          if (!rd_area_page_is_asked (page, r) && rd_respondent_answers_contains (self->answers, rd_item_get_id (item)))
             return TRUE;
         }
     }
@@ -742,7 +718,7 @@ on_group_selected (RdAssessmentView *self)
 
   if (group >= RD_N_GROUPS || self->syncing_groups)
     return;
-  if (!rd_store_set_respondent_group (self->store, self->respondent_id, group, &error))
+  if (!rd_store_set_respondent_group (self->store, current_respondent (self), group, &error))
     {
       g_warning ("Could not change the group: %s", error->message);
       return;
@@ -857,7 +833,6 @@ undo_action (GtkWidget  *widget,
 {
   RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RdAnswer) restored = NULL;
   g_autofree char *item_id = NULL;
   RdAreaPage *page;
   RdItemRow *row;
@@ -870,22 +845,15 @@ undo_action (GtkWidget  *widget,
       return;
     }
 
-  restored = rd_store_get_answer (self->store, self->respondent_id, item_id, NULL);
-  if (restored != NULL)
-    g_hash_table_add (self->answered, g_strdup (item_id));
-  else
-    g_hash_table_remove (self->answered, item_id);
-
   /* Show the user what changed back. */
   page = page_of_item (self, item_id);
   row = page ? rd_area_page_lookup_row (page, item_id) : NULL;
   if (row != NULL)
     {
-      rd_item_row_show_answer (row, restored);
+      rd_item_row_show_answer (row, rd_respondent_answers_lookup (self->answers, item_id));
       show_page (self, rd_area_get_id (rd_area_page_get_area (page)), item_id, TRUE);
     }
 
-  update_progress (self);
   update_actions (self);
 }
 
@@ -896,7 +864,6 @@ rebuild_own_page (RdAssessmentView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) questions = NULL;
-  g_autoptr(GHashTable) answers = NULL;
   g_autofree char *focused = NULL;
   gboolean visible = gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->own_page);
   RdAreaPage *old = self->own_page;
@@ -905,22 +872,18 @@ rebuild_own_page (RdAssessmentView *self)
   for (guint r = 0; r < rd_area_page_get_n_rows (old); r++)
     rd_item_row_flush (rd_area_page_get_row (old, r));
   questions = rd_store_list_own_questions (self->store, rd_assessment_get_id (self->assessment), &error);
-  answers = questions && self->respondent_id != 0 ? load_answers (self, &error)
-                                                  : g_hash_table_new (g_str_hash, g_str_equal);
-  if (questions == NULL || answers == NULL)
+  if (questions == NULL)
     {
       g_warning ("Could not load the questions of the school’s own: %s", error->message);
       return;
     }
 
   focused = g_strdup (rd_area_page_get_focused_item (old));
-  for (guint q = 0; q < self->own_questions->len; q++)
-    g_hash_table_remove (self->answered, rd_own_question_get_id (g_ptr_array_index (self->own_questions, q)));
   g_ptr_array_unref (self->own_questions);
   self->own_questions = g_steal_pointer (&questions);
 
   self->own_page = RD_AREA_PAGE (rd_own_questions_page_new (self->framework, self->own_questions));
-  connect_page (self, self->own_page, answers);
+  connect_page (self, self->own_page);
   g_ptr_array_find (self->area_pages, old, &index);
   self->area_pages->pdata[index] = self->own_page;
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->own_page), NULL);
@@ -1429,14 +1392,14 @@ rd_assessment_view_export_answers (RdAssessmentView  *self,
     {
       RdRespondent *respondent = g_ptr_array_index (respondents, i);
 
-      if (respondent->id == self->respondent_id)
+      if (respondent->id == current_respondent (self))
         response->group = respondent->group;
     }
   for (guint i = 0; i < answers->len; i++)
     {
       RdAnswer *answer = g_ptr_array_index (answers, i);
 
-      if (answer->respondent_id == self->respondent_id)
+      if (answer->respondent_id == current_respondent (self))
         g_ptr_array_add (response->answers, rd_answer_copy (answer));
     }
 
@@ -1509,36 +1472,22 @@ switch_respondent (RdAssessmentView *self,
                    gint64            respondent_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) answers = NULL;
 
   rd_assessment_view_flush (self);
-  self->respondent_id = respondent_id;
   rd_answer_history_clear (self->history);
-
-  answers = respondent_id != 0 ? load_answers (self, &error)
-                               : g_hash_table_new (g_str_hash, g_str_equal);
-  if (answers == NULL)
+  if (!rd_respondent_answers_set_respondent (self->answers, respondent_id, &error))
     {
       g_warning ("Could not load the answers: %s", error->message);
       return;
     }
 
-  g_hash_table_remove_all (self->answered);
   for (guint i = 0; i < self->area_pages->len; i++)
     {
       RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
 
+      show_answers (self, page);
       for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
-        {
-          RdItemRow *row = rd_area_page_get_row (page, r);
-          const char *item_id = rd_item_get_id (rd_item_row_get_item (row));
-          const RdAnswer *answer = g_hash_table_lookup (answers, item_id);
-
-          rd_item_row_show_answer (row, answer);
-          rd_item_row_show_error (row, NULL);
-          if (answer != NULL)
-            g_hash_table_add (self->answered, g_strdup (item_id));
-        }
+        rd_item_row_show_error (rd_area_page_get_row (page, r), NULL);
     }
 
   setup_groups (self);
@@ -1674,7 +1623,7 @@ begin_round (RdAssessmentView *self,
   rd_assessment_view_flush (self);
   self->workshop = TRUE;
   self->n_participants = n_participants;
-  self->own_respondent_id = self->respondent_id;
+  self->own_respondent_id = current_respondent (self);
   rebuild_handover_buttons (self);
   show_round_controls (self, TRUE);
   show_handover (self);
@@ -1987,7 +1936,7 @@ rd_assessment_view_finalize (GObject *object)
   g_clear_object (&self->assessment);
   g_clear_object (&self->history);
   g_clear_object (&self->report_commands);
-  g_clear_pointer (&self->answered, g_hash_table_unref);
+  g_clear_object (&self->answers);
   g_clear_pointer (&self->area_pages, g_ptr_array_unref);
   g_clear_pointer (&self->own_questions, g_ptr_array_unref);
   g_free (self->focus_when_mapped);
@@ -2095,7 +2044,6 @@ rd_assessment_view_init (RdAssessmentView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->answered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->area_pages = g_ptr_array_new ();
   self->group = -1;
   g_signal_connect_object (self->area_list, "row-selected", G_CALLBACK (on_area_row_selected),
@@ -2161,6 +2109,7 @@ rd_assessment_view_new (RdStore      *store,
   g_autofree char *subtitle = NULL;
   g_autofree char *area_id = NULL;
   g_autofree char *item_id = NULL;
+  gint64 respondent_id;
 
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
@@ -2178,17 +2127,21 @@ rd_assessment_view_new (RdStore      *store,
   if (school == NULL)
     return discard (self);
 
-  self->respondent_id = rd_store_ensure_respondent (store, assessment_id, error);
-  if (self->respondent_id == 0 || !build_pages (self, error))
+  respondent_id = rd_store_ensure_respondent (store, assessment_id, error);
+  self->answers = rd_respondent_answers_new (store, assessment_id);
+  if (respondent_id == 0 || !rd_respondent_answers_set_respondent (self->answers, respondent_id, error) ||
+      !build_pages (self, error))
     return discard (self);
   if (!rd_store_get_position (store, assessment_id, &area_id, &item_id, error))
     return discard (self);
 
   self->history = rd_answer_history_new (store, self->framework);
+  /* After the respondent's answers are read anew: the page shows them. */
   g_signal_connect_object (store, "own-questions-changed", G_CALLBACK (on_own_questions_changed), self,
-                           G_CONNECT_SWAPPED);
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (on_history_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->answers, "changed", G_CALLBACK (on_answers_changed), self, G_CONNECT_SWAPPED);
 
   adw_window_title_set_title (self->sidebar_title, rd_school_get_name (school));
   /* Translators: "2026-2027 · Full assessment" */
@@ -2227,7 +2180,7 @@ gint64
 rd_assessment_view_get_respondent_id (RdAssessmentView *self)
 {
   g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), 0);
-  return self->respondent_id;
+  return current_respondent (self);
 }
 
 /* The visible area's id, or RD_REVIEW_PAGE_NAME. */
