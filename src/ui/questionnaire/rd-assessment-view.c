@@ -16,7 +16,8 @@
 #include "rd-own-questions-page.h"
 #include "rd-report-commands.h"
 #include "rd-respondent-answers.h"
-#include "rd-workshop-round.h"
+#include "rd-handover-page.h"
+#include "rd-workshop-session.h"
 
 /* Where the user is is written after this pause, and when the view closes. */
 #define POSITION_DELAY_MS 1000
@@ -40,21 +41,14 @@ struct _RdAssessmentView
   RdReportCommands *report_commands;
   GtkWindow *dialog;
   guint position_timeout;
-  gboolean selecting;
-  gboolean syncing_groups;
   char *focus_when_mapped;   /* an item to focus once the view is on screen */
 
-  /* A workshop round: participants answer one after another, each as a
-   * new anonymous respondent, and the results stay hidden until it ends.
-   * Between two participants nobody answers: the respondent is 0 and the
+  /* Who answers: the facilitator, or in a workshop round one participant
+   * after another; the results stay hidden until the round ends. Between
+   * two participants nobody answers: the respondent is 0 and the
    * questionnaire shows no one's answers. */
-  gboolean workshop;
-  gboolean participating[RD_N_GROUPS];
-  gint64 own_respondent_id;  /* the facilitator's, restored when the round ends */
-  guint n_participants;
-  char *round_file;          /* where the round is kept across a restart, or NULL */
+  RdWorkshopSession *session;
   GtkWidget *handover_page;
-  GtkWidget *handover_buttons;
   GtkWidget *done_button;        /* the sidebar follows the page, not the other way */
 
   AdwLeaflet *leaflet;
@@ -92,11 +86,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void on_area_row_selected (RdAssessmentView *self,
+                                  GtkListBoxRow    *row);
+static void on_group_selected    (RdAssessmentView *self);
+
 /* Whose answers are shown and given. */
 static gint64
 current_respondent (RdAssessmentView *self)
 {
   return rd_respondent_answers_get_respondent (self->answers);
+}
+
+static gboolean
+in_round (RdAssessmentView *self)
+{
+  return rd_workshop_session_is_active (self->session);
 }
 
 static gboolean
@@ -109,7 +113,7 @@ is_complete (RdAssessmentView *self)
 static gboolean
 is_handing_over (RdAssessmentView *self)
 {
-  return self->workshop && current_respondent (self) == 0;
+  return in_round (self) && current_respondent (self) == 0;
 }
 
 static RdAreaPage *
@@ -141,7 +145,7 @@ write_position (RdAssessmentView *self)
 
   g_clear_handle_id (&self->position_timeout, g_source_remove);
   /* Where a participant stopped is not where the facilitator resumes. */
-  if (page == NULL || self->workshop)
+  if (page == NULL || in_round (self))
     return;
 
   if (!rd_store_set_position (self->store, rd_assessment_get_id (self->assessment),
@@ -292,9 +296,9 @@ static void
 update_actions (RdAssessmentView *self)
 {
   gboolean draft = !is_complete (self);
-  gboolean in_round = self->workshop;
+  gboolean round = in_round (self);
   gboolean handing_over = is_handing_over (self);
-  gboolean participant = in_round && !handing_over;
+  gboolean participant = round && !handing_over;
   RdAreaPage *area = visible_area_page (self);
   RdAreaPage *first = end_area_page (self, 1);
   RdAreaPage *last = end_area_page (self, -1);
@@ -302,36 +306,36 @@ update_actions (RdAssessmentView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.undo",
                                  draft && !handing_over && rd_answer_history_can_undo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.mark-complete", draft && !in_round);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.start-workshop", draft && !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.mark-complete", draft && !round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.start-workshop", draft && !round);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.join", handing_over);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.end-round", handing_over);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-participant", participant);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.reopen", !draft && !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.reopen", !draft && !round);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-area",
-                                 in_round ? participant && area != NULL && area != last : !on_plan);
+                                 round ? participant && area != NULL && area != last : !on_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.previous-area",
-                                 in_round ? participant && area != NULL && area != first
+                                 round ? participant && area != NULL && area != first
                                           : first != NULL && area != first);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.show-area", !handing_over);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.show-item", !handing_over);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.show-areas", !handing_over);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.close", !in_round);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.import", !in_round);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.export-answers", !in_round);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.edit-action", !in_round);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.draft-action", !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.close", !round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.import", !round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.export-answers", !round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.edit-action", !round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.draft-action", !round);
   /* The school's own questions change while a draft, outside a round. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.add-own-question",
-                                 draft && !in_round && self->own_questions->len < RD_MAX_OWN_QUESTIONS);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.edit-own-question", draft && !in_round);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.remove-own-question", draft && !in_round);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.undo-remove-own-question", draft && !in_round);
+                                 draft && !round && self->own_questions->len < RD_MAX_OWN_QUESTIONS);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.edit-own-question", draft && !round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.remove-own-question", draft && !round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.undo-remove-own-question", draft && !round);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.copy-own-questions",
-                                 !in_round && self->own_questions->len > 0);
+                                 !round && self->own_questions->len > 0);
 
   /* A report during a round would show answers the round keeps hidden. */
-  set_report_commands_enabled (self, !in_round);
+  set_report_commands_enabled (self, !round);
 }
 
 static gboolean
@@ -364,7 +368,7 @@ show_group_items (RdAssessmentView *self)
       RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
       guint n = rd_area_page_show_group (page, self->group);
       /* Outside a round the own questions' page stays, to add some. */
-      gboolean shown = n > 0 || (page == self->own_page && !self->workshop);
+      gboolean shown = n > 0 || (page == self->own_page && !in_round (self));
 
       gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->area_list, (int) i)), shown);
     }
@@ -377,7 +381,7 @@ apply_status (RdAssessmentView *self)
   gboolean editable = !is_complete (self);
 
   set_rows_editable (self, rows_editable (self));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), editable && !self->workshop);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), editable && !in_round (self));
   gtk_revealer_set_reveal_child (self->complete_banner, !editable);
   update_progress (self);
   update_actions (self);
@@ -399,11 +403,11 @@ show_page (RdAssessmentView *self,
   /* An area that asks the respondent nothing is not theirs to open; the
    * own questions' page is, outside a round, to add some. */
   if (RD_IS_AREA_PAGE (page) && rd_area_page_get_n_asked (RD_AREA_PAGE (page)) == 0 &&
-      (page != GTK_WIDGET (self->own_page) || self->workshop))
+      (page != GTK_WIDGET (self->own_page) || in_round (self)))
     return;
   /* In a round only a participant's own areas can be shown; the hand-over
    * screen is left by joining alone. */
-  if (self->workshop && (is_handing_over (self) || !RD_IS_AREA_PAGE (page)))
+  if (in_round (self) && (is_handing_over (self) || !RD_IS_AREA_PAGE (page)))
     return;
 
   gtk_stack_set_visible_child (self->pages, page);
@@ -449,9 +453,10 @@ show_page (RdAssessmentView *self,
         g_warning ("Could not load the results: %s", error->message);
     }
 
-  self->selecting = TRUE;
+  /* Marking the page in the sidebar is not choosing it there. */
+  g_signal_handlers_block_by_func (self->area_list, on_area_row_selected, self);
   gtk_list_box_select_row (self->area_list, gtk_list_box_get_row_at_index (self->area_list, index));
-  self->selecting = FALSE;
+  g_signal_handlers_unblock_by_func (self->area_list, on_area_row_selected, self);
 
   if (focus)
     adw_leaflet_set_visible_child (self->leaflet, self->content);
@@ -462,7 +467,7 @@ static void
 on_area_row_selected (RdAssessmentView *self,
                       GtkListBoxRow    *row)
 {
-  if (row == NULL || self->selecting)
+  if (row == NULL)
     return;
 
   show_page (self, g_object_get_data (G_OBJECT (row), "page-name"), NULL, FALSE);
@@ -562,8 +567,6 @@ create_area_row (const char *title,
   return row;
 }
 
-static GtkWidget *create_handover_page (RdAssessmentView *self);
-
 /* Shows the respondent's answers in the rows of @page. */
 static void
 show_answers (RdAssessmentView *self,
@@ -644,7 +647,7 @@ build_pages (RdAssessmentView  *self,
                                                 GTK_WIDGET (self), self->toast_overlay);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "report", G_ACTION_GROUP (self->report_commands));
 
-  self->handover_page = create_handover_page (self);
+  self->handover_page = rd_handover_page_new (self->session);
   gtk_stack_add_named (self->pages, self->handover_page, HANDOVER_PAGE_NAME);
   return TRUE;
 }
@@ -656,7 +659,7 @@ setup_groups (RdAssessmentView *self)
   g_autoptr(GPtrArray) respondents = NULL;
 
   /* Showing the current respondent's group must not write it back. */
-  self->syncing_groups = TRUE;
+  g_signal_handlers_block_by_func (self->group_dropdown, on_group_selected, self);
   for (guint g = 0; g < RD_N_GROUPS; g++)
     gtk_string_list_append (groups, rd_group_get_title (g));
   gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (groups));
@@ -676,7 +679,7 @@ setup_groups (RdAssessmentView *self)
           self->group = respondent->group;
         }
     }
-  self->syncing_groups = FALSE;
+  g_signal_handlers_unblock_by_func (self->group_dropdown, on_group_selected, self);
   show_group_items (self);
 }
 
@@ -716,7 +719,7 @@ on_group_selected (RdAssessmentView *self)
   g_autoptr(GError) error = NULL;
   RdAreaPage *page;
 
-  if (group >= RD_N_GROUPS || self->syncing_groups)
+  if (group >= RD_N_GROUPS)
     return;
   if (!rd_store_set_respondent_group (self->store, current_respondent (self), group, &error))
     {
@@ -1293,7 +1296,7 @@ rd_assessment_view_import_files (RdAssessmentView *self,
   g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
 
   /* Importing is for the facilitator, after the round. */
-  if (n_files == 0 || self->workshop)
+  if (n_files == 0 || in_round (self))
     return;
   if (is_complete (self))
     {
@@ -1454,7 +1457,7 @@ on_files_dropped (GtkDropTarget    *target,
   GSList *list = g_value_get_boxed (value);
   g_autoptr(GPtrArray) files = NULL;
 
-  if (self->workshop)
+  if (in_round (self))
     return FALSE;
 
   files = g_ptr_array_new ();
@@ -1508,42 +1511,11 @@ show_round_controls (RdAssessmentView *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), !in_round && !is_complete (self));
 }
 
-/* Keeps the round across a restart; a round that cannot be kept still runs. */
-static void
-save_round (RdAssessmentView *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdWorkshopRound) round = NULL;
-  g_autofree char *uuid = NULL;
-
-  if (self->round_file == NULL)
-    return;
-
-  uuid = rd_store_get_assessment_uuid (self->store, rd_assessment_get_id (self->assessment), &error);
-  if (uuid != NULL)
-    round = rd_workshop_round_new (rd_store_get_path (self->store), uuid, self->participating,
-                                   self->n_participants);
-  if (round == NULL || !rd_workshop_round_save (round, self->round_file, &error))
-    g_warning ("Could not keep the workshop round: %s", error->message);
-}
-
-static void
-forget_round (RdAssessmentView *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->round_file != NULL && !rd_workshop_round_forget (self->round_file, &error))
-    g_warning ("Could not forget the workshop round: %s", error->message);
-}
-
 /* Between two participants: nobody's answers, nothing editable, and the
  * sidebar closed; only the group buttons (and End the Round) lead on. */
 static void
 show_handover (RdAssessmentView *self)
 {
-  GtkWidget *first_button = gtk_widget_get_first_child (self->handover_buttons);
-
-  switch_respondent (self, 0);
   gtk_widget_set_visible (self->done_button, FALSE);
   gtk_stack_set_visible_child (self->pages, self->handover_page);
   adw_window_title_set_title (self->content_title, _("Workshop"));
@@ -1553,81 +1525,36 @@ show_handover (RdAssessmentView *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   /* A folded window would swipe back to a closed list, with no way on. */
   adw_leaflet_set_can_navigate_back (self->leaflet, FALSE);
-  /* Keys go to the hand-over screen, not to a row of the page before. */
-  if (first_button != NULL)
-    gtk_widget_grab_focus (first_button);
+  gtk_widget_grab_focus (self->handover_page);
   update_actions (self);
 }
 
-/* Whole sentences, so that each language can inflect the group. */
-static const char *
-join_label (RdGroup group)
+/* A participant, or the facilitator after the round, starts on their first area. */
+static void
+show_questionnaire (RdAssessmentView *self)
 {
-  switch (group)
-    {
-    case RD_GROUP_LEADER: return _("I Am a School Leader");
-    case RD_GROUP_TEACHER: return _("I Am a Teacher");
-    case RD_GROUP_SUPPORT_STAFF: return _("I Am Support Staff");
-    case RD_GROUP_LEARNER: return _("I Am a Learner");
-    case RD_GROUP_PARENT: return _("I Am a Parent");
-    default: return _("I Am Someone Else");
-    }
+  gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_BROWSE);
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
+  gtk_widget_set_sensitive (self->sidebar, TRUE);
+  gtk_widget_set_visible (self->done_button, in_round (self));
+  show_page (self, first_page_name (self), NULL, TRUE);
 }
 
-/* Whether this assessment asks @group anything at all. */
-static gboolean
-group_is_asked (RdAssessmentView *self,
-                RdGroup           group)
+/* Each step of the session shows someone else's answers, or nobody's. */
+static void
+on_respondent_changed (RdAssessmentView *self)
 {
-  return rd_framework_count_asked_items (self->framework, rd_assessment_get_mode (self->assessment), group) > 0;
+  switch_respondent (self, rd_workshop_session_get_respondent (self->session));
+  if (is_handing_over (self))
+    show_handover (self);
+  else
+    show_questionnaire (self);
 }
 
 static void
-rebuild_handover_buttons (RdAssessmentView *self)
+on_round_changed (RdAssessmentView *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->handover_buttons)) != NULL)
-    gtk_box_remove (GTK_BOX (self->handover_buttons), child);
-
-  for (guint g = 0; g < RD_N_GROUPS; g++)
-    {
-      GtkWidget *button;
-
-      if (!self->participating[g])
-        continue;
-      button = gtk_button_new_with_label (join_label (g));
-      gtk_widget_add_css_class (button, "pill");
-      /* Without the action: an enabled action would make it sensitive again. */
-      if (!group_is_asked (self, g))
-        {
-          gtk_widget_set_sensitive (button, FALSE);
-          gtk_widget_set_tooltip_text (button, _("This assessment asks this group nothing"));
-        }
-      else
-        {
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "assessment.join");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", g);
-        }
-      gtk_box_append (GTK_BOX (self->handover_buttons), button);
-    }
-}
-
-static void
-begin_round (RdAssessmentView *self,
-             const gboolean    groups[RD_N_GROUPS],
-             guint             n_participants)
-{
-  for (guint g = 0; g < RD_N_GROUPS; g++)
-    self->participating[g] = groups[g] != FALSE;
-  rd_assessment_view_flush (self);
-  self->workshop = TRUE;
-  self->n_participants = n_participants;
-  self->own_respondent_id = current_respondent (self);
-  rebuild_handover_buttons (self);
-  show_round_controls (self, TRUE);
-  show_handover (self);
-  save_round (self);
+  show_round_controls (self, in_round (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_ROUND]);
 }
 
@@ -1639,10 +1566,7 @@ rd_assessment_view_start_workshop (RdAssessmentView *self,
 {
   g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
 
-  if (is_complete (self) || self->workshop)
-    return;
-
-  begin_round (self, groups, 0);
+  rd_assessment_view_resume_round (self, groups, 0);
 }
 
 /* Goes on with a round that was under way when the app last quit: at the
@@ -1654,17 +1578,19 @@ rd_assessment_view_resume_round (RdAssessmentView *self,
 {
   g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
 
-  if (is_complete (self) || self->workshop)
+  if (is_complete (self) || in_round (self))
     return;
 
-  begin_round (self, groups, n_participants);
+  /* Where the facilitator was, before the round hides it. */
+  rd_assessment_view_flush (self);
+  rd_workshop_session_begin (self->session, groups, n_participants);
 }
 
 gboolean
 rd_assessment_view_is_workshop (RdAssessmentView *self)
 {
   g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), FALSE);
-  return self->workshop;
+  return in_round (self);
 }
 
 /* From now on the round is kept in @path (NULL: not kept), so that it
@@ -1674,11 +1600,7 @@ rd_assessment_view_set_round_file (RdAssessmentView *self,
                                    const char       *path)
 {
   g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
-
-  g_free (self->round_file);
-  self->round_file = g_strdup (path);
-  if (self->workshop)
-    save_round (self);
+  rd_workshop_session_set_file (self->session, path);
 }
 
 static void
@@ -1687,44 +1609,19 @@ join_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
-  RdGroup group = g_variant_get_uint32 (parameter);
   g_autoptr(GError) error = NULL;
-  gint64 respondent_id;
 
-  if (!is_handing_over (self) || group >= RD_N_GROUPS || !self->participating[group] ||
-      !group_is_asked (self, group))
-    return;
-
-  /* A new anonymous respondent: no name, only the group. */
-  respondent_id = rd_store_add_respondent (self->store, rd_assessment_get_id (self->assessment), group, NULL, &error);
-  if (respondent_id == 0)
-    {
-      tell (self, _("Could Not Start"), error->message);
-      return;
-    }
-
-  self->n_participants++;
-  save_round (self);
-  switch_respondent (self, respondent_id);
-  gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_BROWSE);
-  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
-  gtk_widget_set_sensitive (self->sidebar, TRUE);
-  gtk_widget_set_visible (self->done_button, TRUE);
-  show_page (self, first_page_name (self), NULL, TRUE);
+  if (!rd_workshop_session_join (self->session, g_variant_get_uint32 (parameter), &error) && error != NULL)
+    tell (self, _("Could Not Start"), error->message);
 }
 
+/* The next person sees a fresh questionnaire, not these answers. */
 static void
 next_participant_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
-
-  if (!self->workshop || is_handing_over (self))
-    return;
-
-  /* The next person sees a fresh questionnaire, not these answers. */
-  show_handover (self);
+  rd_workshop_session_hand_over (RD_ASSESSMENT_VIEW (widget)->session);
 }
 
 /* Ends the round and returns to the facilitator's own answers. */
@@ -1732,20 +1629,7 @@ void
 rd_assessment_view_end_round (RdAssessmentView *self)
 {
   g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
-
-  if (!self->workshop)
-    return;
-
-  self->workshop = FALSE;
-  forget_round (self);
-  switch_respondent (self, self->own_respondent_id);
-  gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_BROWSE);
-  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
-  gtk_widget_set_sensitive (self->sidebar, TRUE);
-  gtk_widget_set_visible (self->done_button, FALSE);
-  show_round_controls (self, FALSE);
-  show_page (self, first_page_name (self), NULL, TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_ROUND]);
+  rd_workshop_session_end (self->session);
 }
 
 static void
@@ -1760,6 +1644,7 @@ static void
 on_end_round_response (RdAssessmentView *self,
                        const char       *response)
 {
+  guint n_participants = rd_workshop_session_get_n_participants (self->session);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
@@ -1768,8 +1653,8 @@ on_end_round_response (RdAssessmentView *self,
 
   rd_assessment_view_end_round (self);
   body = g_strdup_printf (g_dngettext (NULL, "%u participant answered in this round.",
-                                       "%u participants answered in this round.", self->n_participants),
-                          self->n_participants);
+                                       "%u participants answered in this round.", n_participants),
+                          n_participants);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    _("The Round Has Ended"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "later", _("_Not Now"),
@@ -1788,7 +1673,7 @@ end_round_action (GtkWidget  *widget,
   RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
   GtkWidget *dialog;
 
-  if (!self->workshop)
+  if (!in_round (self))
     return;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("End the Workshop Round?"),
@@ -1836,7 +1721,7 @@ start_workshop_action (GtkWidget  *widget,
   for (guint g = 0; g < RD_N_GROUPS; g++)
     {
       GtkWidget *check = gtk_check_button_new_with_label (rd_group_get_title (g));
-      gboolean asked = group_is_asked (self, g);
+      gboolean asked = rd_workshop_session_asks (self->session, g);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), asked && g <= RD_GROUP_SUPPORT_STAFF);
       gtk_widget_set_sensitive (check, asked);
@@ -1854,30 +1739,6 @@ start_workshop_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_start_response), self, 0);
   g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-create_handover_page (RdAssessmentView *self)
-{
-  GtkWidget *page = adw_status_page_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *end = gtk_button_new_with_mnemonic (_("_End the Round"));
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "system-users-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Pass the Device On"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("Your answers are stored without your name, and nobody after you "
-                                     "sees them. Choose your group to begin."));
-  self->handover_buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_halign (self->handover_buttons, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), self->handover_buttons);
-  gtk_widget_add_css_class (end, "flat");
-  gtk_widget_set_halign (end, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (end, 24);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (end), "assessment.end-round");
-  gtk_box_append (GTK_BOX (box), end);
-  adw_status_page_set_child (ADW_STATUS_PAGE (page), box);
-  return page;
 }
 
 static void
@@ -1937,10 +1798,10 @@ rd_assessment_view_finalize (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->report_commands);
   g_clear_object (&self->answers);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->area_pages, g_ptr_array_unref);
   g_clear_pointer (&self->own_questions, g_ptr_array_unref);
   g_free (self->focus_when_mapped);
-  g_free (self->round_file);
 
   G_OBJECT_CLASS (rd_assessment_view_parent_class)->finalize (object);
 }
@@ -1956,7 +1817,7 @@ rd_assessment_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_IN_ROUND:
-      g_value_set_boolean (value, self->workshop);
+      g_value_set_boolean (value, in_round (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2129,8 +1990,10 @@ rd_assessment_view_new (RdStore      *store,
 
   respondent_id = rd_store_ensure_respondent (store, assessment_id, error);
   self->answers = rd_respondent_answers_new (store, assessment_id);
-  if (respondent_id == 0 || !rd_respondent_answers_set_respondent (self->answers, respondent_id, error) ||
-      !build_pages (self, error))
+  if (respondent_id == 0 || !rd_respondent_answers_set_respondent (self->answers, respondent_id, error))
+    return discard (self);
+  self->session = rd_workshop_session_new (store, self->framework, self->assessment, respondent_id);
+  if (!build_pages (self, error))
     return discard (self);
   if (!rd_store_get_position (store, assessment_id, &area_id, &item_id, error))
     return discard (self);
@@ -2142,6 +2005,9 @@ rd_assessment_view_new (RdStore      *store,
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (on_history_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->answers, "changed", G_CALLBACK (on_answers_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::respondent-id", G_CALLBACK (on_respondent_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::active", G_CALLBACK (on_round_changed), self, G_CONNECT_SWAPPED);
 
   adw_window_title_set_title (self->sidebar_title, rd_school_get_name (school));
   /* Translators: "2026-2027 · Full assessment" */
