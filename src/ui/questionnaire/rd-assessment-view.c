@@ -1501,14 +1501,13 @@ switch_respondent (RdAssessmentView *self,
 
 /* During a round the sidebar offers the areas only: no review, no results, no plan. */
 static void
-show_round_controls (RdAssessmentView *self,
-                     gboolean          in_round)
+show_round_controls (RdAssessmentView *self)
 {
   for (guint extra = 0; extra < 3; extra++)
     gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->area_list,
                                                                        (int) self->area_pages->len + extra)),
-                            !in_round);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), !in_round && !is_complete (self));
+                            !in_round (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), !in_round (self) && !is_complete (self));
 }
 
 /* Between two participants: nobody's answers, nothing editable, and the
@@ -1554,7 +1553,7 @@ on_respondent_changed (RdAssessmentView *self)
 static void
 on_round_changed (RdAssessmentView *self)
 {
-  show_round_controls (self, in_round (self));
+  show_round_controls (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_ROUND]);
 }
 
