@@ -293,9 +293,10 @@ static void
 log_answer (RdStore    *store,
             gint64      respondent_id,
             const char *item_id,
+            gboolean    answered,
             SignalLog  *log)
 {
-  g_string_append_printf (log->log, "answer %s;", item_id);
+  g_string_append_printf (log->log, "answer %s %s;", item_id, answered ? "stored" : "removed");
 }
 
 static void
@@ -328,8 +329,10 @@ test_store_signals (Fixture       *fixture,
   rd_store_notify_answers_changed (fixture->store, fixture->assessment_id);
   g_assert_no_error (error);
 
-  expected = g_strdup_printf ("answer a-plan;answers " RD_STORE_ONE_ANSWER ";answer a-plan;answers " RD_STORE_ONE_ANSWER ";"
-                              "answer %s;answers " RD_STORE_ONE_ANSWER ";answer %s;answers " RD_STORE_ONE_ANSWER ";"
+  expected = g_strdup_printf ("answer a-plan stored;answers " RD_STORE_ONE_ANSWER ";"
+                              "answer a-plan removed;answers " RD_STORE_ONE_ANSWER ";"
+                              "answer %s stored;answers " RD_STORE_ONE_ANSWER ";"
+                              "answer %s removed;answers " RD_STORE_ONE_ANSWER ";"
                               "answers -;", rd_own_question_get_id (own), rd_own_question_get_id (own));
   g_assert_cmpstr (log.log->str, ==, expected);
   g_signal_handlers_disconnect_by_data (fixture->store, &log);

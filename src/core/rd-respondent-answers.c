@@ -11,7 +11,9 @@ struct _RdRespondentAnswers
   RdStore *store;
   gint64 assessment_id;
   gint64 respondent_id;
-  GHashTable *answers;  /* item id (of the answer) → RdAnswer */
+  /* Item id → RdAnswer, or NULL for an item answered since it was read:
+   * the answer itself is read when asked for. */
+  GHashTable *answers;
 };
 
 G_DEFINE_FINAL_TYPE (RdRespondentAnswers, rd_respondent_answers, G_TYPE_OBJECT)
@@ -49,14 +51,14 @@ rd_respondent_answers_class_init (RdRespondentAnswersClass *klass)
 static void
 rd_respondent_answers_init (RdRespondentAnswers *self)
 {
-  self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) rd_answer_free);
+  self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) rd_answer_free);
 }
 
 static void
 keep (RdRespondentAnswers *self,
       RdAnswer            *answer)
 {
-  g_hash_table_replace (self->answers, answer->item_id, answer);
+  g_hash_table_replace (self->answers, g_strdup (answer->item_id), answer);
 }
 
 static gboolean
@@ -92,28 +94,22 @@ reload (RdRespondentAnswers *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* An answer is read when it is asked for: after a click, only whether
+ * the item is answered is. */
 static void
 on_answer_changed (RdStore             *store,
                    gint64               respondent_id,
                    const char          *item_id,
+                   gboolean             answered,
                    RdRespondentAnswers *self)
 {
-  g_autoptr(GError) error = NULL;
-  RdAnswer *answer;
-
   if (respondent_id != self->respondent_id || respondent_id == 0)
     return;
 
-  answer = rd_store_get_answer (store, respondent_id, item_id, &error);
-  if (answer != NULL)
-    keep (self, answer);
-  else if (error == NULL)
-    g_hash_table_remove (self->answers, item_id);
+  if (answered)
+    g_hash_table_replace (self->answers, g_strdup (item_id), NULL);
   else
-    {
-      g_warning ("Could not read the answer to %s: %s", item_id, error->message);
-      return;
-    }
+    g_hash_table_remove (self->answers, item_id);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -190,8 +186,25 @@ const RdAnswer *
 rd_respondent_answers_lookup (RdRespondentAnswers *self,
                               const char          *item_id)
 {
+  g_autoptr(GError) error = NULL;
+  RdAnswer *answer = NULL;
+
   g_return_val_if_fail (RD_IS_RESPONDENT_ANSWERS (self), NULL);
-  return g_hash_table_lookup (self->answers, item_id);
+
+  if (!g_hash_table_lookup_extended (self->answers, item_id, NULL, (gpointer *) &answer))
+    return NULL;
+  if (answer != NULL)
+    return answer;
+
+  answer = rd_store_get_answer (self->store, self->respondent_id, item_id, &error);
+  if (answer == NULL)
+    {
+      if (error != NULL)
+        g_warning ("Could not read the answer to %s: %s", item_id, error->message);
+      return NULL;
+    }
+  keep (self, answer);
+  return answer;
 }
 
 gboolean

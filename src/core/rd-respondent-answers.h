@@ -27,8 +27,8 @@ const RdAnswer      *rd_respondent_answers_lookup         (RdRespondentAnswers *
 gboolean             rd_respondent_answers_contains       (RdRespondentAnswers *self,
                                                            const char          *item_id);
 guint                rd_respondent_answers_get_n_answered (RdRespondentAnswers *self);
-/* Item id → RdAnswer, owned by @self and valid until it changes: for
- * readers that take a set of answered items. */
+/* The answered items' ids (keys only: the values may not be read yet),
+ * owned by @self and valid until it changes: for readers that take a set. */
 GHashTable          *rd_respondent_answers_get_table      (RdRespondentAnswers *self);
 
 G_END_DECLS

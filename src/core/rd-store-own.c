@@ -689,7 +689,7 @@ rd_store_put_own_answer (RdStore         *self,
   if (!rd_store_step_done (self, stmt, error))
     return FALSE;
 
-  rd_store_emit_answer_changed (self, assessment_id, answer->respondent_id, question_id);
+  rd_store_emit_answer_changed (self, assessment_id, answer->respondent_id, question_id, TRUE);
   return TRUE;
 }
 
@@ -716,7 +716,7 @@ rd_store_clear_own_answer (RdStore     *self,
   if (!rd_store_step_done (self, stmt, error))
     return FALSE;
 
-  rd_store_emit_answer_changed (self, assessment_id, respondent_id, question_id);
+  rd_store_emit_answer_changed (self, assessment_id, respondent_id, question_id, FALSE);
   return TRUE;
 }
 

@@ -90,7 +90,8 @@ void          rd_store_emit_changed      (RdStore          *self,
 void          rd_store_emit_answer_changed (RdStore        *self,
                                           gint64            assessment_id,
                                           gint64            respondent_id,
-                                          const char       *item_id);
+                                          const char       *item_id,
+                                          gboolean          answered);
 /* One respondent's answers to the school's own questions not in the trash. */
 GPtrArray    *rd_store_list_own_answers_of (RdStore        *self,
                                           gint64            respondent_id,

@@ -60,16 +60,20 @@ rd_store_emit_changed (RdStore       *self,
     }
 }
 
-/* One respondent's answer to one item: its listeners first, then the
- * assessment's, with a detail that says only that answer changed. */
+static GQuark one_answer_quark;
+
+/* One respondent's answer to one item (@answered: stored, or removed): its
+ * listeners first, then the assessment's, with a detail that says only
+ * that answer changed. */
 void
 rd_store_emit_answer_changed (RdStore    *self,
                               gint64      assessment_id,
                               gint64      respondent_id,
-                              const char *item_id)
+                              const char *item_id,
+                              gboolean    answered)
 {
-  g_signal_emit (self, signals[ANSWER_CHANGED], 0, respondent_id, item_id);
-  g_signal_emit (self, signals[ANSWERS_CHANGED], g_quark_from_static_string (RD_STORE_ONE_ANSWER), assessment_id);
+  g_signal_emit (self, signals[ANSWER_CHANGED], 0, respondent_id, item_id, answered);
+  g_signal_emit (self, signals[ANSWERS_CHANGED], one_answer_quark, assessment_id);
 }
 
 /* One entry per schema step: migrations[n] takes a database from version n
@@ -532,7 +536,9 @@ rd_store_class_init (RdStoreClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[ANSWER_CHANGED] =
     g_signal_new ("answer-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_BOOLEAN);
+  one_answer_quark = g_quark_from_static_string (RD_STORE_ONE_ANSWER);
 }
 
 static void
@@ -2941,7 +2947,7 @@ rd_store_put_answer (RdStore         *self,
       return FALSE;
     }
 
-  rd_store_emit_answer_changed (self, assessment_id, answer->respondent_id, rd_item_get_id (item));
+  rd_store_emit_answer_changed (self, assessment_id, answer->respondent_id, rd_item_get_id (item), TRUE);
   return TRUE;
 }
 
@@ -3160,7 +3166,7 @@ rd_store_clear_answer (RdStore     *self,
   if (!rd_store_step_done (self, stmt, error))
     return FALSE;
 
-  rd_store_emit_answer_changed (self, assessment_id, respondent_id, item_id);
+  rd_store_emit_answer_changed (self, assessment_id, respondent_id, item_id, FALSE);
   return TRUE;
 }
 

@@ -291,9 +291,10 @@ gboolean      rd_store_purge_trash            (RdStore           *self,
                                                GError           **error);
 
 /* Respondents and answers. Every change of answers emits
- * "answers-changed" (assessment id); a change of one answer (stored or
- * removed) emits "answer-changed" (respondent id, item id) before it, and
- * "answers-changed" then has the detail RD_STORE_ONE_ANSWER. */
+ * "answers-changed" (assessment id); a change of one answer emits
+ * "answer-changed" (respondent id, item id, whether it is answered now:
+ * stored, or removed) before it, and "answers-changed" then has the
+ * detail RD_STORE_ONE_ANSWER. */
 #define RD_STORE_ONE_ANSWER "one-answer"
 
 gint64        rd_store_add_respondent         (RdStore           *self,
