@@ -284,7 +284,7 @@ rd_store_put_answer (RdStore         *self,
       return FALSE;
     }
 
-  rd_store_emit_changed (self, RD_STORE_CHANGE_ANSWERS, assessment_id);
+  rd_store_emit_answer_changed (self, assessment_id, answer->respondent_id, rd_item_get_id (item), TRUE);
   return TRUE;
 }
 
@@ -503,7 +503,7 @@ rd_store_clear_answer (RdStore     *self,
   if (!rd_store_step_done (self, stmt, error))
     return FALSE;
 
-  rd_store_emit_changed (self, RD_STORE_CHANGE_ANSWERS, assessment_id);
+  rd_store_emit_answer_changed (self, assessment_id, respondent_id, item_id, FALSE);
   return TRUE;
 }
 
@@ -593,4 +593,33 @@ rd_store_list_answers (RdStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, assessment_id);
   return rd_store_collect_rows (self, stmt, rd_store_read_answer, (GDestroyNotify) rd_answer_free, error);
+}
+
+/* One respondent's answers, to the school's own questions too (as
+ * rd_store_get_answer() gives them), by item. */
+GPtrArray *
+rd_store_list_respondent_answers (RdStore  *self,
+                                  gint64    respondent_id,
+                                  GError  **error)
+{
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GPtrArray) own = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = rd_store_prepare (self,
+                  "SELECT " ANSWER_COLUMNS "FROM " ANSWER_TABLES
+                  "WHERE w.respondent_id = ?1 ORDER BY w.item_id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, respondent_id);
+  answers = rd_store_collect_rows (self, stmt, rd_store_read_answer, (GDestroyNotify) rd_answer_free, error);
+  own = answers != NULL ? rd_store_list_own_answers_of (self, respondent_id, error) : NULL;
+  if (own == NULL)
+    return NULL;
+
+  g_ptr_array_extend_and_steal (answers, g_steal_pointer (&own));
+  return g_steal_pointer (&answers);
 }

@@ -573,6 +573,21 @@ rd_store_list_own_answers (RdStore  *self,
   return rd_store_collect_rows (self, stmt, read_own_answer, (GDestroyNotify) rd_answer_free, error);
 }
 
+GPtrArray *
+rd_store_list_own_answers_of (RdStore  *self,
+                              gint64    respondent_id,
+                              GError  **error)
+{
+  sqlite3_stmt *stmt = rd_store_prepare (self,
+                                         "SELECT " OWN_ANSWER_COLUMNS "FROM " OWN_ANSWER_TABLES
+                                         "WHERE w.respondent_id = ?1 AND q.trashed = 0 ORDER BY q.number", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, respondent_id);
+  return rd_store_collect_rows (self, stmt, read_own_answer, (GDestroyNotify) rd_answer_free, error);
+}
+
 RdAnswer *
 rd_store_get_own_answer (RdStore     *self,
                          gint64       respondent_id,
@@ -674,7 +689,7 @@ rd_store_put_own_answer (RdStore         *self,
   if (!rd_store_step_done (self, stmt, error))
     return FALSE;
 
-  rd_store_emit_changed (self, RD_STORE_CHANGE_ANSWERS, assessment_id);
+  rd_store_emit_answer_changed (self, assessment_id, answer->respondent_id, question_id, TRUE);
   return TRUE;
 }
 
@@ -701,7 +716,7 @@ rd_store_clear_own_answer (RdStore     *self,
   if (!rd_store_step_done (self, stmt, error))
     return FALSE;
 
-  rd_store_emit_changed (self, RD_STORE_CHANGE_ANSWERS, assessment_id);
+  rd_store_emit_answer_changed (self, assessment_id, respondent_id, question_id, FALSE);
   return TRUE;
 }
 

@@ -108,6 +108,15 @@ RdAnswer     *rd_store_get_own_answer    (RdStore          *self,
 void          rd_store_emit_changed      (RdStore          *self,
                                           RdStoreChange     change,
                                           gint64            id);
+void          rd_store_emit_answer_changed (RdStore        *self,
+                                          gint64            assessment_id,
+                                          gint64            respondent_id,
+                                          const char       *item_id,
+                                          gboolean          answered);
+/* One respondent's answers to the school's own questions not in the trash. */
+GPtrArray    *rd_store_list_own_answers_of (RdStore        *self,
+                                          gint64            respondent_id,
+                                          GError          **error);
 
 /* Text as the store keeps it (rd_field_clean()); refused with
  * RD_STORE_ERROR_INVALID naming the field and its limit. */

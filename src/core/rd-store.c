@@ -27,6 +27,7 @@ enum {
   ANSWERS_CHANGED,
   ACTIONS_CHANGED,
   OWN_QUESTIONS_CHANGED,
+  ANSWER_CHANGED,
   N_SIGNALS
 };
 
@@ -56,6 +57,22 @@ rd_store_emit_changed (RdStore       *self,
       g_signal_emit (self, signals[ACTIONS_CHANGED], 0, id);
       break;
     }
+}
+
+static GQuark one_answer_quark;
+
+/* One respondent's answer to one item (@answered: stored, or removed): its
+ * listeners first, then the assessment's, with a detail that says only
+ * that answer changed. */
+void
+rd_store_emit_answer_changed (RdStore    *self,
+                              gint64      assessment_id,
+                              gint64      respondent_id,
+                              const char *item_id,
+                              gboolean    answered)
+{
+  g_signal_emit (self, signals[ANSWER_CHANGED], 0, respondent_id, item_id, answered);
+  g_signal_emit (self, signals[ANSWERS_CHANGED], one_answer_quark, assessment_id);
 }
 
 /* One entry per schema step: migrations[n] takes a database from version n
@@ -512,7 +529,7 @@ rd_store_class_init (RdStoreClass *klass)
     g_signal_new ("assessments-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[ANSWERS_CHANGED] =
-    g_signal_new ("answers-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+    g_signal_new ("answers-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[ACTIONS_CHANGED] =
     g_signal_new ("actions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -520,6 +537,11 @@ rd_store_class_init (RdStoreClass *klass)
   signals[OWN_QUESTIONS_CHANGED] =
     g_signal_new ("own-questions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[ANSWER_CHANGED] =
+    g_signal_new ("answer-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_BOOLEAN);
+  one_answer_quark = g_quark_from_static_string (RD_STORE_ONE_ANSWER);
 }
 
 static void

@@ -286,7 +286,13 @@ gboolean      rd_store_purge_assessment       (RdStore           *self,
 gboolean      rd_store_purge_trash            (RdStore           *self,
                                                GError           **error);
 
-/* Respondents and answers */
+/* Respondents and answers. Every change of answers emits
+ * "answers-changed" (assessment id); a change of one answer emits
+ * "answer-changed" (respondent id, item id, whether it is answered now:
+ * stored, or removed) before it, and "answers-changed" then has the
+ * detail RD_STORE_ONE_ANSWER. */
+#define RD_STORE_ONE_ANSWER "one-answer"
+
 gint64        rd_store_add_respondent         (RdStore           *self,
                                                gint64             assessment_id,
                                                RdGroup            group,
@@ -354,6 +360,9 @@ RdAnswer     *rd_store_get_answer             (RdStore           *self,
                                                GError           **error);
 GPtrArray    *rd_store_list_answers           (RdStore           *self,
                                                gint64             assessment_id,
+                                               GError           **error);
+GPtrArray    *rd_store_list_respondent_answers (RdStore          *self,
+                                               gint64             respondent_id,
                                                GError           **error);
 
 G_END_DECLS

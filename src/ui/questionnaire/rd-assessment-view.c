@@ -15,7 +15,9 @@
 #include "rd-own-question-dialog.h"
 #include "rd-own-questions-page.h"
 #include "rd-report-commands.h"
-#include "rd-workshop-round.h"
+#include "rd-respondent-answers.h"
+#include "rd-handover-page.h"
+#include "rd-workshop-session.h"
 
 /* Where the user is is written after this pause, and when the view closes. */
 #define POSITION_DELAY_MS 1000
@@ -28,9 +30,8 @@ struct _RdAssessmentView
   RdFramework *framework;
   RdAssessment *assessment;
   RdAnswerHistory *history;
-  gint64 respondent_id;
+  RdRespondentAnswers *answers;  /* of the respondent shown; nobody (0) between participants */
   int group;                 /* the respondent's RdGroup, whose items are shown; -1 between participants */
-  GHashTable *answered;      /* item ids the respondent has answered */
   GPtrArray *area_pages;     /* of RdAreaPage, in display order; the own questions' last */
   GPtrArray *own_questions;  /* of RdOwnQuestion: the school's own, of this assessment */
   RdAreaPage *own_page;      /* the page of those, in area_pages */
@@ -40,21 +41,14 @@ struct _RdAssessmentView
   RdReportCommands *report_commands;
   GtkWindow *dialog;
   guint position_timeout;
-  gboolean selecting;
-  gboolean syncing_groups;
   char *focus_when_mapped;   /* an item to focus once the view is on screen */
 
-  /* A workshop round: participants answer one after another, each as a
-   * new anonymous respondent, and the results stay hidden until it ends.
-   * Between two participants nobody answers: respondent_id is 0 and the
+  /* Who answers: the facilitator, or in a workshop round one participant
+   * after another; the results stay hidden until the round ends. Between
+   * two participants nobody answers: the respondent is 0 and the
    * questionnaire shows no one's answers. */
-  gboolean workshop;
-  gboolean participating[RD_N_GROUPS];
-  gint64 own_respondent_id;  /* the facilitator's, restored when the round ends */
-  guint n_participants;
-  char *round_file;          /* where the round is kept across a restart, or NULL */
+  RdWorkshopSession *session;
   GtkWidget *handover_page;
-  GtkWidget *handover_buttons;
   GtkWidget *done_button;        /* the sidebar follows the page, not the other way */
 
   AdwLeaflet *leaflet;
@@ -92,6 +86,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void on_area_row_selected (RdAssessmentView *self,
+                                  GtkListBoxRow    *row);
+static void on_group_selected    (RdAssessmentView *self);
+
+/* Whose answers are shown and given. */
+static gint64
+current_respondent (RdAssessmentView *self)
+{
+  return rd_respondent_answers_get_respondent (self->answers);
+}
+
+static gboolean
+in_round (RdAssessmentView *self)
+{
+  return rd_workshop_session_is_active (self->session);
+}
+
 static gboolean
 is_complete (RdAssessmentView *self)
 {
@@ -102,7 +113,7 @@ is_complete (RdAssessmentView *self)
 static gboolean
 is_handing_over (RdAssessmentView *self)
 {
-  return self->workshop && self->respondent_id == 0;
+  return in_round (self) && current_respondent (self) == 0;
 }
 
 static RdAreaPage *
@@ -134,7 +145,7 @@ write_position (RdAssessmentView *self)
 
   g_clear_handle_id (&self->position_timeout, g_source_remove);
   /* Where a participant stopped is not where the facilitator resumes. */
-  if (page == NULL || self->workshop)
+  if (page == NULL || in_round (self))
     return;
 
   if (!rd_store_set_position (self->store, rd_assessment_get_id (self->assessment),
@@ -171,7 +182,7 @@ count_answered (RdAssessmentView *self,
     {
       RdItem *item = rd_item_row_get_item (rd_area_page_get_row (page, i));
 
-      n += rd_area_page_is_asked (page, i) && g_hash_table_contains (self->answered, rd_item_get_id (item));
+      n += rd_area_page_is_asked (page, i) && rd_respondent_answers_contains (self->answers, rd_item_get_id (item));
     }
 
   return n;
@@ -182,7 +193,8 @@ update_review (RdAssessmentView *self)
 {
   rd_review_page_set_own_questions (self->review_page, self->own_questions);
   rd_review_page_update (self->review_page, self->framework, rd_assessment_get_mode (self->assessment),
-                         self->group, self->answered, rd_assessment_get_status (self->assessment));
+                         self->group, rd_respondent_answers_get_table (self->answers),
+                         rd_assessment_get_status (self->assessment));
 }
 
 static guint
@@ -284,9 +296,9 @@ static void
 update_actions (RdAssessmentView *self)
 {
   gboolean draft = !is_complete (self);
-  gboolean in_round = self->workshop;
+  gboolean round = in_round (self);
   gboolean handing_over = is_handing_over (self);
-  gboolean participant = in_round && !handing_over;
+  gboolean participant = round && !handing_over;
   RdAreaPage *area = visible_area_page (self);
   RdAreaPage *first = end_area_page (self, 1);
   RdAreaPage *last = end_area_page (self, -1);
@@ -294,36 +306,36 @@ update_actions (RdAssessmentView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.undo",
                                  draft && !handing_over && rd_answer_history_can_undo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.mark-complete", draft && !in_round);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.start-workshop", draft && !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.mark-complete", draft && !round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.start-workshop", draft && !round);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.join", handing_over);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.end-round", handing_over);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-participant", participant);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.reopen", !draft && !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.reopen", !draft && !round);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.next-area",
-                                 in_round ? participant && area != NULL && area != last : !on_plan);
+                                 round ? participant && area != NULL && area != last : !on_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.previous-area",
-                                 in_round ? participant && area != NULL && area != first
+                                 round ? participant && area != NULL && area != first
                                           : first != NULL && area != first);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.show-area", !handing_over);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.show-item", !handing_over);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.show-areas", !handing_over);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.close", !in_round);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.import", !in_round);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.export-answers", !in_round);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.edit-action", !in_round);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.draft-action", !in_round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.close", !round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.import", !round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.export-answers", !round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.edit-action", !round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.draft-action", !round);
   /* The school's own questions change while a draft, outside a round. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.add-own-question",
-                                 draft && !in_round && self->own_questions->len < RD_MAX_OWN_QUESTIONS);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.edit-own-question", draft && !in_round);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.remove-own-question", draft && !in_round);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.undo-remove-own-question", draft && !in_round);
+                                 draft && !round && self->own_questions->len < RD_MAX_OWN_QUESTIONS);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.edit-own-question", draft && !round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.remove-own-question", draft && !round);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.undo-remove-own-question", draft && !round);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.copy-own-questions",
-                                 !in_round && self->own_questions->len > 0);
+                                 !round && self->own_questions->len > 0);
 
   /* A report during a round would show answers the round keeps hidden. */
-  set_report_commands_enabled (self, !in_round);
+  set_report_commands_enabled (self, !round);
 }
 
 static gboolean
@@ -356,7 +368,7 @@ show_group_items (RdAssessmentView *self)
       RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
       guint n = rd_area_page_show_group (page, self->group);
       /* Outside a round the own questions' page stays, to add some. */
-      gboolean shown = n > 0 || (page == self->own_page && !self->workshop);
+      gboolean shown = n > 0 || (page == self->own_page && !in_round (self));
 
       gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->area_list, (int) i)), shown);
     }
@@ -369,7 +381,7 @@ apply_status (RdAssessmentView *self)
   gboolean editable = !is_complete (self);
 
   set_rows_editable (self, rows_editable (self));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), editable && !self->workshop);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), editable && !in_round (self));
   gtk_revealer_set_reveal_child (self->complete_banner, !editable);
   update_progress (self);
   update_actions (self);
@@ -391,11 +403,11 @@ show_page (RdAssessmentView *self,
   /* An area that asks the respondent nothing is not theirs to open; the
    * own questions' page is, outside a round, to add some. */
   if (RD_IS_AREA_PAGE (page) && rd_area_page_get_n_asked (RD_AREA_PAGE (page)) == 0 &&
-      (page != GTK_WIDGET (self->own_page) || self->workshop))
+      (page != GTK_WIDGET (self->own_page) || in_round (self)))
     return;
   /* In a round only a participant's own areas can be shown; the hand-over
    * screen is left by joining alone. */
-  if (self->workshop && (is_handing_over (self) || !RD_IS_AREA_PAGE (page)))
+  if (in_round (self) && (is_handing_over (self) || !RD_IS_AREA_PAGE (page)))
     return;
 
   gtk_stack_set_visible_child (self->pages, page);
@@ -441,9 +453,10 @@ show_page (RdAssessmentView *self,
         g_warning ("Could not load the results: %s", error->message);
     }
 
-  self->selecting = TRUE;
+  /* Marking the page in the sidebar is not choosing it there. */
+  g_signal_handlers_block_by_func (self->area_list, on_area_row_selected, self);
   gtk_list_box_select_row (self->area_list, gtk_list_box_get_row_at_index (self->area_list, index));
-  self->selecting = FALSE;
+  g_signal_handlers_unblock_by_func (self->area_list, on_area_row_selected, self);
 
   if (focus)
     adw_leaflet_set_visible_child (self->leaflet, self->content);
@@ -454,7 +467,7 @@ static void
 on_area_row_selected (RdAssessmentView *self,
                       GtkListBoxRow    *row)
 {
-  if (row == NULL || self->selecting)
+  if (row == NULL)
     return;
 
   show_page (self, g_object_get_data (G_OBJECT (row), "page-name"), NULL, FALSE);
@@ -478,37 +491,37 @@ on_row_answered (RdItemRow        *row,
   gboolean ok;
 
   if (rd_answer_is_empty (answer))
-    ok = rd_answer_history_remove (self->history, self->respondent_id, item, &error);
+    ok = rd_answer_history_remove (self->history, current_respondent (self), item, &error);
   else if (answer->not_applicable)
-    ok = rd_answer_history_set_not_applicable (self->history, self->respondent_id, item, &error);
+    ok = rd_answer_history_set_not_applicable (self->history, current_respondent (self), item, &error);
   else if (rd_item_get_kind (item) == RD_ITEM_KIND_DATE)
     {
       GDate date;
 
       rd_answer_get_date (answer, &date);
-      ok = rd_answer_history_set_date (self->history, self->respondent_id, item, &date, &error);
+      ok = rd_answer_history_set_date (self->history, current_respondent (self), item, &date, &error);
     }
   else
-    ok = rd_answer_history_set_value (self->history, self->respondent_id, item, answer->value, &error);
+    ok = rd_answer_history_set_value (self->history, current_respondent (self), item, answer->value, &error);
 
   if (!ok)
     {
-      g_autoptr(RdAnswer) stored = rd_store_get_answer (self->store, self->respondent_id,
-                                                        rd_item_get_id (item), NULL);
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
 
       /* Show what is really stored, and why the change did not take. */
-      rd_item_row_show_answer (row, stored);
+      rd_item_row_show_answer (row, rd_respondent_answers_lookup (self->answers, rd_item_get_id (item)));
       rd_item_row_show_error (row, message);
       return;
     }
   /* A message from a save that failed before (a full disk) is past now. */
   rd_item_row_show_error (row, NULL);
+}
 
-  if (rd_answer_is_empty (answer))
-    g_hash_table_remove (self->answered, rd_item_get_id (item));
-  else
-    g_hash_table_add (self->answered, g_strdup (rd_item_get_id (item)));
+/* The respondent's answers changed in the store: a row, an undo, a question
+ * of the school's own removed or back. */
+static void
+on_answers_changed (RdAssessmentView *self)
+{
   update_progress (self);
   update_actions (self);
 }
@@ -554,70 +567,36 @@ create_area_row (const char *title,
   return row;
 }
 
-static GHashTable *
-load_answers (RdAssessmentView  *self,
-              GError           **error)
-{
-  g_autoptr(GPtrArray) answers = rd_store_list_answers (self->store, rd_assessment_get_id (self->assessment),
-                                                        error);
-  g_autoptr(GPtrArray) own = NULL;
-  GHashTable *mine;
-
-  if (answers == NULL)
-    return NULL;
-
-  /* The answers to the school's own questions beside them: their ids
-   * ("own-N") are never the framework's. */
-  own = rd_store_list_own_answers (self->store, rd_assessment_get_id (self->assessment), error);
-  if (own == NULL)
-    return NULL;
-  g_ptr_array_extend_and_steal (answers, g_steal_pointer (&own));
-
-  mine = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) rd_answer_free);
-  for (guint i = 0; i < answers->len; i++)
-    {
-      RdAnswer *answer = g_ptr_array_index (answers, i);
-
-      if (answer->respondent_id != self->respondent_id)
-        continue;
-      g_hash_table_insert (mine, answer->item_id, g_ptr_array_steal_index_fast (answers, i));
-      i--;
-    }
-
-  return mine;
-}
-
-static GtkWidget *create_handover_page (RdAssessmentView *self);
-
-/* Rows show the respondent's @answers and hand what is answered to the store. */
+/* Shows the respondent's answers in the rows of @page. */
 static void
-connect_page (RdAssessmentView *self,
-              RdAreaPage       *page,
-              GHashTable       *answers)
+show_answers (RdAssessmentView *self,
+              RdAreaPage       *page)
 {
-  g_signal_connect_object (page, "item-focused", G_CALLBACK (on_item_focused), self, G_CONNECT_SWAPPED);
   for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
     {
       RdItemRow *row = rd_area_page_get_row (page, r);
-      const char *item_id = rd_item_get_id (rd_item_row_get_item (row));
-      const RdAnswer *answer = g_hash_table_lookup (answers, item_id);
 
-      rd_item_row_show_answer (row, answer);
-      if (answer != NULL)
-        g_hash_table_add (self->answered, g_strdup (item_id));
-      g_signal_connect_object (row, "answered", G_CALLBACK (on_row_answered), self, 0);
+      rd_item_row_show_answer (row, rd_respondent_answers_lookup (self->answers,
+                                                                  rd_item_get_id (rd_item_row_get_item (row))));
     }
+}
+
+/* Rows show the respondent's answers and hand what is answered to the store. */
+static void
+connect_page (RdAssessmentView *self,
+              RdAreaPage       *page)
+{
+  g_signal_connect_object (page, "item-focused", G_CALLBACK (on_item_focused), self, G_CONNECT_SWAPPED);
+  show_answers (self, page);
+  for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
+    g_signal_connect_object (rd_area_page_get_row (page, r), "answered", G_CALLBACK (on_row_answered), self, 0);
 }
 
 static gboolean
 build_pages (RdAssessmentView  *self,
              GError           **error)
 {
-  g_autoptr(GHashTable) answers = load_answers (self, error);
   RdAssessmentMode mode = rd_assessment_get_mode (self->assessment);
-
-  if (answers == NULL)
-    return FALSE;
 
   for (guint a = 0; a < rd_framework_get_n_areas (self->framework); a++)
     {
@@ -630,7 +609,7 @@ build_pages (RdAssessmentView  *self,
         continue;
 
       page = rd_area_page_new (area, items);
-      connect_page (self, RD_AREA_PAGE (page), answers);
+      connect_page (self, RD_AREA_PAGE (page));
       gtk_stack_add_named (self->pages, page, rd_area_get_id (area));
       gtk_list_box_append (self->area_list,
                            create_area_row (rd_text_get_localized (rd_area_get_title (area)),
@@ -643,7 +622,7 @@ build_pages (RdAssessmentView  *self,
   if (self->own_questions == NULL)
     return FALSE;
   self->own_page = RD_AREA_PAGE (rd_own_questions_page_new (self->framework, self->own_questions));
-  connect_page (self, self->own_page, answers);
+  connect_page (self, self->own_page);
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->own_page), RD_OWN_QUESTIONS_PAGE_NAME);
   gtk_list_box_append (self->area_list, create_area_row (rd_own_questions_page_get_title (),
                                                          RD_OWN_QUESTIONS_PAGE_NAME, TRUE));
@@ -668,7 +647,7 @@ build_pages (RdAssessmentView  *self,
                                                 GTK_WIDGET (self), self->toast_overlay);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "report", G_ACTION_GROUP (self->report_commands));
 
-  self->handover_page = create_handover_page (self);
+  self->handover_page = rd_handover_page_new (self->session);
   gtk_stack_add_named (self->pages, self->handover_page, HANDOVER_PAGE_NAME);
   return TRUE;
 }
@@ -680,27 +659,27 @@ setup_groups (RdAssessmentView *self)
   g_autoptr(GPtrArray) respondents = NULL;
 
   /* Showing the current respondent's group must not write it back. */
-  self->syncing_groups = TRUE;
+  g_signal_handlers_block_by_func (self->group_dropdown, on_group_selected, self);
   for (guint g = 0; g < RD_N_GROUPS; g++)
     gtk_string_list_append (groups, rd_group_get_title (g));
   gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (groups));
 
   /* Nobody answers between two participants: no group is theirs. */
   self->group = -1;
-  if (self->respondent_id == 0)
+  if (current_respondent (self) == 0)
     gtk_drop_down_set_selected (self->group_dropdown, GTK_INVALID_LIST_POSITION);
   respondents = rd_store_list_respondents (self->store, rd_assessment_get_id (self->assessment), NULL);
   for (guint i = 0; respondents != NULL && i < respondents->len; i++)
     {
       RdRespondent *respondent = g_ptr_array_index (respondents, i);
 
-      if (respondent->id == self->respondent_id)
+      if (respondent->id == current_respondent (self))
         {
           gtk_drop_down_set_selected (self->group_dropdown, respondent->group);
           self->group = respondent->group;
         }
     }
-  self->syncing_groups = FALSE;
+  g_signal_handlers_unblock_by_func (self->group_dropdown, on_group_selected, self);
   show_group_items (self);
 }
 
@@ -726,7 +705,7 @@ has_hidden_answers (RdAssessmentView *self)
         {
           RdItem *item = rd_item_row_get_item (rd_area_page_get_row (page, r));
 
-          if (!rd_area_page_is_asked (page, r) && g_hash_table_contains (self->answered, rd_item_get_id (item)))
+          if (!rd_area_page_is_asked (page, r) && rd_respondent_answers_contains (self->answers, rd_item_get_id (item)))
             return TRUE;
         }
     }
@@ -740,9 +719,9 @@ on_group_selected (RdAssessmentView *self)
   g_autoptr(GError) error = NULL;
   RdAreaPage *page;
 
-  if (group >= RD_N_GROUPS || self->syncing_groups)
+  if (group >= RD_N_GROUPS)
     return;
-  if (!rd_store_set_respondent_group (self->store, self->respondent_id, group, &error))
+  if (!rd_store_set_respondent_group (self->store, current_respondent (self), group, &error))
     {
       g_warning ("Could not change the group: %s", error->message);
       return;
@@ -857,7 +836,6 @@ undo_action (GtkWidget  *widget,
 {
   RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RdAnswer) restored = NULL;
   g_autofree char *item_id = NULL;
   RdAreaPage *page;
   RdItemRow *row;
@@ -870,22 +848,15 @@ undo_action (GtkWidget  *widget,
       return;
     }
 
-  restored = rd_store_get_answer (self->store, self->respondent_id, item_id, NULL);
-  if (restored != NULL)
-    g_hash_table_add (self->answered, g_strdup (item_id));
-  else
-    g_hash_table_remove (self->answered, item_id);
-
   /* Show the user what changed back. */
   page = page_of_item (self, item_id);
   row = page ? rd_area_page_lookup_row (page, item_id) : NULL;
   if (row != NULL)
     {
-      rd_item_row_show_answer (row, restored);
+      rd_item_row_show_answer (row, rd_respondent_answers_lookup (self->answers, item_id));
       show_page (self, rd_area_get_id (rd_area_page_get_area (page)), item_id, TRUE);
     }
 
-  update_progress (self);
   update_actions (self);
 }
 
@@ -896,7 +867,6 @@ rebuild_own_page (RdAssessmentView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) questions = NULL;
-  g_autoptr(GHashTable) answers = NULL;
   g_autofree char *focused = NULL;
   gboolean visible = gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->own_page);
   RdAreaPage *old = self->own_page;
@@ -905,22 +875,18 @@ rebuild_own_page (RdAssessmentView *self)
   for (guint r = 0; r < rd_area_page_get_n_rows (old); r++)
     rd_item_row_flush (rd_area_page_get_row (old, r));
   questions = rd_store_list_own_questions (self->store, rd_assessment_get_id (self->assessment), &error);
-  answers = questions && self->respondent_id != 0 ? load_answers (self, &error)
-                                                  : g_hash_table_new (g_str_hash, g_str_equal);
-  if (questions == NULL || answers == NULL)
+  if (questions == NULL)
     {
       g_warning ("Could not load the questions of the school’s own: %s", error->message);
       return;
     }
 
   focused = g_strdup (rd_area_page_get_focused_item (old));
-  for (guint q = 0; q < self->own_questions->len; q++)
-    g_hash_table_remove (self->answered, rd_own_question_get_id (g_ptr_array_index (self->own_questions, q)));
   g_ptr_array_unref (self->own_questions);
   self->own_questions = g_steal_pointer (&questions);
 
   self->own_page = RD_AREA_PAGE (rd_own_questions_page_new (self->framework, self->own_questions));
-  connect_page (self, self->own_page, answers);
+  connect_page (self, self->own_page);
   g_ptr_array_find (self->area_pages, old, &index);
   self->area_pages->pdata[index] = self->own_page;
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->own_page), NULL);
@@ -1330,7 +1296,7 @@ rd_assessment_view_import_files (RdAssessmentView *self,
   g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
 
   /* Importing is for the facilitator, after the round. */
-  if (n_files == 0 || self->workshop)
+  if (n_files == 0 || in_round (self))
     return;
   if (is_complete (self))
     {
@@ -1429,14 +1395,14 @@ rd_assessment_view_export_answers (RdAssessmentView  *self,
     {
       RdRespondent *respondent = g_ptr_array_index (respondents, i);
 
-      if (respondent->id == self->respondent_id)
+      if (respondent->id == current_respondent (self))
         response->group = respondent->group;
     }
   for (guint i = 0; i < answers->len; i++)
     {
       RdAnswer *answer = g_ptr_array_index (answers, i);
 
-      if (answer->respondent_id == self->respondent_id)
+      if (answer->respondent_id == current_respondent (self))
         g_ptr_array_add (response->answers, rd_answer_copy (answer));
     }
 
@@ -1491,7 +1457,7 @@ on_files_dropped (GtkDropTarget    *target,
   GSList *list = g_value_get_boxed (value);
   g_autoptr(GPtrArray) files = NULL;
 
-  if (self->workshop)
+  if (in_round (self))
     return FALSE;
 
   files = g_ptr_array_new ();
@@ -1509,36 +1475,22 @@ switch_respondent (RdAssessmentView *self,
                    gint64            respondent_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) answers = NULL;
 
   rd_assessment_view_flush (self);
-  self->respondent_id = respondent_id;
   rd_answer_history_clear (self->history);
-
-  answers = respondent_id != 0 ? load_answers (self, &error)
-                               : g_hash_table_new (g_str_hash, g_str_equal);
-  if (answers == NULL)
+  if (!rd_respondent_answers_set_respondent (self->answers, respondent_id, &error))
     {
       g_warning ("Could not load the answers: %s", error->message);
       return;
     }
 
-  g_hash_table_remove_all (self->answered);
   for (guint i = 0; i < self->area_pages->len; i++)
     {
       RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
 
+      show_answers (self, page);
       for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
-        {
-          RdItemRow *row = rd_area_page_get_row (page, r);
-          const char *item_id = rd_item_get_id (rd_item_row_get_item (row));
-          const RdAnswer *answer = g_hash_table_lookup (answers, item_id);
-
-          rd_item_row_show_answer (row, answer);
-          rd_item_row_show_error (row, NULL);
-          if (answer != NULL)
-            g_hash_table_add (self->answered, g_strdup (item_id));
-        }
+        rd_item_row_show_error (rd_area_page_get_row (page, r), NULL);
     }
 
   setup_groups (self);
@@ -1549,42 +1501,13 @@ switch_respondent (RdAssessmentView *self,
 
 /* During a round the sidebar offers the areas only: no review, no results, no plan. */
 static void
-show_round_controls (RdAssessmentView *self,
-                     gboolean          in_round)
+show_round_controls (RdAssessmentView *self)
 {
   for (guint extra = 0; extra < 3; extra++)
     gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->area_list,
                                                                        (int) self->area_pages->len + extra)),
-                            !in_round);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), !in_round && !is_complete (self));
-}
-
-/* Keeps the round across a restart; a round that cannot be kept still runs. */
-static void
-save_round (RdAssessmentView *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdWorkshopRound) round = NULL;
-  g_autofree char *uuid = NULL;
-
-  if (self->round_file == NULL)
-    return;
-
-  uuid = rd_store_get_assessment_uuid (self->store, rd_assessment_get_id (self->assessment), &error);
-  if (uuid != NULL)
-    round = rd_workshop_round_new (rd_store_get_path (self->store), uuid, self->participating,
-                                   self->n_participants);
-  if (round == NULL || !rd_workshop_round_save (round, self->round_file, &error))
-    g_warning ("Could not keep the workshop round: %s", error->message);
-}
-
-static void
-forget_round (RdAssessmentView *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->round_file != NULL && !rd_workshop_round_forget (self->round_file, &error))
-    g_warning ("Could not forget the workshop round: %s", error->message);
+                            !in_round (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), !in_round (self) && !is_complete (self));
 }
 
 /* Between two participants: nobody's answers, nothing editable, and the
@@ -1592,9 +1515,6 @@ forget_round (RdAssessmentView *self)
 static void
 show_handover (RdAssessmentView *self)
 {
-  GtkWidget *first_button = gtk_widget_get_first_child (self->handover_buttons);
-
-  switch_respondent (self, 0);
   gtk_widget_set_visible (self->done_button, FALSE);
   gtk_stack_set_visible_child (self->pages, self->handover_page);
   adw_window_title_set_title (self->content_title, _("Workshop"));
@@ -1604,81 +1524,36 @@ show_handover (RdAssessmentView *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   /* A folded window would swipe back to a closed list, with no way on. */
   adw_leaflet_set_can_navigate_back (self->leaflet, FALSE);
-  /* Keys go to the hand-over screen, not to a row of the page before. */
-  if (first_button != NULL)
-    gtk_widget_grab_focus (first_button);
+  gtk_widget_grab_focus (self->handover_page);
   update_actions (self);
 }
 
-/* Whole sentences, so that each language can inflect the group. */
-static const char *
-join_label (RdGroup group)
+/* A participant, or the facilitator after the round, starts on their first area. */
+static void
+show_questionnaire (RdAssessmentView *self)
 {
-  switch (group)
-    {
-    case RD_GROUP_LEADER: return _("I Am a School Leader");
-    case RD_GROUP_TEACHER: return _("I Am a Teacher");
-    case RD_GROUP_SUPPORT_STAFF: return _("I Am Support Staff");
-    case RD_GROUP_LEARNER: return _("I Am a Learner");
-    case RD_GROUP_PARENT: return _("I Am a Parent");
-    default: return _("I Am Someone Else");
-    }
+  gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_BROWSE);
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
+  gtk_widget_set_sensitive (self->sidebar, TRUE);
+  gtk_widget_set_visible (self->done_button, in_round (self));
+  show_page (self, first_page_name (self), NULL, TRUE);
 }
 
-/* Whether this assessment asks @group anything at all. */
-static gboolean
-group_is_asked (RdAssessmentView *self,
-                RdGroup           group)
+/* Each step of the session shows someone else's answers, or nobody's. */
+static void
+on_respondent_changed (RdAssessmentView *self)
 {
-  return rd_framework_count_asked_items (self->framework, rd_assessment_get_mode (self->assessment), group) > 0;
+  switch_respondent (self, rd_workshop_session_get_respondent (self->session));
+  if (is_handing_over (self))
+    show_handover (self);
+  else
+    show_questionnaire (self);
 }
 
 static void
-rebuild_handover_buttons (RdAssessmentView *self)
+on_round_changed (RdAssessmentView *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->handover_buttons)) != NULL)
-    gtk_box_remove (GTK_BOX (self->handover_buttons), child);
-
-  for (guint g = 0; g < RD_N_GROUPS; g++)
-    {
-      GtkWidget *button;
-
-      if (!self->participating[g])
-        continue;
-      button = gtk_button_new_with_label (join_label (g));
-      gtk_widget_add_css_class (button, "pill");
-      /* Without the action: an enabled action would make it sensitive again. */
-      if (!group_is_asked (self, g))
-        {
-          gtk_widget_set_sensitive (button, FALSE);
-          gtk_widget_set_tooltip_text (button, _("This assessment asks this group nothing"));
-        }
-      else
-        {
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "assessment.join");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", g);
-        }
-      gtk_box_append (GTK_BOX (self->handover_buttons), button);
-    }
-}
-
-static void
-begin_round (RdAssessmentView *self,
-             const gboolean    groups[RD_N_GROUPS],
-             guint             n_participants)
-{
-  for (guint g = 0; g < RD_N_GROUPS; g++)
-    self->participating[g] = groups[g] != FALSE;
-  rd_assessment_view_flush (self);
-  self->workshop = TRUE;
-  self->n_participants = n_participants;
-  self->own_respondent_id = self->respondent_id;
-  rebuild_handover_buttons (self);
-  show_round_controls (self, TRUE);
-  show_handover (self);
-  save_round (self);
+  show_round_controls (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_ROUND]);
 }
 
@@ -1690,10 +1565,7 @@ rd_assessment_view_start_workshop (RdAssessmentView *self,
 {
   g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
 
-  if (is_complete (self) || self->workshop)
-    return;
-
-  begin_round (self, groups, 0);
+  rd_assessment_view_resume_round (self, groups, 0);
 }
 
 /* Goes on with a round that was under way when the app last quit: at the
@@ -1705,17 +1577,19 @@ rd_assessment_view_resume_round (RdAssessmentView *self,
 {
   g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
 
-  if (is_complete (self) || self->workshop)
+  if (is_complete (self) || in_round (self))
     return;
 
-  begin_round (self, groups, n_participants);
+  /* Where the facilitator was, before the round hides it. */
+  rd_assessment_view_flush (self);
+  rd_workshop_session_begin (self->session, groups, n_participants);
 }
 
 gboolean
 rd_assessment_view_is_workshop (RdAssessmentView *self)
 {
   g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), FALSE);
-  return self->workshop;
+  return in_round (self);
 }
 
 /* From now on the round is kept in @path (NULL: not kept), so that it
@@ -1725,11 +1599,7 @@ rd_assessment_view_set_round_file (RdAssessmentView *self,
                                    const char       *path)
 {
   g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
-
-  g_free (self->round_file);
-  self->round_file = g_strdup (path);
-  if (self->workshop)
-    save_round (self);
+  rd_workshop_session_set_file (self->session, path);
 }
 
 static void
@@ -1738,44 +1608,19 @@ join_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
-  RdGroup group = g_variant_get_uint32 (parameter);
   g_autoptr(GError) error = NULL;
-  gint64 respondent_id;
 
-  if (!is_handing_over (self) || group >= RD_N_GROUPS || !self->participating[group] ||
-      !group_is_asked (self, group))
-    return;
-
-  /* A new anonymous respondent: no name, only the group. */
-  respondent_id = rd_store_add_respondent (self->store, rd_assessment_get_id (self->assessment), group, NULL, &error);
-  if (respondent_id == 0)
-    {
-      tell (self, _("Could Not Start"), error->message);
-      return;
-    }
-
-  self->n_participants++;
-  save_round (self);
-  switch_respondent (self, respondent_id);
-  gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_BROWSE);
-  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
-  gtk_widget_set_sensitive (self->sidebar, TRUE);
-  gtk_widget_set_visible (self->done_button, TRUE);
-  show_page (self, first_page_name (self), NULL, TRUE);
+  if (!rd_workshop_session_join (self->session, g_variant_get_uint32 (parameter), &error) && error != NULL)
+    tell (self, _("Could Not Start"), error->message);
 }
 
+/* The next person sees a fresh questionnaire, not these answers. */
 static void
 next_participant_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
-
-  if (!self->workshop || is_handing_over (self))
-    return;
-
-  /* The next person sees a fresh questionnaire, not these answers. */
-  show_handover (self);
+  rd_workshop_session_hand_over (RD_ASSESSMENT_VIEW (widget)->session);
 }
 
 /* Ends the round and returns to the facilitator's own answers. */
@@ -1783,20 +1628,7 @@ void
 rd_assessment_view_end_round (RdAssessmentView *self)
 {
   g_return_if_fail (RD_IS_ASSESSMENT_VIEW (self));
-
-  if (!self->workshop)
-    return;
-
-  self->workshop = FALSE;
-  forget_round (self);
-  switch_respondent (self, self->own_respondent_id);
-  gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_BROWSE);
-  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
-  gtk_widget_set_sensitive (self->sidebar, TRUE);
-  gtk_widget_set_visible (self->done_button, FALSE);
-  show_round_controls (self, FALSE);
-  show_page (self, first_page_name (self), NULL, TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_ROUND]);
+  rd_workshop_session_end (self->session);
 }
 
 static void
@@ -1811,6 +1643,7 @@ static void
 on_end_round_response (RdAssessmentView *self,
                        const char       *response)
 {
+  guint n_participants = rd_workshop_session_get_n_participants (self->session);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
@@ -1819,8 +1652,8 @@ on_end_round_response (RdAssessmentView *self,
 
   rd_assessment_view_end_round (self);
   body = g_strdup_printf (g_dngettext (NULL, "%u participant answered in this round.",
-                                       "%u participants answered in this round.", self->n_participants),
-                          self->n_participants);
+                                       "%u participants answered in this round.", n_participants),
+                          n_participants);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    _("The Round Has Ended"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "later", _("_Not Now"),
@@ -1839,7 +1672,7 @@ end_round_action (GtkWidget  *widget,
   RdAssessmentView *self = RD_ASSESSMENT_VIEW (widget);
   GtkWidget *dialog;
 
-  if (!self->workshop)
+  if (!in_round (self))
     return;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("End the Workshop Round?"),
@@ -1887,7 +1720,7 @@ start_workshop_action (GtkWidget  *widget,
   for (guint g = 0; g < RD_N_GROUPS; g++)
     {
       GtkWidget *check = gtk_check_button_new_with_label (rd_group_get_title (g));
-      gboolean asked = group_is_asked (self, g);
+      gboolean asked = rd_workshop_session_asks (self->session, g);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), asked && g <= RD_GROUP_SUPPORT_STAFF);
       gtk_widget_set_sensitive (check, asked);
@@ -1905,30 +1738,6 @@ start_workshop_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_start_response), self, 0);
   g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-create_handover_page (RdAssessmentView *self)
-{
-  GtkWidget *page = adw_status_page_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *end = gtk_button_new_with_mnemonic (_("_End the Round"));
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "system-users-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Pass the Device On"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("Your answers are stored without your name, and nobody after you "
-                                     "sees them. Choose your group to begin."));
-  self->handover_buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_halign (self->handover_buttons, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), self->handover_buttons);
-  gtk_widget_add_css_class (end, "flat");
-  gtk_widget_set_halign (end, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (end, 24);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (end), "assessment.end-round");
-  gtk_box_append (GTK_BOX (box), end);
-  adw_status_page_set_child (ADW_STATUS_PAGE (page), box);
-  return page;
 }
 
 static void
@@ -1987,11 +1796,11 @@ rd_assessment_view_finalize (GObject *object)
   g_clear_object (&self->assessment);
   g_clear_object (&self->history);
   g_clear_object (&self->report_commands);
-  g_clear_pointer (&self->answered, g_hash_table_unref);
+  g_clear_object (&self->answers);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->area_pages, g_ptr_array_unref);
   g_clear_pointer (&self->own_questions, g_ptr_array_unref);
   g_free (self->focus_when_mapped);
-  g_free (self->round_file);
 
   G_OBJECT_CLASS (rd_assessment_view_parent_class)->finalize (object);
 }
@@ -2007,7 +1816,7 @@ rd_assessment_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_IN_ROUND:
-      g_value_set_boolean (value, self->workshop);
+      g_value_set_boolean (value, in_round (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2095,7 +1904,6 @@ rd_assessment_view_init (RdAssessmentView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->answered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->area_pages = g_ptr_array_new ();
   self->group = -1;
   g_signal_connect_object (self->area_list, "row-selected", G_CALLBACK (on_area_row_selected),
@@ -2161,6 +1969,7 @@ rd_assessment_view_new (RdStore      *store,
   g_autofree char *subtitle = NULL;
   g_autofree char *area_id = NULL;
   g_autofree char *item_id = NULL;
+  gint64 respondent_id;
 
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
@@ -2178,17 +1987,26 @@ rd_assessment_view_new (RdStore      *store,
   if (school == NULL)
     return discard (self);
 
-  self->respondent_id = rd_store_ensure_respondent (store, assessment_id, error);
-  if (self->respondent_id == 0 || !build_pages (self, error))
+  respondent_id = rd_store_ensure_respondent (store, assessment_id, error);
+  self->answers = rd_respondent_answers_new (store, assessment_id);
+  if (respondent_id == 0 || !rd_respondent_answers_set_respondent (self->answers, respondent_id, error))
+    return discard (self);
+  self->session = rd_workshop_session_new (store, self->framework, self->assessment, respondent_id);
+  if (!build_pages (self, error))
     return discard (self);
   if (!rd_store_get_position (store, assessment_id, &area_id, &item_id, error))
     return discard (self);
 
   self->history = rd_answer_history_new (store, self->framework);
+  /* After the respondent's answers are read anew: the page shows them. */
   g_signal_connect_object (store, "own-questions-changed", G_CALLBACK (on_own_questions_changed), self,
-                           G_CONNECT_SWAPPED);
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (on_history_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->answers, "changed", G_CALLBACK (on_answers_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::respondent-id", G_CALLBACK (on_respondent_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::active", G_CALLBACK (on_round_changed), self, G_CONNECT_SWAPPED);
 
   adw_window_title_set_title (self->sidebar_title, rd_school_get_name (school));
   /* Translators: "2026-2027 · Full assessment" */
@@ -2227,7 +2045,7 @@ gint64
 rd_assessment_view_get_respondent_id (RdAssessmentView *self)
 {
   g_return_val_if_fail (RD_IS_ASSESSMENT_VIEW (self), 0);
-  return self->respondent_id;
+  return current_respondent (self);
 }
 
 /* The visible area's id, or RD_REVIEW_PAGE_NAME. */
