@@ -10,7 +10,7 @@
 #include <adwaita.h>
 #include <sys/resource.h>
 
-#include "rd-compare-window.h"
+#include "rd-compare-window-private.h"
 #include "rd-heatmap-view-private.h"
 #include "rd-window.h"
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 
 #include "rd-chart-view.h"
-#include "rd-compare-window.h"
+#include "rd-compare-window-private.h"
 #include "rd-region-commands.h"
 #include "rd-heatmap-view-private.h"
 #include "rd-test-util.h"

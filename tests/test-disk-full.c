@@ -11,7 +11,7 @@
 #include <string.h>
 #include <sys/mount.h>
 
-#include "rd-assessment-view.h"
+#include "rd-assessment-view-private.h"
 #include "rd-errors.h"
 #include "rd-export-file.h"
 #include "rd-test-full-disk.h"

@@ -4,7 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "rd-area-page.h"
-#include "rd-assessment-view.h"
+#include "rd-assessment-view-private.h"
 #include "rd-report.h"
 #include "rd-results-page.h"
 #include "rd-test-util.h"

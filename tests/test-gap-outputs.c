@@ -15,8 +15,8 @@
 #include <string.h>
 
 #include "rd-answers-xlsx.h"
-#include "rd-assessment-view.h"
-#include "rd-compare-window.h"
+#include "rd-assessment-view-private.h"
+#include "rd-compare-window-private.h"
 #include "rd-heatmap-view-private.h"
 #include "rd-comparison-export.h"
 #include "rd-csv.h"

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <sqlite3.h>
 
-#include "rd-assessment-view.h"
+#include "rd-assessment-view-private.h"
 #include "rd-own-question-dialog.h"
 #include "rd-own-questions-page.h"
 #include "rd-results-page-private.h"

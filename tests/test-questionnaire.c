@@ -8,7 +8,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "rd-assessment-view.h"
+#include "rd-assessment-view-private.h"
 #include "rd-errors.h"
 #include "rd-import-dialog-private.h"
 #include "rd-job-private.h"

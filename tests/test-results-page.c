@@ -6,7 +6,7 @@
 
 #include "rd-action-dialog-private.h"
 #include "rd-action-plan-page-private.h"
-#include "rd-assessment-view.h"
+#include "rd-assessment-view-private.h"
 #include "rd-chart-view.h"
 #include "rd-discussion-window-private.h"
 #include "rd-group-comparison.h"

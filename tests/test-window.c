@@ -14,6 +14,7 @@
 #include "rd-school-dialog.h"
 #include "rd-test-util.h"
 #include "rd-window-private.h"
+#include "rd-assessment-view-private.h"
 
 typedef struct
 {

@@ -15,6 +15,7 @@
 #include "rd-preferences-window.h"
 #include "rd-test-util.h"
 #include "rd-window-private.h"
+#include "rd-assessment-view-private.h"
 
 #define WAIT_SECONDS 20
 

@@ -6,7 +6,7 @@
 
 #include "rd-action-plan-page.h"
 #include "rd-answer-history.h"
-#include "rd-assessment-view.h"
+#include "rd-assessment-view-private.h"
 #include "rd-import-dialog.h"
 #include "rd-survey-import-job.h"
 #include "rd-response-file.h"

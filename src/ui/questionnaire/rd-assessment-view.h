@@ -21,16 +21,9 @@ GtkWidget    *rd_assessment_view_new               (RdStore          *store,
                                                     RdFramework      *framework,
                                                     gint64            assessment_id,
                                                     GError          **error);
-gint64        rd_assessment_view_get_assessment_id (RdAssessmentView *self);
-gint64        rd_assessment_view_get_respondent_id (RdAssessmentView *self);
 const char   *rd_assessment_view_get_visible_area  (RdAssessmentView *self);
 RdAreaPage   *rd_assessment_view_get_area_page     (RdAssessmentView *self,
                                                     const char       *area_id);
-RdReviewPage *rd_assessment_view_get_review_page   (RdAssessmentView *self);
-RdResultsPage *rd_assessment_view_get_results_page (RdAssessmentView *self);
-RdActionPlanPage *rd_assessment_view_get_action_plan_page (RdAssessmentView *self);
-RdReportCommands *rd_assessment_view_get_report_commands (RdAssessmentView *self);
-GtkWindow    *rd_assessment_view_get_dialog        (RdAssessmentView *self);
 void          rd_assessment_view_flush             (RdAssessmentView *self);
 void          rd_assessment_view_start_workshop    (RdAssessmentView *self,
                                                     const gboolean    groups[RD_N_GROUPS]);

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "rd-chart-view.h"
-#include "rd-compare-window.h"
+#include "rd-compare-window-private.h"
 #include "rd-comparison-export-job.h"
 #include "rd-heatmap-view.h"
 

@@ -23,15 +23,7 @@ GtkWidget     *rd_compare_window_new              (GtkWindow        *parent,
                                                    RdStore          *store,
                                                    RdFramework      *framework);
 
-/* The schools shown: the school year's, filtered; NULL when there are
- * no assessments. */
-RdComparison  *rd_compare_window_get_comparison   (RdCompareWindow  *self);
 /* The school year shown; NULL when there are no assessments. */
 const char    *rd_compare_window_get_school_year  (RdCompareWindow  *self);
-/* NULL: all regions; RD_SCHOOL_TYPE_UNSET: all types. */
-const char    *rd_compare_window_get_region       (RdCompareWindow  *self);
-RdSchoolType   rd_compare_window_get_school_type  (RdCompareWindow  *self);
-/* "factors" or "areas" */
-const char    *rd_compare_window_get_view         (RdCompareWindow  *self);
 
 G_END_DECLS

@@ -97,18 +97,6 @@ rd_chart_view_init (RdChartView *self)
   g_signal_connect_swapped (manager, "notify::high-contrast", G_CALLBACK (on_style_changed), self);
 }
 
-GtkWidget *
-rd_chart_view_new (RdChartDrawFunc draw,
-                   int             height)
-{
-  RdChartView *self = g_object_new (RD_TYPE_CHART_VIEW, NULL);
-
-  self->draw = draw;
-  gtk_widget_set_size_request (GTK_WIDGET (self), 280, height);
-  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
-  return GTK_WIDGET (self);
-}
-
 /* Takes @data, to be freed with @destroy when replaced or finalized. */
 void
 rd_chart_view_set_data (RdChartView    *self,

@@ -13,14 +13,12 @@ G_DECLARE_FINAL_TYPE (RdChartView, rd_chart_view, RD, CHART_VIEW, GtkWidget)
 /* Shows a chart drawn by a pure cairo function of src/charts, in the
  * palette of the current style. Screen readers get an image with a name
  * and a description that states the numbers. */
-GtkWidget  *rd_chart_view_new             (RdChartDrawFunc  draw,
-                                           int              height);
 void        rd_chart_view_set_data        (RdChartView     *self,
                                            gpointer         data,
                                            GDestroyNotify   destroy);
 gpointer    rd_chart_view_get_data        (RdChartView     *self);
 RdChartDrawFunc rd_chart_view_get_draw_func (RdChartView   *self);
-/* For a view made by a template, which cannot name the function. */
+/* Set by the page that holds the view: a template cannot name a function. */
 void        rd_chart_view_set_draw_func   (RdChartView     *self,
                                            RdChartDrawFunc  draw);
 void        rd_chart_view_set_description (RdChartView     *self,
