@@ -6,6 +6,7 @@
 
 #include "rd-assessment-dialog.h"
 #include "rd-exchange.h"
+#include "rd-item-row-private.h"
 #include "rd-limits.h"
 #include "rd-anonymity.h"
 #include "rd-preferences-window.h"
