@@ -11,6 +11,7 @@
 #include "rd-item-row-private.h"
 #include "rd-own-question-dialog.h"
 #include "rd-own-questions-page.h"
+#include "rd-review-page-private.h"
 #include "rd-test-util.h"
 
 typedef struct

@@ -13,6 +13,7 @@
 #include "rd-import-dialog.h"
 #include "rd-item-row-private.h"
 #include "rd-progress-window.h"
+#include "rd-review-page-private.h"
 #include "rd-test-util.h"
 
 typedef struct
@@ -323,6 +324,7 @@ test_read_only_after_completion (Fixture       *fixture,
   RdItemRow *plan = row_for (fixture, "alpha", "a-plan");
   GtkRevealer *banner = GTK_REVEALER (rd_test_find_child (view, "complete_banner"));
   g_autoptr(RdAssessment) assessment = NULL;
+  GtkWidget *review;
   GtkWindow *dialog;
 
   g_assert_true (rd_item_row_choose (plan, 4));
@@ -353,7 +355,19 @@ test_read_only_after_completion (Fixture       *fixture,
   plan = row_for (fixture, "alpha", "a-plan");
   g_assert_false (rd_item_row_choose (plan, 1));
 
+  /* The review offers to reopen it, not to complete it. */
+  review = GTK_WIDGET (rd_assessment_view_get_review_page (fixture->view));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_REVIEW_PAGE_NAME);
+  g_assert_true (gtk_widget_is_visible (rd_test_find_child (review, "reopen_button")));
+  g_assert_false (gtk_widget_is_visible (rd_test_find_child (review, "complete_button")));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (rd_test_find_child (review, "summary_label"))),
+                                   "This assessment is complete."));
+  rd_test_save_screenshot (fixture->window, "questionnaire-review-complete-light.png");
+
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.reopen", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_REVIEW_PAGE_NAME);
+  g_assert_true (gtk_widget_is_visible (rd_test_find_child (review, "complete_button")));
+  g_assert_false (gtk_widget_is_visible (rd_test_find_child (review, "reopen_button")));
   g_assert_true (rd_item_row_choose (plan, 1));
   assert_stored_value (fixture, "a-plan", 1);
 }
