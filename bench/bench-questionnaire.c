@@ -11,6 +11,7 @@
 
 #include "rd-answer-history.h"
 #include "rd-assessment-view.h"
+#include "rd-item-row-private.h"
 
 static void
 drain (void)

@@ -8,9 +8,11 @@
 #include <sqlite3.h>
 
 #include "rd-assessment-view-private.h"
+#include "rd-item-row-private.h"
 #include "rd-own-question-dialog.h"
 #include "rd-own-questions-page.h"
 #include "rd-results-page-private.h"
+#include "rd-review-page-private.h"
 #include "rd-test-util.h"
 
 typedef struct
@@ -237,6 +239,16 @@ test_empty_state_and_add (Fixture       *fixture,
   g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, RD_OWN_QUESTIONS_PAGE_NAME);
   g_assert_null (rd_test_find_named (GTK_WIDGET (own_page (fixture)), "own-questions-empty"));
   g_assert_nonnull (own_row (fixture, "own-1"));
+  /* Its explanation under "What does this mean?", with no standard named. */
+  {
+    GtkWidget *help = rd_test_find_child (GTK_WIDGET (own_row (fixture, "own-1")), "help_expander");
+
+    g_assert_true (gtk_widget_get_visible (help));
+    gtk_expander_set_expanded (GTK_EXPANDER (help), TRUE);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (rd_test_find_child (help, "help_label"))), ==,
+                     "Count the ones in working order.");
+    g_assert_false (gtk_widget_get_visible (rd_test_find_child (help, "standard_label")));
+  }
   g_assert_true (rd_item_row_enter_text (own_row (fixture, "own-1"), "90"));
   answer = rd_store_get_answer (fixture->store, rd_assessment_view_get_respondent_id (fixture->view), "own-1", &error);
   g_assert_no_error (error);
@@ -294,6 +306,8 @@ test_edit (Fixture       *fixture,
   RdOwnQuestionDialog *dialog;
 
   show_own_page (fixture);
+  /* Stored without an explanation: nothing to open. */
+  g_assert_false (gtk_widget_get_visible (rd_test_find_child (GTK_WIDGET (own_row (fixture, "own-1")), "help_expander")));
   g_assert_true (rd_item_row_choose (own_row (fixture, "own-1"), 4));
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.edit-own-question", "s", "own-1");
   rd_test_wait_for_idle ();

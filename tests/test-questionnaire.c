@@ -11,8 +11,10 @@
 #include "rd-assessment-view-private.h"
 #include "rd-errors.h"
 #include "rd-import-dialog-private.h"
+#include "rd-item-row-private.h"
 #include "rd-job-private.h"
 #include "rd-results-page-private.h"
+#include "rd-review-page-private.h"
 #include "rd-test-util.h"
 
 typedef struct
@@ -87,6 +89,17 @@ row_for (Fixture    *fixture,
 
   g_assert_nonnull (page);
   return rd_area_page_lookup_row (page, item_id);
+}
+
+/* The message under @row's input as shown (its template child
+ * "error_label"), or NULL while none is. */
+static const char *
+row_error (RdItemRow *row)
+{
+  GtkWidget *label = rd_test_find_child (GTK_WIDGET (row), "error_label");
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 
 static RdAnswer *
@@ -248,16 +261,16 @@ test_invalid_input_not_stored (Fixture       *fixture,
   g_autofree char *future = g_date_time_format (next_year, "%d-%m-%Y");
 
   g_assert_false (rd_item_row_enter_text (share, "150"));
-  g_assert_cmpstr (rd_item_row_get_error (share), ==, "Enter a percentage from 0 to 100");
+  g_assert_cmpstr (row_error (share), ==, "Enter a percentage from 0 to 100");
   g_assert_false (rd_item_row_enter_text (share, "lots"));
-  g_assert_nonnull (strstr (rd_item_row_get_error (share), "is not a number"));
+  g_assert_nonnull (strstr (row_error (share), "is not a number"));
   /* A decimal comma is not English: refused, not misread as 25. */
   g_assert_false (rd_item_row_enter_text (speed, "2,5"));
   g_assert_false (rd_item_row_enter_text (speed, "20000"));
-  g_assert_cmpstr (rd_item_row_get_error (speed), ==, "Enter a number from 0 to 10000");
+  g_assert_cmpstr (row_error (speed), ==, "Enter a number from 0 to 10000");
   g_assert_false (rd_item_row_enter_text (review, "31-02-2024"));
   g_assert_false (rd_item_row_enter_text (review, future));
-  g_assert_cmpstr (rd_item_row_get_error (review), ==, "The date cannot be in the future");
+  g_assert_cmpstr (row_error (review), ==, "The date cannot be in the future");
 
   g_assert_null (stored (fixture, "b-share"));
   g_assert_null (stored (fixture, "b-speed"));
@@ -265,7 +278,7 @@ test_invalid_input_not_stored (Fixture       *fixture,
 
   /* A valid value clears the message and is stored. */
   g_assert_true (rd_item_row_enter_text (share, "50.5"));
-  g_assert_null (rd_item_row_get_error (share));
+  g_assert_null (row_error (share));
   assert_stored_value (fixture, "b-share", 50.5);
 }
 
@@ -296,6 +309,7 @@ test_read_only_after_completion (Fixture       *fixture,
   RdItemRow *plan = row_for (fixture, "alpha", "a-plan");
   GtkRevealer *banner = GTK_REVEALER (rd_test_find_child (view, "complete_banner"));
   g_autoptr(RdAssessment) assessment = NULL;
+  GtkWidget *review;
   GtkWindow *dialog;
 
   g_assert_true (rd_item_row_choose (plan, 4));
@@ -326,7 +340,19 @@ test_read_only_after_completion (Fixture       *fixture,
   plan = row_for (fixture, "alpha", "a-plan");
   g_assert_false (rd_item_row_choose (plan, 1));
 
+  /* The review offers to reopen it, not to complete it. */
+  review = GTK_WIDGET (rd_assessment_view_get_review_page (fixture->view));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_REVIEW_PAGE_NAME);
+  g_assert_true (gtk_widget_is_visible (rd_test_find_child (review, "reopen_button")));
+  g_assert_false (gtk_widget_is_visible (rd_test_find_child (review, "complete_button")));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (rd_test_find_child (review, "summary_label"))),
+                                   "This assessment is complete."));
+  rd_test_save_screenshot (fixture->window, "questionnaire-review-complete-light.png");
+
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.reopen", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_REVIEW_PAGE_NAME);
+  g_assert_true (gtk_widget_is_visible (rd_test_find_child (review, "complete_button")));
+  g_assert_false (gtk_widget_is_visible (rd_test_find_child (review, "reopen_button")));
   g_assert_true (rd_item_row_choose (plan, 1));
   assert_stored_value (fixture, "a-plan", 1);
 }
@@ -380,6 +406,95 @@ test_review_links (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-item", "s", "b-share");
   g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "beta");
   g_assert_cmpstr (focused_item (fixture), ==, "b-share");
+}
+
+static void
+count_answered (RdItemRow      *row,
+                const RdAnswer *answer,
+                guint          *n_answered)
+{
+  (*n_answered)++;
+}
+
+/* Runs the main loop past the typing pause after which a field saves. */
+static void
+wait_past_save_delay (void)
+{
+  gint64 end = g_get_monotonic_time () + 900 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+}
+
+/* Showing a stored answer is not answering: the rows show it and emit
+ * nothing, and no save follows later. Clicking "not applicable" beside a
+ * field empties the field and answers once. */
+static void
+test_showing_is_not_answering (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const struct { const char *area, *item; RdAnswer answer; } shown[] = {
+    { "alpha", "a-plan", { .value = 4 } },
+    { "alpha", "a-review", { .value = NAN, .julian_day = 738960 } },
+    { "beta", "b-speed", { .value = 250 } },
+    { "beta", "b-share", { .value = NAN, .not_applicable = TRUE } },
+    { "beta", "b-mfa", { .value = 0 } },
+  };
+  RdItemRow *share = row_for (fixture, "beta", "b-share");
+  GtkWidget *share_entry = rd_test_find_widget (GTK_WIDGET (share), GTK_TYPE_ENTRY, NULL);
+  g_autoptr(RdAnswer) share_answer = NULL;
+  guint n_answered = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    g_signal_connect (row_for (fixture, shown[i].area, shown[i].item), "answered",
+                      G_CALLBACK (count_answered), &n_answered);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      RdItemRow *row = row_for (fixture, shown[i].area, shown[i].item);
+
+      rd_item_row_show_answer (row, &shown[i].answer);
+      g_assert_true (rd_item_row_is_answered (row));
+    }
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rd_item_row_get_choice_button (
+                   row_for (fixture, "alpha", "a-plan"), 4))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rd_item_row_get_choice_button (
+                   row_for (fixture, "beta", "b-mfa"), RD_CHOICE_NO))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rd_item_row_get_choice_button (
+                   share, RD_CHOICE_NOT_APPLICABLE))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rd_test_find_widget (
+                     GTK_WIDGET (row_for (fixture, "beta", "b-speed")), GTK_TYPE_ENTRY, NULL))), ==, "250");
+
+  /* A message beside a shown answer (a save refused) stays: no save of
+   * the shown value follows to clear it. */
+  rd_item_row_show_error (row_for (fixture, "beta", "b-speed"), "Not saved: the disk is full");
+  wait_past_save_delay ();
+  g_assert_cmpuint (n_answered, ==, 0);
+  g_assert_cmpstr (row_error (row_for (fixture, "beta", "b-speed")), ==, "Not saved: the disk is full");
+  g_assert_null (stored (fixture, "a-plan"));
+  g_assert_null (stored (fixture, "b-speed"));
+
+  /* Shown again as unanswered: still nothing said. */
+  rd_item_row_show_answer (row_for (fixture, "beta", "b-speed"), NULL);
+  g_assert_false (rd_item_row_is_answered (row_for (fixture, "beta", "b-speed")));
+  g_assert_null (row_error (row_for (fixture, "beta", "b-speed")));
+  wait_past_save_delay ();
+  g_assert_cmpuint (n_answered, ==, 0);
+
+  /* A value typed, then "not applicable": the field empties, one answer. */
+  rd_item_row_show_answer (share, NULL);
+  g_assert_true (rd_item_row_enter_text (share, "60"));
+  g_assert_cmpuint (n_answered, ==, 1);
+  g_assert_true (rd_item_row_choose (share, RD_CHOICE_NOT_APPLICABLE));
+  g_assert_cmpuint (n_answered, ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (share_entry)), ==, "");
+  wait_past_save_delay ();
+  g_assert_cmpuint (n_answered, ==, 2);
+  share_answer = stored (fixture, "b-share");
+  g_assert_true (share_answer->not_applicable);
 }
 
 static void
@@ -1008,29 +1123,13 @@ test_survey_not_asked (void)
   fixture_tear_down (&fixture, NULL);
 }
 
-/* The label under @widget whose text starts with @prefix, or NULL. */
-static GtkLabel *
-find_label_starting (GtkWidget  *widget,
-                     const char *prefix)
-{
-  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
-    return GTK_LABEL (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label_starting (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 expand_help (RdItemRow *row)
 {
-  GtkWidget *expander = rd_test_find_widget (GTK_WIDGET (row), GTK_TYPE_EXPANDER, NULL);
+  GtkWidget *expander = rd_test_find_child (GTK_WIDGET (row), "help_expander");
 
   g_assert_nonnull (expander);
+  g_assert_true (gtk_widget_get_visible (expander));
   gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
 }
 
@@ -1059,8 +1158,8 @@ test_help_names_standard (void)
 {
   Fixture fixture = { 0 };
   g_autofree char *prefix = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Based on: %s"), "");
-  RdItemRow *bandwidth;
-  GtkLabel *based_on;
+  RdItemRow *bandwidth, *speed;
+  GtkWidget *based_on;
   g_autofree char *expected = NULL;
 
   set_up (&fixture, rd_framework_load_builtin (NULL), RD_ASSESSMENT_MODE_FULL, 1280, 800);
@@ -1068,21 +1167,23 @@ test_help_names_standard (void)
   gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-item", "s", "con-bandwidth");
   expand_help (bandwidth);
   rd_test_wait_for_idle ();
-  based_on = find_label_starting (GTK_WIDGET (bandwidth), prefix);
-  g_assert_nonnull (based_on);
-  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (based_on)));
+  based_on = rd_test_find_child (GTK_WIDGET (bandwidth), "standard_label");
+  g_assert_true (gtk_widget_is_visible (based_on));
   expected = g_strconcat (prefix, rd_text_get_localized (rd_item_get_standard (rd_item_row_get_item (bandwidth))),
                           NULL);
-  g_assert_cmpstr (gtk_label_get_text (based_on), ==, expected);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (based_on)), ==, expected);
   g_assert_nonnull (strstr (expected, "DfE digital and technology standards: broadband internet"));
   rd_test_save_screenshot (fixture.window, "questionnaire-help-standard-light.png");
   fixture_tear_down (&fixture, NULL);
 
   set_up (&fixture, rd_test_load_framework ("small.json"), RD_ASSESSMENT_MODE_FULL, 1280, 800);
-  expand_help (row_for (&fixture, "beta", "b-speed"));
+  speed = row_for (&fixture, "beta", "b-speed");
+  expand_help (speed);
   rd_test_wait_for_idle ();
-  g_assert_nonnull (find_label_starting (GTK_WIDGET (row_for (&fixture, "beta", "b-speed")), "In the contract"));
-  g_assert_null (find_label_starting (GTK_WIDGET (row_for (&fixture, "beta", "b-speed")), prefix));
+  g_assert_true (gtk_widget_is_visible (rd_test_find_child (GTK_WIDGET (speed), "help_label")));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (rd_test_find_child (GTK_WIDGET (speed), "help_label"))),
+                                   "In the contract"));
+  g_assert_false (gtk_widget_get_visible (rd_test_find_child (GTK_WIDGET (speed), "standard_label")));
   fixture_tear_down (&fixture, NULL);
 }
 
@@ -1170,6 +1271,7 @@ main (int   argc,
   ADD ("/questionnaire/respondent-group", RD_ASSESSMENT_MODE_FULL, test_respondent_group);
   ADD ("/questionnaire/review-links", RD_ASSESSMENT_MODE_FULL, test_review_links);
   ADD ("/questionnaire/clearing-a-field", RD_ASSESSMENT_MODE_FULL, test_clearing_a_field);
+  ADD ("/questionnaire/showing-is-not-answering", RD_ASSESSMENT_MODE_FULL, test_showing_is_not_answering);
   ADD ("/questionnaire/calendar", RD_ASSESSMENT_MODE_FULL, test_calendar);
   ADD ("/questionnaire/export-and-import-answers", RD_ASSESSMENT_MODE_FULL, test_export_and_import_answers);
   ADD ("/questionnaire/survey-mapping", RD_ASSESSMENT_MODE_FULL, test_survey_mapping);

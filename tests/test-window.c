@@ -7,6 +7,7 @@
 #include "rd-assessment-dialog.h"
 #include "rd-compare-window.h"
 #include "rd-exchange.h"
+#include "rd-item-row-private.h"
 #include "rd-limits.h"
 #include "rd-anonymity.h"
 #include "rd-preferences-window.h"

@@ -12,6 +12,7 @@
 #include "rd-application.h"
 #include "rd-compare-window.h"
 #include "rd-discussion-window.h"
+#include "rd-item-row-private.h"
 #include "rd-preferences-window.h"
 #include "rd-test-util.h"
 #include "rd-window-private.h"

@@ -2,8 +2,6 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-
 #include "rd-area-page.h"
 
 struct _RdAreaPage
@@ -14,10 +12,11 @@ struct _RdAreaPage
   GPtrArray *rows;          /* of RdItemRow, borrowed from the box */
   guint n_asked;            /* rows shown: items the respondent's group is asked */
   char *focused_item;
-  GtkWidget *scrolled;
-  GtkWidget *box;
-  GtkWidget *description;
   GtkWidget *placeholder;   /* shown when no row is */
+
+  /* Template children */
+  GtkBox *box;
+  GtkLabel *description;
 };
 
 G_DEFINE_FINAL_TYPE (RdAreaPage, rd_area_page, GTK_TYPE_WIDGET)
@@ -57,6 +56,32 @@ on_row_focus_enter (GtkEventControllerFocus *controller,
   g_signal_emit (self, signals[ITEM_FOCUSED], 0, item_id);
 }
 
+/* Up (@step -1) or Down (1) from the focused row. */
+static gboolean
+move_focus (RdAreaPage *self,
+            int         step)
+{
+  RdItemRow *current;
+  guint index = 0;
+  int target;
+
+  current = row_of_focus (self);
+  if (current == NULL && self->focused_item != NULL)
+    current = rd_area_page_lookup_row (self, self->focused_item);
+  if (current == NULL || !g_ptr_array_find (self->rows, current, &index))
+    return rd_area_page_focus_item (self, NULL);
+
+  /* Rows of items the respondent is not asked are passed over. */
+  target = (int) index + step;
+  while (target >= 0 && target < (int) self->rows->len && !rd_area_page_is_asked (self, target))
+    target += step > 0 ? 1 : -1;
+  if (target < 0 || target >= (int) self->rows->len)
+    return FALSE;
+
+  return rd_area_page_focus_item (self, rd_item_get_id (rd_item_row_get_item (
+                                    g_ptr_array_index (self->rows, target))));
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -71,10 +96,10 @@ on_key_pressed (GtkEventControllerKey *controller,
     {
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
-      return rd_area_page_move_focus (self, 1);
+      return move_focus (self, 1);
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
-      return rd_area_page_move_focus (self, -1);
+      return move_focus (self, -1);
     default:
       return FALSE;
     }
@@ -83,9 +108,11 @@ on_key_pressed (GtkEventControllerKey *controller,
 static void
 rd_area_page_dispose (GObject *object)
 {
-  RdAreaPage *self = RD_AREA_PAGE (object);
+  GtkWidget *child;
 
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (object), RD_TYPE_AREA_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (rd_area_page_parent_class)->dispose (object);
 }
 
@@ -114,12 +141,18 @@ rd_area_page_class_init (RdAreaPageClass *klass)
     g_signal_new ("item-focused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/questionnaire/rd-area-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdAreaPage, box);
+  gtk_widget_class_bind_template_child (widget_class, RdAreaPage, description);
+  gtk_widget_class_bind_template_callback (widget_class, on_key_pressed);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 rd_area_page_init (RdAreaPage *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
 }
 
@@ -128,23 +161,9 @@ rd_area_page_new (RdArea    *area,
                   GPtrArray *items)
 {
   RdAreaPage *self = g_object_new (RD_TYPE_AREA_PAGE, NULL);
-  GtkEventController *keys;
-  GtkWidget *clamp, *box, *description;
 
   self->area = g_object_ref (area);
-
-  box = self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  description = gtk_label_new (rd_text_get_localized (rd_area_get_description (area)));
-  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (description), 0);
-  gtk_widget_add_css_class (description, "dim-label");
-  gtk_box_append (GTK_BOX (box), description);
-  self->description = description;
+  gtk_label_set_text (self->description, rd_text_get_localized (rd_area_get_description (area)));
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -153,24 +172,10 @@ rd_area_page_new (RdArea    *area,
 
       g_signal_connect (focus, "enter", G_CALLBACK (on_row_focus_enter), self);
       gtk_widget_add_controller (row, focus);
-      gtk_box_append (GTK_BOX (box), row);
+      gtk_box_append (self->box, row);
       g_ptr_array_add (self->rows, row);
     }
   self->n_asked = items->len;
-
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
-
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   return GTK_WIDGET (self);
 }
@@ -249,7 +254,7 @@ rd_area_page_set_header (RdAreaPage *self,
   g_return_if_fail (RD_IS_AREA_PAGE (self));
   g_return_if_fail (GTK_IS_WIDGET (header));
 
-  gtk_box_insert_child_after (GTK_BOX (self->box), header, self->description);
+  gtk_box_insert_child_after (self->box, header, GTK_WIDGET (self->description));
 }
 
 /* @placeholder stands in for the rows while none is shown. */
@@ -262,7 +267,7 @@ rd_area_page_set_placeholder (RdAreaPage *self,
 
   self->placeholder = placeholder;
   gtk_widget_set_vexpand (placeholder, TRUE);
-  gtk_box_append (GTK_BOX (self->box), placeholder);
+  gtk_box_append (self->box, placeholder);
   gtk_widget_set_visible (placeholder, self->n_asked == 0);
 }
 
@@ -309,33 +314,6 @@ rd_area_page_focus_item (RdAreaPage *self,
   g_free (self->focused_item);
   self->focused_item = g_strdup (rd_item_get_id (rd_item_row_get_item (row)));
   return rd_item_row_grab_input_focus (row);
-}
-
-gboolean
-rd_area_page_move_focus (RdAreaPage *self,
-                         int         step)
-{
-  RdItemRow *current;
-  guint index = 0;
-  int target;
-
-  g_return_val_if_fail (RD_IS_AREA_PAGE (self), FALSE);
-
-  current = row_of_focus (self);
-  if (current == NULL && self->focused_item != NULL)
-    current = rd_area_page_lookup_row (self, self->focused_item);
-  if (current == NULL || !g_ptr_array_find (self->rows, current, &index))
-    return rd_area_page_focus_item (self, NULL);
-
-  /* Rows of items the respondent is not asked are passed over. */
-  target = (int) index + step;
-  while (target >= 0 && target < (int) self->rows->len && !rd_area_page_is_asked (self, target))
-    target += step > 0 ? 1 : -1;
-  if (target < 0 || target >= (int) self->rows->len)
-    return FALSE;
-
-  return rd_area_page_focus_item (self, rd_item_get_id (rd_item_row_get_item (
-                                    g_ptr_array_index (self->rows, target))));
 }
 
 const char *

@@ -28,8 +28,6 @@ gboolean    rd_area_page_is_asked      (RdAreaPage *self,
                                         guint       position);
 gboolean    rd_area_page_focus_item    (RdAreaPage *self,
                                         const char *item_id);
-gboolean    rd_area_page_move_focus    (RdAreaPage *self,
-                                        int         step);
 const char *rd_area_page_get_focused_item (RdAreaPage *self);
 void        rd_area_page_set_header    (RdAreaPage *self,
                                         GtkWidget  *header);

@@ -7,7 +7,7 @@
 
 #include "rd-choice-group.h"
 #include "rd-input.h"
-#include "rd-item-row.h"
+#include "rd-item-row-private.h"
 
 /* Typing pauses this long before a number is saved; Enter or leaving the
  * field saves at once. */
@@ -19,19 +19,26 @@ struct _RdItemRow
   GtkWidget parent_instance;
 
   RdItem *item;
-  gboolean syncing;          /* showing a stored answer, not a user's choice */
   gboolean editable;
   guint save_timeout;
   double shown_value;        /* what the entry held when last shown or saved */
-  char *error;
 
   GtkWidget *choices[N_AGREEMENT + 1];  /* [0] not applicable, [1..] agreement or yes/no */
   GtkWidget *choice_labels[N_AGREEMENT + 1];
-  GtkWidget *header;         /* the item's text, and a menu where the item has one */
-  GtkWidget *caption;        /* what the item informs */
+  gboolean marked[N_AGREEMENT + 1];     /* the label shows the check mark */
   GtkWidget *entry;          /* number, percent and date items */
   GtkWidget *calendar;
-  GtkWidget *error_label;
+
+  /* Template children */
+  GtkBox *header;            /* the item's text, and a menu where the item has one */
+  GtkLabel *text_label;
+  GtkLabel *caption;
+  GtkBox *input;
+  RdChoiceGroup *choice_group;
+  GtkToggleButton *not_applicable;
+  GtkLabel *not_applicable_label;
+  GtkLabel *error_label;
+  GtkExpander *help_expander;
 };
 
 G_DEFINE_FINAL_TYPE (RdItemRow, rd_item_row, GTK_TYPE_WIDGET)
@@ -58,8 +65,6 @@ static void
 emit_answer (RdItemRow      *self,
              const RdAnswer *answer)
 {
-  if (self->syncing)
-    return;
   g_signal_emit (self, signals[ANSWERED], 0, answer);
 }
 
@@ -67,10 +72,8 @@ static void
 set_error (RdItemRow  *self,
            const char *message)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_text (GTK_LABEL (self->error_label), message ? message : "");
-  gtk_widget_set_visible (self->error_label, message != NULL);
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
   if (self->entry != NULL)
     {
       gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry),
@@ -84,25 +87,38 @@ set_error (RdItemRow  *self,
     }
 }
 
-/* A choice's label: its key above its name; once chosen a check mark
- * stands beside the key, so the choice does not depend on seeing a colour. */
+/* A choice's label: a statement's key in small type above its name; once
+ * chosen a check mark stands beside the key (or the name), so the choice
+ * does not depend on seeing a colour. Only the keys need markup. */
 static void
-set_choice_markup (RdItemRow *self,
+show_choice_mark (RdItemRow *self,
                    guint      choice,
                    gboolean   chosen)
 {
-  g_autofree char *markup = NULL;
-  g_autofree char *name = g_markup_escape_text (choice_label (self, choice), -1);
-  RdItemKind kind = rd_item_get_kind (self->item);
-  gboolean show_key = kind == RD_ITEM_KIND_STATEMENT && choice != RD_CHOICE_NOT_APPLICABLE;
+  GtkLabel *label = GTK_LABEL (self->choice_labels[choice]);
+  const char *name = choice_label (self, choice);
 
-  if (show_key)
-    markup = g_strdup_printf (chosen ? "<small>✓ %u</small>\n%s" : "<small>%u</small>\n%s", choice, name);
+  if (rd_item_get_kind (self->item) == RD_ITEM_KIND_STATEMENT && choice != RD_CHOICE_NOT_APPLICABLE)
+    {
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+      g_autofree char *markup = g_strdup_printf (chosen ? "<small>✓ %u</small>\n%s" : "<small>%u</small>\n%s",
+                                                 choice, escaped);
+
+      gtk_label_set_markup (label, markup);
+    }
+  else if (chosen)
+    {
+      g_autofree char *text = g_strdup_printf ("✓ %s", name);
+
+      gtk_label_set_text (label, text);
+    }
   else
-    markup = g_strdup_printf (chosen ? "✓ %s" : "%s", name);
-  gtk_label_set_markup (GTK_LABEL (self->choice_labels[choice]), markup);
+    gtk_label_set_text (label, name);
+  self->marked[choice] = chosen;
 }
 
+/* Only the labels whose choice changed: parsing markup is the costly part
+ * of a click. */
 static void
 update_marks (RdItemRow *self)
 {
@@ -113,15 +129,38 @@ update_marks (RdItemRow *self)
       if (self->choices[i] == NULL)
         continue;
       active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->choices[i]));
-      set_choice_markup (self, i, active);
+      if (active != self->marked[i])
+        show_choice_mark (self, i, active);
     }
+}
+
+static guint
+choice_of_button (RdItemRow       *self,
+                  GtkToggleButton *button)
+{
+  for (guint i = 0; i <= N_AGREEMENT; i++)
+    if (self->choices[i] == GTK_WIDGET (button))
+      return i;
+  g_return_val_if_reached (RD_CHOICE_NOT_APPLICABLE);
+}
+
+static void on_entry_changed (RdItemRow *self);
+
+/* Sets the entry's text as shown, not as typed: no save follows. */
+static void
+show_entry_text (RdItemRow  *self,
+                 const char *text)
+{
+  g_signal_handlers_block_by_func (self->entry, on_entry_changed, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  g_signal_handlers_unblock_by_func (self->entry, on_entry_changed, self);
 }
 
 static void
 on_choice_toggled (GtkToggleButton *button,
                    RdItemRow       *self)
 {
-  guint choice = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "choice"));
+  guint choice = choice_of_button (self, button);
   RdAnswer answer = { .value = NAN };
 
   update_marks (self);
@@ -132,11 +171,9 @@ on_choice_toggled (GtkToggleButton *button,
     {
       answer.not_applicable = TRUE;
       self->shown_value = NAN;
-      if (self->entry != NULL && !self->syncing)
+      if (self->entry != NULL)
         {
-          self->syncing = TRUE;
-          gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
-          self->syncing = FALSE;
+          show_entry_text (self, "");
           set_error (self, NULL);
         }
     }
@@ -148,65 +185,49 @@ on_choice_toggled (GtkToggleButton *button,
   emit_answer (self, &answer);
 }
 
-static GtkWidget *
-create_choice (RdItemRow  *self,
-               guint       choice,
-               GtkWidget  *group_leader)
+/* Screen readers hear the choice and which item it answers. */
+static void
+describe_choice (RdItemRow *self,
+                 guint      choice)
 {
   g_autofree char *accessible_name = NULL;
-  GtkWidget *button, *label;
 
-  button = gtk_toggle_button_new ();
-  label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  self->choice_labels[choice] = label;
-  set_choice_markup (self, choice, FALSE);
-
-  if (group_leader != NULL)
-    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (group_leader));
-
-  /* Screen readers hear the choice and which item it answers. */
   /* Translators: accessible name of an answer button: "Agree — Our school has a digital plan." */
   accessible_name = g_strdup_printf (_("%s — %s"), choice_label (self, choice),
                                      rd_text_get_localized (rd_item_get_text (self->item)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->choices[choice]),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
                                   -1);
+}
 
-  g_object_set_data (G_OBJECT (button), "choice", GUINT_TO_POINTER (choice));
+/* A button for one of the item's own choices (an agreement, yes or no),
+ * in the group of "not applicable". */
+static GtkWidget *
+create_choice (RdItemRow *self,
+               guint      choice)
+{
+  /* As "not applicable" in the template. */
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "wrap", TRUE, "justify", GTK_JUSTIFY_CENTER,
+                                   "max-width-chars", 12, NULL);
+  GtkWidget *button = g_object_new (GTK_TYPE_TOGGLE_BUTTON, "child", label, NULL);
+
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->not_applicable);
   g_signal_connect (button, "toggled", G_CALLBACK (on_choice_toggled), self);
+
   self->choices[choice] = button;
+  self->choice_labels[choice] = label;
+  show_choice_mark (self, choice, FALSE);
+  describe_choice (self, choice);
   return button;
 }
 
-/* Wide enough for "Strongly disagree" on two lines without breaking a word. */
-#define MIN_CHOICE_WIDTH 100
-
-static GtkWidget *
-create_choice_group (RdItemRow *self,
-                     guint      first,
-                     guint      last)
+static void
+fill_choice_group (RdItemRow *self,
+                   guint      first,
+                   guint      last)
 {
-  GtkWidget *group = rd_choice_group_new (MIN_CHOICE_WIDTH);
-
   for (guint choice = first; choice <= last; choice++)
-    rd_choice_group_append (RD_CHOICE_GROUP (group),
-                            create_choice (self, choice, choice > first ? self->choices[first] : NULL));
-  return group;
-}
-
-static GtkWidget *
-create_not_applicable (RdItemRow *self,
-                       GtkWidget *group_leader)
-{
-  GtkWidget *button = create_choice (self, RD_CHOICE_NOT_APPLICABLE, group_leader);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  return button;
+    rd_choice_group_append (self->choice_group, create_choice (self, choice));
 }
 
 /* What the entry holds as a value. With @report the inline message says
@@ -307,12 +328,7 @@ commit_entry (RdItemRow *self)
     return TRUE;
 
   self->shown_value = value;
-  if (self->choices[RD_CHOICE_NOT_APPLICABLE] != NULL)
-    {
-      self->syncing = TRUE;
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->choices[RD_CHOICE_NOT_APPLICABLE]), FALSE);
-      self->syncing = FALSE;
-    }
+  gtk_toggle_button_set_active (self->not_applicable, FALSE);
   emit_answer (self, &answer);
   return TRUE;
 }
@@ -332,9 +348,6 @@ on_entry_changed (RdItemRow *self)
 {
   double value;
   GDate date;
-
-  if (self->syncing)
-    return;
 
   /* A valid value clears an old message at once; a wrong one waits for the pause. */
   parse_entry (self, &value, &date, FALSE);
@@ -382,27 +395,32 @@ on_use_date (RdItemRow *self)
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (self->calendar, GTK_TYPE_POPOVER)));
 }
 
-static GtkWidget *
+/* The field of a number, percent or date item, before "not applicable":
+ * the field, its unit or a calendar, and the space between. */
+static void
 create_entry_input (RdItemRow *self)
 {
   RdItemKind kind = rd_item_get_kind (self->item);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkWidget *last, *spacer;
   const char *unit = NULL;
-  GtkWidget *spacer;
 
-  self->entry = gtk_entry_new ();
+  gtk_widget_set_visible (GTK_WIDGET (self->choice_group), FALSE);
+  self->entry = last = gtk_entry_new ();
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), kind == RD_ITEM_KIND_DATE ? 12 : 10);
   gtk_widget_set_valign (self->entry, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   rd_text_get_localized (rd_item_get_text (self->item)),
                                   -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, self->error_label,
+                                  -1);
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (on_entry_changed), self);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (commit_entry), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_entry_leave), self);
   gtk_widget_add_controller (self->entry, focus);
-  gtk_box_append (GTK_BOX (box), self->entry);
+  gtk_box_insert_child_after (self->input, self->entry, GTK_WIDGET (self->choice_group));
 
   if (kind == RD_ITEM_KIND_DATE)
     {
@@ -425,7 +443,8 @@ create_entry_input (RdItemRow *self)
       gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
       gtk_widget_set_tooltip_text (button, _("Choose a Date"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), button);
+      gtk_box_insert_child_after (self->input, button, last);
+      last = button;
     }
   else
     {
@@ -438,44 +457,44 @@ create_entry_input (RdItemRow *self)
       GtkWidget *unit_label = gtk_label_new (unit);
 
       gtk_widget_add_css_class (unit_label, "dim-label");
-      gtk_box_append (GTK_BOX (box), unit_label);
+      gtk_box_insert_child_after (self->input, unit_label, last);
+      last = unit_label;
     }
 
   spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (box), spacer);
-  gtk_box_append (GTK_BOX (box), create_not_applicable (self, NULL));
-  return box;
+  gtk_box_insert_child_after (self->input, spacer, last);
 }
 
-static GtkWidget *
+/* The input follows the item's kind: five agreements above "not
+ * applicable", yes and no beside it, or a field. */
+static void
 create_input (RdItemRow *self)
 {
-  GtkWidget *box, *not_applicable, *group;
+  GtkOrientable *input = GTK_ORIENTABLE (self->input);
 
   switch (rd_item_get_kind (self->item))
     {
     case RD_ITEM_KIND_STATEMENT:
-      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      gtk_box_append (GTK_BOX (box), create_choice_group (self, 1, N_AGREEMENT));
-      not_applicable = create_not_applicable (self, self->choices[1]);
-      gtk_widget_set_halign (not_applicable, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (box), not_applicable);
-      return box;
+      gtk_orientable_set_orientation (input, GTK_ORIENTATION_VERTICAL);
+      gtk_box_set_spacing (self->input, 6);
+      fill_choice_group (self, 1, N_AGREEMENT);
+      break;
 
     case RD_ITEM_KIND_YES_NO:
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      group = create_choice_group (self, RD_CHOICE_YES, RD_CHOICE_NO);
-      gtk_widget_set_size_request (group, 2 * MIN_CHOICE_WIDTH, -1);
-      gtk_box_append (GTK_BOX (box), group);
-      gtk_box_append (GTK_BOX (box), create_not_applicable (self, self->choices[RD_CHOICE_YES]));
-      return box;
+      gtk_box_set_spacing (self->input, 12);
+      fill_choice_group (self, RD_CHOICE_YES, RD_CHOICE_NO);
+      gtk_widget_set_size_request (GTK_WIDGET (self->choice_group),
+                                   2 * rd_choice_group_get_min_child_width (self->choice_group), -1);
+      break;
 
     case RD_ITEM_KIND_NUMBER:
     case RD_ITEM_KIND_PERCENT:
     case RD_ITEM_KIND_DATE:
     default:
-      return create_entry_input (self);
+      gtk_box_set_spacing (self->input, 6);
+      create_entry_input (self);
+      break;
     }
 }
 
@@ -538,6 +557,35 @@ on_key_pressed (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+/* "What does this mean?": the item's help, and under it the standard it
+ * rests on when the framework names one. Built when first opened: an
+ * assessment opens 83 rows, and building every help would slow it. */
+static void
+on_help_expanded (RdItemRow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  const RdText *standard = rd_item_get_standard (self->item);
+  GtkLabel *standard_label;
+
+  if (gtk_expander_get_child (self->help_expander) != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/questionnaire/rd-item-help.ui");
+  gtk_label_set_text (GTK_LABEL (gtk_builder_get_object (builder, "help_label")),
+                      rd_text_get_localized (rd_item_get_help (self->item)));
+  standard_label = GTK_LABEL (gtk_builder_get_object (builder, "standard_label"));
+  if (standard != NULL)
+    {
+      /* Translators: under an item's help, the standard it rests on,
+       * "Based on: DfE digital and technology standards: broadband internet" */
+      g_autofree char *based_on = g_strdup_printf (_("Based on: %s"), rd_text_get_localized (standard));
+
+      gtk_label_set_text (standard_label, based_on);
+      gtk_widget_set_visible (GTK_WIDGET (standard_label), TRUE);
+    }
+  gtk_expander_set_child (self->help_expander, GTK_WIDGET (gtk_builder_get_object (builder, "help_box")));
+}
+
 static void
 rd_item_row_dispose (GObject *object)
 {
@@ -546,6 +594,7 @@ rd_item_row_dispose (GObject *object)
 
   g_clear_handle_id (&self->save_timeout, g_source_remove);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_ITEM_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -558,7 +607,6 @@ rd_item_row_finalize (GObject *object)
   RdItemRow *self = RD_ITEM_ROW (object);
 
   g_clear_object (&self->item);
-  g_free (self->error);
 
   G_OBJECT_CLASS (rd_item_row_parent_class)->finalize (object);
 }
@@ -578,6 +626,21 @@ rd_item_row_class_init (RdItemRowClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                   RD_TYPE_ANSWER | G_SIGNAL_TYPE_STATIC_SCOPE);
 
+  g_type_ensure (RD_TYPE_CHOICE_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/questionnaire/rd-item-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdItemRow, header);
+  gtk_widget_class_bind_template_child (widget_class, RdItemRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, RdItemRow, caption);
+  gtk_widget_class_bind_template_child (widget_class, RdItemRow, input);
+  gtk_widget_class_bind_template_child (widget_class, RdItemRow, choice_group);
+  gtk_widget_class_bind_template_child (widget_class, RdItemRow, not_applicable);
+  gtk_widget_class_bind_template_child (widget_class, RdItemRow, not_applicable_label);
+  gtk_widget_class_bind_template_child (widget_class, RdItemRow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RdItemRow, help_expander);
+  gtk_widget_class_bind_template_callback (widget_class, on_key_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, on_choice_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_help_expanded);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "itemrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -590,51 +653,11 @@ rd_item_row_init (RdItemRow *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 8);
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->editable = TRUE;
   self->shown_value = NAN;
-}
-
-static GtkWidget *
-create_help_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  return label;
-}
-
-/* "What does this mean?": the item's help, and under it the standard it
- * rests on when the framework names one. */
-static GtkWidget *
-create_help (RdItem *item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  const RdText *standard = rd_item_get_standard (item);
-
-  gtk_box_append (GTK_BOX (box), create_help_label (rd_text_get_localized (rd_item_get_help (item))));
-  if (standard != NULL)
-    {
-      /* Translators: under an item's help, the standard it rests on,
-       * "Based on: DfE digital and technology standards: broadband internet" */
-      g_autofree char *based_on = g_strdup_printf (_("Based on: %s"), rd_text_get_localized (standard));
-      GtkWidget *label = create_help_label (based_on);
-
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  return box;
-}
-
-/* Children sit inside the card's border, so the card's padding is theirs. */
-static void
-add_part (RdItemRow *self,
-          GtkWidget *part)
-{
-  gtk_widget_set_margin_start (part, 16);
-  gtk_widget_set_margin_end (part, 16);
-  gtk_widget_set_parent (part, GTK_WIDGET (self));
+  self->choices[RD_CHOICE_NOT_APPLICABLE] = GTK_WIDGET (self->not_applicable);
+  self->choice_labels[RD_CHOICE_NOT_APPLICABLE] = GTK_WIDGET (self->not_applicable_label);
 }
 
 GtkWidget *
@@ -644,69 +667,20 @@ rd_item_row_new (RdItem *item,
 {
   RdItemRow *self = g_object_new (RD_TYPE_ITEM_ROW, NULL);
   g_autofree char *factors = describe_factors (item);
-  GtkEventController *keys;
-  GtkWidget *text, *factors_label, *expander;
+  const char *text = rd_text_get_localized (rd_item_get_text (item));
 
   self->item = g_object_ref (item);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
-  text = gtk_label_new (rd_text_get_localized (rd_item_get_text (item)));
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_add_css_class (text, "heading");
-  self->header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (self->header, 12);
-  gtk_box_append (GTK_BOX (self->header), text);
-  add_part (self, self->header);
-
-  factors_label = self->caption = gtk_label_new (factors);
-  gtk_label_set_wrap (GTK_LABEL (factors_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (factors_label), 0);
-  gtk_widget_add_css_class (factors_label, "dim-label");
-  gtk_widget_add_css_class (factors_label, "caption");
-  add_part (self, factors_label);
-
-  add_part (self, create_input (self));
-
-  self->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
-  gtk_widget_add_css_class (self->error_label, "error");
-  gtk_widget_set_visible (self->error_label, FALSE);
-  add_part (self, self->error_label);
-  if (self->entry != NULL)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->entry),
-                                    GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, self->error_label,
-                                    -1);
-
+  gtk_label_set_text (self->text_label, text);
+  gtk_label_set_text (self->caption, factors);
+  create_input (self);
+  show_choice_mark (self, RD_CHOICE_NOT_APPLICABLE, FALSE);
+  describe_choice (self, RD_CHOICE_NOT_APPLICABLE);
   /* A school's own question may come without an explanation. */
-  if (rd_item_get_help (item) != NULL)
-    {
-      expander = gtk_expander_new_with_mnemonic (_("What does this _mean?"));
-      gtk_expander_set_child (GTK_EXPANDER (expander), create_help (item));
-      add_part (self, expander);
-    }
-  /* The card's padding at its foot, whatever part is last. */
-  {
-    GtkWidget *foot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->help_expander), rd_item_get_help (item) != NULL);
 
-    gtk_widget_set_margin_bottom (foot, 4);
-    add_part (self, foot);
-  }
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  rd_text_get_localized (rd_item_get_text (item)),
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   rd_item_row_set_place (self, position, n_items);
-
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
-
-  update_marks (self);
   return GTK_WIDGET (self);
 }
 
@@ -732,6 +706,28 @@ rd_item_row_get_item (RdItemRow *self)
   return self->item;
 }
 
+/* While a stored answer is shown, the inputs' changes are no answers:
+ * their handlers are blocked. */
+static void
+block_input_handlers (RdItemRow *self)
+{
+  for (guint i = 0; i <= N_AGREEMENT; i++)
+    if (self->choices[i] != NULL)
+      g_signal_handlers_block_by_func (self->choices[i], on_choice_toggled, self);
+  if (self->entry != NULL)
+    g_signal_handlers_block_by_func (self->entry, on_entry_changed, self);
+}
+
+static void
+unblock_input_handlers (RdItemRow *self)
+{
+  for (guint i = 0; i <= N_AGREEMENT; i++)
+    if (self->choices[i] != NULL)
+      g_signal_handlers_unblock_by_func (self->choices[i], on_choice_toggled, self);
+  if (self->entry != NULL)
+    g_signal_handlers_unblock_by_func (self->entry, on_entry_changed, self);
+}
+
 static void
 clear_choices (RdItemRow *self)
 {
@@ -750,7 +746,7 @@ rd_item_row_show_answer (RdItemRow      *self,
   g_return_if_fail (RD_IS_ITEM_ROW (self));
 
   kind = rd_item_get_kind (self->item);
-  self->syncing = TRUE;
+  block_input_handlers (self);
   g_clear_handle_id (&self->save_timeout, g_source_remove);
   set_error (self, NULL);
   clear_choices (self);
@@ -786,7 +782,7 @@ rd_item_row_show_answer (RdItemRow      *self,
     }
 
   update_marks (self);
-  self->syncing = FALSE;
+  unblock_input_handlers (self);
 }
 
 void
@@ -811,13 +807,6 @@ rd_item_row_show_error (RdItemRow  *self,
 {
   g_return_if_fail (RD_IS_ITEM_ROW (self));
   set_error (self, message);
-}
-
-const char *
-rd_item_row_get_error (RdItemRow *self)
-{
-  g_return_val_if_fail (RD_IS_ITEM_ROW (self), NULL);
-  return self->error;
 }
 
 /* What a click on choice @choice does; FALSE when the item has no such choice. */
@@ -894,7 +883,8 @@ rd_item_row_get_choice_button (RdItemRow *self,
 }
 
 /* A menu beside the item's text, for what can be done with the item
- * itself (a school's own question: edit, remove). */
+ * itself (a school's own question: edit, remove). Made here, not in the
+ * template: few rows have one. */
 void
 rd_item_row_set_menu (RdItemRow  *self,
                       GMenuModel *menu)
@@ -914,8 +904,7 @@ rd_item_row_set_menu (RdItemRow  *self,
   /* Translators: accessible name of the menu of a question: "Question Menu: Our pupils enjoy the coding club" */
   label = g_strdup_printf (_("Question Menu: %s"), rd_text_get_localized (rd_item_get_text (self->item)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_name (button, "item-menu");
-  gtk_box_append (GTK_BOX (self->header), button);
+  gtk_box_append (self->header, button);
 }
 
 /* Replaces the line under the item's text (which factors it informs). */
@@ -924,5 +913,5 @@ rd_item_row_set_caption (RdItemRow  *self,
                          const char *caption)
 {
   g_return_if_fail (RD_IS_ITEM_ROW (self));
-  gtk_label_set_text (GTK_LABEL (self->caption), caption);
+  gtk_label_set_text (self->caption, caption);
 }

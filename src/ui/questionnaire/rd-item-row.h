@@ -27,16 +27,8 @@ void       rd_item_row_set_editable (RdItemRow       *self,
                                      gboolean         editable);
 void       rd_item_row_show_error   (RdItemRow       *self,
                                      const char      *message);
-const char *rd_item_row_get_error   (RdItemRow       *self);
-gboolean   rd_item_row_choose       (RdItemRow       *self,
-                                     guint            choice);
-gboolean   rd_item_row_enter_text   (RdItemRow       *self,
-                                     const char      *text);
-gboolean   rd_item_row_is_answered  (RdItemRow       *self);
 void       rd_item_row_flush        (RdItemRow       *self);
 gboolean   rd_item_row_grab_input_focus (RdItemRow   *self);
-GtkWidget *rd_item_row_get_choice_button (RdItemRow *self,
-                                          guint      choice);
 void       rd_item_row_set_menu     (RdItemRow       *self,
                                      GMenuModel      *menu);
 void       rd_item_row_set_caption  (RdItemRow       *self,

@@ -6,16 +6,20 @@
 #include <glib/gi18n.h>
 
 #include "rd-own-questions-page.h"
-#include "rd-review-page.h"
+#include "rd-review-page-private.h"
 
 struct _RdReviewPage
 {
   GtkWidget parent_instance;
 
-  GtkWidget *scrolled;
-  GtkWidget *box;
   guint n_unanswered;
   GPtrArray *own_questions;
+
+  /* Template children */
+  GtkLabel *summary_label;
+  GtkWidget *complete_button;
+  GtkWidget *reopen_button;
+  GtkBox *area_groups;
 };
 
 G_DEFINE_FINAL_TYPE (RdReviewPage, rd_review_page, GTK_TYPE_WIDGET)
@@ -24,8 +28,11 @@ static void
 rd_review_page_dispose (GObject *object)
 {
   RdReviewPage *self = RD_REVIEW_PAGE (object);
+  GtkWidget *child;
 
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_REVIEW_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->own_questions, g_ptr_array_unref);
   G_OBJECT_CLASS (rd_review_page_parent_class)->dispose (object);
 }
@@ -33,49 +40,29 @@ rd_review_page_dispose (GObject *object)
 static void
 rd_review_page_class_init (RdReviewPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = rd_review_page_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/questionnaire/rd-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdReviewPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RdReviewPage, complete_button);
+  gtk_widget_class_bind_template_child (widget_class, RdReviewPage, reopen_button);
+  gtk_widget_class_bind_template_child (widget_class, RdReviewPage, area_groups);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 rd_review_page_init (RdReviewPage *self)
 {
-  GtkWidget *clamp = adw_clamp_new ();
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  gtk_widget_set_margin_top (self->box, 24);
-  gtk_widget_set_margin_bottom (self->box, 24);
-  gtk_widget_set_margin_start (self->box, 12);
-  gtk_widget_set_margin_end (self->box, 12);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  adw_clamp_set_child (ADW_CLAMP (clamp), self->box);
-
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
 rd_review_page_new (void)
 {
   return g_object_new (RD_TYPE_REVIEW_PAGE, NULL);
-}
-
-static GtkWidget *
-create_button (const char *label,
-               const char *action,
-               gboolean    suggested)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  if (suggested)
-    gtk_widget_add_css_class (button, "suggested-action");
-  return button;
 }
 
 static GtkWidget *
@@ -134,29 +121,17 @@ rd_review_page_update (RdReviewPage       *self,
                        RdAssessmentStatus  status)
 {
   g_autofree char *summary = NULL;
-  GtkWidget *child, *title, *summary_label;
+  GtkWidget *child;
   guint n_items = 0;
 
   g_return_if_fail (RD_IS_REVIEW_PAGE (self));
 
-  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->box), child);
+  gtk_widget_set_visible (self->complete_button, status != RD_ASSESSMENT_STATUS_COMPLETE);
+  gtk_widget_set_visible (self->reopen_button, status == RD_ASSESSMENT_STATUS_COMPLETE);
 
-  title = gtk_label_new (_("Review"));
-  gtk_widget_add_css_class (title, "title-1");
-  gtk_box_append (GTK_BOX (self->box), title);
-
-  summary_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (summary_label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (summary_label), GTK_JUSTIFY_CENTER);
-  gtk_box_append (GTK_BOX (self->box), summary_label);
-
-  if (status == RD_ASSESSMENT_STATUS_COMPLETE)
-    gtk_box_append (GTK_BOX (self->box),
-                    create_button (_("_Reopen for Editing"), "assessment.reopen", FALSE));
-  else
-    gtk_box_append (GTK_BOX (self->box),
-                    create_button (_("_Mark Complete"), "assessment.mark-complete", TRUE));
+  /* The groups follow what is answered: built anew each time. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->area_groups))) != NULL)
+    gtk_box_remove (self->area_groups, child);
 
   self->n_unanswered = 0;
   for (guint a = 0; a < rd_framework_get_n_areas (framework); a++)
@@ -171,7 +146,7 @@ rd_review_page_update (RdReviewPage       *self,
       area_group = create_area_group (rd_text_get_localized (rd_area_get_title (area)), items, answered,
                                       &self->n_unanswered);
       if (area_group != NULL)
-        gtk_box_append (GTK_BOX (self->box), area_group);
+        gtk_box_append (self->area_groups, area_group);
     }
 
   /* The school's own questions, as their page asks them. */
@@ -190,7 +165,7 @@ rd_review_page_update (RdReviewPage       *self,
       n_items += items->len;
       own_group = create_area_group (rd_own_questions_page_get_title (), items, answered, &self->n_unanswered);
       if (own_group != NULL)
-        gtk_box_append (GTK_BOX (self->box), own_group);
+        gtk_box_append (self->area_groups, own_group);
     }
 
   if (status == RD_ASSESSMENT_STATUS_COMPLETE)
@@ -203,7 +178,9 @@ rd_review_page_update (RdReviewPage       *self,
                                             "%u of %u items are answered. The unanswered ones are listed below.",
                                             n_items),
                                n_items - self->n_unanswered, n_items);
-  gtk_label_set_text (GTK_LABEL (summary_label), summary);
+  gtk_label_set_text (self->summary_label, summary);
+  /* Hidden while empty, so that no spacing is left for it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->area_groups), self->n_unanswered > 0);
 }
 
 guint

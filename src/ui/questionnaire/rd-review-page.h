@@ -19,7 +19,6 @@ void       rd_review_page_update        (RdReviewPage       *self,
                                          int                 group,
                                          GHashTable         *answered,
                                          RdAssessmentStatus  status);
-guint      rd_review_page_get_n_unanswered (RdReviewPage    *self);
 /* The school's own questions (of RdOwnQuestion), listed after the areas. */
 void       rd_review_page_set_own_questions (RdReviewPage   *self,
                                          GPtrArray          *questions);

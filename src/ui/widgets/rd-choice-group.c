@@ -15,6 +15,14 @@ struct _RdChoiceGroup
 
 G_DEFINE_FINAL_TYPE (RdChoiceGroup, rd_choice_group, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_MIN_CHILD_WIDTH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static guint
 count_children (GtkWidget *widget)
 {
@@ -25,13 +33,11 @@ count_children (GtkWidget *widget)
   return n;
 }
 
-gboolean
-rd_choice_group_is_stacked_at (RdChoiceGroup *self,
-                               int            width)
+static gboolean
+is_stacked_at (RdChoiceGroup *self,
+               int            width)
 {
   guint n = count_children (GTK_WIDGET (self));
-
-  g_return_val_if_fail (RD_IS_CHOICE_GROUP (self), FALSE);
 
   if (n == 0 || width < 0)
     return FALSE;
@@ -56,7 +62,7 @@ rd_choice_group_measure (GtkWidget      *widget,
 {
   RdChoiceGroup *self = RD_CHOICE_GROUP (widget);
   guint n = count_children (widget);
-  gboolean stacked = rd_choice_group_is_stacked_at (self, for_size);
+  gboolean stacked = is_stacked_at (self, for_size);
 
   *minimum = *natural = 0;
   if (n == 0)
@@ -109,7 +115,7 @@ rd_choice_group_size_allocate (GtkWidget *widget,
 {
   RdChoiceGroup *self = RD_CHOICE_GROUP (widget);
   guint n = count_children (widget);
-  gboolean stacked = rd_choice_group_is_stacked_at (self, width);
+  gboolean stacked = is_stacked_at (self, width);
   int child_width = stacked ? width : row_child_width (width, n);
   int position = 0;
 
@@ -152,15 +158,72 @@ rd_choice_group_dispose (GObject *object)
 }
 
 static void
+set_min_child_width (RdChoiceGroup *self,
+                     int            min_child_width)
+{
+  if (self->min_child_width == min_child_width)
+    return;
+  self->min_child_width = min_child_width;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIN_CHILD_WIDTH]);
+}
+
+static void
+rd_choice_group_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RdChoiceGroup *self = RD_CHOICE_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_MIN_CHILD_WIDTH:
+      g_value_set_int (value, self->min_child_width);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_choice_group_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  RdChoiceGroup *self = RD_CHOICE_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_MIN_CHILD_WIDTH:
+      set_min_child_width (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rd_choice_group_class_init (RdChoiceGroupClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = rd_choice_group_dispose;
+  object_class->dispose = rd_choice_group_dispose;
+  object_class->get_property = rd_choice_group_get_property;
+  object_class->set_property = rd_choice_group_set_property;
   widget_class->measure = rd_choice_group_measure;
   widget_class->size_allocate = rd_choice_group_size_allocate;
   widget_class->get_request_mode = rd_choice_group_get_request_mode;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  /* Below this width a child would break its label inside a word: the
+   * children then stand one below the other. */
+  properties[PROP_MIN_CHILD_WIDTH] =
+    g_param_spec_int ("min-child-width", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -168,13 +231,11 @@ rd_choice_group_init (RdChoiceGroup *self)
 {
 }
 
-GtkWidget *
-rd_choice_group_new (int min_child_width)
+int
+rd_choice_group_get_min_child_width (RdChoiceGroup *self)
 {
-  RdChoiceGroup *self = g_object_new (RD_TYPE_CHOICE_GROUP, NULL);
-
-  self->min_child_width = min_child_width;
-  return GTK_WIDGET (self);
+  g_return_val_if_fail (RD_IS_CHOICE_GROUP (self), 0);
+  return self->min_child_width;
 }
 
 void
