@@ -194,7 +194,7 @@ test_empty_state_and_add (Fixture       *fixture,
   GtkWidget *empty;
 
   show_own_page (fixture);
-  empty = rd_test_find_named (GTK_WIDGET (own_page (fixture)), "own-questions-empty");
+  empty = rd_test_find_child (GTK_WIDGET (own_page (fixture)), "own_questions_empty");
   g_assert_nonnull (empty);
   g_assert_true (gtk_widget_get_visible (empty));
   rd_test_save_screenshot (fixture->window, "own-questions-empty.png");
@@ -237,7 +237,7 @@ test_empty_state_and_add (Fixture       *fixture,
 
   /* On the page, answered like the framework's questions. */
   g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, RD_OWN_QUESTIONS_PAGE_NAME);
-  g_assert_null (rd_test_find_named (GTK_WIDGET (own_page (fixture)), "own-questions-empty"));
+  g_assert_null (rd_test_find_child (GTK_WIDGET (own_page (fixture)), "own_questions_empty"));
   g_assert_nonnull (own_row (fixture, "own-1"));
   /* Its explanation under "What does this mean?", with no standard named. */
   {
@@ -357,7 +357,7 @@ test_remove_and_undo (Fixture       *fixture,
   questions = stored_questions (fixture);
   g_assert_cmpuint (questions->len, ==, 0);
   g_assert_null (own_row (fixture, "own-1"));
-  g_assert_true (gtk_widget_get_visible (rd_test_find_named (GTK_WIDGET (own_page (fixture)), "own-questions-empty")));
+  g_assert_true (gtk_widget_get_visible (rd_test_find_child (GTK_WIDGET (own_page (fixture)), "own_questions_empty")));
   rd_test_save_screenshot (fixture->window, "own-questions-removed.png");
   /* Ctrl+Z now leaves the removed question's answer alone. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.undo", NULL);
@@ -391,8 +391,8 @@ test_groups (Fixture       *fixture,
   /* The respondent is a school leader: the page asks them nothing, and says so. */
   g_assert_cmpuint (rd_area_page_get_n_asked (own_page (fixture)), ==, 0);
   show_own_page (fixture);
-  g_assert_true (gtk_widget_get_visible (rd_test_find_named (GTK_WIDGET (own_page (fixture)),
-                                                             "own-questions-not-asked")));
+  g_assert_true (gtk_widget_get_visible (rd_test_find_child (GTK_WIDGET (own_page (fixture)),
+                                                             "own_questions_not_asked")));
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", "beta");
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.next-area", NULL);
   rd_test_wait_for_idle ();
@@ -426,7 +426,7 @@ test_limit (Fixture       *fixture,
     }
   show_own_page (fixture);
   g_assert_cmpuint (rd_area_page_get_n_rows (own_page (fixture)), ==, RD_MAX_OWN_QUESTIONS);
-  g_assert_false (gtk_widget_is_sensitive (rd_test_find_named (GTK_WIDGET (own_page (fixture)), "add-own-question")));
+  g_assert_false (gtk_widget_is_sensitive (rd_test_find_child (GTK_WIDGET (own_page (fixture)), "add_own_question")));
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.add-own-question", NULL);
   rd_test_wait_for_idle ();
   g_assert_null (find_dialog (fixture));

@@ -90,49 +90,29 @@ create_menu (const char *question_id)
 }
 
 static GtkWidget *
-create_button (const char *label,
-               const char *action,
-               const char *name,
-               gboolean    suggested)
+take_object (GtkBuilder *builder,
+             const char *id)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_name (button, name);
-  gtk_widget_add_css_class (button, "pill");
-  if (suggested)
-    gtk_widget_add_css_class (button, "suggested-action");
-  return button;
+  return g_object_ref_sink (GTK_WIDGET (gtk_builder_get_object (builder, id)));
 }
 
 static GtkWidget *
-create_header (guint n_questions)
+create_header (GtkBuilder *builder,
+               guint       n_questions)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *count = gtk_label_new (NULL);
   g_autofree char *text = NULL;
 
   /* Translators: how many questions of its own the assessment has, of the most it can have: "3 of 10" */
   text = g_strdup_printf (g_dngettext (NULL, "%u of %u question", "%u of %u questions", RD_MAX_OWN_QUESTIONS),
                           n_questions, RD_MAX_OWN_QUESTIONS);
-  gtk_label_set_text (GTK_LABEL (count), text);
-  gtk_label_set_xalign (GTK_LABEL (count), 0);
-  gtk_widget_set_hexpand (count, TRUE);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_box_append (GTK_BOX (box), create_button (_("_Copy to Other Schools…"), "assessment.copy-own-questions",
-                                                "copy-own-questions", FALSE));
-  gtk_box_append (GTK_BOX (box), create_button (_("_Add Question…"), "assessment.add-own-question",
-                                                "add-own-question", TRUE));
-  return box;
+  gtk_label_set_text (GTK_LABEL (gtk_builder_get_object (builder, "own_questions_count")), text);
+  return take_object (builder, "own_questions_header");
 }
 
 static GtkWidget *
-create_empty_state (void)
+create_empty_state (GtkBuilder *builder)
 {
-  GtkWidget *page = adw_status_page_new ();
-  GtkWidget *button = create_button (_("_Add Question…"), "assessment.add-own-question", "add-first-own-question",
-                                     TRUE);
+  AdwStatusPage *page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "own_questions_empty"));
   g_autofree char *description = NULL;
 
   /* Translators: %u is the most questions an assessment can have of its own (10) */
@@ -140,28 +120,8 @@ create_empty_state (void)
                                    "or facts, for the groups you choose. They are answered like the other "
                                    "questions, shown apart in the results and the report, and never change a "
                                    "score."), RD_MAX_OWN_QUESTIONS);
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "chat-message-new-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Questions of Your Own Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
-  gtk_widget_set_name (page, "own-questions-empty");
-  return page;
-}
-
-/* There are some, for other groups than the respondent's. */
-static GtkWidget *
-create_not_asked_state (void)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "system-users-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("None for This Group"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("Your own questions are asked of other groups. Choose one of them under "
-                                     "“Answering as” to see them."));
-  gtk_widget_set_name (page, "own-questions-not-asked");
-  return page;
+  adw_status_page_set_description (page, description);
+  return take_object (builder, "own_questions_empty");
 }
 
 GtkWidget *
@@ -172,6 +132,9 @@ rd_own_questions_page_new (RdFramework *framework,
   g_autoptr(GPtrArray) items = list_items (framework, questions);
   GtkWidget *page = rd_area_page_new (area, items);
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/own-questions/rd-own-questions-page.ui");
+  g_autoptr(GtkWidget) header = NULL;
+  g_autoptr(GtkWidget) placeholder = NULL;
 
   for (guint r = 0; r < items->len; r++)
     {
@@ -186,9 +149,14 @@ rd_own_questions_page_new (RdFramework *framework,
 
   /* Without questions the empty state offers to add one; the header would say it twice. */
   if (questions->len > 0)
-    rd_area_page_set_header (RD_AREA_PAGE (page), create_header (questions->len));
-  rd_area_page_set_placeholder (RD_AREA_PAGE (page),
-                                questions->len > 0 ? create_not_asked_state () : create_empty_state ());
+    {
+      header = create_header (builder, questions->len);
+      rd_area_page_set_header (RD_AREA_PAGE (page), header);
+      placeholder = take_object (builder, "own_questions_not_asked");
+    }
+  else
+    placeholder = create_empty_state (builder);
+  rd_area_page_set_placeholder (RD_AREA_PAGE (page), placeholder);
 
   /* Ctrl+N adds a question while the page has the focus, as it adds an action on the plan. */
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
