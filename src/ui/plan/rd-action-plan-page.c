@@ -35,6 +35,7 @@ rd_action_plan_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_ACTION_PLAN_PAGE);
   g_clear_object (&self->actions);
+  /* Its handler reads what is cleared here. */
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -419,7 +420,7 @@ rd_action_plan_page_new (RdStore      *store,
   self->store = g_object_ref (store);
   self->framework = g_object_ref (framework);
   self->assessment = g_object_ref (assessment);
-  g_signal_connect (store, "actions-changed", G_CALLBACK (on_actions_changed), self);
+  g_signal_connect_object (store, "actions-changed", G_CALLBACK (on_actions_changed), self, 0);
   reload (self);
 
   return GTK_WIDGET (self);

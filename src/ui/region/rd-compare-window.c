@@ -782,6 +782,9 @@ rd_compare_window_dispose (GObject *object)
   RdCompareWindow *self = RD_COMPARE_WINDOW (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  /* No reload may be scheduled on a window being torn down. */
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   /* A tooltip's muxer may outlive the window (see rd_window_dispose). */
   gtk_widget_insert_action_group (GTK_WIDGET (self), "region", NULL);
 
