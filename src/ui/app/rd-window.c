@@ -50,10 +50,10 @@ struct _RdWindow
   GtkListView *school_list;
   GtkSliceListModel *school_slice;       /* of self->schools: all of them once the window has drawn */
   GtkSingleSelection *school_selection;  /* of self->school_slice */
-  gboolean selecting;         /* the selection set by the code, not by the user */
   AdwWindowTitle *content_title;
   GtkStack *content_stack;
   GtkListBox *assessment_list;
+  GListStore *assessments;    /* of the selected school, as the list shows them */
   GtkWidget *new_assessment_button;
   GtkWidget *school_menu_button;
   RdRegionCommands *region_commands;
@@ -199,9 +199,11 @@ create_row_button (const char *icon_name,
 }
 
 static GtkWidget *
-create_assessment_row (RdWindow     *self,
-                       RdAssessment *assessment)
+create_assessment_row (gpointer item,
+                       gpointer user_data)
 {
+  RdWindow *self = RD_WINDOW (user_data);
+  RdAssessment *assessment = RD_ASSESSMENT (item);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *delete_label = NULL;
@@ -250,13 +252,10 @@ reload_assessments (RdWindow *self)
   RdSchool *school = find_school (self, self->selected_school_id, NULL);
   g_autoptr(GPtrArray) assessments = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->assessment_list))) != NULL)
-    gtk_list_box_remove (self->assessment_list, child);
 
   if (school == NULL)
     {
+      g_list_store_remove_all (self->assessments);
       adw_window_title_set_title (self->content_title, "");
       adw_window_title_set_subtitle (self->content_title, "");
       gtk_stack_set_visible_child_name (self->content_stack, "no-school");
@@ -274,9 +273,8 @@ reload_assessments (RdWindow *self)
       return;
     }
 
-  for (guint i = 0; i < assessments->len; i++)
-    gtk_list_box_append (self->assessment_list,
-                         create_assessment_row (self, g_ptr_array_index (assessments, i)));
+  g_list_store_splice (self->assessments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->assessments)),
+                       assessments->pdata, assessments->len);
 
   gtk_stack_set_visible_child_name (self->content_stack,
                                     assessments->len > 0 ? "assessments" : "no-assessments");
@@ -303,6 +301,8 @@ on_realize (RdWindow *self)
                            G_CALLBACK (on_first_frame_drawn), self, G_CONNECT_SWAPPED);
 }
 
+static void on_school_selected (RdWindow *self);
+
 static void
 select_row_for_school (RdWindow *self)
 {
@@ -312,9 +312,9 @@ select_row_for_school (RdWindow *self)
     position = GTK_INVALID_LIST_POSITION;
   else if (position >= gtk_slice_list_model_get_size (self->school_slice))
     show_all_schools (self);
-  self->selecting = TRUE;
+  g_signal_handlers_block_by_func (self->school_selection, on_school_selected, self);
   gtk_single_selection_set_selected (self->school_selection, position);
-  self->selecting = FALSE;
+  g_signal_handlers_unblock_by_func (self->school_selection, on_school_selected, self);
   /* Only the rows in view exist: bring the school's into view. */
   if (position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->school_list), "list.scroll-to-item", "u", position);
@@ -333,10 +333,10 @@ reload_schools (RdWindow *self)
       return;
     }
 
-  self->selecting = TRUE;
+  g_signal_handlers_block_by_func (self->school_selection, on_school_selected, self);
   g_list_store_splice (self->schools, 0, g_list_model_get_n_items (G_LIST_MODEL (self->schools)),
                        schools->pdata, schools->len);
-  self->selecting = FALSE;
+  g_signal_handlers_unblock_by_func (self->school_selection, on_school_selected, self);
 
   if (find_school (self, self->selected_school_id, NULL) == NULL)
     self->selected_school_id = 0;
@@ -425,8 +425,6 @@ on_school_selected (RdWindow *self)
 {
   RdSchool *school;
 
-  if (self->selecting)
-    return;
   school = gtk_single_selection_get_selected_item (self->school_selection);
   if (school == NULL || rd_school_get_id (school) == self->selected_school_id)
     return;
@@ -1110,6 +1108,7 @@ rd_window_finalize (GObject *object)
   g_clear_object (&self->school_selection);
   g_clear_object (&self->school_slice);
   g_clear_object (&self->schools);
+  g_clear_object (&self->assessments);
   g_clear_object (&self->region_commands);
   g_clear_pointer (&self->pending_imports, g_ptr_array_unref);
 
@@ -1233,6 +1232,8 @@ rd_window_init (RdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->schools = g_list_store_new (RD_TYPE_SCHOOL);
+  self->assessments = g_list_store_new (RD_TYPE_ASSESSMENT);
+  gtk_list_box_bind_model (self->assessment_list, G_LIST_MODEL (self->assessments), create_assessment_row, self, NULL);
   self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
   self->school_slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->schools)), 0,
                                                  SCHOOLS_BEFORE_FIRST_FRAME);
