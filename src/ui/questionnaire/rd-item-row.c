@@ -457,6 +457,9 @@ create_entry_input (RdItemRow *self)
       GtkWidget *unit_label = gtk_label_new (unit);
 
       gtk_widget_add_css_class (unit_label, "dim-label");
+      /* "learners per device" wraps rather than widen a narrow window. */
+      gtk_label_set_wrap (GTK_LABEL (unit_label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (unit_label), 0);
       gtk_box_insert_child_after (self->input, unit_label, last);
       last = unit_label;
     }
@@ -483,9 +486,8 @@ create_input (RdItemRow *self)
 
     case RD_ITEM_KIND_YES_NO:
       gtk_box_set_spacing (self->input, 12);
+      /* Side by side where there is room, one above the other on a narrow screen. */
       fill_choice_group (self, RD_CHOICE_YES, RD_CHOICE_NO);
-      gtk_widget_set_size_request (GTK_WIDGET (self->choice_group),
-                                   2 * rd_choice_group_get_min_child_width (self->choice_group), -1);
       break;
 
     case RD_ITEM_KIND_NUMBER:
