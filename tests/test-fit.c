@@ -7,7 +7,16 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "rd-action-dialog.h"
+#include "rd-assessment-dialog.h"
 #include "rd-assessment-view-private.h"
+#include "rd-compare-window.h"
+#include "rd-group-comparison.h"
+#include "rd-import-dialog.h"
+#include "rd-own-copy-dialog.h"
+#include "rd-own-question-dialog.h"
+#include "rd-preferences-window.h"
+#include "rd-progress-window.h"
 #include "rd-results-page-private.h"
 #include "rd-school-dialog.h"
 #include "rd-test-util.h"
@@ -59,6 +68,13 @@ populate (Fixture *fixture)
   add_respondents (fixture, fixture->pulse_id, RD_ASSESSMENT_MODE_PULSE, rand, 0.5);
   add_respondents (fixture, rd_test_store_add_assessment (&fixture->test_store, "2026-2027", RD_ASSESSMENT_MODE_FULL),
                    RD_ASSESSMENT_MODE_FULL, rand, 0.6);
+  {
+    RdActionInfo info = { .assessment_id = fixture->assessment_id, .title = "Agree on a plan for digital education",
+                          .factor = RD_FACTOR_STRATEGY, .owner = "An Peeters", .due = "2027-03-31" };
+
+    rd_store_add_action (fixture->store, fixture->assessment_id, &info, &error);
+    g_assert_no_error (error);
+  }
 }
 
 static int
@@ -123,6 +139,26 @@ check_fits (GtkWidget  *widget,
       g_test_message ("  too wide for %d px", NARROWEST);
       if (g_getenv ("FIT_DEBUG") != NULL)
         print_too_wide (widget, 0);
+      (*n_too_wide)++;
+    }
+}
+
+/* A window's minimum less its frame (the shadow around it), which a
+ * window that fills a small screen does not have. */
+static void
+check_fits_framed (GtkWidget  *window,
+                   const char *what,
+                   guint      *n_too_wide)
+{
+  /* A message dialog is never narrower than 300 px inside its frame. */
+  int width = MAX (min_width (gtk_widget_get_first_child (window)), ADW_IS_MESSAGE_DIALOG (window) ? 300 : 0);
+
+  g_test_message ("%s: minimum width %d", what, width);
+  if (width > NARROWEST)
+    {
+      g_test_message ("  too wide for %d px", NARROWEST);
+      if (g_getenv ("FIT_DEBUG") != NULL)
+        print_too_wide (window, 0);
       (*n_too_wide)++;
     }
 }
@@ -255,6 +291,206 @@ test_main_window_fits (void)
   rd_test_store_clear (&fixture.test_store);
 }
 
+/* A resizable one opens narrow. */
+/* The clamps of the content shown: not those inside a status page. */
+static void
+collect_clamps (GtkWidget *widget,
+                GPtrArray *clamps)
+{
+  if (!gtk_widget_get_mapped (widget) || ADW_IS_STATUS_PAGE (widget))
+    return;
+  if (ADW_IS_CLAMP (widget))
+    g_ptr_array_add (clamps, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_clamps (child, clamps);
+}
+
+typedef struct
+{
+  int maximum_size, tightening_threshold, content_width;
+  guint n_pages;
+} ClampWidth;
+
+/* Every clamp on the screen has the same sizes, and the content in it the
+ * same width, as the first one seen. */
+static void
+check_clamps (GtkWidget  *window,
+              const char *what,
+              ClampWidth *seen)
+{
+  g_autoptr(GPtrArray) clamps = g_ptr_array_new ();
+
+  rd_test_wait_for_idle ();
+  gtk_test_widget_wait_for_draw (window);
+  collect_clamps (window, clamps);
+  for (guint i = 0; i < clamps->len; i++)
+    {
+      AdwClamp *clamp = g_ptr_array_index (clamps, i);
+      int content = gtk_widget_get_width (adw_clamp_get_child (clamp));
+
+      g_test_message ("%s: clamp %d, tightening %d, content %d px", what, adw_clamp_get_maximum_size (clamp),
+                      adw_clamp_get_tightening_threshold (clamp), content);
+      if (seen->n_pages++ == 0)
+        *seen = (ClampWidth) { adw_clamp_get_maximum_size (clamp), adw_clamp_get_tightening_threshold (clamp),
+                               content, 1 };
+      g_assert_cmpint (adw_clamp_get_maximum_size (clamp), ==, seen->maximum_size);
+      g_assert_cmpint (adw_clamp_get_tightening_threshold (clamp), ==, seen->tightening_threshold);
+      g_assert_cmpint (content, ==, seen->content_width);
+    }
+}
+
+/* One content width for all pages, at 1280 px: the assessments, every page
+ * of an assessment, its results with the groups table and without. */
+static void
+test_one_clamp (void)
+{
+  Fixture fixture = { 0 };
+  ClampWidth seen = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  gint64 alone, full;
+
+  populate (&fixture);
+  full = fixture.assessment_id;
+  /* Answered by one person: no groups table. */
+  alone = rd_test_store_add_assessment (&fixture.test_store, "2024-2025", RD_ASSESSMENT_MODE_FULL);
+  {
+    gint64 leader = rd_store_ensure_respondent (fixture.store, alone, &error);
+    rd_store_set_answer_value (fixture.store, leader, rd_framework_get_item (fixture.framework, 0), 1, &error);
+    g_assert_no_error (error);
+  }
+
+  window = g_object_ref_sink (GTK_WIDGET (rd_window_new (NULL, fixture.store, fixture.framework)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  rd_window_select_school (RD_WINDOW (window), fixture.school_id);
+  check_clamps (window, "assessments", &seen);
+
+  for (guint a = 0; a < 2; a++)
+    {
+      GtkWidget *view;
+      GtkStack *pages;
+
+      gtk_widget_activate_action (window, "win.open-assessment", "x", a == 0 ? alone : full);
+      rd_test_wait_for_idle ();
+      view = GTK_WIDGET (rd_window_get_assessment_view (RD_WINDOW (window)));
+      pages = GTK_STACK (rd_test_find_child (view, "pages"));
+      for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (pages)); page;
+           page = gtk_widget_get_next_sibling (page))
+        {
+          const char *name = gtk_stack_page_get_name (gtk_stack_get_page (pages, page));
+
+          if (g_str_equal (name, "handover"))
+            continue;
+          gtk_widget_activate_action (view, "assessment.show-area", "s", name);
+          check_clamps (window, name, &seen);
+        }
+      /* The groups table is there, or not. */
+      {
+        RdResultsPage *results = rd_assessment_view_get_results_page (RD_ASSESSMENT_VIEW (view));
+        GtkWidget *table = rd_test_find_child (GTK_WIDGET (results), "groups_table_holder");
+
+        g_test_message ("groups: %u, table %s", rd_group_comparison_get_n_groups (rd_results_page_get_group_comparison (results)),
+                        gtk_widget_get_visible (table) ? "shown" : "hidden");
+        g_assert_true (gtk_widget_get_visible (table) == (a == 1));
+      }
+      gtk_widget_activate_action (window, "win.close-assessment", NULL);
+      rd_test_wait_for_idle ();
+    }
+  g_assert_cmpuint (seen.n_pages, >=, 20);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_wait_for_idle ();
+  g_assert_finalize_object (window);
+  rd_test_store_clear (&fixture.test_store);
+}
+
+static void
+check_dialog_fits (GtkWidget  *dialog,
+                   const char *what,
+                   guint      *n_too_wide)
+{
+  gtk_window_set_default_size (GTK_WINDOW (dialog), NARROWEST, 720);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (dialog);
+  rd_test_wait_for_idle ();
+  check_fits_framed (dialog, what, n_too_wide);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_wait_for_idle ();
+}
+
+/* A survey file whose columns are the first items' texts. */
+static RdSurveyImport *
+make_survey (RdFramework *framework)
+{
+  g_autoptr(GString) csv = g_string_new ("Role");
+  g_autoptr(GError) error = NULL;
+  RdSurveyImport *survey;
+
+  for (guint i = 0; i < 6; i++)
+    g_string_append_printf (csv, ",\"%s\"", rd_text_get_localized (rd_item_get_text (rd_framework_get_item (framework, i))));
+  g_string_append (csv, "\nTeacher,4,3,2,5,1,3\nSchool leader,5,5,4,4,3,2\n");
+  survey = rd_survey_import_new (framework, csv->str, csv->len, "survey.csv", &error);
+  g_assert_no_error (error);
+  return survey;
+}
+
+/* Every dialog and secondary window, over a narrow main window. */
+static void
+test_dialogs_fit (void)
+{
+  Fixture fixture = { 0 };
+  guint n_too_wide = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(RdSchool) school = NULL;
+  g_autoptr(RdSurveyImport) survey = NULL;
+  g_autoptr(RdResults) results = NULL;
+  g_autoptr(RdGroupComparison) comparison = NULL;
+  GtkWidget *parent;
+  GtkWindow *parent_window;
+  gint64 assessment_id;
+
+  populate (&fixture);
+  school = rd_store_get_school (fixture.store, fixture.school_id, &error);
+  g_assert_no_error (error);
+  assessment_id = fixture.assessment_id;
+  /* A school to copy own questions to. */
+  rd_test_store_add_school (&fixture.test_store, "Koninklijk Atheneum", NULL, RD_SCHOOL_TYPE_UNSET);
+  rd_test_store_add_assessment (&fixture.test_store, "2026-2027", RD_ASSESSMENT_MODE_FULL);
+  parent = open_in_window (adw_bin_new (), NARROWEST);
+  parent_window = GTK_WINDOW (parent);
+
+  check_dialog_fits (GTK_WIDGET (rd_school_dialog_new (parent_window, NULL)), "Add School", &n_too_wide);
+  check_dialog_fits (GTK_WIDGET (rd_school_dialog_new (parent_window, school)), "Edit School", &n_too_wide);
+  check_dialog_fits (GTK_WIDGET (rd_assessment_dialog_new (parent_window, rd_school_get_name (school))),
+                     "New Assessment", &n_too_wide);
+  check_dialog_fits (GTK_WIDGET (rd_action_dialog_new (parent_window, fixture.store, fixture.framework,
+                                                       RD_ASSESSMENT_MODE_FULL, assessment_id, NULL)),
+                     "New Action", &n_too_wide);
+  check_dialog_fits (GTK_WIDGET (rd_own_question_dialog_new (parent_window, fixture.store, fixture.framework,
+                                                              assessment_id, NULL, NULL, FALSE)),
+                     "New Own Question", &n_too_wide);
+  check_dialog_fits (GTK_WIDGET (rd_own_copy_dialog_new (parent_window, fixture.store, fixture.framework,
+                                                         assessment_id, "2026-2027")),
+                     "Copy Own Questions", &n_too_wide);
+  survey = make_survey (fixture.framework);
+  check_dialog_fits (GTK_WIDGET (rd_import_dialog_new (parent_window, survey, fixture.framework)),
+                     "Import Survey", &n_too_wide);
+  check_dialog_fits (GTK_WIDGET (rd_progress_window_new (parent_window, "Exporting the Report", cancellable)),
+                     "progress", &n_too_wide);
+  settings = g_settings_new ("io.github.digiready.Readiness");
+  check_dialog_fits (rd_preferences_window_new (parent_window, settings), "Preferences", &n_too_wide);
+  check_dialog_fits (rd_compare_window_new (parent_window, fixture.store, fixture.framework), "Compare Schools",
+                     &n_too_wide);
+
+  g_assert_cmpuint (n_too_wide, ==, 0);
+  close_window (parent);
+  rd_test_store_clear (&fixture.test_store);
+}
+
 static void
 type_into (GtkWidget  *dialog,
            const char *id,
@@ -313,6 +549,8 @@ main (int   argc,
 
   g_test_add_func ("/fit/pages", test_pages_fit);
   g_test_add_func ("/fit/main-window", test_main_window_fits);
+  g_test_add_func ("/fit/dialogs", test_dialogs_fit);
+  g_test_add_func ("/fit/one-clamp", test_one_clamp);
   g_test_add_data_func ("/fit/school-dialog-keeps-width/wide", GINT_TO_POINTER (1280), test_school_dialog_keeps_width);
   g_test_add_data_func ("/fit/school-dialog-keeps-width/narrow", GINT_TO_POINTER (400), test_school_dialog_keeps_width);
 

@@ -13,6 +13,8 @@ enum {
   N_FIXED_CHOICES
 };
 
+#define WIDE_CONTENT 420
+
 struct _RdImportDialog
 {
   AdwMessageDialog parent_instance;
@@ -25,6 +27,7 @@ struct _RdImportDialog
   AdwComboRow *group_row;   /* the group of rows without one */
   GtkListBox *column_list;  /* an AdwComboRow per column, in the file's order */
   GtkLabel *summary;
+  GtkWidget *content;
 };
 
 G_DEFINE_FINAL_TYPE (RdImportDialog, rd_import_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -215,6 +218,7 @@ rd_import_dialog_class_init (RdImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdImportDialog, group_row);
   gtk_widget_class_bind_template_child (widget_class, RdImportDialog, column_list);
   gtk_widget_class_bind_template_child (widget_class, RdImportDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, RdImportDialog, content);
   gtk_widget_class_bind_template_callback (widget_class, on_group_chosen);
 }
 
@@ -235,6 +239,10 @@ rd_import_dialog_new (GtkWindow      *parent,
 
   self->survey = g_object_ref (survey);
   self->framework = g_object_ref (framework);
+  /* Wide for the items' texts beside a wide window; within a narrow one
+   * (a message dialog keeps 30 px either side) it takes the width there is. */
+  if (parent != NULL && gtk_widget_get_width (GTK_WIDGET (parent)) >= WIDE_CONTENT + 2 * 30 + 2 * 30)
+    gtk_widget_set_size_request (self->content, WIDE_CONTENT, -1);
 
   self->choices = gtk_string_list_new (NULL);
   gtk_string_list_append (self->choices, _("Leave out"));
