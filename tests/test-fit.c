@@ -9,6 +9,7 @@
 
 #include "rd-action-dialog.h"
 #include "rd-assessment-dialog.h"
+#include "rd-action-plan-page.h"
 #include "rd-assessment-view-private.h"
 #include "rd-compare-window.h"
 #include "rd-group-comparison.h"
@@ -66,6 +67,9 @@ populate (Fixture *fixture)
                    RD_ASSESSMENT_MODE_FULL, rand, 0.4);
   fixture->pulse_id = rd_test_store_add_assessment (&fixture->test_store, "2025-2026", RD_ASSESSMENT_MODE_PULSE);
   add_respondents (fixture, fixture->pulse_id, RD_ASSESSMENT_MODE_PULSE, rand, 0.5);
+  /* Complete: its pages carry the read-only banner. */
+  rd_store_set_assessment_status (fixture->store, fixture->pulse_id, RD_ASSESSMENT_STATUS_COMPLETE, &error);
+  g_assert_no_error (error);
   add_respondents (fixture, rd_test_store_add_assessment (&fixture->test_store, "2026-2027", RD_ASSESSMENT_MODE_FULL),
                    RD_ASSESSMENT_MODE_FULL, rand, 0.6);
   {
@@ -416,6 +420,12 @@ check_dialog_fits (GtkWidget  *dialog,
   gtk_test_widget_wait_for_draw (dialog);
   rd_test_wait_for_idle ();
   check_fits_framed (dialog, what, n_too_wide);
+  {
+    g_autofree char *slug = g_ascii_strdown (what, -1);
+    g_autofree char *name = g_strdup_printf ("fit-dialog-%s.png", g_strdelimit (slug, " ", '-'));
+
+    rd_test_save_screenshot (dialog, name);
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
   rd_test_wait_for_idle ();
 }
@@ -540,6 +550,114 @@ test_school_dialog_keeps_width (gconstpointer data)
   close_window (parent);
 }
 
+/* Scrolls @page (its scrolled window is "scrolled") so that @id is at the top. */
+static void
+scroll_to (GtkWidget  *page,
+           const char *id)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (rd_test_find_child (page, "scrolled"));
+  graphene_point_t point;
+
+  gtk_test_widget_wait_for_draw (page);
+  /* The viewport stays; what is in it moves. */
+  g_assert_true (gtk_widget_compute_point (rd_test_find_child (page, id),
+                                           gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (scrolled))),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), point.y);
+  g_test_message ("scrolled to %s at %.0f of %.0f", id, point.y,
+                  gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (scrolled)));
+  rd_test_wait_for_idle ();
+}
+
+static void
+show_tables (GtkWidget *results)
+{
+  static const char * const buttons[] = { "factors_table_button", "areas_table_button", "trend_table_button" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = rd_test_find_child (results, buttons[i]);
+
+      if (GTK_IS_TOGGLE_BUTTON (button))
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+      else if (GTK_IS_BUTTON (button))
+        g_signal_emit_by_name (button, "clicked");
+    }
+  rd_test_wait_for_idle ();
+}
+
+/* The pages this issue changed, 400 and 1280 px wide, for a person to look at. */
+static void
+test_screenshots (void)
+{
+  static const int widths[] = { 400, 1280 };
+  Fixture fixture = { 0 };
+  GtkWidget *window;
+
+  populate (&fixture);
+  window = g_object_ref_sink (GTK_WIDGET (rd_window_new (NULL, fixture.store, fixture.framework)));
+  gtk_window_present (GTK_WINDOW (window));
+  rd_window_select_school (RD_WINDOW (window), fixture.school_id);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      GtkWidget *view, *results;
+      char name[64];
+
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 800);
+      gtk_widget_activate_action (window, "win.close-assessment", NULL);
+      rd_test_wait_for_idle ();
+      rd_window_select_school (RD_WINDOW (window), fixture.school_id);
+      rd_test_wait_for_idle ();
+      if (widths[w] < 600)
+        gtk_widget_activate_action (window, "win.open-assessment", "x", fixture.assessment_id);
+      else
+        {
+          g_snprintf (name, sizeof name, "fit-assessments-%d.png", widths[w]);
+          rd_test_save_screenshot (window, name);
+          gtk_widget_activate_action (window, "win.open-assessment", "x", fixture.assessment_id);
+        }
+      rd_test_wait_for_idle ();
+      view = GTK_WIDGET (rd_window_get_assessment_view (RD_WINDOW (window)));
+
+      gtk_widget_activate_action (view, "assessment.show-area", "s", "devices");
+      g_snprintf (name, sizeof name, "fit-devices-%d.png", widths[w]);
+      rd_test_save_screenshot (window, name);
+      gtk_widget_activate_action (view, "assessment.show-area", "s", "strategy");
+      g_snprintf (name, sizeof name, "fit-strategy-%d.png", widths[w]);
+      rd_test_save_screenshot (window, name);
+
+      gtk_widget_activate_action (view, "assessment.show-area", "s", RD_RESULTS_PAGE_NAME);
+      rd_test_wait_for_idle ();
+      results = GTK_WIDGET (rd_assessment_view_get_results_page (RD_ASSESSMENT_VIEW (view)));
+      g_snprintf (name, sizeof name, "fit-results-%d-1.png", widths[w]);
+      rd_test_save_screenshot (window, name);
+      show_tables (results);
+      scroll_to (results, "trend_revealer");
+      g_snprintf (name, sizeof name, "fit-results-%d-trend-table.png", widths[w]);
+      rd_test_save_screenshot (window, name);
+      scroll_to (results, "groups_group");
+      g_snprintf (name, sizeof name, "fit-results-%d-groups.png", widths[w]);
+      rd_test_save_screenshot (window, name);
+
+      gtk_widget_activate_action (view, "assessment.show-area", "s", RD_ACTION_PLAN_PAGE_NAME);
+      g_snprintf (name, sizeof name, "fit-action-plan-%d.png", widths[w]);
+      rd_test_save_screenshot (window, name);
+
+      /* The complete pulse, under its read-only banner. */
+      gtk_widget_activate_action (window, "win.close-assessment", NULL);
+      rd_test_wait_for_idle ();
+      gtk_widget_activate_action (window, "win.open-assessment", "x", fixture.pulse_id);
+      rd_test_wait_for_idle ();
+      g_snprintf (name, sizeof name, "fit-complete-%d.png", widths[w]);
+      rd_test_save_screenshot (window, name);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_wait_for_idle ();
+  g_assert_finalize_object (window);
+  rd_test_store_clear (&fixture.test_store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -551,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/fit/main-window", test_main_window_fits);
   g_test_add_func ("/fit/dialogs", test_dialogs_fit);
   g_test_add_func ("/fit/one-clamp", test_one_clamp);
+  g_test_add_func ("/fit/screenshots", test_screenshots);
   g_test_add_data_func ("/fit/school-dialog-keeps-width/wide", GINT_TO_POINTER (1280), test_school_dialog_keeps_width);
   g_test_add_data_func ("/fit/school-dialog-keeps-width/narrow", GINT_TO_POINTER (400), test_school_dialog_keeps_width);
 
