@@ -415,11 +415,15 @@ check_dialog_fits (GtkWidget  *dialog,
                    const char *what,
                    guint      *n_too_wide)
 {
-  gtk_window_set_default_size (GTK_WINDOW (dialog), NARROWEST, 720);
+  if (gtk_window_get_resizable (GTK_WINDOW (dialog)) && !ADW_IS_MESSAGE_DIALOG (dialog))
+    gtk_window_set_default_size (GTK_WINDOW (dialog), NARROWEST, 720);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_test_widget_wait_for_draw (dialog);
   rd_test_wait_for_idle ();
   check_fits_framed (dialog, what, n_too_wide);
+  /* Laid out as wide as it asked to be, not wider. */
+  if (!ADW_IS_MESSAGE_DIALOG (dialog) && gtk_window_get_resizable (GTK_WINDOW (dialog)))
+    g_assert_cmpint (gtk_widget_get_width (dialog), <=, NARROWEST);
   {
     g_autofree char *slug = g_ascii_strdown (what, -1);
     g_autofree char *name = g_strdup_printf ("fit-dialog-%s.png", g_strdelimit (slug, " ", '-'));

@@ -893,6 +893,9 @@ rd_compare_window_init (RdCompareWindow *self)
   self->sort_keys = g_array_new (FALSE, FALSE, sizeof (SortKey));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Narrow until the first allocation says otherwise: laid out wide, the
+   * window could not open narrower than the table beside the side panel. */
+  set_narrow (self, TRUE);
   rd_chart_view_set_draw_func (self->boxplot, rd_comparison_boxplot_data_draw);
   for (guint f = 0; f < RD_N_FACTORS; f++)
     {
