@@ -12,6 +12,7 @@
 #include "rd-action-plan-page.h"
 #include "rd-assessment-view-private.h"
 #include "rd-compare-window.h"
+#include "rd-discussion-window.h"
 #include "rd-group-comparison.h"
 #include "rd-import-dialog.h"
 #include "rd-own-copy-dialog.h"
@@ -88,15 +89,6 @@ min_width (GtkWidget *widget)
 
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
   return minimum;
-}
-
-static int
-nat_width (GtkWidget *widget)
-{
-  int minimum, natural;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
-  return natural;
 }
 
 static GtkWidget *
@@ -461,8 +453,6 @@ test_dialogs_fit (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(RdSchool) school = NULL;
   g_autoptr(RdSurveyImport) survey = NULL;
-  g_autoptr(RdResults) results = NULL;
-  g_autoptr(RdGroupComparison) comparison = NULL;
   GtkWidget *parent;
   GtkWindow *parent_window;
   gint64 assessment_id;
@@ -499,6 +489,16 @@ test_dialogs_fit (void)
   check_dialog_fits (rd_preferences_window_new (parent_window, settings), "Preferences", &n_too_wide);
   check_dialog_fits (rd_compare_window_new (parent_window, fixture.store, fixture.framework), "Compare Schools",
                      &n_too_wide);
+  {
+    GtkWidget *results = g_object_ref_sink (rd_results_page_new (fixture.store, fixture.framework, assessment_id));
+
+    g_assert_true (rd_results_page_reload (RD_RESULTS_PAGE (results), &error));
+
+    check_dialog_fits (rd_discussion_window_new (parent_window, fixture.framework,
+                                                 rd_results_page_get_group_comparison (RD_RESULTS_PAGE (results))),
+                       "Discussion", &n_too_wide);
+    g_object_unref (results);
+  }
 
   g_assert_cmpuint (n_too_wide, ==, 0);
   close_window (parent);
@@ -515,40 +515,48 @@ type_into (GtkWidget  *dialog,
   gtk_test_widget_wait_for_draw (dialog);
 }
 
-/* Typing a name does not change the dialog's width. */
+static int
+surface_width (GtkWidget *window)
+{
+  return gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window)));
+}
+
+/* Typing does not change the Add School dialog's width, which stays within
+ * its window. (Issue 18 saw it shrink by 40 px; on this code it does not,
+ * typed in process or over AT-SPI: this keeps it so.) */
 static void
 test_school_dialog_keeps_width (gconstpointer data)
 {
+  static const struct { const char *row, *text; } typing[] = {
+    { "name_row", "S" }, { "name_row", "Sint-Jozefinstituut voor Secundair Onderwijs" },
+    { "region_row", "Oost-Vlaanderen" }, { "name_row", "" },
+  };
   g_autoptr(GError) error = NULL;
   g_auto(RdTestStore) store = { 0 };
+  int parent_width = GPOINTER_TO_INT (data);
   GtkWidget *parent, *dialog;
   int before;
 
   rd_test_store_create (&store, rd_framework_load_builtin (&error));
   parent = g_object_ref_sink (GTK_WIDGET (rd_window_new (NULL, store.store, store.framework)));
-  gtk_window_set_default_size (GTK_WINDOW (parent), GPOINTER_TO_INT (data), 800);
+  gtk_window_set_default_size (GTK_WINDOW (parent), parent_width, 800);
   gtk_window_present (GTK_WINDOW (parent));
   gtk_test_widget_wait_for_draw (parent);
   gtk_widget_activate_action (parent, "win.add-school", NULL);
   dialog = GTK_WIDGET (rd_window_get_dialog (RD_WINDOW (parent)));
-  g_test_message ("at once: %d", gtk_widget_get_width (dialog));
   gtk_test_widget_wait_for_draw (dialog);
-  g_test_message ("first frame: %d surface %d", gtk_widget_get_width (dialog), gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (dialog))));
   rd_test_wait_for_idle ();
-  before = gtk_widget_get_width (dialog);
-  g_test_message ("empty: %d (min %d nat %d)", before, min_width (dialog), nat_width (dialog));
-  rd_test_save_screenshot (dialog, "school-dialog-empty.png");
-  type_into (dialog, "name_row", "S");
-  g_test_message ("with a letter: %d (min %d nat %d) surface %d", gtk_widget_get_width (dialog), min_width (dialog), nat_width (dialog), gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (dialog))));
-  type_into (dialog, "name_row", "Sint-Jozefinstituut");
-  g_test_message ("with a name: %d (min %d)", gtk_widget_get_width (dialog), min_width (dialog));
-  rd_test_save_screenshot (dialog, "school-dialog-typed.png");
-  g_assert_cmpint (gtk_widget_get_width (dialog), ==, before);
-  type_into (dialog, "region_row", "Oost-Vlaanderen");
-  g_test_message ("with a region: %d (min %d)", gtk_widget_get_width (dialog), min_width (dialog));
-  g_assert_cmpint (gtk_widget_get_width (dialog), ==, before);
-  type_into (dialog, "name_row", "");
-  g_assert_cmpint (gtk_widget_get_width (dialog), ==, before);
+  before = surface_width (dialog);
+  g_test_message ("empty: %d px", before);
+  g_assert_cmpint (before, <=, surface_width (parent));
+  rd_test_save_screenshot (dialog, parent_width < 600 ? "fit-school-dialog-narrow.png" : "fit-school-dialog.png");
+
+  for (guint i = 0; i < G_N_ELEMENTS (typing); i++)
+    {
+      type_into (dialog, typing[i].row, typing[i].text);
+      g_test_message ("%s “%s”: %d px", typing[i].row, typing[i].text, surface_width (dialog));
+      g_assert_cmpint (surface_width (dialog), ==, before);
+    }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   close_window (parent);
@@ -675,7 +683,7 @@ main (int   argc,
   g_test_add_func ("/fit/one-clamp", test_one_clamp);
   g_test_add_func ("/fit/screenshots", test_screenshots);
   g_test_add_data_func ("/fit/school-dialog-keeps-width/wide", GINT_TO_POINTER (1280), test_school_dialog_keeps_width);
-  g_test_add_data_func ("/fit/school-dialog-keeps-width/narrow", GINT_TO_POINTER (400), test_school_dialog_keeps_width);
+  g_test_add_data_func ("/fit/school-dialog-keeps-width/narrow", GINT_TO_POINTER (NARROWEST), test_school_dialog_keeps_width);
 
   return g_test_run ();
 }
