@@ -264,6 +264,7 @@ test_main_window_fits (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
+  check_fits (window_content (window), "main window, welcome", &n_too_wide);
   rd_window_select_school (RD_WINDOW (window), fixture.school_id);
   rd_test_wait_for_idle ();
   check_fits (window_content (window), "main window, assessments", &n_too_wide);
@@ -390,6 +391,8 @@ test_one_clamp (void)
         g_test_message ("groups: %u, table %s", rd_group_comparison_get_n_groups (rd_results_page_get_group_comparison (results)),
                         gtk_widget_get_visible (table) ? "shown" : "hidden");
         g_assert_true (gtk_widget_get_visible (table) == (a == 1));
+        /* Its scroller with it: no empty space where it would be. */
+        g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW)) == (a == 1));
       }
       gtk_widget_activate_action (window, "win.close-assessment", NULL);
       rd_test_wait_for_idle ();
