@@ -151,6 +151,16 @@ test_add_school_and_assessment (Fixture       *fixture,
                    RD_BUILTIN_FRAMEWORK_ID);
   g_assert_cmpuint (count_rows (assessment_list), ==, 1);
 
+  /* The new assessment opens, ready to be answered. */
+  g_assert_nonnull (rd_window_get_assessment_view (fixture->window));
+  g_assert_cmpint (rd_assessment_view_get_assessment_id (rd_window_get_assessment_view (fixture->window)), ==,
+                   rd_assessment_get_id (g_ptr_array_index (assessments, 0)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (rd_test_find_child (window, "main_stack"))), ==,
+                   "assessment");
+  gtk_widget_activate_action (GTK_WIDGET (rd_window_get_assessment_view (fixture->window)), "assessment.close", NULL);
+  rd_test_wait_for_idle ();
+  g_assert_null (rd_window_get_assessment_view (fixture->window));
+
   /* Cancelling adds nothing. */
   gtk_widget_activate_action (window, "win.new-assessment", NULL);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (rd_window_get_dialog (fixture->window)), "cancel");
