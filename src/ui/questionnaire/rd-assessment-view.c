@@ -374,6 +374,18 @@ show_group_items (RdAssessmentView *self)
     }
 }
 
+/* The Review page says the assessment is complete and offers to reopen it
+ * itself: the banner above would repeat both. */
+static void
+update_complete_banner (RdAssessmentView *self)
+{
+  gboolean on_review = gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->review_page);
+
+  if (self->assessment == NULL)
+    return;
+  gtk_revealer_set_reveal_child (self->complete_banner, is_complete (self) && !on_review);
+}
+
 /* Status changes redraw everything that depends on it. */
 static void
 apply_status (RdAssessmentView *self)
@@ -382,7 +394,7 @@ apply_status (RdAssessmentView *self)
 
   set_rows_editable (self, rows_editable (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), editable && !in_round (self));
-  gtk_revealer_set_reveal_child (self->complete_banner, !editable);
+  update_complete_banner (self);
   update_progress (self);
   update_actions (self);
 }
@@ -1909,6 +1921,8 @@ rd_assessment_view_init (RdAssessmentView *self)
   g_signal_connect_object (self->area_list, "row-selected", G_CALLBACK (on_area_row_selected),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->area_list, "row-activated", G_CALLBACK (on_area_row_activated),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (update_complete_banner),
                            self, G_CONNECT_SWAPPED);
 
   /* Response files and survey exports can be dropped on the assessment. */
