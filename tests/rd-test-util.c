@@ -13,6 +13,63 @@ skip_without_display (void)
   g_test_skip ("no display");
 }
 
+static GtkWidget *
+find_with_css_class (GtkWidget  *widget,
+                     const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_css_class (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A message dialog's look is a promise: the response styled suggested is
+ * the one Enter gives, a destructive one never is, some response always
+ * is, and Escape gives one of the dialog's own responses. */
+void
+rd_test_assert_dialog_defaults (AdwMessageDialog *dialog)
+{
+  GtkWidget *area = find_with_css_class (GTK_WIDGET (dialog), "response-area");
+  GtkWidget *default_widget = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  const char *heading = adw_message_dialog_get_heading (dialog);
+
+  g_assert_nonnull (area);
+  if (default_widget == NULL)
+    g_error ("dialog “%s” has no default response", heading);
+  if (gtk_widget_has_css_class (default_widget, "destructive-action"))
+    g_error ("dialog “%s” makes a destructive response its default", heading);
+  for (GtkWidget *button = gtk_widget_get_first_child (area); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    if (gtk_widget_has_css_class (button, "suggested-action") && button != default_widget)
+      g_error ("dialog “%s” looks as if “%s” were its default, but it is not", heading,
+               gtk_button_get_label (GTK_BUTTON (button)));
+  if (!adw_message_dialog_has_response (dialog, adw_message_dialog_get_close_response (dialog)))
+    g_error ("dialog “%s” closes with “%s”, which is none of its responses", heading,
+             adw_message_dialog_get_close_response (dialog));
+  g_test_message ("dialog “%s”: default and close responses as it looks", heading);
+}
+
+static void
+on_toplevel_added (GListModel *toplevels,
+                   guint       position,
+                   guint       removed,
+                   guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        g_signal_connect (window, "map", G_CALLBACK (rd_test_assert_dialog_defaults), NULL);
+    }
+}
+
 /* Locally a missing display skips; in CI it must fail, or nothing is proven. */
 void
 rd_test_init_gtk (int    *argc,
@@ -44,6 +101,8 @@ rd_test_init_gtk (int    *argc,
     }
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* Every message dialog a test opens is held to what its look promises. */
+  g_signal_connect (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (on_toplevel_added), NULL);
   /* Screenshots must show where transitions end, not a frame of them. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   /* The application adds its resource icons itself; these tests run without one. */

@@ -826,7 +826,7 @@ mark_complete_action (GtkWidget  *widget,
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "complete",
                                               ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "complete");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_complete_response), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
@@ -1191,6 +1191,7 @@ tell (RdAssessmentView *self,
                                               heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1671,6 +1672,8 @@ on_end_round_response (RdAssessmentView *self,
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "later", _("_Not Now"),
                                     "show", _("_Show Results"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "show", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "show");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_round_ended), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1692,6 +1695,7 @@ end_round_action (GtkWidget  *widget,
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "end", _("_End Round"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "end", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "end");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_end_round_response), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
@@ -1746,6 +1750,7 @@ start_workshop_action (GtkWidget  *widget,
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "start", _("_Start"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "start");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_start_response), self, 0);
   g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
