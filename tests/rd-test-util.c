@@ -375,3 +375,92 @@ rd_test_run_application (GApplication    *app,
   g_signal_handler_disconnect (app, handler);
   return status;
 }
+
+static gboolean
+shortcut_matches (GtkShortcutTrigger *trigger,
+                  guint               keyval,
+                  GdkModifierType     state)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return shortcut_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, state) ||
+           shortcut_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, state);
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) == gdk_keyval_to_lower (keyval) &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state;
+}
+
+/* What one controller of @widget does with the key; TRUE when it took it. */
+static gboolean
+controller_takes_key (GtkEventController *controller,
+                      GtkWidget          *widget,
+                      guint               keyval,
+                      GdkModifierType     state)
+{
+  if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+    {
+      gboolean handled = FALSE;
+
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      return handled;
+    }
+  if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+      gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) == GTK_SHORTCUT_SCOPE_LOCAL)
+    {
+      GListModel *shortcuts = G_LIST_MODEL (controller);
+
+      for (guint i = 0; i < g_list_model_get_n_items (shortcuts); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+
+          if (shortcut_matches (gtk_shortcut_get_trigger (shortcut), keyval, state) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+widget_takes_key (GtkWidget           *widget,
+                  GtkPropagationPhase  phase,
+                  guint                keyval,
+                  GdkModifierType      state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      GtkPropagationPhase own = gtk_event_controller_get_propagation_phase (controller);
+
+      if ((own == phase || (phase == GTK_PHASE_BUBBLE && own == GTK_PHASE_TARGET)) &&
+          gtk_widget_is_sensitive (widget) && controller_takes_key (controller, widget, keyval, state))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A key press as GTK propagates one: from the root down to the focused
+ * widget through every capture-phase controller, then back up through the
+ * bubble-phase ones (key controllers and the widgets' own shortcuts, class
+ * bindings included), until one takes it. */
+gboolean
+rd_test_press_key (GtkWidget       *window,
+                   guint            keyval,
+                   GdkModifierType  state)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+
+  for (GtkWidget *widget = gtk_root_get_focus (GTK_ROOT (window)); widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    g_ptr_array_insert (path, 0, widget);
+
+  for (guint i = 0; i < path->len; i++)
+    if (widget_takes_key (g_ptr_array_index (path, i), GTK_PHASE_CAPTURE, keyval, state))
+      return TRUE;
+  for (guint i = path->len; i > 0; i--)
+    if (widget_takes_key (g_ptr_array_index (path, i - 1), GTK_PHASE_BUBBLE, keyval, state))
+      return TRUE;
+  return FALSE;
+}

@@ -427,6 +427,40 @@ test_open_assessment (Fixture       *fixture,
   }
 }
 
+/* Alt+← goes back to the assessments at the first press, pressed with an
+ * item focused (the leaflet's own Alt+← once took the first press). */
+static void
+test_alt_left_goes_back_at_once (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(GError) error = NULL;
+  RdAssessmentView *view;
+  GtkWidget *row, *focus;
+  gint64 school_id, assessment_id;
+
+  school_id = add_school_through_dialog (fixture, "Atheneum");
+  assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027", fixture->framework,
+                                           RD_ASSESSMENT_MODE_FULL, &error);
+  g_assert_no_error (error);
+  rd_test_wait_for_idle ();
+  gtk_widget_activate_action (window, "win.open-assessment", "x", assessment_id);
+  rd_test_wait_for_idle ();
+  view = rd_window_get_assessment_view (fixture->window);
+  g_assert_nonnull (view);
+
+  row = GTK_WIDGET (rd_area_page_get_row (rd_assessment_view_get_area_page (view, "strategy"), 1));
+  g_assert_true (gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+
+  g_assert_true (rd_test_press_key (window, GDK_KEY_Left, GDK_ALT_MASK));
+  rd_test_wait_for_idle ();
+  g_assert_null (rd_window_get_assessment_view (fixture->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (rd_test_find_child (window, "main_stack"))), ==,
+                   "home");
+}
+
 static void
 test_preferences (void)
 {
@@ -776,6 +810,7 @@ main (int   argc,
   ADD ("/ui/window/many-schools-at-start", test_many_schools_at_start);
   ADD ("/ui/window/delete-assessment-undo", test_delete_assessment_undo);
   ADD ("/ui/window/open-assessment", test_open_assessment);
+  ADD ("/ui/window/alt-left-goes-back-at-once", test_alt_left_goes_back_at_once);
   ADD ("/ui/window/screenshots", test_screenshots);
 #undef ADD
   g_test_add_func ("/ui/preferences/anonymity-threshold", test_preferences);

@@ -52,6 +52,7 @@ struct _RdAssessmentView
   GtkWidget *done_button;        /* the sidebar follows the page, not the other way */
 
   AdwLeaflet *leaflet;
+  gboolean may_go_back;       /* to the sidebar, but not from the hand-over screen */
   GtkWidget *sidebar;
   GtkWidget *content;
   AdwWindowTitle *sidebar_title;
@@ -372,6 +373,16 @@ show_group_items (RdAssessmentView *self)
 
       gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->area_list, (int) i)), shown);
     }
+}
+
+/* The leaflet's own Alt+← shows the sidebar. Beside the content it is on
+ * screen already, yet the leaflet would take the first Alt+← to make it
+ * its visible child, and only a second press would reach
+ * assessment.close: it goes back only when folded. */
+static void
+update_navigate_back (RdAssessmentView *self)
+{
+  adw_leaflet_set_can_navigate_back (self->leaflet, self->may_go_back && adw_leaflet_get_folded (self->leaflet));
 }
 
 /* The Review page says the assessment is complete and offers to reopen it
@@ -1536,7 +1547,8 @@ show_handover (RdAssessmentView *self)
   gtk_widget_set_sensitive (self->sidebar, FALSE);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   /* A folded window would swipe back to a closed list, with no way on. */
-  adw_leaflet_set_can_navigate_back (self->leaflet, FALSE);
+  self->may_go_back = FALSE;
+  update_navigate_back (self);
   gtk_widget_grab_focus (self->handover_page);
   update_actions (self);
 }
@@ -1546,7 +1558,8 @@ static void
 show_questionnaire (RdAssessmentView *self)
 {
   gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_BROWSE);
-  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
+  self->may_go_back = TRUE;
+  update_navigate_back (self);
   gtk_widget_set_sensitive (self->sidebar, TRUE);
   gtk_widget_set_visible (self->done_button, in_round (self));
   show_page (self, first_page_name (self), NULL, TRUE);
@@ -1929,6 +1942,10 @@ rd_assessment_view_init (RdAssessmentView *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (update_complete_banner),
                            self, G_CONNECT_SWAPPED);
+  self->may_go_back = TRUE;
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_navigate_back),
+                           self, G_CONNECT_SWAPPED);
+  update_navigate_back (self);
 
   /* Response files and survey exports can be dropped on the assessment. */
   {
