@@ -655,6 +655,56 @@ test_export_and_import_school (Fixture       *fixture,
   }
 }
 
+/* A region's folder of school files, imported into an empty database as
+ * Import a Folder of School Files… does: the sidebar lists every school,
+ * never "No Schools Yet" (once seen with 7 schools stored; not reproduced
+ * here, this holds the behaviour). */
+static void
+test_import_folder (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *folder_path = g_build_filename (fixture->dir, "region", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  RdRegionCommands *commands = rd_window_get_region_commands (fixture->window);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkStack *sidebar_stack = GTK_STACK (rd_test_find_child (window, "sidebar_stack"));
+  GtkListView *school_list = GTK_LIST_VIEW (rd_test_find_child (window, "school_list"));
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  const guint n_schools = 7;
+
+  g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+  for (guint i = 0; i < n_schools; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("School %u", i + 1);
+      g_autofree char *file_name = g_strdup_printf ("school-%u.readiness", i + 1);
+      g_autofree char *path = g_build_filename (folder_path, file_name, NULL);
+      gint64 school_id = rd_store_add_school (fixture->store, name, "Kust", RD_SCHOOL_TYPE_PRIMARY, &error);
+      gint64 assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027", fixture->framework,
+                                                      RD_ASSESSMENT_MODE_PULSE, &error);
+      gint64 respondent = rd_store_ensure_respondent (fixture->store, assessment_id, &error);
+
+      rd_store_set_answer_value (fixture->store, respondent, rd_framework_get_item (fixture->framework, 1), 3, &error);
+      g_assert_true (rd_region_commands_export_school (commands, school_id, RD_EXCHANGE_ANSWERS, path, &error));
+      g_assert_no_error (error);
+      g_assert_true (rd_store_trash_school (fixture->store, school_id, &error));
+      g_assert_true (rd_store_purge_school (fixture->store, school_id, &error));
+    }
+  rd_test_wait_for_idle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "empty");
+
+  rd_region_commands_import_and_report (commands, &folder, 1);
+  while ((dialog = find_message_dialog ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "7 files imported, of 7 schools: 7 new"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_wait_for_idle ();
+
+  g_assert_cmpuint (count_schools (school_list), ==, n_schools);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "list");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (school_list)));
+}
+
 /* Compare Schools imports through the main window's "region" commands:
  * its Import School Files… button works, and opens the import. */
 static void
@@ -806,6 +856,7 @@ main (int   argc,
   ADD ("/ui/window/school-type", test_school_type);
   ADD ("/ui/window/delete-school-undo", test_delete_school_undo);
   ADD ("/ui/window/compare-imports", test_compare_imports);
+  ADD ("/ui/window/import-folder", test_import_folder);
   ADD ("/ui/window/many-schools", test_many_schools);
   ADD ("/ui/window/many-schools-at-start", test_many_schools_at_start);
   ADD ("/ui/window/delete-assessment-undo", test_delete_assessment_undo);
