@@ -310,6 +310,8 @@ test_chart_cards (Fixture       *fixture,
       if (on_screen)
         g_assert_cmpfloat (top_in (table, page), ==, chart_top);
       g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Show as _Chart");
+      if (c == 1)
+        rd_test_save_screenshot (card, "results-areas-table-light.png");
       /* …for this chart only: each keeps its own choice. */
       for (guint other = 0; other < G_N_ELEMENTS (charts); other++)
         if (other != c)
