@@ -13,6 +13,63 @@ skip_without_display (void)
   g_test_skip ("no display");
 }
 
+static GtkWidget *
+find_with_css_class (GtkWidget  *widget,
+                     const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_css_class (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A message dialog's look is a promise: the response styled suggested is
+ * the one Enter gives, a destructive one never is, some response always
+ * is, and Escape gives one of the dialog's own responses. */
+void
+rd_test_assert_dialog_defaults (AdwMessageDialog *dialog)
+{
+  GtkWidget *area = find_with_css_class (GTK_WIDGET (dialog), "response-area");
+  GtkWidget *default_widget = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  const char *heading = adw_message_dialog_get_heading (dialog);
+
+  g_assert_nonnull (area);
+  if (default_widget == NULL)
+    g_error ("dialog “%s” has no default response", heading);
+  if (gtk_widget_has_css_class (default_widget, "destructive-action"))
+    g_error ("dialog “%s” makes a destructive response its default", heading);
+  for (GtkWidget *button = gtk_widget_get_first_child (area); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    if (gtk_widget_has_css_class (button, "suggested-action") && button != default_widget)
+      g_error ("dialog “%s” looks as if “%s” were its default, but it is not", heading,
+               gtk_button_get_label (GTK_BUTTON (button)));
+  if (!adw_message_dialog_has_response (dialog, adw_message_dialog_get_close_response (dialog)))
+    g_error ("dialog “%s” closes with “%s”, which is none of its responses", heading,
+             adw_message_dialog_get_close_response (dialog));
+  g_test_message ("dialog “%s”: default and close responses as it looks", heading);
+}
+
+static void
+on_toplevel_added (GListModel *toplevels,
+                   guint       position,
+                   guint       removed,
+                   guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        g_signal_connect (window, "map", G_CALLBACK (rd_test_assert_dialog_defaults), NULL);
+    }
+}
+
 /* Locally a missing display skips; in CI it must fail, or nothing is proven. */
 void
 rd_test_init_gtk (int    *argc,
@@ -44,6 +101,8 @@ rd_test_init_gtk (int    *argc,
     }
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* Every message dialog a test opens is held to what its look promises. */
+  g_signal_connect (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (on_toplevel_added), NULL);
   /* Screenshots must show where transitions end, not a frame of them. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   /* The application adds its resource icons itself; these tests run without one. */
@@ -315,4 +374,93 @@ rd_test_run_application (GApplication    *app,
 
   g_signal_handler_disconnect (app, handler);
   return status;
+}
+
+static gboolean
+shortcut_matches (GtkShortcutTrigger *trigger,
+                  guint               keyval,
+                  GdkModifierType     state)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return shortcut_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, state) ||
+           shortcut_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, state);
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) == gdk_keyval_to_lower (keyval) &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state;
+}
+
+/* What one controller of @widget does with the key; TRUE when it took it. */
+static gboolean
+controller_takes_key (GtkEventController *controller,
+                      GtkWidget          *widget,
+                      guint               keyval,
+                      GdkModifierType     state)
+{
+  if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+    {
+      gboolean handled = FALSE;
+
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      return handled;
+    }
+  if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+      gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) == GTK_SHORTCUT_SCOPE_LOCAL)
+    {
+      GListModel *shortcuts = G_LIST_MODEL (controller);
+
+      for (guint i = 0; i < g_list_model_get_n_items (shortcuts); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+
+          if (shortcut_matches (gtk_shortcut_get_trigger (shortcut), keyval, state) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+widget_takes_key (GtkWidget           *widget,
+                  GtkPropagationPhase  phase,
+                  guint                keyval,
+                  GdkModifierType      state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      GtkPropagationPhase own = gtk_event_controller_get_propagation_phase (controller);
+
+      if ((own == phase || (phase == GTK_PHASE_BUBBLE && own == GTK_PHASE_TARGET)) &&
+          gtk_widget_is_sensitive (widget) && controller_takes_key (controller, widget, keyval, state))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A key press as GTK propagates one: from the root down to the focused
+ * widget through every capture-phase controller, then back up through the
+ * bubble-phase ones (key controllers and the widgets' own shortcuts, class
+ * bindings included), until one takes it. */
+gboolean
+rd_test_press_key (GtkWidget       *window,
+                   guint            keyval,
+                   GdkModifierType  state)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+
+  for (GtkWidget *widget = gtk_root_get_focus (GTK_ROOT (window)); widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    g_ptr_array_insert (path, 0, widget);
+
+  for (guint i = 0; i < path->len; i++)
+    if (widget_takes_key (g_ptr_array_index (path, i), GTK_PHASE_CAPTURE, keyval, state))
+      return TRUE;
+  for (guint i = path->len; i > 0; i--)
+    if (widget_takes_key (g_ptr_array_index (path, i - 1), GTK_PHASE_BUBBLE, keyval, state))
+      return TRUE;
+  return FALSE;
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "rd-test-fixtures.h"
 
@@ -42,5 +42,14 @@ GtkWindow *rd_test_find_toplevel   (GType            type,
 /* Waits until such a window is mapped and laid out; fails after a while. */
 GtkWindow *rd_test_wait_for_toplevel (GType          type,
                                       const char    *name);
+
+/* Presses a key in @window as GTK propagates it, from its focus widget;
+ * TRUE when a controller took it. */
+gboolean   rd_test_press_key      (GtkWidget       *window,
+                                   guint            keyval,
+                                   GdkModifierType  state);
+
+/* Fails unless @dialog's default and close responses are what its look promises. */
+void       rd_test_assert_dialog_defaults (AdwMessageDialog *dialog);
 
 G_END_DECLS

@@ -647,7 +647,7 @@ test_screenshots (void)
       g_snprintf (name, sizeof name, "fit-results-%d-1.png", widths[w]);
       rd_test_save_screenshot (window, name);
       show_tables (results);
-      scroll_to (results, "trend_revealer");
+      scroll_to (results, "trend_table");
       g_snprintf (name, sizeof name, "fit-results-%d-trend-table.png", widths[w]);
       rd_test_save_screenshot (window, name);
       scroll_to (results, "groups_group");

@@ -161,7 +161,13 @@ typedef struct
 
 /* Each message must name the file, the place and the problem. */
 static const BrokenCase broken_cases[] = {
-  { "not-json.json", RD_FRAMEWORK_ERROR_SYNTAX, "not-json.json: not valid JSON:" },
+  /* A damaged file is told in words, with the place (not json-glib's "<data>:20:3: Parse error…"). */
+  { "not-json.json", RD_FRAMEWORK_ERROR_SYNTAX,
+    "not-json.json: line 20, column 2: the file ends inside a text in quotes: it may have been cut off" },
+  { "missing-comma.json", RD_FRAMEWORK_ERROR_SYNTAX,
+    "missing-comma.json: line 46, column 6: a comma is missing between two values" },
+  { "trailing-comma.json", RD_FRAMEWORK_ERROR_SYNTAX,
+    "trailing-comma.json: line 57, column 3: a comma is followed by a closing bracket, with no value after it" },
   { "not-utf8.json", RD_FRAMEWORK_ERROR_SYNTAX, "not-utf8.json: line 25, column 15: not valid UTF-8 text" },
   /* UTF-8 files whose escapes json-glib turns into bytes that are not (found by fuzzing). */
   { "escape-octal.json", RD_FRAMEWORK_ERROR_SYNTAX, "escape-octal.json: areas[0].title.en: not valid UTF-8 text" },

@@ -139,7 +139,7 @@ check_results_page (Fixture *fixture)
   gtk_widget_activate_action (view, "assessment.show-area", "s", RD_RESULTS_PAGE_NAME);
   rd_test_wait_for_idle ();
   page = rd_assessment_view_get_results_page (RD_ASSESSMENT_VIEW (view));
-  table = gtk_revealer_get_child (GTK_REVEALER (rd_test_find_child (GTK_WIDGET (page), "factors_revealer")));
+  table = adw_bin_get_child (ADW_BIN (rd_test_find_child (GTK_WIDGET (page), "factors_table")));
 
   for (guint f = 0; f < RD_N_FACTORS; f++)
     {

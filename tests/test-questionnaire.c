@@ -301,13 +301,27 @@ test_resume_position (Fixture       *fixture,
   g_assert_cmpstr (progress_text (fixture), ==, "You have answered 1 of 6 items");
 }
 
+/* Buttons under @widget that are on screen (mapped) and run @action_name. */
+static guint
+count_mapped_buttons (GtkWidget  *widget,
+                      const char *action_name)
+{
+  guint n = GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+            g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_mapped_buttons (child, action_name);
+  return n;
+}
+
 static void
 test_read_only_after_completion (Fixture       *fixture,
                                  gconstpointer  data)
 {
   GtkWidget *view = GTK_WIDGET (fixture->view);
   RdItemRow *plan = row_for (fixture, "alpha", "a-plan");
-  GtkRevealer *banner = GTK_REVEALER (rd_test_find_child (view, "complete_banner"));
+  GtkRevealer *banner = GTK_REVEALER (rd_test_find_child (GTK_WIDGET (fixture->view), "complete_banner"));
   g_autoptr(RdAssessment) assessment = NULL;
   GtkWidget *review;
   GtkWindow *dialog;
@@ -348,6 +362,14 @@ test_read_only_after_completion (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (rd_test_find_child (review, "summary_label"))),
                                    "This assessment is complete."));
   rd_test_save_screenshot (fixture->window, "questionnaire-review-complete-light.png");
+  /* One Reopen for Editing on screen: the review's, not the banner's too. */
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (rd_test_find_child (GTK_WIDGET (fixture->view), "complete_banner"))));
+  g_assert_cmpuint (count_mapped_buttons (GTK_WIDGET (fixture->window), "assessment.reopen"), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", "alpha");
+  rd_test_wait_for_idle ();
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (rd_test_find_child (GTK_WIDGET (fixture->view), "complete_banner"))));
+  g_assert_cmpuint (count_mapped_buttons (GTK_WIDGET (fixture->window), "assessment.reopen"), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_REVIEW_PAGE_NAME);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.reopen", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_REVIEW_PAGE_NAME);

@@ -81,7 +81,10 @@ typedef struct
              "\"framework\": {\"id\": \"small-fixture\", \"version\": \"1.0\"}, "
 
 static const BrokenCase broken_cases[] = {
-  { "not json", RD_IMPORT_ERROR_SYNTAX, "x.readiness-response: not valid JSON:" },
+  { "not json", RD_IMPORT_ERROR_SYNTAX, "x.readiness-response: line 1, column 1: “not” is not a JSON value: text goes "
+    "in double quotes, and true, false and null are written in lower case" },
+  { HEAD "\"group\": \"teacher\",\n\"answers\": [{\"item\": \"a-plan\" \"version\": 1}]}", RD_IMPORT_ERROR_SYNTAX,
+    "x.readiness-response: line 2, column 31: a comma is missing between two values" },
   { "{\"format\": \"readiness-framework\", \"format_version\": 1}", RD_IMPORT_ERROR_INVALID,
     "x.readiness-response: format: “readiness-framework” is not a Readiness response file" },
   { "{\"format\": \"readiness-response\", \"format_version\": 2}", RD_IMPORT_ERROR_VERSION,

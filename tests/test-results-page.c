@@ -157,9 +157,9 @@ static GtkWidget *
 chart_table (Fixture    *fixture,
              const char *chart)
 {
-  g_autofree char *id = g_strconcat (chart, "_revealer", NULL);
+  g_autofree char *id = g_strconcat (chart, "_table", NULL);
 
-  return gtk_revealer_get_child (GTK_REVEALER (page_child (fixture, id)));
+  return adw_bin_get_child (ADW_BIN (page_child (fixture, id)));
 }
 
 static GPtrArray *
@@ -258,8 +258,20 @@ test_target_follows (Fixture       *fixture,
                             "target 90, gap 23"));
 }
 
-/* Each chart has its table a click away, made from the same figures, and
- * an export menu for its own chart in both formats. */
+/* The top of @widget in @page's coordinates. */
+static double
+top_in (GtkWidget *widget,
+        GtkWidget *page)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, page, &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
+/* Each chart has its table a click away, made from the same figures and
+ * shown in the chart's place, and an export menu for its own chart in
+ * both formats. */
 static void
 test_chart_cards (Fixture       *fixture,
                   gconstpointer  data)
@@ -270,16 +282,44 @@ test_chart_cards (Fixture       *fixture,
     {
       g_autofree char *card_id = g_strconcat (charts[c], "_card", NULL);
       g_autofree char *button_id = g_strconcat (charts[c], "_table_button", NULL);
-      g_autofree char *revealer_id = g_strconcat (charts[c], "_revealer", NULL);
-      GtkRevealer *revealer = GTK_REVEALER (page_child (fixture, revealer_id));
-      GtkWidget *export = rd_test_find_widget (page_child (fixture, card_id), GTK_TYPE_MENU_BUTTON, NULL);
+      g_autofree char *view_id = g_strconcat (charts[c], "_view", NULL);
+      g_autofree char *table_id = g_strconcat (charts[c], "_table", NULL);
+      GtkWidget *button = page_child (fixture, button_id);
+      GtkWidget *view = page_child (fixture, view_id);
+      GtkWidget *table = page_child (fixture, table_id);
+      GtkWidget *page = GTK_WIDGET (fixture->page);
+      GtkWidget *card = page_child (fixture, card_id);
+      gboolean on_screen = gtk_widget_get_mapped (card);
+      GtkWidget *export = rd_test_find_widget (card, GTK_TYPE_MENU_BUTTON, NULL);
       GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (export));
       static const char * const formats[] = { "png", "svg" };
+      double chart_top;
 
-      g_assert_false (gtk_revealer_get_reveal_child (revealer));
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (fixture, button_id)), TRUE);
-      g_assert_true (gtk_revealer_get_reveal_child (revealer));
-      g_assert_true (GTK_IS_GRID (gtk_revealer_get_child (revealer)));
+      g_assert_true (on_screen || c == 2);  /* the trend needs two school years */
+      g_assert_true (gtk_widget_get_mapped (view) == on_screen);
+      g_assert_false (gtk_widget_get_mapped (table));
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Show as _Table");
+      chart_top = on_screen ? top_in (view, page) : 0;
+
+      /* The table replaces the chart where it was, and the button offers the chart back. */
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+      rd_test_wait_for_idle ();
+      g_assert_true (GTK_IS_GRID (adw_bin_get_child (ADW_BIN (table))));
+      g_assert_true (gtk_widget_get_mapped (table) == on_screen);
+      g_assert_false (gtk_widget_get_mapped (view));
+      if (on_screen)
+        g_assert_cmpfloat (top_in (table, page), ==, chart_top);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Show as _Chart");
+      if (c == 1)
+        rd_test_save_screenshot (card, "results-areas-table-light.png");
+      /* …for this chart only: each keeps its own choice. */
+      for (guint other = 0; other < G_N_ELEMENTS (charts); other++)
+        if (other != c)
+          {
+            g_autofree char *other_id = g_strconcat (charts[other], "_table_button", NULL);
+            g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (page_child (fixture, other_id))), ==,
+                             other < c ? "Show as _Chart" : "Show as _Table");
+          }
 
       g_assert_cmpint (g_menu_model_get_n_items (menu), ==, G_N_ELEMENTS (formats));
       for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
@@ -304,6 +344,14 @@ test_chart_cards (Fixture       *fixture,
 
   /* The factors' table, for the eyes. */
   rd_test_save_screenshot (page_child (fixture, "factors_card"), "results-factors-table-light.png");
+
+  /* Show as Chart brings the chart back. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (fixture, "factors_table_button")), FALSE);
+  rd_test_wait_for_idle ();
+  g_assert_true (gtk_widget_get_mapped (page_child (fixture, "factors_view")));
+  g_assert_false (gtk_widget_get_mapped (page_child (fixture, "factors_table")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (page_child (fixture, "factors_table_button"))), ==,
+                   "Show as _Table");
 }
 
 static void

@@ -768,6 +768,37 @@ test_background_damage (Fixture       *fixture,
   }
 }
 
+/* Keyboard Shortcuts opens on one page, without a warning (a second page's
+ * switcher once printed "GtkLabel … reported min width -3" twice; tests
+ * make every warning fatal). */
+static void
+script_shortcuts_window (gpointer data)
+{
+  Fixture *fixture = data;
+  RdWindow *window = RD_WINDOW (rd_test_wait_for_toplevel (RD_TYPE_WINDOW, NULL));
+  GtkWindow *shortcuts;
+  GtkWidget *switcher;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  shortcuts = rd_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
+  rd_test_save_screenshot (GTK_WIDGET (shortcuts), "shortcuts-window.png");
+  /* Every shortcut is in view at once: no page to turn to. */
+  switcher = rd_test_find_widget (GTK_WIDGET (shortcuts), GTK_TYPE_STACK_SWITCHER, NULL);
+  g_assert_true (switcher == NULL || !gtk_widget_get_visible (switcher));
+  gtk_window_close (shortcuts);
+  quit_from_main_window (fixture);
+}
+
+static void
+test_shortcuts_window (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  make_database (fixture->path);
+  fixture->script = script_shortcuts_window;
+  run_app (fixture, fixture->path);
+  g_assert_cmpint (fixture->exit_status, ==, 0);
+}
+
 /* Check Database… in the menu: progress, then the result. */
 static void
 script_check_on_demand (gpointer data)
@@ -853,6 +884,7 @@ main (int   argc,
   g_test_add ("/startup/check/background-damage", Fixture, NULL, fixture_set_up, test_background_damage,
               fixture_tear_down);
   g_test_add ("/startup/check/on-demand", Fixture, NULL, fixture_set_up, test_check_on_demand, fixture_tear_down);
+  g_test_add ("/startup/shortcuts-window", Fixture, NULL, fixture_set_up, test_shortcuts_window, fixture_tear_down);
   g_test_add ("/startup/terminated", Fixture, NULL, fixture_set_up, test_terminated, fixture_tear_down);
 
   return g_test_run ();

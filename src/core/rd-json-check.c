@@ -4,6 +4,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "rd-errors.h"
 #include "rd-json-check.h"
@@ -421,6 +423,162 @@ fail_bad_text (RdJsonCheck *check,
                place->len > 0 ? place->str : "top level", _("not valid UTF-8 text"));
 }
 
+/* Where json-glib stopped: its message begins "<data>:LINE:COLUMN:". */
+static gboolean
+parse_error_place (const GError *parse_error,
+                   guint        *line,
+                   guint        *column)
+{
+  const char *place = strstr (parse_error->message, "<data>:");
+
+  return place != NULL && sscanf (place, "<data>:%u:%u:", line, column) == 2;
+}
+
+/* What a JSON reader expects next. */
+typedef enum {
+  WANT_VALUE,          /* after : or an array's comma */
+  WANT_FIRST_VALUE,    /* after [: a value or ] */
+  WANT_NAME,           /* after an object's comma */
+  WANT_FIRST_NAME,     /* after {: a name or } */
+  WANT_COLON,
+  WANT_COMMA,          /* after a value in [ ] or { }: a comma or the closing bracket */
+  WANT_END,
+} Want;
+
+static const char *
+skip_string (const char *p,
+             const char *end)
+{
+  for (p++; p < end && *p != '"'; p++)
+    if (*p == '\\')
+      p++;
+  return p < end ? p + 1 : NULL;
+}
+
+static gboolean
+starts_value (char c)
+{
+  return c == '"' || c == '[' || c == '{' || c == '-' || g_ascii_isalnum (c);
+}
+
+/* The first place where @data breaks JSON's grammar and what is wrong
+ * there, in words (json-glib's messages and codes are for programmers and
+ * often name the wrong thing); NULL if none is found. The text was scanned
+ * not to nest deeper than RD_JSON_MAX_DEPTH. */
+static char *
+find_syntax_fault (const char  *data,
+                   gsize        length,
+                   const char **at)
+{
+  const char *end = data + length;
+  char open[RD_JSON_MAX_DEPTH + 1];
+  guint depth = 0;
+  Want want = WANT_VALUE;
+
+  for (const char *p = data;; )
+    {
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      *at = p;
+      if (p == end)
+        {
+          if (want == WANT_END)
+            return NULL;
+          return g_strdup (depth > 0 ? _("the file ends before every [ and { is closed: it may have been cut off")
+                                     : _("the file ends where a value should follow"));
+        }
+
+      switch (want)
+        {
+        case WANT_END:
+          return g_strdup (_("there is more after the end of the JSON object"));
+
+        case WANT_COLON:
+          if (*p != ':')
+            return g_strdup (_("a colon is missing after the name"));
+          want = WANT_VALUE;
+          p++;
+          continue;
+
+        case WANT_FIRST_NAME:
+        case WANT_NAME:
+          if (*p == '}' && want == WANT_FIRST_NAME)
+            break;
+          if (*p == '}')
+            return g_strdup (_("a comma is followed by a closing brace, with no name and value after it"));
+          if (*p != '"')
+            return g_strdup (_("a name in double quotes should begin here"));
+          if ((p = skip_string (p, end)) == NULL)
+            return g_strdup (_("the file ends inside a text in quotes: it may have been cut off"));
+          want = WANT_COLON;
+          continue;
+
+        case WANT_COMMA:
+          if (*p == ',')
+            {
+              want = open[depth] == '{' ? WANT_NAME : WANT_VALUE;
+              p++;
+              continue;
+            }
+          if (*p == ']' || *p == '}')
+            break;
+          if (starts_value (*p))
+            return g_strdup (_("a comma is missing between two values"));
+          return g_strdup (_("a character that does not belong here: a comma or a closing bracket should follow"));
+
+        case WANT_VALUE:
+        case WANT_FIRST_VALUE:
+        default:
+          if (*p == ']' && want == WANT_FIRST_VALUE)
+            break;
+          if (*p == ']' && depth > 0 && open[depth] == '[')
+            return g_strdup (_("a comma is followed by a closing bracket, with no value after it"));
+          if (*p == '[' || *p == '{')
+            {
+              open[++depth] = *p;
+              want = *p == '[' ? WANT_FIRST_VALUE : WANT_FIRST_NAME;
+              p++;
+              continue;
+            }
+          if (*p == '"')
+            {
+              if ((p = skip_string (p, end)) == NULL)
+                return g_strdup (_("the file ends inside a text in quotes: it may have been cut off"));
+            }
+          else if (*p == '-' || g_ascii_isdigit (*p))
+            {
+              while (p < end && (g_ascii_isdigit (*p) || strchr ("+-.eE", *p) != NULL))
+                p++;
+            }
+          else if (g_ascii_isalpha (*p))
+            {
+              const char *word = p;
+              g_autofree char *text = NULL;
+
+              while (p < end && (g_ascii_isalnum (*p) || *p == '_'))
+                p++;
+              text = g_strndup (word, (gsize) (p - word));
+              if (!g_str_equal (text, "true") && !g_str_equal (text, "false") && !g_str_equal (text, "null"))
+                /* Translators: %s is a word found where a value should be */
+                return g_strdup_printf (_("“%s” is not a JSON value: text goes in double quotes, and true, "
+                                          "false and null are written in lower case"), text);
+            }
+          else
+            return g_strdup (_("a character that does not belong here: a value should begin here"));
+          want = depth > 0 ? WANT_COMMA : WANT_END;
+          continue;
+        }
+
+      /* A closing bracket or brace, where one may come. */
+      if (depth == 0 || (*p == ']') != (open[depth] == '['))
+        return g_strdup (*p == ']' ? _("this ] closes a { (a } is missing or misplaced)")
+                                   : _("this } closes a [ (a ] is missing or misplaced)"));
+      depth--;
+      want = depth > 0 ? WANT_COMMA : WANT_END;
+      p++;
+    }
+}
+
 JsonObject *
 rd_json_load_object (RdJsonCheck *check,
                      JsonParser  *parser,
@@ -442,12 +600,19 @@ rd_json_load_object (RdJsonCheck *check,
     return NULL;
   if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
-      /* json-glib quotes the bad token cut off at a byte count, which can
-       * split a character: the message is shown, so it must be UTF-8. */
-      g_autofree char *reason = g_utf8_make_valid (parse_error->message, -1);
+      /* json-glib's own words ("<data>:100:34: Parse error: unexpected
+       * character…") are for programmers: say what is wrong, and where. */
+      const char *at = data;
+      g_autofree char *problem = find_syntax_fault (data, length, &at);
+      guint line, column;
 
-      g_set_error (check->error, check->domain, syntax_code,
-                   _("%s: not valid JSON: %s"), check->name, reason);
+      if (problem != NULL)
+        fail_at (check, syntax_code, data, at, problem);
+      else if (parse_error_place (parse_error, &line, &column))
+        g_set_error (check->error, check->domain, syntax_code, _("%s: line %u, column %u: %s"),
+                     check->name, line, column, _("not valid JSON"));
+      else
+        g_set_error (check->error, check->domain, syntax_code, _("%s: not valid JSON"), check->name);
       return NULL;
     }
   root = json_parser_get_root (parser);

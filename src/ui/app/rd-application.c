@@ -414,6 +414,8 @@ rd_application_activate (GApplication *application)
 
       gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
       g_signal_connect_swapped (dialog, "response", G_CALLBACK (g_application_quit), self);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
@@ -513,6 +515,7 @@ explain_help_problem (GtkWindow    *parent,
                                    body);
   gtk_widget_set_name (dialog, "help-problem");
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -146,6 +146,7 @@ show_progress (CheckJob *job)
 
   gtk_widget_set_name (dialog, "database-checking");
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), bar);
   job->progress_bar = GTK_PROGRESS_BAR (bar);

@@ -811,9 +811,15 @@ on_assessment_dialog_response (RdWindow           *self,
   assessment_id = rd_store_add_assessment (self->store, self->selected_school_id, school_year,
                                            self->framework, rd_assessment_dialog_get_mode (dialog), &error);
   if (assessment_id == 0)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* Who creates an assessment means to answer it. */
+  if (open_assessment (self, assessment_id, &error) == NULL && error != NULL)
     show_error (self, error);
-  else
-    announce_carried_actions (self, assessment_id);
+  announce_carried_actions (self, assessment_id);
 }
 
 static void

@@ -103,6 +103,7 @@ tell (GtkWindow  *parent,
 
   gtk_widget_set_name (dialog, "own-copy-result");
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

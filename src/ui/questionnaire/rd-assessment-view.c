@@ -52,6 +52,7 @@ struct _RdAssessmentView
   GtkWidget *done_button;        /* the sidebar follows the page, not the other way */
 
   AdwLeaflet *leaflet;
+  gboolean may_go_back;       /* to the sidebar, but not from the hand-over screen */
   GtkWidget *sidebar;
   GtkWidget *content;
   AdwWindowTitle *sidebar_title;
@@ -374,6 +375,28 @@ show_group_items (RdAssessmentView *self)
     }
 }
 
+/* The leaflet's own Alt+← shows the sidebar. Beside the content it is on
+ * screen already, yet the leaflet would take the first Alt+← to make it
+ * its visible child, and only a second press would reach
+ * assessment.close: it goes back only when folded. */
+static void
+update_navigate_back (RdAssessmentView *self)
+{
+  adw_leaflet_set_can_navigate_back (self->leaflet, self->may_go_back && adw_leaflet_get_folded (self->leaflet));
+}
+
+/* The Review page says the assessment is complete and offers to reopen it
+ * itself: the banner above would repeat both. */
+static void
+update_complete_banner (RdAssessmentView *self)
+{
+  gboolean on_review = gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->review_page);
+
+  if (self->assessment == NULL)
+    return;
+  gtk_revealer_set_reveal_child (self->complete_banner, is_complete (self) && !on_review);
+}
+
 /* Status changes redraw everything that depends on it. */
 static void
 apply_status (RdAssessmentView *self)
@@ -382,7 +405,7 @@ apply_status (RdAssessmentView *self)
 
   set_rows_editable (self, rows_editable (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), editable && !in_round (self));
-  gtk_revealer_set_reveal_child (self->complete_banner, !editable);
+  update_complete_banner (self);
   update_progress (self);
   update_actions (self);
 }
@@ -814,7 +837,7 @@ mark_complete_action (GtkWidget  *widget,
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "complete",
                                               ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "complete");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_complete_response), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
@@ -1179,6 +1202,7 @@ tell (RdAssessmentView *self,
                                               heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1523,7 +1547,8 @@ show_handover (RdAssessmentView *self)
   gtk_widget_set_sensitive (self->sidebar, FALSE);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   /* A folded window would swipe back to a closed list, with no way on. */
-  adw_leaflet_set_can_navigate_back (self->leaflet, FALSE);
+  self->may_go_back = FALSE;
+  update_navigate_back (self);
   gtk_widget_grab_focus (self->handover_page);
   update_actions (self);
 }
@@ -1533,7 +1558,8 @@ static void
 show_questionnaire (RdAssessmentView *self)
 {
   gtk_list_box_set_selection_mode (self->area_list, GTK_SELECTION_BROWSE);
-  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
+  self->may_go_back = TRUE;
+  update_navigate_back (self);
   gtk_widget_set_sensitive (self->sidebar, TRUE);
   gtk_widget_set_visible (self->done_button, in_round (self));
   show_page (self, first_page_name (self), NULL, TRUE);
@@ -1659,6 +1685,8 @@ on_end_round_response (RdAssessmentView *self,
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "later", _("_Not Now"),
                                     "show", _("_Show Results"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "show", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "show");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_round_ended), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1680,6 +1708,7 @@ end_round_action (GtkWidget  *widget,
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "end", _("_End Round"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "end", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "end");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_end_round_response), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
@@ -1734,6 +1763,7 @@ start_workshop_action (GtkWidget  *widget,
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "start", _("_Start"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "start");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_start_response), self, 0);
   g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
@@ -1910,6 +1940,12 @@ rd_assessment_view_init (RdAssessmentView *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->area_list, "row-activated", G_CALLBACK (on_area_row_activated),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (update_complete_banner),
+                           self, G_CONNECT_SWAPPED);
+  self->may_go_back = TRUE;
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_navigate_back),
+                           self, G_CONNECT_SWAPPED);
+  update_navigate_back (self);
 
   /* Response files and survey exports can be dropped on the assessment. */
   {

@@ -110,6 +110,7 @@ show_message (RdRegionCommands *self,
   GtkWidget *dialog = adw_message_dialog_new (owner_window (self), heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

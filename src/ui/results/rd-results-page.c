@@ -19,14 +19,16 @@
 static const char * const chart_ids[RD_RESULTS_N_CHARTS] = { "factors", "areas", "trend" };
 
 /* A chart with its title, a note on what its figures rest on, and the
- * table alternative made from the same figures. */
+ * table alternative made from the same figures, shown in the chart's place. */
 typedef struct
 {
   GtkWidget *card;
   GtkLabel *title;
+  GtkToggleButton *table_button;
+  GtkStack *stack;
   RdChartView *view;
   GtkLabel *note;
-  GtkRevealer *table_revealer;
+  AdwBin *table;
 } ChartCard;
 
 struct _RdResultsPage
@@ -66,6 +68,20 @@ G_DEFINE_FINAL_TYPE (RdResultsPage, rd_results_page, GTK_TYPE_WIDGET)
 
 static void on_target_changed (GtkSpinButton *button,
                                RdResultsPage *self);
+
+/* The table takes the chart's place, and the button offers the chart back;
+ * each chart keeps its own choice. */
+static void
+on_table_toggled (GtkToggleButton *button,
+                  RdResultsPage   *self)
+{
+  gboolean table = gtk_toggle_button_get_active (button);
+
+  for (guint c = 0; c < RD_RESULTS_N_CHARTS; c++)
+    if (self->charts[c].table_button == button)
+      gtk_stack_set_visible_child_name (self->charts[c].stack, table ? "table" : "chart");
+  gtk_button_set_label (GTK_BUTTON (button), table ? _("Show as _Chart") : _("Show as _Table"));
+}
 
 /* The table alternative: a header row and rows of cells. */
 static GtkWidget *
@@ -169,7 +185,7 @@ refresh_factors (RdResultsPage *self)
                                  _("Readiness per success factor against its target"), bars->description);
   rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_FACTORS].view, bars,
                           (GDestroyNotify) rd_factor_bars_data_free);
-  gtk_revealer_set_child (self->charts[RD_RESULTS_CHART_FACTORS].table_revealer, table);
+  adw_bin_set_child (self->charts[RD_RESULTS_CHART_FACTORS].table, table);
 }
 
 static void
@@ -209,7 +225,7 @@ refresh_areas (RdResultsPage *self)
   set_card_note (&self->charts[RD_RESULTS_CHART_AREAS], radar->editions_note);
   rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_AREAS].view, radar,
                           (GDestroyNotify) rd_area_radar_data_free);
-  gtk_revealer_set_child (self->charts[RD_RESULTS_CHART_AREAS].table_revealer, table);
+  adw_bin_set_child (self->charts[RD_RESULTS_CHART_AREAS].table, table);
 }
 
 static void
@@ -239,7 +255,7 @@ refresh_trend (RdResultsPage *self)
   set_card_note (&self->charts[RD_RESULTS_CHART_TREND], trend->editions_note);
   rd_chart_view_set_data (self->charts[RD_RESULTS_CHART_TREND].view, trend,
                           (GDestroyNotify) rd_factor_trend_data_free);
-  gtk_revealer_set_child (self->charts[RD_RESULTS_CHART_TREND].table_revealer, table);
+  adw_bin_set_child (self->charts[RD_RESULTS_CHART_TREND].table, table);
 
   /* One year is no trend yet; say when there will be one. */
   gtk_widget_set_visible (self->charts[RD_RESULTS_CHART_TREND].card, n_years >= 2);
@@ -597,6 +613,7 @@ show_error (RdResultsPage *self,
                                               heading, error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -807,7 +824,9 @@ rd_results_page_class_init (RdResultsPageClass *klass)
       bind_child (widget_class, chart_ids[c], "_title", card + G_STRUCT_OFFSET (ChartCard, title));
       bind_child (widget_class, chart_ids[c], "_view", card + G_STRUCT_OFFSET (ChartCard, view));
       bind_child (widget_class, chart_ids[c], "_note", card + G_STRUCT_OFFSET (ChartCard, note));
-      bind_child (widget_class, chart_ids[c], "_revealer", card + G_STRUCT_OFFSET (ChartCard, table_revealer));
+      bind_child (widget_class, chart_ids[c], "_table_button", card + G_STRUCT_OFFSET (ChartCard, table_button));
+      bind_child (widget_class, chart_ids[c], "_stack", card + G_STRUCT_OFFSET (ChartCard, stack));
+      bind_child (widget_class, chart_ids[c], "_table", card + G_STRUCT_OFFSET (ChartCard, table));
     }
   gtk_widget_class_bind_template_child (widget_class, RdResultsPage, trend_hint);
   gtk_widget_class_bind_template_child (widget_class, RdResultsPage, priorities_group);
@@ -824,6 +843,7 @@ rd_results_page_class_init (RdResultsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdResultsPage, own);
   gtk_widget_class_bind_template_child (widget_class, RdResultsPage, own_hint);
   gtk_widget_class_bind_template_callback (widget_class, on_target_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_toggled);
 
   gtk_widget_class_install_action (widget_class, "results.export", "(ss)", export_action);
   gtk_widget_class_install_action (widget_class, "results.discuss", NULL, discuss_action);

@@ -223,6 +223,7 @@ show_error (RdJob        *self,
   GtkWidget *dialog = adw_message_dialog_new (self->parent, self->error_heading, error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
