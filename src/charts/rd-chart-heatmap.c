@@ -21,7 +21,7 @@
 /* Longer names are rare and shortened. */
 #define MAX_LABEL_WIDTH 20.0
 /* Below this, in user-space units, names and scores are not written. */
-#define MIN_TEXT_SIZE 7.0
+#define MIN_TEXT_SIZE RD_CHART_MIN_FONT_SIZE
 
 typedef enum {
   STYLE_LIGHT,
