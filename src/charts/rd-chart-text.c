@@ -197,6 +197,23 @@ record (cairo_t     *cr,
       x1 = MAX (x1, x);
       y1 = MAX (y1, y);
     }
+  /* What a clip hides is not drawn. */
+  {
+    double cx0, cy0, cx1, cy1;
+
+    cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
+    cairo_user_to_device (cr, &cx0, &cy0);
+    cairo_user_to_device (cr, &cx1, &cy1);
+    x0 = MAX (x0, MIN (cx0, cx1));
+    y0 = MAX (y0, MIN (cy0, cy1));
+    x1 = MIN (x1, MAX (cx0, cx1));
+    y1 = MIN (y1, MAX (cy0, cy1));
+    if (x1 <= x0 || y1 <= y0)
+      {
+        g_free (r);
+        return;
+      }
+  }
   cairo_user_to_device_distance (cr, &dx, &dy);
   r->text = without_isolates (pango_layout_get_text (layout));
   r->font_size = (double) pango_font_description_get_size (font) / PANGO_SCALE * hypot (dx, dy);

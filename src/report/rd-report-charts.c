@@ -239,7 +239,8 @@ rd_report_charts_area_radar (RdResults   *results,
         continue;
 
       axis = &data->axes[data->n_axes];
-      data->area_titles[data->n_axes] = g_strdup (rd_text_get_localized (rd_area_get_title (area)));
+      /* The axes carry the short titles; the description says the titles. */
+      data->area_titles[data->n_axes] = g_strdup (rd_text_get_localized (rd_area_get_short_title (area)));
       axis->label = data->area_titles[data->n_axes];
       axis->value = rd_analysis_get_area_score (analysis, rd_area_get_id (area), NULL);
       axis->previous = data->previous_label != NULL
@@ -252,11 +253,12 @@ rd_report_charts_area_radar (RdResults   *results,
           g_autofree char *before = rd_report_format_score (axis->previous);
 
           /* Translators: part of a chart's description, "Connectivity 70 (2025-2026: 55). " */
-          g_string_append_printf (description, _("%s %s (%s: %s). "), axis->label, value,
+          g_string_append_printf (description, _("%s %s (%s: %s). "), rd_text_get_localized (rd_area_get_title (area)),
+                                  value,
                                   data->previous_label, before);
         }
       else
-        g_string_append_printf (description, _("%s %s. "), axis->label, value);
+        g_string_append_printf (description, _("%s %s. "), rd_text_get_localized (rd_area_get_title (area)), value);
     }
 
   data->radar = (RdRadarData) {
