@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rd-chart-distribution.h"
 #include "rd-chart-draw.h"
 #include "rd-chart-heatmap.h"
 #include "rd-chart-text.h"
@@ -25,6 +26,7 @@ static const int widths[] = { 320, 640, 1280 };
 #define RADAR_HEIGHT 420
 #define TREND_HEIGHT 320
 #define HEATMAP_HEIGHT 480
+#define DISTRIBUTION_HEIGHT 320
 #define BOXPLOT_HEIGHT(n_rows) (70 + 46 * (int) (n_rows))
 
 static const char *
@@ -394,6 +396,60 @@ test_heatmap (gconstpointer kind_pointer)
     }
 }
 
+typedef struct
+{
+  RdDistributionRow rows[RD_N_GROUPS];
+  char *labels[RD_N_GROUPS];
+  const char *bands[RD_CHART_N_BANDS];
+  guint n_rows;
+} Distribution;
+
+static void
+draw_distribution (cairo_t              *cr,
+                   double                width,
+                   double                height,
+                   gpointer              data,
+                   const RdChartPalette *palette)
+{
+  Distribution *d = data;
+
+  rd_chart_draw_distribution (cr, width, height, d->rows, d->n_rows, d->bands, palette);
+}
+
+/* The discussion window's answers per group, labelled as it labels them. */
+static void
+test_distribution (void)
+{
+  Distribution d = { 0 };
+  g_autofree const char **labels = NULL;
+
+  for (guint band = 0; band < RD_CHART_N_BANDS; band++)
+    d.bands[band] = rd_agreement_get_label (band + 1);
+  for (RdGroup g = 0; g < RD_N_GROUPS; g++)
+    {
+      guint n = 3 + g;
+
+      d.labels[g] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u answer", "%s · %u answers", n),
+                                     rd_group_get_title (g), n);
+      d.rows[g].label = d.labels[g];
+      for (guint band = 0; band < RD_CHART_N_BANDS; band++)
+        d.rows[g].counts[band] = (g + band) % 3;
+      d.n_rows++;
+    }
+  labels = g_new0 (const char *, d.n_rows);
+  for (guint r = 0; r < d.n_rows; r++)
+    labels[r] = d.labels[r];
+  for (guint s = 0; s < G_N_ELEMENTS (widths); s++)
+    {
+      g_autoptr(GPtrArray) records = draw_recorded ("distribution", draw_distribution, &d,
+                                                    widths[s], DISTRIBUTION_HEIGHT);
+
+      assert_text ("distribution", records, widths[s], DISTRIBUTION_HEIGHT, labels, d.n_rows, 3);
+    }
+  for (guint r = 0; r < d.n_rows; r++)
+    g_free (d.labels[r]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/chart-text/factor-bars", test_factor_bars);
   g_test_add_func ("/chart-text/area-radar", test_area_radar);
   g_test_add_func ("/chart-text/trend", test_trend);
+  g_test_add_func ("/chart-text/distribution", test_distribution);
   g_test_add_data_func ("/chart-text/boxplot/factors", GINT_TO_POINTER (RD_COMPARISON_COLUMN_FACTOR), test_boxplot);
   g_test_add_data_func ("/chart-text/boxplot/areas", GINT_TO_POINTER (RD_COMPARISON_COLUMN_AREA), test_boxplot);
   g_test_add_data_func ("/chart-text/heatmap/factors", GINT_TO_POINTER (RD_COMPARISON_COLUMN_FACTOR), test_heatmap);
