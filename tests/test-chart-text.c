@@ -12,6 +12,7 @@
 #include "rd-comparison-charts.h"
 #include "rd-report-charts.h"
 #include "rd-test-fixtures.h"
+#include "rd-test-pixels.h"
 
 /* The text of every chart the results and Compare Schools show, drawn
  * with the built-in framework's real labels, on image surfaces of the
@@ -130,11 +131,12 @@ typedef void (*DrawFunc) (cairo_t *cr, double width, double height, gpointer dat
 
 /* Draws and returns what text was drawn; a PNG of it for people to look at. */
 static GPtrArray *
-draw_recorded (const char *name,
-               DrawFunc    draw,
-               gpointer    data,
-               int         width,
-               int         height)
+draw_recorded_on (const char       *name,
+                  DrawFunc          draw,
+                  gpointer          data,
+                  int               width,
+                  int               height,
+                  cairo_surface_t **surface_out)
 {
   GPtrArray *records = g_ptr_array_new ();
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
@@ -157,8 +159,38 @@ draw_recorded (const char *name,
       g_mkdir_with_parents (dir, 0755);
       cairo_surface_write_to_png (surface, path);
     }
-  cairo_surface_destroy (surface);
+  if (surface_out != NULL)
+    *surface_out = surface;
+  else
+    cairo_surface_destroy (surface);
   return records;
+}
+
+static GPtrArray *
+draw_recorded (const char *name,
+               DrawFunc    draw,
+               gpointer    data,
+               int         width,
+               int         height)
+{
+  return draw_recorded_on (name, draw, data, width, height, NULL);
+}
+
+/* Whether the row's colour is drawn between @x0 and @x1 at height @y:
+ * a marker. */
+static gboolean
+colour_between (cairo_surface_t *surface,
+                const RdColor   *color,
+                double           x0,
+                double           x1,
+                double           y0,
+                double           y1)
+{
+  for (int y = (int) MAX (y0, 0); y < (int) y1 && y < cairo_image_surface_get_height (surface); y++)
+    for (int x = (int) MAX (x0, 0); x < (int) x1 && x < cairo_image_surface_get_width (surface); x++)
+      if (rd_test_color_distance (rd_test_pixel_at (surface, x, y), color) <= 8)
+        return TRUE;
+  return FALSE;
 }
 
 /* A text as drawn: a line broken on purpose reads as a space. */
@@ -326,8 +358,12 @@ test_boxplot (gconstpointer kind_pointer)
 
   for (guint s = 0; s < G_N_ELEMENTS (widths); s++)
     {
-      g_autoptr(GPtrArray) records = draw_recorded (name, rd_comparison_boxplot_data_draw, data,
-                                                    widths[s], BOXPLOT_HEIGHT (data->n_rows));
+      cairo_surface_t *surface = NULL;
+      g_autoptr(GPtrArray) records = draw_recorded_on (name, rd_comparison_boxplot_data_draw, data,
+                                                       widths[s], BOXPLOT_HEIGHT (data->n_rows), &surface);
+      RdChartPalette palette;
+
+      rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
 
       assert_text (name, records, widths[s], BOXPLOT_HEIGHT (data->n_rows), (const char * const *) titles,
                    g_strv_length (titles), 1);
@@ -349,7 +385,15 @@ test_boxplot (gconstpointer kind_pointer)
             }
           if (!found)
             g_error ("%s at %d: the row “%s” has no value %s", name, widths[s], titles[r], value);
+          /* Its marker before its name, and the school's marker on the scale. */
+          if (!colour_between (surface, &palette.series[r % G_N_ELEMENTS (palette.series)],
+                               label->x - 2 * RD_CHART_MIN_FONT_SIZE, label->x, label->y, label->y + label->height))
+            g_error ("%s at %d: the row “%s” has no marker before its name", name, widths[s], titles[r]);
+          if (!colour_between (surface, &palette.series[r % G_N_ELEMENTS (palette.series)],
+                               label->x + label->width, widths[s], label->y, label->y + label->height))
+            g_error ("%s at %d: the row “%s” has no marker on the scale", name, widths[s], titles[r]);
         }
+      cairo_surface_destroy (surface);
     }
   rd_comparison_boxplot_data_free (data);
 }
