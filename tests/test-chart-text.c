@@ -317,6 +317,15 @@ test_area_radar (void)
   populate (&fixture);
   data = rd_report_charts_area_radar (fixture.results, fixture.framework);
   g_assert_cmpuint (data->n_axes, ==, rd_framework_get_n_areas (fixture.framework));
+  /* Short titles on the axes; the titles in the table and for screen readers. */
+  for (guint a = 0; a < data->n_axes; a++)
+    {
+      RdArea *area = rd_framework_get_area (fixture.framework, a);
+
+      g_assert_cmpstr (data->axes[a].label, ==, rd_text_get_localized (rd_area_get_short_title (area)));
+      g_assert_cmpstr (data->area_titles[a], ==, rd_text_get_localized (rd_area_get_title (area)));
+      g_assert_nonnull (strstr (data->description, rd_text_get_localized (rd_area_get_title (area))));
+    }
   for (guint s = 0; s < G_N_ELEMENTS (widths); s++)
     {
       g_autoptr(GPtrArray) records = draw_recorded ("radar", rd_area_radar_data_draw, data,
@@ -355,6 +364,11 @@ test_boxplot (gconstpointer kind_pointer)
   RdComparisonBoxplotData *data = rd_comparison_charts_boxplot (comparison, framework, kind, 3);
   g_auto(GStrv) titles = rd_comparison_charts_column_short_titles (framework, kind);
   const char *name = kind == RD_COMPARISON_COLUMN_FACTOR ? "boxplot-factors" : "boxplot-areas";
+  g_auto(GStrv) full = rd_comparison_charts_column_titles (framework, kind);
+
+  /* Screen readers hear the titles. */
+  for (guint r = 0; full[r] != NULL; r++)
+    g_assert_nonnull (strstr (data->description, full[r]));
 
   for (guint s = 0; s < G_N_ELEMENTS (widths); s++)
     {
@@ -429,6 +443,11 @@ test_heatmap (gconstpointer kind_pointer)
   g_autoptr(RdComparisonHeatmapData) data = rd_comparison_charts_heatmap (comparison, framework, kind);
   g_auto(GStrv) titles = rd_comparison_charts_column_short_titles (framework, kind);
   const char *name = kind == RD_COMPARISON_COLUMN_FACTOR ? "heatmap-factors" : "heatmap-areas";
+  g_autofree char *tooltip = rd_comparison_heatmap_data_tooltip (data, 0, g_strv_length (titles) - 1);
+  g_auto(GStrv) full = rd_comparison_charts_column_titles (framework, kind);
+
+  /* A cell's tooltip names its column in full. */
+  g_assert_nonnull (strstr (tooltip, full[g_strv_length (full) - 1]));
 
   /* The view draws the heatmap at least 360 units wide (rd-heatmap-view.c). */
   for (guint s = 0; s < G_N_ELEMENTS (widths); s++)
