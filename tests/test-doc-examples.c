@@ -2322,6 +2322,48 @@ check_retired_fragment (JsonBlock  *block,
   }
 }
 
+/* An area with a short title, given whole: its title and short title put
+ * on the built-in area of the same id, the framework must load and the
+ * area show the example's short title. */
+static void
+check_area_example (JsonBlock  *block,
+                    JsonObject *example)
+{
+  g_autoptr(GBytes) builtin = g_resources_lookup_data ("/io/github/digiready/Readiness/frameworks/digital-readiness.json",
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(JsonNode) root = parse_json (g_bytes_get_data (builtin, NULL), block->doc, block->line);
+  JsonArray *areas = json_object_get_array_member (json_node_get_object (root), "areas");
+  const char *id = json_object_get_string_member (example, "id");
+  JsonObject *short_title = json_object_get_object_member (example, "short_title");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = NULL;
+  g_autofree char *text = NULL;
+  RdArea *area;
+
+  for (guint i = 0; i < json_array_get_length (areas); i++)
+    {
+      JsonObject *object = json_array_get_object_element (areas, i);
+
+      if (g_str_equal (json_object_get_string_member (object, "id"), id))
+        {
+          json_object_set_member (object, "title", json_node_copy (json_object_get_member (example, "title")));
+          json_object_set_member (object, "short_title", json_node_copy (json_object_get_member (example, "short_title")));
+        }
+    }
+  text = json_text (root);
+  framework = load_text (text, &error);
+  if (framework == NULL)
+    {
+      problem (block->doc, block->line, "the framework loader refuses the area: %s", error->message);
+      return;
+    }
+  area = rd_framework_lookup_area (framework, id);
+  if (area == NULL ||
+      g_strcmp0 (rd_text_get (rd_area_get_short_title (area), "en"), json_object_get_string_member (short_title, "en")) != 0 ||
+      g_strcmp0 (rd_text_get (rd_area_get_short_title (area), "nl"), json_object_get_string_member (short_title, "nl")) != 0)
+    problem (block->doc, block->line, "the area does not show the example's short title");
+}
+
 static void
 test_format_json_blocks (void)
 {
@@ -2372,6 +2414,8 @@ test_format_json_blocks (void)
           check_retired_fragment (block, object);
           n_retired++;
         }
+      else if (!fragment && json_object_has_member (object, "short_title") && json_object_has_member (object, "id"))
+        check_area_example (block, object);
       else if (!fragment && g_str_equal (format, "readiness-exchange"))
         {
           check_exchange (block, root, framework);

@@ -176,7 +176,7 @@ static const BrokenCase broken_cases[] = {
   { "wrong-format.json", RD_FRAMEWORK_ERROR_INVALID,
     "wrong-format.json: format: “readiness-survey” is not a Readiness framework" },
   { "future-version.json", RD_FRAMEWORK_ERROR_VERSION,
-    "future-version.json: format_version: version 3 is not supported; this Readiness reads versions 1 to 2" },
+    "future-version.json: format_version: version 4 is not supported; this Readiness reads versions 1 to 3" },
   { "unknown-factor.json", RD_FRAMEWORK_ERROR_INVALID,
     "unknown-factor.json: items[0] “a-plan”.factors: unknown factor “strategi”" },
   { "duplicate-id.json", RD_FRAMEWORK_ERROR_INVALID,
@@ -768,6 +768,89 @@ test_text_cleaned (void)
   g_assert_cmpstr (rd_text_get (rd_area_get_title (rd_framework_get_area (framework, 0)), "en"), ==, "Al pha");
 }
 
+/* An area may give a short title, for the sidebar and the charts' labels
+ * (format 3); without one, the title stands in. The built-in editions give
+ * one for every area, in every language, within the limit. */
+static void
+test_short_title (void)
+{
+  const char *editions[] = { "/io/github/digiready/Readiness/frameworks/digital-readiness.json",
+                             "/io/github/digiready/Readiness/frameworks/digital-readiness-1.0.json" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) small = load_fixture ("small.json", &error);
+  g_autoptr(RdFramework) edited = NULL;
+  RdArea *alpha;
+
+  g_assert_no_error (error);
+  alpha = rd_framework_get_area (small, 0);
+  g_assert_true (rd_area_get_short_title (alpha) == rd_area_get_title (alpha));
+
+  edited = load_fixture_edits ("small.json", (const char *[]) {
+    "\"format_version\": 2", "\"format_version\": 3",
+    "\"title\": {\"en\": \"Alpha\", \"nl\": \"Alfa\"},",
+    "\"title\": {\"en\": \"Alpha\", \"nl\": \"Alfa\"}, \"short_title\": {\"en\": \"A\", \"nl\": \"Al\"},",
+    NULL }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rd_text_get (rd_area_get_short_title (rd_framework_get_area (edited, 0)), "nl"), ==, "Al");
+  g_assert_cmpstr (rd_text_get (rd_area_get_title (rd_framework_get_area (edited, 0)), "nl"), ==, "Alfa");
+  /* The other area has none: its title. */
+  g_assert_cmpstr (rd_text_get (rd_area_get_short_title (rd_framework_get_area (edited, 1)), "en"), ==, "Beta");
+
+  for (guint e = 0; e < G_N_ELEMENTS (editions); e++)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (editions[e], G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      g_autoptr(RdFramework) framework = NULL;
+
+      g_assert_no_error (error);
+      framework = rd_framework_new_from_bytes (bytes, editions[e], &error);
+      g_assert_no_error (error);
+      for (guint a = 0; a < rd_framework_get_n_areas (framework); a++)
+        {
+          RdArea *area = rd_framework_get_area (framework, a);
+
+          g_assert_true (rd_area_get_short_title (area) != rd_area_get_title (area));
+          for (const char *const *lang = (const char *const *) rd_framework_get_languages (framework); *lang; lang++)
+            {
+              const char *text = rd_text_get (rd_area_get_short_title (area), *lang);
+
+              g_assert_nonnull (text);
+              g_assert_cmpuint (g_utf8_strlen (text, -1), <=, RD_MAX_FRAMEWORK_SHORT_TITLE);
+              g_assert_cmpuint (g_utf8_strlen (text, -1), <, g_utf8_strlen (rd_text_get (rd_area_get_title (area),
+                                                                                          *lang), -1) + 1);
+            }
+        }
+    }
+}
+
+static void
+test_short_title_refused (void)
+{
+  const char *format_3 = "\"format_version\": 2";
+  const char *title = "\"title\": {\"en\": \"Alpha\", \"nl\": \"Alfa\"},";
+
+  assert_refused ("small.json", (const char *[]) {
+    format_3, "\"format_version\": 3",
+    title, "\"title\": {\"en\": \"Alpha\", \"nl\": \"Alfa\"}, \"short_title\": {\"en\": \"A\"},", NULL },
+    "edited.json: areas[0] “alpha”.short_title: missing “nl” text");
+  assert_refused ("small.json", (const char *[]) {
+    format_3, "\"format_version\": 3",
+    title, "\"title\": {\"en\": \"Alpha\", \"nl\": \"Alfa\"}, "
+           "\"short_title\": {\"en\": \"A\", \"nl\": \"Vijfentwintig tekens lang\"},", NULL },
+    "edited.json: areas[0] “alpha”.short_title.nl: longer than 24 characters");
+  assert_refused ("small.json", (const char *[]) {
+    format_3, "\"format_version\": 3",
+    title, "\"title\": {\"en\": \"Alpha\", \"nl\": \"Alfa\"}, \"short_title\": \"A\",", NULL },
+    "edited.json: areas[0] “alpha”: “short_title” must be an object");
+  assert_refused ("small.json", (const char *[]) {
+    format_3, "\"format_version\": 3",
+    title, "\"title\": {\"en\": \"Alpha\", \"nl\": \"Alfa\"}, \"short_title\": {\"en\": \"A\", \"nl\": \"\"},", NULL },
+    "edited.json: areas[0] “alpha”.short_title: “nl” must not be empty");
+  /* A reader of format 2 would refuse the key. */
+  assert_refused ("small.json", (const char *[]) {
+    title, "\"title\": {\"en\": \"Alpha\", \"nl\": \"Alfa\"}, \"short_title\": {\"en\": \"A\", \"nl\": \"A\"},", NULL },
+    "edited.json: areas[0]: “short_title” needs “format_version” 3");
+}
+
 static void
 assert_file_fails (const char *dir,
                    const char *name,
@@ -1006,6 +1089,8 @@ main (int   argc,
   g_test_add_func ("/framework/item/value-checks", test_value_checks);
   g_test_add_func ("/framework/text/limits", test_text_limits);
   g_test_add_func ("/framework/text/cleaned", test_text_cleaned);
+  g_test_add_func ("/framework/area/short-title", test_short_title);
+  g_test_add_func ("/framework/area/short-title/refused", test_short_title_refused);
   g_test_add_func ("/framework/hostile", test_hostile);
 
   for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)

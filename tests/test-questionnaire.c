@@ -974,6 +974,47 @@ sidebar_shows (Fixture    *fixture,
   return FALSE;
 }
 
+/* At 1280 × 800 every name in the sidebar is whole, in English and Dutch:
+ * an area shows its short title, its title in the tooltip and for screen
+ * readers (issue 18: two names were cut in English, four in Dutch). */
+static void
+test_sidebar_names_whole (void)
+{
+  Fixture fixture = { 0 };
+  GtkListBox *areas;
+  GtkListBoxRow *row;
+  guint n_areas = 0;
+
+  set_up (&fixture, rd_framework_load_builtin (NULL), RD_ASSESSMENT_MODE_FULL, 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-area", "s", "strategy");
+  gtk_test_widget_wait_for_draw (fixture.window);
+  areas = GTK_LIST_BOX (rd_test_find_child (GTK_WIDGET (fixture.view), "area_list"));
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (areas, i)) != NULL; i++)
+    {
+      const char *page = g_object_get_data (G_OBJECT (row), "page-name");
+      RdArea *area = rd_framework_lookup_area (fixture.framework, page);
+      GtkWidget *box = gtk_list_box_row_get_child (row);
+      GtkLabel *label = GTK_LABEL (gtk_widget_get_first_child (box));
+
+      if (!gtk_widget_get_visible (GTK_WIDGET (row)))
+        continue;
+      g_test_message ("%s: “%s”", page, gtk_label_get_text (label));
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("the sidebar cuts “%s”", gtk_label_get_text (label));
+      if (area == NULL)
+        continue;
+      n_areas++;
+      g_assert_cmpstr (gtk_label_get_text (label), ==, rd_text_get_localized (rd_area_get_short_title (area)));
+      if (rd_text_get_localized (rd_area_get_short_title (area)) != rd_text_get_localized (rd_area_get_title (area)) &&
+          g_strcmp0 (gtk_label_get_text (label), rd_text_get_localized (rd_area_get_title (area))) != 0)
+        g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), ==,
+                         rd_text_get_localized (rd_area_get_title (area)));
+    }
+  g_assert_cmpuint (n_areas, ==, rd_framework_get_n_areas (fixture.framework));
+  rd_test_save_screenshot (fixture.window, "questionnaire-sidebar-1280.png");
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* Each group is asked its own items: a learner is not asked about MFA
  * (issue 15). The progress, the sidebar, the review, Mark Complete and
  * the keys count and reach only those; answers to items of the group
@@ -1304,6 +1345,7 @@ main (int   argc,
   ADD ("/questionnaire/sidebar-browsing-keeps-focus", RD_ASSESSMENT_MODE_FULL, test_sidebar_browsing_keeps_focus);
 #undef ADD
   g_test_add_func ("/questionnaire/screenshots", test_screenshots);
+  g_test_add_func ("/questionnaire/sidebar-names-whole", test_sidebar_names_whole);
   g_test_add_func ("/questionnaire/help-names-standard", test_help_names_standard);
   g_test_add_func ("/questionnaire/group-asks-its-items", test_group_asks_its_items);
   g_test_add_func ("/questionnaire/workshop-group-asked-nothing", test_workshop_group_asked_nothing);

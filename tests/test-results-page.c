@@ -7,6 +7,7 @@
 #include "rd-action-dialog-private.h"
 #include "rd-action-plan-page-private.h"
 #include "rd-assessment-view-private.h"
+#include "rd-chart-text.h"
 #include "rd-chart-view.h"
 #include "rd-discussion-window-private.h"
 #include "rd-group-comparison.h"
@@ -1379,6 +1380,48 @@ test_fact_answers_differ (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* At 1280 × 800 every number and name of the charts is at least the
+ * caption size (issue 18: the numbers were about 7 pixels tall): each
+ * chart drawn at the size the page gives it, its texts recorded. */
+static void
+test_chart_text_size (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char * const views[] = { "factors_view", "areas_view", "trend_view" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      RdChartView *view = RD_CHART_VIEW (rd_test_find_child (GTK_WIDGET (fixture->page), views[v]));
+      int width = gtk_widget_get_width (GTK_WIDGET (view)), height = gtk_widget_get_height (GTK_WIDGET (view));
+      g_autoptr(GPtrArray) records = g_ptr_array_new ();
+      cairo_surface_t *surface;
+      RdChartPalette palette;
+      cairo_t *cr;
+      double smallest = G_MAXDOUBLE;
+
+      g_assert_cmpint (width, >, 0);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cr = cairo_create (surface);
+      rd_chart_palette_init (&palette, RD_CHART_STYLE_LIGHT);
+      rd_chart_text_record (records);
+      rd_chart_view_get_draw_func (view) (cr, width, height, rd_chart_view_get_data (view), &palette);
+      rd_chart_text_record (NULL);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+
+      g_assert_cmpuint (records->len, >, 0);
+      for (guint i = 0; i < records->len; i++)
+        {
+          const RdChartTextRecord *r = g_ptr_array_index (records, i);
+
+          smallest = MIN (smallest, r->font_size);
+          if (r->font_size < RD_CHART_MIN_FONT_SIZE - 0.01)
+            g_error ("%s at %d × %d: “%s” is %.1f px", views[v], width, height, r->text, r->font_size);
+        }
+      g_test_message ("%s at %d × %d: smallest text %.1f px", views[v], width, height, smallest);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1392,6 +1435,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/results-page/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/results-page/chart-cards", Fixture, NULL, fixture_set_up, test_chart_cards, fixture_tear_down);
+  g_test_add ("/results-page/chart-text-size", Fixture, NULL, fixture_set_up, test_chart_text_size, fixture_tear_down);
   g_test_add ("/results-page/priorities-and-facts", Fixture, NULL, fixture_set_up, test_priorities_and_facts,
               fixture_tear_down);
   g_test_add_func ("/results-page/groups-respect-threshold", test_groups_respect_threshold);

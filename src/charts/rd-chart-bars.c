@@ -12,11 +12,12 @@
 /* Where things go, from the size and the number of bars only:
  * rd_chart_factor_bars_geometry() has no labels to measure. */
 static gboolean
-bars_layout (RdChartText      *text,
-             double            width,
-             double            height,
-             guint             n_bars,
-             RdChartScaleRows *rows)
+bars_layout_for (RdChartText                 *text,
+                 double                       width,
+                 double                       height,
+                 guint                        n_bars,
+                 const RdChartScaleRowsNeeds *needs,
+                 RdChartScaleRows            *rows)
 {
   double s = text->size;
   double tick_height, scale_width, rows_bottom;
@@ -26,7 +27,7 @@ bars_layout (RdChartText      *text,
     return FALSE;
 
   scale_width = rd_chart_scale_rows_columns (rows, text, width, CLAMP (width * 0.2, 5 * s, 11 * s), 3 * s,
-                                             &tick_height);
+                                             needs, &tick_height);
 
   rows->rows_top = rows->pad;
   rows_bottom = height - rows->pad - tick_height - 0.35 * s;
@@ -35,6 +36,66 @@ bars_layout (RdChartText      *text,
   rows->item_height = MIN (0.45 * rows->slot, 1.7 * s);
 
   return scale_width > 1 && rows->item_height > 1;
+}
+
+static gboolean
+bars_layout (RdChartText      *text,
+             double            width,
+             double            height,
+             guint             n_bars,
+             RdChartScaleRows *rows)
+{
+  return bars_layout_for (text, width, height, n_bars, NULL, rows);
+}
+
+/* "62 · Established" breaks after its number, never inside the level. */
+static char *
+value_broken (const char *value_text)
+{
+  g_auto(GStrv) parts = g_strsplit (value_text, " · ", 2);
+
+  return parts[1] != NULL ? g_strdup_printf ("%s ·\n%s", parts[0], parts[1]) : g_strdup (value_text);
+}
+
+static const char *
+bar_value_text (const RdFactorBar *bar,
+                char               fallback[8])
+{
+  double readiness = rd_chart_clamp_value (bar->readiness);
+
+  if (bar->value_text != NULL)
+    return bar->value_text;
+  if (isnan (readiness))
+    g_strlcpy (fallback, "–", 8);
+  else
+    g_snprintf (fallback, 8, "%.0f", readiness);
+  return fallback;
+}
+
+static void
+measure_needs (RdChartText           *text,
+               const RdFactorBar     *bars,
+               guint                  n_bars,
+               RdChartScaleRowsNeeds *needs)
+{
+  memset (needs, 0, sizeof *needs);
+  for (guint i = 0; i < n_bars; i++)
+    {
+      char fallback[8];
+      g_autofree char *broken = value_broken (bar_value_text (&bars[i], fallback));
+      g_auto(GStrv) lines = g_strsplit (broken, "\n", -1);
+      PangoWeight weight = bars[i].trusted ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL;
+      double w;
+
+      rd_chart_scale_rows_need_label (needs, text, bars[i].label);
+      rd_chart_text_measure (text, bar_value_text (&bars[i], fallback), 1.0, weight, &w, NULL);
+      needs->value = MAX (needs->value, w + 1);
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          rd_chart_text_measure (text, lines[l], 1.0, weight, &w, NULL);
+          needs->value_wrapped = MAX (needs->value_wrapped, w + 1);
+        }
+    }
 }
 
 void
@@ -118,23 +179,18 @@ draw_texts (cairo_t                *cr,
             const RdChartPalette   *palette)
 {
   char fallback[8];
-  const char *value_text = bar->value_text;
+  const char *value_text = bar_value_text (bar, fallback);
+  PangoWeight weight = bar->trusted ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL;
+  g_autofree char *broken = NULL;
   PangoLayout *layout;
+  double w;
 
   rd_chart_scale_rows_draw_label (cr, text, rows, index, bar->label, TRUE, palette);
 
-  if (value_text == NULL)
-    {
-      double readiness = rd_chart_clamp_value (bar->readiness);
-
-      if (isnan (readiness))
-        g_strlcpy (fallback, "–", sizeof fallback);
-      else
-        g_snprintf (fallback, sizeof fallback, "%.0f", readiness);
-      value_text = fallback;
-    }
-
-  layout = rd_chart_text_layout (text, value_text, 1.0, bar->trusted ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL);
+  rd_chart_text_measure (text, value_text, 1.0, weight, &w, NULL);
+  if (w > rows->value_width)
+    value_text = broken = value_broken (value_text);
+  layout = rd_chart_text_layout (text, value_text, 1.0, weight);
   rd_chart_scale_rows_draw_value (cr, rows, index, layout, bar->trusted ? 1.0 : 0.75, palette);
 }
 
@@ -147,6 +203,7 @@ rd_chart_draw_factor_bars (cairo_t              *cr,
                            const RdChartPalette *palette)
 {
   RdChartText text;
+  RdChartScaleRowsNeeds needs;
   RdChartScaleRows rows;
 
   g_return_if_fail (cr != NULL);
@@ -157,7 +214,8 @@ rd_chart_draw_factor_bars (cairo_t              *cr,
     return;
 
   rd_chart_text_init (&text, width, height);
-  if (!bars_layout (&text, width, height, n_bars, &rows))
+  measure_needs (&text, bars, n_bars, &needs);
+  if (!bars_layout_for (&text, width, height, n_bars, &needs, &rows))
     {
       rd_chart_text_clear (&text);
       return;

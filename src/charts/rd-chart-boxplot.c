@@ -22,11 +22,13 @@ typedef struct
 } BoxplotLayout;
 
 static gboolean
-boxplot_layout (RdChartText   *text,
-                double         width,
-                double         height,
-                guint          n_rows,
-                BoxplotLayout *l)
+boxplot_layout_for (RdChartText                 *text,
+                    double                       width,
+                    double                       height,
+                    guint                        n_rows,
+                    const RdChartScaleRowsNeeds *needs,
+                    guint                        legend_lines,
+                    BoxplotLayout               *l)
 {
   double s = text->size;
   double tick_height, legend_height, scale_width, rows_bottom;
@@ -37,15 +39,18 @@ boxplot_layout (RdChartText   *text,
     return FALSE;
 
   scale_width = rd_chart_scale_rows_columns (rows, text, width, CLAMP (width * 0.18, 4 * s, 10 * s), 2.5 * s,
-                                             &tick_height);
+                                             needs, &tick_height);
   rd_chart_text_measure (text, "Ag", LEGEND_SCALE, PANGO_WEIGHT_NORMAL, NULL, &legend_height);
 
   /* A legend line at the bottom where the rows keep their room. */
   rows_bottom = height - rows->pad;
   l->legend_y = NAN;
-  if (!rows->compact && rows_bottom - 2 * legend_height - tick_height - 0.9 * s - rows->pad >= n_rows * 2.4 * s)
+  if (!rows->compact &&
+      rows_bottom - (1.15 * (legend_lines - 1) + 2) * legend_height - tick_height - 0.9 * s - rows->pad >=
+      n_rows * 2.4 * s)
     {
-      l->legend_y = rows_bottom - legend_height;
+      /* Lines 1.15 apart, as draw_legend() writes them. */
+      l->legend_y = rows_bottom - legend_height - 1.15 * (legend_lines - 1) * legend_height;
       rows_bottom = l->legend_y - 0.6 * s;
     }
   rows_bottom -= tick_height + 0.35 * s;
@@ -68,6 +73,16 @@ boxplot_layout (RdChartText   *text,
   l->marker = MIN (0.42 * s, 0.45 * rows->slot);
 
   return scale_width > 1 && rows->item_height > 1;
+}
+
+static gboolean
+boxplot_layout (RdChartText   *text,
+                double         width,
+                double         height,
+                guint          n_rows,
+                BoxplotLayout *l)
+{
+  return boxplot_layout_for (text, width, height, n_rows, NULL, 1, l);
 }
 
 /* The rows alone, for rd_chart_scale_rows_geometry(). */
@@ -287,72 +302,125 @@ draw_legend_glyph (cairo_t              *cr,
     }
 }
 
-/* Under the scale: what the box, the marker and the tick stand for,
- * centred under the plot, the names shortened when they do not fit. */
+/* The legend's items, each whole, on as many lines as the width needs. */
+typedef struct
+{
+  PangoLayout *layouts[N_LEGEND_ITEMS];
+  double widths[N_LEGEND_ITEMS];
+  double glyphs[N_LEGEND_ITEMS];
+  guint line_of[N_LEGEND_ITEMS];
+  double line_width[N_LEGEND_ITEMS];
+  guint n_lines;
+  guint n_markers;
+  double line_height;
+} Legend;
+
 static void
-draw_legend (cairo_t              *cr,
-             RdChartText          *text,
-             const BoxplotLayout  *l,
-             double                width,
-             const RdBoxplotData  *data,
-             const RdChartPalette *palette)
+plan_legend (RdChartText         *text,
+             double               width,
+             const RdBoxplotData *data,
+             guint                n_palette_series,
+             Legend              *legend)
 {
   const char *labels[N_LEGEND_ITEMS] = { data->others_label, data->school_label, data->target_label };
-  PangoLayout *layouts[N_LEGEND_ITEMS] = { NULL };
-  double widths[N_LEGEND_ITEMS] = { 0 };
-  double glyphs[N_LEGEND_ITEMS];
-  double s = l->rows.size, spacing = 1.4 * s, inner = 0.4 * s;
-  double line_height, total = 0, x;
-  guint n_items = 0, n_markers;
+  double s = text->size, spacing = 1.4 * s, inner = 0.4 * s, pad = 0.5 * s;
+  double room = width - 2 * pad;
 
-  rd_chart_text_measure (text, "Ag", LEGEND_SCALE, PANGO_WEIGHT_NORMAL, NULL, &line_height);
-  glyphs[LEGEND_OTHERS] = 2.4 * line_height;
-  n_markers = MIN (data->n_rows, G_N_ELEMENTS (palette->series));
-  glyphs[LEGEND_SCHOOL] = n_markers * 0.8 * line_height;
-  glyphs[LEGEND_TARGET] = 0.8 * line_height;
+  memset (legend, 0, sizeof *legend);
+  rd_chart_text_measure (text, "Ag", LEGEND_SCALE, PANGO_WEIGHT_NORMAL, NULL, &legend->line_height);
+  legend->n_markers = MIN (data->n_rows, n_palette_series);
+  legend->glyphs[LEGEND_OTHERS] = 2.4 * legend->line_height;
+  legend->glyphs[LEGEND_SCHOOL] = legend->n_markers * 0.8 * legend->line_height;
+  legend->glyphs[LEGEND_TARGET] = 0.8 * legend->line_height;
 
   for (guint i = 0; i < N_LEGEND_ITEMS; i++)
-    if (labels[i] != NULL && labels[i][0] != '\0')
-      {
-        layouts[i] = rd_chart_text_layout (text, labels[i], LEGEND_SCALE, PANGO_WEIGHT_NORMAL);
-        rd_chart_text_get_box (layouts[i], NULL, NULL, &widths[i], NULL);
-        total += glyphs[i] + inner + widths[i];
-        n_items++;
-      }
-  if (n_items == 0)
-    return;
-  total += (n_items - 1) * spacing;
-
-  if (total > width - 2 * l->rows.pad)
     {
-      double glyph_room = total;
+      double item;
 
-      for (guint i = 0; i < N_LEGEND_ITEMS; i++)
-        glyph_room -= widths[i];
-      total = glyph_room;
-      for (guint i = 0; i < N_LEGEND_ITEMS; i++)
-        if (layouts[i] != NULL)
-          {
-            rd_chart_text_fit (layouts[i], MAX ((width - 2 * l->rows.pad - glyph_room) / n_items, s),
-                               1, PANGO_ALIGN_LEFT);
-            rd_chart_text_get_box (layouts[i], NULL, NULL, &widths[i], NULL);
-            total += widths[i];
-          }
-    }
-
-  x = MAX (l->rows.pad, (l->rows.scale_x0 + l->rows.scale_x1 - total) / 2);
-  if (x + total > width - l->rows.pad)
-    x = MAX (l->rows.pad, width - l->rows.pad - total);
-  for (guint i = 0; i < N_LEGEND_ITEMS; i++)
-    {
-      if (layouts[i] == NULL)
+      if (labels[i] == NULL || labels[i][0] == '\0')
         continue;
-      draw_legend_glyph (cr, l, i, x, l->legend_y + line_height / 2, glyphs[i], line_height, n_markers, palette);
-      x += glyphs[i] + inner;
-      rd_chart_text_draw (cr, layouts[i], x, l->legend_y, &palette->foreground, 1.0, NULL, 0);
-      x += widths[i] + spacing;
-      g_object_unref (layouts[i]);
+      legend->layouts[i] = rd_chart_text_layout (text, labels[i], LEGEND_SCALE, PANGO_WEIGHT_NORMAL);
+      /* Only an item wider than the whole line is shortened. */
+      if (legend->glyphs[i] + inner + 1 < room)
+        rd_chart_text_fit (legend->layouts[i], room - legend->glyphs[i] - inner, 1, PANGO_ALIGN_LEFT);
+      rd_chart_text_get_box (legend->layouts[i], NULL, NULL, &legend->widths[i], NULL);
+      item = legend->glyphs[i] + inner + legend->widths[i];
+      if (legend->n_lines == 0 ||
+          legend->line_width[legend->n_lines - 1] + spacing + item > room)
+        legend->n_lines++;
+      else
+        legend->line_width[legend->n_lines - 1] += spacing;
+      legend->line_of[i] = legend->n_lines - 1;
+      legend->line_width[legend->n_lines - 1] += item;
     }
+}
+
+static void
+clear_legend (Legend *legend)
+{
+  for (guint i = 0; i < N_LEGEND_ITEMS; i++)
+    g_clear_object (&legend->layouts[i]);
+}
+
+/* Under the scale: what the box, the marker and the tick stand for,
+ * each line centred under the plot. */
+static void
+draw_legend (cairo_t              *cr,
+             const BoxplotLayout  *l,
+             double                width,
+             Legend               *legend,
+             const RdChartPalette *palette)
+{
+  double s = l->rows.size, spacing = 1.4 * s, inner = 0.4 * s;
+  double pitch = legend->line_height * 1.15;
+
+  for (guint line = 0; line < legend->n_lines; line++)
+    {
+      double total = legend->line_width[line];
+      double y = l->legend_y + line * pitch;
+      double x = MAX (l->rows.pad, (l->rows.scale_x0 + l->rows.scale_x1 - total) / 2);
+
+      if (x + total > width - l->rows.pad)
+        x = MAX (l->rows.pad, width - l->rows.pad - total);
+      for (guint i = 0; i < N_LEGEND_ITEMS; i++)
+        {
+          if (legend->layouts[i] == NULL || legend->line_of[i] != line)
+            continue;
+          draw_legend_glyph (cr, l, i, x, y + legend->line_height / 2, legend->glyphs[i], legend->line_height,
+                             legend->n_markers, palette);
+          x += legend->glyphs[i] + inner;
+          rd_chart_text_draw (cr, legend->layouts[i], x, y, &palette->foreground, 1.0, NULL, 0);
+          x += legend->widths[i] + spacing;
+        }
+    }
+}
+
+static void
+measure_needs (RdChartText           *text,
+               const RdBoxplotData   *data,
+               RdChartScaleRowsNeeds *needs)
+{
+  double w;
+
+  memset (needs, 0, sizeof *needs);
+  for (guint i = 0; i < data->n_rows; i++)
+    rd_chart_scale_rows_need_label (needs, text, data->rows[i].label);
+  rd_chart_text_measure (text, "100", 1.0, PANGO_WEIGHT_BOLD, &w, NULL);
+  needs->value = needs->value_wrapped = w + 1;
+  /* "not enough answers" may wrap at its words, none of them cut. */
+  for (guint i = 0; data->missing_text != NULL && i < data->n_rows; i++)
+    if (isnan (data->rows[i].value))
+      {
+        g_auto(GStrv) words = g_strsplit (data->missing_text, " ", -1);
+
+        for (guint k = 0; words[k] != NULL; k++)
+          {
+            rd_chart_text_measure (text, words[k], 1.0, PANGO_WEIGHT_NORMAL, &w, NULL);
+            needs->value = MAX (needs->value, w + 1);
+          }
+        needs->value_wrapped = needs->value;
+        break;
+      }
 }
 
 void
@@ -363,6 +431,8 @@ rd_chart_draw_boxplot (cairo_t              *cr,
                        const RdChartPalette *palette)
 {
   RdChartText text;
+  RdChartScaleRowsNeeds needs;
+  Legend legend;
   BoxplotLayout l;
 
   g_return_if_fail (cr != NULL);
@@ -373,8 +443,11 @@ rd_chart_draw_boxplot (cairo_t              *cr,
     return;
 
   rd_chart_text_init (&text, width, height);
-  if (!boxplot_layout (&text, width, height, data->n_rows, &l))
+  measure_needs (&text, data, &needs);
+  plan_legend (&text, width, data, G_N_ELEMENTS (palette->series), &legend);
+  if (!boxplot_layout_for (&text, width, height, data->n_rows, &needs, MAX (legend.n_lines, 1), &l))
     {
+      clear_legend (&legend);
       rd_chart_text_clear (&text);
       return;
     }
@@ -392,9 +465,10 @@ rd_chart_draw_boxplot (cairo_t              *cr,
       if (!l.rows.compact)
         draw_texts (cr, &text, &l, i, &data->rows[i], data->missing_text, palette);
     }
-  if (!isnan (l.legend_y))
-    draw_legend (cr, &text, &l, width, data, palette);
+  if (!isnan (l.legend_y) && legend.n_lines > 0)
+    draw_legend (cr, &l, width, &legend, palette);
   cairo_restore (cr);
 
+  clear_legend (&legend);
   rd_chart_text_clear (&text);
 }

@@ -9,7 +9,8 @@
 #include "rd-chart-draw.h"
 #include "rd-chart-text.h"
 
-#define MAX_LABEL_LINES 2
+/* A name takes three lines where its row has room for them. */
+#define MAX_LABEL_LINES 3
 #define LEGEND_SCALE 0.9
 #define MIN_TEXT_CONTRAST 4.5
 
@@ -35,11 +36,12 @@ typedef struct
 } DistributionLayout;
 
 static gboolean
-distribution_layout (RdChartText        *text,
-                     double              width,
-                     double              height,
-                     guint               n_rows,
-                     DistributionLayout *l)
+distribution_layout (RdChartText             *text,
+                     double                   width,
+                     double                   height,
+                     const RdDistributionRow *rows,
+                     guint                    n_rows,
+                     DistributionLayout      *l)
 {
   double s = text->size;
   double gap = 0.75 * s;
@@ -58,6 +60,19 @@ distribution_layout (RdChartText        *text,
   /* The bars keep at least half the width; the names give way, wrap or
    * are shortened, and go when not even a short one would fit. */
   l->label_width = CLAMP (width * 0.26, 6 * s, 14 * s);
+  /* No word of a name cut: "Ondersteunend personeel" wraps between words. */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_auto(GStrv) words = g_strsplit (rows[r].label != NULL ? rows[r].label : "", " ", -1);
+
+      for (guint k = 0; words[k] != NULL; k++)
+        {
+          double w;
+
+          rd_chart_text_measure (text, words[k], 1.0, PANGO_WEIGHT_NORMAL, &w, NULL);
+          l->label_width = MAX (l->label_width, w + 1);
+        }
+    }
   minimum = MAX (available * 0.5, 6 * s);
   if (available - l->label_width - gap < minimum)
     l->label_width = available - minimum - gap;
@@ -79,7 +94,8 @@ distribution_layout (RdChartText        *text,
     for (guint lines = 2; lines >= 1 && l->legend_lines == 0; lines--)
       {
         rows_space = height - 2 * l->pad - legend_gap - l->line_height - (lines - 1) * l->line_pitch;
-        if (rows_space >= n_rows * (lines == 2 ? max_slot : s))
+        /* Two lines while every row keeps room for a bar and a two-line name. */
+        if (rows_space >= n_rows * (lines == 2 ? MIN (max_slot, 3.2 * s) : s))
           l->legend_lines = lines;
       }
   rows_space = height - 2 * l->pad;
@@ -165,7 +181,7 @@ rd_chart_distribution_geometry (double                   width,
     return;
 
   rd_chart_text_init (&text, width, height);
-  ok = distribution_layout (&text, width, height, n_rows, &l);
+  ok = distribution_layout (&text, width, height, rows, n_rows, &l);
   rd_chart_text_clear (&text);
   if (!ok)
     return;
@@ -515,7 +531,7 @@ rd_chart_draw_distribution (cairo_t                 *cr,
     return;
 
   rd_chart_text_init (&text, width, height);
-  if (!distribution_layout (&text, width, height, n_rows, &l))
+  if (!distribution_layout (&text, width, height, rows, n_rows, &l))
     {
       rd_chart_text_clear (&text);
       return;

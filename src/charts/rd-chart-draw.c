@@ -292,6 +292,7 @@ rd_chart_scale_rows_columns (RdChartScaleRows *rows,
                              double            width,
                              double            value_width,
                              double            min_value_width,
+                             const RdChartScaleRowsNeeds *needs,
                              double           *tick_height)
 {
   double s = text->size;
@@ -307,9 +308,30 @@ rd_chart_scale_rows_columns (RdChartScaleRows *rows,
   rows->value_width = value_width;
   scale_width = available - rows->label_width - rows->value_width - 2 * gap;
 
+  /* Columns as wide as their text, a value broken where it may be when
+   * whole it would leave the scale less than a quarter. */
+  if (needs != NULL)
+    {
+      double label_width = MAX (rows->label_width, needs->label);
+      double one_line = MAX (rows->value_width, needs->value);
+      double wrapped = MAX (MIN (rows->value_width, one_line), needs->value_wrapped);
+
+      minimum = MAX (available * 0.25, 4 * s);
+      if (available - label_width - one_line - 2 * gap >= minimum)
+        value_width = one_line;
+      else
+        value_width = wrapped;
+      if (available - label_width - value_width - 2 * gap >= minimum)
+        {
+          rows->label_width = label_width;
+          rows->value_width = value_width;
+          scale_width = available - rows->label_width - rows->value_width - 2 * gap;
+        }
+    }
+
   /* On a narrow chart the scale keeps a third of the width; the columns
    * give way and their text wraps or is shortened. */
-  minimum = MAX (available * 0.35, 4 * s);
+  minimum = MAX (available * (needs != NULL ? 0.25 : 0.35), 4 * s);
   if (scale_width < minimum)
     {
       double columns = MAX (available - minimum - 2 * gap, 0);
@@ -473,6 +495,23 @@ fit_in_row (const RdChartScaleRows *rows,
     }
 }
 
+#define MARKER_SCALE 0.28
+
+/* Widens @needs to @label with the marker before it. */
+void
+rd_chart_scale_rows_need_label (RdChartScaleRowsNeeds *needs,
+                                RdChartText           *text,
+                                const char            *label)
+{
+  double marker = MARKER_SCALE * text->size;
+  double w;
+
+  if (label == NULL)
+    return;
+  rd_chart_text_measure (text, label, 1.0, PANGO_WEIGHT_NORMAL, &w, NULL);
+  needs->label = MAX (needs->label, w + 2.4 * marker + 0.4 * text->size + 1);
+}
+
 /* Row @index's name in the label column, and before it the row's marker
  * (@with_marker), as in the other charts. */
 void
@@ -486,7 +525,7 @@ rd_chart_scale_rows_draw_label (cairo_t                *cr,
 {
   const RdColor *color = &palette->series[index % G_N_ELEMENTS (palette->series)];
   double middle = rd_chart_scale_rows_middle (rows, index);
-  double marker = 0.28 * rows->size;
+  double marker = MARKER_SCALE * rows->size;
   double marker_room = 2.4 * marker + 0.4 * rows->size;
   PangoLayout *layout = rd_chart_text_layout (text, label, 1.0, PANGO_WEIGHT_NORMAL);
   double w, h;

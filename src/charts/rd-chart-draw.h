@@ -77,7 +77,9 @@ void          rd_chart_draw_target       (cairo_t              *cr,
 /* Rows against a 0–100 scale across the chart, with a column of names to
  * its left and one of values to its right: the factor bars and the box
  * plot. The columns get a share of the width, as the geometry functions
- * have no labels to measure; their text is fitted in. */
+ * have no labels to measure; when drawing, they grow to what their text
+ * needs (RdChartScaleRowsNeeds), so that a name is never cut while the
+ * scale keeps a quarter of the width. */
 typedef struct
 {
   double size;
@@ -97,6 +99,18 @@ typedef struct
 } RdChartScaleRows;
 
 /* Lays out @rows for @n_rows without a cairo_t; FALSE: no room. */
+/* What the columns' texts need, in user-space units; 0: nothing known. */
+typedef struct
+{
+  double label;          /* the widest name with its marker */
+  double value;          /* the widest value on one line */
+  double value_wrapped;  /* the widest line of a value broken where it may be */
+} RdChartScaleRowsNeeds;
+
+void          rd_chart_scale_rows_need_label  (RdChartScaleRowsNeeds   *needs,
+                                               RdChartText             *text,
+                                               const char              *label);
+
 typedef gboolean (*RdChartScaleRowsLayout) (RdChartText      *text,
                                             double            width,
                                             double            height,
@@ -108,6 +122,7 @@ double        rd_chart_scale_rows_columns     (RdChartScaleRows        *rows,
                                                double                   width,
                                                double                   value_width,
                                                double                   min_value_width,
+                                               const RdChartScaleRowsNeeds *needs,
                                                double                  *tick_height);
 double        rd_chart_scale_rows_x           (const RdChartScaleRows  *rows,
                                                double                   value);

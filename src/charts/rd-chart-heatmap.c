@@ -21,7 +21,7 @@
 /* Longer names are rare and shortened. */
 #define MAX_LABEL_WIDTH 20.0
 /* Below this, in user-space units, names and scores are not written. */
-#define MIN_TEXT_SIZE 7.0
+#define MIN_TEXT_SIZE RD_CHART_MIN_FONT_SIZE
 
 typedef enum {
   STYLE_LIGHT,
@@ -165,6 +165,41 @@ rd_chart_heatmap_text_color (const RdChartPalette *palette,
 
 /* @headers, when not NULL, receives the headers' layouts as measured,
  * for drawing them. */
+
+static int plan_key (RdChartText         *text,
+                     const HeatmapLayout *l,
+                     double               width,
+                     const RdHeatmapData *data,
+                     PangoLayout        **layouts,
+                     double              *xs,
+                     int                 *lines);
+
+/* Whether a header would be cut across a column of @width: a word wider
+ * than the column, or more than MAX_HEADER_LINES lines. */
+static gboolean
+headers_cut (RdChartText         *text,
+             const RdHeatmapData *data,
+             double               width)
+{
+  for (guint c = 0; c < data->n_columns && data->columns != NULL; c++)
+    {
+      PangoLayout *layout;
+      gboolean cut;
+      double w;
+
+      if (data->columns[c] == NULL || data->columns[c][0] == '\0')
+        continue;
+      layout = rd_chart_text_layout (text, data->columns[c], HEADER_SCALE, PANGO_WEIGHT_BOLD);
+      rd_chart_text_fit (layout, width, MAX_HEADER_LINES, PANGO_ALIGN_CENTER);
+      rd_chart_text_get_box (layout, NULL, NULL, &w, NULL);
+      cut = pango_layout_is_ellipsized (layout) || w > width + 0.5;
+      g_object_unref (layout);
+      if (cut)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 heatmap_layout (RdChartText         *text,
                 double               width,
@@ -191,7 +226,7 @@ heatmap_layout (RdChartText         *text,
    * a chart with room for some rows besides. */
   rd_chart_text_measure (text, "Ag", KEY_SCALE, PANGO_WEIGHT_NORMAL, NULL, &l->key_line);
   l->key_pitch = l->key_line + 0.15 * s;
-  l->key_lines = available >= 40 * s ? 2 : 3;
+  l->key_lines = MAX (2, plan_key (text, l, width, data, NULL, NULL, NULL));
   l->key = available >= 12 * s && height >= 10 * s;
   l->rows_bottom = height - l->pad;
   if (l->key)
@@ -237,8 +272,11 @@ heatmap_layout (RdChartText         *text,
   l->header_y = l->pad;
   l->rotated = l->column_width < 4.5 * s;
   rd_chart_text_measure (text, "Ag", HEADER_SCALE, PANGO_WEIGHT_BOLD, NULL, &line);
+  length = MIN (12 * s, 0.36 * height);
+  /* A word too long for its column is written upwards rather than cut. */
+  if (!l->rotated && headers_cut (text, data, l->column_width - 0.3 * s))
+    l->rotated = TRUE;
   l->header_lines = l->rotated ? (l->column_width >= 2.2 * line ? 2 : 1) : MAX_HEADER_LINES;
-  length = MIN (9 * s, 0.3 * height);
   for (guint c = 0; c < l->n_columns && data->columns != NULL; c++)
     {
       PangoLayout *layout;
@@ -986,6 +1024,68 @@ draw_key_glyph (cairo_t              *cr,
     }
 }
 
+/* Where the key's marks go: on the line of the swatches and the next,
+ * right of the ramp, then on lines of their own across the chart, each
+ * whole (shortened only when one alone is longer than a line). Returns
+ * the number of lines; @layouts, @xs and @lines may be NULL. */
+static int
+plan_key (RdChartText         *text,
+          const HeatmapLayout *l,
+          double               width,
+          const RdHeatmapData *data,
+          PangoLayout        **layouts,
+          double              *xs,
+          int                 *lines)
+{
+  const char *labels[N_KEY_ITEMS] = {
+    data->missing_label, data->below_target_label, data->higher_label, data->lower_label,
+  };
+  double s = l->size;
+  double box = 0.85 * l->key_line;
+  double swatch = CLAMP ((width - 2 * l->pad) * 0.25 / RD_HEATMAP_N_CLASSES, box, 1.8 * box);
+  double spacing = 1.2 * s, right = width - l->pad;
+  double x0 = l->pad + 0.5 * s + RD_HEATMAP_N_CLASSES * swatch + 2 * spacing;
+  double x = x0;
+  int line = 0;
+
+  for (guint i = 0; i < N_KEY_ITEMS; i++)
+    {
+      double glyph = box + 0.35 * s, w;
+      PangoLayout *layout;
+
+      if (labels[i] == NULL || labels[i][0] == '\0')
+        continue;
+      layout = rd_chart_text_layout (text, labels[i], KEY_SCALE, PANGO_WEIGHT_NORMAL);
+      rd_chart_text_get_box (layout, NULL, NULL, &w, NULL);
+      if (x + glyph + w > right && x > (line < 2 ? x0 : l->pad))
+        {
+          line++;
+          x = line < 2 ? x0 : l->pad;
+        }
+      /* Under the ramp's numbers there is the whole width. */
+      if (x + glyph + w > right && line < 2 && l->pad + glyph + w <= right)
+        {
+          line = 2;
+          x = l->pad;
+        }
+      if (x + glyph + w > right)
+        {
+          rd_chart_text_fit (layout, MAX (right - x - glyph, s), 1, PANGO_ALIGN_LEFT);
+          rd_chart_text_get_box (layout, NULL, NULL, &w, NULL);
+        }
+      if (layouts != NULL)
+        {
+          layouts[i] = layout;
+          xs[i] = x;
+          lines[i] = line;
+        }
+      else
+        g_object_unref (layout);
+      x += glyph + w + spacing;
+    }
+  return line + 1;
+}
+
 /* Under the table: the classes side by side with the scale's numbers
  * under their boundaries, then each mark with what it means. */
 static void
@@ -997,10 +1097,9 @@ draw_key (cairo_t              *cr,
           const CellCache      *cache,
           const RdChartPalette *palette)
 {
-  const char *labels[N_KEY_ITEMS] = {
-    data->missing_label, data->below_target_label, data->higher_label, data->lower_label,
-  };
   PangoLayout *layouts[N_KEY_ITEMS] = { NULL };
+  double xs[N_KEY_ITEMS] = { 0 };
+  int lines[N_KEY_ITEMS] = { 0 };
   double s = l->size;
   double box = 0.85 * l->key_line;
   /* Narrower swatches on a narrow chart leave the marks more room. */
@@ -1008,8 +1107,7 @@ draw_key (cairo_t              *cr,
   double ramp = RD_HEATMAP_N_CLASSES * swatch;
   double x = l->pad + 0.5 * s;  /* room for half of the "0" under its end */
   double glyph_y = l->key_y + (l->key_line - box) / 2;
-  double spacing = 1.2 * s, right = width - l->pad, x0, y;
-  int line = 0;
+  double spacing = 1.2 * s, y;
 
   for (int klass = 0; klass < RD_HEATMAP_N_CLASSES; klass++)
     {
@@ -1040,34 +1138,16 @@ draw_key (cairo_t              *cr,
     }
   x += ramp + 2 * spacing;
 
-  /* The marks and their names on the line of the swatches, and where
-   * they do not fit, on the next; shortened only when one alone is too
-   * long for a line. */
-  x0 = x;
+  plan_key (text, l, width, data, layouts, xs, lines);
   for (guint i = 0; i < N_KEY_ITEMS; i++)
     {
-      double glyph = box + 0.35 * s, w;
+      double glyph = box + 0.35 * s;
 
-      if (labels[i] == NULL || labels[i][0] == '\0')
+      if (layouts[i] == NULL)
         continue;
-      layouts[i] = rd_chart_text_layout (text, labels[i], KEY_SCALE, PANGO_WEIGHT_NORMAL);
-      rd_chart_text_get_box (layouts[i], NULL, NULL, &w, NULL);
-      if (x + glyph + w > right && line + 1 < l->key_lines && x > x0)
-        {
-          line++;
-          x = x0;
-        }
-      if (x + glyph + w > right)
-        {
-          if (right - x - glyph < 3 * s)
-            break;
-          rd_chart_text_fit (layouts[i], right - x - glyph, 1, PANGO_ALIGN_LEFT);
-          rd_chart_text_get_box (layouts[i], NULL, NULL, &w, NULL);
-        }
-      y = l->key_y + line * l->key_pitch;
-      draw_key_glyph (cr, l, i, x, y + (l->key_line - box) / 2, box, cache, palette);
-      rd_chart_text_draw (cr, layouts[i], x + glyph, y, &palette->foreground, 1.0, NULL, 0);
-      x += glyph + w + spacing;
+      y = l->key_y + lines[i] * l->key_pitch;
+      draw_key_glyph (cr, l, i, xs[i], y + (l->key_line - box) / 2, box, cache, palette);
+      rd_chart_text_draw (cr, layouts[i], xs[i] + glyph, y, &palette->foreground, 1.0, NULL, 0);
     }
   for (guint i = 0; i < N_KEY_ITEMS; i++)
     g_clear_object (&layouts[i]);

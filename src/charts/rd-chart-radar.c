@@ -35,6 +35,7 @@ typedef struct
   double legend_y;
   double legend_height;
   double label_width;    /* an axis label beside the rings */
+  const double *label_needs;  /* per axis, its widest word; NULL: unknown */
   double label_width_centred;  /* one above or below them */
   double marker;
   double line_width;
@@ -84,11 +85,14 @@ label_distance (const RadarLayout *l,
   return l->radius + value_reach (l, ux, uy) + 0.25 * l->size;
 }
 
+/* @label_needs: per axis the widest word of its label, which its label
+ * may not be narrower than while the rings keep room; NULL when unknown. */
 static void
 radar_layout (RdChartText *text,
               double       width,
               double       height,
               guint        n_axes,
+              const double *label_needs,
               RadarLayout *l)
 {
   double s = text->size;
@@ -123,6 +127,7 @@ radar_layout (RdChartText *text,
   l->label_width = CLAMP ((x1 - x0) * 0.2, 5 * s, 11 * s);
   l->label_width = MIN (l->label_width, (x1 - x0) * 0.3);
   l->label_width_centred = MIN (l->label_width * 1.6, x1 - x0);
+  l->label_needs = label_needs;
 
   /* The largest radius that keeps every label, at its full size, inside
    * the chart. The label distance grows with the radius, so each axis
@@ -135,6 +140,9 @@ radar_layout (RdChartText *text,
       axis_direction (n_axes, i, &ux, &uy);
       reach = value_reach (l, ux, uy) + 0.25 * s;
       extent_x = label_is_centred (ux) ? l->label_width_centred / 2 : l->label_width;
+      /* Words whole: a label at least as wide as its widest word. */
+      if (label_needs != NULL)
+        extent_x = MAX (extent_x, label_is_centred (ux) ? label_needs[i] / 2 : label_needs[i]);
       extent_y = (1 + fabs (uy)) / 2 * label_lines (uy) * line_height;
 
       if (ux != 0)
@@ -148,6 +156,11 @@ radar_layout (RdChartText *text,
   if (radius >= 2.5 * s)
     {
       l->radius = radius;
+      return;
+    }
+  if (label_needs != NULL)
+    {
+      radar_layout (text, width, height, n_axes, NULL, l);
       return;
     }
 
@@ -196,7 +209,7 @@ rd_chart_radar_point (double  width,
     return;
 
   rd_chart_text_init (&text, width, height);
-  radar_layout (&text, width, height, n_axes, &l);
+  radar_layout (&text, width, height, n_axes, NULL, &l);
   rd_chart_text_clear (&text);
 
   if (l.radius > 0)
@@ -326,6 +339,10 @@ draw_grid (cairo_t              *cr,
       PangoLayout *layout;
       double w, h;
 
+      /* Only where it stands clear of the values written beside the
+       * first and the last axis. */
+      if (l->radius * k / 4.0 * sin (G_PI / n_axes) < l->value_width + 0.3 * l->size)
+        continue;
       g_snprintf (digits, sizeof digits, "%d", k * 25);
       layout = rd_chart_text_layout (text, digits, RING_SCALE, PANGO_WEIGHT_NORMAL);
       rd_chart_text_get_box (layout, NULL, NULL, &w, &h);
@@ -399,6 +416,10 @@ draw_labels (cairo_t              *cr,
        * chart's edge; the radius was chosen for label_width. */
       room = centred ? l->label_width_centred
                      : CLAMP (l->half_width - distance * fabs (ux), l->label_width, 14 * l->size);
+      if (l->label_needs != NULL)
+        room = centred ? MAX (l->label_width_centred, l->label_needs[i])
+                       : CLAMP (l->half_width - distance * fabs (ux), MAX (l->label_width, l->label_needs[i]),
+                                MAX (14 * l->size, l->label_needs[i]));
 
       layout = rd_chart_text_layout (text, data->axes[i].label, 1.0, PANGO_WEIGHT_NORMAL);
       rd_chart_text_fit (layout, room, label_lines (uy),
@@ -491,6 +512,28 @@ draw_legend (cairo_t              *cr,
     }
 }
 
+/* Per axis, the widest word of its label. */
+static double *
+widest_words (RdChartText       *text,
+              const RdRadarData *data)
+{
+  double *widest = g_new0 (double, data->n_axes);
+
+  for (guint i = 0; i < data->n_axes; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (data->axes[i].label != NULL ? data->axes[i].label : "", " ", -1);
+
+      for (guint k = 0; words[k] != NULL; k++)
+        {
+          double w;
+
+          rd_chart_text_measure (text, words[k], 1.0, PANGO_WEIGHT_NORMAL, &w, NULL);
+          widest[i] = MAX (widest[i], w + 1);
+        }
+    }
+  return widest;
+}
+
 void
 rd_chart_draw_radar (cairo_t              *cr,
                      double                width,
@@ -503,6 +546,7 @@ rd_chart_draw_radar (cairo_t              *cr,
   guint n;
   g_autofree double *xs = NULL, *ys = NULL, *pxs = NULL, *pys = NULL;
   g_autofree gboolean *valid = NULL, *previous_valid = NULL;
+  g_autofree double *needs = NULL;
   guint n_valid, n_previous;
   gboolean has_previous;
 
@@ -515,7 +559,8 @@ rd_chart_draw_radar (cairo_t              *cr,
 
   n = data->n_axes;
   rd_chart_text_init (&text, width, height);
-  radar_layout (&text, width, height, n, &l);
+  needs = widest_words (&text, data);
+  radar_layout (&text, width, height, n, needs, &l);
   if (l.radius <= 0)
     {
       rd_chart_text_clear (&text);

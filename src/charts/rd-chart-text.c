@@ -11,13 +11,16 @@
 /* Pango lengths are ints in 1/1024; keep widths far from overflow. */
 #define MAX_TEXT_WIDTH 100000.0
 
-/* A 10 pt font for a chart of 400 units, never smaller than 8 pt nor
- * larger than 14 pt; in user-space units at 96 units per inch, as GTK. */
+static GPtrArray *records;
+
+/* A 10 pt font for a chart of 400 units, never smaller than the caption
+ * size nor larger than 14 pt; in user-space units at 96 units per inch,
+ * as GTK. */
 double
 rd_chart_font_size (double width,
                     double height)
 {
-  double points = CLAMP (MIN (width, height) / 40.0, 8.0, 14.0);
+  double points = CLAMP (MIN (width, height) / 40.0, RD_CHART_MIN_FONT_POINTS, RD_CHART_MAX_FONT_POINTS);
 
   return points * 96.0 / 72.0;
 }
@@ -64,7 +67,8 @@ rd_chart_text_layout (RdChartText *text,
 {
   PangoLayout *layout = pango_layout_new (text->context);
   PangoFontDescription *font = pango_font_description_new ();
-  double size = CLAMP (text->size * scale, 1.0, 1000.0);
+  /* Smaller kinds of text (ticks, legends) shrink only down to the caption size. */
+  double size = CLAMP (text->size * scale, RD_CHART_MIN_FONT_SIZE, 1000.0);
   g_autofree char *isolated = NULL;
 
   pango_font_description_set_family_static (font, "Sans");
@@ -139,6 +143,89 @@ rd_chart_text_measure (RdChartText *text,
   g_object_unref (layout);
 }
 
+static void
+record_free (gpointer data)
+{
+  RdChartTextRecord *r = data;
+
+  g_free (r->text);
+  g_free (r);
+}
+
+void
+rd_chart_text_record (GPtrArray *array)
+{
+  if (array != NULL)
+    g_ptr_array_set_free_func (array, record_free);
+  records = array;
+}
+
+static char *
+without_isolates (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x2066 || c > 0x2069)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+record (cairo_t     *cr,
+        PangoLayout *layout,
+        double       box_x,
+        double       box_y)
+{
+  RdChartTextRecord *r = g_new0 (RdChartTextRecord, 1);
+  const PangoFontDescription *font = pango_layout_get_font_description (layout);
+  double width, height, x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double dx = 1.0, dy = 0.0;
+
+  rd_chart_text_get_box (layout, NULL, NULL, &width, &height);
+  for (int corner = 0; corner < 4; corner++)
+    {
+      double x = box_x + (corner & 1 ? width : 0), y = box_y + (corner & 2 ? height : 0);
+
+      cairo_user_to_device (cr, &x, &y);
+      x0 = MIN (x0, x);
+      y0 = MIN (y0, y);
+      x1 = MAX (x1, x);
+      y1 = MAX (y1, y);
+    }
+  /* What a clip hides is not drawn. */
+  {
+    double cx0, cy0, cx1, cy1;
+
+    cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
+    cairo_user_to_device (cr, &cx0, &cy0);
+    cairo_user_to_device (cr, &cx1, &cy1);
+    x0 = MAX (x0, MIN (cx0, cx1));
+    y0 = MAX (y0, MIN (cy0, cy1));
+    x1 = MIN (x1, MAX (cx0, cx1));
+    y1 = MIN (y1, MAX (cy0, cy1));
+    if (x1 <= x0 || y1 <= y0)
+      {
+        g_free (r);
+        return;
+      }
+  }
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  r->text = without_isolates (pango_layout_get_text (layout));
+  r->font_size = (double) pango_font_description_get_size (font) / PANGO_SCALE * hypot (dx, dy);
+  r->x = x0;
+  r->y = y0;
+  r->width = x1 - x0;
+  r->height = y1 - y0;
+  r->ellipsized = pango_layout_is_ellipsized (layout);
+  r->n_lines = pango_layout_get_line_count (layout);
+  g_ptr_array_add (records, r);
+}
+
 /* Draws @layout with its logical box's top left corner at (@box_x, @box_y).
  * A backdrop in @halo (the background) around the ink keeps text readable
  * over lines: it clears a gap in them, as a halo would. A rounded box costs
@@ -184,6 +271,8 @@ rd_chart_text_draw (cairo_t       *cr,
   rd_chart_set_color (cr, color, alpha);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
+  if (records != NULL)
+    record (cr, layout, box_x, box_y);
 }
 
 /* Bidirectional text where it is drawn */

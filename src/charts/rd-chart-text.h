@@ -11,6 +11,12 @@ G_BEGIN_DECLS
  * measured the same way with or without a cairo_t, so that the geometry
  * functions (which have none) find the same margins as the drawing.
  * Internal to src/charts. */
+/* No text of a chart is smaller than GNOME's "caption" style (about 9 pt):
+ * 12 user-space units, which are pixels on screen and in PNG exports. */
+#define RD_CHART_MIN_FONT_POINTS 9.0
+#define RD_CHART_MAX_FONT_POINTS 14.0
+#define RD_CHART_MIN_FONT_SIZE (RD_CHART_MIN_FONT_POINTS * 96.0 / 72.0)
+
 typedef struct
 {
   PangoContext *context;
@@ -55,6 +61,19 @@ void         rd_chart_text_draw          (cairo_t       *cr,
                                           double         alpha,
                                           const RdColor *halo,
                                           double         halo_width);
+
+/* For tests: while @records is set, every text drawn is added to it as an
+ * RdChartTextRecord, in device units. Not for threads that draw at once. */
+typedef struct
+{
+  char *text;           /* without the isolates added for drawing */
+  double font_size;     /* the font's size */
+  double x, y, width, height;  /* the logical box */
+  gboolean ellipsized;
+  int n_lines;
+} RdChartTextRecord;
+
+void         rd_chart_text_record        (GPtrArray     *records);
 
 /* Also for the report: the text to give Pango for @text from a user or a
  * file, each line isolated (FSI … PDI) and without controls. */

@@ -11,6 +11,7 @@ struct _RdArea
   char *id;
   RdText *title;
   RdText *description;
+  RdText *short_title;  /* NULL: the title */
 };
 
 G_DEFINE_FINAL_TYPE (RdArea, rd_area, G_TYPE_OBJECT)
@@ -23,6 +24,7 @@ rd_area_finalize (GObject *object)
   g_free (self->id);
   g_clear_pointer (&self->title, rd_text_unref);
   g_clear_pointer (&self->description, rd_text_unref);
+  g_clear_pointer (&self->short_title, rd_text_unref);
 
   G_OBJECT_CLASS (rd_area_parent_class)->finalize (object);
 }
@@ -70,4 +72,21 @@ rd_area_get_description (RdArea *self)
 {
   g_return_val_if_fail (RD_IS_AREA (self), NULL);
   return self->description;
+}
+
+void
+rd_area_set_short_title (RdArea *self,
+                         RdText *short_title)
+{
+  g_return_if_fail (RD_IS_AREA (self));
+  g_clear_pointer (&self->short_title, rd_text_unref);
+  if (short_title != NULL)
+    self->short_title = rd_text_ref (short_title);
+}
+
+const RdText *
+rd_area_get_short_title (RdArea *self)
+{
+  g_return_val_if_fail (RD_IS_AREA (self), NULL);
+  return self->short_title != NULL ? self->short_title : self->title;
 }

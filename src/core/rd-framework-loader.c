@@ -27,6 +27,8 @@ typedef struct
  * reader of format 1 would refuse it. */
 static const char * const format_2_item_keys[] = { "audience", "responsible", "ladders", "standard", NULL };
 static const char * const format_2_root_keys[] = { "retired", NULL };
+/* Format 3 added an area's short title. */
+#define FORMAT_3_AREA_KEY "short_title"
 
 static gboolean
 is_valid_id (const char *id)
@@ -81,7 +83,8 @@ get_text (Loader     *loader,
 {
   g_autofree char *text_place = g_strdup_printf ("%s.%s", place, key);
   /* Titles, units and standards stand in one line; the rest may be paragraphs. */
-  RdField field = g_str_equal (key, "title") || g_str_equal (key, "unit") || g_str_equal (key, "standard")
+  RdField field = g_str_equal (key, FORMAT_3_AREA_KEY) ? RD_FIELD_FRAMEWORK_SHORT_TITLE
+                  : g_str_equal (key, "title") || g_str_equal (key, "unit") || g_str_equal (key, "standard")
                   ? RD_FIELD_FRAMEWORK_TITLE
                   : RD_FIELD_FRAMEWORK_TEXT;
   g_autoptr(GList) members = NULL;
@@ -207,7 +210,7 @@ load_areas (Loader      *loader,
             JsonObject  *root,
             RdFramework *framework)
 {
-  static const char * const keys[] = { "id", "title", "description", NULL };
+  static const char * const keys[] = { "id", "title", FORMAT_3_AREA_KEY, "description", NULL };
   JsonArray *array = rd_json_get_array (&loader->check, root, "areas", "areas");
 
   if (array == NULL)
@@ -220,6 +223,7 @@ load_areas (Loader      *loader,
       g_autofree char *place = g_strdup_printf ("areas[%u]", i);
       g_autoptr(RdText) title = NULL;
       g_autoptr(RdText) description = NULL;
+      g_autoptr(RdText) short_title = NULL;
       JsonObject *object;
       const char *id;
       gboolean ok;
@@ -232,6 +236,8 @@ load_areas (Loader      *loader,
         return rd_json_fail (&loader->check, place, _("an area must be an object"));
       object = json_node_get_object (node);
 
+      if (loader->format_version < 3 && json_object_has_member (object, FORMAT_3_AREA_KEY))
+        return rd_json_fail (&loader->check, place, _("“%s” needs “format_version” %d"), FORMAT_3_AREA_KEY, 3);
       if (!rd_json_check_keys (&loader->check, object, place, keys) ||
           !rd_json_get_string (&loader->check, object, place, "id", TRUE, &id))
         return FALSE;
@@ -246,11 +252,15 @@ load_areas (Loader      *loader,
       title = get_text (loader, object, place, "title", TRUE, &ok);
       if (!ok)
         return FALSE;
+      short_title = get_text (loader, object, place, FORMAT_3_AREA_KEY, FALSE, &ok);
+      if (!ok)
+        return FALSE;
       description = get_text (loader, object, place, "description", TRUE, &ok);
       if (!ok)
         return FALSE;
 
       area = rd_area_new (id, title, description);
+      rd_area_set_short_title (area, short_title);
       g_ptr_array_add (framework->areas, area);
       g_hash_table_insert (framework->areas_by_id, (char *) rd_area_get_id (area), area);
     }

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 /* Format 2 added who is asked an item ("audience", "responsible"), the
  * standard an item rests on ("standard") and what became of the items
  * of an earlier version ("retired"). */
-#define RD_FRAMEWORK_FORMAT_VERSION 2
+#define RD_FRAMEWORK_FORMAT_VERSION 3
 #define RD_FRAMEWORK_OLDEST_FORMAT_VERSION 1
 #define RD_BUILTIN_FRAMEWORK_ID "digital-readiness"
 

@@ -21,6 +21,7 @@ static const struct {
   [RD_FIELD_VERSION] = { RD_MAX_VERSION, FALSE },
   [RD_FIELD_FRAMEWORK_TITLE] = { RD_MAX_FRAMEWORK_TITLE, FALSE },
   [RD_FIELD_FRAMEWORK_TEXT] = { RD_MAX_FRAMEWORK_TEXT, TRUE },
+  [RD_FIELD_FRAMEWORK_SHORT_TITLE] = { RD_MAX_FRAMEWORK_SHORT_TITLE, FALSE },
 };
 
 guint
@@ -238,6 +239,7 @@ set_too_long (GError **error,
       break;
     case RD_FIELD_FRAMEWORK_TITLE:
     case RD_FIELD_FRAMEWORK_TEXT:
+    case RD_FIELD_FRAMEWORK_SHORT_TITLE:
     case RD_N_FIELDS:
     default:
       g_set_error (error, domain, code, _("A text can have at most %u characters"), max);

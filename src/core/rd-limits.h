@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 #define RD_MAX_VERSION            64
 #define RD_MAX_FRAMEWORK_TITLE    200
 #define RD_MAX_FRAMEWORK_TEXT     2000
+/* An area's short title stands where a chart or the sidebar has room for a word or two. */
+#define RD_MAX_FRAMEWORK_SHORT_TITLE 24
 
 typedef enum {
   RD_FIELD_SCHOOL_NAME,
@@ -31,6 +33,7 @@ typedef enum {
   RD_FIELD_VERSION,            /* a framework's version */
   RD_FIELD_FRAMEWORK_TITLE,    /* titles and units of a framework */
   RD_FIELD_FRAMEWORK_TEXT,     /* statements, help, descriptions; multi-line */
+  RD_FIELD_FRAMEWORK_SHORT_TITLE, /* an area's short title */
   RD_N_FIELDS
 } RdField;
 

@@ -25,6 +25,23 @@ rd_comparison_charts_column_titles (RdFramework        *framework,
   return g_strv_builder_end (builder);
 }
 
+GStrv
+rd_comparison_charts_column_short_titles (RdFramework        *framework,
+                                          RdComparisonColumn  kind)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (RD_IS_FRAMEWORK (framework), NULL);
+  g_return_val_if_fail (kind == RD_COMPARISON_COLUMN_FACTOR || kind == RD_COMPARISON_COLUMN_AREA, NULL);
+
+  if (kind == RD_COMPARISON_COLUMN_FACTOR)
+    return rd_comparison_charts_column_titles (framework, kind);
+  for (guint a = 0; a < rd_framework_get_n_areas (framework); a++)
+    g_strv_builder_add (builder,
+                        rd_text_get_localized (rd_area_get_short_title (rd_framework_get_area (framework, a))));
+  return g_strv_builder_end (builder);
+}
+
 /* Titled columns the comparison has: the factors, or its areas. */
 static guint
 count_columns (RdComparison       *comparison,
@@ -89,6 +106,7 @@ rd_comparison_charts_heatmap (RdComparison       *comparison,
   data->comparison = g_object_ref (comparison);
   data->kind = kind;
   data->titles = rd_comparison_charts_column_titles (framework, kind);
+  data->short_titles = rd_comparison_charts_column_short_titles (framework, kind);
   data->n_columns = count_columns (comparison, kind, data->titles);
   data->n_schools = rd_comparison_get_n_schools (comparison);
   data->label = g_strdup (factors ? _("Readiness of the schools per success factor")
@@ -121,6 +139,7 @@ rd_comparison_heatmap_data_free (RdComparisonHeatmapData *data)
 
   g_clear_object (&data->comparison);
   g_strfreev (data->titles);
+  g_strfreev (data->short_titles);
   g_strfreev (data->headers);
   g_free (data->cells);
   g_free (data->marks);
@@ -160,13 +179,13 @@ update_headers (RdComparisonHeatmapData *data)
   for (guint c = 0; c < data->n_columns; c++)
     {
       if (data->sort_column == data->kind && data->sort_index == c)
-        data->headers[c] = g_strdup_printf ("%s %s", data->titles[c], arrow);
+        data->headers[c] = g_strdup_printf ("%s %s", data->short_titles[c], arrow);
       else if (data->sort_column == RD_COMPARISON_COLUMN_GAP && data->kind == RD_COMPARISON_COLUMN_FACTOR &&
                data->sort_index == c)
         /* Translators: the header of a factor's column when sorted by its gap to target; %s: an arrow */
-        data->headers[c] = g_strdup_printf (_("%s, gap %s"), data->titles[c], arrow);
+        data->headers[c] = g_strdup_printf (_("%s, gap %s"), data->short_titles[c], arrow);
       else
-        data->headers[c] = g_strdup (data->titles[c]);
+        data->headers[c] = g_strdup (data->short_titles[c]);
     }
 }
 
@@ -371,6 +390,7 @@ rd_comparison_charts_boxplot (RdComparison       *comparison,
   n_others = rd_comparison_get_n_schools (comparison) - 1;
   data = g_new0 (RdComparisonBoxplotData, 1);
   data->row_labels = rd_comparison_charts_column_titles (framework, kind);
+  data->short_labels = rd_comparison_charts_column_short_titles (framework, kind);
   data->n_rows = count_columns (comparison, kind, data->row_labels);
   data->rows = g_new0 (RdBoxplotRow, MAX (data->n_rows, 1));
   data->others_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other school", "%u other schools", n_others),
@@ -390,7 +410,7 @@ rd_comparison_charts_boxplot (RdComparison       *comparison,
 
       rd_comparison_get_others_distribution (comparison, school, kind, i, &others);
       *row = (RdBoxplotRow) {
-        .label = data->row_labels[i],
+        .label = data->short_labels[i],
         .n = others.n,
         .minimum = others.min,
         .q1 = others.q1,
@@ -402,7 +422,7 @@ rd_comparison_charts_boxplot (RdComparison       *comparison,
       };
 
       value = isnan (row->value) ? g_strdup (_("not enough answers")) : g_strdup_printf ("%.0f", row->value);
-      g_string_append_printf (description, " %s: %s", row->label, value);
+      g_string_append_printf (description, " %s: %s", data->row_labels[i], value);
       if (row->n > 0)
         /* Translators: the other schools' five numbers in the box plot's description */
         g_string_append_printf (description, _("; the others: median %.0f, middle half %.0f to %.0f, range %.0f to %.0f"),
@@ -434,6 +454,7 @@ rd_comparison_boxplot_data_free (RdComparisonBoxplotData *data)
 
   g_free (data->rows);
   g_strfreev (data->row_labels);
+  g_strfreev (data->short_labels);
   g_free (data->others_label);
   g_free (data->label);
   g_free (data->description);

@@ -20,6 +20,10 @@ G_BEGIN_DECLS
  * RD_COMPARISON_COLUMN_AREA; NULL-terminated. */
 GStrv rd_comparison_charts_column_titles (RdFramework        *framework,
                                           RdComparisonColumn  kind);
+/* The same in a word or two, for the charts' headers and labels: the
+ * factors' and the areas' short titles. */
+GStrv rd_comparison_charts_column_short_titles (RdFramework        *framework,
+                                                RdComparisonColumn  kind);
 
 /* Every school of a comparison against the factors or the areas. The
  * cells and their marks are worked out once (the tests of differences are
@@ -30,8 +34,9 @@ typedef struct
   RdComparison *comparison;
   RdComparisonColumn kind;         /* FACTOR or AREA */
   guint n_columns;
-  GStrv titles;                    /* n_columns */
-  GStrv headers;                   /* the titles, the sorted column's with its arrow */
+  GStrv titles;                    /* n_columns, for tooltips and descriptions */
+  GStrv short_titles;              /* n_columns, for the headers */
+  GStrv headers;                   /* the short titles, the sorted column's with its arrow */
   guint n_schools;
   double *cells;                   /* n_schools × n_columns, by the schools' index in the comparison */
   guint8 *marks;                   /* RdHeatmapMark flags, the same way */
@@ -79,7 +84,8 @@ typedef struct
   RdBoxplotData boxplot;           /* what rd_chart_draw_boxplot() draws */
   guint n_rows;
   RdBoxplotRow *rows;
-  GStrv row_labels;
+  GStrv row_labels;                /* the titles, for the description */
+  GStrv short_labels;              /* the short titles the rows are labelled with */
   char *others_label;              /* "3 other schools" */
   char *label;                     /* the chart's name for screen readers */
   char *description;               /* the numbers in sentences */

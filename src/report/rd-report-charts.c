@@ -222,6 +222,7 @@ rd_report_charts_area_radar (RdResults   *results,
   data = g_new0 (RdAreaRadarData, 1);
   data->axes = g_new0 (RdRadarAxis, MAX (n_areas, 1));
   data->area_titles = g_new0 (char *, n_areas + 1);
+  data->axis_labels = g_new0 (char *, n_areas + 1);
   data->current_label = g_strdup (rd_assessment_get_school_year (assessment));
   if (previous != NULL && previous_assessment != NULL)
     data->previous_label = g_strdup (rd_assessment_get_school_year (previous_assessment));
@@ -239,8 +240,10 @@ rd_report_charts_area_radar (RdResults   *results,
         continue;
 
       axis = &data->axes[data->n_axes];
+      /* The axes carry the short titles; tables and the description the titles. */
       data->area_titles[data->n_axes] = g_strdup (rd_text_get_localized (rd_area_get_title (area)));
-      axis->label = data->area_titles[data->n_axes];
+      data->axis_labels[data->n_axes] = g_strdup (rd_text_get_localized (rd_area_get_short_title (area)));
+      axis->label = data->axis_labels[data->n_axes];
       axis->value = rd_analysis_get_area_score (analysis, rd_area_get_id (area), NULL);
       axis->previous = data->previous_label != NULL
                        ? rd_analysis_get_area_score (previous, rd_area_get_id (area), NULL) : NAN;
@@ -252,11 +255,12 @@ rd_report_charts_area_radar (RdResults   *results,
           g_autofree char *before = rd_report_format_score (axis->previous);
 
           /* Translators: part of a chart's description, "Connectivity 70 (2025-2026: 55). " */
-          g_string_append_printf (description, _("%s %s (%s: %s). "), axis->label, value,
+          g_string_append_printf (description, _("%s %s (%s: %s). "), rd_text_get_localized (rd_area_get_title (area)),
+                                  value,
                                   data->previous_label, before);
         }
       else
-        g_string_append_printf (description, _("%s %s. "), axis->label, value);
+        g_string_append_printf (description, _("%s %s. "), rd_text_get_localized (rd_area_get_title (area)), value);
     }
 
   data->radar = (RdRadarData) {
@@ -277,6 +281,7 @@ rd_area_radar_data_free (RdAreaRadarData *data)
     return;
 
   g_strfreev (data->area_titles);
+  g_strfreev (data->axis_labels);
   g_free (data->axes);
   g_free (data->current_label);
   g_free (data->previous_label);

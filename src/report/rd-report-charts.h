@@ -36,7 +36,8 @@ typedef struct
   RdRadarData radar;               /* what rd_chart_draw_radar() draws */
   guint n_axes;
   RdRadarAxis *axes;               /* one per area with items in the assessment's mode */
-  char **area_titles;              /* the axes' labels, n_axes of them */
+  char **area_titles;              /* the areas' titles, for tables; n_axes of them */
+  char **axis_labels;              /* the axes' labels: the areas' short titles */
   char *current_label;             /* the school year */
   char *previous_label;            /* the previous assessment's school year, or NULL */
   char *description;

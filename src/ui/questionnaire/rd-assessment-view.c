@@ -557,16 +557,21 @@ on_item_focused (RdAssessmentView *self)
 
 static GtkWidget *
 create_area_row (const char *title,
+                 const char *short_title,
                  const char *page_name,
                  gboolean    with_count)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (title);
+  /* A sidebar has room for a word or two: the short title, the whole one
+   * in the tooltip and for screen readers (and in the page's header). */
+  GtkWidget *label = gtk_label_new (short_title != NULL ? short_title : title);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
+  if (short_title != NULL && g_strcmp0 (short_title, title) != 0)
+    gtk_widget_set_tooltip_text (label, title);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_box_append (GTK_BOX (box), label);
@@ -636,6 +641,7 @@ build_pages (RdAssessmentView  *self,
       gtk_stack_add_named (self->pages, page, rd_area_get_id (area));
       gtk_list_box_append (self->area_list,
                            create_area_row (rd_text_get_localized (rd_area_get_title (area)),
+                                            rd_text_get_localized (rd_area_get_short_title (area)),
                                             rd_area_get_id (area), TRUE));
       g_ptr_array_add (self->area_pages, page);
     }
@@ -647,23 +653,23 @@ build_pages (RdAssessmentView  *self,
   self->own_page = RD_AREA_PAGE (rd_own_questions_page_new (self->framework, self->own_questions));
   connect_page (self, self->own_page);
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->own_page), RD_OWN_QUESTIONS_PAGE_NAME);
-  gtk_list_box_append (self->area_list, create_area_row (rd_own_questions_page_get_title (),
+  gtk_list_box_append (self->area_list, create_area_row (rd_own_questions_page_get_title (), NULL,
                                                          RD_OWN_QUESTIONS_PAGE_NAME, TRUE));
   g_ptr_array_add (self->area_pages, self->own_page);
 
   self->review_page = RD_REVIEW_PAGE (rd_review_page_new ());
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->review_page), RD_REVIEW_PAGE_NAME);
-  gtk_list_box_append (self->area_list, create_area_row (_("Review"), RD_REVIEW_PAGE_NAME, FALSE));
+  gtk_list_box_append (self->area_list, create_area_row (_("Review"), NULL, RD_REVIEW_PAGE_NAME, FALSE));
 
   self->results_page = RD_RESULTS_PAGE (rd_results_page_new (self->store, self->framework,
                                                              rd_assessment_get_id (self->assessment)));
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->results_page), RD_RESULTS_PAGE_NAME);
-  gtk_list_box_append (self->area_list, create_area_row (_("Results"), RD_RESULTS_PAGE_NAME, FALSE));
+  gtk_list_box_append (self->area_list, create_area_row (_("Results"), NULL, RD_RESULTS_PAGE_NAME, FALSE));
 
   self->action_plan_page = RD_ACTION_PLAN_PAGE (rd_action_plan_page_new (self->store, self->framework,
                                                                         self->assessment));
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->action_plan_page), RD_ACTION_PLAN_PAGE_NAME);
-  gtk_list_box_append (self->area_list, create_area_row (_("Action Plan"), RD_ACTION_PLAN_PAGE_NAME, FALSE));
+  gtk_list_box_append (self->area_list, create_area_row (_("Action Plan"), NULL, RD_ACTION_PLAN_PAGE_NAME, FALSE));
 
   self->report_commands = rd_report_commands_new (self->store, self->framework,
                                                 rd_assessment_get_id (self->assessment),

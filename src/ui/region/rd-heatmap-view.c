@@ -8,15 +8,17 @@
 
 #include "rd-chart-heatmap.h"
 #include "rd-heatmap-view-private.h"
+#include "rd-chart-text.h"
 
 /* In pixels: rows comfortable to point at and to read a score in. */
 #define ROW_HEIGHT 28.0
-/* The charts' font follows their size: 1/40 of the smaller side, 8 to
- * 14 pt. A table of many schools reads best at the size of the rest of
- * the window, so the chart is drawn scaled to bring its text to this. */
+/* The charts' font follows their size: 1/40 of the smaller side, 9 to
+ * 14 pt (rd_chart_font_size). A table of many schools reads best at the
+ * size of the rest of the window, so the chart is drawn scaled to bring
+ * its text to this. */
 #define FONT_POINTS 11.0
-#define CHART_MIN_POINTS 8.0
-#define CHART_MAX_POINTS 14.0
+#define CHART_MIN_POINTS RD_CHART_MIN_FONT_POINTS
+#define CHART_MAX_POINTS RD_CHART_MAX_FONT_POINTS
 
 struct _RdHeatmapView
 {
@@ -82,8 +84,8 @@ current_style (void)
 
 /* Chart units to pixels, for text at FONT_POINTS: a view whose smaller
  * side is 440 pixels or more becomes a chart of 560 units or more, with
- * 14 pt text, scaled down; a smaller view a chart under 320 units, with
- * 8 pt text, scaled up. */
+ * 14 pt text, scaled down; a smaller view a chart under 360 units, with
+ * 9 pt text, scaled up. */
 static double
 chart_scale (double width,
              double height)
