@@ -49,6 +49,22 @@ rd_test_init_gtk (int    *argc,
   /* The application adds its resource icons itself; these tests run without one. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     RESOURCE_BASE "/icons");
+  rd_test_load_app_style ();
+}
+
+/* What AdwApplication does for the app at startup: the style.css of its
+ * resource base path, at the application's priority. */
+void
+rd_test_load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (!g_resources_get_info (RESOURCE_BASE "/style.css", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 const char *
