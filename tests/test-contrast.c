@@ -377,6 +377,30 @@ test_app_loads_style (void)
                                        NULL, NULL, NULL));
 }
 
+/* Chart text drawn quieter than the foreground (ring numbers, axis ticks,
+ * figures on too few answers) still reads at 4.5:1 in every style. */
+static void
+test_chart_quiet_text (void)
+{
+  static const char * const names[] = { "light", "dark", "high contrast" };
+
+  for (RdChartStyle style = RD_CHART_STYLE_LIGHT; style <= RD_CHART_STYLE_HIGH_CONTRAST; style++)
+    {
+      RdChartPalette palette;
+      RdColor *fg = &palette.foreground, *bg = &palette.background;
+      double a = RD_CHART_QUIET_TEXT_ALPHA;
+      RdColor ink;
+      double contrast;
+
+      rd_chart_palette_init (&palette, style);
+      ink = (RdColor) { a * fg->red + (1 - a) * bg->red, a * fg->green + (1 - a) * bg->green,
+                        a * fg->blue + (1 - a) * bg->blue, 1 };
+      contrast = rd_color_contrast_ratio (&ink, bg);
+      g_test_message ("chart quiet text, %s: %.2f:1", names[style], contrast);
+      g_assert_cmpfloat (contrast, >=, MIN_CONTRAST);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +408,7 @@ main (int   argc,
   rd_test_init_gtk (&argc, &argv);
 
   g_test_add_func ("/contrast/app-loads-style", test_app_loads_style);
+  g_test_add_func ("/contrast/charts/quiet-text", test_chart_quiet_text);
   g_test_add ("/contrast/results/light", Fixture, NULL, fixture_set_up, test_results_light, fixture_tear_down);
   g_test_add ("/contrast/results/dark", Fixture, NULL, fixture_set_up, test_results_dark, fixture_tear_down);
   g_test_add ("/contrast/area/light", Fixture, NULL, fixture_set_up, test_area_light, fixture_tear_down);

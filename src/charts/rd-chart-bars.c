@@ -135,7 +135,7 @@ draw_texts (cairo_t                *cr,
     }
 
   layout = rd_chart_text_layout (text, value_text, 1.0, bar->trusted ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL);
-  rd_chart_scale_rows_draw_value (cr, rows, index, layout, bar->trusted ? 1.0 : 0.75, palette);
+  rd_chart_scale_rows_draw_value (cr, rows, index, layout, bar->trusted ? 1.0 : RD_CHART_QUIET_TEXT_ALPHA, palette);
 }
 
 void
