@@ -91,7 +91,7 @@ save_dialog (Record     *record,
   wait_for_idle ();
   if (gtk_widget_get_width (GTK_WIDGET (dialog)) > record->width)
     {
-      gtk_window_set_default_size (dialog, record->width, -1);
+      gtk_window_set_default_size (dialog, record->width, gtk_widget_get_height (GTK_WIDGET (dialog)));
       wait_for_idle ();
     }
   if (gtk_widget_get_width (GTK_WIDGET (dialog)) > record->width)
@@ -236,8 +236,12 @@ draft_once (Record *record)
   static gboolean drafted;
 
   open_assessment (record);
+  /* The plan is drafted from the results page's priorities. */
   if (!drafted)
-    draft_plan (record->store, record->view);
+    {
+      show (record, RD_RESULTS_PAGE_NAME);
+      draft_plan (record->store, record->view);
+    }
   drafted = TRUE;
 }
 
