@@ -17,7 +17,7 @@ void
 fail (const char   *what,
       const GError *error)
 {
-  g_printerr ("take-screenshots: %s: %s\n", what, error ? error->message : "failed");
+  g_printerr ("%s: %s: %s\n", g_get_prgname (), what, error ? error->message : "failed");
   exit (1);
 }
 

@@ -367,6 +367,15 @@ is_wanted (const char *name)
   return wanted == NULL || g_strv_contains ((const char * const *) wanted, name);
 }
 
+static gboolean
+is_screen (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    if (g_str_equal (screens[i].name, name))
+      return TRUE;
+  return g_str_equal (name, "main-empty");
+}
+
 static void
 record_screens (gpointer data)
 {
@@ -457,6 +466,12 @@ main (int   argc,
     fail ("--size is WxH", NULL);
   if (list != NULL)
     wanted = g_strsplit (list, ",", -1);
+  for (guint i = 0; wanted != NULL && wanted[i] != NULL; i++)
+    if (!is_screen (wanted[i]))
+      {
+        g_printerr ("take-screens: no screen is called %s (take-screens --list)\n", wanted[i]);
+        return 2;
+      }
   screenshot_output_dir = rest[0];
   g_mkdir_with_parents (screenshot_output_dir, 0755);
 
