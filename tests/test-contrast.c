@@ -1,4 +1,4 @@
-/* Every text of the Results page and an area page reads at 4.5:1 or more
+/* Every text of the main window and the assessment's pages reads at 4.5:1 or more
  * (WCAG AA), in the light and the dark style, dimmed captions included.
  *
  * The window is rendered as the app renders it (GSK's cairo renderer).
@@ -15,6 +15,7 @@
 #include "rd-chart-palette.h"
 #include "rd-results-page-private.h"
 #include "rd-test-util.h"
+#include "rd-window-private.h"
 
 #define MIN_CONTRAST 4.5
 
@@ -258,7 +259,6 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GRand) rand = g_rand_new_with_seed (18);
   static const RdGroup groups[] = { RD_GROUP_LEADER, RD_GROUP_TEACHER, RD_GROUP_TEACHER, RD_GROUP_TEACHER,
                                     RD_GROUP_SUPPORT_STAFF, RD_GROUP_SUPPORT_STAFF, RD_GROUP_SUPPORT_STAFF };
-  GtkWidget *view;
 
   rd_test_store_create (&fixture->test_store, rd_framework_load_builtin (&error));
   g_assert_no_error (error);
@@ -271,14 +271,22 @@ fixture_set_up (Fixture       *fixture,
                                          responses, &error));
   g_assert_no_error (error);
 
-  fixture->window = g_object_ref_sink (adw_application_window_new (NULL));
+  /* The main window, as the app makes it. */
+  fixture->window = g_object_ref_sink (GTK_WIDGET (rd_window_new (NULL, fixture->store, fixture->framework)));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  view = rd_assessment_view_new (fixture->store, fixture->framework, fixture->assessment_id, &error);
-  g_assert_no_error (error);
-  fixture->view = RD_ASSESSMENT_VIEW (view);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (fixture->window), view);
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_test_widget_wait_for_draw (fixture->window);
+  rd_window_select_school (RD_WINDOW (fixture->window), fixture->school_id);
+  rd_test_wait_for_idle ();
+}
+
+static void
+open_assessment (Fixture *fixture)
+{
+  gtk_widget_activate_action (fixture->window, "win.open-assessment", "x", fixture->assessment_id);
+  rd_test_wait_for_idle ();
+  fixture->view = rd_window_get_assessment_view (RD_WINDOW (fixture->window));
+  g_assert_nonnull (fixture->view);
 }
 
 static void
@@ -302,67 +310,67 @@ set_style (Fixture         *fixture,
                  (scheme == ADW_COLOR_SCHEME_FORCE_DARK));
 }
 
-static void
-check_page (Fixture        *fixture,
-            AdwColorScheme  scheme,
-            const char     *area,
-            GtkWidget    *(*get_page) (Fixture *fixture, const char *area))
+typedef struct
 {
-  const char *style = scheme == ADW_COLOR_SCHEME_FORCE_DARK ? "dark" : "light";
-  g_autofree char *name = g_strdup_printf ("%s, %s", area, style);
-  g_autofree char *shot = g_strdup_printf ("contrast-%s-%s.png", area, style);
+  const char *page;        /* an assessment's page, or NULL: the school's */
+  AdwColorScheme scheme;
+} Screen;
+
+static const Screen screens[] = {
+  { NULL, ADW_COLOR_SCHEME_FORCE_LIGHT },
+  { NULL, ADW_COLOR_SCHEME_FORCE_DARK },
+  { RD_RESULTS_PAGE_NAME, ADW_COLOR_SCHEME_FORCE_LIGHT },
+  { RD_RESULTS_PAGE_NAME, ADW_COLOR_SCHEME_FORCE_DARK },
+  { "connectivity", ADW_COLOR_SCHEME_FORCE_LIGHT },
+  { "connectivity", ADW_COLOR_SCHEME_FORCE_DARK },
+  { RD_REVIEW_PAGE_NAME, ADW_COLOR_SCHEME_FORCE_LIGHT },
+  { RD_REVIEW_PAGE_NAME, ADW_COLOR_SCHEME_FORCE_DARK },
+  { RD_ACTION_PLAN_PAGE_NAME, ADW_COLOR_SCHEME_FORCE_LIGHT },
+  { RD_ACTION_PLAN_PAGE_NAME, ADW_COLOR_SCHEME_FORCE_DARK },
+};
+
+static GtkWidget *
+page_widget (Fixture    *fixture,
+             const char *page)
+{
+  if (g_str_equal (page, RD_RESULTS_PAGE_NAME))
+    return GTK_WIDGET (rd_assessment_view_get_results_page (fixture->view));
+  if (g_str_equal (page, RD_REVIEW_PAGE_NAME))
+    return GTK_WIDGET (rd_assessment_view_get_review_page (fixture->view));
+  if (g_str_equal (page, RD_ACTION_PLAN_PAGE_NAME))
+    return GTK_WIDGET (rd_assessment_view_get_action_plan_page (fixture->view));
+  return GTK_WIDGET (rd_assessment_view_get_area_page (fixture->view, page));
+}
+
+/* Every text of the screen, scrolled through, at 4.5:1 or more. */
+static void
+test_screen (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const Screen *screen = data;
+  const char *style = screen->scheme == ADW_COLOR_SCHEME_FORCE_DARK ? "dark" : "light";
+  const char *page = screen->page != NULL ? screen->page : "school";
+  g_autofree char *name = g_strdup_printf ("%s, %s", page, style);
+  g_autofree char *shot = g_strdup_printf ("contrast-%s-%s.png", page, style);
   double lowest;
 
-  set_style (fixture, scheme);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", area);
-  rd_test_wait_for_idle ();
-  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, area);
-  rd_test_save_screenshot (fixture->window, shot);
-  lowest = lowest_contrast_on_page (fixture, get_page (fixture, area), name);
+  set_style (fixture, screen->scheme);
+  if (screen->page == NULL)
+    {
+      rd_test_save_screenshot (fixture->window, shot);
+      lowest = lowest_contrast_in_view (fixture->window, name);
+    }
+  else
+    {
+      open_assessment (fixture);
+      gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", screen->page);
+      rd_test_wait_for_idle ();
+      g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, screen->page);
+      rd_test_save_screenshot (fixture->window, shot);
+      lowest = lowest_contrast_on_page (fixture, page_widget (fixture, screen->page), name);
+    }
   g_test_message ("%s: lowest text contrast %.2f:1", name, lowest);
   g_assert_cmpfloat (lowest, >=, MIN_CONTRAST);
-}
-
-static GtkWidget *
-results_page (Fixture    *fixture,
-              const char *area)
-{
-  return GTK_WIDGET (rd_assessment_view_get_results_page (fixture->view));
-}
-
-static GtkWidget *
-area_page (Fixture    *fixture,
-           const char *area)
-{
-  return GTK_WIDGET (rd_assessment_view_get_area_page (fixture->view, area));
-}
-
-static void
-test_results_light (Fixture       *fixture,
-                    gconstpointer  data)
-{
-  check_page (fixture, ADW_COLOR_SCHEME_FORCE_LIGHT, RD_RESULTS_PAGE_NAME, results_page);
-}
-
-static void
-test_results_dark (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  check_page (fixture, ADW_COLOR_SCHEME_FORCE_DARK, RD_RESULTS_PAGE_NAME, results_page);
-}
-
-static void
-test_area_light (Fixture       *fixture,
-                 gconstpointer  data)
-{
-  check_page (fixture, ADW_COLOR_SCHEME_FORCE_LIGHT, "connectivity", area_page);
-}
-
-static void
-test_area_dark (Fixture       *fixture,
-                gconstpointer  data)
-{
-  check_page (fixture, ADW_COLOR_SCHEME_FORCE_DARK, "connectivity", area_page);
 }
 
 /* The tests load the stylesheet as AdwApplication does for the app: from
@@ -409,10 +417,13 @@ main (int   argc,
 
   g_test_add_func ("/contrast/app-loads-style", test_app_loads_style);
   g_test_add_func ("/contrast/charts/quiet-text", test_chart_quiet_text);
-  g_test_add ("/contrast/results/light", Fixture, NULL, fixture_set_up, test_results_light, fixture_tear_down);
-  g_test_add ("/contrast/results/dark", Fixture, NULL, fixture_set_up, test_results_dark, fixture_tear_down);
-  g_test_add ("/contrast/area/light", Fixture, NULL, fixture_set_up, test_area_light, fixture_tear_down);
-  g_test_add ("/contrast/area/dark", Fixture, NULL, fixture_set_up, test_area_dark, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/contrast/%s/%s", screens[i].page ? screens[i].page : "school",
+                                               screens[i].scheme == ADW_COLOR_SCHEME_FORCE_DARK ? "dark" : "light");
+
+      g_test_add (path, Fixture, &screens[i], fixture_set_up, test_screen, fixture_tear_down);
+    }
 
   return g_test_run ();
 }
