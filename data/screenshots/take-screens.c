@@ -215,18 +215,26 @@ take_results (Record *record)
   save_main (record, "results-groups.png");
 }
 
+/* The projector's window as the results page opens it, but in a window
+ * of the record's size: a full screen of that size. */
 static void
 take_discussion (Record *record)
 {
-  GtkWindow *window;
+  RdResultsPage *page;
+  GtkWidget *window;
 
   open_assessment (record);
   show (record, RD_RESULTS_PAGE_NAME);
-  gtk_widget_activate_action (GTK_WIDGET (rd_assessment_view_get_results_page (record->view)),
-                              "results.discuss", NULL);
-  window = wait_for_window (RD_TYPE_DISCUSSION_WINDOW, NULL);
-  save_sized (record, window, "discussion.png");
-  gtk_window_destroy (window);
+  page = rd_assessment_view_get_results_page (record->view);
+  if (rd_results_page_get_group_comparison (page) == NULL)
+    fail ("the groups' views", NULL);
+  window = rd_discussion_window_new (GTK_WINDOW (record->window), record->framework,
+                                     rd_results_page_get_group_comparison (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), record->width, record->height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_window (RD_TYPE_DISCUSSION_WINDOW, NULL);
+  save_sized (record, GTK_WINDOW (window), "discussion.png");
+  gtk_window_destroy (GTK_WINDOW (window));
   wait_for_idle ();
 }
 
