@@ -13,6 +13,7 @@
 #include "rd-application.h"
 #include "rd-assessment-view-private.h"
 #include "rd-chart-palette.h"
+#include "rd-compare-window.h"
 #include "rd-results-page-private.h"
 #include "rd-test-util.h"
 #include "rd-window-private.h"
@@ -311,10 +312,11 @@ set_style (Fixture         *fixture,
 }
 
 #define ADD_SCHOOL "add-school"
+#define COMPARE "compare"
 
 typedef struct
 {
-  const char *page;        /* an assessment's page, ADD_SCHOOL, or NULL: the school's */
+  const char *page;        /* an assessment's page, ADD_SCHOOL, COMPARE, or NULL: the school's */
   AdwColorScheme scheme;
 } Screen;
 
@@ -323,6 +325,8 @@ static const Screen screens[] = {
   { NULL, ADW_COLOR_SCHEME_FORCE_DARK },
   { ADD_SCHOOL, ADW_COLOR_SCHEME_FORCE_LIGHT },
   { ADD_SCHOOL, ADW_COLOR_SCHEME_FORCE_DARK },
+  { COMPARE, ADW_COLOR_SCHEME_FORCE_LIGHT },
+  { COMPARE, ADW_COLOR_SCHEME_FORCE_DARK },
   { RD_RESULTS_PAGE_NAME, ADW_COLOR_SCHEME_FORCE_LIGHT },
   { RD_RESULTS_PAGE_NAME, ADW_COLOR_SCHEME_FORCE_DARK },
   { "connectivity", ADW_COLOR_SCHEME_FORCE_LIGHT },
@@ -373,6 +377,28 @@ lowest_contrast_in_add_school (Fixture    *fixture,
   return lowest;
 }
 
+/* Compare Schools with the school selected: its texts beside the heatmap
+ * (whose cells the charts' own rule colours). */
+static double
+lowest_contrast_in_compare (Fixture    *fixture,
+                            const char *name,
+                            const char *shot)
+{
+  GtkWindow *compare;
+  double lowest;
+
+  gtk_widget_activate_action (fixture->window, "win.compare", NULL);
+  compare = rd_test_wait_for_toplevel (RD_TYPE_COMPARE_WINDOW, NULL);
+  gtk_window_set_default_size (compare, 1280, 800);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (compare));
+  rd_test_wait_for_idle ();
+  rd_test_save_screenshot (GTK_WIDGET (compare), shot);
+  lowest = lowest_contrast_in_view (GTK_WIDGET (compare), name);
+  gtk_window_destroy (compare);
+  rd_test_wait_for_idle ();
+  return lowest;
+}
+
 /* Every text of the screen, scrolled through, at 4.5:1 or more. */
 static void
 test_screen (Fixture       *fixture,
@@ -393,6 +419,8 @@ test_screen (Fixture       *fixture,
     }
   else if (g_str_equal (screen->page, ADD_SCHOOL))
     lowest = lowest_contrast_in_add_school (fixture, name, shot);
+  else if (g_str_equal (screen->page, COMPARE))
+    lowest = lowest_contrast_in_compare (fixture, name, shot);
   else
     {
       open_assessment (fixture);
