@@ -52,19 +52,29 @@ rd_test_init_gtk (int    *argc,
   rd_test_load_app_style ();
 }
 
+static void
+add_app_stylesheet (const char *name)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_BASE "/", name, NULL);
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (!g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, path);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 /* What AdwApplication does for the app at startup: the style.css of its
- * resource base path, at the application's priority. */
+ * resource base path, at the application's priority, and style-hc.css
+ * after it in the high-contrast style (which a test process keeps). */
 void
 rd_test_load_app_style (void)
 {
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (!g_resources_get_info (RESOURCE_BASE "/style.css", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  add_app_stylesheet ("style.css");
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    add_app_stylesheet ("style-hc.css");
 }
 
 const char *
