@@ -108,6 +108,32 @@ rd_test_init_gtk (int    *argc,
   /* The application adds its resource icons itself; these tests run without one. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     RESOURCE_BASE "/icons");
+  rd_test_load_app_style ();
+}
+
+static void
+add_app_stylesheet (const char *name)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_BASE "/", name, NULL);
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (!g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, path);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* What AdwApplication does for the app at startup: the style.css of its
+ * resource base path, at the application's priority, and style-hc.css
+ * after it in the high-contrast style (which a test process keeps). */
+void
+rd_test_load_app_style (void)
+{
+  add_app_stylesheet ("style.css");
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    add_app_stylesheet ("style-hc.css");
 }
 
 const char *

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 void       rd_test_init_gtk        (int         *argc,
                                     char      ***argv);
 const char *rd_test_language       (void);
+void       rd_test_load_app_style (void);
 void       rd_test_wait_for_idle   (void);
 void       rd_test_save_screenshot (GtkWidget   *widget,
                                     const char  *name);

@@ -191,7 +191,7 @@ draw_texts (cairo_t                *cr,
   if (w > rows->value_width)
     value_text = broken = value_broken (value_text);
   layout = rd_chart_text_layout (text, value_text, 1.0, weight);
-  rd_chart_scale_rows_draw_value (cr, rows, index, layout, bar->trusted ? 1.0 : 0.75, palette);
+  rd_chart_scale_rows_draw_value (cr, rows, index, layout, bar->trusted ? 1.0 : RD_CHART_QUIET_TEXT_ALPHA, palette);
 }
 
 void

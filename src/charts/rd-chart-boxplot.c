@@ -252,7 +252,7 @@ draw_texts (cairo_t              *cr,
       g_snprintf (digits, sizeof digits, "%.0f", value);
       layout = rd_chart_text_layout (text, digits, 1.0, PANGO_WEIGHT_BOLD);
     }
-  rd_chart_scale_rows_draw_value (cr, &l->rows, index, layout, isnan (value) ? 0.75 : 1.0, palette);
+  rd_chart_scale_rows_draw_value (cr, &l->rows, index, layout, isnan (value) ? RD_CHART_QUIET_TEXT_ALPHA : 1.0, palette);
 }
 
 typedef enum {

@@ -415,7 +415,7 @@ rd_chart_scale_rows_draw_scale (cairo_t                *cr,
       layout = rd_chart_text_layout (text, digits, TICK_SCALE, PANGO_WEIGHT_NORMAL);
       rd_chart_text_get_box (layout, NULL, NULL, &w, NULL);
       rd_chart_text_draw (cr, layout, rd_chart_scale_rows_x (rows, value) - w / 2, rows->tick_y,
-                          &palette->foreground, 0.75, NULL, 0);
+                          &palette->foreground, RD_CHART_QUIET_TEXT_ALPHA, NULL, 0);
       g_object_unref (layout);
     }
 }

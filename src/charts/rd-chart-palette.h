@@ -26,6 +26,11 @@ typedef struct
   RdColor series[4]; /* one per success factor, in RdFactor order */
 } RdChartPalette;
 
+/* Secondary text (axis ticks, ring numbers, a figure resting on too few
+ * answers) is the foreground at this alpha: quieter, and still 4.5:1 or
+ * more on the background of every style. */
+#define RD_CHART_QUIET_TEXT_ALPHA 0.75
+
 void rd_chart_palette_init (RdChartPalette *palette,
                             RdChartStyle    style);
 

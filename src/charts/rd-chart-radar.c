@@ -349,7 +349,7 @@ draw_grid (cairo_t              *cr,
       rd_chart_text_draw (cr, layout,
                           l->cx + bx * l->radius * k / 4.0 - w / 2,
                           l->cy + by * l->radius * k / 4.0 - h / 2,
-                          &palette->foreground, 0.6, &palette->background, 0.12 * l->size);
+                          &palette->foreground, RD_CHART_QUIET_TEXT_ALPHA, &palette->background, 0.12 * l->size);
       g_object_unref (layout);
     }
 }

@@ -219,7 +219,7 @@ draw_axes (cairo_t              *cr,
       layout = rd_chart_text_layout (text, digits, TICK_SCALE, PANGO_WEIGHT_NORMAL);
       rd_chart_text_get_box (layout, NULL, NULL, &w, &h);
       rd_chart_text_draw (cr, layout, l->x0 - 0.5 * l->size - w, value_y (l, value) - h / 2,
-                          &palette->foreground, 0.75, NULL, 0);
+                          &palette->foreground, RD_CHART_QUIET_TEXT_ALPHA, NULL, 0);
       g_object_unref (layout);
     }
 
@@ -240,7 +240,7 @@ draw_axes (cairo_t              *cr,
       rd_chart_text_fit (layout, l->year_stride * l->spacing - 0.2 * l->size, l->year_lines, PANGO_ALIGN_CENTER);
       rd_chart_text_get_box (layout, NULL, NULL, &w, NULL);
       rd_chart_text_draw (cr, layout, year_x (l, i) - w / 2, l->year_y,
-                          &palette->foreground, 0.75, NULL, 0);
+                          &palette->foreground, RD_CHART_QUIET_TEXT_ALPHA, NULL, 0);
       g_object_unref (layout);
     }
 }

@@ -1,0 +1,527 @@
+/* The screen record: every screen of the real app (the application with
+ * its own window, dialogs, shortcuts and about window) on the database of
+ * screenshot-fixture.c, at one window size and in one style, each
+ * rendered to a PNG. The language is the environment's.
+ *
+ * Usage: take-screens [--size WxH] [--style light|dark] [--screens a,b]
+ *                     [--localedir DIR] OUTPUT-DIR
+ *        take-screens --list
+ * Run it through data/screenshots/take-screens.sh, which takes every
+ * size, language and style. A dialog is drawn at its own size, narrowed
+ * to the window's width when it can be; the output says when it cannot. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "rd-action-dialog.h"
+#include "rd-application-private.h"
+#include "rd-compare-window.h"
+#include "rd-discussion-window.h"
+#include "rd-heatmap-view.h"
+#include "rd-window-private.h"
+#include "screenshot-fixture.h"
+
+typedef struct
+{
+  RdApplication *app;
+  RdStore *store;
+  RdFramework *framework;
+  RdWindow *window;
+  RdAssessmentView *view;
+  gint64 school_id, assessment_id;
+  int width, height;
+  int exit_status;
+} Record;
+
+typedef void (*TakeFunc) (Record *record);
+
+static char **wanted;  /* NULL: every screen */
+
+/* Spins the main loop until a visible, laid-out toplevel of @type
+ * other than @except appears. */
+static GtkWindow *
+wait_for_window (GType      type,
+                 GtkWindow *except)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (l->data != except && G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) &&
+            gtk_widget_get_mapped (l->data) && gtk_widget_get_width (l->data) > 0)
+          {
+            wait_for_idle ();
+            return l->data;
+          }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  fail (g_type_name (type), NULL);
+  return NULL;
+}
+
+/* A window of its own (Compare Schools, the projector) at the record's size. */
+static void
+save_sized (Record     *record,
+            GtkWindow  *window,
+            const char *name)
+{
+  gtk_window_unfullscreen (window);
+  gtk_window_unmaximize (window);
+  gtk_window_set_default_size (window, record->width, record->height);
+  wait_for_idle ();
+  if (gtk_widget_get_width (GTK_WIDGET (window)) > record->width)
+    g_print ("%s: the window is %d px wide, wider than asked (%d px)\n", name,
+             gtk_widget_get_width (GTK_WIDGET (window)), record->width);
+  save (GTK_WIDGET (window), name);
+}
+
+/* A dialog at its own size, no wider than the window when it can shrink. */
+static void
+save_dialog (Record     *record,
+             GtkWindow  *dialog,
+             const char *name)
+{
+  wait_for_idle ();
+  if (gtk_widget_get_width (GTK_WIDGET (dialog)) > record->width)
+    {
+      gtk_window_set_default_size (dialog, record->width, gtk_widget_get_height (GTK_WIDGET (dialog)));
+      wait_for_idle ();
+    }
+  if (gtk_widget_get_width (GTK_WIDGET (dialog)) > record->width)
+    g_print ("%s: %d px wide, wider than the window (%d px)\n", name,
+             gtk_widget_get_width (GTK_WIDGET (dialog)), record->width);
+  save (GTK_WIDGET (dialog), name);
+}
+
+static void
+show (Record     *record,
+      const char *page)
+{
+  gtk_widget_activate_action (GTK_WIDGET (record->view), "assessment.show-area", "s", page);
+  wait_for_idle ();
+}
+
+/* The main window as it is; says when a page made it wider than asked. */
+static void
+save_main (Record     *record,
+           const char *name)
+{
+  wait_for_idle ();
+  if (gtk_widget_get_width (GTK_WIDGET (record->window)) > record->width)
+    g_print ("%s: the window is %d px wide, wider than asked (%d px)\n", name,
+             gtk_widget_get_width (GTK_WIDGET (record->window)), record->width);
+  save (GTK_WIDGET (record->window), name);
+}
+
+static void
+take_main (Record *record)
+{
+  save_main (record, "main.png");
+}
+
+static void
+take_new_school (Record *record)
+{
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (record->window), "win.add-school", NULL);
+  dialog = rd_window_get_dialog (record->window);
+  if (dialog == NULL)
+    fail ("the Add School dialog", NULL);
+  save_dialog (record, dialog, "new-school.png");
+  gtk_window_destroy (dialog);
+  wait_for_idle ();
+}
+
+static void
+take_new_assessment (Record *record)
+{
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (record->window), "win.new-assessment", NULL);
+  dialog = rd_window_get_dialog (record->window);
+  if (dialog == NULL)
+    fail ("the New Assessment dialog", NULL);
+  save_dialog (record, dialog, "new-assessment.png");
+  gtk_window_destroy (dialog);
+  wait_for_idle ();
+}
+
+static void
+open_assessment (Record *record)
+{
+  if (record->view != NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (record->window), "win.open-assessment", "x", record->assessment_id);
+  wait_for_idle ();
+  record->view = rd_window_get_assessment_view (record->window);
+  if (record->view == NULL)
+    fail ("open the assessment", NULL);
+}
+
+static void
+take_area (Record *record)
+{
+  open_assessment (record);
+  show (record, "connectivity");
+  save_main (record, "area.png");
+}
+
+static void
+take_item_help (Record *record)
+{
+  RdAreaPage *page;
+  GtkWidget *expander;
+
+  open_assessment (record);
+  show (record, "connectivity");
+  page = rd_assessment_view_get_area_page (record->view, "connectivity");
+  expander = find_descendant (GTK_WIDGET (page), GTK_TYPE_EXPANDER);
+  if (expander == NULL)
+    fail ("an item's help", NULL);
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  wait_for_idle ();
+  save_main (record, "item-help.png");
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), FALSE);
+}
+
+static void
+take_review (Record *record)
+{
+  open_assessment (record);
+  show (record, RD_REVIEW_PAGE_NAME);
+  save_main (record, "review.png");
+}
+
+static void
+take_results (Record *record)
+{
+  GtkWidget *page;
+
+  open_assessment (record);
+  show (record, RD_RESULTS_PAGE_NAME);
+  save_main (record, "results.png");
+  page = GTK_WIDGET (rd_assessment_view_get_results_page (record->view));
+  scroll_to_heading (page, _("Trend across School Years"));
+  save_main (record, "results-trend.png");
+  scroll_to_heading (page, _("Where Views Differ Most"));
+  save_main (record, "results-groups.png");
+}
+
+/* The projector's window as the results page opens it, but in a window
+ * of the record's size: a full screen of that size. */
+static void
+take_discussion (Record *record)
+{
+  RdResultsPage *page;
+  GtkWidget *window;
+
+  open_assessment (record);
+  show (record, RD_RESULTS_PAGE_NAME);
+  page = rd_assessment_view_get_results_page (record->view);
+  if (rd_results_page_get_group_comparison (page) == NULL)
+    fail ("the groups' views", NULL);
+  window = rd_discussion_window_new (GTK_WINDOW (record->window), record->framework,
+                                     rd_results_page_get_group_comparison (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), record->width, record->height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_window (RD_TYPE_DISCUSSION_WINDOW, NULL);
+  save_sized (record, GTK_WINDOW (window), "discussion.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_idle ();
+}
+
+static void
+draft_once (Record *record)
+{
+  static gboolean drafted;
+
+  open_assessment (record);
+  /* The plan is drafted from the results page's priorities. */
+  if (!drafted)
+    {
+      show (record, RD_RESULTS_PAGE_NAME);
+      draft_plan (record->store, record->view);
+    }
+  drafted = TRUE;
+}
+
+static void
+take_action_plan (Record *record)
+{
+  draft_once (record);
+  show (record, RD_ACTION_PLAN_PAGE_NAME);
+  save_main (record, "action-plan.png");
+}
+
+static void
+take_edit_action (Record *record)
+{
+  g_autoptr(GPtrArray) actions = NULL;
+  GtkWindow *dialog;
+
+  draft_once (record);
+  show (record, RD_ACTION_PLAN_PAGE_NAME);
+  actions = rd_store_list_actions (record->store, record->assessment_id, NULL);
+  if (actions == NULL || actions->len == 0)
+    fail ("an action", NULL);
+  dialog = rd_action_plan_page_edit (rd_assessment_view_get_action_plan_page (record->view),
+                                     rd_action_get_id (g_ptr_array_index (actions, 0)));
+  if (dialog == NULL)
+    fail ("the Edit Action dialog", NULL);
+  wait_for_window (RD_TYPE_ACTION_DIALOG, NULL);
+  save_dialog (record, dialog, "edit-action.png");
+  gtk_window_destroy (dialog);
+  wait_for_idle ();
+}
+
+static void
+take_compare (Record *record)
+{
+  GtkWindow *compare;
+
+  gtk_widget_activate_action (GTK_WIDGET (record->window), "win.compare", NULL);
+  compare = wait_for_window (RD_TYPE_COMPARE_WINDOW, NULL);
+  rd_heatmap_view_set_selected_school (RD_HEATMAP_VIEW (gtk_widget_get_template_child (GTK_WIDGET (compare),
+                                                                                    RD_TYPE_COMPARE_WINDOW,
+                                                                                    "heatmap")),
+                                       record->school_id);
+  save_sized (record, compare, "compare.png");
+  gtk_window_destroy (compare);
+  wait_for_idle ();
+}
+
+static void
+take_preferences (Record *record)
+{
+  GtkWindow *window;
+
+  g_action_group_activate_action (G_ACTION_GROUP (record->app), "preferences", NULL);
+  window = wait_for_window (ADW_TYPE_PREFERENCES_WINDOW, NULL);
+  save_dialog (record, window, "preferences.png");
+  gtk_window_destroy (window);
+  wait_for_idle ();
+}
+
+static void
+take_shortcuts (Record *record)
+{
+  GtkWindow *window;
+
+  gtk_widget_activate_action (GTK_WIDGET (record->window), "win.show-help-overlay", NULL);
+  window = wait_for_window (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
+  save_dialog (record, window, "shortcuts.png");
+  /* The shortcuts window is kept by the main window: hide it, as Escape does. */
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  wait_for_idle ();
+}
+
+static void
+take_about (Record *record)
+{
+  GtkWindow *window;
+
+  g_action_group_activate_action (G_ACTION_GROUP (record->app), "about", NULL);
+  window = wait_for_window (ADW_TYPE_ABOUT_WINDOW, NULL);
+  save_dialog (record, window, "about.png");
+  gtk_window_destroy (window);
+  wait_for_idle ();
+}
+
+/* Last: the round is left running. */
+static void
+take_handover (Record *record)
+{
+  gboolean groups[RD_N_GROUPS] = { FALSE, };
+
+  open_assessment (record);
+  groups[RD_GROUP_TEACHER] = groups[RD_GROUP_SUPPORT_STAFF] = TRUE;
+  rd_assessment_view_start_workshop (record->view, groups);
+  wait_for_idle ();
+  save_main (record, "handover.png");
+}
+
+/* In the order they are taken: the main window's screens before the
+ * assessment is opened, the workshop last. main-empty is taken before
+ * the database is filled. */
+static const struct { const char *name; TakeFunc take; } screens[] = {
+  { "main", take_main },
+  { "new-school", take_new_school },
+  { "new-assessment", take_new_assessment },
+  { "area", take_area },
+  { "item-help", take_item_help },
+  { "review", take_review },
+  { "results", take_results },
+  { "discussion", take_discussion },
+  { "action-plan", take_action_plan },
+  { "edit-action", take_edit_action },
+  { "compare", take_compare },
+  { "preferences", take_preferences },
+  { "shortcuts", take_shortcuts },
+  { "about", take_about },
+  { "handover", take_handover },
+};
+
+static gboolean
+is_wanted (const char *name)
+{
+  return wanted == NULL || g_strv_contains ((const char * const *) wanted, name);
+}
+
+static gboolean
+is_screen (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    if (g_str_equal (screens[i].name, name))
+      return TRUE;
+  return g_str_equal (name, "main-empty");
+}
+
+static void
+record_screens (gpointer data)
+{
+  Record *record = data;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+
+  record->window = RD_WINDOW (wait_for_window (RD_TYPE_WINDOW, NULL));
+  record->store = rd_application_get_store (record->app);
+  record->framework = rd_framework_load_builtin (NULL);
+  if (is_wanted ("main-empty"))
+    save_main (record, "main-empty.png");
+
+  add_region (record->store, record->framework, rand);
+  record->assessment_id = add_own_school (record->store, record->framework, rand, &record->school_id);
+  wait_for_idle ();
+  rd_window_select_school (record->window, record->school_id);
+  wait_for_idle ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    if (is_wanted (screens[i].name))
+      {
+        /* A page that widened the window leaves it wide: each screen
+         * starts from the record's size again. */
+        gtk_window_set_default_size (GTK_WINDOW (record->window), record->width, record->height);
+        wait_for_idle ();
+        screens[i].take (record);
+      }
+
+  g_clear_object (&record->framework);
+  rd_window_close_without_asking (record->window);
+  g_application_quit (G_APPLICATION (record->app));
+}
+
+static void
+on_startup (GApplication *app,
+            Record       *record)
+{
+  g_idle_add_once (record_screens, record);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *size = NULL;
+  g_autofree char *style = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *localedir = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_auto(GStrv) rest = NULL;
+  gboolean show_list = FALSE;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  Record record = { 0, };
+  const GOptionEntry entries[] = {
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, "The main window's size (1280x800)", "WxH" },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &style, "light or dark", "STYLE" },
+    { "screens", 0, 0, G_OPTION_ARG_STRING, &list, "Only these screens, by name", "A,B" },
+    { "localedir", 0, 0, G_OPTION_ARG_FILENAME, &localedir, "The translations (the build's po folder)", "DIR" },
+    { "list", 0, 0, G_OPTION_ARG_NONE, &show_list, "List the screens' names", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, "OUTPUT-DIR" },
+    { NULL }
+  };
+  char *app_argv[4];
+
+  setlocale (LC_ALL, "");
+  context = g_option_context_new ("OUTPUT-DIR");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    fail ("options", error);
+  if (show_list)
+    {
+      g_print ("main-empty\n");
+      for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+        g_print ("%s\n", screens[i].name);
+      return 0;
+    }
+  if (rest == NULL || g_strv_length (rest) != 1)
+    {
+      g_printerr ("Usage: %s [--size WxH] [--style light|dark] [--screens A,B] OUTPUT-DIR\n", argv[0]);
+      return 2;
+    }
+  record.width = 1280;
+  record.height = 800;
+  if (size != NULL && sscanf (size, "%dx%d", &record.width, &record.height) != 2)
+    fail ("--size is WxH", NULL);
+  if (list != NULL)
+    wanted = g_strsplit (list, ",", -1);
+  for (guint i = 0; wanted != NULL && wanted[i] != NULL; i++)
+    if (!is_screen (wanted[i]))
+      {
+        g_printerr ("take-screens: no screen is called %s (take-screens --list)\n", wanted[i]);
+        return 2;
+      }
+  screenshot_output_dir = rest[0];
+  g_mkdir_with_parents (screenshot_output_dir, 0755);
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      g_strcmp0 (style, "dark") == 0 ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                                     : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  /* The main window takes its size from the settings (a memory backend). */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_int (settings, "window-width", record.width);
+  g_settings_set_int (settings, "window-height", record.height);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  dir = g_dir_make_tmp ("readiness-screens-XXXXXX", &error);
+  check (dir != NULL, "a temporary directory");
+  path = g_build_filename (dir, "readiness.db", NULL);
+
+  record.app = rd_application_new ();
+  g_signal_connect (record.app, "startup", G_CALLBACK (on_startup), &record);
+  app_argv[0] = argv[0];
+  app_argv[1] = (char *) "--database";
+  app_argv[2] = path;
+  app_argv[3] = NULL;
+  record.exit_status = g_application_run (G_APPLICATION (record.app), 3, app_argv);
+  g_clear_object (&record.app);
+  g_strfreev (wanted);
+
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_autofree char *marker = g_strconcat (path, "-open", NULL);
+
+    g_remove (wal);
+    g_remove (shm);
+    g_remove (marker);
+    g_remove (path);
+    g_rmdir (dir);
+  }
+  return record.exit_status;
+}
