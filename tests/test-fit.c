@@ -251,6 +251,68 @@ test_pages_fit (void)
   rd_test_store_clear (&fixture.test_store);
 }
 
+static void
+collect_labels (GtkWidget  *widget,
+                const char *text,
+                GPtrArray  *found)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text, found);
+}
+
+/* A unit after a number wraps only on a narrow screen, and only between
+ * words: "Mbit/s" stays whole, "learners per device" may take two lines. */
+static void
+test_units_whole (void)
+{
+  static const struct { const char *area, *en, *nl; } units[] = {
+    { "connectivity", "Mbit/s", "Mbit/s" }, { "devices", "learners per device", "leerlingen per apparaat" },
+  };
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view, *window;
+
+  populate (&fixture);
+  view = rd_assessment_view_new (fixture.store, fixture.framework, fixture.assessment_id, &error);
+  g_assert_no_error (error);
+  window = open_in_window (view, 1280);
+  for (int narrow = 0; narrow <= 1; narrow++)
+    for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+      {
+        g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+        const char *unit = g_str_equal (rd_test_language (), "nl") ? units[u].nl : units[u].en;
+
+        gtk_window_set_default_size (GTK_WINDOW (window), narrow ? NARROWEST : 1280, 800);
+        gtk_widget_activate_action (view, "assessment.show-area", "s", units[u].area);
+        rd_test_wait_for_idle ();
+        gtk_test_widget_wait_for_draw (window);
+        rd_test_wait_for_idle ();
+        collect_labels (view, unit, labels);
+        g_assert_cmpuint (labels->len, >, 0);
+        for (guint i = 0; i < labels->len; i++)
+          {
+            GtkWidget *label = labels->pdata[i];
+            int lines = pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label)));
+
+            g_test_message ("%s at %d px: %d px wide, %d lines", unit, narrow ? NARROWEST : 1280,
+                            gtk_widget_get_width (label), lines);
+            if (!narrow || strchr (unit, ' ') == NULL)
+              g_assert_cmpint (lines, ==, 1);
+            else
+              {
+                g_auto(GStrv) words = g_strsplit (unit, " ", -1);
+
+                /* Broken between words only: never more lines than words. */
+                g_assert_cmpint (lines, <=, (int) g_strv_length (words));
+              }
+          }
+      }
+  close_window (window);
+  rd_test_store_clear (&fixture.test_store);
+}
+
 /* The main window: its list of assessments, and an assessment opened in it. */
 static void
 test_main_window_fits (void)
@@ -684,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/fit/main-window", test_main_window_fits);
   g_test_add_func ("/fit/dialogs", test_dialogs_fit);
   g_test_add_func ("/fit/one-clamp", test_one_clamp);
+  g_test_add_func ("/fit/units-whole", test_units_whole);
   g_test_add_func ("/fit/screenshots", test_screenshots);
   g_test_add_data_func ("/fit/school-dialog-keeps-width/wide", GINT_TO_POINTER (1280), test_school_dialog_keeps_width);
   g_test_add_data_func ("/fit/school-dialog-keeps-width/narrow", GINT_TO_POINTER (NARROWEST), test_school_dialog_keeps_width);

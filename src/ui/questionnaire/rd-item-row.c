@@ -457,8 +457,11 @@ create_entry_input (RdItemRow *self)
       GtkWidget *unit_label = gtk_label_new (unit);
 
       gtk_widget_add_css_class (unit_label, "dim-label");
-      /* "learners per device" wraps rather than widen a narrow window. */
-      gtk_label_set_wrap (GTK_LABEL (unit_label), TRUE);
+      /* "learners per device" wraps between its words rather than widen a
+       * narrow window, but not where there is room; "Mbit/s" never wraps
+       * (Pango would break it after the slash). */
+      gtk_label_set_wrap (GTK_LABEL (unit_label), strchr (unit, ' ') != NULL);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (unit_label), GTK_NATURAL_WRAP_NONE);
       gtk_label_set_xalign (GTK_LABEL (unit_label), 0);
       gtk_box_insert_child_after (self->input, unit_label, last);
       last = unit_label;
