@@ -76,6 +76,15 @@ save_sized (Record     *record,
   gtk_window_unmaximize (window);
   gtk_window_set_default_size (window, record->width, record->height);
   wait_for_idle ();
+  /* As a person narrowing it would: a window laid out wide shrinks to the
+   * wide layout's minimum, turns narrow there, and then shrinks further. */
+  if (gtk_widget_get_width (GTK_WIDGET (window)) > record->width)
+    {
+      gtk_window_set_default_size (window, record->width + 1, record->height);
+      wait_for_idle ();
+      gtk_window_set_default_size (window, record->width, record->height);
+      wait_for_idle ();
+    }
   if (gtk_widget_get_width (GTK_WIDGET (window)) > record->width)
     g_print ("%s: the window is %d px wide, wider than asked (%d px)\n", name,
              gtk_widget_get_width (GTK_WIDGET (window)), record->width);

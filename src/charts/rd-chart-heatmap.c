@@ -200,6 +200,46 @@ headers_cut (RdChartText         *text,
   return FALSE;
 }
 
+/* How long headers written upwards in @lines lines must be for none to be
+ * cut: their widest word, or a whole header that does not fit in that. */
+static double
+upward_header_length (RdChartText         *text,
+                      const RdHeatmapData *data,
+                      int                  lines)
+{
+  double length = 0;
+
+  for (guint c = 0; c < data->n_columns && data->columns != NULL; c++)
+    {
+      g_auto(GStrv) words = data->columns[c] != NULL ? g_strsplit (data->columns[c], " ", -1) : NULL;
+
+      for (guint i = 0; words != NULL && words[i] != NULL; i++)
+        {
+          double w;
+
+          rd_chart_text_measure (text, words[i], HEADER_SCALE, PANGO_WEIGHT_BOLD, &w, NULL);
+          length = MAX (length, ceil (w));
+        }
+    }
+  for (guint c = 0; c < data->n_columns && data->columns != NULL; c++)
+    {
+      PangoLayout *layout;
+      double w;
+
+      if (data->columns[c] == NULL || data->columns[c][0] == '\0')
+        continue;
+      layout = rd_chart_text_layout (text, data->columns[c], HEADER_SCALE, PANGO_WEIGHT_BOLD);
+      rd_chart_text_fit (layout, length, lines, PANGO_ALIGN_LEFT);
+      if (pango_layout_is_ellipsized (layout))
+        {
+          rd_chart_text_measure (text, data->columns[c], HEADER_SCALE, PANGO_WEIGHT_BOLD, &w, NULL);
+          length = MAX (length, ceil (w));
+        }
+      g_object_unref (layout);
+    }
+  return length;
+}
+
 static gboolean
 heatmap_layout (RdChartText         *text,
                 double               width,
@@ -277,6 +317,9 @@ heatmap_layout (RdChartText         *text,
   if (!l->rotated && headers_cut (text, data, l->column_width - 0.3 * s))
     l->rotated = TRUE;
   l->header_lines = l->rotated ? (l->column_width >= 2.2 * line ? 2 : 1) : MAX_HEADER_LINES;
+  /* Longer for a header that would otherwise be cut, up to 0.6 of a low view. */
+  if (l->rotated)
+    length = MAX (length, MIN (upward_header_length (text, data, l->header_lines), 0.6 * height));
   for (guint c = 0; c < l->n_columns && data->columns != NULL; c++)
     {
       PangoLayout *layout;
