@@ -480,7 +480,12 @@ check_dialog_fits (GtkWidget  *dialog,
   check_fits_framed (dialog, what, n_too_wide);
   /* Laid out as wide as it asked to be, not wider. */
   if (!ADW_IS_MESSAGE_DIALOG (dialog) && gtk_window_get_resizable (GTK_WINDOW (dialog)))
-    g_assert_cmpint (gtk_widget_get_width (dialog), <=, NARROWEST);
+    {
+      g_assert_cmpint (gtk_widget_get_width (dialog), <=, NARROWEST);
+      /* Nor taller: what does not fit a small screen scrolls. */
+      g_test_message ("%s: %d px high", what, gtk_widget_get_height (dialog));
+      g_assert_cmpint (gtk_widget_get_height (dialog), <=, 720);
+    }
   {
     g_autofree char *slug = g_ascii_strdown (what, -1);
     g_autofree char *name = g_strdup_printf ("fit-dialog-%s.png", g_strdelimit (slug, " ", '-'));
