@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "rd-accessible.h"
 #include "rd-chart-view.h"
 #include "rd-compare-window-private.h"
 #include "rd-comparison-export-job.h"
@@ -893,6 +894,10 @@ rd_compare_window_init (RdCompareWindow *self)
   self->sort_keys = g_array_new (FALSE, FALSE, sizeof (SortKey));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rd_accessible_name_dropdown (self->year_dropdown, _("School year"));
+  rd_accessible_name_dropdown (self->region_dropdown, _("Region"));
+  rd_accessible_name_dropdown (self->type_dropdown, _("School type"));
+  rd_accessible_name_dropdown (self->sort_dropdown, _("Sort by"));
   rd_chart_view_set_draw_func (self->boxplot, rd_comparison_boxplot_data_draw);
   for (guint f = 0; f < RD_N_FACTORS; f++)
     {
