@@ -22,7 +22,7 @@ INTERACTIVE = {
     R.PUSH_BUTTON, R.TOGGLE_BUTTON, R.CHECK_BOX, R.RADIO_BUTTON, R.MENU_ITEM,
     R.CHECK_MENU_ITEM, R.RADIO_MENU_ITEM, R.COMBO_BOX, R.ENTRY, R.PASSWORD_TEXT,
     R.SPIN_BUTTON, R.LINK, R.SLIDER, R.PAGE_TAB, R.TREE_ITEM, R.LIST_ITEM,
-    R.TOGGLE_BUTTON, R.MENU,
+    R.TEXT,
 }
 for extra in ("SWITCH",):
     if hasattr(R, extra):
@@ -121,8 +121,9 @@ def is_interactive(node):
         states = node.get_state_set()
         return node.get_n_actions() > 0 or states.contains(Atspi.StateType.SELECTABLE) \
             or states.contains(Atspi.StateType.FOCUSABLE)
-    if role == R.MENU:
-        return False
+    if role == R.TEXT:
+        # Text a user can type in; labels that can be selected are text too.
+        return node.get_state_set().contains(Atspi.StateType.EDITABLE)
     return True
 
 
@@ -183,11 +184,27 @@ def place(node):
     return tuple(steps)
 
 
+# Controls each screen must show under these names: proof that the walk
+# reached the ones GTK 4.8 used to name badly.
+EXPECTED = {
+    "Main window": ["Open assessment 2026-2027 — Full assessment", "Start an Assessment"],
+    "Add School dialog": ["Cancel", "Add"],
+    "New Assessment dialog": ["Create", "2026-2027", "Full assessment"],
+    "Preferences": ["Anonymity threshold"],
+    "Shortcuts": ["1", "2"],
+    "Compare Schools": ["Main Menu", "Sort by", "Factors"],
+    "Area page": ["What does this mean?", "Choose a Date", "Answering as", "Mark Complete"],
+    "Discussion window": ["Previous Item", "Next Item"],
+    "Edit Action dialog": ["Save", "Strategy and leadership"],
+}
+
+
 def audit(screen, root):
     """Counts each badly named control once, on the first screen it is on:
     GTK keeps every page of a window in its tree."""
     root.clear_cache()
     bad = []
+    names = set()
     count = 0
     for node, path in walk(root):
         if DUMP:
@@ -195,11 +212,15 @@ def audit(screen, root):
         if not is_interactive(node):
             continue
         count += 1
+        names.add(node.get_name())
         why = problem(node)
         key = (path, node.get_name(), place(node))
         if why and key not in SEEN:
             SEEN.add(key)
             bad.append(f"{node.get_role_name()} “{node.get_name()}” at {path}: {why}")
+    for name in EXPECTED.get(screen, []):
+        if name not in names:
+            bad.append(f"no control named “{name}”")
     print(f"# {screen}: {count} controls, {len(bad)} newly found badly named", flush=True)
     for line in bad:
         print(f"#   {line}", flush=True)

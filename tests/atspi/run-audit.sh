@@ -25,12 +25,15 @@ fi
 db="$work/readiness.db"
 assessment=$("$fixture_tool" "$db" "AT-SPI School" "2026-2027")
 
-# Five teachers and five learners who see the statements differently.
+# The school leader answers on this computer (and sees every kind of
+# item); five teachers and five learners see the statements differently.
 /usr/bin/python3 - "$db" "$assessment" "$framework" <<'PY'
 import json, sqlite3, sys, uuid
 db, assessment, framework = sys.argv[1], int(sys.argv[2]), json.load(open(sys.argv[3], encoding="utf-8"))
 statements = [i for i in framework["items"] if i["kind"] == "statement"]
 with sqlite3.connect(db) as con:
+    con.execute("INSERT INTO respondent (uuid, assessment_id, respondent_group, created) "
+                "VALUES (?, ?, 'leader', strftime('%s'))", (str(uuid.uuid4()), assessment))
     for group, value in (("teacher", 2), ("learner", 5)):
         for n in range(5):
             cur = con.execute("INSERT INTO respondent (uuid, assessment_id, respondent_group, created) "

@@ -130,10 +130,42 @@ tidy_list_view_row (GtkWidget *row)
                                     -1);
 }
 
+/* GTK's shortcuts window numbers its pages "_1", "_2" in buttons that
+ * are named so, and has a search button and a section menu without names. */
+static void
+tidy_shortcuts_window_part (GtkWidget *widget)
+{
+  GtkWidget *label = first_label (widget);
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Shortcut Sections"),
+                                    -1);
+  else if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_STACK_SWITCHER) && label)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                      -1);
+    }
+  else if (GTK_IS_TOGGLE_BUTTON (widget) && label == NULL &&
+           gtk_widget_get_ancestor (widget, GTK_TYPE_MENU_BUTTON) == NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Shortcuts"),
+                                    -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    tidy_shortcuts_window_part (child);
+}
+
 static void
 tidy_widget (GtkWidget *widget)
 {
-  if (GTK_IS_BUTTON (widget))
+  if (GTK_IS_SHORTCUTS_WINDOW (widget))
+    tidy_shortcuts_window_part (widget);
+  else if (GTK_IS_BUTTON (widget))
     tidy_button (widget);
   else if (GTK_IS_EXPANDER (widget))
     tidy_expander (widget);
