@@ -81,6 +81,7 @@ tidy_search_entry (GtkWidget *entry)
     return;
   g_object_set_data (G_OBJECT (entry), TIDIED_KEY, GINT_TO_POINTER (TRUE));
   g_object_get (entry, "placeholder-text", &placeholder, NULL);
+  /* Translators: accessible name of a search field that shows no placeholder */
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   placeholder != NULL && *placeholder != '\0' ? placeholder : _("Search"),
@@ -138,6 +139,7 @@ tidy_shortcuts_window_part (GtkWidget *widget)
   GtkWidget *label = first_label (widget);
 
   if (GTK_IS_MENU_BUTTON (widget))
+    /* Translators: accessible name of the menu of sections in the keyboard shortcuts window */
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, _("Shortcut Sections"),
                                     -1);
@@ -150,6 +152,7 @@ tidy_shortcuts_window_part (GtkWidget *widget)
     }
   else if (GTK_IS_TOGGLE_BUTTON (widget) && label == NULL &&
            gtk_widget_get_ancestor (widget, GTK_TYPE_MENU_BUTTON) == NULL)
+    /* Translators: accessible name of the search button in the keyboard shortcuts window */
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Shortcuts"),
                                     -1);
