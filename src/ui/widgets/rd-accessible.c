@@ -81,9 +81,9 @@ tidy_search_entry (GtkWidget *entry)
     return;
   g_object_set_data (G_OBJECT (entry), TIDIED_KEY, GINT_TO_POINTER (TRUE));
   g_object_get (entry, "placeholder-text", &placeholder, NULL);
-  /* Translators: accessible name of a search field that shows no placeholder */
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: accessible name of a search field without a placeholder */
                                   placeholder != NULL && *placeholder != '\0' ? placeholder : _("Search"),
                                   -1);
 }
