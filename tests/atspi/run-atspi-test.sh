@@ -23,6 +23,14 @@ if [ -z "${DISPLAY:-}" ] || [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
   exit 0
 fi
 
+# The accessibility bus puts its socket in XDG_RUNTIME_DIR, or else in
+# ~/.cache/at-spi/bus, which every session on the machine shares: another
+# test session's bus would take it over. This session's bus starts its
+# launcher with a runtime folder of its own, kept for the tests after.
+runtime="${XDG_STATE_HOME:-$work}/at-spi-runtime"
+mkdir -p -m 700 "$runtime"
+dbus-update-activation-environment XDG_RUNTIME_DIR="$runtime"
+
 db="$work/readiness.db"
 assessment=$("$fixture_tool" "$db" "AT-SPI School" "2026-2027")
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <signal.h>
 
+#include "rd-accessible.h"
 #include "rd-application-private.h"
 #include "rd-errors.h"
 #include "rd-preferences-window.h"
@@ -626,6 +627,7 @@ rd_application_startup (GApplication *application)
   RdApplication *self = RD_APPLICATION (application);
 
   G_APPLICATION_CLASS (rd_application_parent_class)->startup (application);
+  rd_accessible_install_name_fixes ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);

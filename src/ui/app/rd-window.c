@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-accessible.h"
 #include "rd-assessment-dialog.h"
 #include "rd-assessment-view.h"
 #include "rd-compare-window.h"
@@ -242,6 +243,8 @@ create_assessment_row (gpointer item,
                                    "win.open-assessment", rd_assessment_get_id (assessment));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open_button);
+  /* The row labels the button with its title too, which the name has. */
+  rd_accessible_name_button (open_button, open_label);
 
   return row;
 }

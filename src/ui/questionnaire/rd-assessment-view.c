@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-accessible.h"
 #include "rd-action-plan-page.h"
 #include "rd-answer-history.h"
 #include "rd-assessment-view-private.h"
@@ -61,6 +62,7 @@ struct _RdAssessmentView
   RdMeter *progress_meter;
   GtkListBox *area_list;
   GtkDropDown *group_dropdown;
+  GtkWidget *group_label;
   GtkRevealer *complete_banner;
   GtkRevealer *edition_banner;
   GtkLabel *edition_label;
@@ -678,6 +680,7 @@ build_pages (RdAssessmentView  *self,
 
   self->handover_page = rd_handover_page_new (self->session);
   gtk_stack_add_named (self->pages, self->handover_page, HANDOVER_PAGE_NAME);
+  rd_accessible_tidy_names (GTK_WIDGET (self));
   return TRUE;
 }
 
@@ -915,6 +918,7 @@ rebuild_own_page (RdAssessmentView *self)
   self->own_questions = g_steal_pointer (&questions);
 
   self->own_page = RD_AREA_PAGE (rd_own_questions_page_new (self->framework, self->own_questions));
+  rd_accessible_tidy_names (GTK_WIDGET (self->own_page));
   connect_page (self, self->own_page);
   g_ptr_array_find (self->area_pages, old, &index);
   self->area_pages->pdata[index] = self->own_page;
@@ -1894,6 +1898,7 @@ rd_assessment_view_class_init (RdAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, progress_meter);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, area_list);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, group_label);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, complete_banner);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, edition_banner);
   gtk_widget_class_bind_template_child (widget_class, RdAssessmentView, edition_label);
@@ -1939,6 +1944,7 @@ static void
 rd_assessment_view_init (RdAssessmentView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rd_accessible_label_dropdown (self->group_dropdown, self->group_label);
 
   self->area_pages = g_ptr_array_new ();
   self->group = -1;

@@ -442,6 +442,9 @@ create_entry_input (RdItemRow *self)
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
       gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
       gtk_widget_set_tooltip_text (button, _("Choose a Date"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a Date"),
+                                      -1);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_box_insert_child_after (self->input, button, last);
       last = button;

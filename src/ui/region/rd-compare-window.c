@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "rd-accessible.h"
 #include "rd-chart-view.h"
 #include "rd-compare-window-private.h"
 #include "rd-comparison-export-job.h"
@@ -896,6 +897,10 @@ rd_compare_window_init (RdCompareWindow *self)
   /* Narrow until the first allocation says otherwise: laid out wide, the
    * window could not open narrower than the table beside the side panel. */
   set_narrow (self, TRUE);
+  rd_accessible_name_dropdown (self->year_dropdown, _("School year"));
+  rd_accessible_name_dropdown (self->region_dropdown, _("Region"));
+  rd_accessible_name_dropdown (self->type_dropdown, _("School type"));
+  rd_accessible_name_dropdown (self->sort_dropdown, _("Sort by"));
   rd_chart_view_set_draw_func (self->boxplot, rd_comparison_boxplot_data_draw);
   for (guint f = 0; f < RD_N_FACTORS; f++)
     {

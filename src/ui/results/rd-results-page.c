@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "rd-accessible.h"
 #include "rd-council.h"
 #include "rd-discussion-window.h"
 #include "rd-group-comparison.h"
@@ -307,7 +308,7 @@ create_plan_button (const RdItemGap *gap,
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                               g_variant_new ("(si)", rd_item_get_id (gap->item), (int) gap->factor));
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  rd_accessible_name_button (button, label);
   return button;
 }
 
