@@ -191,7 +191,7 @@ EXPECTED = {
     "Add School dialog": ["Cancel", "Add"],
     "New Assessment dialog": ["Create", "2026-2027", "Full assessment"],
     "Preferences": ["Anonymity threshold"],
-    "Shortcuts": ["1", "2"],
+    "Shortcuts": ["Search Shortcuts"],
     "Compare Schools": ["Main Menu", "Sort by", "Factors"],
     "Area page": ["What does this mean?", "Choose a Date", "Answering as", "Mark Complete"],
     "Discussion window": ["Previous Item", "Next Item"],
