@@ -76,6 +76,24 @@ rd_test_store_add_assessment (RdTestStore      *fixture,
 }
 
 void
+rd_test_store_add_respondents (RdTestStore      *fixture,
+                               gint64            assessment_id,
+                               RdAssessmentMode  mode,
+                               RdGroup           group,
+                               guint             n,
+                               GRand            *rand,
+                               double            lean)
+{
+  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (responses, rd_test_random_response (fixture->framework, mode, group, rand, lean));
+  g_assert_true (rd_store_add_responses (fixture->store, assessment_id, fixture->framework, responses, &error));
+  g_assert_no_error (error);
+}
+
+void
 rd_test_store_clear (RdTestStore *fixture)
 {
   g_clear_object (&fixture->store);

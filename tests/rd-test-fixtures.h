@@ -55,6 +55,15 @@ gint64       rd_test_store_add_school      (RdTestStore      *fixture,
 gint64       rd_test_store_add_assessment  (RdTestStore      *fixture,
                                             const char       *school_year,
                                             RdAssessmentMode  mode);
+/* @n respondents of @group with random answers to @mode's items, leaning
+ * towards agreement by @lean (rd_test_random_response). */
+void         rd_test_store_add_respondents (RdTestStore      *fixture,
+                                            gint64            assessment_id,
+                                            RdAssessmentMode  mode,
+                                            RdGroup           group,
+                                            guint             n,
+                                            GRand            *rand,
+                                            double            lean);
 void         rd_test_store_clear           (RdTestStore      *fixture);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RdTestStore, rd_test_store_clear)
 

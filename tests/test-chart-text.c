@@ -53,22 +53,6 @@ fixture_clear (Fixture *fixture)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fixture, fixture_clear)
 
-static void
-add_people (Fixture *fixture,
-            gint64   assessment_id,
-            RdGroup  group,
-            guint    n,
-            GRand   *rand,
-            double   lean)
-{
-  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (responses, rd_test_random_response (fixture->framework, RD_ASSESSMENT_MODE_FULL, group, rand, lean));
-  g_assert_true (rd_store_add_responses (fixture->store, assessment_id, fixture->framework, responses, &error));
-  g_assert_no_error (error);
-}
 
 /* The built-in framework, last year and this one, answered by a few groups. */
 static void
@@ -84,14 +68,14 @@ populate (Fixture *fixture)
   previous = rd_store_add_assessment (fixture->store, fixture->school_id, "2025-2026", fixture->framework,
                                       RD_ASSESSMENT_MODE_FULL, &error);
   g_assert_no_error (error);
-  add_people (fixture, previous, RD_GROUP_LEADER, 3, rand, 0.1);
-  add_people (fixture, previous, RD_GROUP_TEACHER, 8, rand, 0.1);
+  rd_test_store_add_respondents (&fixture->test_store, previous, RD_ASSESSMENT_MODE_FULL, RD_GROUP_LEADER, 3, rand, 0.1);
+  rd_test_store_add_respondents (&fixture->test_store, previous, RD_ASSESSMENT_MODE_FULL, RD_GROUP_TEACHER, 8, rand, 0.1);
   fixture->assessment_id = rd_store_add_assessment (fixture->store, fixture->school_id, "2026-2027",
                                                     fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);
   g_assert_no_error (error);
-  add_people (fixture, fixture->assessment_id, RD_GROUP_LEADER, 3, rand, 0.4);
-  add_people (fixture, fixture->assessment_id, RD_GROUP_TEACHER, 10, rand, 0.3);
-  add_people (fixture, fixture->assessment_id, RD_GROUP_SUPPORT_STAFF, 6, rand, 0.5);
+  rd_test_store_add_respondents (&fixture->test_store, fixture->assessment_id, RD_ASSESSMENT_MODE_FULL, RD_GROUP_LEADER, 3, rand, 0.4);
+  rd_test_store_add_respondents (&fixture->test_store, fixture->assessment_id, RD_ASSESSMENT_MODE_FULL, RD_GROUP_TEACHER, 10, rand, 0.3);
+  rd_test_store_add_respondents (&fixture->test_store, fixture->assessment_id, RD_ASSESSMENT_MODE_FULL, RD_GROUP_SUPPORT_STAFF, 6, rand, 0.5);
   fixture->results = rd_results_load (fixture->store, fixture->framework, fixture->assessment_id, &error);
   g_assert_no_error (error);
 }

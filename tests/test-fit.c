@@ -33,7 +33,7 @@ typedef struct
   gint64 pulse_id;
 } Fixture;
 
-/* @n respondents of @group with random answers to @mode's items. */
+/* Three of each group, answering @mode's items at random. */
 static void
 add_respondents (Fixture          *fixture,
                  gint64            assessment_id,
@@ -42,14 +42,9 @@ add_respondents (Fixture          *fixture,
                  double            lean)
 {
   static const RdGroup groups[] = { RD_GROUP_LEADER, RD_GROUP_TEACHER, RD_GROUP_LEARNER };
-  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
-  g_autoptr(GError) error = NULL;
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
-    for (guint i = 0; i < 3; i++)
-      g_ptr_array_add (responses, rd_test_random_response (fixture->framework, mode, groups[g], rand, lean));
-  g_assert_true (rd_store_add_responses (fixture->store, assessment_id, fixture->framework, responses, &error));
-  g_assert_no_error (error);
+    rd_test_store_add_respondents (&fixture->test_store, assessment_id, mode, groups[g], 3, rand, lean);
 }
 
 /* The built-in framework; a school with a full assessment in each of two

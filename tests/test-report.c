@@ -51,22 +51,6 @@ fixture_close (Fixture *fixture)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fixture, fixture_close)
 
-static void
-add_people (Fixture *fixture,
-            gint64   assessment_id,
-            RdGroup  group,
-            guint    n,
-            GRand   *rand,
-            double   lean)
-{
-  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (responses, rd_test_random_response (fixture->framework, RD_ASSESSMENT_MODE_FULL, group, rand, lean));
-  g_assert_true (rd_store_add_responses (fixture->store, assessment_id, fixture->framework, responses, &error));
-  g_assert_no_error (error);
-}
 
 static gint64
 add_action (Fixture            *fixture,
@@ -131,8 +115,8 @@ populate_full (Fixture *fixture)
       previous = rd_store_add_assessment (fixture->store, fixture->school_id, school_year, fixture->framework,
                                           RD_ASSESSMENT_MODE_FULL, &error);
       g_assert_no_error (error);
-      add_people (fixture, previous, RD_GROUP_LEADER, 4, rand, 0.1 * (year - 2023));
-      add_people (fixture, previous, RD_GROUP_TEACHER, 12, rand, 0.1 * (year - 2023));
+      rd_test_store_add_respondents (&fixture->test_store, previous, RD_ASSESSMENT_MODE_FULL, RD_GROUP_LEADER, 4, rand, 0.1 * (year - 2023));
+      rd_test_store_add_respondents (&fixture->test_store, previous, RD_ASSESSMENT_MODE_FULL, RD_GROUP_TEACHER, 12, rand, 0.1 * (year - 2023));
       if (year == 2025)
         {
           add_action (fixture, previous, "Write the digital strategy with the whole team", RD_FACTOR_STRATEGY,
@@ -150,9 +134,9 @@ populate_full (Fixture *fixture)
   fixture->assessment_id = rd_store_add_assessment (fixture->store, fixture->school_id, "2026-2027",
                                                     fixture->framework, RD_ASSESSMENT_MODE_FULL, &error);
   g_assert_no_error (error);
-  add_people (fixture, fixture->assessment_id, RD_GROUP_TEACHER, 12, rand, 0.2);
-  add_people (fixture, fixture->assessment_id, RD_GROUP_LEARNER, 10, rand, 0.6);
-  add_people (fixture, fixture->assessment_id, RD_GROUP_SUPPORT_STAFF, 8, rand, 0.0);
+  rd_test_store_add_respondents (&fixture->test_store, fixture->assessment_id, RD_ASSESSMENT_MODE_FULL, RD_GROUP_TEACHER, 12, rand, 0.2);
+  rd_test_store_add_respondents (&fixture->test_store, fixture->assessment_id, RD_ASSESSMENT_MODE_FULL, RD_GROUP_LEARNER, 10, rand, 0.6);
+  rd_test_store_add_respondents (&fixture->test_store, fixture->assessment_id, RD_ASSESSMENT_MODE_FULL, RD_GROUP_SUPPORT_STAFF, 8, rand, 0.0);
 
   fixture->long_notes = make_long_notes ();
   add_action (fixture, fixture->assessment_id, "Train every teacher in digital pedagogy", RD_FACTOR_CAPACITY,
@@ -602,9 +586,9 @@ test_withheld_group (void)
   g_autofree char *parent_figure = NULL;
 
   populate_empty (&fixture);
-  add_people (&fixture, fixture.assessment_id, RD_GROUP_LEADER, 3, rand, 0.7);
-  add_people (&fixture, fixture.assessment_id, RD_GROUP_TEACHER, 4, rand, 0.1);
-  add_people (&fixture, fixture.assessment_id, RD_GROUP_PARENT, 1, rand, 0.5);
+  rd_test_store_add_respondents (&fixture.test_store, fixture.assessment_id, RD_ASSESSMENT_MODE_FULL, RD_GROUP_LEADER, 3, rand, 0.7);
+  rd_test_store_add_respondents (&fixture.test_store, fixture.assessment_id, RD_ASSESSMENT_MODE_FULL, RD_GROUP_TEACHER, 4, rand, 0.1);
+  rd_test_store_add_respondents (&fixture.test_store, fixture.assessment_id, RD_ASSESSMENT_MODE_FULL, RD_GROUP_PARENT, 1, rand, 0.5);
   report = new_report (&fixture);
   assert_layout_sound (rd_report_get_document (report));
 

@@ -307,16 +307,26 @@ take_compare (Record *record)
   wait_for_idle ();
 }
 
+/* A window the application's own @action opens, of @type. */
 static void
-take_preferences (Record *record)
+take_app_window (Record     *record,
+                 const char *action,
+                 GType       type,
+                 const char *name)
 {
   GtkWindow *window;
 
-  g_action_group_activate_action (G_ACTION_GROUP (record->app), "preferences", NULL);
-  window = wait_for_window (ADW_TYPE_PREFERENCES_WINDOW, NULL);
-  save_dialog (record, window, "preferences.png");
+  g_action_group_activate_action (G_ACTION_GROUP (record->app), action, NULL);
+  window = wait_for_window (type, NULL);
+  save_dialog (record, window, name);
   gtk_window_destroy (window);
   wait_for_idle ();
+}
+
+static void
+take_preferences (Record *record)
+{
+  take_app_window (record, "preferences", ADW_TYPE_PREFERENCES_WINDOW, "preferences.png");
 }
 
 static void
@@ -335,13 +345,7 @@ take_shortcuts (Record *record)
 static void
 take_about (Record *record)
 {
-  GtkWindow *window;
-
-  g_action_group_activate_action (G_ACTION_GROUP (record->app), "about", NULL);
-  window = wait_for_window (ADW_TYPE_ABOUT_WINDOW, NULL);
-  save_dialog (record, window, "about.png");
-  gtk_window_destroy (window);
-  wait_for_idle ();
+  take_app_window (record, "about", ADW_TYPE_ABOUT_WINDOW, "about.png");
 }
 
 /* Last: the round is left running. */
