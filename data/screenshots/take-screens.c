@@ -501,7 +501,10 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* GNOME's own title buttons (its button-layout "appmenu:close"), which
+   * a bare X server does not give. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE,
+                "gtk-decoration-layout", "menu:close", NULL);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       g_strcmp0 (style, "dark") == 0 ? ADW_COLOR_SCHEME_FORCE_DARK
                                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
