@@ -619,7 +619,8 @@ test_school_dialog_keeps_width (gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (typing); i++)
     {
       type_into (dialog, typing[i].row, typing[i].text);
-      g_test_message ("%s “%s”: %d px", typing[i].row, typing[i].text, surface_width (dialog));
+      g_test_message ("%s “%s”: %d × %d px", typing[i].row, typing[i].text, surface_width (dialog),
+                      gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (dialog))));
       g_assert_cmpint (surface_width (dialog), ==, before);
     }
 
