@@ -52,9 +52,11 @@ bars_layout (RdChartText      *text,
 static char *
 value_broken (const char *value_text)
 {
+  /* An empty text splits into no parts at all. */
   g_auto(GStrv) parts = g_strsplit (value_text, " · ", 2);
 
-  return parts[1] != NULL ? g_strdup_printf ("%s ·\n%s", parts[0], parts[1]) : g_strdup (value_text);
+  return parts[0] != NULL && parts[1] != NULL ? g_strdup_printf ("%s ·\n%s", parts[0], parts[1])
+                                              : g_strdup (value_text);
 }
 
 static const char *
