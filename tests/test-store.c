@@ -827,7 +827,14 @@ test_migrate (gconstpointer data)
     /* rd_store_list_answers() above read the framework's three only. */
   }
 
+  /* Version 9 added evidence behind the answers and the learning log. */
   g_clear_object (&store);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM item_note"), ==, version < 9 ? 0 : 1);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM evidence"), ==, version < 9 ? 0 : 1);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM staff_member"), ==, version < 9 ? 0 : 1);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM learning_activity"), ==, version < 9 ? 0 : 1);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM learning_area"), ==, version < 9 ? 0 : 1);
+
   rd_test_remove_folder (dir);
 }
 

@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define RD_STORE_SCHEMA_VERSION 8
+#define RD_STORE_SCHEMA_VERSION 9
 /* PRAGMA application_id: "Rdns" tells our files from other SQLite databases. */
 #define RD_STORE_APPLICATION_ID 0x52646e73
 
