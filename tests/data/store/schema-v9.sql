@@ -46,6 +46,7 @@ CREATE TABLE learning_activity (  id INTEGER PRIMARY KEY,  staff_id INTEGER NOT 
 INSERT INTO learning_activity VALUES(1,1,'Phishing awareness','BE','Fixture Academy','2025-10-01','Recognises phishing',NULL,3.0,NULL,'Online quiz','online','Internal review',NULL,NULL,NULL,NULL,NULL,1762041000,0);
 CREATE TABLE learning_area (  activity_id INTEGER NOT NULL REFERENCES learning_activity (id) ON DELETE CASCADE,  area_id TEXT NOT NULL,  PRIMARY KEY (activity_id, area_id)) WITHOUT ROWID;
 INSERT INTO learning_area VALUES(1,'beta');
+CREATE TABLE log_figure (  assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,  item_id TEXT NOT NULL,  value REAL NOT NULL,  n_staff INTEGER NOT NULL CHECK (n_staff >= 1),  PRIMARY KEY (assessment_id, item_id)) WITHOUT ROWID;
 CREATE INDEX assessment_by_school ON assessment (school_id);
 CREATE INDEX respondent_by_assessment ON respondent (assessment_id);
 CREATE INDEX action_by_assessment ON action (assessment_id);
