@@ -22,6 +22,9 @@ static const struct {
   [RD_FIELD_FRAMEWORK_TITLE] = { RD_MAX_FRAMEWORK_TITLE, FALSE },
   [RD_FIELD_FRAMEWORK_TEXT] = { RD_MAX_FRAMEWORK_TEXT, TRUE },
   [RD_FIELD_FRAMEWORK_SHORT_TITLE] = { RD_MAX_FRAMEWORK_SHORT_TITLE, FALSE },
+  [RD_FIELD_ITEM_COMMENTARY] = { RD_MAX_ITEM_COMMENTARY, TRUE },
+  [RD_FIELD_EVIDENCE_TITLE] = { RD_MAX_EVIDENCE_TITLE, FALSE },
+  [RD_FIELD_EVIDENCE_LOCATION] = { RD_MAX_EVIDENCE_LOCATION, FALSE },
 };
 
 guint
@@ -236,6 +239,15 @@ set_too_long (GError **error,
       break;
     case RD_FIELD_VERSION:
       g_set_error (error, domain, code, _("A version can have at most %u characters"), max);
+      break;
+    case RD_FIELD_ITEM_COMMENTARY:
+      g_set_error (error, domain, code, _("A commentary can have at most %u characters"), max);
+      break;
+    case RD_FIELD_EVIDENCE_TITLE:
+      g_set_error (error, domain, code, _("Evidence’s title can have at most %u characters"), max);
+      break;
+    case RD_FIELD_EVIDENCE_LOCATION:
+      g_set_error (error, domain, code, _("Evidence’s location can have at most %u characters"), max);
       break;
     case RD_FIELD_FRAMEWORK_TITLE:
     case RD_FIELD_FRAMEWORK_TEXT:

@@ -20,6 +20,11 @@ G_BEGIN_DECLS
 #define RD_MAX_FRAMEWORK_TEXT     2000
 /* An area's short title stands where a chart or the sidebar has room for a word or two. */
 #define RD_MAX_FRAMEWORK_SHORT_TITLE 24
+/* Commentary and evidence behind an item's answer. A location is a path or
+ * a link; 2000 characters hold any address a browser keeps. */
+#define RD_MAX_ITEM_COMMENTARY    4000
+#define RD_MAX_EVIDENCE_TITLE     200
+#define RD_MAX_EVIDENCE_LOCATION  2000
 
 typedef enum {
   RD_FIELD_SCHOOL_NAME,
@@ -34,6 +39,9 @@ typedef enum {
   RD_FIELD_FRAMEWORK_TITLE,    /* titles and units of a framework */
   RD_FIELD_FRAMEWORK_TEXT,     /* statements, help, descriptions; multi-line */
   RD_FIELD_FRAMEWORK_SHORT_TITLE, /* an area's short title */
+  RD_FIELD_ITEM_COMMENTARY,    /* why the school answered so; multi-line */
+  RD_FIELD_EVIDENCE_TITLE,
+  RD_FIELD_EVIDENCE_LOCATION,
   RD_N_FIELDS
 } RdField;
 

@@ -113,6 +113,17 @@ void          rd_store_emit_answer_changed (RdStore        *self,
                                           gint64            respondent_id,
                                           const char       *item_id,
                                           gboolean          answered);
+/* A commentary or evidence of @item_id changed (rd-store-evidence.c). */
+void          rd_store_emit_evidence_changed (RdStore      *self,
+                                          gint64            assessment_id,
+                                          const char       *item_id);
+/* Evidence's texts as the store keeps them: the item id checked, the title
+ * and location cleaned and limited, the location a path or an http(s)
+ * link (NULL when empty), the date a real day. */
+gboolean      rd_store_clean_evidence    (const RdEvidenceInfo *info,
+                                          char            **title,
+                                          char            **location,
+                                          GError          **error);
 /* One respondent's answers to the school's own questions not in the trash. */
 GPtrArray    *rd_store_list_own_answers_of (RdStore        *self,
                                           gint64            respondent_id,

@@ -28,6 +28,7 @@ enum {
   ACTIONS_CHANGED,
   OWN_QUESTIONS_CHANGED,
   ANSWER_CHANGED,
+  EVIDENCE_CHANGED,
   N_SIGNALS
 };
 
@@ -73,6 +74,14 @@ rd_store_emit_answer_changed (RdStore    *self,
 {
   g_signal_emit (self, signals[ANSWER_CHANGED], 0, respondent_id, item_id, answered);
   g_signal_emit (self, signals[ANSWERS_CHANGED], one_answer_quark, assessment_id);
+}
+
+void
+rd_store_emit_evidence_changed (RdStore    *self,
+                                gint64      assessment_id,
+                                const char *item_id)
+{
+  g_signal_emit (self, signals[EVIDENCE_CHANGED], 0, assessment_id, item_id);
 }
 
 /* One entry per schema step: migrations[n] takes a database from version n
@@ -650,6 +659,10 @@ rd_store_class_init (RdStoreClass *klass)
     g_signal_new ("answer-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
                   G_TYPE_BOOLEAN);
+  /* An item's commentary or evidence: (assessment id, item id). */
+  signals[EVIDENCE_CHANGED] =
+    g_signal_new ("evidence-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
   one_answer_quark = g_quark_from_static_string (RD_STORE_ONE_ANSWER);
 }
 

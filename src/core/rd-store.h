@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "rd-action.h"
+#include "rd-evidence.h"
 #include "rd-answer.h"
 #include "rd-assessment.h"
 #include "rd-assessment-scores.h"
@@ -158,6 +159,59 @@ gboolean      rd_store_restore_action         (RdStore           *self,
                                                GError           **error);
 gboolean      rd_store_purge_action           (RdStore           *self,
                                                gint64             action_id,
+                                               GError           **error);
+
+/* Commentary and evidence behind an item's answers (rd-store-evidence.c):
+ * one commentary and any number of evidence references per item of an
+ * assessment (a framework item or an own question's "own-N"). No figure
+ * reads them. Like answers, they change only while the assessment is a
+ * draft (RD_STORE_ERROR_COMPLETE otherwise). Each change emits
+ * "evidence-changed" with the assessment and the item. */
+/* NULL, "" or blank removes the commentary. */
+gboolean      rd_store_set_item_commentary    (RdStore           *self,
+                                               gint64             assessment_id,
+                                               const char        *item_id,
+                                               const char        *commentary,
+                                               GError           **error);
+/* NULL without an error: the item has no commentary. */
+char         *rd_store_get_item_commentary    (RdStore           *self,
+                                               gint64             assessment_id,
+                                               const char        *item_id,
+                                               GError           **error);
+/* Item id → commentary, for every item that has one. */
+GHashTable   *rd_store_list_item_commentaries (RdStore           *self,
+                                               gint64             assessment_id,
+                                               GError           **error);
+/* Adds evidence to @info's assessment and item; gives its id. */
+gint64        rd_store_add_evidence           (RdStore           *self,
+                                               const RdEvidenceInfo *info,
+                                               GError           **error);
+/* Changes the title, location and date; the item stays. */
+gboolean      rd_store_update_evidence        (RdStore           *self,
+                                               gint64             evidence_id,
+                                               const RdEvidenceInfo *info,
+                                               GError           **error);
+gboolean      rd_store_trash_evidence         (RdStore           *self,
+                                               gint64             evidence_id,
+                                               GError           **error);
+gboolean      rd_store_restore_evidence       (RdStore           *self,
+                                               gint64             evidence_id,
+                                               GError           **error);
+/* RdEvidence not in the trash, in the order added; of one item, or of
+ * every item (by item id) when @item_id is NULL. */
+GPtrArray    *rd_store_list_evidence          (RdStore           *self,
+                                               gint64             assessment_id,
+                                               const char        *item_id,
+                                               GError           **error);
+/* Item id → GUINT_TO_POINTER (count), for every item that has evidence. */
+GHashTable   *rd_store_count_evidence_by_item (RdStore           *self,
+                                               gint64             assessment_id,
+                                               GError           **error);
+/* How many of @item_ids have no evidence (not in the trash). */
+gboolean      rd_store_count_items_without_evidence (RdStore     *self,
+                                               gint64             assessment_id,
+                                               const char * const *item_ids,
+                                               guint             *n_without,
                                                GError           **error);
 
 /* Exchange with regional advisors (rd-store-exchange.c). Importing
