@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "rd-action-dialog.h"
+#include "rd-evidence-dialog.h"
 #include "rd-assessment-dialog.h"
 #include "rd-action-plan-page.h"
 #include "rd-assessment-view-private.h"
@@ -539,6 +540,20 @@ test_dialogs_fit (void)
   check_dialog_fits (GTK_WIDGET (rd_action_dialog_new (parent_window, fixture.store, fixture.framework,
                                                        RD_ASSESSMENT_MODE_FULL, assessment_id, NULL)),
                      "New Action", &n_too_wide);
+  {
+    /* A long link without a space must wrap, not widen the dialog. */
+    g_autoptr(GPtrArray) items = rd_framework_list_items (fixture.framework, NULL, RD_ASSESSMENT_MODE_FULL);
+    RdItem *item = g_ptr_array_index (items, 0);
+    RdEvidenceInfo info = {
+      .assessment_id = assessment_id, .item_id = rd_item_get_id (item), .title = "ICT-beleidsplan 2026–2030, goedgekeurd door de schoolraad",
+      .location = "https://intranet.sint-jozefinstituut.example/beleid/ict/ICT-beleidsplan-2026-2030-definitief-goedgekeurd.pdf",
+      .date = "2026-09-30",
+    };
+
+    g_assert_cmpint (rd_store_add_evidence (fixture.store, &info, &error), >, 0);
+    check_dialog_fits (GTK_WIDGET (rd_evidence_dialog_new (parent_window, fixture.store, assessment_id, item, TRUE)),
+                       "Commentary and Evidence", &n_too_wide);
+  }
   check_dialog_fits (GTK_WIDGET (rd_own_question_dialog_new (parent_window, fixture.store, fixture.framework,
                                                               assessment_id, NULL, NULL, FALSE)),
                      "New Own Question", &n_too_wide);

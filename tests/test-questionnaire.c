@@ -10,6 +10,7 @@
 
 #include "rd-assessment-view-private.h"
 #include "rd-errors.h"
+#include "rd-evidence-dialog.h"
 #include "rd-import-dialog-private.h"
 #include "rd-item-row-private.h"
 #include "rd-job-private.h"
@@ -428,6 +429,125 @@ test_review_links (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-item", "s", "b-share");
   g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "beta");
   g_assert_cmpstr (focused_item (fixture), ==, "b-share");
+}
+
+static void
+type_into (GtkWidget  *dialog,
+           const char *id,
+           const char *text)
+{
+  GtkWidget *row = rd_test_find_child (dialog, id);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static GtkWidget *
+evidence_row_button (GtkWidget  *dialog,
+                     int         index,
+                     const char *which)
+{
+  GtkListBox *list = GTK_LIST_BOX (rd_test_find_child (dialog, "evidence_list"));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  g_assert_nonnull (row);
+  return g_object_get_data (G_OBJECT (row), which);
+}
+
+/* The line under an item opens its commentary and evidence; what the
+ * dialog adds, removes (with undo) and writes reaches the store, and the
+ * line says what there is. */
+static void
+test_evidence_dialog (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GPtrArray) after_undo = NULL;
+  g_autofree char *commentary = NULL;
+  RdItemRow *row = row_for (fixture, "alpha", "a-plan");
+  GtkWidget *button = rd_item_row_get_evidence_button (row);
+  GtkLabel *line = GTK_LABEL (rd_test_find_child (GTK_WIDGET (row), "evidence_label"));
+  GtkWidget *dialog;
+  GtkListBox *list;
+  RdEvidence *first;
+
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_cmpstr (gtk_label_get_text (line), ==, "Add commentary or evidence");
+  g_signal_emit_by_name (button, "clicked");
+  rd_test_wait_for_idle ();
+  dialog = GTK_WIDGET (rd_assessment_view_get_dialog (fixture->view));
+  g_assert_true (RD_IS_EVIDENCE_DIALOG (dialog));
+  list = GTK_LIST_BOX (rd_test_find_child (dialog, "evidence_list"));
+
+  /* No title, no adding. */
+  g_assert_false (gtk_widget_get_sensitive (rd_test_find_child (dialog, "save_evidence_button")));
+
+  type_into (dialog, "title_row", "ICT policy 2026");
+  type_into (dialog, "location_row", "https://school.example/ict-policy.pdf");
+  type_into (dialog, "date_row", "30-9-2026");
+  g_signal_emit_by_name (rd_test_find_child (dialog, "save_evidence_button"), "clicked");
+  type_into (dialog, "title_row", "Board minutes");
+  type_into (dialog, "location_row", "/srv/share/minutes.odt");
+  g_signal_emit_by_name (rd_test_find_child (dialog, "save_evidence_button"), "clicked");
+  rd_test_wait_for_idle ();
+
+  /* A script is no link: refused, said where, nothing stored. */
+  type_into (dialog, "title_row", "Trap");
+  type_into (dialog, "location_row", "javascript:alert(1)");
+  g_signal_emit_by_name (rd_test_find_child (dialog, "save_evidence_button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (rd_test_find_child (dialog, "message")));
+  g_assert_true (gtk_widget_has_css_class (rd_test_find_child (dialog, "location_row"), "error"));
+  type_into (dialog, "title_row", "");
+  type_into (dialog, "location_row", "");
+
+  evidence = rd_store_list_evidence (fixture->store, fixture->assessment_id, "a-plan", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 2);
+  first = g_ptr_array_index (evidence, 0);
+  g_assert_cmpstr (rd_evidence_get_title (first), ==, "ICT policy 2026");
+  g_assert_cmpstr (rd_evidence_get_location (first), ==, "https://school.example/ict-policy.pdf");
+  g_assert_cmpstr (rd_evidence_get_date (first), ==, "2026-09-30");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_nonnull (evidence_row_button (dialog, 0, "open-button"));
+  g_assert_cmpstr (gtk_label_get_text (line), ==, "2 pieces of evidence");
+
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (gtk_text_view_get_buffer (
+    GTK_TEXT_VIEW (rd_test_find_child (dialog, "commentary_view")))), "We answered 4: the policy is adopted.", -1);
+  rd_test_save_screenshot (dialog, "evidence-dialog-light.png");
+
+  /* Removing asks for no confirmation: a toast offers Undo. */
+  g_signal_emit_by_name (evidence_row_button (dialog, 1, "remove-button"), "clicked");
+  rd_test_wait_for_idle ();
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_cmpstr (gtk_label_get_text (line), ==, "1 piece of evidence");
+  g_assert_true (rd_store_restore_evidence (fixture->store, rd_evidence_get_id (g_ptr_array_index (evidence, 1)),
+                                            &error));
+  after_undo = rd_store_list_evidence (fixture->store, fixture->assessment_id, "a-plan", &error);
+  g_assert_cmpuint (after_undo->len, ==, 2);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+
+  /* Closing saves the commentary. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  rd_test_wait_for_idle ();
+  g_assert_null (rd_assessment_view_get_dialog (fixture->view));
+  commentary = rd_store_get_item_commentary (fixture->store, fixture->assessment_id, "a-plan", &error);
+  g_assert_cmpstr (commentary, ==, "We answered 4: the policy is adopted.");
+  g_assert_cmpstr (gtk_label_get_text (line), ==, "Commentary · 2 pieces of evidence");
+
+  /* Complete: shown, not changed. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.mark-complete", NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (rd_assessment_view_get_dialog (fixture->view)), "complete");
+  rd_test_wait_for_idle ();
+  g_signal_emit_by_name (button, "clicked");
+  rd_test_wait_for_idle ();
+  dialog = GTK_WIDGET (rd_assessment_view_get_dialog (fixture->view));
+  g_assert_false (gtk_widget_get_visible (rd_test_find_child (dialog, "form_group")));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (rd_test_find_child (dialog, "commentary_view"))));
+  g_assert_null (evidence_row_button (dialog, 0, "remove-button"));
+  g_assert_nonnull (evidence_row_button (dialog, 0, "open-button"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  rd_test_wait_for_idle ();
 }
 
 static void
@@ -1333,6 +1453,7 @@ main (int   argc,
   ADD ("/questionnaire/pulse-shows-pulse-items", RD_ASSESSMENT_MODE_PULSE, test_pulse_shows_pulse_items);
   ADD ("/questionnaire/respondent-group", RD_ASSESSMENT_MODE_FULL, test_respondent_group);
   ADD ("/questionnaire/review-links", RD_ASSESSMENT_MODE_FULL, test_review_links);
+  ADD ("/questionnaire/evidence-dialog", RD_ASSESSMENT_MODE_FULL, test_evidence_dialog);
   ADD ("/questionnaire/clearing-a-field", RD_ASSESSMENT_MODE_FULL, test_clearing_a_field);
   ADD ("/questionnaire/showing-is-not-answering", RD_ASSESSMENT_MODE_FULL, test_showing_is_not_answering);
   ADD ("/questionnaire/calendar", RD_ASSESSMENT_MODE_FULL, test_calendar);

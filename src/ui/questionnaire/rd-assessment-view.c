@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-accessible.h"
+#include "rd-evidence-dialog.h"
 #include "rd-action-plan-page.h"
 #include "rd-answer-history.h"
 #include "rd-assessment-view-private.h"
@@ -357,7 +358,11 @@ set_rows_editable (RdAssessmentView *self,
       RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
 
       for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
-        rd_item_row_set_editable (rd_area_page_get_row (page, r), editable && rd_area_page_is_asked (page, r));
+        {
+          rd_item_row_set_editable (rd_area_page_get_row (page, r), editable && rd_area_page_is_asked (page, r));
+          /* The assessment's commentary is the school's, not a participant's. */
+          rd_item_row_set_evidence_visible (rd_area_page_get_row (page, r), !in_round (self));
+        }
     }
 }
 
@@ -611,6 +616,54 @@ show_answers (RdAssessmentView *self,
     }
 }
 
+/* Each row's line says what commentary and evidence the item has. */
+static void
+show_evidence (RdAssessmentView *self,
+               RdAreaPage       *page)
+{
+  gint64 assessment_id = rd_assessment_get_id (self->assessment);
+  g_autoptr(GHashTable) counts = rd_store_count_evidence_by_item (self->store, assessment_id, NULL);
+  g_autoptr(GHashTable) notes = rd_store_list_item_commentaries (self->store, assessment_id, NULL);
+
+  for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
+    {
+      RdItemRow *row = rd_area_page_get_row (page, r);
+      const char *id = rd_item_get_id (rd_item_row_get_item (row));
+
+      rd_item_row_show_evidence (row, counts ? GPOINTER_TO_UINT (g_hash_table_lookup (counts, id)) : 0,
+                                 notes != NULL && g_hash_table_contains (notes, id));
+    }
+}
+
+static void
+on_evidence_changed (RdAssessmentView *self,
+                     gint64            assessment_id,
+                     const char       *item_id)
+{
+  if (self->assessment == NULL || assessment_id != rd_assessment_get_id (self->assessment))
+    return;
+
+  for (guint i = 0; i < self->area_pages->len; i++)
+    {
+      RdAreaPage *page = g_ptr_array_index (self->area_pages, i);
+
+      if (rd_area_page_lookup_row (page, item_id) != NULL)
+        show_evidence (self, page);
+    }
+}
+
+static void
+on_row_evidence_requested (RdItemRow        *row,
+                           RdAssessmentView *self)
+{
+  RdEvidenceDialog *dialog = rd_evidence_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                     self->store, rd_assessment_get_id (self->assessment),
+                                                     rd_item_row_get_item (row), !is_complete (self));
+
+  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Rows show the respondent's answers and hand what is answered to the store. */
 static void
 connect_page (RdAssessmentView *self,
@@ -618,8 +671,13 @@ connect_page (RdAssessmentView *self,
 {
   g_signal_connect_object (page, "item-focused", G_CALLBACK (on_item_focused), self, G_CONNECT_SWAPPED);
   show_answers (self, page);
+  show_evidence (self, page);
   for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
-    g_signal_connect_object (rd_area_page_get_row (page, r), "answered", G_CALLBACK (on_row_answered), self, 0);
+    {
+      g_signal_connect_object (rd_area_page_get_row (page, r), "answered", G_CALLBACK (on_row_answered), self, 0);
+      g_signal_connect_object (rd_area_page_get_row (page, r), "evidence-requested",
+                               G_CALLBACK (on_row_evidence_requested), self, 0);
+    }
 }
 
 static gboolean
@@ -2049,6 +2107,7 @@ rd_assessment_view_new (RdStore      *store,
   /* After the respondent's answers are read anew: the page shows them. */
   g_signal_connect_object (store, "own-questions-changed", G_CALLBACK (on_own_questions_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (store, "evidence-changed", G_CALLBACK (on_evidence_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (on_history_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->answers, "changed", G_CALLBACK (on_answers_changed), self, G_CONNECT_SWAPPED);

@@ -13,5 +13,6 @@ gboolean   rd_item_row_enter_text        (RdItemRow  *self,
 gboolean   rd_item_row_is_answered       (RdItemRow  *self);
 GtkWidget *rd_item_row_get_choice_button (RdItemRow  *self,
                                           guint       choice);
+GtkWidget *rd_item_row_get_evidence_button (RdItemRow *self);
 
 G_END_DECLS

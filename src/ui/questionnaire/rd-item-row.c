@@ -39,12 +39,15 @@ struct _RdItemRow
   GtkLabel *not_applicable_label;
   GtkLabel *error_label;
   GtkExpander *help_expander;
+  GtkWidget *evidence_button;
+  GtkLabel *evidence_label;
 };
 
 G_DEFINE_FINAL_TYPE (RdItemRow, rd_item_row, GTK_TYPE_WIDGET)
 
 enum {
   ANSWERED,
+  EVIDENCE_REQUESTED,
   N_SIGNALS
 };
 
@@ -620,6 +623,12 @@ rd_item_row_finalize (GObject *object)
 }
 
 static void
+on_evidence_clicked (RdItemRow *self)
+{
+  g_signal_emit (self, signals[EVIDENCE_REQUESTED], 0);
+}
+
+static void
 rd_item_row_class_init (RdItemRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -634,6 +643,11 @@ rd_item_row_class_init (RdItemRowClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                   RD_TYPE_ANSWER | G_SIGNAL_TYPE_STATIC_SCOPE);
 
+  /* The user asked for the item's commentary and evidence. */
+  signals[EVIDENCE_REQUESTED] =
+    g_signal_new ("evidence-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (RD_TYPE_CHOICE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/questionnaire/rd-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RdItemRow, header);
@@ -647,7 +661,10 @@ rd_item_row_class_init (RdItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdItemRow, help_expander);
   gtk_widget_class_bind_template_callback (widget_class, on_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_toggled);
+  gtk_widget_class_bind_template_child (widget_class, RdItemRow, evidence_button);
+  gtk_widget_class_bind_template_child (widget_class, RdItemRow, evidence_label);
   gtk_widget_class_bind_template_callback (widget_class, on_help_expanded);
+  gtk_widget_class_bind_template_callback (widget_class, on_evidence_clicked);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "itemrow");
@@ -689,6 +706,7 @@ rd_item_row_new (RdItem *item,
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   rd_item_row_set_place (self, position, n_items);
+  rd_item_row_show_evidence (self, 0, FALSE);
   return GTK_WIDGET (self);
 }
 
@@ -922,4 +940,54 @@ rd_item_row_set_caption (RdItemRow  *self,
 {
   g_return_if_fail (RD_IS_ITEM_ROW (self));
   gtk_label_set_text (self->caption, caption);
+}
+
+/* The line that opens the item's commentary and evidence says what there
+ * is: "Commentary · 2 pieces of evidence", or how to add them. */
+void
+rd_item_row_show_evidence (RdItemRow *self,
+                           guint      n_evidence,
+                           gboolean   has_commentary)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (RD_IS_ITEM_ROW (self));
+
+  if (has_commentary)
+    g_string_append (text, _("Commentary"));
+  if (n_evidence > 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, g_dngettext (NULL, "%u piece of evidence",
+                                                 "%u pieces of evidence", n_evidence), n_evidence);
+    }
+  if (text->len == 0)
+    g_string_append (text, _("Add commentary or evidence"));
+
+  gtk_label_set_text (self->evidence_label, text->str);
+  if (n_evidence > 0 || has_commentary)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->evidence_label), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->evidence_label), "dim-label");
+  /* Translators: accessible name of the button under an item: "Commentary and evidence: Commentary · 2 pieces of evidence" */
+  name = g_strdup_printf (_("Commentary and evidence: %s"), text->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->evidence_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* Where the view keeps no commentary (a workshop round's participant): hidden. */
+void
+rd_item_row_set_evidence_visible (RdItemRow *self,
+                                  gboolean   visible)
+{
+  g_return_if_fail (RD_IS_ITEM_ROW (self));
+  gtk_widget_set_visible (self->evidence_button, visible);
+}
+
+GtkWidget *
+rd_item_row_get_evidence_button (RdItemRow *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM_ROW (self), NULL);
+  return self->evidence_button;
 }

@@ -33,6 +33,13 @@ void       rd_item_row_set_menu     (RdItemRow       *self,
                                      GMenuModel      *menu);
 void       rd_item_row_set_caption  (RdItemRow       *self,
                                      const char      *caption);
+/* The item's commentary and evidence, as the line under it that opens
+ * them ("evidence-requested"). */
+void       rd_item_row_show_evidence (RdItemRow      *self,
+                                     guint            n_evidence,
+                                     gboolean         has_commentary);
+void       rd_item_row_set_evidence_visible (RdItemRow *self,
+                                     gboolean         visible);
 
 /* Choices: 1–5 agreement (statements), 1 yes and 2 no (yes-no); 0 is
  * "not applicable / don't know" for every kind. */
