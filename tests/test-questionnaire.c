@@ -431,6 +431,38 @@ test_review_links (Fixture       *fixture,
   g_assert_cmpstr (focused_item (fixture), ==, "b-share");
 }
 
+/* The review lists every item with no evidence, whoever answers it, and
+ * each links to its item. */
+static void
+test_review_evidence (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RdReviewPage *review = rd_assessment_view_get_review_page (fixture->view);
+  GtkWidget *group = rd_test_find_child (GTK_WIDGET (review), "evidence_group");
+  RdEvidenceInfo info = { .assessment_id = fixture->assessment_id, .item_id = "a-plan", .title = "ICT policy" };
+  GtkWidget *link;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_REVIEW_PAGE_NAME);
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_cmpuint (rd_review_page_get_n_without_evidence (review), ==, 6);
+
+  g_assert_cmpint (rd_store_add_evidence (fixture->store, &info, &error), >, 0);
+  g_assert_cmpuint (rd_review_page_get_n_without_evidence (review), ==, 5);
+  /* A commentary is no evidence. */
+  g_assert_true (rd_store_set_item_commentary (fixture->store, fixture->assessment_id, "a-team", "Why", &error));
+  g_assert_cmpuint (rd_review_page_get_n_without_evidence (review), ==, 5);
+  rd_test_save_screenshot (fixture->window, "review-evidence-light.png");
+
+  link = rd_test_find_widget (group, ADW_TYPE_ACTION_ROW, "assessment.show-item");
+  g_assert_nonnull (link);
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (link)), NULL),
+                   ==, "a-team");
+  g_signal_emit_by_name (link, "activate");
+  g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "alpha");
+  g_assert_cmpstr (focused_item (fixture), ==, "a-team");
+}
+
 static void
 type_into (GtkWidget  *dialog,
            const char *id,
@@ -1454,6 +1486,7 @@ main (int   argc,
   ADD ("/questionnaire/respondent-group", RD_ASSESSMENT_MODE_FULL, test_respondent_group);
   ADD ("/questionnaire/review-links", RD_ASSESSMENT_MODE_FULL, test_review_links);
   ADD ("/questionnaire/evidence-dialog", RD_ASSESSMENT_MODE_FULL, test_evidence_dialog);
+  ADD ("/questionnaire/review-evidence", RD_ASSESSMENT_MODE_FULL, test_review_evidence);
   ADD ("/questionnaire/clearing-a-field", RD_ASSESSMENT_MODE_FULL, test_clearing_a_field);
   ADD ("/questionnaire/showing-is-not-answering", RD_ASSESSMENT_MODE_FULL, test_showing_is_not_answering);
   ADD ("/questionnaire/calendar", RD_ASSESSMENT_MODE_FULL, test_calendar);

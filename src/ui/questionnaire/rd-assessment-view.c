@@ -195,6 +195,10 @@ count_answered (RdAssessmentView *self,
 static void
 update_review (RdAssessmentView *self)
 {
+  g_autoptr(GHashTable) evidence = rd_store_count_evidence_by_item (self->store,
+                                                                    rd_assessment_get_id (self->assessment), NULL);
+
+  rd_review_page_set_evidence (self->review_page, evidence);
   rd_review_page_set_own_questions (self->review_page, self->own_questions);
   rd_review_page_update (self->review_page, self->framework, rd_assessment_get_mode (self->assessment),
                          self->group, rd_respondent_answers_get_table (self->answers),
@@ -643,6 +647,7 @@ on_evidence_changed (RdAssessmentView *self,
   if (self->assessment == NULL || assessment_id != rd_assessment_get_id (self->assessment))
     return;
 
+  update_review (self);
   for (guint i = 0; i < self->area_pages->len; i++)
     {
       RdAreaPage *page = g_ptr_array_index (self->area_pages, i);

@@ -23,4 +23,10 @@ void       rd_review_page_update        (RdReviewPage       *self,
 void       rd_review_page_set_own_questions (RdReviewPage   *self,
                                          GPtrArray          *questions);
 
+/* Which items have evidence (item id → count, as
+ * rd_store_count_evidence_by_item() gives): the others are listed, after
+ * the unanswered ones, at the next update. NULL: no such list. */
+void       rd_review_page_set_evidence  (RdReviewPage       *self,
+                                         GHashTable         *counts);
+
 G_END_DECLS
