@@ -1617,6 +1617,63 @@ test_own_questions (void)
   g_assert_null (strstr (text, T ("Your Own Questions")));
 }
 
+/* The appendix of commentary and evidence: only the items that have some,
+ * their commentary and one line per evidence, links as text. */
+static void
+test_evidence_appendix (void)
+{
+  g_auto(Fixture) fixture = { 0 };
+  g_autoptr(RdReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  const char *appendix_at;
+  RdEvidenceInfo info = {
+    .item_id = "b-speed", .title = "Speed test of the school network",
+    .location = "https://school.example/speed.pdf", .date = "2026-09-30",
+  };
+
+  populate_empty (&fixture);
+
+  /* None: no such appendix. */
+  report = new_report (&fixture);
+  path = write_report (&fixture, report, "no-evidence.pdf");
+  text = pdf_text (path);
+  g_assert_null (strstr (text, T ("Appendix: Commentary and Evidence")));
+
+  info.assessment_id = fixture.assessment_id;
+  g_assert_cmpint (rd_store_add_evidence (fixture.store, &info, &error), >, 0);
+  info.title = "Router invoice";
+  info.location = "/srv/share/invoices/router.pdf";
+  info.date = NULL;
+  g_assert_cmpint (rd_store_add_evidence (fixture.store, &info, &error), >, 0);
+  g_assert_true (rd_store_set_item_commentary (fixture.store, fixture.assessment_id, "a-plan",
+                                               "We answered 3: the plan is written but not yet adopted.", &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&report);
+  report = new_report (&fixture);
+  g_free (path);
+  path = write_report (&fixture, report, "evidence.pdf");
+  assert_qpdf_check (path);
+  g_free (text);
+  text = pdf_text (path);
+  /* The last: the first is in the contents. */
+  appendix_at = g_strrstr (text, T ("Appendix: Commentary and Evidence"));
+  g_assert_nonnull (appendix_at);
+  assert_contains (appendix_at, "We have a plan.");
+  assert_contains (appendix_at, "We answered 3: the plan is written but not yet adopted.");
+  assert_contains (appendix_at, "Bandwidth");
+  /* The link may wrap after a slash. */
+  assert_contains (appendix_at, "Speed test of the school network — https://school.example/");
+  assert_contains (appendix_at, "speed.pdf (2026-09-30)");
+  assert_contains (appendix_at, "Router invoice — /srv/share/invoices/router.pdf");
+  /* An item with neither is not listed there. */
+  g_assert_null (strstr (appendix_at, "MFA is on"));
+  /* After the appendix of all items. */
+  g_assert_true (strstr (text, T ("Appendix: All Items")) < appendix_at);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1647,6 +1704,7 @@ main (int   argc,
   g_test_add_func ("/report/figure-needs-enough-answers", test_figure_needs_enough_answers);
   g_test_add_func ("/report/figures", test_figures);
   g_test_add_func ("/report/own-questions", test_own_questions);
+  g_test_add_func ("/report/evidence-appendix", test_evidence_appendix);
   g_test_add_func ("/report/language", test_in_language);
   g_test_add_func ("/report/write/missing-folder", test_write_missing_folder);
   g_test_add_func ("/report/write/read-only-folder", test_write_read_only_folder);

@@ -234,3 +234,41 @@ rd_evidence_dup_uri (RdEvidence *self)
       return NULL;
     }
 }
+
+char *
+rd_evidence_format_line (RdEvidence *self)
+{
+  GString *line;
+
+  g_return_val_if_fail (RD_IS_EVIDENCE (self), NULL);
+
+  line = g_string_new (self->title);
+  if (self->location != NULL)
+    g_string_append_printf (line, " — %s", self->location);
+  if (self->date != NULL)
+    g_string_append_printf (line, " (%s)", self->date);
+  return g_string_free (line, FALSE);
+}
+
+char *
+rd_evidence_format_lines (GPtrArray  *evidence,
+                          const char *item_id)
+{
+  GString *lines = NULL;
+
+  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
+    {
+      RdEvidence *one = g_ptr_array_index (evidence, i);
+      g_autofree char *line = NULL;
+
+      if (g_strcmp0 (one->item_id, item_id) != 0)
+        continue;
+      line = rd_evidence_format_line (one);
+      if (lines == NULL)
+        lines = g_string_new (line);
+      else
+        g_string_append_printf (lines, "\n%s", line);
+    }
+
+  return lines != NULL ? g_string_free (lines, FALSE) : NULL;
+}

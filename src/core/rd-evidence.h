@@ -55,4 +55,13 @@ gboolean            rd_evidence_date_is_valid     (const char         *date);
  * itself, or a file: URI for a path (NULL for none or a relative path). */
 char               *rd_evidence_dup_uri           (RdEvidence     *self);
 
+/* One line for a file that leaves the app (the report, the workbook):
+ * "ICT policy 2026 — https://school.example/policy.pdf (2026-09-30)",
+ * the parts that are set. Text only: nothing in it is a live link. */
+char               *rd_evidence_format_line       (RdEvidence     *self);
+/* @evidence (of RdEvidence) of @item_id, one line each, joined by "\n";
+ * NULL when the item has none. */
+char               *rd_evidence_format_lines      (GPtrArray      *evidence,
+                                                   const char     *item_id);
+
 G_END_DECLS

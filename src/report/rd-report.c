@@ -56,6 +56,8 @@ typedef struct
   GArray *own_results;      /* of RdOwnResult, borrowing own_questions */
   guint threshold;
   GDateTime *now;
+  GHashTable *commentaries; /* item id → commentary */
+  GPtrArray *evidence;      /* of RdEvidence, by item */
 } Snapshot;
 
 static void
@@ -69,6 +71,8 @@ snapshot_clear (Snapshot *snapshot)
   g_clear_pointer (&snapshot->own_results, g_array_unref);
   g_clear_pointer (&snapshot->own_questions, g_ptr_array_unref);
   g_clear_pointer (&snapshot->now, g_date_time_unref);
+  g_clear_pointer (&snapshot->commentaries, g_hash_table_unref);
+  g_clear_pointer (&snapshot->evidence, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Snapshot, snapshot_clear)
@@ -672,6 +676,58 @@ add_appendix (RdReportDocument *doc,
     }
 }
 
+/* 10. Appendix: commentary and evidence, only of the items that have
+ * some; short: the item, why the school answered so, the documents. */
+
+static void
+add_item_evidence (RdReportDocument *doc,
+                   Snapshot         *s,
+                   RdItem           *item,
+                   gboolean         *begun)
+{
+  const char *id = rd_item_get_id (item);
+  const char *commentary = g_hash_table_lookup (s->commentaries, id);
+  g_autofree char *lines = rd_evidence_format_lines (s->evidence, id);
+
+  if (commentary == NULL && lines == NULL)
+    return;
+
+  if (!*begun)
+    {
+      rd_report_document_add_heading (doc, _("Appendix: Commentary and Evidence"));
+      rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_BODY,
+                                        _("Why the school answered some items as it did, and the documents "
+                                          "that show it. Links and paths are given as text."));
+      *begun = TRUE;
+    }
+
+  rd_report_document_begin_group (doc);
+  rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_LEAD, rd_text_get_localized (rd_item_get_text (item)));
+  if (commentary != NULL)
+    rd_report_document_add_key_value (doc, _("Commentary"), commentary);
+  if (lines != NULL)
+    rd_report_document_add_key_value (doc, _("Evidence"), lines);
+  rd_report_document_end_group (doc);
+}
+
+static void
+add_evidence_appendix (RdReportDocument *doc,
+                       Snapshot         *s)
+{
+  RdAssessmentMode mode = rd_assessment_get_mode (s->assessment);
+  gboolean begun = FALSE;
+
+  for (guint i = 0; i < rd_framework_get_n_items (s->framework); i++)
+    {
+      RdItem *item = rd_framework_get_item (s->framework, i);
+
+      if (rd_framework_item_in_mode (s->framework, item, mode))
+        add_item_evidence (doc, s, item, &begun);
+    }
+  for (guint q = 0; q < s->own_questions->len; q++)
+    add_item_evidence (doc, s, rd_own_question_get_item (g_ptr_array_index (s->own_questions, q)), &begun);
+}
+
 static RdReportDocument *
 build_document (Snapshot *s)
 {
@@ -698,6 +754,7 @@ build_document (Snapshot *s)
   add_own_questions (doc, s);
   add_actions (doc, s);
   add_appendix (doc, s);
+  add_evidence_appendix (doc, s);
 
   rd_report_document_layout (doc);
   return doc;
@@ -776,6 +833,12 @@ rd_report_new (RdStore      *store,
                                             rd_own_results_count_people (answers, own_answers), anonymity_threshold);
     s.threshold = anonymity_threshold;
   }
+  s.commentaries = rd_store_list_item_commentaries (store, assessment_id, error);
+  if (s.commentaries == NULL)
+    return NULL;
+  s.evidence = rd_store_list_evidence (store, assessment_id, NULL, error);
+  if (s.evidence == NULL)
+    return NULL;
   s.now = g_date_time_new_now_local ();
 
   self = g_object_new (RD_TYPE_REPORT, NULL);
