@@ -10,6 +10,7 @@
 #include "rd-action.h"
 #include "rd-analysis.h"
 #include "rd-answers-xlsx.h"
+#include "rd-evidence.h"
 #include "rd-export-file.h"
 #include "rd-test-files.h"
 #include "rd-test-fixtures.h"
@@ -106,7 +107,7 @@ test_workbook (void)
   g_assert_nonnull (g_strstr_len (sheets, -1, "<sheet name=\"Factors\" sheetId=\"3\""));
   g_assert_nonnull (g_strstr_len (sheets, -1, "<sheet name=\"Actions\" sheetId=\"4\""));
 
-  rd_test_assert_matches (custom, "name=\"readiness-format\"><vt:r8>(1)</vt:r8>");
+  rd_test_assert_matches (custom, "name=\"readiness-format\"><vt:r8>(2)</vt:r8>");
   rd_test_assert_matches (custom, "name=\"readiness-framework\"><vt:lpwstr>(small-fixture)</vt:lpwstr>");
   /* Asked for 0, written with the lowest threshold there is, and saying so. */
   rd_test_assert_matches (custom, "name=\"readiness-anonymity-threshold\"><vt:r8>(2)</vt:r8>");
@@ -220,6 +221,49 @@ test_items_and_factors (void)
   g_assert_cmpfloat (rd_test_xlsx_cell_number (factors, "D2"), ==, 70);
   g_assert_cmpfloat_with_epsilon (rd_test_xlsx_cell_number (factors, "E2"), strategy.gap, 1e-9);
   g_assert_cmpfloat (rd_test_xlsx_cell_number (factors, "D5"), ==, 60);
+
+  rd_test_remove_folder (folder);
+}
+
+/* The Items sheet's last columns: an item's commentary, and its evidence
+ * one line each, as text; empty for an item with neither. */
+static void
+test_commentary_and_evidence (void)
+{
+  g_autoptr(RdAnswersXlsx) content = make_content (0);
+  g_autoptr(GHashTable) commentaries = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) evidence = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *folder = rd_test_make_folder ("answers-xlsx-XXXXXX");
+  g_autofree char *path = g_build_filename (folder, "answers.xlsx", NULL);
+  g_autofree char *items = NULL;
+  g_autoptr(GPtrArray) strings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_insert (commentaries, "a-plan", "We answered 3:\nwritten, not adopted.");
+  g_ptr_array_add (evidence, rd_evidence_new (&(RdEvidenceInfo) {
+    .item_id = "a-plan", .title = "ICT policy", .location = "https://school.example/p.pdf", .date = "2026-09-30" }));
+  g_ptr_array_add (evidence, rd_evidence_new (&(RdEvidenceInfo) { .item_id = "a-plan", .title = "=Board minutes" }));
+  g_ptr_array_add (evidence, rd_evidence_new (&(RdEvidenceInfo) { .item_id = "b-mfa", .title = "MFA report" }));
+  rd_answers_xlsx_set_evidence (content, commentaries, evidence);
+  /* A copy: what the caller changes later is not in the file. */
+  g_ptr_array_set_size (evidence, 0);
+
+  g_assert_true (rd_answers_xlsx_write (path, content, NULL, &error));
+  g_assert_no_error (error);
+  items = rd_test_xlsx_read_part (path, "xl/worksheets/sheet2.xml");
+  strings = rd_test_xlsx_shared_strings (path);
+
+  g_assert_cmpstr (rd_test_xlsx_cell_text (items, strings, "G1"), ==, "Commentary");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (items, strings, "H1"), ==, "Evidence");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (items, strings, "G2"), ==, "We answered 3:\nwritten, not adopted.");
+  /* Text, never a formula. */
+  g_assert_cmpstr (rd_test_xlsx_cell_text (items, strings, "H2"), ==,
+                   "ICT policy — https://school.example/p.pdf (2026-09-30)\n=Board minutes");
+  g_assert_false (rd_test_xlsx_has_cell (items, "G3"));
+  g_assert_false (rd_test_xlsx_has_cell (items, "H3"));
+  g_assert_cmpstr (rd_test_xlsx_cell_text (items, strings, "A7"), ==, "b-mfa");
+  g_assert_cmpstr (rd_test_xlsx_cell_text (items, strings, "H7"), ==, "MFA report");
+  g_assert_null (strstr (items, "<f>"));
 
   rd_test_remove_folder (folder);
 }
@@ -537,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/answers-xlsx/withheld-group", test_withheld_group);
   g_test_add_func ("/answers-xlsx/items-and-factors", test_items_and_factors);
   g_test_add_func ("/answers-xlsx/actions", test_actions);
+  g_test_add_func ("/answers-xlsx/commentary-and-evidence", test_commentary_and_evidence);
   g_test_add_func ("/answers-xlsx/escape-sequences", test_escape_sequences);
   g_test_add_func ("/answers-xlsx/read-only-folder", test_read_only_folder);
   g_test_add_func ("/answers-xlsx/replace", test_replace);

@@ -12,6 +12,7 @@
 #include "rd-anonymity.h"
 #include "rd-answers-csv.h"
 #include "rd-answers-xlsx.h"
+#include "rd-evidence.h"
 #include "rd-xlsx-workbook.h"
 
 /* How often the long sheet looks at the cancellable. */
@@ -25,6 +26,8 @@ struct _RdAnswersXlsx
   double targets[RD_N_FACTORS];
   GPtrArray *actions;                 /* of RdAction, copies */
   guint anonymity_threshold;
+  GHashTable *commentaries;           /* item id → commentary, copies */
+  GPtrArray *evidence;                /* of RdEvidence, copies */
 };
 
 G_DEFINE_BOXED_TYPE (RdAnswersXlsx, rd_answers_xlsx, rd_answers_xlsx_ref, rd_answers_xlsx_unref)
@@ -65,7 +68,37 @@ rd_answers_xlsx_new (RdFramework      *framework,
       g_ptr_array_add (content->actions, rd_action_new (&info));
     }
 
+  content->commentaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  content->evidence = g_ptr_array_new_with_free_func (g_object_unref);
+
   return content;
+}
+
+void
+rd_answers_xlsx_set_evidence (RdAnswersXlsx *content,
+                              GHashTable    *commentaries,
+                              GPtrArray     *evidence)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (content != NULL);
+
+  g_hash_table_remove_all (content->commentaries);
+  g_ptr_array_set_size (content->evidence, 0);
+  if (commentaries != NULL)
+    {
+      g_hash_table_iter_init (&iter, commentaries);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (content->commentaries, g_strdup (key), g_strdup (value));
+    }
+  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
+    {
+      RdEvidenceInfo info;
+
+      rd_evidence_get_info (g_ptr_array_index (evidence, i), &info);
+      g_ptr_array_add (content->evidence, rd_evidence_new (&info));
+    }
 }
 
 RdAnswersXlsx *
@@ -83,6 +116,8 @@ content_clear (gpointer data)
   g_object_unref (content->framework);
   g_ptr_array_unref (content->answers);
   g_ptr_array_unref (content->actions);
+  g_hash_table_unref (content->commentaries);
+  g_ptr_array_unref (content->evidence);
 }
 
 void
@@ -275,7 +310,7 @@ write_items (Writer        *w,
   const Column columns[] = {
     /* Translators: column headers of the "Items" sheet of the exported workbook */
     { _("Item"), 18 }, { _("Area"), 22 }, { _("Success factors"), 26 }, { _("Text"), 60 },
-    { _("Score"), 14 }, { _("Scored answers"), 14 },
+    { _("Score"), 14 }, { _("Scored answers"), 14 }, { _("Commentary"), 50 }, { _("Evidence"), 60 },
   };
   lxw_row_t row = 1;
 
@@ -307,6 +342,13 @@ write_items (Writer        *w,
       rd_xlsx_workbook_put_text (w->book, row, 3, rd_text_get_localized (rd_item_get_text (item)), w->wrap);
       rd_xlsx_workbook_put_number (w->book, row, 4, score, w->score);
       rd_xlsx_workbook_put_number (w->book, row, 5, n_scored, NULL);
+      {
+        g_autofree char *evidence = rd_evidence_format_lines (content->evidence, rd_item_get_id (item));
+
+        rd_xlsx_workbook_put_text (w->book, row, 6, g_hash_table_lookup (content->commentaries,
+                                                                         rd_item_get_id (item)), w->wrap);
+        rd_xlsx_workbook_put_text (w->book, row, 7, evidence, w->wrap);
+      }
       row++;
     }
 

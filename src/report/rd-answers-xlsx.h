@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * thread: the snapshot copies the answers and actions and never changes,
  * and writing needs no GTK. */
 
-#define RD_ANSWERS_XLSX_FORMAT 1
+#define RD_ANSWERS_XLSX_FORMAT 2
 
 typedef struct _RdAnswersXlsx RdAnswersXlsx;
 
@@ -32,6 +32,12 @@ RdAnswersXlsx *rd_answers_xlsx_new      (RdFramework      *framework,
                                          const double     *targets,
                                          GPtrArray        *actions,
                                          guint             anonymity_threshold);
+/* The items' commentary (item id → text) and evidence (of RdEvidence),
+ * copied, for the Items sheet's last two columns; before the snapshot is
+ * handed to a worker. Without it those columns stay empty. */
+void           rd_answers_xlsx_set_evidence (RdAnswersXlsx *content,
+                                         GHashTable       *commentaries,
+                                         GPtrArray        *evidence);
 RdAnswersXlsx *rd_answers_xlsx_ref      (RdAnswersXlsx    *content);
 void           rd_answers_xlsx_unref    (RdAnswersXlsx    *content);
 

@@ -158,10 +158,18 @@ prepare_data (RdReportCommands  *self,
       double targets[RD_N_FACTORS];
       g_autoptr(GPtrArray) actions = NULL;
 
+      g_autoptr(GHashTable) commentaries = NULL;
+      g_autoptr(GPtrArray) evidence = NULL;
+
       if (rd_store_get_targets (self->store, self->assessment_id, targets, error) &&
-          (actions = rd_store_list_actions (self->store, self->assessment_id, error)) != NULL)
-        data->xlsx = rd_answers_xlsx_new (self->framework, data->mode, data->answers, targets, actions,
-                                          data->threshold);
+          (actions = rd_store_list_actions (self->store, self->assessment_id, error)) != NULL &&
+          (commentaries = rd_store_list_item_commentaries (self->store, self->assessment_id, error)) != NULL &&
+          (evidence = rd_store_list_evidence (self->store, self->assessment_id, NULL, error)) != NULL)
+        {
+          data->xlsx = rd_answers_xlsx_new (self->framework, data->mode, data->answers, targets, actions,
+                                            data->threshold);
+          rd_answers_xlsx_set_evidence (data->xlsx, commentaries, evidence);
+        }
     }
 
   if ((kind == RD_EXPORT_PDF && data->report == NULL) ||
