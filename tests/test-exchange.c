@@ -348,7 +348,9 @@ test_broken_files_rejected (Fixture       *fixture,
 {
   static const Breakage breakages[] = {
     { "\"format\" : \"readiness-exchange\"", "\"format\" : \"readiness-response\"", "is not a Readiness exchange file" },
-    { "\"format_version\" : 2", "\"format_version\" : 4", "version 4 is not supported" },
+    { "\"format_version\" : 2", "\"format_version\" : 5", "version 5 is not supported" },
+    /* Commentary and evidence need format 4. */
+    { "\"actions\" : [", "\"item_notes\" : [], \"actions\" : [", "“item_notes” needs “format_version” 4" },
     { "\"format_version\" : 2", "\"format_version\" : 0", "format_version: “format_version” must be 1 or more" },
     /* Format 2 carries the day date answers are scored against. */
     { "\"reference_date\" : \"2025-12-01\"", "\"reference_date\" : \"2026-02-30\"",
@@ -436,6 +438,156 @@ test_broken_files_rejected (Fixture       *fixture,
 
     g_assert_cmpstr (state_after_text, ==, state_before_text);
   }
+}
+
+/* Commentary and evidence leave the school only when it chooses: the
+ * file is then format 4, and the advisor's copy is exactly the file's. */
+static void
+test_item_notes (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) without = NULL;
+  g_autoptr(GBytes) with = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(RdExchangeSchool) school = NULL;
+  g_autoptr(RdExchangeSchool) advisor = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autofree char *commentary = NULL;
+  g_autofree char *with_text = NULL;
+  g_autofree char *again_text = NULL;
+  gint64 advisor_year;
+  RdEvidenceInfo info = {
+    .assessment_id = fixture->this_year, .item_id = "a-plan", .title = "ICT policy 2026",
+    .location = "https://school.example/policy.pdf", .date = "2026-09-30",
+  };
+
+  g_assert_cmpint (rd_store_add_evidence (fixture->school_side, &info, &error), >, 0);
+  info.title = "Board minutes";
+  info.location = "/srv/share/minutes.odt";
+  info.date = NULL;
+  g_assert_cmpint (rd_store_add_evidence (fixture->school_side, &info, &error), >, 0);
+  g_assert_true (rd_store_set_item_commentary (fixture->school_side, fixture->this_year, "b-speed",
+                                               "Measured twice:\nmorning and afternoon.", &error));
+  g_assert_no_error (error);
+
+  /* By default nothing of it leaves. */
+  without = export_school (fixture, fixture->school_side, fixture->school_id, RD_EXCHANGE_ANSWERS);
+  g_assert_null (strstr (g_bytes_get_data (without, NULL), "item_notes"));
+  g_assert_null (strstr (g_bytes_get_data (without, NULL), "Board minutes"));
+  g_assert_nonnull (strstr (g_bytes_get_data (without, NULL), "\"format_version\" : 2"));
+
+  school = rd_store_export_school (fixture->school_side, fixture->framework, fixture->school_id, &error);
+  g_assert_true (rd_store_export_item_notes (fixture->school_side, school, &error));
+  g_assert_no_error (error);
+  with = rd_exchange_write (school, fixture->framework, RD_EXCHANGE_ANSWERS, &error);
+  g_assert_no_error (error);
+  with_text = without_created (with);
+  g_assert_nonnull (strstr (with_text, "\"format_version\" : 4"));
+  g_assert_nonnull (strstr (with_text, "\"item_notes\""));
+
+  import (fixture, with);
+  advisor_year = count (fixture->advisor_side, "SELECT id FROM assessment WHERE school_year = '2026-2027'");
+  evidence = rd_store_list_evidence (fixture->advisor_side, advisor_year, "a-plan", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 2);
+  g_assert_cmpstr (rd_evidence_get_title (g_ptr_array_index (evidence, 0)), ==, "ICT policy 2026");
+  g_assert_cmpstr (rd_evidence_get_location (g_ptr_array_index (evidence, 0)), ==, "https://school.example/policy.pdf");
+  g_assert_cmpstr (rd_evidence_get_date (g_ptr_array_index (evidence, 0)), ==, "2026-09-30");
+  g_assert_null (rd_evidence_get_date (g_ptr_array_index (evidence, 1)));
+  commentary = rd_store_get_item_commentary (fixture->advisor_side, advisor_year, "b-speed", &error);
+  g_assert_cmpstr (commentary, ==, "Measured twice:\nmorning and afternoon.");
+
+  /* Written again from the advisor's copy: the same file. */
+  advisor = rd_store_export_school (fixture->advisor_side, fixture->framework, advisor_school_id (fixture), &error);
+  g_assert_true (rd_store_export_item_notes (fixture->advisor_side, advisor, &error));
+  again = rd_exchange_write (advisor, fixture->framework, RD_EXCHANGE_ANSWERS, &error);
+  again_text = without_created (again);
+  g_assert_cmpstr (again_text, ==, with_text);
+
+  /* A later file without them takes them away: the copy is the file. */
+  import (fixture, without);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM evidence"), ==, 0);
+  g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM item_note"), ==, 0);
+
+  /* A summary carries them too, when asked. */
+  {
+    g_autoptr(GBytes) summary = rd_exchange_write (school, fixture->framework, RD_EXCHANGE_SUMMARY, &error);
+
+    g_assert_nonnull (strstr (g_bytes_get_data (summary, NULL), "\"item_notes\""));
+    g_assert_null (strstr (g_bytes_get_data (summary, NULL), "\"respondents\" : ["));
+    import (fixture, summary);
+    g_assert_cmpint (count (fixture->advisor_side, "SELECT count(*) FROM evidence"), ==, 2);
+  }
+}
+
+/* The notes of a file are as untrusted as the rest: each broken rule
+ * refuses the file, saying what and where. */
+static void
+test_item_notes_refused (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *long_title = g_strnfill (201, 'x');
+  g_autofree char *long_title_json = g_strdup_printf ("\"title\" : \"%s\"", long_title);
+  const struct { const char *find, *replace, *message; } breakages[] = {
+    { "\"location\" : \"https://school.example/policy.pdf\"", "\"location\" : \"javascript:alert(1)\"",
+      "assessments[1].item_notes[0] “a-plan”.evidence[0].location: A link must start with http:// or https://, not “javascript:”" },
+    { "\"location\" : \"https://school.example/policy.pdf\"", "\"location\" : \"data:text/html,x\"",
+      "evidence[0].location: A link must start with http:// or https://, not “data:”" },
+    { "\"location\" : \"https://school.example/policy.pdf\"", "\"location\" : \"https://\"",
+      "evidence[0].location: “https://” is not a web address" },
+    { "\"date\" : \"2026-09-30\"", "\"date\" : \"2026-02-30\"",
+      "assessments[1].item_notes[0] “a-plan”.evidence[0].date: “2026-02-30” is not a date such as 2026-09-30" },
+    { "\"title\" : \"ICT policy 2026\"", long_title_json,
+      "assessments[1].item_notes[0] “a-plan”.evidence[0].title: longer than 200 characters" },
+    { "\"title\" : \"ICT policy 2026\"", "\"title\" : \" \"", "evidence[0]: Evidence needs a title" },
+    { "\"item\" : \"a-plan\"", "\"item\" : \"a-pln\"",
+      "assessments[1].item_notes[0]: “a-pln” is not an item of the framework or a question of the assessment’s own" },
+    { "\"item\" : \"a-plan\"", "\"item\" : \"b-speed\"", "assessments[1].item_notes[1]: item “b-speed” appears twice" },
+    { "\"item\" : \"a-plan\"", "\"item\" : \"own-1\"", "“own-1” is not an item of the framework" },
+    { "\"commentary\" : \"Measured twice\"", "\"commentary\" : \"Measured\", \"score\" : 3", "unknown key “score”" },
+    { "\"date\" : \"2026-09-30\"", "\"date\" : \"2026-09-30\", \"owner\" : \"An\"", "unknown key “owner”" },
+    { "\"commentary\" : \"Measured twice\"", "\"commentary\" : \"  \"",
+      "assessments[1].item_notes[1] “b-speed”: a note needs a commentary or evidence" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdExchangeSchool) school = NULL;
+  g_autoptr(GBytes) good = NULL;
+  RdEvidenceInfo info = {
+    .assessment_id = fixture->this_year, .item_id = "a-plan", .title = "ICT policy 2026",
+    .location = "https://school.example/policy.pdf", .date = "2026-09-30",
+  };
+
+  g_assert_cmpint (rd_store_add_evidence (fixture->school_side, &info, &error), >, 0);
+  g_assert_true (rd_store_set_item_commentary (fixture->school_side, fixture->this_year, "b-speed", "Measured twice",
+                                               &error));
+  school = rd_store_export_school (fixture->school_side, fixture->framework, fixture->school_id, &error);
+  g_assert_true (rd_store_export_item_notes (fixture->school_side, school, &error));
+  good = rd_exchange_write (school, fixture->framework, RD_EXCHANGE_ANSWERS, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(RdExchangeSchool) parsed = parse (fixture, good, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (parsed);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (breakages); i++)
+    {
+      g_autoptr(GString) broken = g_string_new (g_bytes_get_data (good, NULL));
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(RdExchangeSchool) parsed = NULL;
+
+      g_clear_error (&error);
+      g_assert_cmpuint (g_string_replace (broken, breakages[i].find, breakages[i].replace, 1), ==, 1);
+      bytes = g_bytes_new (broken->str, broken->len);
+      parsed = parse (fixture, bytes, &error);
+      g_assert_null (parsed);
+      g_assert_nonnull (error);
+      if (strstr (error->message, breakages[i].message) == NULL || !g_str_has_prefix (error->message, "sint-jozef.readiness: "))
+        g_error ("breakage %u: “%s” does not say “%s”", i, error->message, breakages[i].message);
+    }
 }
 
 static char *
@@ -1534,6 +1686,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/exchange/item-notes", test_item_notes);
+  ADD ("/exchange/item-notes-refused", test_item_notes_refused);
   ADD ("/exchange/round-trip", test_round_trip);
   ADD ("/exchange/reimport-is-idempotent", test_reimport_is_idempotent);
   ADD ("/exchange/reimport-updates", test_reimport_updates);

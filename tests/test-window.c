@@ -606,7 +606,7 @@ test_export_and_import_school (Fixture       *fixture,
   rd_store_set_answer_value (fixture->store, respondent, rd_framework_get_item (fixture->framework, 1), 4, &error);
   g_assert_no_error (error);
 
-  g_assert_true (rd_region_commands_export_school (actions, school_id, RD_EXCHANGE_ANSWERS, file_path, &error));
+  g_assert_true (rd_region_commands_export_school (actions, school_id, RD_EXCHANGE_ANSWERS, FALSE, file_path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (file_path, &info), ==, 0);
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);
@@ -685,7 +685,7 @@ test_import_folder (Fixture       *fixture,
       gint64 respondent = rd_store_ensure_respondent (fixture->store, assessment_id, &error);
 
       rd_store_set_answer_value (fixture->store, respondent, rd_framework_get_item (fixture->framework, 1), 3, &error);
-      g_assert_true (rd_region_commands_export_school (commands, school_id, RD_EXCHANGE_ANSWERS, path, &error));
+      g_assert_true (rd_region_commands_export_school (commands, school_id, RD_EXCHANGE_ANSWERS, FALSE, path, &error));
       g_assert_no_error (error);
       g_assert_true (rd_store_trash_school (fixture->store, school_id, &error));
       g_assert_true (rd_store_purge_school (fixture->store, school_id, &error));

@@ -13,6 +13,7 @@ static int
 export_school (RdCli        *cli,
                gint64        school_id,
                gboolean      summary,
+               gboolean      with_evidence,
                const char   *output,
                gboolean      to_folder,
                GHashTable   *written)
@@ -25,6 +26,9 @@ export_school (RdCli        *cli,
 
   school = rd_store_export_school (cli->store, cli->framework, school_id, &error);
   if (school == NULL)
+    return rd_cli_fail (RD_CLI_EXIT_DATABASE, "%s", error->message);
+  /* The school's own words leave it only when asked for. */
+  if (with_evidence && !rd_store_export_item_notes (cli->store, school, &error))
     return rd_cli_fail (RD_CLI_EXIT_DATABASE, "%s", error->message);
   bytes = rd_exchange_write (school, cli->framework, summary ? RD_EXCHANGE_SUMMARY : RD_EXCHANGE_ANSWERS, &error);
   if (bytes == NULL)
@@ -65,7 +69,7 @@ rd_cli_export (RdCli  *cli,
 {
   g_auto(GStrv) names = NULL;
   g_autofree char *output = NULL;
-  gboolean all = FALSE, summary = FALSE, to_folder;
+  gboolean all = FALSE, summary = FALSE, with_evidence = FALSE, to_folder;
   const GOptionEntry entries[] = {
     { "school", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &names,
       N_("The school to export, by name or number (see “schools”); may be repeated"), N_("NAME-OR-NUMBER") },
@@ -73,6 +77,8 @@ rd_cli_export (RdCli  *cli,
       N_("Export every school"), NULL },
     { "summary", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &summary,
       N_("Write scores only, no respondent’s answers"), NULL },
+    { "with-evidence", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &with_evidence,
+      N_("Also write the items’ commentary and evidence (titles, paths and links, dates)"), NULL },
     { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &output,
       N_("The file to write, or the folder for several schools"), N_("PATH") },
     { NULL }
@@ -151,7 +157,8 @@ rd_cli_export (RdCli  *cli,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      status = export_school (cli, g_array_index (ids, gint64, i), summary, output, to_folder, written);
+      status = export_school (cli, g_array_index (ids, gint64, i), summary, with_evidence, output, to_folder,
+                              written);
       if (status != RD_CLI_EXIT_OK)
         return status;
     }

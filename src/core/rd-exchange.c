@@ -67,6 +67,7 @@ rd_exchange_assessment_new (void)
   assessment->respondents = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_respondent_free);
   assessment->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_action_free);
   assessment->own_questions = g_ptr_array_new_with_free_func (g_object_unref);
+  assessment->item_notes = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_item_note_free);
   return assessment;
 }
 
@@ -81,9 +82,31 @@ rd_exchange_assessment_free (RdExchangeAssessment *assessment)
   g_ptr_array_unref (assessment->respondents);
   g_ptr_array_unref (assessment->actions);
   g_ptr_array_unref (assessment->own_questions);
+  g_ptr_array_unref (assessment->item_notes);
   rd_assessment_scores_free (assessment->scores);
   rd_assessment_scores_free (assessment->answer_scores);
   g_free (assessment);
+}
+
+RdExchangeItemNote *
+rd_exchange_item_note_new (const char *item_id)
+{
+  RdExchangeItemNote *note = g_new0 (RdExchangeItemNote, 1);
+
+  note->item_id = g_strdup (item_id);
+  note->evidence = g_ptr_array_new_with_free_func (g_object_unref);
+  return note;
+}
+
+void
+rd_exchange_item_note_free (RdExchangeItemNote *note)
+{
+  if (note == NULL)
+    return;
+  g_free (note->item_id);
+  g_free (note->commentary);
+  g_ptr_array_unref (note->evidence);
+  g_free (note);
 }
 
 static gint
@@ -450,6 +473,51 @@ add_own_answers (JsonBuilder                *builder,
   json_builder_end_object (builder);
 }
 
+/* Format 4: an item's commentary and evidence, as the school wrote them. */
+static void
+add_item_note (JsonBuilder              *builder,
+               const RdExchangeItemNote *note)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "item", note->item_id);
+  add_string (builder, "commentary", note->commentary);
+  if (note->evidence->len > 0)
+    {
+      json_builder_set_member_name (builder, "evidence");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < note->evidence->len; i++)
+        {
+          RdEvidence *evidence = g_ptr_array_index (note->evidence, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "title", rd_evidence_get_title (evidence));
+          add_string (builder, "location", rd_evidence_get_location (evidence));
+          add_string (builder, "date", rd_evidence_get_date (evidence));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+/* A summary has no own questions: their notes stay home with them. */
+static gboolean
+note_goes (const RdExchangeItemNote *note,
+           gboolean                  summary)
+{
+  return !summary || !g_str_has_prefix (note->item_id, RD_OWN_QUESTION_ID_PREFIX);
+}
+
+static gboolean
+assessment_has_notes (const RdExchangeAssessment *assessment,
+                      gboolean                    summary)
+{
+  for (guint i = 0; i < assessment->item_notes->len; i++)
+    if (note_goes (g_ptr_array_index (assessment->item_notes, i), summary))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 add_assessment (JsonBuilder                *builder,
                 RdFramework                *framework,
@@ -523,6 +591,21 @@ add_assessment (JsonBuilder                *builder,
     add_action (builder, g_ptr_array_index (assessment->actions, i));
   json_builder_end_array (builder);
 
+  /* Format 4, only what the school chose to carry. */
+  if (assessment_has_notes (assessment, content == RD_EXCHANGE_SUMMARY))
+    {
+      json_builder_set_member_name (builder, "item_notes");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < assessment->item_notes->len; i++)
+        {
+          RdExchangeItemNote *note = g_ptr_array_index (assessment->item_notes, i);
+
+          if (note_goes (note, content == RD_EXCHANGE_SUMMARY))
+            add_item_note (builder, note);
+        }
+      json_builder_end_array (builder);
+    }
+
   json_builder_end_object (builder);
 }
 
@@ -536,7 +619,8 @@ rd_exchange_write (const RdExchangeSchool  *school,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   gboolean summary = content == RD_EXCHANGE_SUMMARY;
-  gboolean own = FALSE;
+  gboolean own = FALSE, notes = FALSE;
+  guint version;
   gsize length;
   char *text;
 
@@ -548,11 +632,15 @@ rd_exchange_write (const RdExchangeSchool  *school,
   /* A summary carries scores only, never a school's own questions. */
   for (guint i = 0; !summary && i < school->assessments->len; i++)
     own |= ((RdExchangeAssessment *) g_ptr_array_index (school->assessments, i))->own_questions->len > 0;
+  for (guint i = 0; i < school->assessments->len; i++)
+    notes |= assessment_has_notes (g_ptr_array_index (school->assessments, i), summary);
+  /* The oldest version that holds what the file has, for older readers. */
+  version = notes ? RD_EXCHANGE_ITEM_NOTES_VERSION : own ? RD_EXCHANGE_OWN_QUESTIONS_VERSION : 2;
 
   json_builder_begin_object (builder);
   add_string (builder, "format", FORMAT_NAME);
   json_builder_set_member_name (builder, "format_version");
-  json_builder_add_int_value (builder, own ? RD_EXCHANGE_OWN_QUESTIONS_VERSION : 2);
+  json_builder_add_int_value (builder, version);
   add_string (builder, "content", summary ? "summary" : "answers");
   add_time (builder, "created", g_get_real_time () / G_USEC_PER_SEC);
   add_string (builder, "generator", "Readiness " PACKAGE_VERSION);
@@ -1574,6 +1662,143 @@ assume_reference_date (Reader               *reader,
                                       "against %s, %s"), reader->check.name, place, day, source));
 }
 
+/* Format 4: one piece of evidence, as untrusted as the rest of the file:
+ * its texts cleaned and limited, its link http(s) only, its date a day. */
+static gboolean
+read_evidence (Reader             *reader,
+               JsonNode           *node,
+               const char         *place,
+               const char         *item_id,
+               RdExchangeItemNote *note)
+{
+  static const char * const keys[] = { "title", "location", "date", NULL };
+  g_autofree char *title = NULL, *location = NULL;
+  g_autoptr(GError) error = NULL;
+  RdEvidenceLocation kind;
+  const char *date = NULL;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return rd_json_fail (&reader->check, place, _("evidence must be an object"));
+  object = json_node_get_object (node);
+  if (!rd_json_check_keys (&reader->check, object, place, keys) ||
+      !rd_json_get_text (&reader->check, object, place, "title", TRUE, RD_FIELD_EVIDENCE_TITLE, &title) ||
+      !rd_json_get_text (&reader->check, object, place, "location", FALSE, RD_FIELD_EVIDENCE_LOCATION, &location) ||
+      !rd_json_get_string (&reader->check, object, place, "date", FALSE, &date))
+    return FALSE;
+
+  if (is_blank (title))
+    return rd_json_fail (&reader->check, place, _("Evidence needs a title"));
+  if (!rd_evidence_location_classify (location, &kind, &error))
+    {
+      g_autofree char *where = g_strdup_printf ("%s.location", place);
+
+      return rd_json_fail (&reader->check, where, "%s", error->message);
+    }
+  if (date != NULL && !rd_evidence_date_is_valid (date))
+    {
+      g_autofree char *where = g_strdup_printf ("%s.date", place);
+
+      return rd_json_fail (&reader->check, where, _("“%s” is not a date such as 2026-09-30"), date);
+    }
+
+  g_ptr_array_add (note->evidence, rd_evidence_new (&(RdEvidenceInfo) {
+    .item_id = item_id,
+    .title = title,
+    .location = kind == RD_EVIDENCE_LOCATION_NONE ? NULL : location,
+    .date = date,
+  }));
+  return TRUE;
+}
+
+static gboolean
+read_item_note (Reader               *reader,
+                JsonNode             *node,
+                const char           *notes_place,
+                guint                 index,
+                RdExchangeAssessment *assessment,
+                GHashTable           *seen)
+{
+  static const char * const keys[] = { "item", "commentary", "evidence", NULL };
+  g_autofree char *place = g_strdup_printf ("%s[%u]", notes_place, index);
+  g_autoptr(RdExchangeItemNote) note = NULL;
+  g_autofree char *commentary = NULL;
+  const char *item_id;
+  JsonObject *object;
+  JsonArray *array = NULL;
+
+  /* Read one at a time, as respondents and actions are. */
+  node = rd_json_load_part (&reader->check, reader->parts, node, reader->part_parser);
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return rd_json_fail (&reader->check, place, _("an item’s note must be an object"));
+  object = json_node_get_object (node);
+  if (!rd_json_check_keys (&reader->check, object, place, keys) ||
+      !rd_json_get_string (&reader->check, object, place, "item", TRUE, &item_id))
+    return FALSE;
+
+  /* An item of the assessment's edition, or one of its own questions. */
+  if (rd_framework_lookup_item (reader->edition, item_id) == NULL &&
+      rd_own_questions_lookup (assessment->own_questions, item_id) == NULL)
+    return rd_json_fail (&reader->check, place, _("“%s” is not an item of the framework or a question of the "
+                                                  "assessment’s own"), item_id);
+  if (g_hash_table_contains (seen, item_id))
+    return rd_json_fail (&reader->check, place, _("item “%s” appears twice"), item_id);
+
+  g_free (place);
+  place = g_strdup_printf ("%s[%u] “%s”", notes_place, index, item_id);
+  if (!rd_json_get_text (&reader->check, object, place, "commentary", FALSE, RD_FIELD_ITEM_COMMENTARY, &commentary))
+    return FALSE;
+  if (json_object_has_member (object, "evidence") &&
+      (array = rd_json_get_any_array (&reader->check, object, place, "evidence")) == NULL)
+    return FALSE;
+  if (array != NULL && json_array_get_length (array) > RD_EXCHANGE_MAX_EVIDENCE_PER_ITEM)
+    return rd_json_fail (&reader->check, place, _("more than %d pieces of evidence"),
+                         RD_EXCHANGE_MAX_EVIDENCE_PER_ITEM);
+
+  note = rd_exchange_item_note_new (item_id);
+  note->commentary = commentary != NULL && !is_blank (commentary) ? g_steal_pointer (&commentary) : NULL;
+  for (guint e = 0; array != NULL && e < json_array_get_length (array); e++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.evidence[%u]", place, e);
+
+      if (!read_evidence (reader, json_array_get_element (array, e), where, item_id, note))
+        return FALSE;
+    }
+  if (note->commentary == NULL && note->evidence->len == 0)
+    return rd_json_fail (&reader->check, place, _("a note needs a commentary or evidence"));
+
+  g_hash_table_add (seen, g_strdup (item_id));
+  g_ptr_array_add (assessment->item_notes, g_steal_pointer (&note));
+  return TRUE;
+}
+
+/* After the own questions, whose notes they may be. */
+static gboolean
+read_item_notes (Reader               *reader,
+                 JsonObject           *object,
+                 const char           *place,
+                 RdExchangeAssessment *assessment)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *where = NULL;
+  JsonArray *array;
+
+  if (!json_object_has_member (object, "item_notes"))
+    return TRUE;
+  array = rd_json_get_any_array (&reader->check, object, place, "item_notes");
+  if (array == NULL)
+    return FALSE;
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  where = g_strdup_printf ("%s.item_notes", place);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!read_item_note (reader, json_array_get_element (array, i), where, i, assessment, seen))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 read_assessment (Reader           *reader,
                  JsonNode         *node,
@@ -1593,7 +1818,13 @@ read_assessment (Reader           *reader,
     "id", "school_year", "framework_version", "mode", "status", "created", "completed", "reference_date",
     "targets", "own_questions", "respondents", "summary", "actions", NULL
   };
-  const char * const *keys = reader->format_version >= RD_EXCHANGE_OWN_QUESTIONS_VERSION ? keys_3
+  /* Format 4: items' commentary and evidence. */
+  static const char * const keys_4_notes[] = {
+    "id", "school_year", "framework_version", "mode", "status", "created", "completed", "reference_date",
+    "targets", "own_questions", "respondents", "summary", "actions", "item_notes", NULL
+  };
+  const char * const *keys = reader->format_version >= RD_EXCHANGE_ITEM_NOTES_VERSION ? keys_4_notes
+                             : reader->format_version >= RD_EXCHANGE_OWN_QUESTIONS_VERSION ? keys_3
                              : reader->format_version >= 2 ? keys_2 : keys_1;
   g_autofree char *place = g_strdup_printf ("assessments[%u]", index);
   g_autoptr(RdExchangeAssessment) assessment = rd_exchange_assessment_new ();
@@ -1607,6 +1838,9 @@ read_assessment (Reader           *reader,
   if (reader->format_version < RD_EXCHANGE_OWN_QUESTIONS_VERSION && json_object_has_member (object, "own_questions"))
     return rd_json_fail (&reader->check, place, _("“%s” needs “format_version” %d"), "own_questions",
                          RD_EXCHANGE_OWN_QUESTIONS_VERSION);
+  if (reader->format_version < RD_EXCHANGE_ITEM_NOTES_VERSION && json_object_has_member (object, "item_notes"))
+    return rd_json_fail (&reader->check, place, _("“%s” needs “format_version” %d"), "item_notes",
+                         RD_EXCHANGE_ITEM_NOTES_VERSION);
   if (!rd_json_check_keys (&reader->check, object, place, keys) ||
       !read_uuid (reader, object, place, &assessment->uuid) ||
       !rd_json_get_string (&reader->check, object, place, "school_year", TRUE, &year) ||
@@ -1696,6 +1930,9 @@ read_assessment (Reader           *reader,
       if (!read_action (reader, json_array_get_element (array, a), where, assessment))
         return FALSE;
     }
+
+  if (!read_item_notes (reader, object, place, assessment))
+    return FALSE;
 
   g_ptr_array_add (school->assessments, g_steal_pointer (&assessment));
   return TRUE;

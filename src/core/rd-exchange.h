@@ -4,6 +4,7 @@
 
 #include "rd-action.h"
 #include "rd-assessment-scores.h"
+#include "rd-evidence.h"
 #include "rd-framework.h"
 #include "rd-own-question.h"
 #include "rd-response.h"
@@ -17,8 +18,13 @@ G_BEGIN_DECLS
 
 /* Format 3 added a school's own questions; a file without them is written
  * as format 2, which Readiness 1.1 reads. */
-#define RD_EXCHANGE_FORMAT_VERSION 3
+#define RD_EXCHANGE_FORMAT_VERSION 4
 #define RD_EXCHANGE_OWN_QUESTIONS_VERSION 3
+/* Format 4 added items' commentary and evidence, carried only when the
+ * school chooses (rd_store_export_item_notes()). */
+#define RD_EXCHANGE_ITEM_NOTES_VERSION 4
+/* At most this much evidence per item in a file. */
+#define RD_EXCHANGE_MAX_EVIDENCE_PER_ITEM 100
 /* Format 1 had no reference date; its files are read, with a notice. */
 #define RD_EXCHANGE_OLDEST_FORMAT_VERSION 1
 #define RD_EXCHANGE_SUFFIX ".readiness"
@@ -43,6 +49,14 @@ typedef struct
   RdAction *action;               /* its id and assessment id are 0 */
 } RdExchangeAction;
 
+/* An item's commentary and evidence (format 4). */
+typedef struct
+{
+  char *item_id;                  /* a framework item's or an own question's */
+  char *commentary;               /* NULL: none */
+  GPtrArray *evidence;            /* of RdEvidence, their ids and assessment ids 0 */
+} RdExchangeItemNote;
+
 typedef struct
 {
   char *uuid;
@@ -60,6 +74,7 @@ typedef struct
   RdAssessmentScores *answer_scores; /* with answers: their scores, when rd_exchange_school_score_answers () ran */
   GPtrArray *actions;             /* of RdExchangeAction */
   GPtrArray *own_questions;       /* of RdOwnQuestion; empty for a summary */
+  GPtrArray *item_notes;          /* of RdExchangeItemNote; empty unless the school chose to carry them */
 } RdExchangeAssessment;
 
 typedef struct
@@ -97,6 +112,8 @@ RdExchangeAction     *rd_exchange_action_new      (const char           *uuid,
                                                    const char           *origin,
                                                    RdAction             *action);
 void                  rd_exchange_action_free     (RdExchangeAction     *action);
+RdExchangeItemNote   *rd_exchange_item_note_new   (const char           *item_id);
+void                  rd_exchange_item_note_free  (RdExchangeItemNote   *note);
 
 /* The file's text, pretty-printed UTF-8 JSON. With RD_EXCHANGE_SUMMARY
  * the answers of @school's assessments are replaced by their scores. */
@@ -118,5 +135,6 @@ RdExchangeSchool     *rd_exchange_load            (GFile                *file,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdExchangeSchool, rd_exchange_school_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdExchangeAssessment, rd_exchange_assessment_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdExchangeItemNote, rd_exchange_item_note_free)
 
 G_END_DECLS

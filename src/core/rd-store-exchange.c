@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rd-errors.h"
@@ -496,6 +497,115 @@ rd_store_export_school (RdStore      *self,
   return g_steal_pointer (&school);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* One assessment's notes, by item id. */
+static gboolean
+export_item_notes (RdStore               *self,
+                   gint64                 assessment_id,
+                   RdExchangeAssessment  *assessment,
+                   GError               **error)
+{
+  g_autoptr(GHashTable) commentaries = rd_store_list_item_commentaries (self, assessment_id, error);
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GHashTable) notes = NULL;
+  g_autofree gpointer *item_ids = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_items;
+
+  if (commentaries == NULL)
+    return FALSE;
+  evidence = rd_store_list_evidence (self, assessment_id, NULL, error);
+  if (evidence == NULL)
+    return FALSE;
+
+  notes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) rd_exchange_item_note_free);
+  g_hash_table_iter_init (&iter, commentaries);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      RdExchangeItemNote *note = rd_exchange_item_note_new (key);
+
+      note->commentary = g_strdup (value);
+      g_hash_table_insert (notes, note->item_id, note);
+    }
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      RdEvidence *one = g_ptr_array_index (evidence, i);
+      RdExchangeItemNote *note = g_hash_table_lookup (notes, rd_evidence_get_item_id (one));
+      RdEvidenceInfo info;
+
+      if (note == NULL)
+        {
+          note = rd_exchange_item_note_new (rd_evidence_get_item_id (one));
+          g_hash_table_insert (notes, note->item_id, note);
+        }
+      /* Without the database's ids: they mean nothing elsewhere. */
+      rd_evidence_get_info (one, &info);
+      info.id = 0;
+      info.assessment_id = 0;
+      g_ptr_array_add (note->evidence, rd_evidence_new (&info));
+    }
+
+  item_ids = g_hash_table_get_keys_as_array (notes, &n_items);
+  qsort (item_ids, n_items, sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < n_items; i++)
+    {
+      gpointer stolen_key, note;
+
+      g_hash_table_steal_extended (notes, item_ids[i], &stolen_key, &note);
+      g_ptr_array_add (assessment->item_notes, note);
+    }
+  return TRUE;
+}
+
+gboolean
+rd_store_export_item_notes (RdStore           *self,
+                            RdExchangeSchool  *school,
+                            GError           **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (school != NULL, FALSE);
+
+  for (guint i = 0; i < school->assessments->len; i++)
+    {
+      RdExchangeAssessment *assessment = g_ptr_array_index (school->assessments, i);
+      sqlite3_stmt *stmt = rd_store_prepare (self, "SELECT id FROM assessment WHERE uuid = ?1 AND trashed = 0",
+                                             error);
+      gint64 id = 0;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, assessment->uuid, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          rd_store_set_sqlite_error (error, self->db, rc, self->path);
+          return FALSE;
+        }
+
+      g_ptr_array_set_size (assessment->item_notes, 0);
+      if (id <= 0)
+        {
+          g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                       _("There is no assessment with id %s"), assessment->uuid);
+          return FALSE;
+        }
+      if (!export_item_notes (self, id, assessment, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Import */
 
 static gint64
@@ -563,6 +673,65 @@ import_school_row (RdStore                 *self,
   return id_of_uuid (self, "SELECT id FROM school WHERE uuid = ?1", school->uuid, NULL, error);
 }
 
+/* The file's commentary and evidence, in the transaction of the import;
+ * the store's rules hold whoever wrote the file. A complete assessment
+ * takes them: they are the school's, as the file says. */
+static gboolean
+import_item_notes (RdStore                     *self,
+                   gint64                       assessment_id,
+                   const RdExchangeAssessment  *assessment,
+                   gint64                       now,
+                   GError                     **error)
+{
+  for (guint n = 0; n < assessment->item_notes->len; n++)
+    {
+      RdExchangeItemNote *note = g_ptr_array_index (assessment->item_notes, n);
+      g_autofree char *commentary = NULL;
+      sqlite3_stmt *stmt;
+
+      if (!rd_store_clean_text (RD_FIELD_ITEM_COMMENTARY, note->commentary, &commentary, error))
+        return FALSE;
+      if (commentary != NULL && *commentary != '\0')
+        {
+          stmt = rd_store_prepare (self, "INSERT INTO item_note (assessment_id, item_id, commentary, changed) "
+                                   "VALUES (?1, ?2, ?3, ?4)", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, assessment_id);
+          sqlite3_bind_text (stmt, 2, note->item_id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, commentary, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 4, now);
+          if (!rd_store_step_done (self, stmt, error))
+            return FALSE;
+        }
+
+      for (guint e = 0; e < note->evidence->len; e++)
+        {
+          RdEvidenceInfo info;
+          g_autofree char *title = NULL;
+          g_autofree char *location = NULL;
+
+          rd_evidence_get_info (g_ptr_array_index (note->evidence, e), &info);
+          info.item_id = note->item_id;
+          if (!rd_store_clean_evidence (&info, &title, &location, error))
+            return FALSE;
+          stmt = rd_store_prepare (self, "INSERT INTO evidence (assessment_id, item_id, title, location, date, created) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, assessment_id);
+          sqlite3_bind_text (stmt, 2, note->item_id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
+          rd_store_bind_text_or_null (stmt, 4, location);
+          rd_store_bind_text_or_null (stmt, 5, info.date);
+          sqlite3_bind_int64 (stmt, 6, now);
+          if (!rd_store_step_done (self, stmt, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 delete_content (RdStore  *self,
                 gint64    assessment_id,
@@ -574,6 +743,8 @@ delete_content (RdStore  *self,
     "DELETE FROM action WHERE assessment_id = ?1",
     "DELETE FROM target WHERE assessment_id = ?1",
     "DELETE FROM assessment_score WHERE assessment_id = ?1",
+    "DELETE FROM item_note WHERE assessment_id = ?1",
+    "DELETE FROM evidence WHERE assessment_id = ?1",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
@@ -1116,6 +1287,9 @@ import_school (RdStore                 *self,
       else if (!import_own_questions (self, framework, assessment_id, assessment, now, error) ||
                !import_respondents (self, framework, school->school_type, school_id, assessment_id, assessment,
                                     now, error))
+        return FALSE;
+
+      if (!import_item_notes (self, assessment_id, assessment, now, error))
         return FALSE;
     }
 

@@ -222,6 +222,12 @@ RdExchangeSchool   *rd_store_export_school   (RdStore           *self,
                                               RdFramework       *framework,
                                               gint64             school_id,
                                               GError           **error);
+/* Adds to @school's assessments their items' commentary and evidence,
+ * which rd_store_export_school() leaves out: only when the school chooses
+ * to carry them (format 4). */
+gboolean            rd_store_export_item_notes (RdStore         *self,
+                                              RdExchangeSchool  *school,
+                                              GError           **error);
 gboolean            rd_store_import_schools  (RdStore           *self,
                                               RdFramework       *framework,
                                               GPtrArray         *schools,

@@ -265,6 +265,7 @@ gboolean
 rd_region_commands_export_school (RdRegionCommands    *self,
                                   gint64              school_id,
                                   RdExchangeContent   content,
+                                  gboolean            with_evidence,
                                   const char         *path,
                                   GError            **error)
 {
@@ -274,7 +275,7 @@ rd_region_commands_export_school (RdRegionCommands    *self,
   g_return_val_if_fail (RD_IS_REGION_COMMANDS (self), FALSE);
 
   school = rd_store_export_school (self->store, self->framework, school_id, error);
-  if (school == NULL)
+  if (school == NULL || (with_evidence && !rd_store_export_item_notes (self->store, school, error)))
     return FALSE;
   bytes = rd_exchange_write (school, self->framework, content, error);
   return bytes != NULL && rd_export_file_write_bytes (path, bytes, NULL, error);
@@ -285,6 +286,8 @@ typedef struct
   RdRegionCommands *self;
   gint64 school_id;
   RdExchangeContent content;
+  GtkCheckButton *with_evidence;  /* in the dialog that asks, until it answers */
+  gboolean evidence;
 } ExportRequest;
 
 static void
@@ -308,7 +311,8 @@ on_export_chosen (GtkNativeDialog *chooser,
       if (path == NULL)
         g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written"));
       if (error != NULL ||
-          !rd_region_commands_export_school (request->self, request->school_id, request->content, path, &error))
+          !rd_region_commands_export_school (request->self, request->school_id, request->content,
+                                             request->evidence, path, &error))
         show_message (request->self, _("Could Not Export the School"), error->message);
     }
 
@@ -332,6 +336,7 @@ on_content_chosen (AdwMessageDialog *dialog,
     }
 
   request->content = g_str_equal (response, "summary") ? RD_EXCHANGE_SUMMARY : RD_EXCHANGE_ANSWERS;
+  request->evidence = gtk_check_button_get_active (request->with_evidence);
   school = rd_store_get_school (request->self->store, request->school_id, NULL);
   name = g_strdup_printf ("%s%s", school ? rd_school_get_name (school) : "school", RD_EXCHANGE_SUFFIX);
   g_strdelimit (name, "/\\", '-');
@@ -351,7 +356,7 @@ export_school_action (GSimpleAction *action,
 {
   RdRegionCommands *self = user_data;
   ExportRequest *request = g_new0 (ExportRequest, 1);
-  GtkWidget *dialog;
+  GtkWidget *dialog, *check;
 
   request->self = g_object_ref (self);
   request->school_id = g_variant_get_int64 (parameter);
@@ -369,6 +374,13 @@ export_school_action (GSimpleAction *action,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "answers", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "answers");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* Off unless the school asks, each time: its own words, paths and links. */
+  check = gtk_check_button_new_with_mnemonic (_("Also send the items’ _commentary and evidence (titles, paths "
+                                                "and links as the school wrote them)"));
+  gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
+  gtk_label_set_wrap (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))), TRUE);
+  request->with_evidence = GTK_CHECK_BUTTON (check);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), check);
   g_signal_connect (dialog, "response", G_CALLBACK (on_content_chosen), request);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -29,6 +29,7 @@ void             rd_region_commands_import_and_report (RdRegionCommands *self,
 gboolean         rd_region_commands_export_school (RdRegionCommands    *self,
                                                    gint64               school_id,
                                                    RdExchangeContent    content,
+                                                   gboolean             with_evidence,
                                                    const char          *path,
                                                    GError             **error);
 
