@@ -1081,6 +1081,59 @@ json_has_member (JsonNode   *node,
   return FALSE;
 }
 
+/* Commentary and evidence go into the file only with --with-evidence. */
+static void
+test_export_with_evidence (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *db = temp_path ("evidence.db");
+  g_autofree char *plain = temp_path ("plain.readiness");
+  g_autofree char *with = temp_path ("with.readiness");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) schools = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autofree char *name = NULL;
+
+  {
+    g_autofree char *data = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (region_db, &data, &length, &error));
+    g_assert_true (g_file_set_contents (db, data, (gssize) length, &error));
+  }
+  {
+    g_autoptr(RdStore) store = rd_store_open (db, &error);
+    RdEvidenceInfo info = { .item_id = "a-plan", .title = "ICT policy", .location = "https://school.example/p.pdf" };
+
+    g_assert_no_error (error);
+    schools = rd_store_list_schools (store, &error);
+    assessments = rd_store_list_assessments (store, rd_school_get_id (g_ptr_array_index (schools, 0)), &error);
+    g_assert_no_error (error);
+    name = g_strdup (rd_school_get_name (g_ptr_array_index (schools, 0)));
+    info.assessment_id = rd_assessment_get_id (g_ptr_array_index (assessments, 0));
+    /* A complete assessment is read-only: reopened to add, as a user would. */
+    g_assert_true (rd_store_set_assessment_status (store, info.assessment_id, RD_ASSESSMENT_STATUS_DRAFT, &error));
+    g_assert_cmpint (rd_store_add_evidence (store, &info, &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  run_cli (&run, "export", "--database", db, "--framework", framework_path, "--school", name, "--output", plain);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (plain, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "item_notes"));
+  g_assert_null (strstr (contents, "ICT policy"));
+  g_clear_pointer (&contents, g_free);
+
+  run_cli (&run, "export", "--database", db, "--framework", framework_path, "--school", name, "--with-evidence",
+           "--output", with);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (with, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"item_notes\""));
+  g_assert_nonnull (strstr (contents, "\"location\" : \"https://school.example/p.pdf\""));
+  g_assert_nonnull (strstr (contents, "\"format_version\" : 4"));
+}
+
 static void
 test_export_summary (void)
 {
@@ -2107,6 +2160,7 @@ main (int   argc,
   g_test_add_func ("/cli/not-found", test_not_found);
   g_test_add_func ("/cli/export-import/round-trip", test_export_import);
   g_test_add_func ("/cli/export/summary", test_export_summary);
+  g_test_add_func ("/cli/export/with-evidence", test_export_with_evidence);
   g_test_add_func ("/cli/import/rejected", test_import_rejected);
   g_test_add_func ("/cli/import/hostile-files", test_hostile_files);
   g_test_add_func ("/cli/database/errors", test_database_errors);

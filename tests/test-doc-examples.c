@@ -1959,6 +1959,8 @@ check_exchange (JsonBlock   *block,
     {
       exported = rd_store_export_school (store, framework, rd_school_get_id (g_ptr_array_index (schools, 0)), &error);
       g_assert_no_error (error);
+      /* The example carries commentary and evidence, as a school that chose to. */
+      g_assert_true (rd_store_export_item_notes (store, exported, &error));
       written = rd_exchange_write (exported, framework, RD_EXCHANGE_ANSWERS, &error);
       g_assert_no_error (error);
       written_root = parse_json (g_bytes_get_data (written, NULL), block->doc, block->line);
@@ -2005,6 +2007,8 @@ check_exchange (JsonBlock   *block,
     json_object_remove_member (assessment, "reference_date");
     /* Format 3's own questions, which format 1 did not have. */
     json_object_remove_member (assessment, "own_questions");
+    /* Format 4's commentary and evidence, likewise. */
+    json_object_remove_member (assessment, "item_notes");
     {
       JsonArray *respondents = json_object_get_array_member (assessment, "respondents");
 

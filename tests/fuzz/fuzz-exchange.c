@@ -51,6 +51,25 @@ check_texts (RdExchangeSchool *school)
           for (guint j = 0; item_ids != NULL && item_ids[j] != NULL; j++)
             CHECK_TEXT (item_ids[j]);
         }
+      /* Commentary and evidence: UTF-8, a link only http(s), a real date. */
+      for (guint n = 0; n < assessment->item_notes->len; n++)
+        {
+          RdExchangeItemNote *note = g_ptr_array_index (assessment->item_notes, n);
+
+          CHECK_TEXT (note->item_id);
+          CHECK_TEXT (note->commentary);
+          CHECK (note->commentary != NULL || note->evidence->len > 0);
+          for (guint e = 0; e < note->evidence->len; e++)
+            {
+              RdEvidence *evidence = g_ptr_array_index (note->evidence, e);
+              RdEvidenceLocation kind;
+
+              CHECK_TEXT (rd_evidence_get_title (evidence));
+              CHECK_TEXT (rd_evidence_get_location (evidence));
+              CHECK (rd_evidence_location_classify (rd_evidence_get_location (evidence), &kind, NULL));
+              CHECK (rd_evidence_get_date (evidence) == NULL || rd_evidence_date_is_valid (rd_evidence_get_date (evidence)));
+            }
+        }
     }
 }
 
