@@ -136,6 +136,35 @@ test_dates (void)
     }
 }
 
+/* A form's date field: typed as the user likes, kept as ISO, shown back. */
+static void
+test_iso_dates (void)
+{
+  static const struct { const char *typed, *iso; } cases[] = {
+    { "", "" }, { "  ", "" }, { "30-9-2026", "2026-09-30" }, { " 2026-09-30 ", "2026-09-30" },
+    { "29/02/2024", "2024-02-29" }, { "31-02-2026", NULL }, { "yesterday", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = rd_input_date_to_iso (cases[i].typed, &error);
+
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+      if (cases[i].iso == NULL)
+        g_assert_nonnull (error);
+    }
+
+  {
+    g_autofree char *shown = rd_input_format_iso_date ("2026-09-30");
+    g_autofree char *kept = rd_input_format_iso_date ("not a date");
+
+    g_assert_cmpstr (shown, ==, "30-09-2026");
+    g_assert_cmpstr (kept, ==, "not a date");
+    g_assert_null (rd_input_format_iso_date (NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +175,7 @@ main (int   argc,
   g_test_add_func ("/input/numbers", test_numbers);
   g_test_add_func ("/input/number-round-trip", test_number_round_trip);
   g_test_add_func ("/input/dates", test_dates);
+  g_test_add_func ("/input/iso-dates", test_iso_dates);
 
   return g_test_run ();
 }

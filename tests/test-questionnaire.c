@@ -13,6 +13,7 @@
 #include "rd-evidence-dialog.h"
 #include "rd-import-dialog-private.h"
 #include "rd-item-row-private.h"
+#include "rd-limits.h"
 #include "rd-job-private.h"
 #include "rd-results-page-private.h"
 #include "rd-review-page-private.h"
@@ -544,8 +545,15 @@ test_evidence_dialog (Fixture       *fixture,
   g_assert_nonnull (evidence_row_button (dialog, 0, "open-button"));
   g_assert_cmpstr (gtk_label_get_text (line), ==, "2 pieces of evidence");
 
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (gtk_text_view_get_buffer (
-    GTK_TEXT_VIEW (rd_test_find_child (dialog, "commentary_view")))), "We answered 4: the policy is adopted.", -1);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_test_find_child (dialog, "commentary_view")));
+    g_autofree char *too_long = g_strnfill (RD_MAX_ITEM_COMMENTARY + 10, 'x');
+
+    /* Typing stops at the store's limit. */
+    gtk_text_buffer_set_text (buffer, too_long, -1);
+    g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, RD_MAX_ITEM_COMMENTARY);
+    gtk_text_buffer_set_text (buffer, "We answered 4: the policy is adopted.", -1);
+  }
   rd_test_save_screenshot (dialog, "evidence-dialog-light.png");
 
   /* Removing asks for no confirmation: a toast offers Undo. */

@@ -203,3 +203,32 @@ rd_input_format_date (const GDate *date)
   return g_strdup_printf ("%02d-%02d-%04d", g_date_get_day (date),
                           g_date_get_month (date), g_date_get_year (date));
 }
+
+char *
+rd_input_date_to_iso (const char  *text,
+                      GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  GDate date;
+
+  if (*stripped == '\0')
+    return g_strdup ("");
+
+  g_date_clear (&date, 1);
+  if (!rd_input_parse_date (stripped, &date, error))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+char *
+rd_input_format_iso_date (const char *iso)
+{
+  g_autoptr(GDate) date = NULL;
+
+  if (iso == NULL)
+    return NULL;
+  date = g_date_new ();
+  g_date_set_parse (date, iso);
+  return g_date_valid (date) ? rd_input_format_date (date) : g_strdup (iso);
+}

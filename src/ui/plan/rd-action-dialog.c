@@ -80,19 +80,7 @@ static char *
 read_due (RdActionDialog  *self,
           GError         **error)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  GDate date;
-
-  if (*stripped == '\0')
-    return g_strdup ("");
-
-  g_date_clear (&date, 1);
-  if (!rd_input_parse_date (stripped, &date, error))
-    return NULL;
-
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
-                          g_date_get_day (&date));
+  return rd_input_date_to_iso (gtk_editable_get_text (GTK_EDITABLE (self->due_row)), error);
 }
 
 static GStrv
@@ -181,20 +169,6 @@ on_delete_clicked (RdActionDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* A GtkTextBuffer has no maximum: what goes past it is taken off again. */
-static void
-limit_notes (RdActionDialog *self)
-{
-  GtkTextIter start, end;
-
-  if (gtk_text_buffer_get_char_count (self->notes) <= RD_MAX_ACTION_NOTES)
-    return;
-  gtk_text_buffer_get_iter_at_offset (self->notes, &start, RD_MAX_ACTION_NOTES);
-  gtk_text_buffer_get_end_iter (self->notes, &end);
-  gtk_widget_error_bell (GTK_WIDGET (self->notes_view));
-  gtk_text_buffer_delete (self->notes, &start, &end);
-}
-
 static void
 rd_action_dialog_class_init (RdActionDialogClass *klass)
 {
@@ -222,7 +196,6 @@ rd_action_dialog_class_init (RdActionDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, update_save);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, limit_notes);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -247,6 +220,7 @@ rd_action_dialog_init (RdActionDialog *self)
   rd_entry_row_limit_length (self->owner_row, RD_MAX_ACTION_OWNER);
   rd_entry_row_limit_length (self->due_row, 32);
   rd_entry_row_limit_length (self->criterion_row, RD_MAX_ACTION_CRITERION);
+  rd_text_view_limit_length (self->notes_view, RD_MAX_ACTION_NOTES);
 }
 
 static void
@@ -322,13 +296,7 @@ add_item_checks (RdActionDialog     *self,
 static char *
 format_due (RdAction *action)
 {
-  g_autoptr(GDate) date = NULL;
-
-  if (rd_action_get_due (action) == NULL)
-    return NULL;
-  date = g_date_new ();
-  g_date_set_parse (date, rd_action_get_due (action));
-  return g_date_valid (date) ? rd_input_format_date (date) : g_strdup (rd_action_get_due (action));
+  return rd_input_format_iso_date (rd_action_get_due (action));
 }
 
 static void

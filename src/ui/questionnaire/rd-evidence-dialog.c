@@ -79,36 +79,6 @@ set_text (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
-/* The date as it is typed and shown: the user's own format. */
-static char *
-format_date (const char *iso)
-{
-  g_autoptr(GDate) date = NULL;
-
-  if (iso == NULL)
-    return NULL;
-  date = g_date_new ();
-  g_date_set_parse (date, iso);
-  return g_date_valid (date) ? rd_input_format_date (date) : g_strdup (iso);
-}
-
-/* The typed date as the store keeps it: "" for none, else ISO 8601. */
-static char *
-read_date (RdEvidenceDialog  *self,
-           GError           **error)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
-  GDate date;
-
-  if (*text == '\0')
-    return g_strdup ("");
-
-  g_date_clear (&date, 1);
-  if (!rd_input_parse_date (text, &date, error))
-    return NULL;
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
-                          g_date_get_day (&date));
-}
 
 static void
 reset_form (RdEvidenceDialog *self)
@@ -141,7 +111,7 @@ on_save_evidence_clicked (RdEvidenceDialog *self)
   if (!gtk_widget_get_sensitive (self->save_evidence_button))
     return;
 
-  date = read_date (self, &error);
+  date = rd_input_date_to_iso (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &error);
   if (date == NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
@@ -181,7 +151,7 @@ edit_evidence (GtkButton  *button,
                RdEvidence *evidence)
 {
   RdEvidenceDialog *self = RD_EVIDENCE_DIALOG (gtk_widget_get_root (GTK_WIDGET (button)));
-  g_autofree char *date = format_date (rd_evidence_get_date (evidence));
+  g_autofree char *date = rd_input_format_iso_date (rd_evidence_get_date (evidence));
 
   g_set_object (&self->editing, evidence);
   set_text (self->title_row, rd_evidence_get_title (evidence));
@@ -296,7 +266,7 @@ create_evidence_row (gpointer item,
   RdEvidenceDialog *self = user_data;
   RdEvidence *evidence = item;
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-  g_autofree char *date = format_date (rd_evidence_get_date (evidence));
+  g_autofree char *date = rd_input_format_iso_date (rd_evidence_get_date (evidence));
   g_autofree char *uri = rd_evidence_dup_uri (evidence);
   g_autoptr(GString) subtitle = g_string_new (rd_evidence_get_location (evidence));
   const char *title = rd_evidence_get_title (evidence);
@@ -359,20 +329,6 @@ on_evidence_changed (RdStore          *store,
     reload_evidence (self);
 }
 
-/* A GtkTextBuffer has no maximum: what goes past it is taken off again. */
-static void
-limit_commentary (RdEvidenceDialog *self)
-{
-  GtkTextIter start, end;
-
-  if (gtk_text_buffer_get_char_count (self->commentary) <= RD_MAX_ITEM_COMMENTARY)
-    return;
-  gtk_text_buffer_get_iter_at_offset (self->commentary, &start, RD_MAX_ITEM_COMMENTARY);
-  gtk_text_buffer_get_end_iter (self->commentary, &end);
-  gtk_widget_error_bell (GTK_WIDGET (self->commentary_view));
-  gtk_text_buffer_delete (self->commentary, &start, &end);
-}
-
 /* The commentary is saved as the dialog closes; when the store refuses
  * it, the dialog stays open with the reason, the text kept. */
 static gboolean
@@ -421,7 +377,6 @@ rd_evidence_dialog_class_init (RdEvidenceDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, update_form);
   gtk_widget_class_bind_template_callback (widget_class, reset_form);
   gtk_widget_class_bind_template_callback (widget_class, on_save_evidence_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, limit_commentary);
   gtk_widget_class_bind_template_callback (widget_class, on_close_request);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -437,6 +392,7 @@ rd_evidence_dialog_init (RdEvidenceDialog *self)
   rd_entry_row_limit_length (self->title_row, RD_MAX_EVIDENCE_TITLE);
   rd_entry_row_limit_length (self->location_row, RD_MAX_EVIDENCE_LOCATION);
   rd_entry_row_limit_length (self->date_row, 32);
+  rd_text_view_limit_length (self->commentary_view, RD_MAX_ITEM_COMMENTARY);
 
   placeholder = gtk_label_new (_("No evidence yet"));
   gtk_widget_add_css_class (placeholder, "dim-label");

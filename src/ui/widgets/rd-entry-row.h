@@ -9,4 +9,9 @@ G_BEGIN_DECLS
 void rd_entry_row_limit_length (AdwEntryRow *row,
                                 guint        max_chars);
 
+/* The same for a multi-line text: typing or pasting past @max_chars rings
+ * the bell and is taken off again. */
+void rd_text_view_limit_length (GtkTextView *view,
+                                guint        max_chars);
+
 G_END_DECLS
