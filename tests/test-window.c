@@ -583,6 +583,50 @@ find_message_dialog (void)
   return NULL;
 }
 
+/* Export for the Region asks each time, with commentary and evidence off
+ * unless the school ticks the box; ticked, the file carries them. */
+static void
+test_export_asks_for_evidence (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *plain_path = g_build_filename (fixture->dir, "plain.readiness", NULL);
+  g_autofree char *with_path = g_build_filename (fixture->dir, "with.readiness", NULL);
+  g_autofree char *plain = NULL;
+  g_autofree char *with = NULL;
+  g_autoptr(GError) error = NULL;
+  RdRegionCommands *commands = rd_window_get_region_commands (fixture->window);
+  AdwMessageDialog *dialog;
+  GtkWidget *check;
+  gint64 school_id, assessment_id;
+
+  school_id = rd_store_add_school (fixture->store, "Sint-Jozef", "Gent", RD_SCHOOL_TYPE_UNSET, &error);
+  assessment_id = rd_store_add_assessment (fixture->store, school_id, "2026-2027", fixture->framework,
+                                           RD_ASSESSMENT_MODE_FULL, &error);
+  g_assert_cmpint (rd_store_add_evidence (fixture->store, &(RdEvidenceInfo) {
+    .assessment_id = assessment_id, .item_id = rd_item_get_id (rd_framework_get_item (fixture->framework, 0)),
+    .title = "ICT policy", .location = "https://school.example/p.pdf" }, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_action_group_activate_action (G_ACTION_GROUP (commands), "export-school", g_variant_new_int64 (school_id));
+  while ((dialog = find_message_dialog ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  check = rd_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  rd_test_save_screenshot (GTK_WIDGET (dialog), "export-for-region.png");
+  adw_message_dialog_response (dialog, "cancel");
+  rd_test_wait_for_idle ();
+
+  g_assert_true (rd_region_commands_export_school (commands, school_id, RD_EXCHANGE_ANSWERS, FALSE, plain_path, &error));
+  g_assert_true (rd_region_commands_export_school (commands, school_id, RD_EXCHANGE_ANSWERS, TRUE, with_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (plain_path, &plain, NULL, NULL));
+  g_assert_true (g_file_get_contents (with_path, &with, NULL, NULL));
+  g_assert_null (strstr (plain, "ICT policy"));
+  g_assert_nonnull (strstr (with, "\"title\" : \"ICT policy\""));
+}
+
 /* A school's exchange file, exported from the school menu's action and
  * opened again as the desktop would: the school comes back whole. */
 static void
@@ -851,6 +895,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/window/export-and-import-school", test_export_and_import_school);
+  ADD ("/ui/window/export-asks-for-evidence", test_export_asks_for_evidence);
   ADD ("/ui/window/add-school-and-assessment", test_add_school_and_assessment);
   ADD ("/ui/window/rename-school", test_rename_school);
   ADD ("/ui/window/school-type", test_school_type);

@@ -356,7 +356,7 @@ export_school_action (GSimpleAction *action,
 {
   RdRegionCommands *self = user_data;
   ExportRequest *request = g_new0 (ExportRequest, 1);
-  GtkWidget *dialog, *check;
+  GtkWidget *dialog, *check, *label;
 
   request->self = g_object_ref (self);
   request->school_id = g_variant_get_int64 (parameter);
@@ -375,10 +375,15 @@ export_school_action (GSimpleAction *action,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "answers");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   /* Off unless the school asks, each time: its own words, paths and links. */
-  check = gtk_check_button_new_with_mnemonic (_("Also send the items’ _commentary and evidence (titles, paths "
-                                                "and links as the school wrote them)"));
-  gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
-  gtk_label_set_wrap (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))), TRUE);
+  label = gtk_label_new_with_mnemonic (_("Also send the items’ _commentary and evidence (titles, paths "
+                                         "and links as the school wrote them)"));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  check = gtk_check_button_new ();
+  /* A label of its own, to wrap at 360 px. */
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), check);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   request->with_evidence = GTK_CHECK_BUTTON (check);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), check);
   g_signal_connect (dialog, "response", G_CALLBACK (on_content_chosen), request);
