@@ -1079,7 +1079,9 @@ test_workshop_round (Fixture       *fixture,
   g_assert_cmpstr (rd_assessment_view_get_visible_area (fixture->view), ==, "handover");
   rd_test_save_screenshot (fixture->window, "workshop-handover-light.png");
 
-  /* During the round, no review and no results in the sidebar. */
+  /* During the round, no review and no results in the sidebar, and no
+   * school's commentary under the items. */
+  g_assert_false (gtk_widget_get_visible (rd_item_row_get_evidence_button (row_for (fixture, "alpha", "a-plan"))));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (areas, 2))));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (areas, 3))));
 
@@ -1103,6 +1105,7 @@ test_workshop_round (Fixture       *fixture,
 
   rd_assessment_view_end_round (fixture->view);
   g_assert_false (rd_assessment_view_is_workshop (fixture->view));
+  g_assert_true (gtk_widget_get_visible (rd_item_row_get_evidence_button (row_for (fixture, "alpha", "a-plan"))));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (areas, 3))));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "assessment.show-area", "s", RD_RESULTS_PAGE_NAME);
