@@ -272,6 +272,17 @@ test_evidence (Fixture       *fixture,
 
   g_assert_false (rd_store_trash_evidence (fixture->store, policy + 100, &error));
   g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Purging takes only what is in the trash. */
+  g_assert_true (rd_store_purge_evidence (fixture->store, policy, &error));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = rd_store_list_evidence (fixture->store, fixture->assessment_id, "a-plan", &error);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_true (rd_store_trash_evidence (fixture->store, policy, &error));
+  g_assert_true (rd_store_purge_evidence (fixture->store, policy, &error));
+  g_assert_false (rd_store_restore_evidence (fixture->store, policy, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
 }
 
 static void

@@ -403,6 +403,23 @@ rd_store_restore_evidence (RdStore  *self,
   return set_evidence_trashed (self, evidence_id, FALSE, error);
 }
 
+/* For good, and only what is still in the trash: an undone removal stays. */
+gboolean
+rd_store_purge_evidence (RdStore  *self,
+                         gint64    evidence_id,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  stmt = rd_store_prepare (self, "DELETE FROM evidence WHERE id = ?1 AND trashed = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  return rd_store_step_done (self, stmt, error);
+}
+
 static gpointer
 read_evidence (sqlite3_stmt *stmt)
 {

@@ -197,6 +197,11 @@ gboolean      rd_store_trash_evidence         (RdStore           *self,
 gboolean      rd_store_restore_evidence       (RdStore           *self,
                                                gint64             evidence_id,
                                                GError           **error);
+/* Removes trashed evidence for good (when its Undo is gone); evidence
+ * not in the trash stays. */
+gboolean      rd_store_purge_evidence         (RdStore           *self,
+                                               gint64             evidence_id,
+                                               GError           **error);
 /* RdEvidence not in the trash, in the order added; of one item, or of
  * every item (by item id) when @item_id is NULL. */
 GPtrArray    *rd_store_list_evidence          (RdStore           *self,

@@ -176,6 +176,17 @@ on_undo_remove (AdwToast         *toast,
 }
 
 static void
+on_remove_toast_dismissed (AdwToast         *toast,
+                           RdEvidenceDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "evidence-id"));
+
+  if (self->store != NULL && !rd_store_purge_evidence (self->store, id, &error))
+    g_warning ("Could not purge evidence %" G_GINT64_FORMAT ": %s", id, error->message);
+}
+
+static void
 remove_evidence (GtkButton  *button,
                  RdEvidence *evidence)
 {
@@ -199,6 +210,7 @@ remove_evidence (GtkButton  *button,
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data (G_OBJECT (toast), "evidence-id", GSIZE_TO_POINTER ((gsize) id));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_remove), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_remove_toast_dismissed), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
