@@ -475,6 +475,23 @@ type_into (GtkWidget  *dialog,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+/* The button labelled @label at or below @widget (a toast's Undo). */
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 evidence_row_button (GtkWidget  *dialog,
                      int         index,
@@ -561,8 +578,13 @@ test_evidence_dialog (Fixture       *fixture,
   rd_test_wait_for_idle ();
   g_assert_null (gtk_list_box_get_row_at_index (list, 1));
   g_assert_cmpstr (gtk_label_get_text (line), ==, "1 piece of evidence");
-  g_assert_true (rd_store_restore_evidence (fixture->store, rd_evidence_get_id (g_ptr_array_index (evidence, 1)),
-                                            &error));
+  {
+    GtkWidget *undo = find_button_labelled (rd_test_find_child (dialog, "toast_overlay"), "_Undo");
+
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    rd_test_wait_for_idle ();
+  }
   after_undo = rd_store_list_evidence (fixture->store, fixture->assessment_id, "a-plan", &error);
   g_assert_cmpuint (after_undo->len, ==, 2);
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
