@@ -469,6 +469,8 @@ test_item_notes (Fixture       *fixture,
   g_assert_cmpint (rd_store_add_evidence (fixture->school_side, &info, &error), >, 0);
   g_assert_true (rd_store_set_item_commentary (fixture->school_side, fixture->this_year, "b-speed",
                                                "Measured twice:\nmorning and afternoon.", &error));
+  /* Of an own question the school has since removed: it stays home. */
+  g_assert_true (rd_store_set_item_commentary (fixture->school_side, fixture->this_year, "own-9", "Gone", &error));
   g_assert_no_error (error);
 
   /* By default nothing of it leaves. */
@@ -485,6 +487,7 @@ test_item_notes (Fixture       *fixture,
   with_text = without_created (with);
   g_assert_nonnull (strstr (with_text, "\"format_version\" : 4"));
   g_assert_nonnull (strstr (with_text, "\"item_notes\""));
+  g_assert_null (strstr (with_text, "own-9"));
 
   import (fixture, with);
   advisor_year = count (fixture->advisor_side, "SELECT id FROM assessment WHERE school_year = '2026-2027'");

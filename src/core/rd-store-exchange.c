@@ -558,6 +558,10 @@ export_item_notes (RdStore               *self,
     {
       gpointer stolen_key, note;
 
+      /* A removed own question's notes stay home: the file has no such question. */
+      if (g_str_has_prefix (item_ids[i], RD_OWN_QUESTION_ID_PREFIX) &&
+          rd_own_questions_lookup (assessment->own_questions, item_ids[i]) == NULL)
+        continue;
       g_hash_table_steal_extended (notes, item_ids[i], &stolen_key, &note);
       g_ptr_array_add (assessment->item_notes, note);
     }
