@@ -1,0 +1,321 @@
+#include "config.h"
+
+#include <math.h>
+#include <sqlite3.h>
+
+#include "rd-change.h"
+#include "rd-statistics.h"
+#include "rd-test-fixtures.h"
+
+/* The t distribution and the incomplete beta function against values known
+ * from tables (and from integrating the density numerically). */
+static void
+test_distribution (void)
+{
+  g_assert_cmpfloat_with_epsilon (rd_incomplete_beta (0.5, 2, 3), 11.0 / 16, 1e-12);
+  g_assert_cmpfloat_with_epsilon (rd_incomplete_beta (0.3, 1, 1), 0.3, 1e-12);
+  g_assert_cmpfloat (rd_incomplete_beta (0, 2, 3), ==, 0);
+  g_assert_cmpfloat (rd_incomplete_beta (1, 2, 3), ==, 1);
+
+  g_assert_cmpfloat_with_epsilon (rd_student_t_two_sided_p (2.0, 5), 0.1019395, 1e-6);
+  g_assert_cmpfloat_with_epsilon (rd_student_t_two_sided_p (-2.0, 5), 0.1019395, 1e-6);
+  g_assert_cmpfloat_with_epsilon (rd_student_t_two_sided_p (2.228, 10), 0.0500118, 1e-6);
+  /* df 1 is the Cauchy distribution: P(|T| ≥ 1) = 1/2. */
+  g_assert_cmpfloat_with_epsilon (rd_student_t_two_sided_p (1, 1), 0.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (rd_student_t_two_sided_p (0, 7), 1, 1e-12);
+  /* Towards the normal: 1.96 gives 0.05 only as df grows. */
+  g_assert_cmpfloat_with_epsilon (rd_student_t_two_sided_p (1.959964, 1e9), 0.05, 1e-6);
+  g_assert_cmpfloat_with_epsilon (rd_student_t_two_sided_p (1.959964, 1e6), 0.05, 1e-5);
+  g_assert_cmpfloat_with_epsilon (rd_student_t_two_sided_p (1.959964, 1e4), 0.0500277, 1e-6);
+  g_assert_cmpfloat_with_epsilon (rd_student_t_two_sided_p (1.959964, 10), 0.0784409, 1e-6);
+  g_assert_true (isnan (rd_student_t_two_sided_p (2, 0)));
+}
+
+static void
+test_welch (void)
+{
+  const double before[] = { 1, 2, 3, 4 };
+  const double after[] = { 3, 4, 5, 6, 7 };
+  const double same[] = { 3, 3, 3 };
+  RdWelch welch, summary;
+  double mean, sd;
+
+  /* By hand: means 2.5 and 5, variances 5/3 and 5/2; SE² = 5/12 + 1/2 = 11/12,
+   * t = 2.5 / √(11/12) = 2.6112, df = (11/12)² / ((5/12)²/3 + (1/2)²/4) = 6.9808. */
+  rd_welch_from_samples (before, 4, after, 5, &welch);
+  g_assert_cmpint (welch.status, ==, RD_WELCH_OK);
+  g_assert_cmpfloat_with_epsilon (welch.difference, 2.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (welch.t, 2.5 / sqrt (11.0 / 12), 1e-12);
+  g_assert_cmpfloat_with_epsilon (welch.df, (121.0 / 144) / (25.0 / 144 / 3 + 0.25 / 4), 1e-12);
+  g_assert_cmpfloat_with_epsilon (welch.p, 0.0349388, 1e-6);
+  g_assert_true (rd_welch_is_meaningful (&welch));
+
+  /* The same from the summaries a kept score has. */
+  rd_sample_mean_sd (after, 5, &mean, &sd);
+  g_assert_cmpfloat_with_epsilon (sd, sqrt (2.5), 1e-12);
+  rd_welch_from_summary (2.5, sqrt (5.0 / 3), 4, mean, sd, 5, &summary);
+  g_assert_cmpfloat_with_epsilon (summary.t, welch.t, 1e-12);
+  g_assert_cmpfloat_with_epsilon (summary.p, welch.p, 1e-12);
+
+  /* One side without spread: df is the other side's n − 1. */
+  rd_welch_from_samples (same, 3, after, 5, &welch);
+  g_assert_cmpint (welch.status, ==, RD_WELCH_OK);
+  g_assert_cmpfloat_with_epsilon (welch.df, 4, 1e-12);
+
+  /* No test, and no figure pretending to be one. */
+  rd_welch_from_samples (before, 1, after, 5, &welch);
+  g_assert_cmpint (welch.status, ==, RD_WELCH_TOO_FEW_BEFORE);
+  g_assert_true (isnan (welch.p));
+  g_assert_false (rd_welch_is_meaningful (&welch));
+  rd_welch_from_samples (before, 4, after, 1, &welch);
+  g_assert_cmpint (welch.status, ==, RD_WELCH_TOO_FEW_AFTER);
+  rd_welch_from_samples (same, 3, same, 2, &welch);
+  g_assert_cmpint (welch.status, ==, RD_WELCH_NO_SPREAD);
+  g_assert_true (isnan (welch.t));
+  rd_welch_from_summary (50, NAN, 30, 60, 10, 30, &welch);
+  g_assert_cmpint (welch.status, ==, RD_WELCH_TOO_FEW_BEFORE);
+}
+
+typedef RdTestStore Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  rd_test_store_create (fixture, rd_test_load_framework ("small.json"));
+  rd_test_store_add_school (fixture, "School", NULL, RD_SCHOOL_TYPE_UNSET);
+}
+
+/* Teachers answering a-plan and a-team (1–5); the first also answers the
+ * fact b-share when @share is a number. @team_version: the version of
+ * a-team they answered (the store takes answers as the framework's
+ * version: an earlier one is written in afterwards, as an answer kept
+ * from an older edition). */
+static gint64
+add_year (Fixture      *fixture,
+          const char   *year,
+          const double *plan,
+          const double *team,
+          guint         n,
+          double        share,
+          guint         team_version)
+{
+  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
+  g_autoptr(GError) error = NULL;
+  gint64 id = rd_test_store_add_assessment (fixture, year, RD_ASSESSMENT_MODE_FULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      RdResponse *response = rd_response_new (RD_GROUP_TEACHER);
+
+      rd_response_add_answer (response, "a-plan", 1)->value = plan[i];
+      rd_response_add_answer (response, "a-team", team_version)->value = team[i];
+      if (i == 0 && !isnan (share))
+        rd_response_add_answer (response, "b-share", 1)->value = share;
+      g_ptr_array_add (responses, response);
+    }
+  g_assert_true (rd_store_add_responses (fixture->store, id, fixture->framework, responses, &error));
+  g_assert_no_error (error);
+  if (team_version != rd_item_get_version (rd_framework_lookup_item (fixture->framework, "a-team")))
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE answer SET item_version = %u WHERE item_id = 'a-team' AND "
+                                              "respondent_id IN (SELECT id FROM respondent WHERE assessment_id = %"
+                                              G_GINT64_FORMAT ")", team_version, id);
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_changes (db), ==, n);
+      sqlite3_close (db);
+    }
+  return id;
+}
+
+static void
+test_store_change (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const double plan_before[] = { 1, 2, 2, 3 }, plan_after[] = { 4, 5, 4, 5 };
+  const double team_before[] = { 2, 2, 3, 3 }, team_after[] = { 4, 4, 4, 5 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdChange) change = NULL;
+  g_autoptr(GPtrArray) moved = NULL;
+  g_autoptr(GPtrArray) untestable = NULL;
+  g_autofree char *values = NULL;
+  g_autofree char *verdict = NULL;
+  g_autofree char *test = NULL;
+  const RdChangeRow *row;
+  gint64 id;
+
+  add_year (fixture, "2025-2026", plan_before, team_before, 4, 40, 2);
+  id = add_year (fixture, "2026-2027", plan_after, team_after, 4, 90, 2);
+
+  change = rd_change_load (fixture->store, fixture->framework, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (change);
+  g_assert_cmpstr (rd_change_get_before_year (change), ==, "2025-2026");
+  g_assert_cmpstr (rd_change_get_after_year (change), ==, "2026-2027");
+  g_assert_cmpuint (rd_change_get_n_items (change), ==, 3);
+
+  /* a-plan: scores 0 25 25 50 → 75 100 75 100, means 25 → 87.5; variances
+   * 1250/3 and 625/3, SE² = 104.17 + 52.08 = 156.25, t = 62.5 / 12.5 = 5,
+   * df = 156.25² / (104.17²/3 + 52.08²/3) = 5.4. */
+  row = rd_change_lookup_item (change, "a-plan");
+  g_assert_nonnull (row);
+  g_assert_false (row->is_fact);
+  g_assert_cmpfloat_with_epsilon (row->before, 25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->after, 87.5, 1e-9);
+  g_assert_cmpuint (row->n_before, ==, 4);
+  g_assert_cmpfloat_with_epsilon (row->test.t, 5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->test.df, 5.4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->test.p, 0.0033104, 1e-6);
+  g_assert_true (rd_change_row_is_meaningful (row));
+  verdict = rd_change_row_format_verdict (row, "2025-2026", "2026-2027");
+  g_assert_cmpstr (verdict, ==, "A meaningful rise");
+  test = rd_change_format_test (&row->test);
+  g_assert_cmpstr (test, ==, "p = 0.003, Welch’s t-test");
+
+  /* Engagement weighs a-plan and a-team alike: each teacher's own readiness
+   * 12.5 25 37.5 50 → 75 87.5 75 100, the school's 31.25 → 84.375;
+   * t = 53.125 / √(260.42/4 + 143.23/4) = 5.2885, df = 5.5336. */
+  row = rd_change_get_factor (change, RD_FACTOR_ENGAGEMENT);
+  g_assert_cmpfloat_with_epsilon (row->before, 31.25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->after, 84.375, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->delta, 53.125, 1e-9);
+  g_assert_cmpuint (row->n_after, ==, 4);
+  g_assert_cmpfloat_with_epsilon (row->test.t, 5.2884536, 1e-6);
+  g_assert_cmpfloat_with_epsilon (row->test.df, 5.5335893, 1e-6);
+  g_assert_cmpfloat_with_epsilon (row->test.p, 0.0023738, 1e-6);
+
+  /* A fact answered once: its change in its unit, no test. b-share 40 % →
+   * 90 %: the steps of its ladder (0 from 0 %, 50 from 50 %, 100 from
+   * 90 %) score it 0 → 100. */
+  row = rd_change_lookup_item (change, "b-share");
+  g_assert_true (row->is_fact);
+  g_assert_cmpfloat_with_epsilon (row->delta, 100, 1e-9);
+  g_assert_true (rd_change_row_is_meaningful (row));
+  values = rd_change_row_format_values (row);
+  g_assert_cmpstr (values, ==, "40 % → 90 %");
+  g_assert_null (rd_change_format_test (&row->test));
+
+  /* Largest first: b-share 100; capacity (a-team once, b-share twice)
+   * 12.5 → 93.75; a-plan 62.5; engagement 53.1. */
+  moved = rd_change_list_moved (change);
+  g_assert_cmpuint (moved->len, >=, 4);
+  g_assert_true (((RdChangeRow *) g_ptr_array_index (moved, 0))->item ==
+                 rd_framework_lookup_item (fixture->framework, "b-share"));
+  g_assert_true (g_ptr_array_index (moved, 1) == rd_change_get_factor (change, RD_FACTOR_CAPACITY));
+  g_assert_cmpfloat_with_epsilon (((RdChangeRow *) g_ptr_array_index (moved, 1))->delta, 81.25, 1e-9);
+  g_assert_true (((RdChangeRow *) g_ptr_array_index (moved, 2))->item ==
+                 rd_framework_lookup_item (fixture->framework, "a-plan"));
+  g_assert_true (g_ptr_array_index (moved, 3) == rd_change_get_factor (change, RD_FACTOR_ENGAGEMENT));
+  for (guint i = 1; i < moved->len; i++)
+    g_assert_cmpfloat (fabs (((RdChangeRow *) g_ptr_array_index (moved, i - 1))->delta), >=,
+                       fabs (((RdChangeRow *) g_ptr_array_index (moved, i))->delta));
+
+  /* Capacity rests on a-team and b-share, and the fact was one teacher's:
+   * each side has four respondents with a readiness of their own. */
+  row = rd_change_get_factor (change, RD_FACTOR_CAPACITY);
+  g_assert_cmpuint (row->n_before, ==, 4);
+  g_assert_cmpint (row->test.status, ==, RD_WELCH_OK);
+
+  /* Strategy has only a-plan of its three: not measured, not tested. */
+  row = rd_change_get_factor (change, RD_FACTOR_STRATEGY);
+  g_assert_true (isnan (row->delta));
+  g_assert_false (rd_change_row_is_meaningful (row));
+  untestable = rd_change_list_untestable (change);
+  g_assert_cmpuint (untestable->len, ==, 0);
+}
+
+static void
+test_store_untestable (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const double three[] = { 3, 3, 3 }, one[] = { 2 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdChange) change = NULL;
+  g_autoptr(GPtrArray) untestable = NULL;
+  g_autoptr(GPtrArray) moved = NULL;
+  g_autofree char *verdict = NULL;
+  const RdChangeRow *row;
+  gint64 id;
+
+  /* One teacher last year, answering a-team's first, different version. */
+  add_year (fixture, "2025-2026", one, one, 1, NAN, 1);
+  id = add_year (fixture, "2026-2027", three, three, 3, NAN, 2);
+
+  change = rd_change_load (fixture->store, fixture->framework, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_change_get_n_items (change), ==, 1);
+  g_assert_cmpuint (rd_change_get_n_incomparable (change), ==, 1);
+  g_assert_null (rd_change_lookup_item (change, "a-team"));
+
+  row = rd_change_lookup_item (change, "a-plan");
+  g_assert_cmpint (row->test.status, ==, RD_WELCH_TOO_FEW_BEFORE);
+  g_assert_true (isnan (row->test.p));
+  g_assert_cmpfloat_with_epsilon (row->delta, 25, 1e-9);
+  g_assert_false (rd_change_row_is_meaningful (row));
+  verdict = rd_change_row_format_verdict (row, "2025-2026", "2026-2027");
+  g_assert_cmpstr (verdict, ==, "Not testable: fewer than two respondents in 2025-2026");
+  g_assert_null (rd_change_format_test (&row->test));
+
+  untestable = rd_change_list_untestable (change);
+  g_assert_cmpuint (untestable->len, ==, 1);
+  moved = rd_change_list_moved (change);
+  g_assert_cmpuint (moved->len, ==, 0);
+}
+
+static void
+test_store_no_spread (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const double three[] = { 3, 3, 3 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdChange) change = NULL;
+  g_autofree char *verdict = NULL;
+  const RdChangeRow *row;
+  gint64 id;
+
+  add_year (fixture, "2025-2026", three, three, 3, NAN, 2);
+  id = add_year (fixture, "2026-2027", three, three, 2, NAN, 2);
+  change = rd_change_load (fixture->store, fixture->framework, id, &error);
+  g_assert_no_error (error);
+
+  row = rd_change_lookup_item (change, "a-plan");
+  g_assert_cmpint (row->test.status, ==, RD_WELCH_NO_SPREAD);
+  verdict = rd_change_row_format_verdict (row, "2025-2026", "2026-2027");
+  g_assert_cmpstr (verdict, ==, "Not testable: every respondent gave the same answer in both years");
+  row = rd_change_get_factor (change, RD_FACTOR_ENGAGEMENT);
+  g_assert_cmpfloat_with_epsilon (row->delta, 0, 1e-9);
+  g_assert_cmpint (row->test.status, ==, RD_WELCH_NO_SPREAD);
+}
+
+static void
+test_store_no_previous (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const double three[] = { 3, 3 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdChange) change = NULL;
+  gint64 id = add_year (fixture, "2026-2027", three, three, 2, NAN, 2);
+
+  change = rd_change_load (fixture->store, fixture->framework, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (change);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/change/distribution", test_distribution);
+  g_test_add_func ("/change/welch", test_welch);
+  g_test_add ("/change/store/hand-computed", Fixture, NULL, fixture_set_up, test_store_change, rd_test_store_tear_down);
+  g_test_add ("/change/store/untestable", Fixture, NULL, fixture_set_up, test_store_untestable, rd_test_store_tear_down);
+  g_test_add ("/change/store/no-spread", Fixture, NULL, fixture_set_up, test_store_no_spread, rd_test_store_tear_down);
+  g_test_add ("/change/store/no-previous", Fixture, NULL, fixture_set_up, test_store_no_previous, rd_test_store_tear_down);
+
+  return g_test_run ();
+}
