@@ -144,6 +144,8 @@ test_store_change (Fixture       *fixture,
   g_autofree char *values = NULL;
   g_autofree char *verdict = NULL;
   g_autofree char *test = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *fact_line = NULL;
   const RdChangeRow *row;
   gint64 id;
 
@@ -174,6 +176,8 @@ test_store_change (Fixture       *fixture,
   g_assert_cmpstr (verdict, ==, "A meaningful rise");
   test = rd_change_format_test (&row->test);
   g_assert_cmpstr (test, ==, "p = 0.003, Welch’s t-test");
+  line = rd_change_format_row (change, row);
+  g_assert_cmpstr (line, ==, "Up 63 points, 25 → 88. A meaningful rise (p = 0.003, Welch’s t-test).");
 
   /* Engagement weighs a-plan and a-team alike: each teacher's own readiness
    * 12.5 25 37.5 50 → 75 87.5 75 100, the school's 31.25 → 84.375;
@@ -197,6 +201,8 @@ test_store_change (Fixture       *fixture,
   values = rd_change_row_format_values (row);
   g_assert_cmpstr (values, ==, "40 % → 90 %");
   g_assert_null (rd_change_format_test (&row->test));
+  fact_line = rd_change_format_row (change, row);
+  g_assert_cmpstr (fact_line, ==, "Up 100 points, 40 % → 90 %. A fact that improved; no test needed, it is the school’s own figure.");
 
   /* Largest first: b-share 100; capacity (a-team once, b-share twice)
    * 12.5 → 93.75; a-plan 62.5; engagement 53.1. */
@@ -225,6 +231,8 @@ test_store_change (Fixture       *fixture,
   g_assert_false (rd_change_row_is_meaningful (row));
   untestable = rd_change_list_untestable (change);
   g_assert_cmpuint (untestable->len, ==, 0);
+  /* a-team 37.5 → 81.25 tested too: every change here was meaningful. */
+  g_assert_null (rd_change_format_untested (change));
 }
 
 static void
@@ -237,6 +245,7 @@ test_store_untestable (Fixture       *fixture,
   g_autoptr(GPtrArray) untestable = NULL;
   g_autoptr(GPtrArray) moved = NULL;
   g_autofree char *verdict = NULL;
+  g_autofree char *untested = NULL;
   const RdChangeRow *row;
   gint64 id;
 
@@ -263,6 +272,9 @@ test_store_untestable (Fixture       *fixture,
   g_assert_cmpuint (untestable->len, ==, 1);
   moved = rd_change_list_moved (change);
   g_assert_cmpuint (moved->len, ==, 0);
+  untested = rd_change_format_untested (change);
+  g_assert_cmpstr (untested, ==, "1 change could not be tested: fewer than two respondents in one of the years. "
+                                 "1 question was asked differently last time and is not compared.");
 }
 
 static void

@@ -246,12 +246,37 @@ rd_change_compute (RdFramework      *framework,
 }
 
 /**
- * rd_change_load:
+ * rd_change_new_for_results:
  *
- * The change from the school's previous school year (as RdResults finds it)
- * to @assessment_id. Returns: NULL with @error unset when there is no
- * earlier year to compare with.
+ * The change from the school's previous school year, as @results found
+ * it, to the assessment @results shows. Returns: NULL with @error unset
+ * when there is no earlier year to compare with.
  */
+RdChange *
+rd_change_new_for_results (RdStore    *store,
+                           RdResults  *results,
+                           GError    **error)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  RdAssessment *assessment = rd_results_get_assessment (results);
+  RdAssessment *previous = rd_results_get_previous_assessment (results);
+
+  if (previous == NULL)
+    return NULL;
+  before = rd_store_list_answers (store, rd_assessment_get_id (previous), error);
+  if (before == NULL)
+    return NULL;
+  after = rd_store_list_answers (store, rd_assessment_get_id (assessment), error);
+  if (after == NULL)
+    return NULL;
+
+  return rd_change_compute (rd_analysis_get_framework (rd_results_get_analysis (results)),
+                            rd_assessment_get_school_year (previous), rd_assessment_get_mode (previous), before,
+                            rd_assessment_get_school_year (assessment), rd_assessment_get_mode (assessment), after);
+}
+
+/* The same, loading the results of @assessment_id first. */
 RdChange *
 rd_change_load (RdStore      *store,
                 RdFramework  *framework,
@@ -259,27 +284,10 @@ rd_change_load (RdStore      *store,
                 GError      **error)
 {
   g_autoptr(RdResults) results = rd_results_load (store, framework, assessment_id, error);
-  g_autoptr(GPtrArray) before = NULL;
-  g_autoptr(GPtrArray) after = NULL;
-  RdAssessment *assessment, *previous;
 
   if (results == NULL)
     return NULL;
-  previous = rd_results_get_previous_assessment (results);
-  if (previous == NULL)
-    return NULL;
-  assessment = rd_results_get_assessment (results);
-
-  before = rd_store_list_answers (store, rd_assessment_get_id (previous), error);
-  if (before == NULL)
-    return NULL;
-  after = rd_store_list_answers (store, assessment_id, error);
-  if (after == NULL)
-    return NULL;
-
-  return rd_change_compute (rd_analysis_get_framework (rd_results_get_analysis (results)),
-                            rd_assessment_get_school_year (previous), rd_assessment_get_mode (previous), before,
-                            rd_assessment_get_school_year (assessment), rd_assessment_get_mode (assessment), after);
+  return rd_change_new_for_results (store, results, error);
 }
 
 const char *
@@ -513,4 +521,102 @@ rd_change_row_format_verdict (const RdChangeRow *row,
   if (!rd_welch_is_meaningful (&row->test))
     return g_strdup (_("A change within chance"));
   return g_strdup (row->delta > 0 ? _("A meaningful rise") : _("A meaningful fall"));
+}
+
+/* "up 25 points", "down 3 points", "no change": the size, rounded as shown. */
+char *
+rd_change_row_format_size (const RdChangeRow *row)
+{
+  double size = round (fabs (row->delta));
+
+  if (isnan (row->delta))
+    return g_strdup (_("not measured in both years"));
+  if (size == 0)
+    return g_strdup (_("no change"));
+  if (row->delta > 0)
+    /* Translators: the size of a change on the 0–100 scale */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "up %.0f point", "up %.0f points", (gulong) size), size);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "down %.0f point", "down %.0f points", (gulong) size), size);
+}
+
+/* The whole change in one line, the same on screen, in the report and on
+ * the command line: "Up 25 points, 45 → 70. A meaningful rise (p = 0.03,
+ * Welch’s t-test)." */
+char *
+rd_change_format_row (RdChange          *self,
+                      const RdChangeRow *row)
+{
+  g_autofree char *size = rd_change_row_format_size (row);
+  g_autofree char *values = rd_change_row_format_values (row);
+  g_autofree char *verdict = rd_change_row_format_verdict (row, self->before_year, self->after_year);
+  g_autofree char *test = row->is_fact ? NULL : rd_change_format_test (&row->test);
+
+  size[0] = g_ascii_toupper (size[0]);
+  if (test != NULL)
+    /* Translators: "Up 25 points, 45 → 70. A meaningful rise (p = 0.03, Welch’s t-test)." */
+    return g_strdup_printf (_("%s, %s. %s (%s)."), size, values, verdict, test);
+  /* Translators: "Up 100 points, 40 % → 90 %. A fact that improved; …" */
+  return g_strdup_printf (_("%s, %s. %s."), size, values, verdict);
+}
+
+/* What could not be judged, in a sentence or two; NULL when everything
+ * could. */
+char *
+rd_change_format_untested (RdChange *self)
+{
+  g_autoptr(GPtrArray) rows = rd_change_list_untestable (self);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint few = 0, same = 0, chance = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const RdChangeRow *row = g_ptr_array_index (rows, i);
+
+      if (row->test.status == RD_WELCH_NO_SPREAD)
+        same++;
+      else
+        few++;
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const RdChangeRow *row = &g_array_index (self->items, RdChangeRow, i);
+
+      chance += !row->is_fact && row->test.status == RD_WELCH_OK && !rd_welch_is_meaningful (&row->test);
+    }
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    chance += !isnan (self->factors[f].delta) && self->factors[f].test.status == RD_WELCH_OK &&
+              !rd_welch_is_meaningful (&self->factors[f].test);
+
+  if (chance > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u change was within chance.",
+                                               "%u changes were within chance.", chance), chance);
+  if (few > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      /* Translators: %u is a count of questions and success factors */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u change could not be tested: fewer than two respondents in one of the years.",
+                                                 "%u changes could not be tested: fewer than two respondents in one of the years.",
+                                                 few), few);
+    }
+  if (same > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u change could not be tested: every respondent gave the same answer in both years.",
+                                                 "%u changes could not be tested: every respondent gave the same answer in both years.",
+                                                 same), same);
+    }
+  if (self->n_incomparable > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u question was asked differently last time and is not compared.",
+                                                 "%u questions were asked differently last time and are not compared.",
+                                                 self->n_incomparable), self->n_incomparable);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }

@@ -4,6 +4,7 @@
 
 #include "rd-analysis.h"
 #include "rd-assessment-scores.h"
+#include "rd-results.h"
 #include "rd-statistics.h"
 #include "rd-store.h"
 
@@ -39,6 +40,9 @@ RdChange          *rd_change_compute          (RdFramework      *framework,
                                                const char       *after_year,
                                                RdAssessmentMode  after_mode,
                                                GPtrArray        *after_answers);
+RdChange          *rd_change_new_for_results  (RdStore          *store,
+                                               RdResults        *results,
+                                               GError          **error);
 RdChange          *rd_change_load             (RdStore          *store,
                                                RdFramework      *framework,
                                                gint64            assessment_id,
@@ -63,6 +67,10 @@ char              *rd_change_row_format_verdict (const RdChangeRow *row,
                                                  const char        *after_year);
 char              *rd_change_format_test       (const RdWelch     *test);
 char              *rd_change_format_p          (double             p);
+char              *rd_change_row_format_size   (const RdChangeRow *row);
+char              *rd_change_format_row        (RdChange          *self,
+                                                const RdChangeRow *row);
+char              *rd_change_format_untested   (RdChange          *self);
 const char        *rd_change_row_get_title     (const RdChangeRow *row);
 
 G_END_DECLS
