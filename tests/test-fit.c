@@ -713,6 +713,11 @@ test_screenshots (void)
       scroll_to (results, "trend_table");
       g_snprintf (name, sizeof name, "fit-results-%d-trend-table.png", widths[w]);
       rd_test_save_screenshot (window, name);
+      /* What moved since 2025-2026: this year's respondents lean further towards agreement. */
+      g_assert_true (gtk_widget_get_visible (rd_test_find_child (results, "moved_group")));
+      scroll_to (results, "moved_group");
+      g_snprintf (name, sizeof name, "fit-results-%d-moved.png", widths[w]);
+      rd_test_save_screenshot (window, name);
       scroll_to (results, "groups_group");
       g_snprintf (name, sizeof name, "fit-results-%d-groups.png", widths[w]);
       rd_test_save_screenshot (window, name);
