@@ -131,6 +131,24 @@ add_year (Fixture      *fixture,
   return id;
 }
 
+/* Last year's plan: one action done, linked to two questions, one still planned. */
+static void
+add_actions (Fixture *fixture,
+             gint64   assessment_id)
+{
+  static const char * const linked[] = { "b-share", "a-plan", "b-mfa", NULL };
+  RdActionInfo done = { .title = "Devices for all teachers", .factor = RD_FACTOR_CAPACITY,
+                        .item_ids = linked, .status = RD_ACTION_STATUS_DONE };
+  RdActionInfo planned = { .title = "Write it down", .factor = RD_FACTOR_STRATEGY,
+                           .status = RD_ACTION_STATUS_PLANNED };
+  g_autoptr(GError) error = NULL;
+
+  rd_store_add_action (fixture->store, assessment_id, &done, &error);
+  g_assert_no_error (error);
+  rd_store_add_action (fixture->store, assessment_id, &planned, &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_store_change (Fixture       *fixture,
                    gconstpointer  data)
@@ -146,11 +164,13 @@ test_store_change (Fixture       *fixture,
   g_autofree char *test = NULL;
   g_autofree char *line = NULL;
   g_autofree char *fact_line = NULL;
+  g_autoptr(GPtrArray) done = NULL;
   const RdChangeRow *row;
   gint64 id;
 
-  add_year (fixture, "2025-2026", plan_before, team_before, 4, 40, 2);
+  gint64 before_id = add_year (fixture, "2025-2026", plan_before, team_before, 4, 40, 2);
   id = add_year (fixture, "2026-2027", plan_after, team_after, 4, 90, 2);
+  add_actions (fixture, before_id);
 
   change = rd_change_load (fixture->store, fixture->framework, id, &error);
   g_assert_no_error (error);
@@ -231,6 +251,22 @@ test_store_change (Fixture       *fixture,
   g_assert_false (rd_change_row_is_meaningful (row));
   untestable = rd_change_list_untestable (change);
   g_assert_cmpuint (untestable->len, ==, 0);
+  /* The loop closed: last year's done action, with its questions' change. */
+  done = rd_change_list_done_actions (change, fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (done->len, ==, 1);
+  g_assert_cmpstr (rd_action_get_title (g_ptr_array_index (done, 0)), ==, "Devices for all teachers");
+  {
+    g_autofree char *by_id = rd_change_format_action_item (change, "a-plan", TRUE);
+    g_autofree char *by_text = rd_change_format_action_item (change, "b-share", FALSE);
+    g_autofree char *missing = rd_change_format_action_item (change, "b-mfa", FALSE);
+
+    g_assert_cmpstr (by_id, ==, "a-plan 25 → 88, up 63 points: A meaningful rise (p = 0.003, Welch’s t-test)");
+    g_assert_cmpstr (by_text, ==, "Share of teachers with a device — Up 100 points, 40 % → 90 %. "
+                                  "A fact that improved; no test needed, it is the school’s own figure.");
+    g_assert_cmpstr (missing, ==, "MFA is on — not answered in both years");
+  }
+
   /* a-team 37.5 → 81.25 tested too: every change here was meaningful. */
   g_assert_null (rd_change_format_untested (change));
 }

@@ -1377,6 +1377,15 @@ test_what_moved (void)
         }
       g_assert_true (rd_store_add_responses (fixture.store, id, fixture.framework, responses, &error));
       g_assert_no_error (error);
+      if (y == 0)
+        {
+          static const char * const linked[] = { "b-share", "a-plan", NULL };
+          RdActionInfo done = { .title = "Devices for all teachers", .factor = RD_FACTOR_CAPACITY,
+                                .item_ids = linked, .status = RD_ACTION_STATUS_DONE };
+
+          rd_store_add_action (fixture.store, id, &done, &error);
+          g_assert_no_error (error);
+        }
     }
 
   for (guint w = 0; w < 2; w++)
@@ -1413,6 +1422,28 @@ test_what_moved (void)
       g_assert_false (gtk_widget_get_visible (page_child (&fixture, "moved_empty")));
       scroll_to_child (&fixture, "moved_group");
       rd_test_save_screenshot (fixture.window, name);
+
+      /* The plan closes the loop: last year's done action with the change of
+       * its questions, by their text, in the words of the section above. */
+      gtk_widget_activate_action (GTK_WIDGET (fixture.view), "assessment.show-area", "s", RD_ACTION_PLAN_PAGE_NAME);
+      rd_test_wait_for_idle ();
+      {
+        RdActionPlanPage *plan_page = rd_assessment_view_get_action_plan_page (fixture.view);
+        GtkWidget *closed = rd_test_find_child (GTK_WIDGET (plan_page), "closed_list");
+        GtkWidget *closed_row = gtk_widget_get_first_child (closed);
+        g_autofree char *share = rd_change_format_action_item (change, "b-share", FALSE);
+        g_autofree char *plan_line = rd_change_format_action_item (change, "a-plan", FALSE);
+        g_autofree char *expected = g_strconcat (share, "\n", plan_line, NULL);
+        g_autofree char *plan_name = g_strdup_printf ("action-plan-closed-%d.png", w == 0 ? 400 : 1280);
+
+        g_assert_cmpuint (rd_action_plan_page_get_n_closed (plan_page), ==, 1);
+        g_assert_true (gtk_widget_get_visible (rd_test_find_child (GTK_WIDGET (plan_page), "closed_group")));
+        g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (closed_row)), ==, "Devices for all teachers");
+        g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (closed_row)), ==, expected);
+        if (g_getenv ("READINESS_TEST_LANGUAGE") == NULL)
+          g_assert_true (g_str_has_prefix (plan_line, "We have a plan. — Up 63 points, 25 → 88."));
+        rd_test_save_screenshot (fixture.window, plan_name);
+      }
       g_clear_pointer (&rows, g_ptr_array_unref);
       g_clear_pointer (&subtitles, g_ptr_array_unref);
       gtk_window_destroy (GTK_WINDOW (fixture.window));

@@ -25,6 +25,7 @@ struct _RdChange
   RdChangeRow factors[RD_N_FACTORS];
   GArray *items;              /* of RdChangeRow, framework order */
   guint n_incomparable;
+  gint64 before_id;           /* the earlier assessment, when loaded from a store */
 };
 
 G_DEFINE_FINAL_TYPE (RdChange, rd_change, G_TYPE_OBJECT)
@@ -261,6 +262,7 @@ rd_change_new_for_results (RdStore    *store,
   g_autoptr(GPtrArray) after = NULL;
   RdAssessment *assessment = rd_results_get_assessment (results);
   RdAssessment *previous = rd_results_get_previous_assessment (results);
+  RdChange *change;
 
   if (previous == NULL)
     return NULL;
@@ -271,9 +273,11 @@ rd_change_new_for_results (RdStore    *store,
   if (after == NULL)
     return NULL;
 
-  return rd_change_compute (rd_analysis_get_framework (rd_results_get_analysis (results)),
-                            rd_assessment_get_school_year (previous), rd_assessment_get_mode (previous), before,
-                            rd_assessment_get_school_year (assessment), rd_assessment_get_mode (assessment), after);
+  change = rd_change_compute (rd_analysis_get_framework (rd_results_get_analysis (results)),
+                              rd_assessment_get_school_year (previous), rd_assessment_get_mode (previous), before,
+                              rd_assessment_get_school_year (assessment), rd_assessment_get_mode (assessment), after);
+  change->before_id = rd_assessment_get_id (previous);
+  return change;
 }
 
 /* The same, loading the results of @assessment_id first. */
@@ -619,4 +623,67 @@ rd_change_format_untested (RdChange *self)
                                                  self->n_incomparable), self->n_incomparable);
     }
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/**
+ * rd_change_list_done_actions:
+ *
+ * The actions marked done in the plan of the earlier year's assessment:
+ * the loop an action plan closes, each shown with the change of the
+ * questions it was linked to. Returns: (transfer full): RdActions, or NULL
+ * on error; empty when @self was not loaded from a store.
+ */
+GPtrArray *
+rd_change_list_done_actions (RdChange  *self,
+                             RdStore   *store,
+                             GError   **error)
+{
+  g_autoptr(GPtrArray) actions = NULL;
+  GPtrArray *done = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (RD_IS_CHANGE (self), done);
+
+  if (self->before_id == 0)
+    return done;
+  actions = rd_store_list_actions (store, self->before_id, error);
+  if (actions == NULL)
+    {
+      g_ptr_array_unref (done);
+      return NULL;
+    }
+  for (guint i = 0; i < actions->len; i++)
+    if (rd_action_get_status (g_ptr_array_index (actions, i)) == RD_ACTION_STATUS_DONE)
+      g_ptr_array_add (done, g_object_ref (g_ptr_array_index (actions, i)));
+  return done;
+}
+
+/* One question an action was linked to and its change: by its text for
+ * people ("MFA is on — Up 100 points, No → Yes. …"), by its id for the
+ * command line ("b-mfa No → Yes, up 100 points: …"). */
+char *
+rd_change_format_action_item (RdChange   *self,
+                              const char *item_id,
+                              gboolean    by_id)
+{
+  const RdChangeRow *row = rd_change_lookup_item (self, item_id);
+  RdItem *item = rd_framework_lookup_item (self->framework, item_id);
+  const char *name = by_id || item == NULL ? item_id : rd_text_get_localized (rd_item_get_text (item));
+  g_autofree char *line = NULL;
+
+  if (row == NULL)
+    /* Translators: a question an action was linked to, not answered comparably in both years */
+    return g_strdup_printf (_("%s — not answered in both years"), name);
+  if (by_id)
+    {
+      g_autofree char *values = rd_change_row_format_values (row);
+      g_autofree char *size = rd_change_row_format_size (row);
+      g_autofree char *verdict = rd_change_row_format_verdict (row, self->before_year, self->after_year);
+      g_autofree char *test = row->is_fact ? NULL : rd_change_format_test (&row->test);
+
+      return test != NULL ? g_strdup_printf ("%s %s, %s: %s (%s)", item_id, values, size, verdict, test)
+                          : g_strdup_printf ("%s %s, %s: %s", item_id, values, size, verdict);
+    }
+  line = rd_change_format_row (self, row);
+  /* Translators: a question an action was linked to and its change, "MFA is on — Up 100 points, …" */
+  return g_strdup_printf (_("%s — %s"), name, line);
 }

@@ -2,6 +2,7 @@
 
 #include <glib-object.h>
 
+#include "rd-action.h"
 #include "rd-analysis.h"
 #include "rd-assessment-scores.h"
 #include "rd-results.h"
@@ -71,6 +72,12 @@ char              *rd_change_row_format_size   (const RdChangeRow *row);
 char              *rd_change_format_row        (RdChange          *self,
                                                 const RdChangeRow *row);
 char              *rd_change_format_untested   (RdChange          *self);
+GPtrArray         *rd_change_list_done_actions (RdChange          *self,
+                                                RdStore           *store,
+                                                GError           **error);
+char              *rd_change_format_action_item (RdChange         *self,
+                                                 const char       *item_id,
+                                                 gboolean          by_id);
 const char        *rd_change_row_get_title     (const RdChangeRow *row);
 
 G_END_DECLS
