@@ -248,6 +248,7 @@ test_store_change (Fixture       *fixture,
   /* Strategy has only a-plan of its three: not measured, not tested. */
   row = rd_change_get_factor (change, RD_FACTOR_STRATEGY);
   g_assert_true (isnan (row->delta));
+  g_assert_true (isnan (row->test.p));
   g_assert_false (rd_change_row_is_meaningful (row));
   untestable = rd_change_list_untestable (change);
   g_assert_cmpuint (untestable->len, ==, 0);

@@ -23,8 +23,8 @@ show_progress (double   fraction,
 /* The school's assessment of @school_year with this framework, chosen as
  * the comparison chooses one: complete before draft, full before pulse,
  * then the newest. */
-static gint64
-find_assessment (RdStore     *store,
+gint64
+rd_cli_find_assessment (RdStore     *store,
                  RdFramework *framework,
                  gint64       school_id,
                  const char  *school_year,
@@ -66,8 +66,8 @@ find_assessment (RdStore     *store,
   return rd_assessment_get_id (best);
 }
 
-static gboolean
-check_assessment (RdStore     *store,
+gboolean
+rd_cli_check_assessment (RdStore     *store,
                   RdFramework *framework,
                   gint64       assessment_id,
                   int         *status)
@@ -171,11 +171,11 @@ rd_cli_report (RdCli  *cli,
 
       if (school_id == 0)
         return status;
-      assessment_id = find_assessment (store, framework, school_id, school_year, &status);
+      assessment_id = rd_cli_find_assessment (store, framework, school_id, school_year, &status);
       if (assessment_id == 0)
         return status;
     }
-  else if (!check_assessment (store, framework, assessment_id, &status))
+  else if (!rd_cli_check_assessment (store, framework, assessment_id, &status))
     {
       return status;
     }

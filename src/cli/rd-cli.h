@@ -47,6 +47,20 @@ int           rd_cli_report           (RdCli *cli, int argc, char **argv);
 int           rd_cli_framework        (RdCli *cli, int argc, char **argv);
 int           rd_cli_schools          (RdCli *cli, int argc, char **argv);
 int           rd_cli_check            (RdCli *cli, int argc, char **argv);
+int           rd_cli_change           (RdCli *cli, int argc, char **argv);
+
+/* The school's assessment of @school_year with @framework, as the report
+ * and the comparison choose one; 0 with @status set when there is none. */
+gint64        rd_cli_find_assessment  (RdStore     *store,
+                                       RdFramework *framework,
+                                       gint64       school_id,
+                                       const char  *school_year,
+                                       int         *status);
+/* Whether @assessment_id exists and answers @framework; else @status. */
+gboolean      rd_cli_check_assessment (RdStore     *store,
+                                       RdFramework *framework,
+                                       gint64       assessment_id,
+                                       int         *status);
 
 /* Options. A command's context takes its own @entries and the global
  * options, so that "--database" may also follow the command. */

@@ -235,9 +235,12 @@ rd_change_compute (RdFramework      *framework,
       row->delta = row->after - row->before;
       row->n_before = sb->len;
       row->n_after = sa->len;
-      rd_welch_from_samples ((double *) sb->data, sb->len, (double *) sa->data, sa->len, &row->test);
       /* The change shown is the school's readiness; the test asks whether
-       * its respondents moved. */
+       * its respondents moved. No readiness, no test. */
+      if (isnan (row->delta))
+        row->test = (RdWelch) { RD_WELCH_OK, NAN, NAN, NAN, NAN };
+      else
+        rd_welch_from_samples ((double *) sb->data, sb->len, (double *) sa->data, sa->len, &row->test);
       row->test.difference = row->delta;
     }
   factor_samples_clear (&before_factors);
@@ -657,6 +660,22 @@ rd_change_list_done_actions (RdChange  *self,
   return done;
 }
 
+/* A change for the command line, its question or factor by id:
+ * "a-plan 25 → 88, up 63 points: A meaningful rise (p = 0.003, Welch’s t-test)". */
+char *
+rd_change_format_row_by_id (RdChange          *self,
+                            const RdChangeRow *row)
+{
+  const char *id = row->item != NULL ? rd_item_get_id (row->item) : rd_factor_to_id (row->factor);
+  g_autofree char *values = rd_change_row_format_values (row);
+  g_autofree char *size = rd_change_row_format_size (row);
+  g_autofree char *verdict = rd_change_row_format_verdict (row, self->before_year, self->after_year);
+  g_autofree char *test = row->is_fact ? NULL : rd_change_format_test (&row->test);
+
+  return test != NULL ? g_strdup_printf ("%s %s, %s: %s (%s)", id, values, size, verdict, test)
+                      : g_strdup_printf ("%s %s, %s: %s", id, values, size, verdict);
+}
+
 /* One question an action was linked to and its change: by its text for
  * people ("MFA is on — Up 100 points, No → Yes. …"), by its id for the
  * command line ("b-mfa No → Yes, up 100 points: …"). */
@@ -674,15 +693,7 @@ rd_change_format_action_item (RdChange   *self,
     /* Translators: a question an action was linked to, not answered comparably in both years */
     return g_strdup_printf (_("%s — not answered in both years"), name);
   if (by_id)
-    {
-      g_autofree char *values = rd_change_row_format_values (row);
-      g_autofree char *size = rd_change_row_format_size (row);
-      g_autofree char *verdict = rd_change_row_format_verdict (row, self->before_year, self->after_year);
-      g_autofree char *test = row->is_fact ? NULL : rd_change_format_test (&row->test);
-
-      return test != NULL ? g_strdup_printf ("%s %s, %s: %s (%s)", item_id, values, size, verdict, test)
-                          : g_strdup_printf ("%s %s, %s: %s", item_id, values, size, verdict);
-    }
+    return rd_change_format_row_by_id (self, row);
   line = rd_change_format_row (self, row);
   /* Translators: a question an action was linked to and its change, "MFA is on — Up 100 points, …" */
   return g_strdup_printf (_("%s — %s"), name, line);

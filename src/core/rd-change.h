@@ -72,6 +72,8 @@ char              *rd_change_row_format_size   (const RdChangeRow *row);
 char              *rd_change_format_row        (RdChange          *self,
                                                 const RdChangeRow *row);
 char              *rd_change_format_untested   (RdChange          *self);
+char              *rd_change_format_row_by_id  (RdChange          *self,
+                                                const RdChangeRow *row);
 GPtrArray         *rd_change_list_done_actions (RdChange          *self,
                                                 RdStore           *store,
                                                 GError           **error);
