@@ -353,6 +353,61 @@ test_store_no_previous (Fixture       *fixture,
   g_assert_null (change);
 }
 
+/* The advisor's view: each school's change per factor from the kept scores
+ * alone (readiness, spread, n), the same t as from the answers when every
+ * respondent answered every question of the factor. */
+static void
+test_store_schools (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const double plan_before[] = { 1, 2, 2, 3 }, plan_after[] = { 4, 5, 4, 5 };
+  const double team_before[] = { 2, 2, 3, 3 }, team_after[] = { 4, 4, 4, 5 };
+  const double same[] = { 3, 3, 4, 4 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) from = NULL;
+  g_autoptr(GPtrArray) to = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  const RdSchoolChange *change;
+
+  add_year (fixture, "2025-2026", plan_before, team_before, 4, NAN, 2);
+  add_year (fixture, "2026-2027", plan_after, team_after, 4, NAN, 2);
+  /* A second school that stayed where it was, and a third with only the later year. */
+  rd_test_store_add_school (fixture, "Atheneum", NULL, RD_SCHOOL_TYPE_UNSET);
+  add_year (fixture, "2025-2026", same, same, 4, NAN, 2);
+  add_year (fixture, "2026-2027", same, same, 4, NAN, 2);
+  rd_test_store_add_school (fixture, "Nieuw", NULL, RD_SCHOOL_TYPE_UNSET);
+  add_year (fixture, "2026-2027", same, same, 4, NAN, 2);
+
+  g_assert_true (rd_store_refresh_scores (fixture->store, fixture->framework, &error));
+  g_assert_no_error (error);
+  from = rd_store_list_school_scores (fixture->store, fixture->framework, "2025-2026", &error);
+  g_assert_no_error (error);
+  to = rd_store_list_school_scores (fixture->store, fixture->framework, "2026-2027", &error);
+  g_assert_no_error (error);
+
+  changes = rd_change_compare_schools (from, to);
+  g_assert_cmpuint (changes->len, ==, 2);
+  change = g_ptr_array_index (changes, 0);
+  g_assert_cmpstr (change->school_name, ==, "Atheneum");
+  g_assert_cmpfloat_with_epsilon (change->test[RD_FACTOR_ENGAGEMENT].difference, 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (change->test[RD_FACTOR_ENGAGEMENT].p, 1, 1e-9);
+  g_assert_false (rd_school_change_is_meaningful (change, RD_FACTOR_ENGAGEMENT));
+
+  /* Engagement 31.25 → 84.375, spreads 16.14 and 11.97 (respondents' own
+   * readiness), n 4 and 4: t = 5.2885, df = 5.5336 as from the answers. */
+  change = g_ptr_array_index (changes, 1);
+  g_assert_cmpstr (change->school_name, ==, "School");
+  g_assert_cmpfloat_with_epsilon (change->before[RD_FACTOR_ENGAGEMENT], 31.25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (change->after[RD_FACTOR_ENGAGEMENT], 84.375, 1e-9);
+  g_assert_cmpfloat_with_epsilon (change->test[RD_FACTOR_ENGAGEMENT].t, 5.2884536, 1e-6);
+  g_assert_cmpfloat_with_epsilon (change->test[RD_FACTOR_ENGAGEMENT].df, 5.5335893, 1e-6);
+  g_assert_cmpfloat_with_epsilon (change->test[RD_FACTOR_ENGAGEMENT].p, 0.0023738, 1e-6);
+  g_assert_true (rd_school_change_is_meaningful (change, RD_FACTOR_ENGAGEMENT));
+  /* Strategy rests on one of its three questions: not measured, not tested. */
+  g_assert_true (isnan (change->test[RD_FACTOR_STRATEGY].difference));
+  g_assert_false (rd_school_change_is_meaningful (change, RD_FACTOR_STRATEGY));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +419,7 @@ main (int   argc,
   g_test_add ("/change/store/hand-computed", Fixture, NULL, fixture_set_up, test_store_change, rd_test_store_tear_down);
   g_test_add ("/change/store/untestable", Fixture, NULL, fixture_set_up, test_store_untestable, rd_test_store_tear_down);
   g_test_add ("/change/store/no-spread", Fixture, NULL, fixture_set_up, test_store_no_spread, rd_test_store_tear_down);
+  g_test_add ("/change/store/schools", Fixture, NULL, fixture_set_up, test_store_schools, rd_test_store_tear_down);
   g_test_add ("/change/store/no-previous", Fixture, NULL, fixture_set_up, test_store_no_previous, rd_test_store_tear_down);
 
   return g_test_run ();

@@ -49,6 +49,14 @@ int           rd_cli_schools          (RdCli *cli, int argc, char **argv);
 int           rd_cli_check            (RdCli *cli, int argc, char **argv);
 int           rd_cli_change           (RdCli *cli, int argc, char **argv);
 
+/* compare --from --to: which schools moved meaningfully, per factor. */
+int           rd_cli_compare_change   (RdFramework *framework,
+                                       RdStore     *store,
+                                       const char  *from,
+                                       const char  *to,
+                                       const char  *region,
+                                       RdCliFormat  format);
+
 /* The school's assessment of @school_year with @framework, as the report
  * and the comparison choose one; 0 with @status set when there is none. */
 gint64        rd_cli_find_assessment  (RdStore     *store,

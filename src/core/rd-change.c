@@ -698,3 +698,85 @@ rd_change_format_action_item (RdChange   *self,
   /* Translators: a question an action was linked to and its change, "MFA is on — Up 100 points, …" */
   return g_strdup_printf (_("%s — %s"), name, line);
 }
+
+void
+rd_school_change_free (RdSchoolChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->school_name);
+  g_free (change->region);
+  g_free (change);
+}
+
+static gint
+compare_school_names (gconstpointer a,
+                      gconstpointer b)
+{
+  const RdSchoolChange *x = *(const RdSchoolChange **) a;
+  const RdSchoolChange *y = *(const RdSchoolChange **) b;
+
+  return g_utf8_collate (x->school_name, y->school_name);
+}
+
+/**
+ * rd_change_compare_schools:
+ * @from_scores: (element-type RdSchoolScores): the earlier year's kept scores
+ * @to_scores: (element-type RdSchoolScores): the later year's
+ *
+ * Each school in both years, by name, with Welch's t-test per factor from
+ * the summaries: readiness as the mean, the spread between respondents as
+ * the SD, and the respondents behind it as n. Returns: (transfer full):
+ * RdSchoolChange.
+ */
+GPtrArray *
+rd_change_compare_schools (GPtrArray *from_scores,
+                           GPtrArray *to_scores)
+{
+  g_autoptr(GHashTable) earlier = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_school_change_free);
+
+  for (guint i = 0; i < from_scores->len; i++)
+    {
+      RdSchoolScores *scores = g_ptr_array_index (from_scores, i);
+
+      g_hash_table_insert (earlier, &scores->school_id, scores);
+    }
+
+  for (guint i = 0; i < to_scores->len; i++)
+    {
+      RdSchoolScores *after = g_ptr_array_index (to_scores, i);
+      RdSchoolScores *before = g_hash_table_lookup (earlier, &after->school_id);
+      RdSchoolChange *change;
+
+      if (before == NULL)
+        continue;
+      change = g_new0 (RdSchoolChange, 1);
+      change->school_id = after->school_id;
+      change->school_name = g_strdup (after->school_name);
+      change->region = g_strdup (after->region);
+      for (guint f = 0; f < RD_N_FACTORS; f++)
+        {
+          guint n_before = before->factor_n[f] > 0 ? before->factor_n[f] : before->n_respondents;
+          guint n_after = after->factor_n[f] > 0 ? after->factor_n[f] : after->n_respondents;
+
+          change->before[f] = before->factor[f];
+          change->after[f] = after->factor[f];
+          if (isnan (before->factor[f]) || isnan (after->factor[f]))
+            change->test[f] = (RdWelch) { RD_WELCH_OK, NAN, NAN, NAN, NAN };
+          else
+            rd_welch_from_summary (before->factor[f], before->factor_spread[f], n_before,
+                                   after->factor[f], after->factor_spread[f], n_after, &change->test[f]);
+        }
+      g_ptr_array_add (changes, change);
+    }
+  g_ptr_array_sort (changes, compare_school_names);
+  return changes;
+}
+
+gboolean
+rd_school_change_is_meaningful (const RdSchoolChange *change,
+                                RdFactor              factor)
+{
+  return !isnan (change->test[factor].difference) && rd_welch_is_meaningful (&change->test[factor]);
+}

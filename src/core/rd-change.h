@@ -5,6 +5,7 @@
 #include "rd-action.h"
 #include "rd-analysis.h"
 #include "rd-assessment-scores.h"
+#include "rd-comparison.h"
 #include "rd-results.h"
 #include "rd-statistics.h"
 #include "rd-store.h"
@@ -81,5 +82,24 @@ char              *rd_change_format_action_item (RdChange         *self,
                                                  const char       *item_id,
                                                  gboolean          by_id);
 const char        *rd_change_row_get_title     (const RdChangeRow *row);
+
+/* One school's change per success factor between two school years, from
+ * the kept scores (readiness, spread and respondents per factor): what an
+ * advisor compares without the answers. */
+typedef struct
+{
+  gint64 school_id;
+  char *school_name;
+  char *region;
+  double before[RD_N_FACTORS];
+  double after[RD_N_FACTORS];
+  RdWelch test[RD_N_FACTORS];   /* difference NAN: not measured in a year */
+} RdSchoolChange;
+
+void       rd_school_change_free           (RdSchoolChange       *change);
+GPtrArray *rd_change_compare_schools       (GPtrArray            *from_scores,
+                                            GPtrArray            *to_scores);
+gboolean   rd_school_change_is_meaningful  (const RdSchoolChange *change,
+                                            RdFactor              factor);
 
 G_END_DECLS
