@@ -1203,6 +1203,112 @@ test_screenshots (Fixture       *fixture,
   rd_test_save_screenshot (fixture->window, "compare-no-match-small-light.png");
 }
 
+/* Four teachers a year in two schools, as in test-change.c: De Kleine
+ * Wereld rose on engagement (31 → 84, p = 0.002) and capacity, the
+ * Atheneum answered alike both years. */
+static void
+add_two_years (Fixture    *fixture,
+               const char *name,
+               const char *region,
+               gboolean    rises)
+{
+  static const double plan[2][4] = { { 1, 2, 2, 3 }, { 4, 5, 4, 5 } };
+  static const double team[2][4] = { { 2, 2, 3, 3 }, { 4, 4, 4, 5 } };
+  static const double same[4] = { 3, 3, 4, 4 };
+  static const char * const years[] = { LAST_YEAR, SMALL_YEAR };
+  g_autoptr(GError) error = NULL;
+  gint64 school = rd_store_add_school (fixture->store, name, region, RD_SCHOOL_TYPE_UNSET, &error);
+
+  g_assert_no_error (error);
+  for (guint y = 0; y < 2; y++)
+    {
+      g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
+      gint64 id = rd_store_add_assessment (fixture->store, school, years[y], fixture->framework,
+                                           RD_ASSESSMENT_MODE_FULL, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < 4; i++)
+        {
+          RdResponse *response = rd_response_new (RD_GROUP_TEACHER);
+
+          rd_response_add_answer (response, "a-plan", 1)->value = rises ? plan[y][i] : same[i];
+          rd_response_add_answer (response, "a-team", 2)->value = rises ? team[y][i] : same[i];
+          if (i == 0 && rises)
+            rd_response_add_answer (response, "b-share", 1)->value = y == 0 ? 40 : 90;
+          g_ptr_array_add (responses, response);
+        }
+      g_assert_true (rd_store_add_responses (fixture->store, id, fixture->framework, responses, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static guint
+count_list_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/* Which schools moved, on which factor, since the year before. */
+static void
+test_moved (void)
+{
+  static const int widths[] = { 400, 1280 };
+  Fixture fixture = { 0 };
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  set_up_store (&fixture, rd_test_load_framework ("small.json"));
+  add_two_years (&fixture, "De Kleine Wereld", "Gent", TRUE);
+  add_two_years (&fixture, "Atheneum", "Brugge", FALSE);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autofree char *name = g_strdup_printf ("compare-moved-%d.png", widths[w]);
+      GtkListBox *list;
+      GtkWidget *row;
+      GPtrArray *moved;
+
+      open_window (&fixture, widths[w], 800);
+      moved = rd_compare_window_get_moved (fixture.compare);
+      g_assert_nonnull (moved);
+      g_assert_cmpuint (moved->len, ==, 2);
+      g_assert_true (gtk_widget_get_visible (child (&fixture, "moved_group")));
+      list = child (&fixture, "moved_list");
+      /* Engagement and capacity of De Kleine Wereld; nothing of the Atheneum. */
+      g_assert_cmpuint (count_list_rows (list), ==, 2);
+      row = gtk_widget_get_first_child (GTK_WIDGET (list));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "De Kleine Wereld");
+      if (g_getenv ("READINESS_TEST_LANGUAGE") == NULL)
+        {
+          g_assert_cmpstr (adw_preferences_group_get_title (child (&fixture, "moved_group")), ==,
+                           "Moved Since " LAST_YEAR);
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                           "Engagement: 31 → 84, a meaningful rise (p = 0.002, Welch’s t-test)");
+        }
+      {
+        GtkWidget *scrolled = child (&fixture, "side");
+        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        rd_test_wait_for_idle ();
+      }
+      rd_test_save_screenshot (fixture.window, name);
+
+      /* The filters apply: only the Atheneum's region, nothing moved. */
+      choose_region (&fixture, "Brugge");
+      g_assert_cmpuint (count_list_rows (list), ==, 1);
+      row = gtk_widget_get_first_child (GTK_WIDGET (list));
+      if (g_getenv ("READINESS_TEST_LANGUAGE") == NULL)
+        g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                         "No school shown moved more than chance.");
+      close_window (&fixture);
+    }
+  rd_test_store_clear (&fixture.test_store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1219,6 +1325,7 @@ main (int   argc,
   SMALL ("files", test_files);
   SMALL ("screenshots", test_screenshots);
   g_test_add_func ("/compare-window/empty", test_empty);
+  g_test_add_func ("/compare-window/moved", test_moved);
   REGION ("thousand", test_thousand);
   REGION ("narrow", test_narrow);
 #undef SMALL

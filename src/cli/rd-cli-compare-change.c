@@ -187,8 +187,6 @@ rd_cli_compare_change (RdFramework *framework,
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GPtrArray) changes = NULL;
 
-  if (!rd_store_refresh_scores (store, framework, &error))
-    return rd_cli_fail (RD_CLI_EXIT_DATABASE, "%s", error->message);
   before = rd_store_list_school_scores (store, framework, from, &error);
   if (before != NULL)
     after = rd_store_list_school_scores (store, framework, to, &error);
