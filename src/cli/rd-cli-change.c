@@ -225,7 +225,7 @@ write_json (RdChange   *change,
     write_json_row (json, change, rd_change_get_factor (change, f));
   rd_json_writer_end_array (json);
 
-  rd_json_writer_key (json, "items");
+  rd_json_writer_key (json, "questions");
   rd_json_writer_begin_array (json);
   for (guint i = 0; i < rd_change_get_n_items (change); i++)
     write_json_row (json, change, rd_change_get_item (change, i));
@@ -241,7 +241,7 @@ write_json (RdChange   *change,
     }
   rd_json_writer_end_array (json);
 
-  rd_json_writer_key (json, "incomparable_items");
+  rd_json_writer_key (json, "incomparable_questions");
   rd_json_writer_int (json, rd_change_get_n_incomparable (change));
 
   rd_json_writer_key (json, "done_actions");
@@ -254,7 +254,7 @@ write_json (RdChange   *change,
       rd_json_writer_begin_object (json);
       rd_json_writer_key (json, "title");
       rd_json_writer_string (json, rd_action_get_title (action));
-      rd_json_writer_key (json, "items");
+      rd_json_writer_key (json, "questions");
       rd_json_writer_begin_array (json);
       for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
         {
@@ -294,9 +294,9 @@ static const char change_description[] =
      "questions they were linked to.\n"
      "\n"
      "json: one object with format “readiness-change”, format_version 1, school, from, to, test, alpha; "
-     "factors and items: [{id, before, after, change, n_before, n_after, fact, test: {status (tested, "
+     "factors and questions: [{id, before, after, change, n_before, n_after, fact, test: {status (tested, "
      "too-few-before, too-few-after, no-spread), t, df, p} or null, meaningful, values (facts)}]; moved: "
-     "[ids, largest first]; incomparable_items; done_actions: [{title, items: [a change, or {id, change: "
+     "[ids, largest first]; incomparable_questions; done_actions: [{title, questions: [a change, or {id, change: "
      "null}]}]. Numbers are exact; null: no figure.");
 
 int
