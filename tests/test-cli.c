@@ -1724,10 +1724,6 @@ static void
 make_change_database (const char  *db,
                       RdFramework *framework)
 {
-  static const double plan[2][4] = { { 1, 2, 2, 3 }, { 4, 5, 4, 5 } };
-  static const double team[2][4] = { { 2, 2, 3, 3 }, { 4, 4, 4, 5 } };
-  static const double same[4] = { 3, 3, 4, 4 };
-  static const char * const years[] = { "2025-2026", YEAR };
   g_autoptr(GError) error = NULL;
   g_autoptr(RdStore) store = rd_store_open (db, &error);
 
@@ -1738,35 +1734,7 @@ make_change_database (const char  *db,
                                            RD_SCHOOL_TYPE_UNSET, &error);
 
       g_assert_no_error (error);
-      for (guint y = 0; y < 2; y++)
-        {
-          g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
-          gint64 assessment = rd_store_add_assessment (store, school, years[y], framework, RD_ASSESSMENT_MODE_FULL,
-                                                       &error);
-
-          g_assert_no_error (error);
-          for (guint i = 0; i < 4; i++)
-            {
-              RdResponse *response = rd_response_new (RD_GROUP_TEACHER);
-
-              rd_response_add_answer (response, "a-plan", 1)->value = s == 0 ? plan[y][i] : same[i];
-              rd_response_add_answer (response, "a-team", 2)->value = s == 0 ? team[y][i] : same[i];
-              if (i == 0 && s == 0)
-                rd_response_add_answer (response, "b-share", 1)->value = y == 0 ? 40 : 90;
-              g_ptr_array_add (responses, response);
-            }
-          g_assert_true (rd_store_add_responses (store, assessment, framework, responses, &error));
-          g_assert_no_error (error);
-          if (y == 0 && s == 0)
-            {
-              static const char * const linked[] = { "b-share", "a-plan", "b-mfa", NULL };
-              RdActionInfo done = { .title = "Devices for all teachers", .factor = RD_FACTOR_CAPACITY,
-                                    .item_ids = linked, .status = RD_ACTION_STATUS_DONE };
-
-              rd_store_add_action (store, assessment, &done, &error);
-              g_assert_no_error (error);
-            }
-        }
+      rd_test_add_two_years (store, framework, school, s == 0);
     }
 }
 

@@ -1212,34 +1212,11 @@ add_two_years (Fixture    *fixture,
                const char *region,
                gboolean    rises)
 {
-  static const double plan[2][4] = { { 1, 2, 2, 3 }, { 4, 5, 4, 5 } };
-  static const double team[2][4] = { { 2, 2, 3, 3 }, { 4, 4, 4, 5 } };
-  static const double same[4] = { 3, 3, 4, 4 };
-  static const char * const years[] = { LAST_YEAR, SMALL_YEAR };
   g_autoptr(GError) error = NULL;
   gint64 school = rd_store_add_school (fixture->store, name, region, RD_SCHOOL_TYPE_UNSET, &error);
 
   g_assert_no_error (error);
-  for (guint y = 0; y < 2; y++)
-    {
-      g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
-      gint64 id = rd_store_add_assessment (fixture->store, school, years[y], fixture->framework,
-                                           RD_ASSESSMENT_MODE_FULL, &error);
-
-      g_assert_no_error (error);
-      for (guint i = 0; i < 4; i++)
-        {
-          RdResponse *response = rd_response_new (RD_GROUP_TEACHER);
-
-          rd_response_add_answer (response, "a-plan", 1)->value = rises ? plan[y][i] : same[i];
-          rd_response_add_answer (response, "a-team", 2)->value = rises ? team[y][i] : same[i];
-          if (i == 0 && rises)
-            rd_response_add_answer (response, "b-share", 1)->value = y == 0 ? 40 : 90;
-          g_ptr_array_add (responses, response);
-        }
-      g_assert_true (rd_store_add_responses (fixture->store, id, fixture->framework, responses, &error));
-      g_assert_no_error (error);
-    }
+  rd_test_add_two_years (fixture->store, fixture->framework, school, rises);
 }
 
 static guint

@@ -1547,9 +1547,6 @@ test_bidi_isolated (void)
 static void
 test_what_moved (void)
 {
-  static const double plan[2][4] = { { 1, 2, 2, 3 }, { 4, 5, 4, 5 } };
-  static const double team[2][4] = { { 2, 2, 3, 3 }, { 4, 4, 4, 5 } };
-  static const char * const years[] = { "2025-2026", "2026-2027" };
   g_auto(Fixture) fixture = { 0 };
   g_autoptr(RdReport) report = NULL;
   g_autoptr(RdChange) change = NULL;
@@ -1561,33 +1558,7 @@ test_what_moved (void)
 
   rd_test_store_create (&fixture.test_store, rd_test_load_framework ("small.json"));
   rd_test_store_add_school (&fixture.test_store, "De Kleine Wereld", NULL, RD_SCHOOL_TYPE_UNSET);
-  for (guint y = 0; y < 2; y++)
-    {
-      g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
-      gint64 id = rd_test_store_add_assessment (&fixture.test_store, years[y], RD_ASSESSMENT_MODE_FULL);
-
-      for (guint i = 0; i < 4; i++)
-        {
-          RdResponse *response = rd_response_new (RD_GROUP_TEACHER);
-
-          rd_response_add_answer (response, "a-plan", 1)->value = plan[y][i];
-          rd_response_add_answer (response, "a-team", 2)->value = team[y][i];
-          if (i == 0)
-            rd_response_add_answer (response, "b-share", 1)->value = y == 0 ? 40 : 90;
-          g_ptr_array_add (responses, response);
-        }
-      g_assert_true (rd_store_add_responses (fixture.store, id, fixture.framework, responses, &error));
-      g_assert_no_error (error);
-      if (y == 0)
-        {
-          static const char * const linked[] = { "b-share", "a-plan", NULL };
-          RdActionInfo done = { .title = "Devices for all teachers", .factor = RD_FACTOR_CAPACITY,
-                                .item_ids = linked, .status = RD_ACTION_STATUS_DONE };
-
-          rd_store_add_action (fixture.store, id, &done, &error);
-          g_assert_no_error (error);
-        }
-    }
+  fixture.assessment_id = rd_test_add_two_years (fixture.store, fixture.framework, fixture.school_id, TRUE);
 
   report = new_report (&fixture);
   path = write_report (&fixture, report, "moved.pdf");

@@ -1347,9 +1347,6 @@ scroll_to_child (Fixture    *fixture,
 static void
 test_what_moved (void)
 {
-  static const double plan[2][4] = { { 1, 2, 2, 3 }, { 4, 5, 4, 5 } };
-  static const double team[2][4] = { { 2, 2, 3, 3 }, { 4, 4, 4, 5 } };
-  static const char * const years[] = { "2025-2026", "2026-2027" };
   Fixture fixture = { 0 };
   RdChange *change;
   GtkListBox *moved;
@@ -1359,34 +1356,7 @@ test_what_moved (void)
 
   set_up (&fixture, rd_test_load_framework ("small.json"));
   rd_test_store_add_school (&fixture.test_store, "Sint-Jozefinstituut", NULL, RD_SCHOOL_TYPE_UNSET);
-  for (guint y = 0; y < 2; y++)
-    {
-      g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
-      g_autoptr(GError) error = NULL;
-      gint64 id = rd_test_store_add_assessment (&fixture.test_store, years[y], RD_ASSESSMENT_MODE_FULL);
-
-      for (guint i = 0; i < 4; i++)
-        {
-          RdResponse *response = rd_response_new (RD_GROUP_TEACHER);
-
-          rd_response_add_answer (response, "a-plan", 1)->value = plan[y][i];
-          rd_response_add_answer (response, "a-team", 2)->value = team[y][i];
-          if (i == 0)
-            rd_response_add_answer (response, "b-share", 1)->value = y == 0 ? 40 : 90;
-          g_ptr_array_add (responses, response);
-        }
-      g_assert_true (rd_store_add_responses (fixture.store, id, fixture.framework, responses, &error));
-      g_assert_no_error (error);
-      if (y == 0)
-        {
-          static const char * const linked[] = { "b-share", "a-plan", NULL };
-          RdActionInfo done = { .title = "Devices for all teachers", .factor = RD_FACTOR_CAPACITY,
-                                .item_ids = linked, .status = RD_ACTION_STATUS_DONE };
-
-          rd_store_add_action (fixture.store, id, &done, &error);
-          g_assert_no_error (error);
-        }
-    }
+  fixture.assessment_id = rd_test_add_two_years (fixture.store, fixture.framework, fixture.school_id, TRUE);
 
   for (guint w = 0; w < 2; w++)
     {
@@ -1433,7 +1403,8 @@ test_what_moved (void)
         GtkWidget *closed_row = gtk_widget_get_first_child (closed);
         g_autofree char *share = rd_change_format_action_item (change, "b-share", FALSE);
         g_autofree char *plan_line = rd_change_format_action_item (change, "a-plan", FALSE);
-        g_autofree char *expected = g_strconcat (share, "\n", plan_line, NULL);
+        g_autofree char *mfa = rd_change_format_action_item (change, "b-mfa", FALSE);
+        g_autofree char *expected = g_strconcat (share, "\n", plan_line, "\n", mfa, NULL);
         g_autofree char *plan_name = g_strdup_printf ("action-plan-closed-%d.png", w == 0 ? 400 : 1280);
 
         g_assert_cmpuint (rd_action_plan_page_get_n_closed (plan_page), ==, 1);

@@ -8,22 +8,18 @@
 #include "rd-change.h"
 #include "rd-cli.h"
 
-/* "53", "–": whole numbers as the app shows them. */
-static char *
-whole_or_dash (double value)
+/* "53", "5.29", "–" (no figure): @decimals after the point, never a comma,
+ * for tables that scripts read too. */
+char *
+rd_cli_format_fixed (double value,
+                     int    decimals)
 {
-  return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.0f", value);
-}
-
-static char *
-fixed_or_dash (double value,
-               int    decimals)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8], buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (isnan (value))
     return g_strdup ("–");
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, decimals == 3 ? "%.3f" : "%.2f", value));
+  g_snprintf (format, sizeof format, "%%.%df", CLAMP (decimals, 0, 6));
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
 }
 
 static void
@@ -65,12 +61,12 @@ append_factor_table (RdChange *change,
       char **cells = g_new0 (char *, 8);
 
       cells[0] = g_strdup (rd_factor_get_short_title (f));
-      cells[1] = whole_or_dash (row->before);
-      cells[2] = whole_or_dash (row->after);
+      cells[1] = rd_cli_format_fixed (row->before, 0);
+      cells[2] = rd_cli_format_fixed (row->after, 0);
       cells[3] = isnan (row->delta) ? g_strdup ("–") : g_strdup_printf ("%+.0f", row->delta);
-      cells[4] = fixed_or_dash (row->test.t, 2);
-      cells[5] = fixed_or_dash (row->test.df, 2);
-      cells[6] = fixed_or_dash (row->test.p, 3);
+      cells[4] = rd_cli_format_fixed (row->test.t, 2);
+      cells[5] = rd_cli_format_fixed (row->test.df, 2);
+      cells[6] = rd_cli_format_fixed (row->test.p, 3);
       cells[7] = rd_change_row_format_verdict (row, rd_change_get_before_year (change),
                                                rd_change_get_after_year (change));
       rd_cli_table_add_row (table, cells);
@@ -338,36 +334,14 @@ rd_cli_change (RdCli  *cli,
     return status;
   if (argc > 1)
     return rd_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
-  if (assessment_id != 0 && (school != NULL || school_year != NULL))
-    return rd_cli_usage_error (context, _("Give either --assessment, or --school and --year"));
-  if (assessment_id == 0 && (school == NULL || school_year == NULL))
-    return rd_cli_usage_error (context, _("Give --school and --year, or --assessment"));
-  if (school_year != NULL && !rd_school_year_is_valid (school_year))
-    return rd_cli_usage_error (context, _("“%s” is not a school year like 2026-2027"), school_year);
+  if (!rd_cli_assessment_options_valid (context, school, school_year, assessment_id, &status))
+    return status;
   if (!rd_cli_parse_format (format_name, &format) || format == RD_CLI_FORMAT_CSV)
     return rd_cli_usage_error (context, _("Unknown format “%s”: use text or json"), format_name);
 
-  framework = rd_cli_get_framework (cli, &status);
-  if (framework == NULL)
-    return status;
-  store = rd_cli_get_store (cli, FALSE, &status);
-  if (store == NULL)
-    return status;
-
+  assessment_id = rd_cli_open_assessment (cli, school, school_year, assessment_id, &framework, &store, &status);
   if (assessment_id == 0)
-    {
-      gint64 school_id = rd_cli_find_school (store, school, &status);
-
-      if (school_id == 0)
-        return status;
-      assessment_id = rd_cli_find_assessment (store, framework, school_id, school_year, &status);
-      if (assessment_id == 0)
-        return status;
-    }
-  else if (!rd_cli_check_assessment (store, framework, assessment_id, &status))
-    {
-      return status;
-    }
+    return status;
 
   assessment = rd_store_get_assessment (store, assessment_id, &error);
   if (assessment != NULL)

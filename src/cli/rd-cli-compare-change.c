@@ -11,17 +11,6 @@
 /* compare --from YEAR --to YEAR: which schools moved meaningfully on which
  * success factor, from the kept scores. */
 
-static char *
-figure (double value,
-        int    decimals)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value))
-    return g_strdup ("–");
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, decimals == 0 ? "%.0f" : "%.3f", value));
-}
-
 static void
 write_text (GPtrArray  *changes,
             const char *from,
@@ -66,9 +55,9 @@ write_text (GPtrArray  *changes,
           row = g_new0 (char *, 6);
           row[0] = g_strdup (change->school_name);
           row[1] = g_strdup (rd_factor_get_short_title (f));
-          row[2] = figure (change->before[f], 0);
-          row[3] = figure (change->after[f], 0);
-          row[4] = figure (test->p, 3);
+          row[2] = rd_cli_format_fixed (change->before[f], 0);
+          row[3] = rd_cli_format_fixed (change->after[f], 0);
+          row[4] = rd_cli_format_fixed (test->p, 3);
           row[5] = g_strdup (test->difference > 0 ? _("A meaningful rise") : _("A meaningful fall"));
           rd_cli_table_add_row (table, row);
         }

@@ -57,18 +57,20 @@ int           rd_cli_compare_change   (RdFramework *framework,
                                        const char  *region,
                                        RdCliFormat  format);
 
-/* The school's assessment of @school_year with @framework, as the report
- * and the comparison choose one; 0 with @status set when there is none. */
-gint64        rd_cli_find_assessment  (RdStore     *store,
-                                       RdFramework *framework,
-                                       gint64       school_id,
-                                       const char  *school_year,
-                                       int         *status);
-/* Whether @assessment_id exists and answers @framework; else @status. */
-gboolean      rd_cli_check_assessment (RdStore     *store,
-                                       RdFramework *framework,
-                                       gint64       assessment_id,
-                                       int         *status);
+/* An assessment named by --school and --year, or by --assessment (the
+ * report's and the change's options): first the options, then the files. */
+gboolean      rd_cli_assessment_options_valid (GOptionContext *context,
+                                               const char     *school,
+                                               const char     *school_year,
+                                               gint64          assessment_id,
+                                               int            *status);
+gint64        rd_cli_open_assessment  (RdCli        *cli,
+                                       const char   *school,
+                                       const char   *school_year,
+                                       gint64        assessment_id,
+                                       RdFramework **framework,
+                                       RdStore     **store,
+                                       int          *status);
 
 /* Options. A command's context takes its own @entries and the global
  * options, so that "--database" may also follow the command. */
@@ -110,6 +112,8 @@ GBytes       *rd_cli_read_file        (const char      *path,
 
 char         *rd_cli_wrap             (const char      *text,
                                        guint            width);
+char         *rd_cli_format_fixed     (double           value,
+                                       int              decimals);
 void          rd_cli_append_number    (GString         *out,
                                        double           value);
 char         *rd_cli_neutralize       (const char      *text,

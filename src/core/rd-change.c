@@ -566,6 +566,22 @@ rd_change_format_row (RdChange          *self,
   return g_strdup_printf (_("%s, %s. %s."), size, values, verdict);
 }
 
+/* A counted sentence after the ones before, a space between. */
+G_GNUC_PRINTF (2, 3)
+static void
+append_sentence (GString    *text,
+                 const char *format,
+                 ...)
+{
+  va_list args;
+
+  if (text->len > 0)
+    g_string_append_c (text, ' ');
+  va_start (args, format);
+  g_string_append_vprintf (text, format, args);
+  va_end (args);
+}
+
 /* What could not be judged, in a sentence or two; NULL when everything
  * could. */
 char *
@@ -595,36 +611,24 @@ rd_change_format_untested (RdChange *self)
               !rd_welch_is_meaningful (&self->factors[f].test);
 
   if (chance > 0)
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u change was within chance.",
-                                               "%u changes were within chance.", chance), chance);
+    append_sentence (text, g_dngettext (GETTEXT_PACKAGE, "%u change was within chance.",
+                                        "%u changes were within chance.", chance), chance);
   if (few > 0)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      /* Translators: %u is a count of questions and success factors */
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u change could not be tested: fewer than two respondents in one of the years.",
-                                                 "%u changes could not be tested: fewer than two respondents in one of the years.",
-                                                 few), few);
-    }
+    /* Translators: %u is a count of questions and success factors */
+    append_sentence (text, g_dngettext (GETTEXT_PACKAGE,
+                                        "%u change could not be tested: fewer than two respondents in one of the years.",
+                                        "%u changes could not be tested: fewer than two respondents in one of the years.",
+                                        few), few);
   if (same > 0)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u change could not be tested: every respondent gave the same answer in both years.",
-                                                 "%u changes could not be tested: every respondent gave the same answer in both years.",
-                                                 same), same);
-    }
+    append_sentence (text, g_dngettext (GETTEXT_PACKAGE,
+                                        "%u change could not be tested: every respondent gave the same answer in both years.",
+                                        "%u changes could not be tested: every respondent gave the same answer in both years.",
+                                        same), same);
   if (self->n_incomparable > 0)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u question was asked differently last time and is not compared.",
-                                                 "%u questions were asked differently last time and are not compared.",
-                                                 self->n_incomparable), self->n_incomparable);
-    }
+    append_sentence (text, g_dngettext (GETTEXT_PACKAGE,
+                                        "%u question was asked differently last time and is not compared.",
+                                        "%u questions were asked differently last time and are not compared.",
+                                        self->n_incomparable), self->n_incomparable);
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 

@@ -12,6 +12,7 @@
 #include "rd-compare-window-private.h"
 #include "rd-comparison-export-job.h"
 #include "rd-heatmap-view.h"
+#include "rd-moved-row.h"
 
 /* Below this width the side panel goes under the table. */
 #define NARROW_WIDTH 700
@@ -253,8 +254,6 @@ create_moved_row (const RdSchoolChange *change,
                   RdFactor              factor)
 {
   const RdWelch *test = &change->test[factor];
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (test->difference > 0 ? "go-up-symbolic" : "go-down-symbolic");
   g_autofree char *p = rd_change_format_test (test);
   g_autofree char *subtitle = NULL;
 
@@ -263,16 +262,7 @@ create_moved_row (const RdSchoolChange *change,
   subtitle = g_strdup_printf (test->difference > 0 ? _("%s: %.0f → %.0f, a meaningful rise (%s)")
                                                    : _("%s: %.0f → %.0f, a meaningful fall (%s)"),
                               rd_factor_get_short_title (factor), change->before[factor], change->after[factor], p);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), change->school_name);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  test->difference > 0 ? _("Rise") : _("Fall"), -1);
-  gtk_widget_add_css_class (icon, test->difference > 0 ? "success" : "warning");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  return row;
+  return rd_moved_row_new (change->school_name, subtitle, test->difference > 0);
 }
 
 /* The schools shown that moved more than chance since the year before,

@@ -10,6 +10,7 @@
 #include "rd-change.h"
 #include "rd-council.h"
 #include "rd-discussion-window.h"
+#include "rd-moved-row.h"
 #include "rd-group-comparison.h"
 #include "rd-preferences-window.h"
 #include "rd-report-charts.h"
@@ -362,8 +363,6 @@ static GtkWidget *
 create_moved_row (RdChange          *change,
                   const RdChangeRow *row)
 {
-  GtkWidget *action_row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (row->delta > 0 ? "go-up-symbolic" : "go-down-symbolic");
   g_autofree char *line = rd_change_format_row (change, row);
   g_autofree char *title = NULL;
 
@@ -372,15 +371,7 @@ create_moved_row (RdChange          *change,
     title = g_strdup_printf (_("Readiness: %s"), rd_factor_get_title (row->factor));
   else
     title = g_strdup (rd_change_row_get_title (row));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), title);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (action_row), 0);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), line);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (action_row), 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  row->delta > 0 ? _("Rise") : _("Fall"), -1);
-  gtk_widget_add_css_class (icon, row->delta > 0 ? "success" : "warning");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (action_row), icon);
-  return action_row;
+  return rd_moved_row_new (title, line, row->delta > 0);
 }
 
 /* What moved since the previous school year, largest first; hidden when
