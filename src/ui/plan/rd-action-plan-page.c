@@ -501,7 +501,7 @@ rd_action_plan_page_new (RdStore      *store,
   self->framework = g_object_ref (framework);
   self->assessment = g_object_ref (assessment);
   g_signal_connect_object (store, "actions-changed", G_CALLBACK (on_actions_changed), self, 0);
-  reload_closed (self);
+  /* Last year's done actions follow when the page is shown (on_map). */
   reload (self);
 
   return GTK_WIDGET (self);
