@@ -353,6 +353,69 @@ test_store_no_previous (Fixture       *fixture,
   g_assert_null (change);
 }
 
+/* Last year's done actions from any of its assessments, each once: an
+ * action planned in 2024-2025 is carried into both assessments of
+ * 2025-2026 and marked done in both; another is done only in the one that
+ * does not speak for the year (a complete pulse does). */
+static void
+test_store_done_actions (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const double plan_before[] = { 1, 2, 2, 3 }, plan_after[] = { 4, 5, 4, 5 };
+  const double team_before[] = { 2, 2, 3, 3 }, team_after[] = { 4, 4, 4, 5 };
+  RdActionInfo carried = { .title = "Carried and done twice", .factor = RD_FACTOR_STRATEGY,
+                           .status = RD_ACTION_STATUS_PLANNED };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) done = NULL;
+  g_autoptr(RdChange) change = NULL;
+  gint64 oldest, full, pulse, id;
+
+  oldest = rd_test_store_add_assessment (fixture, "2024-2025", RD_ASSESSMENT_MODE_FULL);
+  rd_store_add_action (fixture->store, oldest, &carried, &error);
+  g_assert_no_error (error);
+  full = add_year (fixture, "2025-2026", plan_before, team_before, 4, NAN, 2);
+  add_actions (fixture, full);
+  pulse = rd_test_store_add_assessment (fixture, "2025-2026", RD_ASSESSMENT_MODE_PULSE);
+  {
+    gint64 leader = rd_store_ensure_respondent (fixture->store, pulse, &error);
+
+    g_assert_true (rd_store_set_answer_value (fixture->store, leader, rd_framework_lookup_item (fixture->framework,
+                                                                                              "a-plan"), 3, &error));
+  }
+  g_assert_true (rd_store_set_assessment_status (fixture->store, pulse, RD_ASSESSMENT_STATUS_COMPLETE, &error));
+  g_assert_no_error (error);
+  for (guint a = 0; a < 2; a++)
+    {
+      actions = rd_store_list_actions (fixture->store, a == 0 ? full : pulse, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < actions->len; i++)
+        {
+          RdAction *action = g_ptr_array_index (actions, i);
+          RdActionInfo info;
+
+          if (g_strcmp0 (rd_action_get_title (action), "Carried and done twice") != 0)
+            continue;
+          rd_action_get_info (action, &info);
+          info.status = RD_ACTION_STATUS_DONE;
+          g_assert_true (rd_store_update_action (fixture->store, rd_action_get_id (action), &info, &error));
+          g_assert_no_error (error);
+        }
+      g_clear_pointer (&actions, g_ptr_array_unref);
+    }
+  id = add_year (fixture, "2026-2027", plan_after, team_after, 4, NAN, 2);
+
+  change = rd_change_load (fixture->store, fixture->framework, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (change);
+  g_assert_cmpstr (rd_change_get_before_year (change), ==, "2025-2026");
+  done = rd_change_list_done_actions (change, fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (done->len, ==, 2);
+  g_assert_cmpstr (rd_action_get_title (g_ptr_array_index (done, 0)), ==, "Carried and done twice");
+  g_assert_cmpstr (rd_action_get_title (g_ptr_array_index (done, 1)), ==, "Devices for all teachers");
+}
+
 /* The advisor's view: each school's change per factor from the kept scores
  * alone (readiness, spread, n), the same t as from the answers when every
  * respondent answered every question of the factor. */
@@ -419,6 +482,7 @@ main (int   argc,
   g_test_add ("/change/store/hand-computed", Fixture, NULL, fixture_set_up, test_store_change, rd_test_store_tear_down);
   g_test_add ("/change/store/untestable", Fixture, NULL, fixture_set_up, test_store_untestable, rd_test_store_tear_down);
   g_test_add ("/change/store/no-spread", Fixture, NULL, fixture_set_up, test_store_no_spread, rd_test_store_tear_down);
+  g_test_add ("/change/store/done-actions", Fixture, NULL, fixture_set_up, test_store_done_actions, rd_test_store_tear_down);
   g_test_add ("/change/store/schools", Fixture, NULL, fixture_set_up, test_store_schools, rd_test_store_tear_down);
   g_test_add ("/change/store/no-previous", Fixture, NULL, fixture_set_up, test_store_no_previous, rd_test_store_tear_down);
 

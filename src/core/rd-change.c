@@ -25,7 +25,7 @@ struct _RdChange
   RdChangeRow factors[RD_N_FACTORS];
   GArray *items;              /* of RdChangeRow, framework order */
   guint n_incomparable;
-  gint64 before_id;           /* the earlier assessment, when loaded from a store */
+  gint64 school_id;           /* when loaded from a store; 0 otherwise */
 };
 
 G_DEFINE_FINAL_TYPE (RdChange, rd_change, G_TYPE_OBJECT)
@@ -279,7 +279,7 @@ rd_change_new_for_results (RdStore    *store,
   change = rd_change_compute (rd_analysis_get_framework (rd_results_get_analysis (results)),
                               rd_assessment_get_school_year (previous), rd_assessment_get_mode (previous), before,
                               rd_assessment_get_school_year (assessment), rd_assessment_get_mode (assessment), after);
-  change->before_id = rd_assessment_get_id (previous);
+  change->school_id = rd_assessment_get_school_id (previous);
   return change;
 }
 
@@ -635,33 +635,22 @@ rd_change_format_untested (RdChange *self)
 /**
  * rd_change_list_done_actions:
  *
- * The actions marked done in the plan of the earlier year's assessment:
- * the loop an action plan closes, each shown with the change of the
- * questions it was linked to. Returns: (transfer full): RdActions, or NULL
- * on error; empty when @self was not loaded from a store.
+ * The actions marked done in the plans of the earlier school year (any of
+ * its assessments, each action once): the loop an action plan closes, each
+ * shown with the change of the questions it was linked to. Returns:
+ * (transfer full): RdActions, or NULL on error; empty when @self was not
+ * loaded from a store.
  */
 GPtrArray *
 rd_change_list_done_actions (RdChange  *self,
                              RdStore   *store,
                              GError   **error)
 {
-  g_autoptr(GPtrArray) actions = NULL;
-  GPtrArray *done = g_ptr_array_new_with_free_func (g_object_unref);
+  g_return_val_if_fail (RD_IS_CHANGE (self), NULL);
 
-  g_return_val_if_fail (RD_IS_CHANGE (self), done);
-
-  if (self->before_id == 0)
-    return done;
-  actions = rd_store_list_actions (store, self->before_id, error);
-  if (actions == NULL)
-    {
-      g_ptr_array_unref (done);
-      return NULL;
-    }
-  for (guint i = 0; i < actions->len; i++)
-    if (rd_action_get_status (g_ptr_array_index (actions, i)) == RD_ACTION_STATUS_DONE)
-      g_ptr_array_add (done, g_object_ref (g_ptr_array_index (actions, i)));
-  return done;
+  if (self->school_id == 0)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  return rd_store_list_done_actions (store, self->school_id, self->before_year, error);
 }
 
 /* A change for the command line, its question or factor by id:
