@@ -93,6 +93,50 @@ rd_test_store_add_respondents (RdTestStore      *fixture,
   g_assert_no_error (error);
 }
 
+gint64
+rd_test_add_two_years (RdStore     *store,
+                       RdFramework *framework,
+                       gint64       school_id,
+                       gboolean     rises)
+{
+  static const double plan[2][4] = { { 1, 2, 2, 3 }, { 4, 5, 4, 5 } };
+  static const double team[2][4] = { { 2, 2, 3, 3 }, { 4, 4, 4, 5 } };
+  static const double same[4] = { 3, 3, 4, 4 };
+  static const char * const years[] = { "2025-2026", "2026-2027" };
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  for (guint y = 0; y < 2; y++)
+    {
+      g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_response_free);
+
+      id = rd_store_add_assessment (store, school_id, years[y], framework, RD_ASSESSMENT_MODE_FULL, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < 4; i++)
+        {
+          RdResponse *response = rd_response_new (RD_GROUP_TEACHER);
+
+          rd_response_add_answer (response, "a-plan", 1)->value = rises ? plan[y][i] : same[i];
+          rd_response_add_answer (response, "a-team", 2)->value = rises ? team[y][i] : same[i];
+          if (i == 0 && rises)
+            rd_response_add_answer (response, "b-share", 1)->value = y == 0 ? 40 : 90;
+          g_ptr_array_add (responses, response);
+        }
+      g_assert_true (rd_store_add_responses (store, id, framework, responses, &error));
+      g_assert_no_error (error);
+      if (y == 0 && rises)
+        {
+          static const char * const linked[] = { "b-share", "a-plan", "b-mfa", NULL };
+          RdActionInfo done = { .title = "Devices for all teachers", .factor = RD_FACTOR_CAPACITY,
+                                .item_ids = linked, .status = RD_ACTION_STATUS_DONE };
+
+          rd_store_add_action (store, id, &done, &error);
+          g_assert_no_error (error);
+        }
+    }
+  return id;
+}
+
 void
 rd_test_store_clear (RdTestStore *fixture)
 {

@@ -65,6 +65,18 @@ void         rd_test_store_add_respondents (RdTestStore      *fixture,
                                             GRand            *rand,
                                             double            lean);
 void         rd_test_store_clear           (RdTestStore      *fixture);
+
+/* small.json: two school years of @school_id, 2025-2026 and 2026-2027,
+ * four teachers each on a-plan and a-team. When @rises, the figures
+ * test-change.c computes by hand (a-plan 25 → 87.5, engagement 31.25 →
+ * 84.375), the first teacher's b-share 40 % → 90 %, and last year's plan
+ * has the done action "Devices for all teachers" linked to b-share, a-plan
+ * and b-mfa; otherwise the same answers both years. Returns the later
+ * assessment. */
+gint64       rd_test_add_two_years         (RdStore          *store,
+                                            RdFramework      *framework,
+                                            gint64            school_id,
+                                            gboolean          rises);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RdTestStore, rd_test_store_clear)
 
 /* Fixtures shared by the core tests (no GTK). */

@@ -1770,6 +1770,144 @@ test_report_anonymity (void)
   g_assert_nonnull (strstr (text, "School leader 100 (± 0) · Teacher 25 (± 0) · Support staff 25 (± 0)"));
 }
 
+/* Two school years of De Kleine Wereld, four teachers each, figures
+ * computed by hand in test-change.c, and a done action in the first; and
+ * the Atheneum, whose teachers answered alike both years. */
+static void
+make_change_database (const char  *db,
+                      RdFramework *framework)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (db, &error);
+
+  g_assert_no_error (error);
+  for (guint s = 0; s < 2; s++)
+    {
+      gint64 school = rd_store_add_school (store, s == 0 ? "De Kleine Wereld" : "Atheneum", NULL,
+                                           RD_SCHOOL_TYPE_UNSET, &error);
+
+      g_assert_no_error (error);
+      rd_test_add_two_years (store, framework, school, s == 0);
+    }
+}
+
+/* readiness-cli change: what moved since the previous year, with the test,
+ * on figures computed by hand in test-change.c; and last year's done action
+ * with its questions' change, by id. */
+static void
+test_change (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *db = temp_path ("change.db");
+  g_autoptr(GFile) file = g_file_new_for_path (framework_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = rd_framework_new_from_file (file, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *engagement, *test;
+
+  g_assert_no_error (error);
+  make_change_database (db, framework);
+
+  run_cli (&run, "change", "--database", db, "--framework", framework_path, "--school", "De Kleine Wereld",
+           "--year", YEAR);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "De Kleine Wereld: what moved from 2025-2026 to 2026-2027\n"));
+  /* Engagement: t = 5.2885, df = 5.5336, p = 0.0024 (test-change.c). */
+  g_assert_true (g_regex_match_simple ("\nEngagement +31 +84 +\\+53 +5\\.29 +5\\.53 +0\\.002 +A meaningful rise\n",
+                                       run.out, 0, 0));
+  g_assert_true (g_regex_match_simple ("\nStrategy +– +– +– +– +– +– +Not measured in both years\n", run.out, 0, 0));
+  g_assert_nonnull (strstr (run.out, "\nWhat moved, largest first:\n  b-share 40 % → 90 %, up 100 points: A fact "
+                                     "that improved;"));
+  g_assert_nonnull (strstr (run.out, "\n  a-plan 25 → 88, up 63 points: A meaningful rise (p = 0.003, Welch’s "
+                                     "t-test)\n"));
+  g_assert_nonnull (strstr (run.out, "\nActions done in 2025-2026:\n  Action ‘Devices for all teachers’\n"
+                                     "    → b-share 40 % → 90 %, up 100 points:"));
+  g_assert_nonnull (strstr (run.out, "    → b-mfa — not answered in both years\n"));
+
+  run_cli (&run, "change", "--database", db, "--framework", framework_path, "--school", "De Kleine Wereld",
+           "--year", YEAR, "--format", "json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "readiness-change");
+  g_assert_cmpfloat (json_object_get_double_member (root, "alpha"), ==, 0.05);
+  engagement = json_array_get_object_element (json_object_get_array_member (root, "factors"), RD_FACTOR_ENGAGEMENT);
+  g_assert_cmpstr (json_object_get_string_member (engagement, "id"), ==, "engagement");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (engagement, "change"), 53.125, EPSILON);
+  test = json_object_get_object_member (engagement, "test");
+  g_assert_cmpstr (json_object_get_string_member (test, "status"), ==, "tested");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (test, "t"), 5.2884536, 1e-6);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (test, "df"), 5.5335893, 1e-6);
+  g_assert_true (json_object_get_boolean_member (engagement, "meaningful"));
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (root, "moved"), 0), ==, "b-share");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "done_actions")), ==, 1);
+
+  /* The first year has nothing before it; a csv is not offered. */
+  run_cli (&run, "change", "--database", db, "--framework", framework_path, "--school", "De Kleine Wereld",
+           "--year", "2025-2026");
+  g_assert_cmpint (run.status, ==, 6);
+  g_assert_cmpstr (run.err, ==, "readiness-cli: The school has no assessment of an earlier school year than "
+                                "2025-2026 to compare with\n");
+  run_cli (&run, "change", "--database", db, "--school", "De Kleine Wereld", "--year", YEAR, "--format", "csv");
+  g_assert_cmpint (run.status, ==, 1);
+}
+
+/* readiness-cli compare --from --to: which schools moved on which factor,
+ * from the kept scores: De Kleine Wereld on engagement and capacity (t as
+ * from its answers), the Atheneum on none. */
+static void
+test_compare_change (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *db = temp_path ("compare-change.db");
+  g_autoptr(GFile) file = g_file_new_for_path (framework_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdFramework) framework = rd_framework_new_from_file (file, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *school, *engagement;
+
+  g_assert_no_error (error);
+  make_change_database (db, framework);
+
+  run_cli (&run, "compare", "--database", db, "--framework", framework_path, "--from", "2025-2026", "--to", YEAR);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "What moved from 2025-2026 to 2026-2027: 2 schools assessed in both "
+                                            "years\n"));
+  g_assert_true (g_regex_match_simple ("\nDe Kleine Wereld +Engagement +31 +84 +0\\.002 +A meaningful rise\n",
+                                       run.out, 0, 0));
+  g_assert_true (g_regex_match_simple ("\nDe Kleine Wereld +Capacity +", run.out, 0, 0));
+  g_assert_null (strstr (run.out, "Atheneum"));
+
+  run_cli (&run, "compare", "--database", db, "--framework", framework_path, "--from", "2025-2026", "--to", YEAR,
+           "--format", "json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "readiness-schools-change");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "schools")), ==, 2);
+  school = json_array_get_object_element (json_object_get_array_member (root, "schools"), 1);
+  g_assert_cmpstr (json_object_get_string_member (school, "name"), ==, "De Kleine Wereld");
+  engagement = json_object_get_object_member (json_object_get_object_member (school, "factors"), "engagement");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (engagement, "t"), 5.2884536, 1e-6);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (engagement, "df"), 5.5335893, 1e-6);
+  g_assert_true (json_object_get_boolean_member (engagement, "meaningful"));
+  g_assert_true (json_node_is_null (json_object_get_member (json_object_get_object_member (
+    json_object_get_object_member (school, "factors"), "strategy"), "status")));
+
+  run_cli (&run, "compare", "--database", db, "--from", YEAR, "--to", "2025-2026");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--from must be an earlier school year than --to"));
+  run_cli (&run, "compare", "--database", db, "--from", "2025-2026", "--to", YEAR, "--year", YEAR);
+  g_assert_cmpint (run.status, ==, 1);
+  run_cli (&run, "compare", "--database", db, "--framework", framework_path, "--from", "2023-2024", "--to",
+           "2024-2025");
+  g_assert_cmpint (run.status, ==, 6);
+}
+
 /* Nothing a terminal acts on: no ESC, BEL or C1 control, no bidirectional
  * override. */
 static void
@@ -2175,6 +2313,8 @@ main (int   argc,
   g_test_add_func ("/cli/figures/travel", test_figures_travel);
   g_test_add_func ("/cli/import/format-1", test_import_format_1);
   g_test_add_func ("/cli/compare/other-edition", test_compare_other_edition);
+  g_test_add_func ("/cli/change", test_change);
+  g_test_add_func ("/cli/compare/change", test_compare_change);
 
   status = g_test_run ();
 

@@ -1203,6 +1203,89 @@ test_screenshots (Fixture       *fixture,
   rd_test_save_screenshot (fixture->window, "compare-no-match-small-light.png");
 }
 
+/* Four teachers a year in two schools, as in test-change.c: De Kleine
+ * Wereld rose on engagement (31 → 84, p = 0.002) and capacity, the
+ * Atheneum answered alike both years. */
+static void
+add_two_years (Fixture    *fixture,
+               const char *name,
+               const char *region,
+               gboolean    rises)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 school = rd_store_add_school (fixture->store, name, region, RD_SCHOOL_TYPE_UNSET, &error);
+
+  g_assert_no_error (error);
+  rd_test_add_two_years (fixture->store, fixture->framework, school, rises);
+}
+
+static guint
+count_list_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/* Which schools moved, on which factor, since the year before. */
+static void
+test_moved (void)
+{
+  static const int widths[] = { 400, 1280 };
+  Fixture fixture = { 0 };
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  set_up_store (&fixture, rd_test_load_framework ("small.json"));
+  add_two_years (&fixture, "De Kleine Wereld", "Gent", TRUE);
+  add_two_years (&fixture, "Atheneum", "Brugge", FALSE);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autofree char *name = g_strdup_printf ("compare-moved-%d.png", widths[w]);
+      GtkListBox *list;
+      GtkWidget *row;
+      GPtrArray *moved;
+
+      open_window (&fixture, widths[w], 800);
+      moved = rd_compare_window_get_moved (fixture.compare);
+      g_assert_nonnull (moved);
+      g_assert_cmpuint (moved->len, ==, 2);
+      g_assert_true (gtk_widget_get_visible (child (&fixture, "moved_group")));
+      list = child (&fixture, "moved_list");
+      /* Engagement and capacity of De Kleine Wereld; nothing of the Atheneum. */
+      g_assert_cmpuint (count_list_rows (list), ==, 2);
+      row = gtk_widget_get_first_child (GTK_WIDGET (list));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "De Kleine Wereld");
+      if (g_getenv ("READINESS_TEST_LANGUAGE") == NULL)
+        {
+          g_assert_cmpstr (adw_preferences_group_get_title (child (&fixture, "moved_group")), ==,
+                           "Moved Since " LAST_YEAR);
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                           "Engagement: 31 → 84, a meaningful rise (p = 0.002, Welch’s t-test)");
+        }
+      {
+        GtkWidget *scrolled = child (&fixture, "side");
+        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        rd_test_wait_for_idle ();
+      }
+      rd_test_save_screenshot (fixture.window, name);
+
+      /* The filters apply: only the Atheneum's region, nothing moved. */
+      choose_region (&fixture, "Brugge");
+      g_assert_cmpuint (count_list_rows (list), ==, 1);
+      row = gtk_widget_get_first_child (GTK_WIDGET (list));
+      if (g_getenv ("READINESS_TEST_LANGUAGE") == NULL)
+        g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                         "No school shown moved more than chance.");
+      close_window (&fixture);
+    }
+  rd_test_store_clear (&fixture.test_store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1219,6 +1302,7 @@ main (int   argc,
   SMALL ("files", test_files);
   SMALL ("screenshots", test_screenshots);
   g_test_add_func ("/compare-window/empty", test_empty);
+  g_test_add_func ("/compare-window/moved", test_moved);
   REGION ("thousand", test_thousand);
   REGION ("narrow", test_narrow);
 #undef SMALL

@@ -25,6 +25,13 @@
  *                 [FACTOR] (the priorities, in order), rd-area with
  *                 rd-area-question ITEM (all its questions in this mode) and
  *                 rd-area-score, rd-only ITEM (too few: "not enough answers").
+ *   worked example of a change (section id="change-example"), of the
+ *                 statement in its <code>: rd-change-n-before/-after,
+ *                 rd-change-answers-before/-after and -scores-before/-after
+ *                 (lists, n-th = n-th respondent), rd-change-mean-before/-after,
+ *                 rd-change-delta, rd-change-size, rd-change-variance-before/
+ *                 -after, rd-change-se2, rd-change-se, rd-change-t,
+ *                 rd-change-df, rd-change-p, rd-change-alpha; and rd-calc.
  * What the framework sets (weights, targets, counts) is stated exactly;
  * computed figures may be rounded, to as many decimals as they are written. */
 
@@ -37,6 +44,7 @@
 #include <string.h>
 
 #include "rd-analysis.h"
+#include "rd-change.h"
 #include "rd-errors.h"
 #include "rd-exchange-import.h"
 #include "rd-exchange.h"
@@ -882,7 +890,8 @@ check_answer_scopes (GPtrArray   *scopes,
       guint32 reference_day = 0;
       guint n_scores = 0;
 
-      if (g_str_equal (scope->section, "example"))
+      /* The worked examples have tests of their own. */
+      if (g_str_equal (scope->section, "example") || g_str_equal (scope->section, "change-example"))
         continue;
 
       for (guint f = 0; f < scope->figures->len; f++)
@@ -1375,7 +1384,230 @@ out:
 }
 
 /* ------------------------------------------------------------------ */
+/* The worked example of a change: the answers of both years through
+ * rd_change_compute(), every figure against what it computes. */
+
+typedef struct
+{
+  GArray *answers[2];   /* of double, per year */
+  GArray *scores[2];
+  RdItem *item;
+} ChangeExample;
+
+static GPtrArray *
+change_answers (RdItem *item,
+                GArray *values,
+                gint64  first_id)
+{
+  GPtrArray *answers = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      RdAnswer *answer = rd_answer_new ();
+
+      answer->respondent_id = first_id + i;
+      answer->group = RD_GROUP_TEACHER;
+      answer->item_id = g_strdup (rd_item_get_id (item));
+      answer->item_version = rd_item_get_version (item);
+      answer->value = g_array_index (values, Number, i).value;
+      g_ptr_array_add (answers, answer);
+    }
+  return answers;
+}
+
+static void
+check_change_figure (Figure            *figure,
+                     const RdChangeRow *row,
+                     ChangeExample     *example,
+                     const char        *file)
+{
+  const char *kind = figure->kind + strlen ("rd-change-");
+  double sd[2], real = NAN;
+  Number stated;
+
+  for (guint y = 0; y < 2; y++)
+    {
+      GArray *scores = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint i = 0; i < example->scores[y]->len; i++)
+        g_array_append_val (scores, g_array_index (example->scores[y], Number, i).value);
+      rd_sample_mean_sd ((double *) scores->data, scores->len, NULL, &sd[y]);
+      g_array_unref (scores);
+    }
+
+  if (g_str_has_prefix (kind, "answers-") || g_str_has_prefix (kind, "scores-"))
+    return;  /* read before: lists */
+  if (g_str_equal (kind, "n-before"))
+    real = row->n_before;
+  else if (g_str_equal (kind, "n-after"))
+    real = row->n_after;
+  else if (g_str_equal (kind, "mean-before"))
+    real = row->before;
+  else if (g_str_equal (kind, "mean-after"))
+    real = row->after;
+  else if (g_str_equal (kind, "delta"))
+    real = row->delta;
+  else if (g_str_equal (kind, "size"))
+    real = round (fabs (row->delta));
+  else if (g_str_equal (kind, "variance-before"))
+    real = sd[0] * sd[0];
+  else if (g_str_equal (kind, "variance-after"))
+    real = sd[1] * sd[1];
+  else if (g_str_equal (kind, "se2"))
+    real = sd[0] * sd[0] / row->n_before + sd[1] * sd[1] / row->n_after;
+  else if (g_str_equal (kind, "se"))
+    real = sqrt (sd[0] * sd[0] / row->n_before + sd[1] * sd[1] / row->n_after);
+  else if (g_str_equal (kind, "t"))
+    real = row->test.t;
+  else if (g_str_equal (kind, "df"))
+    real = row->test.df;
+  else if (g_str_equal (kind, "p"))
+    real = row->test.p;
+  else if (g_str_equal (kind, "alpha"))
+    real = RD_SIGNIFICANCE_ALPHA;
+  else
+    {
+      problem (file, figure->line, "%s is no figure of the worked example of a change", figure->kind);
+      return;
+    }
+
+  if (figure_number (figure->text->str, file, figure->line, &stated) && !number_states (stated, real))
+    problem (file, figure->line, "%s: the page says %s, the app computes %g", figure->kind, figure->text->str, real);
+}
+
+static void
+check_change_example (GPtrArray   *scopes,
+                      RdFramework *framework,
+                      const char  *file)
+{
+  static const char * const required[] = {
+    "rd-change-n-before", "rd-change-n-after", "rd-change-answers-before", "rd-change-answers-after",
+    "rd-change-scores-before", "rd-change-scores-after", "rd-change-mean-before", "rd-change-mean-after",
+    "rd-change-delta", "rd-change-variance-before", "rd-change-variance-after", "rd-change-se2", "rd-change-se",
+    "rd-change-t", "rd-change-df", "rd-change-p", "rd-change-alpha", "rd-calc",
+  };
+  ChangeExample example = { { NULL } };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(RdChange) change = NULL;
+  const RdChangeRow *row;
+
+  for (guint s = 0; s < scopes->len; s++)
+    {
+      Scope *scope = g_ptr_array_index (scopes, s);
+
+      if (!g_str_equal (scope->section, "change-example"))
+        continue;
+      if (example.item == NULL)
+        example.item = scope_item (scope, framework, file);
+      for (guint f = 0; f < scope->figures->len; f++)
+        {
+          Figure *figure = g_ptr_array_index (scope->figures, f);
+          const char *lists[] = { "rd-change-answers-before", "rd-change-answers-after",
+                                  "rd-change-scores-before", "rd-change-scores-after" };
+
+          g_hash_table_add (seen, figure->kind);
+          for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+            if (g_str_equal (figure->kind, lists[l]))
+              {
+                GArray **slot = l < 2 ? &example.answers[l] : &example.scores[l - 2];
+
+                g_clear_pointer (slot, g_array_unref);
+                *slot = numbers_in (figure->text->str);
+              }
+        }
+    }
+  if (example.item == NULL || rd_item_get_kind (example.item) != RD_ITEM_KIND_STATEMENT ||
+      example.answers[0] == NULL || example.answers[1] == NULL || example.scores[0] == NULL ||
+      example.scores[1] == NULL)
+    {
+      problem (file, 0, "the worked example of a change names no statement in <code>, or not its answers and "
+               "scores of both years");
+      goto out;
+    }
+
+  before = change_answers (example.item, example.answers[0], 1);
+  after = change_answers (example.item, example.answers[1], 100);
+  for (guint y = 0; y < 2; y++)
+    {
+      GPtrArray *answers = y == 0 ? before : after;
+
+      if (example.scores[y]->len != answers->len)
+        problem (file, 0, "%u answers but %u scores", answers->len, example.scores[y]->len);
+      for (guint i = 0; i < MIN (answers->len, example.scores[y]->len); i++)
+        if (!number_states (g_array_index (example.scores[y], Number, i),
+                            rd_analysis_score_answer (example.item, g_ptr_array_index (answers, i))))
+          problem (file, 0, "answer %u of year %u: the page's score %g is not the app's", i + 1, y + 1,
+                   g_array_index (example.scores[y], Number, i).value);
+    }
+
+  change = rd_change_compute (framework, "2025-2026", RD_ASSESSMENT_MODE_FULL, before,
+                              "2026-2027", RD_ASSESSMENT_MODE_FULL, after);
+  row = rd_change_lookup_item (change, rd_item_get_id (example.item));
+  if (row == NULL)
+    {
+      problem (file, 0, "%s has no change", rd_item_get_id (example.item));
+      goto out;
+    }
+  /* The page calls it meaningful. */
+  if (!rd_change_row_is_meaningful (row))
+    problem (file, 0, "the example's change is not meaningful to the app");
+
+  for (guint s = 0; s < scopes->len; s++)
+    {
+      Scope *scope = g_ptr_array_index (scopes, s);
+
+      if (!g_str_equal (scope->section, "change-example"))
+        continue;
+      for (guint f = 0; f < scope->figures->len; f++)
+        {
+          Figure *figure = g_ptr_array_index (scope->figures, f);
+
+          if (g_str_equal (figure->kind, "rd-calc"))
+            check_calc (figure->text->str, file, figure->line);
+          else if (g_str_has_prefix (figure->kind, "rd-change-"))
+            check_change_figure (figure, row, &example, file);
+          else
+            problem (file, figure->line, "%s is not checked in the worked example of a change", figure->kind);
+        }
+    }
+
+  for (guint r = 0; r < G_N_ELEMENTS (required); r++)
+    if (!g_hash_table_contains (seen, required[r]))
+      problem (file, 0, "the worked example of a change states no %s", required[r]);
+
+out:
+  for (guint y = 0; y < 2; y++)
+    {
+      g_clear_pointer (&example.answers[y], g_array_unref);
+      g_clear_pointer (&example.scores[y], g_array_unref);
+    }
+}
+
+/* ------------------------------------------------------------------ */
 /* The scores page */
+
+static void
+test_scores_change_example (void)
+{
+  g_autofree char *path = source_path ("RD_SCORES_PAGE");
+  g_autoptr(RdFramework) framework = load_builtin ();
+  g_autoptr(GPtrArray) scopes = NULL;
+
+  problems_begin ();
+  scopes = read_page (path);
+  check_change_example (scopes, framework, path);
+  /* Every digit there is marked, as in the other example. */
+  for (guint s = 0; s < scopes->len; s++)
+    {
+      Scope *scope = g_ptr_array_index (scopes, s);
+
+      if (g_str_equal (scope->section, "change-example") && scope->loose->len > 0)
+        problem (path, scope->line, "a figure that nothing checks: “%s”", scope->loose->str);
+    }
+  assert_no_problems ();
+}
 
 static void
 test_scores_answers (void)
@@ -2523,6 +2755,7 @@ main (int   argc,
 
   g_test_add_func ("/doc-examples/scores/answers", test_scores_answers);
   g_test_add_func ("/doc-examples/scores/worked-example", test_scores_worked_example);
+  g_test_add_func ("/doc-examples/scores/change-example", test_scores_change_example);
   g_test_add_func ("/doc-examples/scores/every-figure-checked", test_scores_every_figure_checked);
   g_test_add_func ("/doc-examples/scores/levels", test_scores_levels);
   g_test_add_func ("/doc-examples/scores/translations", test_scores_translations);

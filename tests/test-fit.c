@@ -55,13 +55,23 @@ populate (Fixture *fixture)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (18);
   g_autoptr(GError) error = NULL;
+  gint64 last_year;
 
   rd_test_store_create (&fixture->test_store, rd_framework_load_builtin (&error));
   g_assert_no_error (error);
   rd_test_store_add_school (&fixture->test_store, "Sint-Jozefinstituut voor Secundair Onderwijs", "Oost-Vlaanderen",
                             RD_SCHOOL_TYPE_UNSET);
-  add_respondents (fixture, rd_test_store_add_assessment (&fixture->test_store, "2025-2026", RD_ASSESSMENT_MODE_FULL),
-                   RD_ASSESSMENT_MODE_FULL, rand, 0.4);
+  last_year = rd_test_store_add_assessment (&fixture->test_store, "2025-2026", RD_ASSESSMENT_MODE_FULL);
+  add_respondents (fixture, last_year, RD_ASSESSMENT_MODE_FULL, rand, 0.4);
+  {
+    /* Done last year: this year's plan shows its questions' change. */
+    static const char * const linked[] = { "cyb-mfa-staff", "str-written-plan", NULL };
+    RdActionInfo info = { .assessment_id = last_year, .title = "Multi-factor authentication for all staff",
+                          .factor = RD_FACTOR_CAPACITY, .item_ids = linked, .status = RD_ACTION_STATUS_DONE };
+
+    rd_store_add_action (fixture->store, last_year, &info, &error);
+    g_assert_no_error (error);
+  }
   fixture->pulse_id = rd_test_store_add_assessment (&fixture->test_store, "2025-2026", RD_ASSESSMENT_MODE_PULSE);
   add_respondents (fixture, fixture->pulse_id, RD_ASSESSMENT_MODE_PULSE, rand, 0.5);
   /* Complete: its pages carry the read-only banner. */
@@ -728,6 +738,11 @@ test_screenshots (void)
       scroll_to (results, "trend_table");
       g_snprintf (name, sizeof name, "fit-results-%d-trend-table.png", widths[w]);
       rd_test_save_screenshot (window, name);
+      /* What moved since 2025-2026: this year's respondents lean further towards agreement. */
+      g_assert_true (gtk_widget_get_visible (rd_test_find_child (results, "moved_group")));
+      scroll_to (results, "moved_group");
+      g_snprintf (name, sizeof name, "fit-results-%d-moved.png", widths[w]);
+      rd_test_save_screenshot (window, name);
       scroll_to (results, "groups_group");
       g_snprintf (name, sizeof name, "fit-results-%d-groups.png", widths[w]);
       rd_test_save_screenshot (window, name);
@@ -735,6 +750,12 @@ test_screenshots (void)
       gtk_widget_activate_action (view, "assessment.show-area", "s", RD_ACTION_PLAN_PAGE_NAME);
       g_snprintf (name, sizeof name, "fit-action-plan-%d.png", widths[w]);
       rd_test_save_screenshot (window, name);
+      {
+        GtkWidget *plan = GTK_WIDGET (rd_assessment_view_get_action_plan_page (RD_ASSESSMENT_VIEW (view)));
+
+        /* Shown below this year's actions, in the screenshot above. */
+        g_assert_true (gtk_widget_get_visible (rd_test_find_child (plan, "closed_group")));
+      }
 
       /* The complete pulse, under its read-only banner. */
       gtk_widget_activate_action (window, "win.close-assessment", NULL);

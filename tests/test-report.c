@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "rd-change.h"
+
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -497,7 +499,15 @@ test_full_assessment (void)
   g_assert_cmpuint (actions->len, ==, 5);
   for (guint i = 0; i < actions->len; i++)
     assert_contains (text, rd_action_get_title (g_ptr_array_index (actions, i)));
-  g_assert_null (strstr (text, "A finished action that is not carried over"));
+  /* Not carried over into this year's plan: only among last year's done
+   * actions, in "What Moved", before the plan. */
+  {
+    const char *finished = g_strrstr (text, "A finished action that is not carried over");
+
+    g_assert_nonnull (finished);
+    g_assert_true (finished < g_strrstr (text, T ("Action Plan")));
+    g_assert_true (finished > g_strrstr (text, T ("What Moved")));
+  }
   {
     g_autofree char *carried = g_strdup_printf (T ("Carried over from %s"), "2025-2026");
     assert_contains (text, carried);
@@ -1531,6 +1541,55 @@ test_bidi_isolated (void)
 /* The school's own questions: a section of their own after every figure
  * of the framework, saying so, each with its answers; with several people
  * a question answered by too few shows no figure. */
+/* "What Moved": the change since last year with its test, in the lines the
+ * Results page shows (figures checked by hand in test-change.c), and last
+ * year's done action with its questions' change. */
+static void
+test_what_moved (void)
+{
+  g_auto(Fixture) fixture = { 0 };
+  g_autoptr(RdReport) report = NULL;
+  g_autoptr(RdChange) change = NULL;
+  g_autoptr(GPtrArray) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  const char *moved_at, *priorities_at;
+
+  rd_test_store_create (&fixture.test_store, rd_test_load_framework ("small.json"));
+  rd_test_store_add_school (&fixture.test_store, "De Kleine Wereld", NULL, RD_SCHOOL_TYPE_UNSET);
+  fixture.assessment_id = rd_test_add_two_years (fixture.store, fixture.framework, fixture.school_id, TRUE);
+
+  report = new_report (&fixture);
+  path = write_report (&fixture, report, "moved.pdf");
+  save_screenshots (path, "what-moved");
+  assert_qpdf_check (path);
+  text = pdf_text (path);
+
+  change = rd_change_load (fixture.store, fixture.framework, fixture.assessment_id, &error);
+  g_assert_no_error (error);
+  moved = rd_change_list_moved (change);
+  g_assert_cmpuint (moved->len, ==, 5);
+  moved_at = strstr (text, T ("What Moved"));
+  g_assert_nonnull (moved_at);
+  for (guint i = 0; i < moved->len; i++)
+    {
+      g_autofree char *line = rd_change_format_row (change, g_ptr_array_index (moved, i));
+
+      assert_contains (moved_at, line);
+    }
+  if (g_str_equal (test_language (), "C"))
+    {
+      assert_contains (moved_at, "We have a plan. Up 63 points, 25 → 88. A meaningful rise (p = 0.003, Welch’s t-test).");
+      assert_contains (moved_at, "Actions Done in 2025-2026");
+      assert_contains (moved_at, "Devices for all teachers • Share of teachers with a device — Up 100 points, "
+                                 "40 % → 90 %.");
+    }
+  /* Before the priorities, after the trend. */
+  priorities_at = strstr (text, T ("What to Work on First"));
+  g_assert_true (priorities_at != NULL && strstr (moved_at, T ("What to Work on First")) != NULL);
+}
+
 static void
 test_own_questions (void)
 {
@@ -1705,6 +1764,7 @@ main (int   argc,
   g_test_add_func ("/report/figures", test_figures);
   g_test_add_func ("/report/own-questions", test_own_questions);
   g_test_add_func ("/report/evidence-appendix", test_evidence_appendix);
+  g_test_add_func ("/report/what-moved", test_what_moved);
   g_test_add_func ("/report/language", test_in_language);
   g_test_add_func ("/report/write/missing-folder", test_write_missing_folder);
   g_test_add_func ("/report/write/read-only-folder", test_write_read_only_folder);

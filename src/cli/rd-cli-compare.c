@@ -541,7 +541,13 @@ static const char compare_description[] =
      "name, region, type (an id, or null), assessment_id, respondents, factors: {FACTOR: {readiness, target, gap, difference, "
      "others_median, interval: [low, high] or null}}, areas: {AREA: score}}]. A distribution is {n, missing, "
      "min, q1, median, q3, max}. A difference is “higher”, “lower”, “not different” or “not tested” (fewer "
-     "than two respondents, or scores without answers), as in the csv. Numbers are exact; null: no figure.");
+     "than two respondents, or scores without answers), as in the csv. Numbers are exact; null: no figure.\n"
+     "\n"
+     "With --from YEAR --to YEAR instead of --year: which schools moved meaningfully between the two school "
+     "years on which success factor, by Welch’s t-test on each school’s kept scores (readiness, the spread "
+     "between its respondents and their number in each year; two-sided, p < 0.05). text lists the meaningful "
+     "changes; json (format “readiness-schools-change”, format_version 1, from, to, alpha, schools: [{id, "
+     "name, factors: {FACTOR: {before, after, change, status, t, df, p, meaningful}}}]) gives them all.");
 
 int
 rd_cli_compare (RdCli  *cli,
@@ -554,6 +560,8 @@ rd_cli_compare (RdCli  *cli,
   g_autofree char *sort = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *view_name = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
   gboolean descending = FALSE;
   const GOptionEntry entries[] = {
     { "year", 'y', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &school_year,
@@ -570,6 +578,10 @@ rd_cli_compare (RdCli  *cli,
       N_("text (default), csv or json"), N_("FORMAT") },
     { "view", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &view_name,
       N_("With csv: factors (default), areas, distribution or below-target"), N_("VIEW") },
+    { "from", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &from,
+      N_("With --to instead of --year: which schools moved meaningfully since this school year"), N_("YEAR") },
+    { "to", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &to,
+      N_("With --from: the later school year"), N_("YEAR") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -596,6 +608,26 @@ rd_cli_compare (RdCli  *cli,
     return status;
   if (argc > 1)
     return rd_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
+  if (from != NULL || to != NULL)
+    {
+      if (from == NULL || to == NULL || school_year != NULL)
+        return rd_cli_usage_error (context, _("Give --from and --to together, without --year"));
+      if (!rd_school_year_is_valid (from) || !rd_school_year_is_valid (to))
+        return rd_cli_usage_error (context, _("“%s” is not a school year like 2026-2027"),
+                                   rd_school_year_is_valid (from) ? to : from);
+      if (g_strcmp0 (from, to) >= 0)
+        return rd_cli_usage_error (context, _("--from must be an earlier school year than --to"));
+      if (!rd_cli_parse_format (format_name, &format) || format == RD_CLI_FORMAT_CSV)
+        return rd_cli_usage_error (context, _("Unknown format “%s”: use text or json"), format_name);
+      framework = rd_cli_get_framework (cli, &status);
+      if (framework == NULL)
+        return status;
+      store = rd_cli_get_store (cli, FALSE, &status);
+      if (store == NULL)
+        return status;
+      return rd_cli_compare_change (framework, store, from, to, region != NULL && *region != '\0' ? region : NULL,
+                                    format);
+    }
   if (school_year == NULL)
     return rd_cli_usage_error (context, _("No school year given: add --year YEAR, e.g. --year 2026-2027"));
   if (!rd_school_year_is_valid (school_year))

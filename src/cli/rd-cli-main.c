@@ -25,6 +25,7 @@ static const Command commands[] = {
   { "export", N_("Write schools to exchange files"), rd_cli_export },
   { "compare", N_("Compare the schools of a school year per success factor"), rd_cli_compare },
   { "report", N_("Write the PDF report of an assessment"), rd_cli_report },
+  { "change", N_("What moved since the school’s previous school year, with the test"), rd_cli_change },
   { "framework", N_("Check framework files: framework validate FILE…"), rd_cli_framework },
   { "schools", N_("List the schools with their region, type and school years"), rd_cli_schools },
   { "check", N_("Check the whole database for damage"), rd_cli_check },

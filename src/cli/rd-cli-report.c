@@ -97,6 +97,53 @@ check_assessment (RdStore     *store,
   return TRUE;
 }
 
+/* --school with --year, or --assessment: a usage error otherwise. */
+gboolean
+rd_cli_assessment_options_valid (GOptionContext *context,
+                                 const char     *school,
+                                 const char     *school_year,
+                                 gint64          assessment_id,
+                                 int            *status)
+{
+  if (assessment_id != 0 && (school != NULL || school_year != NULL))
+    *status = rd_cli_usage_error (context, _("Give either --assessment, or --school and --year"));
+  else if (assessment_id == 0 && (school == NULL || school_year == NULL))
+    *status = rd_cli_usage_error (context, _("Give --school and --year, or --assessment"));
+  else if (school_year != NULL && !rd_school_year_is_valid (school_year))
+    *status = rd_cli_usage_error (context, _("“%s” is not a school year like 2026-2027"), school_year);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* The framework, the store and the assessment those options name; 0 with
+ * @status set when one of them cannot be had. */
+gint64
+rd_cli_open_assessment (RdCli        *cli,
+                        const char   *school,
+                        const char   *school_year,
+                        gint64        assessment_id,
+                        RdFramework **framework,
+                        RdStore     **store,
+                        int          *status)
+{
+  gint64 school_id;
+
+  *framework = rd_cli_get_framework (cli, status);
+  if (*framework == NULL)
+    return 0;
+  *store = rd_cli_get_store (cli, FALSE, status);
+  if (*store == NULL)
+    return 0;
+
+  if (assessment_id != 0)
+    return check_assessment (*store, *framework, assessment_id, status) ? assessment_id : 0;
+  school_id = rd_cli_find_school (*store, school, status);
+  if (school_id == 0)
+    return 0;
+  return find_assessment (*store, *framework, school_id, school_year, status);
+}
+
 int
 rd_cli_report (RdCli  *cli,
                int     argc,
@@ -149,36 +196,14 @@ rd_cli_report (RdCli  *cli,
     return rd_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
   if (output == NULL)
     return rd_cli_usage_error (context, _("No output given: add --output FILE.pdf"));
-  if (assessment_id != 0 && (school != NULL || school_year != NULL))
-    return rd_cli_usage_error (context, _("Give either --assessment, or --school and --year"));
-  if (assessment_id == 0 && (school == NULL || school_year == NULL))
-    return rd_cli_usage_error (context, _("Give --school and --year, or --assessment"));
-  if (school_year != NULL && !rd_school_year_is_valid (school_year))
-    return rd_cli_usage_error (context, _("“%s” is not a school year like 2026-2027"), school_year);
+  if (!rd_cli_assessment_options_valid (context, school, school_year, assessment_id, &status))
+    return status;
   if (!rd_anonymity_threshold_validate (threshold, &error))
     return rd_cli_usage_error (context, "%s", error->message);
 
-  framework = rd_cli_get_framework (cli, &status);
-  if (framework == NULL)
-    return status;
-  store = rd_cli_get_store (cli, FALSE, &status);
-  if (store == NULL)
-    return status;
-
+  assessment_id = rd_cli_open_assessment (cli, school, school_year, assessment_id, &framework, &store, &status);
   if (assessment_id == 0)
-    {
-      gint64 school_id = rd_cli_find_school (store, school, &status);
-
-      if (school_id == 0)
-        return status;
-      assessment_id = find_assessment (store, framework, school_id, school_year, &status);
-      if (assessment_id == 0)
-        return status;
-    }
-  else if (!check_assessment (store, framework, assessment_id, &status))
-    {
-      return status;
-    }
+    return status;
 
   report = rd_report_new (store, framework, assessment_id, (guint) threshold, &error);
   if (report == NULL)

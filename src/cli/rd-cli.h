@@ -47,6 +47,30 @@ int           rd_cli_report           (RdCli *cli, int argc, char **argv);
 int           rd_cli_framework        (RdCli *cli, int argc, char **argv);
 int           rd_cli_schools          (RdCli *cli, int argc, char **argv);
 int           rd_cli_check            (RdCli *cli, int argc, char **argv);
+int           rd_cli_change           (RdCli *cli, int argc, char **argv);
+
+/* compare --from --to: which schools moved meaningfully, per factor. */
+int           rd_cli_compare_change   (RdFramework *framework,
+                                       RdStore     *store,
+                                       const char  *from,
+                                       const char  *to,
+                                       const char  *region,
+                                       RdCliFormat  format);
+
+/* An assessment named by --school and --year, or by --assessment (the
+ * report's and the change's options): first the options, then the files. */
+gboolean      rd_cli_assessment_options_valid (GOptionContext *context,
+                                               const char     *school,
+                                               const char     *school_year,
+                                               gint64          assessment_id,
+                                               int            *status);
+gint64        rd_cli_open_assessment  (RdCli        *cli,
+                                       const char   *school,
+                                       const char   *school_year,
+                                       gint64        assessment_id,
+                                       RdFramework **framework,
+                                       RdStore     **store,
+                                       int          *status);
 
 /* Options. A command's context takes its own @entries and the global
  * options, so that "--database" may also follow the command. */
@@ -88,6 +112,8 @@ GBytes       *rd_cli_read_file        (const char      *path,
 
 char         *rd_cli_wrap             (const char      *text,
                                        guint            width);
+char         *rd_cli_format_fixed     (double           value,
+                                       int              decimals);
 void          rd_cli_append_number    (GString         *out,
                                        double           value);
 char         *rd_cli_neutralize       (const char      *text,

@@ -105,13 +105,15 @@ respondent_readiness (Respondent *respondent,
     }
 }
 
-/* The spread says how far the respondents agree: the sample standard
- * deviation of each respondent's own readiness for the factor. */
-static void
-compute_spread (RdFramework        *framework,
-                RdAssessmentMode    mode,
-                GPtrArray          *answers,
-                RdAssessmentScores *self)
+/* Each respondent's own readiness per factor, over @only_items (item ids)
+ * when it is not NULL, handed to @func with the respondent's first answer. */
+void
+rd_assessment_scores_foreach_respondent (RdFramework                *framework,
+                                         RdAssessmentMode            mode,
+                                         GPtrArray                  *answers,
+                                         GHashTable                 *only_items,
+                                         RdRespondentReadinessFunc   func,
+                                         gpointer                    user_data)
 {
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);   /* item id → position + 1 */
@@ -120,8 +122,6 @@ compute_spread (RdFramework        *framework,
   g_autofree double *sums = g_new0 (double, MAX (n_items, 1));
   g_autofree guint *counts = g_new0 (guint, MAX (n_items, 1));
   Respondent respondent = { n_items, weights, sums, counts };
-  double sum[RD_N_FACTORS] = { 0 }, sum_squares[RD_N_FACTORS] = { 0 };
-  guint n[RD_N_FACTORS] = { 0 };
   RdAnswer *first = NULL;
 
   for (guint i = 0; i < n_items; i++)
@@ -129,7 +129,8 @@ compute_spread (RdFramework        *framework,
       RdItem *item = rd_framework_get_item (framework, i);
 
       g_hash_table_insert (positions, (gpointer) rd_item_get_id (item), GUINT_TO_POINTER (i + 1));
-      if (rd_framework_item_in_mode (framework, item, mode))
+      if (rd_framework_item_in_mode (framework, item, mode) &&
+          (only_items == NULL || g_hash_table_contains (only_items, rd_item_get_id (item))))
         for (guint f = 0; f < RD_N_FACTORS; f++)
           weights[f * n_items + i] = rd_item_get_weight (item, f);
     }
@@ -155,17 +156,8 @@ compute_spread (RdFramework        *framework,
         {
           double readiness[RD_N_FACTORS];
 
-          self->n_respondents++;
-          self->group_sizes[first->group]++;
           respondent_readiness (&respondent, readiness);
-          for (guint f = 0; f < RD_N_FACTORS; f++)
-            {
-              if (isnan (readiness[f]))
-                continue;
-              sum[f] += readiness[f];
-              sum_squares[f] += readiness[f] * readiness[f];
-              n[f]++;
-            }
+          func (first, readiness, user_data);
           memset (sums, 0, n_items * sizeof (double));
           memset (counts, 0, n_items * sizeof (guint));
           first = NULL;
@@ -184,16 +176,57 @@ compute_spread (RdFramework        *framework,
       sums[position - 1] += score;
       counts[position - 1]++;
     }
+}
+
+typedef struct
+{
+  RdAssessmentScores *self;
+  double sum[RD_N_FACTORS];
+  double sum_squares[RD_N_FACTORS];
+  guint n[RD_N_FACTORS];
+} Spread;
+
+static void
+add_to_spread (const RdAnswer *first,
+               const double    readiness[RD_N_FACTORS],
+               gpointer        user_data)
+{
+  Spread *spread = user_data;
+
+  spread->self->n_respondents++;
+  spread->self->group_sizes[first->group]++;
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    {
+      if (isnan (readiness[f]))
+        continue;
+      spread->sum[f] += readiness[f];
+      spread->sum_squares[f] += readiness[f] * readiness[f];
+      spread->n[f]++;
+    }
+}
+
+/* The spread says how far the respondents agree: the sample standard
+ * deviation of each respondent's own readiness for the factor. */
+static void
+compute_spread (RdFramework        *framework,
+                RdAssessmentMode    mode,
+                GPtrArray          *answers,
+                RdAssessmentScores *self)
+{
+  Spread spread = { self };
+
+  rd_assessment_scores_foreach_respondent (framework, mode, answers, NULL, add_to_spread, &spread);
 
   for (guint f = 0; f < RD_N_FACTORS; f++)
     {
       double mean, variance;
+      guint n = spread.n[f];
 
-      self->factor_n[f] = n[f];
-      if (n[f] < 2)
+      self->factor_n[f] = n;
+      if (n < 2)
         continue;
-      mean = sum[f] / n[f];
-      variance = MAX (0.0, (sum_squares[f] - n[f] * mean * mean) / (n[f] - 1));
+      mean = spread.sum[f] / n;
+      variance = MAX (0.0, (spread.sum_squares[f] - n * mean * mean) / (n - 1));
       self->factor_spread[f] = sqrt (variance);
     }
 }

@@ -2,6 +2,7 @@
 
 #include <glib.h>
 
+#include "rd-answer.h"
 #include "rd-framework.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,17 @@ RdAssessmentScores *rd_assessment_scores_compute (RdFramework            *framew
 gboolean            rd_assessment_scores_set_area (RdAssessmentScores     *self,
                                                   const char             *area_id,
                                                   double                  score);
+/* One respondent's readiness per factor (NAN: nothing of theirs counts),
+ * computed as RdAnalysis computes it for that respondent's answers alone. */
+typedef void (*RdRespondentReadinessFunc) (const RdAnswer *first,
+                                           const double    readiness[RD_N_FACTORS],
+                                           gpointer        user_data);
+void                rd_assessment_scores_foreach_respondent (RdFramework               *framework,
+                                                             RdAssessmentMode           mode,
+                                                             GPtrArray                 *answers,
+                                                             GHashTable                *only_items,
+                                                             RdRespondentReadinessFunc  func,
+                                                             gpointer                   user_data);
 void                rd_assessment_scores_free    (RdAssessmentScores     *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdAssessmentScores, rd_assessment_scores_free)

@@ -396,6 +396,36 @@ rd_store_list_actions (RdStore  *self,
   return rd_store_collect_rows (self, stmt, read_action, g_object_unref, error);
 }
 
+/* The actions marked done in the plans of a school's @school_year, once
+ * each when two assessments of that year carry a copy (the latest copy,
+ * as rd_store_carry_over_actions() picks one): what a plan closed that
+ * year. In the order they were first planned. */
+GPtrArray *
+rd_store_list_done_actions (RdStore     *self,
+                            gint64       school_id,
+                            const char  *school_year,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = rd_store_prepare (self,
+                  "SELECT " ACTION_COLUMNS "FROM action x JOIN assessment a ON a.id = x.assessment_id "
+                  "WHERE a.school_id = ?1 AND a.school_year = ?2 AND a.trashed = 0 AND x.trashed = 0 "
+                  "AND x.status = 'done' "
+                  "AND x.id = (SELECT max(y.id) FROM action y JOIN assessment b ON b.id = y.assessment_id "
+                  "  WHERE y.origin = x.origin AND y.trashed = 0 AND y.status = 'done' AND b.school_id = ?1 "
+                  "  AND b.trashed = 0 AND b.school_year = ?2) "
+                  "ORDER BY (SELECT min(z.id) FROM action z WHERE z.origin = x.origin)", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  sqlite3_bind_text (stmt, 2, school_year, -1, SQLITE_TRANSIENT);
+  return rd_store_collect_rows (self, stmt, read_action, g_object_unref, error);
+}
+
 static gboolean
 set_action_trashed (RdStore   *self,
                     gint64     action_id,

@@ -151,6 +151,10 @@ RdAction     *rd_store_get_action             (RdStore           *self,
 GPtrArray    *rd_store_list_actions           (RdStore           *self,
                                                gint64             assessment_id,
                                                GError           **error);
+GPtrArray    *rd_store_list_done_actions      (RdStore           *self,
+                                               gint64             school_id,
+                                               const char        *school_year,
+                                               GError           **error);
 gboolean      rd_store_trash_action           (RdStore           *self,
                                                gint64             action_id,
                                                GError           **error);

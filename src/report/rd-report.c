@@ -14,6 +14,7 @@
 #include "rd-council.h"
 #include "rd-export-file.h"
 #include "rd-group-comparison.h"
+#include "rd-report-change.h"
 #include "rd-report-charts.h"
 #include "rd-report-figures.h"
 #include "rd-report.h"
@@ -54,6 +55,8 @@ typedef struct
   GPtrArray *actions;       /* of RdAction */
   GPtrArray *own_questions; /* of RdOwnQuestion */
   GArray *own_results;      /* of RdOwnResult, borrowing own_questions */
+  RdChange *change;         /* since the previous school year; NULL: none */
+  GPtrArray *done_actions;  /* of RdAction, done in that year's plan */
   guint threshold;
   GDateTime *now;
   GHashTable *commentaries; /* item id → commentary */
@@ -73,6 +76,8 @@ snapshot_clear (Snapshot *snapshot)
   g_clear_pointer (&snapshot->now, g_date_time_unref);
   g_clear_pointer (&snapshot->commentaries, g_hash_table_unref);
   g_clear_pointer (&snapshot->evidence, g_ptr_array_unref);
+  g_clear_object (&snapshot->change);
+  g_clear_pointer (&snapshot->done_actions, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Snapshot, snapshot_clear)
@@ -749,6 +754,8 @@ build_document (Snapshot *s)
   add_charts (doc, s, bars, radar);
   if (rd_results_get_n_years (s->results) >= 2)
     add_trend (doc, rd_report_charts_trend (s->results));
+  if (s->change != NULL)
+    rd_report_add_change (doc, s->change, s->done_actions);
   add_priorities (doc, s);
   add_groups (doc, s);
   add_own_questions (doc, s);
@@ -839,6 +846,15 @@ rd_report_new (RdStore      *store,
   s.evidence = rd_store_list_evidence (store, assessment_id, NULL, error);
   if (s.evidence == NULL)
     return NULL;
+  s.change = rd_change_new_for_results (store, s.results, error);
+  if (s.change == NULL && error != NULL && *error != NULL)
+    return NULL;
+  if (s.change != NULL)
+    {
+      s.done_actions = rd_change_list_done_actions (s.change, store, error);
+      if (s.done_actions == NULL)
+        return NULL;
+    }
   s.now = g_date_time_new_now_local ();
 
   self = g_object_new (RD_TYPE_REPORT, NULL);

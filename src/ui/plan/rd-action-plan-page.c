@@ -6,6 +6,7 @@
 
 #include "rd-action-dialog.h"
 #include "rd-action-plan-page-private.h"
+#include "rd-change.h"
 #include "rd-input.h"
 
 struct _RdActionPlanPage
@@ -21,6 +22,9 @@ struct _RdActionPlanPage
   GtkStack *stack;
   GtkWidget *groups[RD_N_ACTION_STATUSES];
   GtkListBox *lists[RD_N_ACTION_STATUSES];
+  AdwPreferencesGroup *closed_group;
+  GtkListBox *closed_list;
+  guint n_closed;            /* last year's done actions shown */
 };
 
 G_DEFINE_FINAL_TYPE (RdActionPlanPage, rd_action_plan_page, GTK_TYPE_WIDGET)
@@ -104,6 +108,81 @@ create_action_row (gpointer item,
   return row;
 }
 
+/* A done action of last year's plan and what its questions did since. */
+static GtkWidget *
+create_closed_row (RdChange *change,
+                   RdAction *action)
+{
+  const char * const *ids = rd_action_get_item_ids (action);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  GtkWidget *row = adw_action_row_new ();
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      g_autofree char *line = rd_change_format_action_item (change, ids[i], FALSE);
+
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      g_string_append (lines, line);
+    }
+  if (lines->len == 0)
+    g_string_append (lines, _("No questions linked, so no change to show."));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rd_action_get_title (action));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lines->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  return row;
+}
+
+/* Last year's done actions, each with the change of the questions it was
+ * linked to; the group stays hidden without an earlier year or done action. */
+static void
+reload_closed (RdActionPlanPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdChange) change = rd_change_load (self->store, self->framework,
+                                               rd_assessment_get_id (self->assessment), &error);
+  g_autoptr(GPtrArray) done = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->closed_list))) != NULL)
+    gtk_list_box_remove (self->closed_list, child);
+  self->n_closed = 0;
+
+  if (change != NULL)
+    done = rd_change_list_done_actions (change, self->store, &error);
+  if (error != NULL)
+    g_warning ("Last year's done actions could not be read: %s", error->message);
+  if (done != NULL && done->len > 0)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *description = NULL;
+
+      /* Translators: %s is the previous school year */
+      title = g_strdup_printf (_("Done in %s"), rd_change_get_before_year (change));
+      description = g_strdup_printf (_("What the questions each action was linked to did since %s: up or down, "
+                                       "by how much, and whether a test calls it more than chance."),
+                                     rd_change_get_before_year (change));
+      adw_preferences_group_set_title (self->closed_group, title);
+      adw_preferences_group_set_description (self->closed_group, description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->closed_list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      for (guint i = 0; i < done->len; i++)
+        gtk_list_box_append (self->closed_list, create_closed_row (change, g_ptr_array_index (done, i)));
+      self->n_closed = done->len;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->closed_group), self->n_closed > 0);
+}
+
+static void
+update_page (RdActionPlanPage *self)
+{
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->actions)) > 0 || self->n_closed > 0;
+
+  gtk_stack_set_visible_child_name (self->stack, any ? "list" : "empty");
+}
+
 static void
 reload (RdActionPlanPage *self)
 {
@@ -122,6 +201,16 @@ reload (RdActionPlanPage *self)
   /* The lists, their groups and the empty page follow the model. */
   g_list_store_splice (self->actions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->actions)),
                        actions->pdata, actions->len);
+  update_page (self);
+}
+
+/* This year's answers move on while the plan is open: the change is read
+ * again whenever the page is shown. */
+static void
+on_map (RdActionPlanPage *self)
+{
+  reload_closed (self);
+  update_page (self);
 }
 
 static void
@@ -352,6 +441,8 @@ rd_action_plan_page_class_init (RdActionPlanPageClass *klass)
                                              G_STRUCT_OFFSET (RdActionPlanPage, lists[RD_ACTION_STATUS_IN_PROGRESS]));
   gtk_widget_class_bind_template_child_full (widget_class, "done_list", FALSE,
                                              G_STRUCT_OFFSET (RdActionPlanPage, lists[RD_ACTION_STATUS_DONE]));
+  gtk_widget_class_bind_template_child (widget_class, RdActionPlanPage, closed_group);
+  gtk_widget_class_bind_template_child (widget_class, RdActionPlanPage, closed_list);
 
   gtk_widget_class_install_action (widget_class, "plan.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "plan.edit", "x", edit_action);
@@ -377,24 +468,13 @@ any_to_visible (GBinding     *binding,
   return TRUE;
 }
 
-static gboolean
-any_to_page (GBinding     *binding,
-             const GValue *n_items,
-             GValue       *page,
-             gpointer      user_data)
-{
-  g_value_set_static_string (page, g_value_get_uint (n_items) > 0 ? "list" : "empty");
-  return TRUE;
-}
-
 static void
 rd_action_plan_page_init (RdActionPlanPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->actions = g_list_store_new (RD_TYPE_ACTION);
-  g_object_bind_property_full (self->actions, "n-items", self->stack, "visible-child-name", G_BINDING_SYNC_CREATE,
-                               any_to_page, NULL, NULL, NULL);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   for (guint s = 0; s < RD_N_ACTION_STATUSES; s++)
     {
       g_autoptr(GtkFilterListModel) by_status =
@@ -421,9 +501,17 @@ rd_action_plan_page_new (RdStore      *store,
   self->framework = g_object_ref (framework);
   self->assessment = g_object_ref (assessment);
   g_signal_connect_object (store, "actions-changed", G_CALLBACK (on_actions_changed), self, 0);
+  /* Last year's done actions follow when the page is shown (on_map). */
   reload (self);
 
   return GTK_WIDGET (self);
+}
+
+guint
+rd_action_plan_page_get_n_closed (RdActionPlanPage *self)
+{
+  g_return_val_if_fail (RD_IS_ACTION_PLAN_PAGE (self), 0);
+  return self->n_closed;
 }
 
 guint

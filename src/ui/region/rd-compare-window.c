@@ -8,9 +8,11 @@
 
 #include "rd-accessible.h"
 #include "rd-chart-view.h"
+#include "rd-change.h"
 #include "rd-compare-window-private.h"
 #include "rd-comparison-export-job.h"
 #include "rd-heatmap-view.h"
+#include "rd-moved-row.h"
 
 /* Below this width the side panel goes under the table. */
 #define NARROW_WIDTH 700
@@ -66,6 +68,10 @@ struct _RdCompareWindow
   GtkWidget *difference_rows[RD_N_FACTORS];
   GtkLabel *value_labels[RD_N_FACTORS];
   GtkWidget *target_rows[RD_N_FACTORS];
+  AdwPreferencesGroup *moved_group;
+  GtkListBox *moved_list;
+  GPtrArray *moved;          /* of RdSchoolChange, since moved_from; NULL: no earlier year */
+  char *moved_from;
 };
 
 enum {
@@ -238,6 +244,81 @@ update_targets (RdCompareWindow *self)
                                   count.unknown);
         }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->target_rows[f]), subtitle->str);
+    }
+}
+
+/* A school that moved on a factor: "Engagement: 31 → 84, a meaningful rise
+ * (p = 0.002, Welch’s t-test)". */
+static GtkWidget *
+create_moved_row (const RdSchoolChange *change,
+                  RdFactor              factor)
+{
+  const RdWelch *test = &change->test[factor];
+  g_autofree char *p = rd_change_format_test (test);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: a school's change on a success factor in Compare Schools:
+   * "Engagement: 31 → 84, a meaningful rise (p = 0.002, Welch’s t-test)" */
+  subtitle = g_strdup_printf (test->difference > 0 ? _("%s: %.0f → %.0f, a meaningful rise (%s)")
+                                                   : _("%s: %.0f → %.0f, a meaningful fall (%s)"),
+                              rd_factor_get_short_title (factor), change->before[factor], change->after[factor], p);
+  return rd_moved_row_new (change->school_name, subtitle, test->difference > 0);
+}
+
+/* The schools shown that moved more than chance since the year before,
+ * from their kept scores. */
+static void
+update_moved (RdCompareWindow *self)
+{
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *child;
+  guint n_rows = 0, n_schools = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->moved_list))) != NULL)
+    gtk_list_box_remove (self->moved_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->moved_group), self->moved != NULL && self->shown != NULL);
+  if (self->moved == NULL || self->shown == NULL)
+    return;
+
+  for (guint i = 0; i < rd_comparison_get_n_schools (self->shown); i++)
+    g_hash_table_add (shown, (gpointer) &rd_comparison_get_school (self->shown, i)->school_id);
+  for (guint i = 0; i < self->moved->len; i++)
+    {
+      const RdSchoolChange *change = g_ptr_array_index (self->moved, i);
+
+      if (!g_hash_table_contains (shown, &change->school_id))
+        continue;
+      n_schools++;
+      for (guint f = 0; f < RD_N_FACTORS; f++)
+        if (rd_school_change_is_meaningful (change, f))
+          {
+            gtk_list_box_append (self->moved_list, create_moved_row (change, f));
+            n_rows++;
+          }
+    }
+
+  /* Translators: %s is the school year before the one compared */
+  title = g_strdup_printf (_("Moved Since %s"), self->moved_from);
+  description = g_strdup_printf (g_dngettext (NULL,
+                                              "Of the %u school shown with an assessment in both years, what "
+                                              "changed more than chance on a success factor: Welch’s t-test on its "
+                                              "readiness, spread and respondents, p below 0.05.",
+                                              "Of the %u schools shown with an assessment in both years, what "
+                                              "changed more than chance on a success factor: Welch’s t-test on "
+                                              "their readiness, spread and respondents, p below 0.05.",
+                                              n_schools), n_schools);
+  adw_preferences_group_set_title (self->moved_group, title);
+  adw_preferences_group_set_description (self->moved_group, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->moved_list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  if (n_rows == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No school shown moved more than chance."));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_append (self->moved_list, row);
     }
 }
 
@@ -424,6 +505,7 @@ apply_filters (RdCompareWindow *self)
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "compare" : "no-match");
   set_export_enabled (self, n > 0);
   update_targets (self);
+  update_moved (self);
   update_school_panel (self);
 }
 
@@ -506,6 +588,33 @@ show_error (RdCompareWindow *self,
   set_export_enabled (self, FALSE);
 }
 
+/* The change from the school year listed after the chosen one (the years
+ * are listed newest first), for the schools in both. */
+static void
+load_moved (RdCompareWindow *self,
+            GPtrArray       *scores)
+{
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  const char *previous;
+  g_autoptr(GPtrArray) earlier = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->moved, g_ptr_array_unref);
+  g_clear_pointer (&self->moved_from, g_free);
+  if (selected == GTK_INVALID_LIST_POSITION ||
+      selected + 1 >= g_list_model_get_n_items (G_LIST_MODEL (self->years)))
+    return;
+  previous = gtk_string_list_get_string (self->years, selected + 1);
+  earlier = rd_store_list_school_scores (self->store, self->framework, previous, &error);
+  if (earlier == NULL)
+    {
+      g_warning ("The schools of %s could not be read: %s", previous, error->message);
+      return;
+    }
+  self->moved = rd_change_compare_schools (earlier, scores);
+  self->moved_from = g_strdup (previous);
+}
+
 static void
 load_school_year (RdCompareWindow *self)
 {
@@ -524,6 +633,7 @@ load_school_year (RdCompareWindow *self)
       show_error (self, error);
       return;
     }
+  load_moved (self, scores);
   self->all = rd_comparison_new_take (g_steal_pointer (&scores), rd_framework_get_n_areas (self->framework));
 
   regions = rd_comparison_list_regions (self->all);
@@ -801,6 +911,8 @@ rd_compare_window_finalize (GObject *object)
   g_clear_object (&self->framework);
   g_clear_object (&self->all);
   g_clear_object (&self->shown);
+  g_clear_pointer (&self->moved, g_ptr_array_unref);
+  g_free (self->moved_from);
   g_free (self->region);
   g_clear_pointer (&self->type_choices, g_array_unref);
   g_free (self->view);
@@ -856,6 +968,8 @@ rd_compare_window_class_init (RdCompareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdCompareWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, RdCompareWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, RdCompareWindow, years);
+  gtk_widget_class_bind_template_child (widget_class, RdCompareWindow, moved_group);
+  gtk_widget_class_bind_template_child (widget_class, RdCompareWindow, moved_list);
   gtk_widget_class_bind_template_child (widget_class, RdCompareWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RdCompareWindow, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RdCompareWindow, type_dropdown);
@@ -940,6 +1054,13 @@ rd_compare_window_new (GtkWindow   *parent,
   apply_view (self);
   reload (self);
   return GTK_WIDGET (self);
+}
+
+GPtrArray *
+rd_compare_window_get_moved (RdCompareWindow *self)
+{
+  g_return_val_if_fail (RD_IS_COMPARE_WINDOW (self), NULL);
+  return self->moved;
 }
 
 RdComparison *

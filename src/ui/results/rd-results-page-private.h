@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rd-change.h"
 #include "rd-chart-view.h"
 #include "rd-group-comparison.h"
 #include "rd-results-page.h"
@@ -17,6 +18,7 @@ typedef enum {
 
 /* What the page shows, for its own code and the tests. */
 RdResults   *rd_results_page_get_results  (RdResultsPage  *self);
+RdChange    *rd_results_page_get_change   (RdResultsPage  *self);
 RdGroupComparison *rd_results_page_get_group_comparison (RdResultsPage *self);
 /* Writes @chart as the "results.export" action does, without a file chooser. */
 gboolean     rd_results_page_export_chart (RdResultsPage  *self,

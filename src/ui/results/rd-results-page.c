@@ -7,8 +7,10 @@
 #include <math.h>
 
 #include "rd-accessible.h"
+#include "rd-change.h"
 #include "rd-council.h"
 #include "rd-discussion-window.h"
+#include "rd-moved-row.h"
 #include "rd-group-comparison.h"
 #include "rd-preferences-window.h"
 #include "rd-report-charts.h"
@@ -50,6 +52,11 @@ struct _RdResultsPage
   GtkWidget *target_buttons[RD_N_FACTORS];
   ChartCard charts[RD_RESULTS_N_CHARTS];
   GtkWidget *trend_hint;
+  RdChange *change;        /* NULL: no earlier school year */
+  AdwPreferencesGroup *moved_group;
+  GtkListBox *moved;
+  GtkLabel *moved_empty;
+  GtkLabel *moved_untested;
   AdwPreferencesGroup *priorities_group;
   GtkListBox *priorities;
   GtkWidget *priorities_empty;
@@ -350,6 +357,65 @@ refresh_priorities (RdResultsPage *self)
   gtk_widget_set_visible (self->priorities_empty, gaps->len == 0);
 }
 
+/* A change shown as a row: what moved, up or down, by how much, and what
+ * the test says of it. */
+static GtkWidget *
+create_moved_row (RdChange          *change,
+                  const RdChangeRow *row)
+{
+  g_autofree char *line = rd_change_format_row (change, row);
+  g_autofree char *title = NULL;
+
+  if (row->item == NULL)
+    /* Translators: a success factor in the list of what moved, "Readiness: Capacity building" */
+    title = g_strdup_printf (_("Readiness: %s"), rd_factor_get_title (row->factor));
+  else
+    title = g_strdup (rd_change_row_get_title (row));
+  return rd_moved_row_new (title, line, row->delta > 0);
+}
+
+/* What moved since the previous school year, largest first; hidden when
+ * the school has no earlier year. */
+static void
+refresh_moved (RdResultsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) moved = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *untested = NULL;
+
+  g_clear_object (&self->change);
+  clear_list (self->moved);
+  self->change = rd_change_new_for_results (self->store, self->results, &error);
+  if (error != NULL)
+    g_warning ("The change since the previous year could not be read: %s", error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->moved_group), self->change != NULL);
+  if (self->change == NULL)
+    return;
+
+  /* Translators: %s is the previous school year */
+  description = g_strdup_printf (_("Since %s: the changes that are more than chance, largest first. "
+                                   "A question or success factor counts as moved when Welch’s t-test on the "
+                                   "respondents’ scores gives p below 0.05; a fact is the school’s own figure "
+                                   "and needs no test."),
+                                 rd_change_get_before_year (self->change));
+  adw_preferences_group_set_description (self->moved_group, description);
+
+  moved = rd_change_list_moved (self->change);
+  for (guint i = 0; i < moved->len; i++)
+    gtk_list_box_append (self->moved, create_moved_row (self->change, g_ptr_array_index (moved, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->moved), moved->len > 0);
+
+  empty = g_strdup_printf (_("Nothing moved more than chance since %s."), rd_change_get_before_year (self->change));
+  gtk_label_set_text (self->moved_empty, empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->moved_empty), moved->len == 0);
+
+  untested = rd_change_format_untested (self->change);
+  gtk_label_set_text (self->moved_untested, untested != NULL ? untested : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->moved_untested), untested != NULL);
+}
+
 static gboolean
 answers_differ (RdAnalysis *analysis,
                 RdItem     *item)
@@ -581,6 +647,7 @@ refresh (RdResultsPage *self)
   refresh_factors (self);
   refresh_areas (self);
   refresh_trend (self);
+  refresh_moved (self);
   refresh_priorities (self);
   refresh_facts (self);
   refresh_groups (self);
@@ -778,6 +845,7 @@ rd_results_page_finalize (GObject *object)
   g_clear_object (&self->framework);
   g_clear_object (&self->results);
   g_clear_object (&self->comparison);
+  g_clear_object (&self->change);
 
   G_OBJECT_CLASS (rd_results_page_parent_class)->finalize (object);
 }
@@ -830,6 +898,10 @@ rd_results_page_class_init (RdResultsPageClass *klass)
       bind_child (widget_class, chart_ids[c], "_table", card + G_STRUCT_OFFSET (ChartCard, table));
     }
   gtk_widget_class_bind_template_child (widget_class, RdResultsPage, trend_hint);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, moved_group);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, moved);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, moved_empty);
+  gtk_widget_class_bind_template_child (widget_class, RdResultsPage, moved_untested);
   gtk_widget_class_bind_template_child (widget_class, RdResultsPage, priorities_group);
   gtk_widget_class_bind_template_child (widget_class, RdResultsPage, priorities);
   gtk_widget_class_bind_template_child (widget_class, RdResultsPage, priorities_empty);
@@ -905,6 +977,13 @@ rd_results_page_get_results (RdResultsPage *self)
 {
   g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
   return self->results;
+}
+
+RdChange *
+rd_results_page_get_change (RdResultsPage *self)
+{
+  g_return_val_if_fail (RD_IS_RESULTS_PAGE (self), NULL);
+  return self->change;
 }
 
 RdGroupComparison *
