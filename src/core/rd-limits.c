@@ -22,6 +22,10 @@ static const struct {
   [RD_FIELD_FRAMEWORK_TITLE] = { RD_MAX_FRAMEWORK_TITLE, FALSE },
   [RD_FIELD_FRAMEWORK_TEXT] = { RD_MAX_FRAMEWORK_TEXT, TRUE },
   [RD_FIELD_FRAMEWORK_SHORT_TITLE] = { RD_MAX_FRAMEWORK_SHORT_TITLE, FALSE },
+  [RD_FIELD_STAFF_NAME] = { RD_MAX_STAFF_NAME, FALSE },
+  [RD_FIELD_ACTIVITY_TITLE] = { RD_MAX_ACTIVITY_TITLE, FALSE },
+  [RD_FIELD_ACTIVITY_TEXT] = { RD_MAX_ACTIVITY_TEXT, FALSE },
+  [RD_FIELD_ACTIVITY_DETAILS] = { RD_MAX_ACTIVITY_DETAILS, TRUE },
 };
 
 guint
@@ -237,6 +241,14 @@ set_too_long (GError **error,
     case RD_FIELD_VERSION:
       g_set_error (error, domain, code, _("A version can have at most %u characters"), max);
       break;
+    case RD_FIELD_STAFF_NAME:
+      g_set_error (error, domain, code, _("A staff member’s name can have at most %u characters"), max);
+      break;
+    case RD_FIELD_ACTIVITY_TITLE:
+      g_set_error (error, domain, code, _("A learning activity’s title can have at most %u characters"), max);
+      break;
+    case RD_FIELD_ACTIVITY_TEXT:
+    case RD_FIELD_ACTIVITY_DETAILS:
     case RD_FIELD_FRAMEWORK_TITLE:
     case RD_FIELD_FRAMEWORK_TEXT:
     case RD_FIELD_FRAMEWORK_SHORT_TITLE:

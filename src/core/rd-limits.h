@@ -20,6 +20,11 @@ G_BEGIN_DECLS
 #define RD_MAX_FRAMEWORK_TEXT     2000
 /* An area's short title stands where a chart or the sidebar has room for a word or two. */
 #define RD_MAX_FRAMEWORK_SHORT_TITLE 24
+/* The professional-learning log (rd-learning-activity.h). */
+#define RD_MAX_STAFF_NAME         100
+#define RD_MAX_ACTIVITY_TITLE     200
+#define RD_MAX_ACTIVITY_TEXT      200
+#define RD_MAX_ACTIVITY_DETAILS   4000
 
 typedef enum {
   RD_FIELD_SCHOOL_NAME,
@@ -34,6 +39,10 @@ typedef enum {
   RD_FIELD_FRAMEWORK_TITLE,    /* titles and units of a framework */
   RD_FIELD_FRAMEWORK_TEXT,     /* statements, help, descriptions; multi-line */
   RD_FIELD_FRAMEWORK_SHORT_TITLE, /* an area's short title */
+  RD_FIELD_STAFF_NAME,         /* a staff member's name or pseudonym */
+  RD_FIELD_ACTIVITY_TITLE,
+  RD_FIELD_ACTIVITY_TEXT,      /* a learning activity's short elements: country, body, grade… */
+  RD_FIELD_ACTIVITY_DETAILS,   /* learning outcomes, prerequisites, further information; multi-line */
   RD_N_FIELDS
 } RdField;
 

@@ -102,7 +102,7 @@ refresh_one (RdStore           *self,
              RdAssessmentMode   mode,
              GError           **error)
 {
-  g_autoptr(GPtrArray) answers = rd_store_list_answers (self, assessment_id, error);
+  g_autoptr(GPtrArray) answers = rd_store_list_scored_answers (self, framework, assessment_id, error);
   g_autoptr(RdAssessmentScores) scores = NULL;
 
   if (answers == NULL)

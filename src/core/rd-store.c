@@ -27,6 +27,7 @@ enum {
   ANSWERS_CHANGED,
   ACTIONS_CHANGED,
   OWN_QUESTIONS_CHANGED,
+  LEARNING_LOG_CHANGED,
   ANSWER_CHANGED,
   N_SIGNALS
 };
@@ -51,6 +52,9 @@ rd_store_emit_changed (RdStore       *self,
       break;
     case RD_STORE_CHANGE_OWN_QUESTIONS:
       g_signal_emit (self, signals[OWN_QUESTIONS_CHANGED], 0, id);
+      break;
+    case RD_STORE_CHANGE_LEARNING_LOG:
+      g_signal_emit (self, signals[LEARNING_LOG_CHANGED], 0, id);
       break;
     case RD_STORE_CHANGE_ACTIONS:
     default:
@@ -645,6 +649,9 @@ rd_store_class_init (RdStoreClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[OWN_QUESTIONS_CHANGED] =
     g_signal_new ("own-questions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[LEARNING_LOG_CHANGED] =
+    g_signal_new ("learning-log-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[ANSWER_CHANGED] =
     g_signal_new ("answer-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1878,6 +1885,14 @@ rd_store_expect_changed (RdStore     *self,
     case RD_STORE_ROW_ACTION:
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
                    _("There is no action with id %s"), id_text);
+      break;
+    case RD_STORE_ROW_STAFF_MEMBER:
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no staff member with id %s"), id_text);
+      break;
+    case RD_STORE_ROW_LEARNING_ACTIVITY:
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no learning activity with id %s"), id_text);
       break;
     case RD_STORE_ROW_RESPONDENT:
     default:
