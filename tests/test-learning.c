@@ -295,6 +295,18 @@ test_staff (Fixture       *fixture,
   g_assert_true (rd_store_restore_staff_member (fixture->store, ann, &error));
   staff = rd_store_list_staff (fixture->store, fixture->school_id, &error);
   g_assert_cmpuint (staff->len, ==, 2);
+
+  /* Purged only from the trash; then the name is free again. */
+  g_assert_true (rd_store_purge_staff_member (fixture->store, ann, &error));
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM staff_member"), ==, 2);
+  g_assert_true (rd_store_trash_staff_member (fixture->store, ann, &error));
+  info = (RdStaffMemberInfo) { .school_id = fixture->school_id, .name = "Ann de Vries", .group = RD_GROUP_TEACHER };
+  g_assert_cmpint (rd_store_add_staff_member (fixture->store, &info, &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_true (rd_store_purge_staff_member (fixture->store, ann, &error));
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM staff_member"), ==, 1);
+  g_assert_cmpint (rd_store_add_staff_member (fixture->store, &info, &error), >, 0);
+  g_assert_no_error (error);
 }
 
 static void
@@ -379,6 +391,8 @@ test_activities (Fixture       *fixture,
   g_assert_cmpuint (activities->len, ==, 1);
   g_clear_pointer (&activities, g_ptr_array_unref);
   g_assert_true (rd_store_restore_learning_activity (fixture->store, id, &error));
+  g_assert_true (rd_store_purge_learning_activity (fixture->store, id, &error));
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM learning_activity"), ==, 2);
 
   /* A staff member in the trash takes the activities along. */
   g_assert_true (rd_store_trash_staff_member (fixture->store, bert, &error));

@@ -225,6 +225,39 @@ rd_store_restore_staff_member (RdStore  *self,
                       RD_STORE_ROW_STAFF_MEMBER, staff_id, FALSE, school_of_staff (self, staff_id), error);
 }
 
+/* For good, once the chance to undo is gone; only from the trash. */
+static gboolean
+purge (RdStore     *self,
+       const char  *sql,
+       gint64       id,
+       GError     **error)
+{
+  sqlite3_stmt *stmt = rd_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return rd_store_step_done (self, stmt, error);
+}
+
+gboolean
+rd_store_purge_staff_member (RdStore  *self,
+                             gint64    staff_id,
+                             GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  return purge (self, "DELETE FROM staff_member WHERE id = ?1 AND trashed = 1", staff_id, error);
+}
+
+gboolean
+rd_store_purge_learning_activity (RdStore  *self,
+                                  gint64    activity_id,
+                                  GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  return purge (self, "DELETE FROM learning_activity WHERE id = ?1 AND trashed = 1", activity_id, error);
+}
+
 static gpointer
 read_staff (sqlite3_stmt *stmt)
 {

@@ -1915,6 +1915,8 @@ rd_store_purge_trash (RdStore  *self,
              "BEGIN IMMEDIATE;"
              "DELETE FROM action WHERE trashed = 1;"
              "DELETE FROM own_question WHERE trashed = 1;"
+             "DELETE FROM learning_activity WHERE trashed = 1;"
+             "DELETE FROM staff_member WHERE trashed = 1;"
              "DELETE FROM assessment WHERE trashed = 1;"
              "DELETE FROM school WHERE trashed = 1;"
              "COMMIT;", error))

@@ -387,6 +387,14 @@ gboolean      rd_store_trash_staff_member     (RdStore                  *self,
 gboolean      rd_store_restore_staff_member   (RdStore                  *self,
                                                gint64                    staff_id,
                                                GError                  **error);
+/* Removes one in the trash for good (the Undo toast has gone); nothing
+ * when it was restored meanwhile. */
+gboolean      rd_store_purge_staff_member     (RdStore                  *self,
+                                               gint64                    staff_id,
+                                               GError                  **error);
+gboolean      rd_store_purge_learning_activity (RdStore                 *self,
+                                               gint64                    activity_id,
+                                               GError                  **error);
 GPtrArray    *rd_store_list_staff             (RdStore                  *self,
                                                gint64                    school_id,
                                                GError                  **error);
