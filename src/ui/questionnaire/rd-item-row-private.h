@@ -13,5 +13,7 @@ gboolean   rd_item_row_enter_text        (RdItemRow  *self,
 gboolean   rd_item_row_is_answered       (RdItemRow  *self);
 GtkWidget *rd_item_row_get_choice_button (RdItemRow  *self,
                                           guint       choice);
+/* The learning log's figure shown, or NULL. */
+const char *rd_item_row_get_log_figure   (RdItemRow  *self);
 
 G_END_DECLS

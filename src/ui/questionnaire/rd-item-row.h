@@ -33,6 +33,8 @@ void       rd_item_row_set_menu     (RdItemRow       *self,
                                      GMenuModel      *menu);
 void       rd_item_row_set_caption  (RdItemRow       *self,
                                      const char      *caption);
+void       rd_item_row_set_log_figure (RdItemRow     *self,
+                                       const char    *text);
 
 /* Choices: 1–5 agreement (statements), 1 yes and 2 no (yes-no); 0 is
  * "not applicable / don't know" for every kind. */

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <glib.h>
+
+#include "rd-learning-facts.h"
+
+G_BEGIN_DECLS
+
+/* "64 % (11 staff)": a figure from the log as every screen shows it. */
+char *rd_learning_format_figure (const RdLogFigure *figure);
+/* "From the log: 64 % (11 staff). An answer here overrides it.", on the
+ * question the figure answers. */
+char *rd_learning_format_source (const RdLogFigure *figure);
+
+G_END_DECLS

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "rd-learning-log-page.h"
+
+G_BEGIN_DECLS
+
+/* For the tests: the dialogs the page opens, as it opens them. */
+GtkWindow *rd_learning_log_page_edit_staff    (RdLearningLogPage *self,
+                                               gint64             staff_id);
+GtkWindow *rd_learning_log_page_edit_activity (RdLearningLogPage *self,
+                                               gint64             staff_id,
+                                               gint64             activity_id);
+
+G_END_DECLS
