@@ -5,11 +5,14 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 #include <sqlite3.h>
 
 #include "rd-analysis.h"
+#include "rd-csv.h"
 #include "rd-errors.h"
 #include "rd-learning-activity.h"
+#include "rd-learning-csv.h"
 #include "rd-learning-facts.h"
 #include "rd-limits.h"
 #include "rd-results.h"
@@ -687,6 +690,216 @@ test_imported_figures (Fixture       *fixture,
   g_assert_true (isnan (item_score (fixture, "trn-pedagogy-training", NULL)));
 }
 
+static RdLearningTable *
+parse (Fixture     *fixture,
+       const char  *text,
+       GError     **error)
+{
+  return rd_learning_csv_parse (text, strlen (text), "log.csv", fixture->framework, error);
+}
+
+static char *
+export_log (Fixture *fixture,
+            gint64   school_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) staff = rd_store_list_staff (fixture->store, school_id, &error);
+  g_autoptr(GPtrArray) activities = rd_store_list_learning_activities (fixture->store, school_id, &error);
+
+  g_assert_no_error (error);
+  return rd_learning_csv_format (staff, activities, NULL);
+}
+
+/* Out and back in, into another school: the same log, cell for cell. */
+static void
+test_csv_round_trip (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdLearningTable) table = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *again = NULL;
+  static const char * const areas[] = { "cybersecurity", "teaching", NULL };
+  gint64 ann = add_staff (fixture, "Ann, \"the\" teacher", RD_GROUP_TEACHER, "2019-08-26", NULL);
+  RdLearningActivityInfo info = {
+    .staff_id = ann, .title = "=SUM(A1) is not a formula", .issuer_country = "BE", .awarding_body = "VIVES",
+    .issued = "2026-03-12", .learning_outcomes = "Line one\nline two", .workload_ects = 1.5, .eqf_level = 6,
+    .assessment_type = "Portfolio", .participation = RD_PARTICIPATION_BLENDED, .quality_assurance = "NVAO",
+    .prerequisites = "-", .supervision = RD_SUPERVISION_ON_SITE_IDENTITY, .grade = "15/20",
+    .stackability = RD_STACKABILITY_STAND_ALONE, .further_information = "https://example.org",
+    .area_ids = areas,
+  };
+  gint64 other;
+
+  g_assert_cmpint (rd_store_add_learning_activity (fixture->store, &info, &error), >, 0);
+  g_assert_no_error (error);
+  add_activity (fixture, ann, "2026-09-01", "cybersecurity", 2.25, 0);
+  add_staff (fixture, "Bert", RD_GROUP_SUPPORT_STAFF, NULL, "2027-07-31");
+
+  first = export_log (fixture, fixture->school_id);
+  g_assert_true (g_str_has_prefix (first, "staff_name,staff_group,joined,departed,title,"));
+  g_assert_nonnull (strstr (first, ",'=SUM(A1) is not a formula,"));
+  g_assert_nonnull (strstr (first, ",2.25,"));
+  g_assert_nonnull (strstr (first, "\r\nBert,support-staff,,2027-07-31,,,,,,,,,,,,,,,,,\r\n"));
+
+  table = parse (fixture, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_learning_table_get_n_rows (table), ==, 3);
+  g_assert_cmpuint (rd_learning_table_count_activities (table), ==, 2);
+  other = rd_test_store_add_school (&fixture->test_store, "Other", NULL, RD_SCHOOL_TYPE_UNSET);
+  g_assert_true (rd_store_import_learning_log (fixture->store, other, table, &error));
+  g_assert_no_error (error);
+  second = export_log (fixture, other);
+  g_assert_cmpstr (second, ==, first);
+
+  /* Twice: nothing added. */
+  g_assert_true (rd_store_import_learning_log (fixture->store, other, table, &error));
+  again = export_log (fixture, other);
+  g_assert_cmpstr (again, ==, first);
+}
+
+static void
+test_csv_file (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "learning", "log-semicolon.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(RdLearningTable) table = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  const RdLearningActivityInfo *info;
+  gsize length;
+  gint64 bert;
+
+  /* Bert is in the trash: the file brings him back. */
+  bert = add_staff (fixture, "Bert Claes", RD_GROUP_LEADER, NULL, NULL);
+  g_assert_true (rd_store_trash_staff_member (fixture->store, bert, &error));
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  table = rd_learning_csv_parse (contents, length, "log-semicolon.csv", fixture->framework, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_learning_table_get_n_rows (table), ==, 3);
+  g_assert_true (rd_store_import_learning_log (fixture->store, fixture->school_id, table, &error));
+  g_assert_no_error (error);
+
+  staff = rd_store_list_staff (fixture->store, fixture->school_id, &error);
+  g_assert_cmpuint (staff->len, ==, 2);
+  g_assert_cmpint (rd_staff_member_get_id (g_ptr_array_index (staff, 1)), ==, bert);
+  g_assert_cmpint (rd_staff_member_get_group (g_ptr_array_index (staff, 1)), ==, RD_GROUP_SUPPORT_STAFF);
+  activities = rd_store_list_learning_activities (fixture->store, fixture->school_id, &error);
+  g_assert_cmpuint (activities->len, ==, 2);
+  info = rd_learning_activity_get_info (g_ptr_array_index (activities, 1));
+  g_assert_cmpstr (info->title, ==, "Digitale didactiek");
+  g_assert_cmpfloat (info->workload_ects, ==, 1.5);
+  g_assert_cmpstr (info->learning_outcomes, ==, "Ontwerpt een les met digitale middelen; evalueert die");
+  g_assert_cmpint (info->supervision, ==, RD_SUPERVISION_ON_SITE_IDENTITY);
+  g_assert_cmpuint (rd_learning_activity_info_missing (info), ==, 0);
+  info = rd_learning_activity_get_info (g_ptr_array_index (activities, 0));
+  g_assert_cmpfloat (info->workload_hours, ==, 1.5);
+  g_assert_cmpstr (info->area_ids[0], ==, "cybersecurity");
+}
+
+/* A bad file changes nothing and says what and where. */
+static void
+test_csv_errors (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char header[] =
+    "staff_name,staff_group,joined,departed,title,issuer_country,awarding_body,issued,learning_outcomes,"
+    "workload_ects,workload_hours,eqf_level,assessment_type,participation,quality_assurance,prerequisites,"
+    "supervision,grade,stackability,further_information,areas\n";
+  static const struct { const char *row, *message; } cases[] = {
+    { "Ann,teacher,,,Course,,,2026-09-01,,,3,,,,,,,,,,\nBert,janitor,,,,,,,,,,,,,,,,,,,\n",
+      "log.csv: line 3, column 6 (“staff_group”): “janitor” is not one of leader, teacher, support-staff" },
+    { ",teacher,,,Course,,,2026-09-01,,,,,,,,,,,,,\n",
+      "log.csv: line 2, column 1 (“staff_name”): a staff member needs a name" },
+    { "Ann,teacher,26-08-2019,,,,,,,,,,,,,,,,,,\n",
+      "log.csv: line 2, column 13 (“joined”): “26-08-2019” is not a date such as 2026-10-14" },
+    { "Ann,teacher,,,Course,,,2026-02-30,,,,,,,,,,,,,\n",
+      "log.csv: line 2, column 24 (“issued”): “2026-02-30” is not a date such as 2026-10-14" },
+    { "Ann,teacher,,,Course,,,,,,,,,,,,,,,,\n",
+      "log.csv: line 2: A learning activity needs its date of issue" },
+    { "Ann,teacher,,,Course,,,2026-09-01,,,-3,,,,,,,,,,\n",
+      "log.csv: line 2, column 37 (“workload_hours”): -3 is not a workload from 0 to 2000" },
+    { "Ann,teacher,,,Course,,,2026-09-01,,61,,,,,,,,,,,\n",
+      "log.csv: line 2, column 36 (“workload_ects”): 61 is not a workload from 0 to 60" },
+    { "Ann,teacher,,,Course,,,2026-09-01,,,three,,,,,,,,,,\n",
+      "log.csv: line 2, column 37 (“workload_hours”): “three” is not a number" },
+    { "Ann,teacher,,,Course,,,2026-09-01,,,,9,,,,,,,,,\n",
+      "log.csv: line 2, column 38 (“eqf_level”): “9” is not an EQF level from 1 to 8" },
+    { "Ann,teacher,,,Course,,,2026-09-01,,,,,,hybrid,,,,,,,\n",
+      "log.csv: line 2, column 40 (“participation”): “hybrid” is not one of online, on-site, blended" },
+    { "Ann,teacher,,,Course,,,2026-09-01,,,,,,,,,,,,,cybersecurity;gardening\n",
+      "log.csv: line 2, column 47 (“areas”): “gardening” is not an area of the framework" },
+    { "Ann,teacher,,,Course,,,2026-09-01,,,,,,,,,,,,,\nAnn,leader,,,Other,,,2026-09-02,,,,,,,,,,,,,\n",
+      "log.csv: line 3: “Ann” has another group or other dates on line 2" },
+    { "Ann,teacher,2026-09-01,2026-08-01,,,,,,,,,,,,,,,,,\n",
+      "log.csv: line 2: A staff member’s date of leaving must come after the date of joining" },
+    { "Ann,teacher,,,\"Course,,,2026-09-01,,,,,,,,,,,,,\n",
+      NULL },  /* an unclosed quote: rd_csv's message */
+    { ",,,,,,,,,,,,,,,,,,,,\n , ,,,,,,,,,,,,,,,,,,,\n", "log.csv: no staff member in the file" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strconcat (header, cases[i].row, NULL);
+      g_autoptr(RdLearningTable) table = parse (fixture, text, &error);
+
+      g_assert_null (table);
+      g_assert_nonnull (error);
+      if (cases[i].message != NULL)
+        g_assert_cmpstr (error->message, ==, cases[i].message);
+      else
+        g_assert_error (error, RD_CSV_ERROR, RD_CSV_ERROR_UNCLOSED_QUOTE);
+      g_clear_error (&error);
+    }
+
+  /* Columns: an unknown one, one twice, one missing. */
+  {
+    g_autoptr(RdLearningTable) table = parse (fixture, "staff_name,staff_group,colour\nAnn,teacher,red\n", &error);
+
+    g_assert_cmpstr (error->message, ==, "log.csv: line 1, column 3: “colour” is not a column of the learning log (format 1)");
+    g_clear_error (&error);
+    table = parse (fixture, "staff_name,staff_group,staff_name\nAnn,teacher,Ann\n", &error);
+    g_assert_cmpstr (error->message, ==, "log.csv: line 1, column 3: “staff_name” comes twice");
+    g_clear_error (&error);
+    table = parse (fixture, "staff_name,staff_group\nAnn,teacher\n", &error);
+    g_assert_cmpstr (error->message, ==, "log.csv: line 1: the column “joined” is missing");
+    g_clear_error (&error);
+  }
+
+  /* The template is the header alone: a file without rows. */
+  {
+    g_autofree char *template = rd_learning_csv_format (NULL, NULL, NULL);
+    g_autoptr(RdLearningTable) table = parse (fixture, template, &error);
+
+    g_assert_cmpstr (template, ==, "staff_name,staff_group,joined,departed,title,issuer_country,awarding_body,issued,"
+                                   "learning_outcomes,workload_ects,workload_hours,eqf_level,assessment_type,"
+                                   "participation,quality_assurance,prerequisites,supervision,grade,stackability,"
+                                   "further_information,areas\r\n");
+    g_assert_error (error, RD_CSV_ERROR, RD_CSV_ERROR_NO_ROWS);
+    g_clear_error (&error);
+  }
+
+  /* The real file with a bad group: nothing stored. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "learning", "log-bad-group.csv", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+    g_autoptr(RdLearningTable) table = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+    table = rd_learning_csv_parse (contents, length, "log-bad-group.csv", fixture->framework, &error);
+    g_assert_null (table);
+    g_assert_cmpstr (error->message, ==, "log-bad-group.csv: line 3, column 6 (“staff_group”): “janitor” is not one of "
+                                         "leader, teacher, support-staff");
+    g_assert_cmpint (count (fixture, "SELECT count(*) FROM staff_member"), ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -704,6 +917,9 @@ main (int    argc,
   ADD ("/learning/facts/precedence-rule", test_precedence_rule);
   ADD ("/learning/facts/stale", test_stale);
   ADD ("/learning/facts/imported", test_imported_figures);
+  ADD ("/learning/csv/round-trip", test_csv_round_trip);
+  ADD ("/learning/csv/file", test_csv_file);
+  ADD ("/learning/csv/errors", test_csv_errors);
 #undef ADD
 
   return g_test_run ();

@@ -821,3 +821,131 @@ rd_store_list_scored_answers (RdStore      *self,
   rd_learning_facts_add_answers (&facts, framework, school_type, answers);
   return g_steal_pointer (&answers);
 }
+
+/* Importing a log (rd-learning-csv.h) */
+
+static gint64
+import_staff (RdStore              *self,
+              gint64                school_id,
+              const RdLearningRow  *row,
+              GError              **error)
+{
+  sqlite3_stmt *stmt = rd_store_prepare (self, "SELECT id FROM staff_member WHERE school_id = ?1 AND name = ?2",
+                                         error);
+  gint64 staff_id = 0;
+  g_auto(StaffTexts) texts = { 0 };
+
+  if (stmt == NULL || !check_staff (&row->staff, &texts, error))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  sqlite3_bind_text (stmt, 2, texts.name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    staff_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  /* One already on the log (or in its trash) takes the file's group and dates. */
+  if (staff_id != 0)
+    stmt = rd_store_prepare (self, "UPDATE staff_member SET name = ?2, staff_group = ?3, joined = ?4, departed = ?5, "
+                             "trashed = 0 WHERE id = ?1", error);
+  else
+    stmt = rd_store_prepare (self, "INSERT INTO staff_member (school_id, name, staff_group, joined, departed, created) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, staff_id != 0 ? staff_id : school_id);
+  bind_staff (stmt, &row->staff, &texts);
+  if (staff_id == 0)
+    sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
+  if (!rd_store_step_done (self, stmt, error))
+    return 0;
+  return staff_id != 0 ? staff_id : sqlite3_last_insert_rowid (self->db);
+}
+
+/* An activity is known by its staff member, title and date of issue: a
+ * file imported twice changes the log once. */
+static gboolean
+import_activity (RdStore              *self,
+                 gint64                staff_id,
+                 const RdLearningRow  *row,
+                 GError              **error)
+{
+  RdLearningActivityInfo info = row->activity;
+  sqlite3_stmt *stmt = rd_store_prepare (self,
+                                         "SELECT id FROM learning_activity WHERE staff_id = ?1 AND title = ?2 "
+                                         "AND issued = ?3 AND trashed = 0", error);
+  gint64 activity_id = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  info.staff_id = staff_id;
+  sqlite3_bind_int64 (stmt, 1, staff_id);
+  sqlite3_bind_text (stmt, 2, info.title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, info.issued, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    activity_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (activity_id == 0)
+    return rd_store_insert_learning_activity (self, &info, error) != 0;
+
+  {
+    g_auto(ActivityTexts) texts = { 0 };
+
+    if (!check_activity (&info, &texts, error))
+      return FALSE;
+    stmt = rd_store_prepare (self,
+                             "UPDATE learning_activity SET staff_id = ?1, title = ?2, issuer_country = ?3, "
+                             "awarding_body = ?4, issued = ?5, learning_outcomes = ?6, workload_ects = ?7, "
+                             "workload_hours = ?8, eqf_level = ?9, assessment_type = ?10, participation = ?11, "
+                             "quality_assurance = ?12, prerequisites = ?13, supervision = ?14, grade = ?15, "
+                             "stackability = ?16, further_information = ?17 WHERE id = ?18 AND trashed = 0", error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, staff_id);
+    bind_activity (stmt, &info, &texts);
+    sqlite3_bind_int64 (stmt, 18, activity_id);
+    return rd_store_step_done (self, stmt, error) && write_areas (self, activity_id, info.area_ids, error);
+  }
+}
+
+/* All of @table or nothing, in one transaction: staff members by name
+ * (one in the trash comes back), activities by staff, title and date. */
+gboolean
+rd_store_import_learning_log (RdStore                *self,
+                              gint64                  school_id,
+                              const RdLearningTable  *table,
+                              GError                **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  if (rd_store_lookup_id (self, "SELECT id FROM school WHERE id = ?1 AND trashed = 0", school_id) == 0)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, school_id);
+
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND, _("There is no school with id %s"), id_text);
+      return FALSE;
+    }
+  if (!rd_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint r = 0; r < rd_learning_table_get_n_rows (table); r++)
+    {
+      const RdLearningRow *row = rd_learning_table_get_row (table, r);
+      gint64 staff_id = import_staff (self, school_id, row, error);
+
+      if (staff_id == 0 || (row->activity.title != NULL && !import_activity (self, staff_id, row, error)))
+        {
+          rd_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!rd_store_exec (self, "COMMIT", error))
+    {
+      rd_store_rollback (self);
+      return FALSE;
+    }
+  emit_log_changed (self, school_id);
+  return TRUE;
+}

@@ -10,6 +10,7 @@
 #include "rd-exchange.h"
 #include "rd-framework.h"
 #include "rd-learning-activity.h"
+#include "rd-learning-csv.h"
 #include "rd-learning-facts.h"
 #include "rd-own-question.h"
 #include "rd-response.h"
@@ -421,6 +422,13 @@ RdLearningActivity *rd_store_get_learning_activity (RdStore                  *se
 GPtrArray    *rd_store_list_learning_activities (RdStore                     *self,
                                                gint64                         school_id,
                                                GError                       **error);
+/* A file of the log (rd-learning-csv.h) into @school_id's log: all of it
+ * or nothing. Staff members are matched by name, activities by staff
+ * member, title and date of issue (updated, not added twice). */
+gboolean      rd_store_import_learning_log    (RdStore                  *self,
+                                               gint64                    school_id,
+                                               const RdLearningTable    *table,
+                                               GError                  **error);
 /* The log's figures for the school on @reference_day (0: today). */
 gboolean      rd_store_get_learning_facts     (RdStore                  *self,
                                                gint64                    school_id,
