@@ -6,11 +6,13 @@
 
 #include <adwaita.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "rd-activity-dialog.h"
 #include "rd-area-page.h"
 #include "rd-assessment-view.h"
 #include "rd-item-row-private.h"
+#include "rd-learning-export.h"
 #include "rd-learning-log-page-private.h"
 #include "rd-staff-dialog.h"
 #include "rd-test-util.h"
@@ -316,6 +318,89 @@ test_item_row (Fixture       *fixture,
   rd_test_save_screenshot (fixture->window, "learning-log-item-row.png");
 }
 
+static void
+wait_until_rows (Fixture    *fixture,
+                 const char *sql,
+                 gint64      n)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (count_rows (fixture, sql) != n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  rd_test_wait_for_idle ();
+  g_assert_cmpint (count_rows (fixture, sql), ==, n);
+}
+
+/* Import from CSV through its job: a good file fills the log, a bad one
+ * changes nothing. */
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "learning", "log-semicolon.csv", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "learning", "log-bad-group.csv", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  gint64 deadline;
+
+  rd_learning_log_page_import_file (fixture->page, bad_file);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM staff_member"), ==, 0);
+  g_assert_cmpstr (visible_page (fixture), ==, "empty");
+
+  rd_learning_log_page_import_file (fixture->page, good_file);
+  wait_until_rows (fixture, "SELECT count(*) FROM learning_activity", 2);
+  g_assert_cmpstr (visible_page (fixture), ==, "log");
+  g_assert_cmpuint (n_staff_rows (fixture), ==, 2);
+}
+
+/* The exports: the CSV the format says, an xlsx workbook beside it. */
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "log.csv", NULL);
+  g_autofree char *xlsx_path = g_build_filename (fixture->dir, "log.xlsx", NULL);
+  g_autofree char *template_path = g_build_filename (fixture->dir, "template.csv", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  RdStaffMemberInfo member = { .school_id = fixture->school_id, .name = "Ann", .group = RD_GROUP_TEACHER };
+  RdLearningActivityInfo info = { .title = "Course", .issued = "2026-09-01", .workload_hours = 2.5 };
+  gsize length;
+
+  info.staff_id = rd_store_add_staff_member (fixture->store, &member, &error);
+  rd_store_add_learning_activity (fixture->store, &info, &error);
+  g_assert_no_error (error);
+  staff = rd_store_list_staff (fixture->store, fixture->school_id, &error);
+  activities = rd_store_list_learning_activities (fixture->store, fixture->school_id, &error);
+
+  g_assert_true (rd_learning_export_write_csv (staff, activities, csv_path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &written, NULL, &error));
+  expected = rd_learning_csv_format (staff, activities, NULL);
+  g_assert_cmpstr (written, ==, expected);
+  g_assert_nonnull (strstr (written, "\r\nAnn,teacher,,,Course,,,2026-09-01,,,2.5,"));
+
+  g_assert_true (rd_learning_export_write_csv (none, none, template_path, NULL, &error));
+  g_clear_pointer (&written, g_free);
+  g_assert_true (g_file_get_contents (template_path, &written, NULL, &error));
+  g_assert_true (g_str_has_prefix (written, "staff_name,staff_group,"));
+  g_assert_null (strstr (written, "Ann"));
+
+  g_assert_true (rd_learning_export_write_xlsx (staff, activities, xlsx_path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (xlsx_path, &xlsx, &length, &error));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (xlsx[0] == 'P' && xlsx[1] == 'K');
+}
+
 /* The school's way in, and back. */
 static void
 test_window (void)
@@ -409,6 +494,8 @@ main (int   argc,
   ADD ("/learning-ui/empty-and-add", test_empty_and_add);
   ADD ("/learning-ui/remove-and-undo", test_remove_and_undo);
   ADD ("/learning-ui/item-row", test_item_row);
+  ADD ("/learning-ui/import", test_import);
+  ADD ("/learning-ui/export", test_export);
   ADD ("/learning-ui/screenshots", test_screenshots);
 #undef ADD
   g_test_add_func ("/learning-ui/window", test_window);

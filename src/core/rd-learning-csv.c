@@ -574,3 +574,34 @@ rd_learning_csv_parse (const char   *data,
     }
   return table;
 }
+
+RdLearningTable *
+rd_learning_csv_parse_file (GFile         *file,
+                            RdFramework   *framework,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info != NULL && g_file_info_get_size (info) > RD_CSV_MAX_BYTES)
+    {
+      g_autofree char *shown = g_format_size (g_file_info_get_size (info));
+
+      g_set_error (error, RD_CSV_ERROR, RD_CSV_ERROR_TOO_LARGE,
+                   _("%s: the file is %s; a learning log can be at most %u MB"), name, shown,
+                   (guint) (RD_CSV_MAX_BYTES / (1024 * 1024)));
+      return NULL;
+    }
+  if (info == NULL || !g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, local_error->domain == G_IO_ERROR ? local_error->code : G_IO_ERROR_FAILED,
+                   _("%s: %s"), name, local_error->message);
+      return NULL;
+    }
+  return rd_learning_csv_parse (data, length, name, framework, error);
+}

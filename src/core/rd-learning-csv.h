@@ -1,6 +1,6 @@
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "rd-framework.h"
 #include "rd-learning-activity.h"
@@ -71,6 +71,12 @@ RdLearningTable     *rd_learning_csv_parse      (const char     *data,
                                                  gsize           length,
                                                  const char     *name,
                                                  RdFramework    *framework,
+                                                 GError        **error);
+/* The same for a file: refused over RD_CSV_MAX_BYTES before reading it.
+ * Blocks: for a worker thread. */
+RdLearningTable     *rd_learning_csv_parse_file (GFile          *file,
+                                                 RdFramework    *framework,
+                                                 GCancellable   *cancellable,
                                                  GError        **error);
 guint                rd_learning_table_get_n_rows (const RdLearningTable *table);
 const RdLearningRow *rd_learning_table_get_row  (const RdLearningTable *table,

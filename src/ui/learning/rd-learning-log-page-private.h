@@ -11,4 +11,8 @@ GtkWindow *rd_learning_log_page_edit_activity (RdLearningLogPage *self,
                                                gint64             staff_id,
                                                gint64             activity_id);
 
+/* Imports @file as "Import from CSV…" does once it is chosen. */
+void       rd_learning_log_page_import_file   (RdLearningLogPage *self,
+                                               GFile             *file);
+
 G_END_DECLS

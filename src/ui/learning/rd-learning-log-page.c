@@ -8,6 +8,7 @@
 #include "rd-activity-dialog.h"
 #include "rd-input.h"
 #include "rd-learning-format.h"
+#include "rd-learning-log-job.h"
 #include "rd-learning-log-page-private.h"
 #include "rd-staff-dialog.h"
 
@@ -18,6 +19,7 @@ struct _RdLearningLogPage
   RdStore *store;
   RdFramework *framework;
   gint64 school_id;
+  char *school_name;
   GPtrArray *staff;          /* of RdStaffMember, as the list shows them */
   GPtrArray *activities;     /* of RdLearningActivity */
   GHashTable *expanded;      /* staff ids whose rows are open, kept across reloads */
@@ -51,6 +53,7 @@ rd_learning_log_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->framework);
+  g_clear_pointer (&self->school_name, g_free);
   g_clear_pointer (&self->staff, g_ptr_array_unref);
   g_clear_pointer (&self->activities, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
@@ -466,6 +469,58 @@ undo_remove_activity_action (GtkWidget  *widget,
 }
 
 static void
+on_imported (GObject      *owner,
+             guint         n_activities,
+             const GError *error)
+{
+  RdLearningLogPage *self = RD_LEARNING_LOG_PAGE (owner);
+  g_autofree char *title = NULL;
+
+  if (error != NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  /* Translators: toast after importing a learning log from a file */
+  title = g_strdup_printf (g_dngettext (NULL, "%u learning activity imported", "%u learning activities imported",
+                                        n_activities), n_activities);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+void
+rd_learning_log_page_import_file (RdLearningLogPage *self,
+                                  GFile             *file)
+{
+  g_return_if_fail (RD_IS_LEARNING_LOG_PAGE (self));
+  rd_learning_log_job_import_file (parent_window (self), self->store, self->framework, self->school_id, file,
+                                   on_imported, G_OBJECT (self));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RdLearningLogPage *self = RD_LEARNING_LOG_PAGE (widget);
+
+  rd_learning_log_job_import (parent_window (self), self->store, self->framework, self->school_id, on_imported,
+                              G_OBJECT (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RdLearningLogPage *self = RD_LEARNING_LOG_PAGE (widget);
+  RdLearningSaveKind kind = g_str_equal (action_name, "log.save-template") ? RD_LEARNING_SAVE_TEMPLATE
+                          : g_str_equal (action_name, "log.export-xlsx") ? RD_LEARNING_SAVE_XLSX
+                          : RD_LEARNING_SAVE_CSV;
+
+  rd_learning_log_job_save (parent_window (self), self->store, self->school_id, self->school_name, kind);
+}
+
+static void
 rd_learning_log_page_class_init (RdLearningLogPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -496,7 +551,12 @@ rd_learning_log_page_class_init (RdLearningLogPageClass *klass)
   gtk_widget_class_install_action (widget_class, "log.edit-activity", "x", edit_activity_action);
   gtk_widget_class_install_action (widget_class, "log.remove-activity", "x", remove_activity_action);
   gtk_widget_class_install_action (widget_class, "log.undo-remove-activity", "x", undo_remove_activity_action);
+  gtk_widget_class_install_action (widget_class, "log.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "log.save-template", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "log.export-csv", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "log.export-xlsx", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "log.add-staff", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "log.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "log.close", NULL);
 }
 
@@ -518,6 +578,7 @@ rd_learning_log_page_new (RdStore     *store,
   self->store = g_object_ref (store);
   self->framework = g_object_ref (framework);
   self->school_id = school_id;
+  self->school_name = g_strdup (school_name);
   adw_window_title_set_subtitle (self->window_title, school_name);
   g_signal_connect_object (store, "learning-log-changed", G_CALLBACK (on_log_changed), self, 0);
   reload (self);
