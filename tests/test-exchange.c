@@ -348,7 +348,7 @@ test_broken_files_rejected (Fixture       *fixture,
 {
   static const Breakage breakages[] = {
     { "\"format\" : \"readiness-exchange\"", "\"format\" : \"readiness-response\"", "is not a Readiness exchange file" },
-    { "\"format_version\" : 2", "\"format_version\" : 4", "version 4 is not supported" },
+    { "\"format_version\" : 2", "\"format_version\" : 5", "version 5 is not supported" },
     { "\"format_version\" : 2", "\"format_version\" : 0", "format_version: “format_version” must be 1 or more" },
     /* Format 2 carries the day date answers are scored against. */
     { "\"reference_date\" : \"2025-12-01\"", "\"reference_date\" : \"2026-02-30\"",

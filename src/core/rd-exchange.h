@@ -5,6 +5,7 @@
 #include "rd-action.h"
 #include "rd-assessment-scores.h"
 #include "rd-framework.h"
+#include "rd-learning-facts.h"
 #include "rd-own-question.h"
 #include "rd-response.h"
 
@@ -17,7 +18,7 @@ G_BEGIN_DECLS
 
 /* Format 3 added a school's own questions; a file without them is written
  * as format 2, which Readiness 1.1 reads. */
-#define RD_EXCHANGE_FORMAT_VERSION 3
+#define RD_EXCHANGE_FORMAT_VERSION 4
 #define RD_EXCHANGE_OWN_QUESTIONS_VERSION 3
 /* Format 1 had no reference date; its files are read, with a notice. */
 #define RD_EXCHANGE_OLDEST_FORMAT_VERSION 1
@@ -60,6 +61,7 @@ typedef struct
   RdAssessmentScores *answer_scores; /* with answers: their scores, when rd_exchange_school_score_answers () ran */
   GPtrArray *actions;             /* of RdExchangeAction */
   GPtrArray *own_questions;       /* of RdOwnQuestion; empty for a summary */
+  RdLearningFacts log_facts;      /* figures from the school's learning log (format 4; rd-exchange-log.h) */
 } RdExchangeAssessment;
 
 typedef struct
