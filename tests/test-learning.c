@@ -10,7 +10,9 @@
 
 #include "rd-analysis.h"
 #include "rd-csv.h"
+#include "rd-answers-csv.h"
 #include "rd-errors.h"
+#include "rd-exchange.h"
 #include "rd-learning-activity.h"
 #include "rd-learning-csv.h"
 #include "rd-learning-facts.h"
@@ -900,6 +902,156 @@ test_csv_errors (Fixture       *fixture,
   }
 }
 
+static GBytes *
+write_exchange (Fixture           *fixture,
+                RdExchangeContent  content)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdExchangeSchool) school = rd_store_export_school (fixture->store, fixture->framework,
+                                                               fixture->school_id, &error);
+  GBytes *bytes;
+
+  g_assert_no_error (error);
+  bytes = rd_exchange_write (school, fixture->framework, content, &error);
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static void
+assert_no_name (GBytes     *bytes,
+                const char *name)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  g_assert_null (g_strstr_len (data, (gssize) length, name));
+}
+
+/* The exchange file carries the figures and no name; the advisor scores
+ * the school's answers with them as the school does. */
+static void
+test_exchange (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static const char * const secret[] = { "Annelies Secret-Name", "Bartholomeus Hidden", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) answers = NULL;
+  g_autoptr(GBytes) summary = NULL;
+  g_autoptr(GPtrArray) schools = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_exchange_school_free);
+  g_autoptr(RdExchangeSchool) parsed = NULL;
+  g_autoptr(RdResults) school_results = NULL;
+  g_autoptr(RdResults) advisor_results = NULL;
+  g_auto(RdTestStore) advisor = { 0 };
+  RdExchangeAssessment *assessment;
+  gint64 leader, ann, advisor_assessment;
+  double school_score, advisor_score;
+  gsize length;
+  const char *text;
+
+  ann = add_staff (fixture, secret[0], RD_GROUP_TEACHER, NULL, NULL);
+  add_staff (fixture, secret[1], RD_GROUP_SUPPORT_STAFF, NULL, NULL);
+  add_activity (fixture, ann, "2026-09-01", "cybersecurity;teaching", 3, 0);
+  leader = rd_store_add_respondent (fixture->store, fixture->assessment_id, RD_GROUP_LEADER, NULL, &error);
+  g_assert_true (rd_store_set_answer_value (fixture->store, leader,
+                                            rd_framework_lookup_item (fixture->framework, "str-leadership"), 4,
+                                            &error));
+  sql (fixture, "UPDATE assessment SET reference_date = '2026-10-01'");
+
+  answers = write_exchange (fixture, RD_EXCHANGE_ANSWERS);
+  summary = write_exchange (fixture, RD_EXCHANGE_SUMMARY);
+  for (guint i = 0; secret[i] != NULL; i++)
+    {
+      assert_no_name (answers, secret[i]);
+      assert_no_name (summary, secret[i]);
+    }
+  text = g_bytes_get_data (answers, &length);
+  g_assert_nonnull (g_strstr_len (text, (gssize) length, "\"format_version\" : 4"));
+  g_assert_nonnull (g_strstr_len (text, (gssize) length, "\"log_figures\""));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (summary, NULL), (gssize) g_bytes_get_size (summary),
+                                  "\"log_figures\""));
+
+  parsed = rd_exchange_parse (text, length, "school.readiness", fixture->framework, &error);
+  g_assert_no_error (error);
+  assessment = g_ptr_array_index (parsed->assessments, 0);
+  g_assert_cmpuint (assessment->log_facts.n_figures, ==, 2);
+  g_assert_cmpfloat (rd_learning_facts_lookup (&assessment->log_facts, "cyb-staff-trained")->value, ==, 50);
+  g_assert_cmpuint (rd_learning_facts_lookup (&assessment->log_facts, "cyb-staff-trained")->n_staff, ==, 2);
+  g_assert_cmpfloat (rd_learning_facts_lookup (&assessment->log_facts, "trn-pedagogy-training")->value, ==, 100);
+
+  /* Into the advisor's database: figures kept, the same score. */
+  rd_test_store_create (&advisor, rd_framework_load_builtin (&error));
+  rd_exchange_school_score_answers (parsed, advisor.framework);
+  g_ptr_array_add (schools, g_steal_pointer (&parsed));
+  g_assert_true (rd_store_import_schools (advisor.store, advisor.framework, schools, &error));
+  g_assert_no_error (error);
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (advisor.path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT assessment_id, count(*), sum(n_staff) FROM log_figure", -1, &stmt,
+                                         NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    advisor_assessment = sqlite3_column_int64 (stmt, 0);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 2);
+    g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 3);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+
+  school_results = rd_results_load (fixture->store, fixture->framework, fixture->assessment_id, &error);
+  g_assert_no_error (error);
+  advisor_results = rd_results_load (advisor.store, advisor.framework, advisor_assessment, &error);
+  g_assert_no_error (error);
+  school_score = rd_analysis_get_item_score (rd_results_get_analysis (school_results), "cyb-staff-trained", NULL);
+  advisor_score = rd_analysis_get_item_score (rd_results_get_analysis (advisor_results), "cyb-staff-trained", NULL);
+  g_assert_cmpfloat (school_score, ==, ladder (fixture, "cyb-staff-trained", 50));
+  g_assert_cmpfloat (advisor_score, ==, school_score);
+
+  /* The kept scores too, written at import and computed again. */
+  {
+    g_autoptr(RdAssessmentScores) kept = rd_store_get_scores (advisor.store, advisor.framework, advisor_assessment,
+                                                              &error);
+    g_autoptr(RdAssessmentScores) mine = NULL;
+    guint a;
+
+    g_assert_no_error (error);
+    g_assert_true (rd_store_refresh_scores (fixture->store, fixture->framework, &error));
+    mine = rd_store_get_scores (fixture->store, fixture->framework, fixture->assessment_id, &error);
+    for (a = 0; a < kept->n_areas && !g_str_equal (kept->area_ids[a], "cybersecurity"); a++)
+      ;
+    g_assert_cmpfloat (kept->area[a], ==, mine->area[a]);
+    g_assert_false (isnan (kept->area[a]));
+    g_assert_cmpuint (kept->n_respondents, ==, 1);
+  }
+}
+
+/* The answers export never reads the log: no name, no pseudo-respondent. */
+static void
+test_answers_export (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autofree char *csv = NULL;
+  gint64 ann = add_staff (fixture, "Annelies Secret-Name", RD_GROUP_LEADER, NULL, NULL);
+  gint64 leader;
+
+  add_activity (fixture, ann, "2026-09-01", "cybersecurity", 3, 0);
+  leader = rd_store_add_respondent (fixture->store, fixture->assessment_id, RD_GROUP_LEADER, NULL, &error);
+  g_assert_true (rd_store_set_answer_value (fixture->store, leader,
+                                            rd_framework_lookup_item (fixture->framework, "str-leadership"), 4,
+                                            &error));
+  answers = rd_store_list_answers (fixture->store, fixture->assessment_id, &error);
+  g_assert_no_error (error);
+  csv = rd_answers_csv_format (fixture->framework, RD_ASSESSMENT_MODE_FULL, answers, 3, NULL);
+  g_assert_null (strstr (csv, "Secret"));
+  g_assert_null (strstr (csv, "\r\n0,"));
+  /* One respondent's row: the log speaks in no answers export. */
+  g_assert_nonnull (strstr (csv, "\r\n1,"));
+  g_assert_null (strstr (csv, "\r\n2,"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -920,6 +1072,8 @@ main (int    argc,
   ADD ("/learning/csv/round-trip", test_csv_round_trip);
   ADD ("/learning/csv/file", test_csv_file);
   ADD ("/learning/csv/errors", test_csv_errors);
+  ADD ("/learning/exchange/figures-no-names", test_exchange);
+  ADD ("/learning/privacy/answers-export", test_answers_export);
 #undef ADD
 
   return g_test_run ();
