@@ -510,6 +510,35 @@ school_of_activity (RdStore *self,
                              "WHERE a.id = ?1", activity_id);
 }
 
+/* The activity's row and areas as @info says; inside the caller's
+ * transaction. */
+static gboolean
+update_activity_row (RdStore                       *self,
+                     gint64                         activity_id,
+                     const RdLearningActivityInfo  *info,
+                     GError                       **error)
+{
+  g_auto(ActivityTexts) texts = { 0 };
+  sqlite3_stmt *stmt;
+
+  if (!check_activity (info, &texts, error))
+    return FALSE;
+  stmt = rd_store_prepare (self,
+                           "UPDATE learning_activity SET staff_id = ?1, title = ?2, issuer_country = ?3, "
+                           "awarding_body = ?4, issued = ?5, learning_outcomes = ?6, workload_ects = ?7, "
+                           "workload_hours = ?8, eqf_level = ?9, assessment_type = ?10, participation = ?11, "
+                           "quality_assurance = ?12, prerequisites = ?13, supervision = ?14, grade = ?15, "
+                           "stackability = ?16, further_information = ?17 WHERE id = ?18 AND trashed = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, info->staff_id);
+  bind_activity (stmt, info, &texts);
+  sqlite3_bind_int64 (stmt, 18, activity_id);
+  return rd_store_step_done (self, stmt, error) &&
+         rd_store_expect_changed (self, RD_STORE_ROW_LEARNING_ACTIVITY, activity_id, error) &&
+         write_areas (self, activity_id, info->area_ids, error);
+}
+
 /* Also moves the activity to another staff member of the same school. */
 gboolean
 rd_store_update_learning_activity (RdStore                       *self,
@@ -517,14 +546,9 @@ rd_store_update_learning_activity (RdStore                       *self,
                                    const RdLearningActivityInfo  *info,
                                    GError                       **error)
 {
-  g_auto(ActivityTexts) texts = { 0 };
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
   g_return_val_if_fail (info != NULL, FALSE);
 
-  if (!check_activity (info, &texts, error))
-    return FALSE;
   if (school_of_staff (self, info->staff_id) == 0)
     return rd_store_expect_changed (self, RD_STORE_ROW_STAFF_MEMBER, info->staff_id, error);
   if (school_of_staff (self, info->staff_id) != school_of_activity (self, activity_id))
@@ -537,30 +561,14 @@ rd_store_update_learning_activity (RdStore                       *self,
     }
   if (!rd_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-
-  stmt = rd_store_prepare (self,
-                           "UPDATE learning_activity SET staff_id = ?1, title = ?2, issuer_country = ?3, "
-                           "awarding_body = ?4, issued = ?5, learning_outcomes = ?6, workload_ects = ?7, "
-                           "workload_hours = ?8, eqf_level = ?9, assessment_type = ?10, participation = ?11, "
-                           "quality_assurance = ?12, prerequisites = ?13, supervision = ?14, grade = ?15, "
-                           "stackability = ?16, further_information = ?17 WHERE id = ?18 AND trashed = 0", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, info->staff_id);
-  bind_activity (stmt, info, &texts);
-  sqlite3_bind_int64 (stmt, 18, activity_id);
-  if (!rd_store_step_done (self, stmt, error) ||
-      !rd_store_expect_changed (self, RD_STORE_ROW_LEARNING_ACTIVITY, activity_id, error) ||
-      !write_areas (self, activity_id, info->area_ids, error) ||
-      !rd_store_exec (self, "COMMIT", error))
-    goto failed;
+  if (!update_activity_row (self, activity_id, info, error) || !rd_store_exec (self, "COMMIT", error))
+    {
+      rd_store_rollback (self);
+      return FALSE;
+    }
 
   emit_log_changed (self, school_of_activity (self, activity_id));
   return TRUE;
-
-failed:
-  rd_store_rollback (self);
-  return FALSE;
 }
 
 gboolean
@@ -887,25 +895,7 @@ import_activity (RdStore              *self,
 
   if (activity_id == 0)
     return rd_store_insert_learning_activity (self, &info, error) != 0;
-
-  {
-    g_auto(ActivityTexts) texts = { 0 };
-
-    if (!check_activity (&info, &texts, error))
-      return FALSE;
-    stmt = rd_store_prepare (self,
-                             "UPDATE learning_activity SET staff_id = ?1, title = ?2, issuer_country = ?3, "
-                             "awarding_body = ?4, issued = ?5, learning_outcomes = ?6, workload_ects = ?7, "
-                             "workload_hours = ?8, eqf_level = ?9, assessment_type = ?10, participation = ?11, "
-                             "quality_assurance = ?12, prerequisites = ?13, supervision = ?14, grade = ?15, "
-                             "stackability = ?16, further_information = ?17 WHERE id = ?18 AND trashed = 0", error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, staff_id);
-    bind_activity (stmt, &info, &texts);
-    sqlite3_bind_int64 (stmt, 18, activity_id);
-    return rd_store_step_done (self, stmt, error) && write_areas (self, activity_id, info.area_ids, error);
-  }
+  return update_activity_row (self, activity_id, &info, error);
 }
 
 /* All of @table or nothing, in one transaction: staff members by name
