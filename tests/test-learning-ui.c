@@ -13,6 +13,7 @@
 #include "rd-assessment-view.h"
 #include "rd-item-row-private.h"
 #include "rd-learning-export.h"
+#include "rd-report.h"
 #include "rd-learning-log-page-private.h"
 #include "rd-staff-dialog.h"
 #include "rd-test-util.h"
@@ -401,6 +402,67 @@ test_export (Fixture       *fixture,
   g_assert_true (xlsx[0] == 'P' && xlsx[1] == 'K');
 }
 
+/* Every text of the report's section @heading, from it to the next heading. */
+static char *
+report_section (RdReport   *report,
+                const char *heading)
+{
+  RdReportDocument *doc = rd_report_get_document (report);
+  GString *text = g_string_new (NULL);
+  gboolean inside = FALSE;
+
+  for (guint p = 0; p < rd_report_get_n_pages (report); p++)
+    for (guint i = 0; i < rd_report_document_get_n_boxes (doc, p); i++)
+      {
+        RdReportBoxInfo box;
+
+        rd_report_document_get_box (doc, p, i, &box);
+        if (box.kind != RD_REPORT_BOX_TEXT)
+          continue;
+        if (box.style == RD_REPORT_TEXT_HEADING)
+          inside = g_str_equal (box.text, heading);
+        else if (inside)
+          g_string_append_printf (text, "%s\n", box.text);
+      }
+  return g_string_free (text, FALSE);
+}
+
+/* The report shows the log's figures on the reference date, never a name. */
+static void
+test_report (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdReport) empty = NULL;
+  g_autoptr(RdReport) report = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *section = NULL;
+  g_autofree char *recent = days_ago (20);
+  static const char * const areas[] = { "cybersecurity", NULL };
+  RdStaffMemberInfo ann = { .school_id = fixture->school_id, .name = "Annelies Secret-Name", .group = RD_GROUP_TEACHER };
+  RdStaffMemberInfo bert = { .school_id = fixture->school_id, .name = "Bert", .group = RD_GROUP_SUPPORT_STAFF };
+  RdLearningActivityInfo info = { .title = "Phishing", .issued = recent, .workload_hours = 4, .area_ids = areas };
+
+  empty = rd_report_new (fixture->store, fixture->framework, fixture->assessment_id, 3, &error);
+  g_assert_no_error (error);
+  none = report_section (empty, "Learning Log");
+  g_assert_cmpstr (none, ==, "");
+
+  info.staff_id = rd_store_add_staff_member (fixture->store, &ann, &error);
+  rd_store_add_staff_member (fixture->store, &bert, &error);
+  rd_store_add_learning_activity (fixture->store, &info, &error);
+  g_assert_no_error (error);
+  report = rd_report_new (fixture->store, fixture->framework, fixture->assessment_id, 3, &error);
+  g_assert_no_error (error);
+  section = report_section (report, "Learning Log");
+  g_test_message ("%s", section);
+  g_assert_nonnull (strstr (section, "Staff on the log\n2\n"));
+  g_assert_nonnull (strstr (section, "Staff trained in cybersecurity\n50 % (2 staff)\n"));
+  g_assert_nonnull (strstr (section, "Teachers trained in digital teaching\n0 % (1 teacher)\n"));
+  g_assert_nonnull (strstr (section, "Training hours per teacher\n4 hours\n"));
+  g_assert_null (strstr (section, "Secret"));
+}
+
 /* The school's way in, and back. */
 static void
 test_window (void)
@@ -496,6 +558,7 @@ main (int   argc,
   ADD ("/learning-ui/item-row", test_item_row);
   ADD ("/learning-ui/import", test_import);
   ADD ("/learning-ui/export", test_export);
+  ADD ("/learning-ui/report", test_report);
   ADD ("/learning-ui/screenshots", test_screenshots);
 #undef ADD
   g_test_add_func ("/learning-ui/window", test_window);

@@ -121,14 +121,7 @@ show_figures (RdLearningLogPage *self)
   gtk_label_set_text (self->staff_figure, n_staff);
   show_figure (self->cyber_figure, &facts, RD_LEARNING_ITEM_STAFF_TRAINED);
   show_figure (self->teaching_figure, &facts, RD_LEARNING_ITEM_PEDAGOGY);
-  if (!isnan (facts.hours_per_teacher))
-    {
-      g_autofree char *number = rd_input_format_number (round (facts.hours_per_teacher * 10) / 10,
-                                                        rd_input_uses_decimal_comma ());
-
-      /* Translators: training hours per teacher; %s is a number such as 12.5 */
-      hours = g_strdup_printf (_("%s hours"), number);
-    }
+  hours = rd_learning_format_hours (facts.hours_per_teacher);
   gtk_label_set_text (self->hours_figure, hours ? hours : C_("figure", "None"));
 }
 

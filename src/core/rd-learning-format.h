@@ -12,4 +12,7 @@ char *rd_learning_format_figure (const RdLogFigure *figure);
  * question the figure answers. */
 char *rd_learning_format_source (const RdLogFigure *figure);
 
+/* "12.5 hours", in the user's decimal mark; NULL for NAN (nobody to count). */
+char *rd_learning_format_hours  (double             hours);
+
 G_END_DECLS

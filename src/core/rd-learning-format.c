@@ -2,8 +2,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
+#include <math.h>
+
+#include "rd-input.h"
 #include "rd-learning-format.h"
 
 char *
@@ -33,4 +36,16 @@ rd_learning_format_source (const RdLogFigure *figure)
 
   /* Translators: under a question the learning log answers; %s is "64 % (11 staff)" */
   return g_strdup_printf (_("From the log: %s. An answer here overrides it."), text);
+}
+
+char *
+rd_learning_format_hours (double hours)
+{
+  g_autofree char *number = NULL;
+
+  if (isnan (hours))
+    return NULL;
+  number = rd_input_format_number (round (hours * 10) / 10, rd_input_uses_decimal_comma ());
+  /* Translators: training hours per teacher; %s is a number such as 12.5 */
+  return g_strdup_printf (_("%s hours"), number);
 }
