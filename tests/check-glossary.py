@@ -50,6 +50,12 @@ def names_spread(text, match):
     return "spreiding" in text.lower() or before_figure(text, match)
 
 
+def is_credential_element(text, match):
+    # "Soort beoordeling": an element of a micro-credential (the learning
+    # log), named as the Council Recommendation's Dutch text names it.
+    return re.search(r"soort\s+_?$", text[:match.start()], re.IGNORECASE) is not None
+
+
 def choice_is_on_scale(text, match):
     return match.group(2) in SCALE
 
@@ -71,7 +77,8 @@ RULES = [
     rule("verwittigd", r"\bverwittig\w*", "op de hoogte gebracht"),
     rule("uiterlijk op", r"\buiterlijk op\b", "streefdatum"),
     rule("einddatum", r"\w*einddatum\w*", "streefdatum"),
-    rule("beoordeling", r"\w*beoordeling\w*", "zelfevaluatie (the verb beoordelen is fine)"),
+    rule("beoordeling", r"\w*beoordeling\w*", "zelfevaluatie (the verb beoordelen is fine)",
+         allow=is_credential_element),
     rule("workshop", r"\w*workshop\w*", "werksessie"),
     rule("bare ±", r"±", "name it: spreiding (standaardafwijking)", flags=0, allow=names_spread),
 ]

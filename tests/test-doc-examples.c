@@ -2227,6 +2227,28 @@ check_exchange (JsonBlock   *block,
     check_message_in_doc (block, refusal, "a statement answered with 9");
   }
 
+  /* The learning log's figures: refused in format 3, and for a question
+   * the log does not answer. */
+  {
+    g_autoptr(JsonNode) older = json_deep_copy (root);
+    g_autoptr(JsonNode) other = json_deep_copy (root);
+    JsonObject *figures = json_object_get_object_member (json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (other), "assessments"), 0), "log_figures");
+    g_autofree char *older_text = NULL;
+    g_autofree char *other_text = NULL;
+    g_autofree char *refusal = NULL;
+
+    json_object_set_int_member (json_node_get_object (older), "format_version", 3);
+    older_text = json_text (older);
+    refusal = exchange_error (older_text, framework, NULL);
+    check_message_in_doc (block, refusal, "log figures in format 3");
+    g_clear_pointer (&refusal, g_free);
+    json_object_set_member (figures, "x", json_node_copy (json_object_get_member (figures, "cyb-staff-trained")));
+    other_text = json_text (other);
+    refusal = exchange_error (other_text, framework, NULL);
+    check_message_in_doc (block, refusal, "a log figure for another question");
+  }
+
   /* The notice the document quotes: the same file in format 1. */
   {
     g_autoptr(JsonNode) old = json_deep_copy (root);
@@ -2237,10 +2259,11 @@ check_exchange (JsonBlock   *block,
 
     json_object_set_int_member (json_node_get_object (old), "format_version", 1);
     json_object_remove_member (assessment, "reference_date");
-    /* Format 3's own questions, which format 1 did not have. */
+    /* Format 3's own questions and format 4's log figures, which format 1 did not have. */
     json_object_remove_member (assessment, "own_questions");
     /* Format 4's commentary and evidence, likewise. */
     json_object_remove_member (assessment, "item_notes");
+    json_object_remove_member (assessment, "log_figures");
     {
       JsonArray *respondents = json_object_get_array_member (assessment, "respondents");
 

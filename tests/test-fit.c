@@ -15,6 +15,7 @@
 #include "rd-compare-window.h"
 #include "rd-discussion-window.h"
 #include "rd-group-comparison.h"
+#include "rd-activity-dialog.h"
 #include "rd-import-dialog.h"
 #include "rd-own-copy-dialog.h"
 #include "rd-own-question-dialog.h"
@@ -22,6 +23,7 @@
 #include "rd-progress-window.h"
 #include "rd-results-page-private.h"
 #include "rd-school-dialog.h"
+#include "rd-staff-dialog.h"
 #include "rd-test-util.h"
 #include "rd-window.h"
 #include "rd-window-private.h"
@@ -84,6 +86,19 @@ populate (Fixture *fixture)
                           .factor = RD_FACTOR_STRATEGY, .owner = "An Peeters", .due = "2027-03-31" };
 
     rd_store_add_action (fixture->store, fixture->assessment_id, &info, &error);
+    g_assert_no_error (error);
+  }
+  /* The learning log: a long name, an activity with a long title. */
+  {
+    RdStaffMemberInfo staff = { .school_id = fixture->school_id, .name = "Anneleen Vandenberghe-Verstraeten",
+                                .group = RD_GROUP_SUPPORT_STAFF };
+    static const char * const areas[] = { "cybersecurity", NULL };
+    RdLearningActivityInfo activity = { .title = "Herkennen van phishing en veilig omgaan met wachtwoorden",
+                                        .issued = "2026-09-14", .workload_hours = 3, .area_ids = areas };
+
+    activity.staff_id = rd_store_add_staff_member (fixture->store, &staff, &error);
+    g_assert_no_error (error);
+    rd_store_add_learning_activity (fixture->store, &activity, &error);
     g_assert_no_error (error);
   }
 }
@@ -347,6 +362,21 @@ test_main_window_fits (void)
   gtk_test_widget_wait_for_draw (window);
   rd_test_wait_for_idle ();
   check_fits (window_content (window), "main window, back at the assessments", &n_too_wide);
+  gtk_widget_activate_action (window, "win.open-learning-log", NULL);
+  rd_test_wait_for_idle ();
+  {
+    /* Every staff member's activities shown. */
+    GtkWidget *list = rd_test_find_child (window, "staff_list");
+
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+      if (ADW_IS_EXPANDER_ROW (row))
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    rd_test_wait_for_idle ();
+  }
+  check_fits (window_content (window), "main window, learning log", &n_too_wide);
+  gtk_widget_activate_action (GTK_WIDGET (gtk_widget_get_ancestor (rd_test_find_child (window, "staff_list"),
+                                                                   GTK_TYPE_STACK)), "log.close", NULL);
+  rd_test_wait_for_idle ();
   g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (rd_test_find_child (window, "leaflet"))));
   g_assert_cmpuint (n_too_wide, ==, 0);
 
@@ -431,6 +461,11 @@ test_one_clamp (void)
   gtk_test_widget_wait_for_draw (window);
   rd_window_select_school (RD_WINDOW (window), fixture.school_id);
   check_clamps (window, "assessments", &seen);
+  gtk_widget_activate_action (window, "win.open-learning-log", NULL);
+  check_clamps (window, "learning log", &seen);
+  gtk_widget_activate_action (GTK_WIDGET (gtk_widget_get_ancestor (rd_test_find_child (window, "staff_list"),
+                                                                   GTK_TYPE_STACK)), "log.close", NULL);
+  rd_test_wait_for_idle ();
 
   for (guint a = 0; a < 2; a++)
     {
@@ -570,6 +605,27 @@ test_dialogs_fit (void)
   check_dialog_fits (GTK_WIDGET (rd_own_copy_dialog_new (parent_window, fixture.store, fixture.framework,
                                                          assessment_id, "2026-2027")),
                      "Copy Own Questions", &n_too_wide);
+  {
+    /* The first school's log: fixture.school_id is the other one's now. */
+    gint64 school_id = rd_school_get_id (school);
+    g_autoptr(GPtrArray) staff = rd_store_list_staff (fixture.store, school_id, &error);
+    g_autoptr(GPtrArray) activities = rd_store_list_learning_activities (fixture.store, school_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (staff->len, ==, 1);
+    check_dialog_fits (GTK_WIDGET (rd_staff_dialog_new (parent_window, fixture.store, school_id, NULL)),
+                       "New Staff Member", &n_too_wide);
+    check_dialog_fits (GTK_WIDGET (rd_staff_dialog_new (parent_window, fixture.store, school_id,
+                                                        g_ptr_array_index (staff, 0))),
+                       "Edit Staff Member", &n_too_wide);
+    check_dialog_fits (GTK_WIDGET (rd_activity_dialog_new (parent_window, fixture.store, fixture.framework, staff,
+                                                           rd_staff_member_get_id (g_ptr_array_index (staff, 0)),
+                                                           NULL)),
+                       "New Learning Activity", &n_too_wide);
+    check_dialog_fits (GTK_WIDGET (rd_activity_dialog_new (parent_window, fixture.store, fixture.framework, staff, 0,
+                                                           g_ptr_array_index (activities, 0))),
+                       "Edit Learning Activity", &n_too_wide);
+  }
   survey = make_survey (fixture.framework);
   check_dialog_fits (GTK_WIDGET (rd_import_dialog_new (parent_window, survey, fixture.framework)),
                      "Import Survey", &n_too_wide);

@@ -7,6 +7,7 @@
 
 #include "rd-analysis.h"
 #include "rd-comparison.h"
+#include "rd-learning-facts.h"
 
 /* One answer to a fact, in the fact's unit. */
 typedef struct
@@ -167,7 +168,9 @@ collect_answers (RdAnalysis *self,
       if (answer->group >= RD_N_GROUPS || (groups & (1u << answer->group)) == 0)
         continue;
 
-      if (!g_hash_table_contains (respondents, &answer->respondent_id))
+      /* The learning log speaks as a pseudo-respondent: no one counted. */
+      if (answer->respondent_id != RD_LOG_RESPONDENT_ID &&
+          !g_hash_table_contains (respondents, &answer->respondent_id))
         {
           g_hash_table_add (respondents, (gpointer) &answer->respondent_id);
           self->group_counts[answer->group]++;

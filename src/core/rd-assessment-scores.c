@@ -7,6 +7,7 @@
 
 #include "rd-analysis.h"
 #include "rd-assessment-scores.h"
+#include "rd-learning-facts.h"
 
 /* Every area of the framework, each without a score yet. */
 RdAssessmentScores *
@@ -164,6 +165,9 @@ rd_assessment_scores_foreach_respondent (RdFramework                *framework,
         }
       if (answer == NULL)
         break;
+      /* The learning log's figures are no respondent's view. */
+      if (answer->respondent_id == RD_LOG_RESPONDENT_ID)
+        continue;
       if (first == NULL)
         first = answer;
 

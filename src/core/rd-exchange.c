@@ -10,6 +10,7 @@
 #include "rd-assessment.h"
 #include "rd-errors.h"
 #include "rd-exchange.h"
+#include "rd-exchange-log.h"
 #include "rd-input.h"
 #include "rd-json-check.h"
 
@@ -122,6 +123,7 @@ score_answers (RdExchangeAssessment *assessment,
                RdFramework          *framework)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   guint32 reference = assessment->reference_day ? assessment->reference_day : rd_day_from_unix_local (now);
 
@@ -145,6 +147,7 @@ score_answers (RdExchangeAssessment *assessment,
           g_ptr_array_add (all, answer);
         }
     }
+  rd_exchange_add_log_answers (assessment, school_type, framework, all, log);
   rd_assessment_scores_free (assessment->answer_scores);
   assessment->answer_scores = rd_assessment_scores_compute (framework, assessment->mode, all);
 }
@@ -552,6 +555,7 @@ add_assessment (JsonBuilder                *builder,
       json_builder_add_double_value (builder, assessment->targets[f]);
     }
   json_builder_end_object (builder);
+  rd_exchange_add_log_figures (builder, &assessment->log_facts);
 
   /* A summary carries scores computed from the answers, never the answers. */
   if (content == RD_EXCHANGE_SUMMARY || assessment->content == RD_EXCHANGE_SUMMARY)
@@ -619,7 +623,7 @@ rd_exchange_write (const RdExchangeSchool  *school,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   gboolean summary = content == RD_EXCHANGE_SUMMARY;
-  gboolean own = FALSE, notes = FALSE;
+  gboolean own = FALSE, notes = FALSE, log = FALSE;
   guint version;
   gsize length;
   char *text;
@@ -633,9 +637,14 @@ rd_exchange_write (const RdExchangeSchool  *school,
   for (guint i = 0; !summary && i < school->assessments->len; i++)
     own |= ((RdExchangeAssessment *) g_ptr_array_index (school->assessments, i))->own_questions->len > 0;
   for (guint i = 0; i < school->assessments->len; i++)
-    notes |= assessment_has_notes (g_ptr_array_index (school->assessments, i), summary);
+    {
+      notes |= assessment_has_notes (g_ptr_array_index (school->assessments, i), summary);
+      log |= ((RdExchangeAssessment *) g_ptr_array_index (school->assessments, i))->log_facts.n_figures > 0;
+    }
   /* The oldest version that holds what the file has, for older readers. */
-  version = notes ? RD_EXCHANGE_ITEM_NOTES_VERSION : own ? RD_EXCHANGE_OWN_QUESTIONS_VERSION : 2;
+  version = notes ? RD_EXCHANGE_ITEM_NOTES_VERSION
+          : log ? RD_EXCHANGE_LOG_FIGURES_VERSION
+          : own ? RD_EXCHANGE_OWN_QUESTIONS_VERSION : 2;
 
   json_builder_begin_object (builder);
   add_string (builder, "format", FORMAT_NAME);
@@ -1818,12 +1827,12 @@ read_assessment (Reader           *reader,
     "id", "school_year", "framework_version", "mode", "status", "created", "completed", "reference_date",
     "targets", "own_questions", "respondents", "summary", "actions", NULL
   };
-  /* Format 4: items' commentary and evidence. */
-  static const char * const keys_4_notes[] = {
+  /* Format 4: the learning log's figures, items' commentary and evidence. */
+  static const char * const keys_4[] = {
     "id", "school_year", "framework_version", "mode", "status", "created", "completed", "reference_date",
-    "targets", "own_questions", "respondents", "summary", "actions", "item_notes", NULL
+    "targets", "log_figures", "own_questions", "respondents", "summary", "actions", "item_notes", NULL
   };
-  const char * const *keys = reader->format_version >= RD_EXCHANGE_ITEM_NOTES_VERSION ? keys_4_notes
+  const char * const *keys = reader->format_version >= RD_EXCHANGE_ITEM_NOTES_VERSION ? keys_4
                              : reader->format_version >= RD_EXCHANGE_OWN_QUESTIONS_VERSION ? keys_3
                              : reader->format_version >= 2 ? keys_2 : keys_1;
   g_autofree char *place = g_strdup_printf ("assessments[%u]", index);
@@ -1841,6 +1850,9 @@ read_assessment (Reader           *reader,
   if (reader->format_version < RD_EXCHANGE_ITEM_NOTES_VERSION && json_object_has_member (object, "item_notes"))
     return rd_json_fail (&reader->check, place, _("“%s” needs “format_version” %d"), "item_notes",
                          RD_EXCHANGE_ITEM_NOTES_VERSION);
+  if (reader->format_version < RD_EXCHANGE_LOG_FIGURES_VERSION && json_object_has_member (object, "log_figures"))
+    return rd_json_fail (&reader->check, place, _("“%s” needs “format_version” %d"), "log_figures",
+                         RD_EXCHANGE_LOG_FIGURES_VERSION);
   if (!rd_json_check_keys (&reader->check, object, place, keys) ||
       !read_uuid (reader, object, place, &assessment->uuid) ||
       !rd_json_get_string (&reader->check, object, place, "school_year", TRUE, &year) ||
@@ -1876,6 +1888,8 @@ read_assessment (Reader           *reader,
     }
   if (json_object_get_size (targets) != RD_N_FACTORS)
     return rd_json_fail (&reader->check, place, _("“targets” holds the four success factors, nothing else"));
+  if (!rd_exchange_read_log_figures (&reader->check, object, place, &assessment->log_facts))
+    return FALSE;
 
   /* The file's "content" decides: answers and a summary never mix. */
   assessment->content = summary ? RD_EXCHANGE_SUMMARY : RD_EXCHANGE_ANSWERS;

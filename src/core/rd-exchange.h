@@ -6,6 +6,7 @@
 #include "rd-assessment-scores.h"
 #include "rd-evidence.h"
 #include "rd-framework.h"
+#include "rd-learning-facts.h"
 #include "rd-own-question.h"
 #include "rd-response.h"
 
@@ -75,6 +76,7 @@ typedef struct
   GPtrArray *actions;             /* of RdExchangeAction */
   GPtrArray *own_questions;       /* of RdOwnQuestion; empty for a summary */
   GPtrArray *item_notes;          /* of RdExchangeItemNote; empty unless the school chose to carry them */
+  RdLearningFacts log_facts;      /* figures from the school's learning log (format 4; rd-exchange-log.h) */
 } RdExchangeAssessment;
 
 typedef struct

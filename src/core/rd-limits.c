@@ -25,6 +25,10 @@ static const struct {
   [RD_FIELD_ITEM_COMMENTARY] = { RD_MAX_ITEM_COMMENTARY, TRUE },
   [RD_FIELD_EVIDENCE_TITLE] = { RD_MAX_EVIDENCE_TITLE, FALSE },
   [RD_FIELD_EVIDENCE_LOCATION] = { RD_MAX_EVIDENCE_LOCATION, FALSE },
+  [RD_FIELD_STAFF_NAME] = { RD_MAX_STAFF_NAME, FALSE },
+  [RD_FIELD_ACTIVITY_TITLE] = { RD_MAX_ACTIVITY_TITLE, FALSE },
+  [RD_FIELD_ACTIVITY_TEXT] = { RD_MAX_ACTIVITY_TEXT, FALSE },
+  [RD_FIELD_ACTIVITY_DETAILS] = { RD_MAX_ACTIVITY_DETAILS, TRUE },
 };
 
 guint
@@ -249,6 +253,14 @@ set_too_long (GError **error,
     case RD_FIELD_EVIDENCE_LOCATION:
       g_set_error (error, domain, code, _("Evidence’s location can have at most %u characters"), max);
       break;
+    case RD_FIELD_STAFF_NAME:
+      g_set_error (error, domain, code, _("A staff member’s name can have at most %u characters"), max);
+      break;
+    case RD_FIELD_ACTIVITY_TITLE:
+      g_set_error (error, domain, code, _("A learning activity’s title can have at most %u characters"), max);
+      break;
+    case RD_FIELD_ACTIVITY_TEXT:
+    case RD_FIELD_ACTIVITY_DETAILS:
     case RD_FIELD_FRAMEWORK_TITLE:
     case RD_FIELD_FRAMEWORK_TEXT:
     case RD_FIELD_FRAMEWORK_SHORT_TITLE:

@@ -25,6 +25,11 @@ G_BEGIN_DECLS
 #define RD_MAX_ITEM_COMMENTARY    4000
 #define RD_MAX_EVIDENCE_TITLE     200
 #define RD_MAX_EVIDENCE_LOCATION  2000
+/* The professional-learning log (rd-learning-activity.h). */
+#define RD_MAX_STAFF_NAME         100
+#define RD_MAX_ACTIVITY_TITLE     200
+#define RD_MAX_ACTIVITY_TEXT      200
+#define RD_MAX_ACTIVITY_DETAILS   4000
 
 typedef enum {
   RD_FIELD_SCHOOL_NAME,
@@ -42,6 +47,10 @@ typedef enum {
   RD_FIELD_ITEM_COMMENTARY,    /* why the school answered so; multi-line */
   RD_FIELD_EVIDENCE_TITLE,
   RD_FIELD_EVIDENCE_LOCATION,
+  RD_FIELD_STAFF_NAME,         /* a staff member's name or pseudonym */
+  RD_FIELD_ACTIVITY_TITLE,
+  RD_FIELD_ACTIVITY_TEXT,      /* a learning activity's short elements: country, body, grade… */
+  RD_FIELD_ACTIVITY_DETAILS,   /* learning outcomes, prerequisites, further information; multi-line */
   RD_N_FIELDS
 } RdField;
 

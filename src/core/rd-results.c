@@ -75,7 +75,8 @@ analyse (RdStore       *store,
   double targets[RD_N_FACTORS];
   RdAnalysis *analysis;
 
-  answers = rd_store_list_answers (store, rd_assessment_get_id (assessment), error);
+  /* With the learning log's figures (rd-learning-facts.h). */
+  answers = rd_store_list_scored_answers (store, framework, rd_assessment_get_id (assessment), error);
   if (answers == NULL ||
       !rd_store_get_targets (store, rd_assessment_get_id (assessment), targets, error))
     return NULL;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rd-errors.h"
+#include "rd-exchange-log.h"
 #include "rd-store-private.h"
 
 /* Exchange files and the kept scores: the part of RdStore that regional
@@ -103,7 +104,7 @@ refresh_one (RdStore           *self,
              RdAssessmentMode   mode,
              GError           **error)
 {
-  g_autoptr(GPtrArray) answers = rd_store_list_answers (self, assessment_id, error);
+  g_autoptr(GPtrArray) answers = rd_store_list_scored_answers (self, framework, assessment_id, error);
   g_autoptr(RdAssessmentScores) scores = NULL;
 
   if (answers == NULL)
@@ -481,8 +482,10 @@ rd_store_export_school (RdStore      *self,
       gint64 id = g_array_index (ids, gint64, i);
       RdExchangeAssessment *assessment = g_ptr_array_index (school->assessments, i);
 
+      /* The log's figures, never its names (rd-exchange-log.h). */
       if (!rd_store_get_targets (self, id, assessment->targets, error) ||
-          !export_actions (self, id, assessment, error))
+          !export_actions (self, id, assessment, error) ||
+          !rd_store_get_assessment_log_figures (self, id, &assessment->log_facts, NULL, error))
         return NULL;
       if (assessment->content == RD_EXCHANGE_ANSWERS)
         {
@@ -1126,6 +1129,7 @@ import_respondents (RdStore                     *self,
   RdFramework *edition = rd_framework_get_edition (framework, rd_framework_get_id (framework),
                                                    assessment->framework_version);
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_answer_free);
   g_autoptr(GPtrArray) answers = g_ptr_array_new ();
   g_autoptr(RdAssessmentScores) scores = NULL;
   sqlite3_stmt *respondent_stmt, *one_stmt, *rows_stmt;
@@ -1197,6 +1201,7 @@ import_respondents (RdStore                     *self,
   /* Scored while the file was read, from the same answers. */
   if (assessment->answer_scores != NULL)
     return write_scores (self, framework, assessment_id, assessment->answer_scores, error);
+  rd_exchange_add_log_answers (assessment, school_type, framework, all, log);
   scores = rd_assessment_scores_compute (framework, assessment->mode, all);
   return write_scores (self, framework, assessment_id, scores, error);
 }
@@ -1261,6 +1266,40 @@ import_actions (RdStore                     *self,
   return TRUE;
 }
 
+/* The figures of the school's learning log the file carried: they stand
+ * in for a log this database does not have (rd_store_list_scored_answers()). */
+static gboolean
+import_log_figures (RdStore                     *self,
+                    gint64                       assessment_id,
+                    const RdExchangeAssessment  *assessment,
+                    GError                     **error)
+{
+  sqlite3_stmt *stmt = rd_store_prepare (self, "DELETE FROM log_figure WHERE assessment_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  if (!rd_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = rd_store_prepare (self, "INSERT INTO log_figure (assessment_id, item_id, value, n_staff) "
+                           "VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint f = 0; f < assessment->log_facts.n_figures; f++)
+    {
+      const RdLogFigure *figure = &assessment->log_facts.figures[f];
+
+      sqlite3_bind_int64 (stmt, 1, assessment_id);
+      sqlite3_bind_text (stmt, 2, figure->item_id, -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 3, figure->value);
+      sqlite3_bind_int (stmt, 4, (int) figure->n_staff);
+      if (!rd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 import_school (RdStore                 *self,
                RdFramework             *framework,
@@ -1280,6 +1319,7 @@ import_school (RdStore                 *self,
 
       if (assessment_id == 0 ||
           !import_targets (self, assessment_id, assessment, error) ||
+          !import_log_figures (self, assessment_id, assessment, error) ||
           !import_actions (self, school_id, assessment_id, assessment, now, error))
         return FALSE;
 

@@ -32,6 +32,7 @@ typedef enum {
   RD_STORE_CHANGE_ANSWERS,
   RD_STORE_CHANGE_ACTIONS,
   RD_STORE_CHANGE_OWN_QUESTIONS,
+  RD_STORE_CHANGE_LEARNING_LOG,  /* a school's id */
 } RdStoreChange;
 
 typedef gpointer (*RdStoreRowReader) (sqlite3_stmt *stmt);
@@ -70,6 +71,8 @@ typedef enum {
   RD_STORE_ROW_ASSESSMENT,
   RD_STORE_ROW_RESPONDENT,
   RD_STORE_ROW_ACTION,
+  RD_STORE_ROW_STAFF_MEMBER,
+  RD_STORE_ROW_LEARNING_ACTIVITY,
 } RdStoreRow;
 
 gboolean      rd_store_expect_changed    (RdStore          *self,

@@ -27,6 +27,7 @@ enum {
   ANSWERS_CHANGED,
   ACTIONS_CHANGED,
   OWN_QUESTIONS_CHANGED,
+  LEARNING_LOG_CHANGED,
   ANSWER_CHANGED,
   EVIDENCE_CHANGED,
   N_SIGNALS
@@ -52,6 +53,9 @@ rd_store_emit_changed (RdStore       *self,
       break;
     case RD_STORE_CHANGE_OWN_QUESTIONS:
       g_signal_emit (self, signals[OWN_QUESTIONS_CHANGED], 0, id);
+      break;
+    case RD_STORE_CHANGE_LEARNING_LOG:
+      g_signal_emit (self, signals[LEARNING_LOG_CHANGED], 0, id);
       break;
     case RD_STORE_CHANGE_ACTIONS:
     default:
@@ -654,6 +658,9 @@ rd_store_class_init (RdStoreClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[OWN_QUESTIONS_CHANGED] =
     g_signal_new ("own-questions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[LEARNING_LOG_CHANGED] =
+    g_signal_new ("learning-log-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[ANSWER_CHANGED] =
     g_signal_new ("answer-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1892,6 +1899,14 @@ rd_store_expect_changed (RdStore     *self,
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
                    _("There is no action with id %s"), id_text);
       break;
+    case RD_STORE_ROW_STAFF_MEMBER:
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no staff member with id %s"), id_text);
+      break;
+    case RD_STORE_ROW_LEARNING_ACTIVITY:
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no learning activity with id %s"), id_text);
+      break;
     case RD_STORE_ROW_RESPONDENT:
     default:
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
@@ -1913,6 +1928,8 @@ rd_store_purge_trash (RdStore  *self,
              "BEGIN IMMEDIATE;"
              "DELETE FROM action WHERE trashed = 1;"
              "DELETE FROM own_question WHERE trashed = 1;"
+             "DELETE FROM learning_activity WHERE trashed = 1;"
+             "DELETE FROM staff_member WHERE trashed = 1;"
              "DELETE FROM assessment WHERE trashed = 1;"
              "DELETE FROM school WHERE trashed = 1;"
              "COMMIT;", error))

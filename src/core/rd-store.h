@@ -10,9 +10,13 @@
 #include "rd-comparison.h"
 #include "rd-exchange.h"
 #include "rd-framework.h"
+#include "rd-learning-activity.h"
+#include "rd-learning-csv.h"
+#include "rd-learning-facts.h"
 #include "rd-own-question.h"
 #include "rd-response.h"
 #include "rd-school.h"
+#include "rd-staff-member.h"
 #include "rd-types.h"
 
 G_BEGIN_DECLS
@@ -433,5 +437,86 @@ GPtrArray    *rd_store_list_answers           (RdStore           *self,
 GPtrArray    *rd_store_list_respondent_answers (RdStore          *self,
                                                gint64             respondent_id,
                                                GError           **error);
+
+/* The school's professional-learning log (rd-store-learning.c): staff
+ * members (a name or pseudonym unique per school) and their learning
+ * activities with the micro-credential elements. Removing is trashing,
+ * undone by restoring. Every change marks the school's kept scores stale
+ * and emits "learning-log-changed" (school id), then "answers-changed"
+ * for each of the school's assessments, whose figures it feeds. */
+gint64        rd_store_add_staff_member       (RdStore                  *self,
+                                               const RdStaffMemberInfo  *info,
+                                               GError                  **error);
+gboolean      rd_store_update_staff_member    (RdStore                  *self,
+                                               gint64                    staff_id,
+                                               const RdStaffMemberInfo  *info,
+                                               GError                  **error);
+gboolean      rd_store_trash_staff_member     (RdStore                  *self,
+                                               gint64                    staff_id,
+                                               GError                  **error);
+gboolean      rd_store_restore_staff_member   (RdStore                  *self,
+                                               gint64                    staff_id,
+                                               GError                  **error);
+/* Removes one in the trash for good (the Undo toast has gone); nothing
+ * when it was restored meanwhile. */
+gboolean      rd_store_purge_staff_member     (RdStore                  *self,
+                                               gint64                    staff_id,
+                                               GError                  **error);
+gboolean      rd_store_purge_learning_activity (RdStore                 *self,
+                                               gint64                    activity_id,
+                                               GError                  **error);
+GPtrArray    *rd_store_list_staff             (RdStore                  *self,
+                                               gint64                    school_id,
+                                               GError                  **error);
+gint64        rd_store_add_learning_activity  (RdStore                       *self,
+                                               const RdLearningActivityInfo  *info,
+                                               GError                       **error);
+/* rd_store_add_learning_activity() inside the caller's transaction. */
+gint64        rd_store_insert_learning_activity (RdStore                     *self,
+                                               const RdLearningActivityInfo  *info,
+                                               GError                       **error);
+gboolean      rd_store_update_learning_activity (RdStore                     *self,
+                                               gint64                         activity_id,
+                                               const RdLearningActivityInfo  *info,
+                                               GError                       **error);
+gboolean      rd_store_trash_learning_activity (RdStore                      *self,
+                                               gint64                         activity_id,
+                                               GError                       **error);
+gboolean      rd_store_restore_learning_activity (RdStore                    *self,
+                                               gint64                         activity_id,
+                                               GError                       **error);
+RdLearningActivity *rd_store_get_learning_activity (RdStore                  *self,
+                                               gint64                         activity_id,
+                                               GError                       **error);
+GPtrArray    *rd_store_list_learning_activities (RdStore                     *self,
+                                               gint64                         school_id,
+                                               GError                       **error);
+/* A file of the log (rd-learning-csv.h) into @school_id's log: all of it
+ * or nothing. Staff members are matched by name, activities by staff
+ * member, title and date of issue (updated, not added twice). */
+gboolean      rd_store_import_learning_log    (RdStore                  *self,
+                                               gint64                    school_id,
+                                               const RdLearningTable    *table,
+                                               GError                  **error);
+/* The log's figures for the school on @reference_day (0: today). */
+gboolean      rd_store_get_learning_facts     (RdStore                  *self,
+                                               gint64                    school_id,
+                                               guint32                   reference_day,
+                                               RdLearningFacts          *facts,
+                                               GError                  **error);
+/* An assessment's figures from the log: the imported ones its exchange
+ * file carried (log_figure), else the school's log on its reference date. */
+gboolean      rd_store_get_assessment_log_figures (RdStore              *self,
+                                               gint64                    assessment_id,
+                                               RdLearningFacts          *facts,
+                                               RdSchoolType             *school_type,
+                                               GError                  **error);
+/* The answers every figure of an assessment rests on: its answers and the
+ * log's (see rd-learning-facts.h for the precedence). Only analyses take
+ * these; what lists respondents' answers takes rd_store_list_answers(). */
+GPtrArray    *rd_store_list_scored_answers    (RdStore                  *self,
+                                               RdFramework              *framework,
+                                               gint64                    assessment_id,
+                                               GError                  **error);
 
 G_END_DECLS

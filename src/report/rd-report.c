@@ -17,6 +17,7 @@
 #include "rd-report-change.h"
 #include "rd-report-charts.h"
 #include "rd-report-figures.h"
+#include "rd-learning-format.h"
 #include "rd-report.h"
 #include "rd-results.h"
 
@@ -57,6 +58,7 @@ typedef struct
   GArray *own_results;      /* of RdOwnResult, borrowing own_questions */
   RdChange *change;         /* since the previous school year; NULL: none */
   GPtrArray *done_actions;  /* of RdAction, done in that year's plan */
+  RdLearningFacts log_facts; /* the learning log's figures on the reference date */
   guint threshold;
   GDateTime *now;
   GHashTable *commentaries; /* item id → commentary */
@@ -559,6 +561,59 @@ add_own_questions (RdReportDocument *doc,
   rd_report_document_end_group (doc);
 }
 
+/* 7b. The learning log's figures: counts, never a name. */
+
+static void
+add_learning_log (RdReportDocument *doc,
+                  Snapshot         *s)
+{
+  const RdLearningFacts *facts = &s->log_facts;
+  g_autoptr(RdReportTable) table = NULL;
+  g_autofree char *reference = rd_day_to_iso (facts->reference_day);
+  g_autofree char *lead = NULL;
+  g_autofree char *n_staff = NULL;
+  g_autofree char *hours = NULL;
+  static const struct { const char *item_id; const char *title; } shares[] = {
+    { RD_LEARNING_ITEM_STAFF_TRAINED, N_("Staff trained in cybersecurity") },
+    { RD_LEARNING_ITEM_PEDAGOGY, N_("Teachers trained in digital teaching") },
+  };
+
+  if (facts->n_staff == 0 && facts->n_figures == 0)
+    return;
+
+  rd_report_document_begin_group (doc);
+  rd_report_document_add_heading (doc, _("Learning Log"));
+  /* Translators: %s is the assessment's reference date, 2026-10-14 */
+  lead = g_strdup_printf (_("From the school’s professional-learning log, over the 12 months up to %s. "
+                            "A figure stands in for the answer to its question where the school "
+                            "leadership gave none."), reference);
+  rd_report_document_add_paragraph (doc, RD_REPORT_TEXT_BODY, lead);
+
+  table = rd_report_table_new (2);
+  rd_report_table_set_column (table, 0, _("Figure"), 5.0, PANGO_ALIGN_LEFT);
+  rd_report_table_set_column (table, 1, g_dpgettext2 (GETTEXT_PACKAGE, "table heading", "Value"), 3.0,
+                              PANGO_ALIGN_LEFT);
+  /* Imported figures come without the log they were counted on. */
+  if (!facts->imported)
+    {
+      n_staff = g_strdup_printf ("%u", facts->n_staff);
+      add_table_row (table, _("Staff on the log"), n_staff, NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (shares); i++)
+    {
+      const RdLogFigure *figure = rd_learning_facts_lookup (facts, shares[i].item_id);
+      g_autofree char *text = figure ? rd_learning_format_figure (figure) : NULL;
+
+      if (text != NULL)
+        add_table_row (table, _(shares[i].title), text, NULL);
+    }
+  hours = rd_learning_format_hours (facts->hours_per_teacher);
+  if (hours != NULL && !facts->imported)
+    add_table_row (table, _("Training hours per teacher"), hours, NULL);
+  rd_report_document_add_table (doc, g_steal_pointer (&table));
+  rd_report_document_end_group (doc);
+}
+
 /* 8. Action plan */
 
 static void
@@ -759,6 +814,7 @@ build_document (Snapshot *s)
   add_priorities (doc, s);
   add_groups (doc, s);
   add_own_questions (doc, s);
+  add_learning_log (doc, s);
   add_actions (doc, s);
   add_appendix (doc, s);
   add_evidence_appendix (doc, s);
@@ -855,6 +911,8 @@ rd_report_new (RdStore      *store,
       if (s.done_actions == NULL)
         return NULL;
     }
+  if (!rd_store_get_assessment_log_figures (store, assessment_id, &s.log_facts, NULL, error))
+    return NULL;
   s.now = g_date_time_new_now_local ();
 
   self = g_object_new (RD_TYPE_REPORT, NULL);

@@ -181,6 +181,8 @@ EXPECTED = {
     "Area page": ["What does this mean?", "Choose a Date", "Answering as", "Mark Complete"],
     "Discussion window": ["Previous Item", "Next Item"],
     "Edit Action dialog": ["Save", "Strategy and leadership"],
+    "Learning Log": ["Learning Log Menu", "Add Staff Member"],
+    "New Staff Member dialog": ["Save", "Group"],
 }
 
 
@@ -285,6 +287,19 @@ def main():
     dialog = new_window(app, before, "New Assessment")
     screen("New Assessment dialog", dialog)
     close_window(dialog)
+
+    press(main_window, "School Menu")
+    time.sleep(0.5)
+    press(main_window, "Learning Log", R.MENU_ITEM)
+    wait_for(main_window, named("Back to the School"), "the learning log")
+    screen("Learning Log", main_window)
+    before = windows(app)
+    press(main_window, "Add Staff Member")
+    dialog = new_window(app, before, "New Staff Member")
+    screen("New Staff Member dialog", dialog)
+    close_window(dialog)
+    press(main_window, "Back to the School")
+    time.sleep(0.5)
 
     press(main_window, "Main Menu")
     time.sleep(0.5)

@@ -9,7 +9,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "${1:-$top/build}" && pwd)
 out="$build/fuzz"
-targets=(csv framework response-file exchange)
+targets=(csv framework response-file exchange learning-log)
 mkdir -p "$out/obj"
 
 sources=("$top"/src/core/rd-*.c "$build/src/core/rd-enums.c" "$build/src/core/rd-core-resources.c")
@@ -49,9 +49,9 @@ done
 # take the whole core with its generated enums and resources.
 clang "${flags[@]}" -fsanitize=fuzzer $cflags "$out/obj/rd-csv.o" "$top/tests/fuzz/fuzz-csv.c" \
   $libs -o "$out/fuzz-csv"
-for name in framework response-file exchange; do
+for name in framework response-file exchange learning-log; do
   clang "${flags[@]}" -fsanitize=fuzzer $cflags "${objects[@]}" "$top/tests/fuzz/fuzz-$name.c" \
     $libs -lm -o "$out/fuzz-$name"
 done
 
-echo "built $out/fuzz-csv, $out/fuzz-framework, $out/fuzz-response-file and $out/fuzz-exchange"
+echo "built $out/fuzz-csv, $out/fuzz-framework, $out/fuzz-response-file, $out/fuzz-exchange and $out/fuzz-learning-log"

@@ -8,7 +8,7 @@
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "$1" && pwd)
-targets=(csv framework response-file exchange)
+targets=(csv framework response-file exchange learning-log)
 
 n_tests=${#targets[@]} build_log="$build/fuzz-replay-build.log"
 . "$top/tests/fuzz/tap-build.sh"

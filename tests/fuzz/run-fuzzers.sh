@@ -13,7 +13,8 @@ seconds="$2"
 targets=(csv:tests/data/csv
          framework:tests/data/frameworks
          response-file:tests/data/responses
-         exchange:tests/data/exchange)
+         exchange:tests/data/exchange
+         learning-log:tests/data/learning)
 
 # Longest input per target. The JSON readers get room beyond the 160 KB
 # of "[[[…" that overflowed json-glib's stack (between 70,000 and 80,000
@@ -21,7 +22,7 @@ targets=(csv:tests/data/csv
 # CSV reader keeps libFuzzer's default (its limits are in test-csv.c).
 max_len () {
   case "$1" in
-    csv) echo 4096 ;;
+    csv|learning-log) echo 4096 ;;
     *) echo 262144 ;;
   esac
 }

@@ -10,6 +10,7 @@
 #include "rd-compare-window.h"
 #include "rd-database-check.h"
 #include "rd-discussion-window.h"
+#include "rd-learning-log-page.h"
 #include "rd-meter.h"
 #include "rd-region-commands.h"
 #include "rd-school-dialog.h"
@@ -36,6 +37,7 @@ struct _RdWindow
   gint64 selected_school_id;
   GtkWindow *dialog;          /* the open school or assessment dialog */
   RdAssessmentView *assessment_view;  /* the open assessment, or NULL */
+  GtkWidget *learning_log;    /* the open school's learning log, or NULL */
   gboolean assessments_stale; /* answers changed while an assessment was open */
   GPtrArray *pending_imports; /* files opened during a workshop round, imported after it */
   GtkWindow *quit_dialog;     /* asking whether to quit during a round */
@@ -124,7 +126,7 @@ set_group_enabled (GActionGroup *group,
 static void
 update_actions (RdWindow *self)
 {
-  gboolean home = self->assessment_view == NULL;
+  gboolean home = self->assessment_view == NULL && self->learning_log == NULL;
   gboolean has_school = home && find_school (self, self->selected_school_id, NULL) != NULL;
   gboolean in_round = rd_window_is_in_round (self);
 
@@ -143,6 +145,7 @@ update_actions (RdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-school", has_school);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-school", has_school);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment", has_school);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-learning-log", has_school && !in_round);
   gtk_widget_set_visible (self->new_assessment_button, has_school);
   gtk_widget_set_visible (self->school_menu_button, has_school);
 }
@@ -891,6 +894,38 @@ undo_delete_assessment_action (GtkWidget  *widget,
 }
 
 static void
+close_learning_log (RdWindow *self)
+{
+  if (self->learning_log == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->main_stack, "home");
+  gtk_stack_remove (self->main_stack, self->learning_log);
+  self->learning_log = NULL;
+  update_actions (self);
+}
+
+/* The selected school's professional-learning log, in place of the
+ * school's page as an assessment is. */
+static void
+open_learning_log_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  RdSchool *school = find_school (self, self->selected_school_id, NULL);
+
+  if (school == NULL || self->assessment_view != NULL || rd_window_is_in_round (self))
+    return;
+  close_learning_log (self);
+  self->learning_log = rd_learning_log_page_new (self->store, self->framework, rd_school_get_id (school),
+                                                 rd_school_get_name (school));
+  g_signal_connect_object (self->learning_log, "close", G_CALLBACK (close_learning_log), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->main_stack, self->learning_log, "learning-log");
+  gtk_stack_set_visible_child (self->main_stack, self->learning_log);
+  update_actions (self);
+}
+
+static void
 show_schools_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -1222,12 +1257,14 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-delete-assessment", "x",
                                    undo_delete_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.show-schools", NULL, show_schools_action);
+  gtk_widget_class_install_action (widget_class, "win.open-learning-log", NULL, open_learning_log_action);
   gtk_widget_class_install_action (widget_class, "win.open-assessment", "x", open_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.close-assessment", NULL, close_assessment_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.add-school", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-school", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.open-learning-log", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-school", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-assessment", NULL);

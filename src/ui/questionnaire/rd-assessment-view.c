@@ -10,6 +10,7 @@
 #include "rd-answer-history.h"
 #include "rd-assessment-view-private.h"
 #include "rd-import-dialog.h"
+#include "rd-learning-format.h"
 #include "rd-survey-import-job.h"
 #include "rd-response-file.h"
 #include "rd-meter.h"
@@ -998,6 +999,42 @@ rebuild_own_page (RdAssessmentView *self)
     rd_area_page_focus_item (self->own_page, focused);
   update_progress (self);
   update_actions (self);
+}
+
+/* The learning log's figures on the questions they answer. */
+static void
+show_log_figures (RdAssessmentView *self)
+{
+  g_autoptr(GError) error = NULL;
+  RdLearningFacts facts;
+
+  if (!rd_store_get_assessment_log_figures (self->store, rd_assessment_get_id (self->assessment), &facts, NULL,
+                                            &error))
+    {
+      g_warning ("Could not read the learning log: %s", error->message);
+      return;
+    }
+  for (guint p = 0; p < self->area_pages->len; p++)
+    {
+      RdAreaPage *page = g_ptr_array_index (self->area_pages, p);
+
+      for (guint r = 0; r < rd_area_page_get_n_rows (page); r++)
+        {
+          RdItemRow *row = rd_area_page_get_row (page, r);
+          const RdLogFigure *figure = rd_learning_facts_lookup (&facts, rd_item_get_id (rd_item_row_get_item (row)));
+          g_autofree char *text = figure ? rd_learning_format_source (figure) : NULL;
+
+          rd_item_row_set_log_figure (row, text);
+        }
+    }
+}
+
+static void
+on_learning_log_changed (RdAssessmentView *self,
+                         gint64            school_id)
+{
+  if (school_id == rd_assessment_get_school_id (self->assessment))
+    show_log_figures (self);
 }
 
 static void
@@ -2113,6 +2150,9 @@ rd_assessment_view_new (RdStore      *store,
   g_signal_connect_object (store, "own-questions-changed", G_CALLBACK (on_own_questions_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (store, "evidence-changed", G_CALLBACK (on_evidence_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "learning-log-changed", G_CALLBACK (on_learning_log_changed), self,
+                           G_CONNECT_SWAPPED);
+  show_log_figures (self);
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (on_history_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->answers, "changed", G_CALLBACK (on_answers_changed), self, G_CONNECT_SWAPPED);

@@ -14,5 +14,7 @@ gboolean   rd_item_row_is_answered       (RdItemRow  *self);
 GtkWidget *rd_item_row_get_choice_button (RdItemRow  *self,
                                           guint       choice);
 GtkWidget *rd_item_row_get_evidence_button (RdItemRow *self);
+/* The learning log's figure shown, or NULL. */
+const char *rd_item_row_get_log_figure   (RdItemRow  *self);
 
 G_END_DECLS

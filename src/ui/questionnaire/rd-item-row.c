@@ -33,6 +33,7 @@ struct _RdItemRow
   GtkBox *header;            /* the item's text, and a menu where the item has one */
   GtkLabel *text_label;
   GtkLabel *caption;
+  GtkWidget *log_label;      /* the learning log's figure (rd_item_row_set_log_figure), or NULL */
   GtkBox *input;
   RdChoiceGroup *choice_group;
   GtkToggleButton *not_applicable;
@@ -605,6 +606,7 @@ rd_item_row_dispose (GObject *object)
 
   g_clear_handle_id (&self->save_timeout, g_source_remove);
 
+  g_clear_pointer (&self->log_label, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_ITEM_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -990,4 +992,36 @@ rd_item_row_get_evidence_button (RdItemRow *self)
 {
   g_return_val_if_fail (RD_IS_ITEM_ROW (self), NULL);
   return self->evidence_button;
+}
+
+/* The learning log's figure for this fact, under the caption; NULL hides it. */
+void
+rd_item_row_set_log_figure (RdItemRow  *self,
+                            const char *text)
+{
+  g_return_if_fail (RD_IS_ITEM_ROW (self));
+
+  if (text == NULL)
+    {
+      g_clear_pointer (&self->log_label, gtk_widget_unparent);
+      return;
+    }
+  if (self->log_label == NULL)
+    {
+      self->log_label = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (self->log_label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (self->log_label), 0);
+      gtk_widget_set_margin_start (self->log_label, 16);
+      gtk_widget_set_margin_end (self->log_label, 16);
+      gtk_widget_add_css_class (self->log_label, "caption");
+      gtk_widget_insert_after (self->log_label, GTK_WIDGET (self), GTK_WIDGET (self->caption));
+    }
+  gtk_label_set_text (GTK_LABEL (self->log_label), text);
+}
+
+const char *
+rd_item_row_get_log_figure (RdItemRow *self)
+{
+  g_return_val_if_fail (RD_IS_ITEM_ROW (self), NULL);
+  return self->log_label ? gtk_label_get_text (GTK_LABEL (self->log_label)) : NULL;
 }

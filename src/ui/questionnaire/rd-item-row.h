@@ -40,6 +40,8 @@ void       rd_item_row_show_evidence (RdItemRow      *self,
                                      gboolean         has_commentary);
 void       rd_item_row_set_evidence_visible (RdItemRow *self,
                                      gboolean         visible);
+void       rd_item_row_set_log_figure (RdItemRow     *self,
+                                       const char    *text);
 
 /* Choices: 1–5 agreement (statements), 1 yes and 2 no (yes-no); 0 is
  * "not applicable / don't know" for every kind. */
