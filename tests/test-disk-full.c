@@ -162,7 +162,10 @@ test_store_full (Fixture       *fixture,
   }
 }
 
-/* A real file system that fills up: a 320 KiB tmpfs. */
+/* A real file system that fills up: a 320 KiB tmpfs. So small that closing
+ * the store after the disk had room again cannot finish its checkpoint
+ * (schema 9): opening again must read the rest from the log, not call the
+ * file damaged. */
 static char *
 mount_small_disk (Fixture *fixture)
 {

@@ -990,6 +990,18 @@ read_be32 (const guint8 *bytes)
   return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) | ((guint32) bytes[2] << 8) | bytes[3];
 }
 
+/* A checkpoint that a full disk broke off leaves the header's new size
+ * before the pages that make it up; the log still holds them all, and
+ * SQLite finishes the checkpoint from it. */
+static gboolean
+has_write_ahead_log (const char *path)
+{
+  g_autofree char *log_path = g_strconcat (path, "-wal", NULL);
+  GStatBuf info;
+
+  return g_stat (log_path, &info) == 0 && info.st_size > 0;
+}
+
 /* A file cut short (a copy broken off, a full disk) is shorter than its
  * header says; SQLite notices only on reading the missing pages. */
 static gboolean
@@ -1018,7 +1030,7 @@ check_header (const char  *path,
   if (read_be32 (header + 92) != read_be32 (header + 24) || n_pages == 0)
     return TRUE;
 
-  if ((guint64) n_pages * page_size > (guint64) info.st_size)
+  if ((guint64) n_pages * page_size > (guint64) info.st_size && !has_write_ahead_log (path))
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT,
                    _("The database is damaged (%s): the file is shorter than its header says "
