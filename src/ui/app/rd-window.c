@@ -16,6 +16,7 @@
 #include "rd-school-dialog.h"
 #include "rd-window-private.h"
 #include "rd-workshop-round.h"
+#include "rd-undo-toast.h"
 
 /* Seconds after the window is made: startup keeps both cores. */
 #define BACKGROUND_CHECK_DELAY_S 1
@@ -684,12 +685,8 @@ add_undo_toast (RdWindow   *self,
                 gint64      id,
                 GCallback   on_dismissed)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = rd_undo_toast_new (title, undo_action, g_variant_new_int64 (id));
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, undo_action);
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (toast), "trashed-id", GSIZE_TO_POINTER (id));
   g_signal_connect_object (toast, "dismissed", on_dismissed, self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -11,6 +11,7 @@
 #include "rd-learning-log-job.h"
 #include "rd-learning-log-page-private.h"
 #include "rd-staff-dialog.h"
+#include "rd-undo-toast.h"
 
 struct _RdLearningLogPage
 {
@@ -343,12 +344,8 @@ add_undo_toast (RdLearningLogPage *self,
                 gint64             id,
                 PurgeFunc          purge)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = rd_undo_toast_new (title, undo_action, g_variant_new_int64 (id));
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, undo_action);
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (toast), "trashed-id", GSIZE_TO_POINTER (id));
   g_object_set_data (G_OBJECT (toast), "purge", purge);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);

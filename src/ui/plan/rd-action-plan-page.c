@@ -8,6 +8,7 @@
 #include "rd-action-plan-page-private.h"
 #include "rd-change.h"
 #include "rd-input.h"
+#include "rd-undo-toast.h"
 
 struct _RdActionPlanPage
 {
@@ -250,11 +251,7 @@ delete_with_undo (RdActionPlanPage  *self,
 
   /* Translators: toast after deleting an action, with an Undo button */
   title = g_strdup_printf (_("“%s” deleted"), rd_action_get_title (action));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "plan.undo-delete");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (action_id));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  toast = rd_undo_toast_new (title, "plan.undo-delete", g_variant_new_int64 (action_id));
   g_object_set_data (G_OBJECT (toast), "trashed-id", GSIZE_TO_POINTER (action_id));
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

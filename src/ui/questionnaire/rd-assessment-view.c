@@ -21,6 +21,7 @@
 #include "rd-respondent-answers.h"
 #include "rd-handover-page.h"
 #include "rd-workshop-session.h"
+#include "rd-undo-toast.h"
 
 /* Where the user is is written after this pause, and when the view closes. */
 #define POSITION_DELAY_MS 1000
@@ -1146,11 +1147,7 @@ remove_own_question_action (GtkWidget  *widget,
                                           "Question and its %u answers removed", n_answers), n_answers);
   else
     title = g_strdup (_("Question removed"));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "assessment.undo-remove-own-question");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  toast = rd_undo_toast_new (title, "assessment.undo-remove-own-question", g_variant_new_string (id));
   g_object_set_data_full (G_OBJECT (toast), "question-id", g_strdup (id), g_free);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_own_toast_dismissed), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
