@@ -442,6 +442,17 @@ const FixtureShift screen_record_shifts[] = {
   { NULL }
 };
 
+/* What a school would type, in the record's language: a Flemish school
+ * keeps its log and evidence in Dutch. */
+const char *
+typed (const char *en,
+       const char *nl)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  return language != NULL && g_str_has_prefix (language, "nl") ? nl : en;
+}
+
 static gint64
 assessment_of_year (RdStore    *store,
                     gint64      school_id,
@@ -469,12 +480,12 @@ add_history (RdStore     *store,
   static const char * const restore[] = { "cyb-restore-test", NULL };
   static const char * const cpd[] = { "trn-cpd-plan", NULL };
   static const char * const register_[] = { "dev-asset-register", NULL };
-  static const struct { const char *title; RdFactor factor; const char * const *items; RdActionStatus status; } actions[] = {
-    { "MFA for all staff", RD_FACTOR_INVESTMENT, mfa, RD_ACTION_STATUS_DONE },
-    { "Test a restore from the back-up each term", RD_FACTOR_INVESTMENT, restore, RD_ACTION_STATUS_DONE },
-    { "A training plan for every teacher", RD_FACTOR_CAPACITY, cpd, RD_ACTION_STATUS_DONE },
-    { "Keep the device register up to date", RD_FACTOR_INVESTMENT, register_, RD_ACTION_STATUS_DONE },
-    { "Ask families about devices at home", RD_FACTOR_ENGAGEMENT, NULL, RD_ACTION_STATUS_IN_PROGRESS },
+  const struct { const char *title; RdFactor factor; const char * const *items; RdActionStatus status; } actions[] = {
+    { typed ("MFA for all staff", "MFA voor al het personeel"), RD_FACTOR_INVESTMENT, mfa, RD_ACTION_STATUS_DONE },
+    { typed ("Test a restore from the back-up each term", "Elk trimester een terugzetting uit de back-up testen"), RD_FACTOR_INVESTMENT, restore, RD_ACTION_STATUS_DONE },
+    { typed ("A training plan for every teacher", "Een professionaliseringsplan voor elke leraar"), RD_FACTOR_CAPACITY, cpd, RD_ACTION_STATUS_DONE },
+    { typed ("Keep the device register up to date", "Het register van apparaten bijhouden"), RD_FACTOR_INVESTMENT, register_, RD_ACTION_STATUS_DONE },
+    { typed ("Ask families about devices at home", "Gezinnen bevragen over apparaten thuis"), RD_FACTOR_ENGAGEMENT, NULL, RD_ACTION_STATUS_IN_PROGRESS },
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (20250901);
   g_autoptr(GError) error = NULL;
@@ -520,23 +531,24 @@ void
 add_evidence (RdStore *store,
               gint64   assessment_id)
 {
-  static const RdEvidenceInfo evidence[] = {
-    { .item_id = "con-wifi-coverage", .title = "Wi-Fi survey of the buildings",
+  const RdEvidenceInfo evidence[] = {
+    { .item_id = "con-wifi-coverage", .title = typed ("Wi-Fi survey of the buildings", "Wifimeting in de gebouwen"),
       .location = "https://intranet.sint-jozef.example/ict/wifi-survey-2026.pdf", .date = "2026-03-18" },
-    { .item_id = "con-wifi-coverage", .title = "Floor plan with the access points",
+    { .item_id = "con-wifi-coverage", .title = typed ("Floor plan with the access points", "Grondplan met de toegangspunten"),
       .location = "S:\\ICT\\Network\\access-points-2026.pdf", .date = "2026-04-02" },
-    { .item_id = "con-outage-days", .title = "Helpdesk log of outages",
+    { .item_id = "con-outage-days", .title = typed ("Helpdesk log of outages", "Helpdesklog van de storingen"),
       .location = "S:\\ICT\\Helpdesk\\outages-2025-2026.xlsx", .date = "2026-09-01" },
-    { .item_id = "cyb-mfa-staff", .title = "Sign-in report of the staff accounts", .date = "2026-10-05" },
+    { .item_id = "cyb-mfa-staff", .title = typed ("Sign-in report of the staff accounts", "Aanmeldrapport van de personeelsaccounts"), .date = "2026-10-05" },
   };
   g_autoptr(GError) error = NULL;
 
   check (rd_store_set_item_commentary (store, assessment_id, "con-wifi-coverage",
-                                       "85 %: the survey found no signal in the gym and in two workshops "
-                                       "of the technical wing. Access points there are planned for 2027.",
+                                       typed ("85 %: the survey found no signal in the gym and in two workshops "
+                                       "of the technical wing. Access points there are planned for 2027.", "85 %: bij de meting was er geen signaal in de turnzaal en in twee "
+                                       "werkplaatsen van de technische vleugel. Toegangspunten daar staan gepland voor 2027."),
                                        &error), "a commentary");
   check (rd_store_set_item_commentary (store, assessment_id, "con-bandwidth",
-                                       "The contract says 500 Mbit/s; our own speed tests agree.",
+                                       typed ("The contract says 500 Mbit/s; our own speed tests agree.", "Het contract vermeldt 500 Mbit/s; onze eigen snelheidstests bevestigen dat."),
                                        &error), "a commentary");
   for (guint i = 0; i < G_N_ELEMENTS (evidence); i++)
     {
@@ -568,32 +580,33 @@ add_learning_log (RdStore *store,
   static const char * const both[] = { "cybersecurity", "teaching", NULL };
   const RdLearningActivityInfo activities[] = {
     /* Complete: every mandatory element and the optional ones. */
-    { .staff_id = 2, .title = "Cybersecurity for school staff", .issuer_country = "Belgium",
-      .awarding_body = "University College Ghent, Lifelong Learning", .issued = "2026-05-20",
-      .learning_outcomes = "Recognise phishing and social engineering; set up multi-factor authentication "
-                           "for a class's accounts; report an incident by the school's response plan.",
-      .workload_ects = 3, .eqf_level = 6, .assessment_type = "Online test and a practical assignment",
+    { .staff_id = 2, .title = typed ("Cybersecurity for school staff", "Cyberveiligheid voor schoolpersoneel"), .issuer_country = typed ("Belgium", "België"),
+      .awarding_body = typed ("University College Ghent, Lifelong Learning", "HOGENT, Levenslang Leren"), .issued = "2026-05-20",
+      .learning_outcomes = typed ("Recognise phishing and social engineering; set up multi-factor authentication "
+                           "for a class's accounts; report an incident by the school's response plan.", "Phishing en social engineering herkennen; multifactorauthenticatie instellen "
+                           "voor de accounts van een klas; een incident melden volgens het responsplan van de school."),
+      .workload_ects = 3, .eqf_level = 6, .assessment_type = typed ("Online test and a practical assignment", "Online toets en een praktijkopdracht"),
       .participation = RD_PARTICIPATION_BLENDED,
-      .quality_assurance = "Internal quality assurance of the university college, accredited by NVAO",
-      .prerequisites = "None", .supervision = RD_SUPERVISION_SUPERVISED_ONLINE, .grade = "Pass",
+      .quality_assurance = typed ("Internal quality assurance of the university college, accredited by NVAO", "Interne kwaliteitszorg van de hogeschool, geaccrediteerd door de NVAO"),
+      .prerequisites = typed ("None", "Geen"), .supervision = RD_SUPERVISION_SUPERVISED_ONLINE, .grade = typed ("Pass", "Geslaagd"),
       .stackability = RD_STACKABILITY_STACKABLE,
-      .further_information = "Counts towards the postgraduate certificate Digital School Leadership.",
+      .further_information = typed ("Counts towards the postgraduate certificate Digital School Leadership.", "Telt mee voor de postgraduaatopleiding Digitaal schoolleiderschap."),
       .area_ids = both },
     /* Elements missing: no country, outcomes, assessment or quality assurance. */
-    { .staff_id = 1, .title = "Teaching with tablets in STEM lessons", .awarding_body = "Pedagogical support service",
+    { .staff_id = 1, .title = typed ("Teaching with tablets in STEM lessons", "Lesgeven met tablets in STEM-lessen"), .awarding_body = typed ("Pedagogical support service", "Pedagogische begeleidingsdienst"),
       .issued = "2026-10-08", .workload_hours = 6, .participation = RD_PARTICIPATION_ON_SITE, .area_ids = teaching },
-    { .staff_id = 0, .title = "Rolling out MFA at school", .issuer_country = "Belgium",
-      .awarding_body = "Flemish Department of Education", .issued = "2026-02-11", .workload_hours = 3,
+    { .staff_id = 0, .title = typed ("Rolling out MFA at school", "MFA invoeren op school"), .issuer_country = typed ("Belgium", "België"),
+      .awarding_body = typed ("Flemish Department of Education", "Departement Onderwijs en Vorming"), .issued = "2026-02-11", .workload_hours = 3,
       .participation = RD_PARTICIPATION_ON_SITE, .area_ids = cyber },
-    { .staff_id = 3, .title = "Digital assessment with quizzes and rubrics", .issuer_country = "Belgium",
+    { .staff_id = 3, .title = typed ("Digital assessment with quizzes and rubrics", "Digitaal evalueren met quizzen en rubrics"), .issuer_country = typed ("Belgium", "België"),
       .awarding_body = "KlasCement", .issued = "2026-09-24", .workload_hours = 4,
       .participation = RD_PARTICIPATION_ONLINE, .area_ids = teaching },
-    { .staff_id = 5, .title = "Phishing awareness e-learning", .awarding_body = "Our ICT service provider",
+    { .staff_id = 5, .title = typed ("Phishing awareness e-learning", "E-learning phishingbewustzijn"), .awarding_body = typed ("Our ICT service provider", "Onze ICT-dienstverlener"),
       .issued = "2026-04-02", .workload_hours = 1.5, .participation = RD_PARTICIPATION_ONLINE, .area_ids = cyber },
-    { .staff_id = 2, .title = "Feedback with digital tools", .issuer_country = "Netherlands",
+    { .staff_id = 2, .title = typed ("Feedback with digital tools", "Feedback geven met digitale tools"), .issuer_country = typed ("Netherlands", "Nederland"),
       .awarding_body = "Kennisnet", .issued = "2025-11-15", .workload_hours = 8,
       .participation = RD_PARTICIPATION_ONLINE, .area_ids = teaching },
-    { .staff_id = 6, .title = "Safe passwords in the classroom", .issued = "2025-10-10", .workload_hours = 2,
+    { .staff_id = 6, .title = typed ("Safe passwords in the classroom", "Veilige wachtwoorden in de klas"), .issued = "2025-10-10", .workload_hours = 2,
       .area_ids = cyber },
   };
   gint64 ids[G_N_ELEMENTS (staff)];

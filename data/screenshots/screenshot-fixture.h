@@ -59,6 +59,9 @@ void        add_evidence      (RdStore          *store,
                                gint64            assessment_id);
 void        add_learning_log  (RdStore          *store,
                                gint64            school_id);
+/* @en, or @nl when the record is in Dutch: what a school would type. */
+const char *typed             (const char       *en,
+                               const char       *nl);
 void        scroll_to_widget  (GtkWidget        *widget);
 void        close_dialog      (RdAssessmentView *view);
 void        draft_plan        (RdStore          *store,

@@ -240,8 +240,24 @@ find_activity (Record     *record,
 static void
 take_learning_log (Record *record)
 {
+  GtkWidget *row;
+
   open_learning_log (record);
   save_main (record, "learning-log.png");
+  /* Their activities: a complete record and one with elements missing. */
+  for (const char * const *name = (const char * const[]) { "Jonas De Smet", "Sofie Claes", NULL }; *name; name++)
+    {
+      GtkWidget *label = find_label (GTK_WIDGET (record->log), *name);
+
+      row = label != NULL ? gtk_widget_get_ancestor (label, ADW_TYPE_EXPANDER_ROW) : NULL;
+      if (row == NULL)
+        fail (*name, NULL);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    }
+  wait_for_idle ();
+  row = gtk_widget_get_ancestor (find_label (GTK_WIDGET (record->log), "Jonas De Smet"), ADW_TYPE_EXPANDER_ROW);
+  scroll_to_widget (row);
+  save_main (record, "learning-log-activities.png");
 }
 
 static void
@@ -269,7 +285,7 @@ take_activity (Record *record)
 
   open_learning_log (record);
   dialog = rd_learning_log_page_edit_activity (record->log, find_staff (record, "Sofie Claes"),
-                                               find_activity (record, "Cybersecurity for school staff"));
+                                               find_activity (record, typed ("Cybersecurity for school staff", "Cyberveiligheid voor schoolpersoneel")));
   if (dialog == NULL)
     fail ("the activity dialog", NULL);
   wait_for_window (RD_TYPE_ACTIVITY_DIALOG, NULL);
@@ -283,7 +299,7 @@ take_activity (Record *record)
   wait_for_idle ();
 
   dialog = rd_learning_log_page_edit_activity (record->log, find_staff (record, "Jonas De Smet"),
-                                               find_activity (record, "Teaching with tablets in STEM lessons"));
+                                               find_activity (record, typed ("Teaching with tablets in STEM lessons", "Lesgeven met tablets in STEM-lessen")));
   if (dialog == NULL)
     fail ("the activity dialog", NULL);
   wait_for_window (RD_TYPE_ACTIVITY_DIALOG, NULL);
