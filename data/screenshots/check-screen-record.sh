@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A quick screen record (three screens, 400 × 800, Dutch, dark) by
+# A quick screen record (four screens, 400 × 800, Dutch, dark) by
 # take-screens, as take-screens.sh takes them: every picture is written,
 # is a PNG of the window's width, and holds a screen, not a blank.
 #   check-screen-record.sh TAKE-SCREENS LOCALEDIR
@@ -14,7 +14,7 @@ fi
 
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
-screens="main-empty area results"
+screens="main-empty learning-log area results"
 
 LANGUAGE=nl LC_ALL=C.UTF-8 GTK_A11Y=none "$take_screens" --localedir "$localedir" \
   --size 400x800 --style dark --screens "${screens// /,}" "$dir"

@@ -12,6 +12,12 @@ G_BEGIN_DECLS
 #define THIS_YEAR "2026-2027"
 #define SCHOOL "Sint-Jozefinstituut"
 
+/* Answers of an item in a school year leaning up or down (the screen
+ * record's change since last year); the list ends with a NULL item. */
+typedef struct { const char *item_id, *school_year; double shift; } FixtureShift;
+extern const FixtureShift *fixture_shifts;
+extern const FixtureShift screen_record_shifts[];
+
 /* Where save() writes; whether it keeps the focus ring in the picture. */
 extern const char *screenshot_output_dir;
 extern gboolean save_focus;
@@ -44,6 +50,19 @@ gint64      add_own_school    (RdStore          *store,
 void        add_region        (RdStore          *store,
                                RdFramework      *framework,
                                GRand            *rand);
+/* Last year's done actions at @school_id and last year's assessments
+ * around it. */
+void        add_history       (RdStore          *store,
+                               RdFramework      *framework,
+                               gint64            school_id);
+void        add_evidence      (RdStore          *store,
+                               gint64            assessment_id);
+void        add_learning_log  (RdStore          *store,
+                               gint64            school_id);
+/* @en, or @nl when the record is in Dutch: what a school would type. */
+const char *typed             (const char       *en,
+                               const char       *nl);
+void        scroll_to_widget  (GtkWidget        *widget);
 void        close_dialog      (RdAssessmentView *view);
 void        draft_plan        (RdStore          *store,
                                RdAssessmentView *view);

@@ -17,10 +17,15 @@
 #include <locale.h>
 
 #include "rd-action-dialog.h"
+#include "rd-activity-dialog.h"
 #include "rd-application-private.h"
 #include "rd-compare-window.h"
 #include "rd-discussion-window.h"
+#include "rd-evidence-dialog.h"
 #include "rd-heatmap-view.h"
+#include "rd-item-row-private.h"
+#include "rd-learning-log-page-private.h"
+#include "rd-staff-dialog.h"
 #include "rd-window-private.h"
 #include "screenshot-fixture.h"
 
@@ -31,6 +36,7 @@ typedef struct
   RdFramework *framework;
   RdWindow *window;
   RdAssessmentView *view;
+  RdLearningLogPage *log;   /* while the learning log is open */
   gint64 school_id, assessment_id;
   int width, height;
   int exit_status;
@@ -163,16 +169,252 @@ take_new_assessment (Record *record)
   wait_for_idle ();
 }
 
+/* The learning log is open only while no assessment is. */
+static void
+close_learning_log (Record *record)
+{
+  if (record->log == NULL)
+    return;
+  g_signal_emit_by_name (record->log, "close");
+  record->log = NULL;
+  wait_for_idle ();
+}
+
 static void
 open_assessment (Record *record)
 {
   if (record->view != NULL)
     return;
+  close_learning_log (record);
   gtk_widget_activate_action (GTK_WIDGET (record->window), "win.open-assessment", "x", record->assessment_id);
   wait_for_idle ();
   record->view = rd_window_get_assessment_view (record->window);
   if (record->view == NULL)
     fail ("open the assessment", NULL);
+}
+
+static void draft_once (Record *record);
+
+static void
+open_learning_log (Record *record)
+{
+  if (record->log != NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (record->window), "win.open-learning-log", NULL);
+  wait_for_idle ();
+  record->log = RD_LEARNING_LOG_PAGE (find_descendant (GTK_WIDGET (record->window), RD_TYPE_LEARNING_LOG_PAGE));
+  if (record->log == NULL)
+    fail ("open the learning log", NULL);
+}
+
+static gint64
+find_staff (Record     *record,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) staff = rd_store_list_staff (record->store, record->school_id, &error);
+
+  check (staff != NULL, "list the staff");
+  for (guint i = 0; i < staff->len; i++)
+    if (g_str_equal (rd_staff_member_get_name (g_ptr_array_index (staff, i)), name))
+      return rd_staff_member_get_id (g_ptr_array_index (staff, i));
+  fail (name, NULL);
+  return 0;
+}
+
+static gint64
+find_activity (Record     *record,
+               const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) activities = rd_store_list_learning_activities (record->store, record->school_id, &error);
+
+  check (activities != NULL, "list the activities");
+  for (guint i = 0; i < activities->len; i++)
+    if (g_str_equal (rd_learning_activity_get_info (g_ptr_array_index (activities, i))->title, title))
+      return rd_learning_activity_get_id (g_ptr_array_index (activities, i));
+  fail (title, NULL);
+  return 0;
+}
+
+static void
+take_learning_log (Record *record)
+{
+  GtkWidget *row;
+
+  open_learning_log (record);
+  save_main (record, "learning-log.png");
+  /* Their activities: a complete record and one with elements missing. */
+  for (const char * const *name = (const char * const[]) { "Jonas De Smet", "Sofie Claes", NULL }; *name; name++)
+    {
+      GtkWidget *label = find_label (GTK_WIDGET (record->log), *name);
+
+      row = label != NULL ? gtk_widget_get_ancestor (label, ADW_TYPE_EXPANDER_ROW) : NULL;
+      if (row == NULL)
+        fail (*name, NULL);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    }
+  wait_for_idle ();
+  row = gtk_widget_get_ancestor (find_label (GTK_WIDGET (record->log), "Jonas De Smet"), ADW_TYPE_EXPANDER_ROW);
+  scroll_to_widget (row);
+  save_main (record, "learning-log-activities.png");
+}
+
+static void
+take_staff_member (Record *record)
+{
+  GtkWindow *dialog;
+
+  open_learning_log (record);
+  dialog = rd_learning_log_page_edit_staff (record->log, find_staff (record, "Sofie Claes"));
+  if (dialog == NULL)
+    fail ("the staff member dialog", NULL);
+  wait_for_window (RD_TYPE_STAFF_DIALOG, NULL);
+  save_dialog (record, dialog, "learning-staff.png");
+  gtk_window_destroy (dialog);
+  wait_for_idle ();
+}
+
+/* The complete record, then with More Details open; then a record with
+ * elements missing. */
+static void
+take_activity (Record *record)
+{
+  GtkWindow *dialog;
+  GtkWidget *details;
+
+  open_learning_log (record);
+  dialog = rd_learning_log_page_edit_activity (record->log, find_staff (record, "Sofie Claes"),
+                                               find_activity (record, typed ("Cybersecurity for school staff", "Cyberveiligheid voor schoolpersoneel")));
+  if (dialog == NULL)
+    fail ("the activity dialog", NULL);
+  wait_for_window (RD_TYPE_ACTIVITY_DIALOG, NULL);
+  save_dialog (record, dialog, "learning-activity.png");
+  details = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), RD_TYPE_ACTIVITY_DIALOG, "details_row"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (details), TRUE);
+  wait_for_idle ();
+  scroll_to_widget (details);
+  save_dialog (record, dialog, "learning-activity-details.png");
+  gtk_window_destroy (dialog);
+  wait_for_idle ();
+
+  dialog = rd_learning_log_page_edit_activity (record->log, find_staff (record, "Jonas De Smet"),
+                                               find_activity (record, typed ("Teaching with tablets in STEM lessons", "Lesgeven met tablets in STEM-lessen")));
+  if (dialog == NULL)
+    fail ("the activity dialog", NULL);
+  wait_for_window (RD_TYPE_ACTIVITY_DIALOG, NULL);
+  save_dialog (record, dialog, "learning-activity-incomplete.png");
+  gtk_window_destroy (dialog);
+  wait_for_idle ();
+}
+
+static RdItemRow *
+show_row (Record     *record,
+          const char *area,
+          const char *item_id)
+{
+  RdItemRow *row;
+
+  open_assessment (record);
+  show (record, area);
+  row = rd_area_page_lookup_row (rd_assessment_view_get_area_page (record->view, area), item_id);
+  if (row == NULL)
+    fail (item_id, NULL);
+  scroll_to_widget (GTK_WIDGET (row));
+  return row;
+}
+
+static void
+take_item_evidence (Record *record)
+{
+  show_row (record, "connectivity", "con-wifi-coverage");
+  save_main (record, "item-evidence.png");
+}
+
+static void
+take_item_log (Record *record)
+{
+  RdItemRow *row = show_row (record, "training", "trn-pedagogy-training");
+
+  if (rd_item_row_get_log_figure (row) == NULL)
+    fail ("the learning log's figure", NULL);
+  save_main (record, "item-log.png");
+}
+
+static void
+take_evidence (Record *record)
+{
+  RdItemRow *row = show_row (record, "connectivity", "con-wifi-coverage");
+  GtkWindow *dialog;
+
+  gtk_widget_activate (rd_item_row_get_evidence_button (row));
+  dialog = wait_for_window (RD_TYPE_EVIDENCE_DIALOG, NULL);
+  save_dialog (record, dialog, "evidence.png");
+  gtk_window_destroy (dialog);
+  wait_for_idle ();
+}
+
+static void
+take_review_evidence (Record *record)
+{
+  GtkWidget *page, *heading, *expander;
+
+  open_assessment (record);
+  show (record, RD_REVIEW_PAGE_NAME);
+  page = GTK_WIDGET (rd_assessment_view_get_review_page (record->view));
+  heading = find_label (page, _("Items with No Evidence"));
+  if (heading == NULL)
+    fail ("Items with No Evidence", NULL);
+  expander = find_descendant (gtk_widget_get_ancestor (heading, ADW_TYPE_PREFERENCES_GROUP), ADW_TYPE_EXPANDER_ROW);
+  if (expander != NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  wait_for_idle ();
+  scroll_to_widget (heading);
+  save_main (record, "review-evidence.png");
+}
+
+static void
+take_results_moved (Record *record)
+{
+  open_assessment (record);
+  show (record, RD_RESULTS_PAGE_NAME);
+  scroll_to_heading (GTK_WIDGET (rd_assessment_view_get_results_page (record->view)), _("What Moved"));
+  save_main (record, "results-moved.png");
+}
+
+static void
+take_plan_done (Record *record)
+{
+  g_autofree char *title = NULL;
+  GtkWidget *heading;
+
+  draft_once (record);
+  show (record, RD_ACTION_PLAN_PAGE_NAME);
+  /* Translators: the same as in rd-action-plan-page.c */
+  title = g_strdup_printf (_("Done in %s"), "2025-2026");
+  heading = find_label (GTK_WIDGET (rd_assessment_view_get_action_plan_page (record->view)), title);
+  if (heading == NULL)
+    fail (title, NULL);
+  scroll_to_widget (heading);
+  save_main (record, "action-plan-done.png");
+}
+
+static void
+take_compare_moved (Record *record)
+{
+  GtkWindow *compare;
+  GtkWidget *group;
+
+  gtk_widget_activate_action (GTK_WIDGET (record->window), "win.compare", NULL);
+  compare = wait_for_window (RD_TYPE_COMPARE_WINDOW, NULL);
+  group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (compare), RD_TYPE_COMPARE_WINDOW, "moved_group"));
+  if (!gtk_widget_get_visible (group))
+    fail ("Moved Since", NULL);
+  save_sized (record, compare, "compare-moved.png");
+  scroll_to_widget (group);
+  save (GTK_WIDGET (compare), "compare-moved.png");
+  gtk_window_destroy (compare);
+  wait_for_idle ();
 }
 
 static void
@@ -368,14 +610,24 @@ static const struct { const char *name; TakeFunc take; } screens[] = {
   { "main", take_main },
   { "new-school", take_new_school },
   { "new-assessment", take_new_assessment },
+  { "learning-log", take_learning_log },
+  { "learning-staff", take_staff_member },
+  { "learning-activity", take_activity },
   { "area", take_area },
   { "item-help", take_item_help },
+  { "item-evidence", take_item_evidence },
+  { "item-log", take_item_log },
+  { "evidence", take_evidence },
   { "review", take_review },
+  { "review-evidence", take_review_evidence },
   { "results", take_results },
+  { "results-moved", take_results_moved },
   { "discussion", take_discussion },
   { "action-plan", take_action_plan },
+  { "action-plan-done", take_plan_done },
   { "edit-action", take_edit_action },
   { "compare", take_compare },
+  { "compare-moved", take_compare_moved },
   { "preferences", take_preferences },
   { "shortcuts", take_shortcuts },
   { "about", take_about },
@@ -409,8 +661,13 @@ record_screens (gpointer data)
   if (is_wanted ("main-empty"))
     save_main (record, "main-empty.png");
 
+  /* Some questions moved since last year, here and around. */
+  fixture_shifts = screen_record_shifts;
   add_region (record->store, record->framework, rand);
   record->assessment_id = add_own_school (record->store, record->framework, rand, &record->school_id);
+  add_history (record->store, record->framework, record->school_id);
+  add_evidence (record->store, record->assessment_id);
+  add_learning_log (record->store, record->school_id);
   wait_for_idle ();
   rd_window_select_school (record->window, record->school_id);
   wait_for_idle ();

@@ -211,9 +211,15 @@ staff_row (RdLearningLogPage *self,
   guint n = rd_staff_member_get_n_activities (member);
   g_autofree char *title = g_markup_escape_text (rd_staff_member_get_name (member), -1);
   g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%u activity", "%u activities", n), n);
-  /* Translators: a staff member's group and number of learning activities */
-  g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), rd_group_get_title (rd_staff_member_get_group (member)),
-                                               count);
+  const char *departed = rd_staff_member_get_departed (member);
+  g_autofree char *left = departed != NULL && *departed != '\0' ? format_day (departed) : NULL;
+  /* Someone who left is not on the log's figures: say so, or the count
+   * of staff on the log does not match the list. */
+  g_autofree char *subtitle = left != NULL
+    /* Translators: a staff member's group, number of learning activities and the day they left the school */
+    ? g_strdup_printf (_("%s · %s · left on %s"), rd_group_get_title (rd_staff_member_get_group (member)), count, left)
+    /* Translators: a staff member's group and number of learning activities */
+    : g_strdup_printf (_("%s · %s"), rd_group_get_title (rd_staff_member_get_group (member)), count);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *add = adw_action_row_new ();
   GtkWidget *add_button;

@@ -247,22 +247,40 @@ update_targets (RdCompareWindow *self)
     }
 }
 
-/* A school that moved on a factor: "Engagement: 31 → 84, a meaningful rise
- * (p = 0.002, Welch’s t-test)". */
-static GtkWidget *
-create_moved_row (const RdSchoolChange *change,
-                  RdFactor              factor)
+/* One factor's move: "Engagement: 31 → 84, a meaningful rise (p = 0.002,
+ * Welch’s t-test)". */
+static char *
+format_move (const RdSchoolChange *change,
+             RdFactor              factor)
 {
   const RdWelch *test = &change->test[factor];
   g_autofree char *p = rd_change_format_test (test);
-  g_autofree char *subtitle = NULL;
 
   /* Translators: a school's change on a success factor in Compare Schools:
    * "Engagement: 31 → 84, a meaningful rise (p = 0.002, Welch’s t-test)" */
-  subtitle = g_strdup_printf (test->difference > 0 ? _("%s: %.0f → %.0f, a meaningful rise (%s)")
-                                                   : _("%s: %.0f → %.0f, a meaningful fall (%s)"),
-                              rd_factor_get_short_title (factor), change->before[factor], change->after[factor], p);
-  return rd_moved_row_new (change->school_name, subtitle, test->difference > 0);
+  return g_strdup_printf (test->difference > 0 ? _("%s: %.0f → %.0f, a meaningful rise (%s)")
+                                               : _("%s: %.0f → %.0f, a meaningful fall (%s)"),
+                          rd_factor_get_short_title (factor), change->before[factor], change->after[factor], p);
+}
+
+/* A school's meaningful rises (or falls) in one row, a line per factor:
+ * the school's name once, not once per factor. NULL when it has none. */
+static GtkWidget *
+create_moved_row (const RdSchoolChange *change,
+                  gboolean              rise)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  for (guint f = 0; f < RD_N_FACTORS; f++)
+    if (rd_school_change_is_meaningful (change, f) && (change->test[f].difference > 0) == rise)
+      {
+        g_autofree char *line = format_move (change, f);
+
+        if (lines->len > 0)
+          g_string_append_c (lines, '\n');
+        g_string_append (lines, line);
+      }
+  return lines->len > 0 ? rd_moved_row_new (change->school_name, lines->str, rise) : NULL;
 }
 
 /* The schools shown that moved more than chance since the year before,
@@ -291,12 +309,17 @@ update_moved (RdCompareWindow *self)
       if (!g_hash_table_contains (shown, &change->school_id))
         continue;
       n_schools++;
-      for (guint f = 0; f < RD_N_FACTORS; f++)
-        if (rd_school_change_is_meaningful (change, f))
-          {
-            gtk_list_box_append (self->moved_list, create_moved_row (change, f));
-            n_rows++;
-          }
+      /* Its rises, then its falls: each row's arrow is true of every line. */
+      for (guint r = 0; r < 2; r++)
+        {
+          GtkWidget *row = create_moved_row (change, r == 0);
+
+          if (row != NULL)
+            {
+              gtk_list_box_append (self->moved_list, row);
+              n_rows++;
+            }
+        }
     }
 
   /* Translators: %s is the school year before the one compared */
