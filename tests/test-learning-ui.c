@@ -184,7 +184,7 @@ test_empty_and_add (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "log");
   g_assert_cmpuint (n_staff_rows (fixture), ==, 1);
   g_assert_cmpstr (figure (fixture, "staff_figure"), ==, "1");
-  g_assert_cmpstr (figure (fixture, "cyber_figure"), ==, "0 % (1 staff member)");
+  g_assert_cmpstr (figure (fixture, "cyber_figure"), ==, "0 % of 1 staff member");
 
   /* An activity: a bad workload is said, then the record is saved. */
   dialog = rd_learning_log_page_edit_activity (fixture->page, ann, 0);
@@ -240,11 +240,11 @@ test_empty_and_add (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM learning_activity a JOIN learning_area r "
                                         "ON r.activity_id = a.id WHERE r.area_id = 'cybersecurity' "
                                         "AND a.workload_hours = 3 AND a.participation = 'online'"), ==, 1);
-  g_assert_cmpstr (figure (fixture, "cyber_figure"), ==, "100 % (1 staff member)");
+  g_assert_cmpstr (figure (fixture, "cyber_figure"), ==, "100 % of 1 staff member");
   g_assert_cmpstr (figure (fixture, "hours_figure"), ==, "3 hours");
   add_staff_through_dialog (fixture, "Bert", 1);
-  g_assert_cmpstr (figure (fixture, "cyber_figure"), ==, "50 % (2 staff)");
-  g_assert_cmpstr (figure (fixture, "teaching_figure"), ==, "0 % (1 teacher)");
+  g_assert_cmpstr (figure (fixture, "cyber_figure"), ==, "50 % of 2 staff");
+  g_assert_cmpstr (figure (fixture, "teaching_figure"), ==, "0 % of 1 teacher");
   g_assert_cmpuint (n_staff_rows (fixture), ==, 2);
 }
 
@@ -301,10 +301,10 @@ test_item_row (Fixture       *fixture,
                                  "cyb-staff-trained");
   g_assert_nonnull (row);
   g_assert_cmpstr (rd_item_row_get_log_figure (row), ==,
-                   "From the log: 0 % (1 staff member). An answer here overrides it.");
+                   "From the log: 0 % of 1 staff member. This counts until an answer is given here.");
   g_assert_cmpstr (rd_item_row_get_log_figure (rd_area_page_lookup_row (
     rd_assessment_view_get_area_page (RD_ASSESSMENT_VIEW (view), "training"), "trn-pedagogy-training")), ==,
-                   "From the log: 0 % (1 teacher). An answer here overrides it.");
+                   "From the log: 0 % of 1 teacher. This counts until an answer is given here.");
   /* A question the log does not answer shows nothing. */
   g_assert_null (rd_item_row_get_log_figure (rd_area_page_lookup_row (
     rd_assessment_view_get_area_page (RD_ASSESSMENT_VIEW (view), "cybersecurity"), "cyb-patching")));
@@ -312,7 +312,21 @@ test_item_row (Fixture       *fixture,
   g_assert_cmpint (rd_store_add_learning_activity (fixture->store, &info, &error), >, 0);
   rd_test_wait_for_idle ();
   g_assert_cmpstr (rd_item_row_get_log_figure (row), ==,
-                   "From the log: 100 % (1 staff member). An answer here overrides it.");
+                   "From the log: 100 % of 1 staff member. This counts until an answer is given here.");
+  /* An answer given here counts instead, and the row says so; clearing it
+   * lets the log count again. */
+  {
+    g_autoptr(RdAnswer) answer = rd_answer_new ();
+
+    answer->item_id = g_strdup ("cyb-staff-trained");
+    answer->value = 40;
+    rd_item_row_show_answer (row, answer);
+    g_assert_cmpstr (rd_item_row_get_log_figure (row), ==,
+                     "From the log: 100 % of 1 staff member. Not counted: the answer given here counts instead.");
+    rd_item_row_show_answer (row, NULL);
+    g_assert_cmpstr (rd_item_row_get_log_figure (row), ==,
+                     "From the log: 100 % of 1 staff member. This counts until an answer is given here.");
+  }
   gtk_widget_activate_action (view, "assessment.show-area", "s", "cybersecurity");
   rd_test_wait_for_idle ();
   rd_item_row_grab_input_focus (row);
@@ -457,8 +471,8 @@ test_report (Fixture       *fixture,
   section = report_section (report, "Learning Log");
   g_test_message ("%s", section);
   g_assert_nonnull (strstr (section, "Staff on the log\n2\n"));
-  g_assert_nonnull (strstr (section, "Staff trained in cybersecurity\n50 % (2 staff)\n"));
-  g_assert_nonnull (strstr (section, "Teachers trained in digital teaching\n0 % (1 teacher)\n"));
+  g_assert_nonnull (strstr (section, "Staff trained in cybersecurity\n50 % of 2 staff\n"));
+  g_assert_nonnull (strstr (section, "Teachers trained in digital teaching\n0 % of 1 teacher\n"));
   g_assert_nonnull (strstr (section, "Training hours per teacher\n4 hours\n"));
   g_assert_null (strstr (section, "Secret"));
 }

@@ -25,17 +25,8 @@ rd_learning_format_figure (const RdLogFigure *figure)
     count = g_strdup_printf (g_dngettext (NULL, "%u staff member", "%u staff", figure->n_staff), figure->n_staff);
   /* Translators: a share of staff, rounded to a whole percent */
   percent = g_strdup_printf (_("%.0f %%"), figure->value);
-  /* Translators: a share and what it is counted over: "64 % (11 staff)" */
-  return g_strdup_printf (_("%s (%s)"), percent, count);
-}
-
-char *
-rd_learning_format_source (const RdLogFigure *figure)
-{
-  g_autofree char *text = rd_learning_format_figure (figure);
-
-  /* Translators: under a question the learning log answers; %s is "64 % (11 staff)" */
-  return g_strdup_printf (_("From the log: %s. An answer here overrides it."), text);
+  /* Translators: a share and what it is counted over: "64 % of 11 staff" */
+  return g_strdup_printf (_("%s of %s"), percent, count);
 }
 
 char *

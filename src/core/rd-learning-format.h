@@ -6,11 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* "64 % (11 staff)": a figure from the log as every screen shows it. */
+/* "64 % of 11 staff": a figure from the log as every screen shows it. */
 char *rd_learning_format_figure (const RdLogFigure *figure);
-/* "From the log: 64 % (11 staff). An answer here overrides it.", on the
- * question the figure answers. */
-char *rd_learning_format_source (const RdLogFigure *figure);
 
 /* "12.5 hours", in the user's decimal mark; NULL for NAN (nobody to count). */
 char *rd_learning_format_hours  (double             hours);

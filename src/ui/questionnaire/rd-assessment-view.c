@@ -1023,7 +1023,7 @@ show_log_figures (RdAssessmentView *self)
         {
           RdItemRow *row = rd_area_page_get_row (page, r);
           const RdLogFigure *figure = rd_learning_facts_lookup (&facts, rd_item_get_id (rd_item_row_get_item (row)));
-          g_autofree char *text = figure ? rd_learning_format_source (figure) : NULL;
+          g_autofree char *text = figure ? rd_learning_format_figure (figure) : NULL;
 
           rd_item_row_set_log_figure (row, text);
         }

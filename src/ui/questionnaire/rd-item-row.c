@@ -34,6 +34,8 @@ struct _RdItemRow
   GtkLabel *text_label;
   GtkLabel *caption;
   GtkWidget *log_label;      /* the learning log's figure (rd_item_row_set_log_figure), or NULL */
+  char *log_figure;
+  gboolean has_answer;       /* an answer that overrides the log's figure */
   GtkBox *input;
   RdChoiceGroup *choice_group;
   GtkToggleButton *not_applicable;
@@ -65,10 +67,23 @@ choice_label (RdItemRow *self,
   return rd_agreement_get_label (choice);
 }
 
+static void update_log_label (RdItemRow *self);
+
+/* Whether the log's figure counts follows the core's rule
+ * (rd_learning_facts_add_answers): any answer but an empty one wins. */
+static void
+set_has_answer (RdItemRow      *self,
+                const RdAnswer *answer)
+{
+  self->has_answer = answer != NULL && !rd_answer_is_empty (answer);
+  update_log_label (self);
+}
+
 static void
 emit_answer (RdItemRow      *self,
              const RdAnswer *answer)
 {
+  set_has_answer (self, answer);
   g_signal_emit (self, signals[ANSWERED], 0, answer);
 }
 
@@ -607,6 +622,7 @@ rd_item_row_dispose (GObject *object)
   g_clear_handle_id (&self->save_timeout, g_source_remove);
 
   g_clear_pointer (&self->log_label, gtk_widget_unparent);
+  g_clear_pointer (&self->log_figure, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_ITEM_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -811,6 +827,7 @@ rd_item_row_show_answer (RdItemRow      *self,
 
   update_marks (self);
   unblock_input_handlers (self);
+  set_has_answer (self, answer);
 }
 
 void
@@ -994,14 +1011,13 @@ rd_item_row_get_evidence_button (RdItemRow *self)
   return self->evidence_button;
 }
 
-/* The learning log's figure for this fact, under the caption; NULL hides it. */
-void
-rd_item_row_set_log_figure (RdItemRow  *self,
-                            const char *text)
+/* Says whether the log's figure counts, as the answer given here decides. */
+static void
+update_log_label (RdItemRow *self)
 {
-  g_return_if_fail (RD_IS_ITEM_ROW (self));
+  g_autofree char *text = NULL;
 
-  if (text == NULL)
+  if (self->log_figure == NULL)
     {
       g_clear_pointer (&self->log_label, gtk_widget_unparent);
       return;
@@ -1016,7 +1032,27 @@ rd_item_row_set_log_figure (RdItemRow  *self,
       gtk_widget_add_css_class (self->log_label, "caption");
       gtk_widget_insert_after (self->log_label, GTK_WIDGET (self), GTK_WIDGET (self->caption));
     }
+  if (self->has_answer)
+    /* Translators: under a question the learning log answers; %s is "64 % of 11 staff" */
+    text = g_strdup_printf (_("From the log: %s. Not counted: the answer given here counts instead."),
+                            self->log_figure);
+  else
+    /* Translators: under a question the learning log answers; %s is "64 % of 11 staff" */
+    text = g_strdup_printf (_("From the log: %s. This counts until an answer is given here."), self->log_figure);
   gtk_label_set_text (GTK_LABEL (self->log_label), text);
+}
+
+/* The learning log's figure for this fact ("64 % of 11 staff"), under the
+ * caption; NULL hides it. */
+void
+rd_item_row_set_log_figure (RdItemRow  *self,
+                            const char *figure)
+{
+  g_return_if_fail (RD_IS_ITEM_ROW (self));
+
+  g_free (self->log_figure);
+  self->log_figure = g_strdup (figure);
+  update_log_label (self);
 }
 
 const char *
