@@ -471,6 +471,28 @@ test_store_schools (Fixture       *fixture,
   g_assert_false (rd_school_change_is_meaningful (change, RD_FACTOR_STRATEGY));
 }
 
+/* A meaningful p never reads as α or above: rounding keeps more digits. */
+static void
+test_format_p (void)
+{
+  static const struct { double p; const char *text; } cases[] = {
+    { 0.0004, "p < 0.001" },
+    { 0.004, "p = 0.004" },
+    { 0.03, "p = 0.03" },
+    { 0.0496, "p = 0.0496" },
+    { 0.04999, "p = 0.04999" },
+    { 0.051, "p = 0.05" },
+    { 0.5, "p = 0.5" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = rd_change_format_p (cases[i].p);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +501,7 @@ main (int   argc,
 
   g_test_add_func ("/change/distribution", test_distribution);
   g_test_add_func ("/change/welch", test_welch);
+  g_test_add_func ("/change/format-p", test_format_p);
   g_test_add ("/change/store/hand-computed", Fixture, NULL, fixture_set_up, test_store_change, rd_test_store_tear_down);
   g_test_add ("/change/store/untestable", Fixture, NULL, fixture_set_up, test_store_untestable, rd_test_store_tear_down);
   g_test_add ("/change/store/no-spread", Fixture, NULL, fixture_set_up, test_store_no_spread, rd_test_store_tear_down);

@@ -459,21 +459,28 @@ rd_change_row_format_values (const RdChangeRow *row)
   return g_strdup_printf (C_("change", "%s → %s"), before, after);
 }
 
-/* "p = 0.03", "p < 0.001": two decimals, three below 0.01. */
+/* "p = 0.03", "p < 0.001": two decimals, three below 0.01, and more where
+ * fewer would round a meaningful p up to α ("p = 0.0496", never "0.05"). */
 char *
 rd_change_format_p (double p)
 {
   g_autofree char *figure = NULL;
+  int digits = p < 0.01 ? 3 : 2;
 
   if (p < 0.001)
     return g_strdup (C_("p value", "p < 0.001"));
-  figure = rd_format_figure (p);
-  if (p < 0.01)
+  while (p < RD_SIGNIFICANCE_ALPHA && digits < 6 &&
+         round (p * pow (10, digits)) / pow (10, digits) >= RD_SIGNIFICANCE_ALPHA)
+    digits++;
+  if (digits == 2)
+    figure = rd_format_figure (p);
+  else
     {
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      char format[8];
 
-      g_free (figure);
-      g_ascii_formatd (buffer, sizeof buffer, "%.3f", p);
+      g_snprintf (format, sizeof format, "%%.%df", digits);
+      g_ascii_formatd (buffer, sizeof buffer, format, p);
       if (rd_input_uses_decimal_comma ())
         *strchr (buffer, '.') = ',';
       figure = g_strdup (buffer);
