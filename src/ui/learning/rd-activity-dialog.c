@@ -439,7 +439,8 @@ rd_activity_dialog_new (GtkWindow          *parent,
 {
   RdActivityDialog *self = g_object_new (RD_TYPE_ACTIVITY_DIALOG,
                                          "transient-for", parent,
-                                         "title", activity ? _("Edit Learning Activity") : _("New Learning Activity"),
+                                         "title", activity ? C_("dialog title", "Edit Learning Activity")
+                                                  : C_("dialog title", "New Learning Activity"),
                                          NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 

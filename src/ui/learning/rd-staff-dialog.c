@@ -150,7 +150,8 @@ rd_staff_dialog_new (GtkWindow     *parent,
 {
   RdStaffDialog *self = g_object_new (RD_TYPE_STAFF_DIALOG,
                                       "transient-for", parent,
-                                      "title", member ? _("Edit Staff Member") : _("New Staff Member"),
+                                      "title", member ? C_("dialog title", "Edit Staff Member")
+                                               : C_("dialog title", "New Staff Member"),
                                       NULL);
 
   self->store = g_object_ref (store);
