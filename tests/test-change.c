@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "rd-change.h"
+#include "rd-fact-values.h"
 #include "rd-statistics.h"
 #include "rd-test-fixtures.h"
 
@@ -493,6 +494,25 @@ test_format_p (void)
     }
 }
 
+/* A change line shows what a fact's score rests on: the median, said so,
+ * where the answers differ; the value alone where they agree. */
+static void
+test_format_fact (void)
+{
+  g_autoptr(RdFramework) framework = rd_framework_load_builtin (NULL);
+  RdItem *wifi = rd_framework_lookup_item (framework, "con-wifi-coverage");
+  RdFactValues differ = { .kind = RD_ITEM_KIND_PERCENT, .n = 2, .n_distinct = 2, .median = 18.5, .min = 0, .max = 37 };
+  RdFactValues agree = { .kind = RD_ITEM_KIND_PERCENT, .n = 3, .n_distinct = 1, .median = 90, .min = 90, .max = 90 };
+  g_autofree char *differ_text = NULL;
+  g_autofree char *agree_text = NULL;
+
+  g_assert_nonnull (wifi);
+  differ_text = rd_fact_values_format_scored (wifi, &differ);
+  agree_text = rd_fact_values_format_scored (wifi, &agree);
+  g_assert_cmpstr (differ_text, ==, "18.5 % (median)");
+  g_assert_cmpstr (agree_text, ==, "90 %");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/change/distribution", test_distribution);
   g_test_add_func ("/change/welch", test_welch);
   g_test_add_func ("/change/format-p", test_format_p);
+  g_test_add_func ("/change/format-fact", test_format_fact);
   g_test_add ("/change/store/hand-computed", Fixture, NULL, fixture_set_up, test_store_change, rd_test_store_tear_down);
   g_test_add ("/change/store/untestable", Fixture, NULL, fixture_set_up, test_store_untestable, rd_test_store_tear_down);
   g_test_add ("/change/store/no-spread", Fixture, NULL, fixture_set_up, test_store_no_spread, rd_test_store_tear_down);

@@ -447,8 +447,8 @@ rd_change_row_format_values (const RdChangeRow *row)
 
   if (row->is_fact)
     {
-      before = rd_fact_values_format (row->item, &row->fact_before);
-      after = rd_fact_values_format (row->item, &row->fact_after);
+      before = rd_fact_values_format_scored (row->item, &row->fact_before);
+      after = rd_fact_values_format_scored (row->item, &row->fact_after);
     }
   else
     {

@@ -163,6 +163,26 @@ format_agreed (RdItem             *item,
     }
 }
 
+/* The value a fact's score rests on, in a few words for a line that
+ * shows a change: "37 % (median)" where the answers differ. */
+char *
+rd_fact_values_format_scored (RdItem             *item,
+                              const RdFactValues *values)
+{
+  g_autofree char *median = NULL;
+
+  g_return_val_if_fail (RD_IS_ITEM (item), NULL);
+  g_return_val_if_fail (values != NULL, NULL);
+
+  if (values->n == 0)
+    return g_strdup ("–");
+  if (values->n_distinct <= 1 || (values->kind != RD_ITEM_KIND_NUMBER && values->kind != RD_ITEM_KIND_PERCENT))
+    return format_agreed (item, values);
+  median = with_unit (values->median, unit_of (item));
+  /* Translators: the median of several people's different answers to a fact, "37 % (median)" */
+  return g_strdup_printf (C_("fact values", "%s (median)"), median);
+}
+
 char *
 rd_fact_values_format (RdItem             *item,
                        const RdFactValues *values)

@@ -14,6 +14,10 @@ G_BEGIN_DECLS
  * median age 14 months, range 3–30". */
 char *rd_fact_values_format (RdItem             *item,
                              const RdFactValues *values);
+/* The value its score rests on, for a line that shows a change: as above
+ * where the answers agree, else "18.5 % (median)". */
+char *rd_fact_values_format_scored (RdItem             *item,
+                                    const RdFactValues *values);
 
 /* A figure with at most two decimals, in the marks of the UI language:
  * "1000", "1.5" or "1,5", "12,500" or "12.500". */
