@@ -1823,7 +1823,7 @@ test_change (void)
                                      "t-test)\n"));
   g_assert_nonnull (strstr (run.out, "\nActions done in 2025-2026:\n  Action ‘Devices for all teachers’\n"
                                      "    → b-share 40 % → 90 %, up 100 points:"));
-  g_assert_nonnull (strstr (run.out, "    → b-mfa — not answered in both years\n"));
+  g_assert_nonnull (strstr (run.out, "    → Not answered in both years — b-mfa\n"));
 
   run_cli (&run, "change", "--database", db, "--framework", framework_path, "--school", "De Kleine Wereld",
            "--year", YEAR, "--format", "json");

@@ -676,9 +676,10 @@ rd_change_format_row_by_id (RdChange          *self,
                       : g_strdup_printf ("%s %s, %s: %s", id, values, size, verdict);
 }
 
-/* One question an action was linked to and its change: by its text for
- * people ("MFA is on — Up 100 points, No → Yes. …"), by its id for the
- * command line ("b-mfa No → Yes, up 100 points: …"). */
+/* One question an action was linked to and its change: for people the
+ * change first, so that a list of them scans, and the question after it
+ * ("Up 100 points, No → Yes — MFA is on"; a fact needs no verdict there),
+ * by its id for the command line ("b-mfa No → Yes, up 100 points: …"). */
 char *
 rd_change_format_action_item (RdChange   *self,
                               const char *item_id,
@@ -691,12 +692,28 @@ rd_change_format_action_item (RdChange   *self,
 
   if (row == NULL)
     /* Translators: a question an action was linked to, not answered comparably in both years */
-    return g_strdup_printf (_("%s — not answered in both years"), name);
+    return g_strdup_printf (_("Not answered in both years — %s"), name);
   if (by_id)
     return rd_change_format_row_by_id (self, row);
-  line = rd_change_format_row (self, row);
-  /* Translators: a question an action was linked to and its change, "MFA is on — Up 100 points, …" */
-  return g_strdup_printf (_("%s — %s"), name, line);
+  if (row->is_fact)
+    {
+      g_autofree char *size = rd_change_row_format_size (row);
+      g_autofree char *values = rd_change_row_format_values (row);
+
+      size[0] = g_ascii_toupper (size[0]);
+      /* Translators: a fact's change, "Up 100 points, No → Yes" */
+      line = g_strdup_printf (_("%s, %s"), size, values);
+    }
+  else
+    {
+      line = rd_change_format_row (self, row);
+      /* The sentence's full stop, before the question follows. */
+      if (g_str_has_suffix (line, "."))
+        line[strlen (line) - 1] = '\0';
+    }
+  /* Translators: the change of a question an action was linked to, then the question:
+   * "Up 100 points, No → Yes — MFA is on" */
+  return g_strdup_printf (_("%s — %s"), line, name);
 }
 
 void
