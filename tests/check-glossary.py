@@ -75,7 +75,7 @@ RULES = [
     rule("bevraging", r"\w*bevraging\w*", "vragenlijst"),
     rule("rekenblad", r"\w*rekenblad\w*", "spreadsheet"),
     rule("verwittigd", r"\bverwittig\w*", "op de hoogte gebracht"),
-    rule("uiterlijk op", r"\buiterlijk op\b", "streefdatum"),
+    rule("uiterlijk op", r"\buiterlijk (?:op\b|%|\d)", "streefdatum"),
     rule("einddatum", r"\w*einddatum\w*", "streefdatum"),
     rule("beoordeling", r"\w*beoordeling\w*", "zelfevaluatie (the verb beoordelen is fine)",
          allow=is_credential_element),
